@@ -1,0 +1,34 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'data/', 'test-results/', 'playwright-report/', '.tmp/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name=/^(skip|only|todo)$/]", message: 'A skipped test does not exist.' },
+      ],
+    },
+  },
+  {
+    // Apps never import each other; they share client/common and shared/.
+    files: ['client/outlet/**', 'client/driver/**', 'client/admin/**', 'client/track/**', 'client/order/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../outlet/*', '../driver/*', '../admin/*', '../track/*', '../order/*', '**/client/outlet/*', '**/client/driver/*', '**/client/admin/*', '**/client/track/*', '**/client/order/*'], message: 'Apps never import each other: move shared code to client/common or shared/.' }] }],
+    },
+  },
+  {
+    files: ['shared/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'better-sqlite3', 'dexie', 'react', '**/sync-server/**', '**/client/**'], message: 'shared/ has no I/O and imports neither side.' }] }],
+    },
+  },
+);

@@ -1,0 +1,59 @@
+import { addMoney, money, multiplyMoney, type Money } from '../money';
+import type { ItemId } from '../ids';
+import type { OrderLine } from '../order/header';
+import type { OrderType } from '../order/status';
+import { isAvailable, type Catalog } from './outletDoc';
+
+export interface CartLine {
+  readonly itemId: string;
+  readonly qty: number;
+  readonly modifiers?: readonly { readonly groupId: string; readonly optionId: string }[] | undefined;
+}
+
+export type PricingRefusal =
+  | 'unknown_item' | 'item_unavailable' | 'invalid_modifiers' | 'bad_quantity' | 'below_minimum' | 'empty_cart';
+
+export type PricedOrder =
+  | { readonly ok: true; readonly lines: OrderLine[]; readonly subtotal: Money; readonly deliveryFee: Money; readonly total: Money }
+  | { readonly ok: false; readonly code: PricingRefusal; readonly message: string };
+
+const refuse = (code: PricingRefusal, message: string): PricedOrder => ({ ok: false, code, message });
+
+/** Prices a cart from the catalog alone: the server's authority on what an order costs. */
+export function priceOrder(catalog: Catalog, cart: readonly CartLine[], type: OrderType, now: number): PricedOrder {
+  if (cart.length === 0) return refuse('empty_cart', 'The order has no items.');
+  const lines: OrderLine[] = [];
+  for (const line of cart) {
+    const item = catalog.menu.items.find((i) => i.id === line.itemId);
+    if (!item) return refuse('unknown_item', `There is no item "${line.itemId}" on this menu.`);
+    if (!Number.isInteger(line.qty) || line.qty < 1 || line.qty > 99) {
+      return refuse('bad_quantity', `Quantity for ${item.name} must be a whole number from 1 to 99.`);
+    }
+    if (!isAvailable(catalog, item.id, now)) return refuse('item_unavailable', `${item.name} is not available right now.`);
+    const chosen = line.modifiers ?? [];
+    const modifiers: OrderLine['modifiers'] = [];
+    for (const group of item.modifierGroups) {
+      const picks = chosen.filter((m) => m.groupId === group.id);
+      if (picks.length < group.min || picks.length > group.max) {
+        return refuse('invalid_modifiers', `${item.name}: choose ${group.min === group.max ? group.min : `${group.min} to ${group.max}`} of "${group.name}".`);
+      }
+      for (const pick of picks) {
+        const option = group.options.find((o) => o.id === pick.optionId);
+        if (!option) return refuse('invalid_modifiers', `${item.name}: "${pick.optionId}" is not an option of "${group.name}".`);
+        if (!isAvailable(catalog, option.id, now)) return refuse('item_unavailable', `${item.name}: ${option.name} is not available right now.`);
+        modifiers.push({ groupId: group.id, optionId: option.id, name: option.name, price: money(option.price) });
+      }
+    }
+    if (chosen.some((m) => !item.modifierGroups.some((g) => g.id === m.groupId))) {
+      return refuse('invalid_modifiers', `${item.name} has no such modifier group.`);
+    }
+    const unitPrice = addMoney(money(item.price), ...modifiers.map((m) => money(m.price)));
+    lines.push({ itemId: item.id as ItemId, name: item.name, qty: line.qty, unitPrice, modifiers, lineTotal: multiplyMoney(unitPrice, line.qty) });
+  }
+  const subtotal = addMoney(...lines.map((l) => l.lineTotal));
+  const deliveryFee = money(type === 'delivery' ? catalog.profile.deliveryFee : 0);
+  if (type === 'delivery' && subtotal < catalog.profile.minimumOrder) {
+    return refuse('below_minimum', `The minimum for delivery is ${catalog.profile.minimumOrder / 100} ${catalog.profile.currency}; this order is ${subtotal / 100}.`);
+  }
+  return { ok: true, lines, subtotal, deliveryFee, total: addMoney(subtotal, deliveryFee) };
+}

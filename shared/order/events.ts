@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { EventIdSchema, UserIdSchema } from '../ids';
+
+/** Event types an order can carry. Status is a fold over these (see reduceOrder). */
+export const EVENT_TYPES = [
+  'placed', 'accepted', 'rejected', 'preparing', 'ready', 'delayed', 'handed_over',
+  'picked_up', 'delivered', 'failed', 'cancelled', 'assigned', 'unassigned', 'note',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+const reason = z.string().trim().min(1).max(500);
+/** Device clocks: any time from 2020 to 2100; skew against the server is bounded where events are accepted. */
+const at = z.number().int().min(1_577_836_800_000).max(4_102_444_800_000);
+
+const base = {
+  id: EventIdSchema,
+  at,
+  by: z.object({ id: UserIdSchema, role: z.enum(['admin', 'outlet', 'driver', 'system', 'customer']) }).strict(),
+};
+
+export const orderEventSchema = z.discriminatedUnion('type', [
+  z.object({ ...base, type: z.literal('placed') }).strict(),
+  z.object({ ...base, type: z.literal('accepted'), prepMinutes: z.number().int().min(1).max(240) }).strict(),
+  z.object({ ...base, type: z.literal('rejected'), reason }).strict(),
+  z.object({ ...base, type: z.literal('preparing') }).strict(),
+  z.object({ ...base, type: z.literal('ready') }).strict(),
+  z.object({ ...base, type: z.literal('delayed'), minutes: z.number().int().min(1).max(120) }).strict(),
+  z.object({ ...base, type: z.literal('handed_over') }).strict(),
+  z.object({ ...base, type: z.literal('picked_up') }).strict(),
+  z.object({ ...base, type: z.literal('delivered'), proof: z.string().max(200).optional() }).strict(),
+  z.object({ ...base, type: z.literal('failed'), reason }).strict(),
+  z.object({ ...base, type: z.literal('cancelled'), reason }).strict(),
+  z.object({ ...base, type: z.literal('assigned'), driverId: UserIdSchema }).strict(),
+  z.object({ ...base, type: z.literal('unassigned'), driverId: UserIdSchema, reason }).strict(),
+  z.object({ ...base, type: z.literal('note'), text: z.string().trim().min(1).max(1000) }).strict(),
+]);
+
+/** An order event. `at` is epoch ms on the author's device. */
+export type OrderEvent = z.infer<typeof orderEventSchema>;
+export type EventOf<T extends EventType> = Extract<OrderEvent, { type: T }>;
+/** The data an event type carries beyond id/type/at/by. */
+export type EventData<T extends EventType> = Omit<EventOf<T>, 'id' | 'type' | 'at' | 'by'>;
+
+export function parseOrderEvent(value: unknown): { ok: true; event: OrderEvent } | { ok: false; message: string } {
+  const result = orderEventSchema.safeParse(value);
+  if (result.success) return { ok: true, event: result.data };
+  const issue = result.error.issues[0];
+  return { ok: false, message: issue ? `${issue.path.join('.') || 'event'}: ${issue.message}` : 'invalid event' };
+}
+
+/** Total order used by every device: (at, id), then content, so even a forged duplicate id sorts the same everywhere. */
+export function compareEvents(a: OrderEvent, b: OrderEvent): number {
+  if (a.at !== b.at) return a.at - b.at;
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  const ja = JSON.stringify(a);
+  const jb = JSON.stringify(b);
+  return ja < jb ? -1 : ja > jb ? 1 : 0;
+}

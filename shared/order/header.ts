@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { ItemIdSchema, OrderIdSchema, OutletIdSchema } from '../ids';
+import { MoneySchema } from '../money';
+import { ORDER_TYPES } from './status';
+
+const minor = MoneySchema;
+
+export const orderLineSchema = z.object({
+  itemId: ItemIdSchema,
+  name: z.string(),
+  qty: z.number().int().min(1).max(99),
+  unitPrice: minor,
+  modifiers: z.array(z.object({ groupId: z.string(), optionId: z.string(), name: z.string(), price: minor })),
+  lineTotal: minor,
+});
+
+/** The order's fixed facts, written once by the server when it prices the order. */
+export const orderHeaderSchema = z.object({
+  id: OrderIdSchema,
+  outletId: OutletIdSchema,
+  outlet: z.object({ name: z.string(), phone: z.string(), address: z.string(), lat: z.number(), lng: z.number() }),
+  type: z.enum(ORDER_TYPES),
+  customer: z.object({ name: z.string(), phone: z.string() }),
+  address: z.object({ text: z.string(), lat: z.number(), lng: z.number() }).optional(),
+  table: z.string().optional(),
+  notes: z.string().optional(),
+  items: z.array(orderLineSchema).min(1),
+  totals: z.object({ subtotal: minor, deliveryFee: minor, total: minor }),
+  payment: z.object({ method: z.literal('cash') }),
+  currency: z.string().length(3),
+  createdAt: z.number().int(),
+});
+
+export type OrderLine = z.infer<typeof orderLineSchema>;
+/** The order's fixed facts, written once by the server when it prices the order. */
+export type OrderHeader = z.infer<typeof orderHeaderSchema>;

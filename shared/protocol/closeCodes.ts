@@ -1,0 +1,38 @@
+/**
+ * Named WebSocket close codes (4000–4999 is the application range). Clients read `code` to decide
+ * whether to retry: auth and permission codes need the user, the others are transient.
+ */
+export const CloseCode = {
+  /** The frame could not be decoded. */
+  MALFORMED: 4400,
+  /** No token, or the token is invalid or expired: sign in again. */
+  UNAUTHORIZED: 4401,
+  /** Signed in, but not allowed to hold this document. */
+  FORBIDDEN: 4403,
+  /** The document name is not one Dabba knows, or the order does not exist. */
+  NOT_FOUND: 4404,
+  /** A frame larger than the server accepts. */
+  TOO_LARGE: 4413,
+  /** Too many refused updates or messages in a short time. */
+  ABUSE: 4429,
+  /** The document could not be loaded from storage; nothing was served. Retry later. */
+  LOAD_FAILED: 4500,
+  /** The server is shutting down; reconnect with backoff. */
+  SHUTTING_DOWN: 4503,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+export const CLOSE_REASONS: { readonly [K in CloseCode]: string } = {
+  4400: 'malformed message',
+  4401: 'unauthorized',
+  4403: 'forbidden',
+  4404: 'unknown document',
+  4413: 'message too large',
+  4429: 'too many refused messages',
+  4500: 'document failed to load',
+  4503: 'server shutting down',
+};
+
+/** Transient closes a client should reconnect after; the rest need the user to act. */
+export const isRetryableClose = (code: number): boolean =>
+  code !== CloseCode.UNAUTHORIZED && code !== CloseCode.FORBIDDEN && code !== CloseCode.NOT_FOUND;

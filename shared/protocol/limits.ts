@@ -1,0 +1,8 @@
+/** Largest WebSocket frame the server accepts; bigger frames close the socket with TOO_LARGE. */
+export const MAX_FRAME_BYTES = 1024 * 1024;
+/** Documents one anonymous socket (a tracking page) may hold. */
+export const ANONYMOUS_MAX_DOCS = 4;
+/** Refusals tolerated per connection per minute before it is closed with ABUSE. */
+export const MAX_REJECTS_PER_MINUTE = 30;
+/** How far in the future an event's device time may be, against the server clock. */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;

@@ -1,0 +1,18 @@
+/** Why the server refused an update or a subscription, sent in REJECT / REFUSED messages. */
+export const REJECT_CODES = [
+  'forbidden', // not allowed to hold or write this document
+  'not_found', // unknown document
+  'load_failed', // the document could not be loaded; retry later
+  'undecodable', // the bytes are not a Yjs update
+  'read_only', // a document only the server writes
+  'field_not_writable', // the update changes a part of the document this role may not change
+  'events_removed', // events are append-only
+  'event_invalid', // an appended entry is not a valid event
+  'event_not_allowed', // this role may not append this event type
+  'author_mismatch', // the event claims another author
+  'clock_skew', // the event is stamped too far in the future
+  'rate_limited', // too many messages
+] as const;
+export type RejectCode = (typeof REJECT_CODES)[number];
+
+export const isRejectCode = (value: string): value is RejectCode => (REJECT_CODES as readonly string[]).includes(value);

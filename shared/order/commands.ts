@@ -22,7 +22,9 @@ export function proposeEvent<T extends EventType>(
   now: number = Date.now(),
 ): CommandResult<T> {
   if (!mayAppend(actor.role, type)) return { ok: false, reason: `${actor.role} cannot ${type.replace('_', ' ')} an order` };
-  const newest = order.state.applied.reduce((max, e) => Math.max(max, e.at), 0);
+  // Conflicts are events the device has seen too: stamping before one could make it valid again.
+  const seen = [...order.state.applied, ...order.state.conflicts.map((c) => c.event)];
+  const newest = seen.reduce((max, e) => Math.max(max, e.at), 0);
   const event = { ...data, id: newEventId(), type, at: Math.max(now, newest + 1), by: { id: actor.id, role: actor.role } };
   const reason = checkTransition(order.state, event as OrderEvent, { orderType: order.header.type });
   return reason ? { ok: false, reason } : { ok: true, event: event as unknown as EventOf<T> };

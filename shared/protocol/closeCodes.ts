@@ -11,8 +11,8 @@ export const CloseCode = {
   FORBIDDEN: 4403,
   /** The document name is not one Dabba knows, or the order does not exist. */
   NOT_FOUND: 4404,
-  /** A frame larger than the server accepts. */
-  TOO_LARGE: 4413,
+  /** A frame larger than MAX_FRAME_BYTES (the standard WebSocket "message too big", sent by the socket layer). */
+  TOO_LARGE: 1009,
   /** Too many refused updates or messages in a short time. */
   ABUSE: 4429,
   /** The document could not be loaded from storage; nothing was served. Retry later. */
@@ -27,7 +27,7 @@ export const CLOSE_REASONS: { readonly [K in CloseCode]: string } = {
   4401: 'unauthorized',
   4403: 'forbidden',
   4404: 'unknown document',
-  4413: 'message too large',
+  1009: 'message too large',
   4429: 'too many refused messages',
   4500: 'document failed to load',
   4503: 'server shutting down',

@@ -67,6 +67,12 @@ export function decodeMux(frame: Uint8Array): MuxMessage {
   const doc = decoding.readVarString(d);
   const type = decoding.readVarUint(d);
   const rest = (): Uint8Array => decoding.readTailAsUint8Array(d);
+  // lib0 lets a varUint's last byte carry it past 2^53, where numbers lose precision.
+  const seq = (): number => {
+    const value = decoding.readVarUint(d);
+    if (!Number.isSafeInteger(value)) throw new Error(`seq ${value} is out of range`);
+    return value;
+  };
   const code = (): RejectCode => {
     const value = decoding.readVarString(d);
     if (!isRejectCode(value)) throw new Error(`unknown reject code ${value}`);
@@ -76,9 +82,9 @@ export function decodeMux(frame: Uint8Array): MuxMessage {
   switch (type) {
     case MuxType.SYNC: message = { type, doc, payload: rest() }; break;
     case MuxType.AWARENESS: message = { type, doc, payload: rest() }; break;
-    case MuxType.UPDATE: message = { type, doc, seq: decoding.readVarUint(d), update: decoding.readVarUint8Array(d) }; break;
-    case MuxType.ACK: message = { type, doc, seq: decoding.readVarUint(d) }; break;
-    case MuxType.REJECT: message = { type, doc, seq: decoding.readVarUint(d), code: code(), message: decoding.readVarString(d) }; break;
+    case MuxType.UPDATE: message = { type, doc, seq: seq(), update: decoding.readVarUint8Array(d) }; break;
+    case MuxType.ACK: message = { type, doc, seq: seq() }; break;
+    case MuxType.REJECT: message = { type, doc, seq: seq(), code: code(), message: decoding.readVarString(d) }; break;
     case MuxType.UNSUBSCRIBE: message = { type, doc }; break;
     case MuxType.REFUSED: message = { type, doc, code: code(), message: decoding.readVarString(d) }; break;
     default: throw new Error(`unknown message type ${type}`);

@@ -4,6 +4,8 @@ export const REJECT_CODES = [
   'not_found', // unknown document
   'load_failed', // the document could not be loaded; retry later
   'undecodable', // the bytes are not a Yjs update
+  'missing_dependencies', // the update builds on changes the server does not have (or refused)
+  'storage_failed', // the server could not commit it; retry later
   'read_only', // a document only the server writes
   'field_not_writable', // the update changes a part of the document this role may not change
   'events_removed', // events are append-only

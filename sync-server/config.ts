@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DABBA_DEMO: z.enum(['0', '1']).default('1'),
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  /** `normal` survives a killed process (WAL); `full` also survives power loss, at a cost per commit. */
+  DABBA_SQLITE_SYNC: z.enum(['normal', 'full']).default('normal'),
+  DABBA_DOC_IDLE_MS: z.coerce.number().int().min(0).default(30_000),
+  DABBA_STATIC_DIR: z.string().default('dist'),
+  DABBA_ORDERS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly demo: boolean;
+  readonly jwtSecret: string | null;
+  readonly sqliteSync: 'normal' | 'full';
+  readonly docIdleMs: number;
+  readonly staticDir: string;
+  readonly ordersPerMinute: number;
+  readonly logLevel: 'silent' | 'error' | 'info';
+}
+
+/** Reads the environment once at start; a bad value stops the server with the variable's name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    demo: e.DABBA_DEMO === '1',
+    jwtSecret: e.JWT_SECRET ?? null,
+    sqliteSync: e.DABBA_SQLITE_SYNC,
+    docIdleMs: e.DABBA_DOC_IDLE_MS,
+    staticDir: path.resolve(e.DABBA_STATIC_DIR),
+    ordersPerMinute: e.DABBA_ORDERS_PER_MINUTE,
+    logLevel: e.LOG_LEVEL,
+  };
+}

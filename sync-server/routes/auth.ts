@@ -1,0 +1,30 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Actor } from '../../shared/roles';
+import { verifyPassword } from '../auth/passwords';
+import type { TokenService } from '../auth/tokens';
+import { unauthorized } from '../errors';
+import type { UserRepo } from '../storage/users';
+import { RateLimiter } from './rateLimit';
+import { jsonBody } from './validate';
+
+const loginSchema = z.object({ email: z.string().trim().email().max(200), password: z.string().min(1).max(200) });
+
+/** A hash to compare against when the email is unknown, so both paths take the same time. */
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+export function authRoutes(users: UserRepo, tokens: TokenService): Hono {
+  const attempts = new RateLimiter(10, 60_000);
+  return new Hono().post('/login', async (c) => {
+    const { email, password } = await jsonBody(c, loginSchema);
+    attempts.hit(email.toLowerCase());
+    const user = users.findByEmail(email);
+    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !ok) throw unauthorized('Email or password is wrong.');
+    const actor: Actor = user.role === 'outlet' && user.outletId
+      ? { id: user.id, role: 'outlet', outletId: user.outletId }
+      : user.role === 'admin' ? { id: user.id, role: 'admin' } : { id: user.id, role: 'driver' };
+    const token = await tokens.issue(actor);
+    return c.json({ token, user: { id: user.id, role: user.role, name: user.name, ...(user.outletId ? { outletId: user.outletId } : {}) } });
+  });
+}

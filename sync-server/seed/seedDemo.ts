@@ -1,0 +1,29 @@
+import { outletDocName } from '../../shared/docNames';
+import { newUserId, type OutletId } from '../../shared/ids';
+import { writeCatalog } from '../../shared/catalog/outletDoc';
+import { hashPassword } from '../auth/passwords';
+import type { OutletRepo } from '../storage/outletRepo';
+import type { UserRepo } from '../storage/users';
+import type { DocRegistry } from '../sync/docRegistry';
+import { DEMO_MENU, DEMO_OUTLET } from './demoCatalog';
+
+export const DEMO_PASSWORD = 'dabba-demo';
+
+export interface SeedDeps {
+  readonly users: UserRepo;
+  readonly outlets: OutletRepo;
+  readonly registry: DocRegistry;
+}
+
+/** On an empty data dir (no users yet): the demo outlet with its menu and one account per role. */
+export async function seedDemo({ users, outlets, registry }: SeedDeps): Promise<boolean> {
+  if (users.count() > 0) return false;
+  const outletId = DEMO_OUTLET.id as OutletId;
+  await registry.change(outletDocName(outletId), { kind: 'outlet', outletId }, (doc) => doc.change((y) => writeCatalog(y, DEMO_OUTLET, DEMO_MENU)));
+  outlets.upsert(outletId, DEMO_OUTLET.name);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  users.insert({ id: newUserId(), email: 'admin@dabba.local', name: 'Asha Admin', role: 'admin', outletId: null, passwordHash });
+  users.insert({ id: newUserId(), email: 'outlet@dabba.local', name: 'Kitchen Staff', role: 'outlet', outletId, passwordHash });
+  users.insert({ id: newUserId(), email: 'driver@dabba.local', name: 'Ravi Kumar', role: 'driver', outletId: null, passwordHash });
+  return true;
+}

@@ -1,0 +1,63 @@
+import type Database from 'better-sqlite3';
+
+/** Append-only list: never edit a shipped migration, add the next one. */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('admin', 'outlet', 'driver')),
+    outlet_id TEXT,
+    password_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  -- The append-only update log: an update is here before it is acknowledged or relayed.
+  CREATE TABLE doc_updates (
+    doc TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (doc, seq)
+  ) WITHOUT ROWID;
+  -- A snapshot holds the merged state of every update up to and including seq.
+  CREATE TABLE doc_snapshots (
+    doc TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  -- Query index over order documents, derived from them by the server.
+  CREATE TABLE orders (
+    id TEXT PRIMARY KEY,
+    outlet_id TEXT NOT NULL,
+    driver_id TEXT,
+    tracking_token TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX orders_outlet ON orders (outlet_id, created_at);
+  CREATE INDEX orders_driver ON orders (driver_id, created_at);
+  CREATE TABLE idempotency_keys (
+    key TEXT PRIMARY KEY,
+    request_hash TEXT NOT NULL,
+    order_id TEXT NOT NULL REFERENCES orders (id),
+    created_at INTEGER NOT NULL
+  );
+  -- Outlets by id; their profile and menu live in the outlet:<id> document.
+  CREATE TABLE outlets (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at INTEGER NOT NULL);
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
+];
+
+export function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    const sql = MIGRATIONS[v];
+    if (sql === undefined) break;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

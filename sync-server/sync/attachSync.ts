@@ -1,0 +1,77 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CloseCode } from '../../shared/protocol/closeCodes';
+import { MAX_FRAME_BYTES } from '../../shared/protocol/limits';
+import type { Actor } from '../../shared/roles';
+import type { TokenService } from '../auth/tokens';
+import { MuxConnection, type SyncDeps } from './muxConnection';
+import { PlainConnection } from './plainConnection';
+
+export interface SyncEndpoint {
+  readonly connections: ReadonlySet<WebSocket>;
+  /** Closes every socket with SHUTTING_DOWN and stops accepting new ones. */
+  close(): Promise<void>;
+}
+
+/**
+ * Routes WebSocket upgrades: `/sync` (multiplexed) and `/sync/<docName>` (plain y-websocket).
+ * The token is checked before the upgrade completes; a bad one is closed with UNAUTHORIZED.
+ */
+export function attachSync(server: Server, tokens: TokenService, deps: SyncDeps): SyncEndpoint {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
+  const connections = new Set<WebSocket>();
+  let accepting = true;
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const isMux = url.pathname === '/sync';
+    const plainDoc = url.pathname.startsWith('/sync/') ? safeDecode(url.pathname.slice('/sync/'.length)) : null;
+    if (!accepting || (!isMux && plainDoc === null)) {
+      socket.destroy();
+      return;
+    }
+    const token = url.searchParams.get('token');
+    tokens.verify(token).then(
+      (actor: Actor | null) => {
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          connections.add(ws);
+          ws.on('close', () => connections.delete(ws));
+          ws.on('error', () => ws.terminate());
+          if (token && !actor) {
+            ws.close(CloseCode.UNAUTHORIZED, 'invalid or expired token');
+            return;
+          }
+          if (isMux) new MuxConnection(ws, actor, deps);
+          else if (plainDoc !== null) new PlainConnection(ws, actor, plainDoc, deps);
+        });
+      },
+      () => socket.destroy(),
+    );
+  };
+  server.on('upgrade', onUpgrade);
+
+  return {
+    connections,
+    close: async () => {
+      accepting = false;
+      server.off('upgrade', onUpgrade);
+      const closing = [...connections].map((ws) => new Promise<void>((resolve) => {
+        ws.once('close', () => resolve());
+        ws.close(CloseCode.SHUTTING_DOWN, 'server shutting down');
+        setTimeout(() => { ws.terminate(); resolve(); }, 2000).unref();
+      }));
+      await Promise.all(closing);
+      wss.close();
+    },
+  };
+}
+
+function safeDecode(segment: string): string | null {
+  try {
+    const name = decodeURIComponent(segment);
+    return name.length > 0 && name.length <= 200 ? name : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,161 @@
+import type { DocRef } from '../../shared/docNames';
+import type { Logger } from '../log';
+import type { DocStore } from '../storage/docStore';
+import { SyncedDoc, type SyncedDocEvents } from './syncedDoc';
+
+/** Plug-in points around a document's life, in the spirit of Hocuspocus extensions. */
+export interface DocHooks {
+  /** After a document is loaded, before anyone sees it. Throwing fails the load. */
+  afterLoad?(doc: SyncedDoc): void;
+  /** After every committed update (device or server). Errors are logged, never undo the commit. */
+  afterCommit?(doc: SyncedDoc, update: Uint8Array): void;
+  /** A loaded document is being dropped (idle, failure or shutdown). */
+  beforeUnload?(doc: SyncedDoc, reason: 'idle' | 'failed' | 'shutdown'): void;
+}
+
+export class LoadError extends Error {
+  constructor(readonly docName: string, cause: unknown) {
+    super(`document ${docName} failed to load`, { cause });
+    this.name = 'LoadError';
+  }
+}
+
+/**
+ * Loads documents on first use and unloads them once nothing holds them for `idleMs`.
+ * A failed load leaves nothing behind: the next request loads again, and no caller is
+ * ever handed an empty stand-in for a document that exists in storage.
+ */
+export class DocRegistry {
+  private readonly loaded = new Map<string, SyncedDoc>();
+  private readonly loading = new Map<string, Promise<SyncedDoc>>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  private readonly events: SyncedDocEvents;
+  private readonly hooks: DocHooks[] = [];
+
+  constructor(
+    private readonly store: DocStore,
+    private readonly idleMs: number,
+    private readonly log: Logger,
+  ) {
+    this.events = {
+      committed: (doc, update) => {
+        for (const hook of this.hooks) {
+          try {
+            hook.afterCommit?.(doc, update);
+          } catch (err: unknown) {
+            this.log.error('afterCommit hook failed', { doc: doc.name, error: String(err) });
+          }
+        }
+      },
+      storageFailed: (doc, err) => {
+        this.log.error('storage failed for a server change; unloading', { doc: doc.name, error: String(err) });
+        this.unload(doc, 'failed');
+      },
+    };
+  }
+
+  /** Adds a plug-in; hooks run in the order they were added. */
+  use(hooks: DocHooks): void {
+    this.hooks.push(hooks);
+  }
+
+  get size(): number {
+    return this.loaded.size;
+  }
+
+  /** The loaded document, loading it first if needed. The caller must `release` it. */
+  async acquire(name: string, ref: DocRef): Promise<SyncedDoc> {
+    const doc = this.loaded.get(name) ?? (await this.load(name, ref));
+    this.cancelIdle(name);
+    doc.holds += 1;
+    return doc;
+  }
+
+  release(doc: SyncedDoc): void {
+    doc.holds = Math.max(0, doc.holds - 1);
+    this.scheduleIdle(doc);
+  }
+
+  /** Runs `fn` on a document (a server-side read or change), loading it for the duration if needed. */
+  async change<T>(name: string, ref: DocRef, fn: (doc: SyncedDoc) => T): Promise<T> {
+    const doc = await this.acquire(name, ref);
+    try {
+      return fn(doc);
+    } finally {
+      this.release(doc);
+    }
+  }
+
+  /** Drops a subscriber's hold; the document unloads after idleMs when nothing else holds it. */
+  scheduleIdle(doc: SyncedDoc): void {
+    if (doc.holds > 0 || doc.subscribers.size > 0 || this.loaded.get(doc.name) !== doc) return;
+    this.cancelIdle(doc.name);
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(doc.name);
+      if (doc.holds === 0 && doc.subscribers.size === 0) this.unload(doc, 'idle');
+    }, this.idleMs);
+    timer.unref();
+    this.idleTimers.set(doc.name, timer);
+  }
+
+  /** Compacts and drops every document (shutdown). */
+  closeAll(): void {
+    for (const doc of [...this.loaded.values()]) this.unload(doc, 'shutdown');
+  }
+
+  private load(name: string, ref: DocRef): Promise<SyncedDoc> {
+    const pending = this.loading.get(name);
+    if (pending) return pending;
+    const promise = Promise.resolve().then(() => {
+      let doc: SyncedDoc | null = null;
+      try {
+        const stored = this.store.load(name);
+        doc = new SyncedDoc(name, ref, this.store, stored.lastSeq, this.events);
+        doc.restore(stored.snapshot, stored.updates);
+        for (const hook of this.hooks) hook.afterLoad?.(doc);
+      } catch (err: unknown) {
+        doc?.destroy();
+        this.log.error('document failed to load', { doc: name, error: String(err) });
+        throw new LoadError(name, err);
+      }
+      this.loaded.set(name, doc);
+      return doc;
+    });
+    this.loading.set(name, promise);
+    const clear = (): void => { this.loading.delete(name); };
+    promise.then(clear, clear);
+    return promise;
+  }
+
+  private unload(doc: SyncedDoc, reason: 'idle' | 'failed' | 'shutdown'): void {
+    if (this.loaded.get(doc.name) !== doc) return;
+    this.cancelIdle(doc.name);
+    this.loaded.delete(doc.name);
+    for (const hook of this.hooks) {
+      try {
+        hook.beforeUnload?.(doc, reason);
+      } catch (err: unknown) {
+        this.log.error('beforeUnload hook failed', { doc: doc.name, error: String(err) });
+      }
+    }
+    for (const subscriber of [...doc.subscribers]) {
+      doc.removeSubscriber(subscriber);
+      subscriber.dropped(doc, reason === 'failed' ? 'load_failed' : 'storage_failed');
+    }
+    if (reason !== 'failed') {
+      try {
+        doc.compact();
+      } catch (err: unknown) {
+        // The update log still holds everything; compaction is only an optimisation.
+        this.log.error('compaction failed', { doc: doc.name, error: String(err) });
+      }
+    }
+    doc.destroy();
+  }
+
+  private cancelIdle(name: string): void {
+    const timer = this.idleTimers.get(name);
+    if (timer) clearTimeout(timer);
+    this.idleTimers.delete(name);
+  }
+}

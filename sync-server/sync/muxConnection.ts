@@ -1,0 +1,178 @@
+import * as decoding from 'lib0/decoding';
+import { CloseCode } from '../../shared/protocol/closeCodes';
+import { ANONYMOUS_MAX_DOCS } from '../../shared/protocol/limits';
+import { decodeMux, encodeMux, MuxType, type MuxMessage } from '../../shared/protocol/muxMessages';
+import type { RejectCode } from '../../shared/protocol/rejectCodes';
+import type { Actor } from '../../shared/roles';
+import type { Logger } from '../log';
+import type { OrderIndex } from '../storage/orderIndex';
+import { authorizeDoc } from './access';
+import { LoadError, type DocRegistry } from './docRegistry';
+import { DeviceSocket } from './socket';
+import { readSyncMessage, SyncStep, syncPayload } from './syncMessages';
+import type { Subscriber, SyncedDoc } from './syncedDoc';
+
+export interface SyncDeps {
+  readonly registry: DocRegistry;
+  readonly orders: OrderIndex;
+  readonly log: Logger;
+}
+
+/** Documents one signed-in device may hold at once over one socket. */
+const MAX_DOCS_PER_SOCKET = 10_000;
+
+type Handler<T extends MuxMessage['type']> = (conn: MuxConnection, msg: Extract<MuxMessage, { type: T }>) => Promise<void> | void;
+
+/** `/sync`: one socket per device carrying many documents (protocol in shared/protocol/muxMessages.ts). */
+export class MuxConnection implements Subscriber {
+  private readonly socket: DeviceSocket;
+  private readonly docs = new Map<string, SyncedDoc>();
+  private queue: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  constructor(ws: DeviceSocket['ws'], readonly actor: Actor | null, private readonly deps: SyncDeps) {
+    this.socket = new DeviceSocket(ws);
+    ws.on('message', (data, isBinary) => {
+      if (!isBinary || !(data instanceof Buffer)) {
+        this.socket.close(CloseCode.MALFORMED, 'binary frames only');
+        return;
+      }
+      // One message at a time, in arrival order, so a subscribe finishes before the updates behind it.
+      this.queue = this.queue.then(() => this.handle(new Uint8Array(data))).catch((err: unknown) => {
+        this.deps.log.error('mux message failed', { error: String(err) });
+        this.socket.close(CloseCode.MALFORMED);
+      });
+    });
+    ws.on('close', () => this.onClose());
+  }
+
+  sendUpdate(doc: SyncedDoc, update: Uint8Array): void {
+    this.socket.send(encodeMux({ type: MuxType.SYNC, doc: doc.name, payload: syncPayload(SyncStep.UPDATE, update) }));
+  }
+
+  sendAwareness(doc: SyncedDoc, update: Uint8Array): void {
+    this.socket.send(encodeMux({ type: MuxType.AWARENESS, doc: doc.name, payload: update }));
+  }
+
+  dropped(doc: SyncedDoc, code: RejectCode): void {
+    this.docs.delete(doc.name);
+    this.refuse(doc.name, code, code === 'forbidden' ? 'You no longer have access to this document.' : 'The document was unloaded; subscribe again.');
+  }
+
+  private async handle(frame: Uint8Array): Promise<void> {
+    if (this.closed) return;
+    let message: MuxMessage;
+    try {
+      message = decodeMux(frame);
+    } catch {
+      this.socket.close(CloseCode.MALFORMED);
+      return;
+    }
+    await (HANDLERS[message.type] as Handler<typeof message.type>)(this, message);
+  }
+
+  /** The subscribed document, subscribing first if needed; null (and REFUSED sent) when it may not be held. */
+  async subscribe(name: string): Promise<SyncedDoc | null> {
+    const held = this.docs.get(name);
+    if (held) return held;
+    const limit = this.actor ? MAX_DOCS_PER_SOCKET : ANONYMOUS_MAX_DOCS;
+    if (this.docs.size >= limit) return this.refuse(name, 'rate_limited', `At most ${limit} documents per connection.`);
+    const access = authorizeDoc(this.actor, name, this.deps.orders);
+    if (!access.ok) return this.refuse(name, access.code, access.message);
+    let doc: SyncedDoc;
+    try {
+      doc = await this.deps.registry.acquire(name, access.ref);
+    } catch (err: unknown) {
+      if (!(err instanceof LoadError)) throw err;
+      return this.refuse(name, 'load_failed', 'The document could not be loaded; try again later.');
+    }
+    if (this.closed) {
+      this.deps.registry.release(doc);
+      return null;
+    }
+    doc.addSubscriber(this);
+    this.docs.set(name, doc);
+    this.deps.registry.release(doc);
+    return doc;
+  }
+
+  held(name: string): SyncedDoc | undefined {
+    return this.docs.get(name);
+  }
+
+  unsubscribe(name: string): void {
+    const doc = this.docs.get(name);
+    if (!doc) return;
+    this.docs.delete(name);
+    doc.removeSubscriber(this);
+    this.deps.registry.scheduleIdle(doc);
+  }
+
+  send(message: MuxMessage): void {
+    this.socket.send(encodeMux(message));
+  }
+
+  /** Sends a REJECT for a device update, counting it against the connection's refusal budget. */
+  reject(doc: string, seq: number, code: RejectCode, message: string): void {
+    this.send({ type: MuxType.REJECT, doc, seq, code, message });
+    this.socket.countReject();
+  }
+
+  close(code: CloseCode): void {
+    this.socket.close(code);
+  }
+
+  private refuse(doc: string, code: RejectCode, message: string): null {
+    this.send({ type: MuxType.REFUSED, doc, code, message });
+    this.socket.countReject();
+    return null;
+  }
+
+  private onClose(): void {
+    this.closed = true;
+    for (const name of [...this.docs.keys()]) this.unsubscribe(name);
+  }
+}
+
+/** Commits a device update and answers ACK or REJECT; seq 0 means the device asked for no answer. */
+function commit(conn: MuxConnection, doc: SyncedDoc, seq: number, update: Uint8Array): void {
+  const result = doc.commitFrom(conn, update);
+  if (result.ok) {
+    if (seq > 0) conn.send({ type: MuxType.ACK, doc: doc.name, seq });
+  } else {
+    conn.reject(doc.name, seq, result.code, result.message);
+  }
+}
+
+/** The protocol as a table of message handlers, one per type a device may send. */
+const HANDLERS: { readonly [T in MuxMessage['type']]: Handler<T> } = {
+  [MuxType.SYNC]: async (conn, msg) => {
+    const doc = await conn.subscribe(msg.doc);
+    if (!doc) return;
+    const sync = readSyncMessage(decoding.createDecoder(msg.payload));
+    if (sync.step === SyncStep.STEP1) {
+      conn.send({ type: MuxType.SYNC, doc: doc.name, payload: syncPayload(SyncStep.STEP2, doc.stateAsUpdate(sync.stateVector)) });
+      const awareness = doc.awarenessSnapshot();
+      if (awareness) conn.send({ type: MuxType.AWARENESS, doc: doc.name, payload: awareness });
+    } else {
+      commit(conn, doc, 0, sync.update);
+    }
+  },
+  [MuxType.AWARENESS]: (conn, msg) => {
+    const doc = conn.held(msg.doc);
+    if (!doc || !conn.actor) return; // anonymous viewers read presence, they do not publish it
+    if (!doc.applyAwareness(conn, msg.payload)) conn.close(CloseCode.MALFORMED);
+  },
+  [MuxType.UPDATE]: async (conn, msg) => {
+    const doc = await conn.subscribe(msg.doc);
+    if (!doc) {
+      conn.reject(msg.doc, msg.seq, 'forbidden', 'This document cannot be written from this connection.');
+      return;
+    }
+    commit(conn, doc, msg.seq, msg.update);
+  },
+  [MuxType.UNSUBSCRIBE]: (conn, msg) => conn.unsubscribe(msg.doc),
+  [MuxType.ACK]: (conn) => conn.close(CloseCode.MALFORMED),
+  [MuxType.REJECT]: (conn) => conn.close(CloseCode.MALFORMED),
+  [MuxType.REFUSED]: (conn) => conn.close(CloseCode.MALFORMED),
+};

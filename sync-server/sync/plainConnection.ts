@@ -1,0 +1,151 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { CloseCode } from '../../shared/protocol/closeCodes';
+import type { RejectCode } from '../../shared/protocol/rejectCodes';
+import type { Actor } from '../../shared/roles';
+import { authorizeDoc } from './access';
+import { LoadError } from './docRegistry';
+import type { SyncDeps } from './muxConnection';
+import { DeviceSocket } from './socket';
+import { readSyncMessage, SyncStep, writeSync } from './syncMessages';
+import type { Subscriber, SyncedDoc } from './syncedDoc';
+
+/** y-websocket's message types; `AUTH` carries a permission-denied reason the stock client logs. */
+const Msg = { SYNC: 0, AWARENESS: 1, AUTH: 2, QUERY_AWARENESS: 3 } as const;
+const PERMISSION_DENIED = 0;
+
+const frame = (write: (e: encoding.Encoder) => void): Uint8Array => {
+  const e = encoding.createEncoder();
+  write(e);
+  return encoding.toUint8Array(e);
+};
+
+const CLOSE_FOR: { readonly [K in 'not_found' | 'forbidden']: CloseCode } = {
+  not_found: CloseCode.NOT_FOUND,
+  forbidden: CloseCode.FORBIDDEN,
+};
+
+/**
+ * `/sync/<docName>`: the plain y-websocket protocol, one document per socket, so the stock
+ * `y-websocket` client works. Refusals close with a named code; refused updates get an AUTH message.
+ */
+export class PlainConnection implements Subscriber {
+  private readonly socket: DeviceSocket;
+  private doc: SyncedDoc | null = null;
+  private queue: Promise<void>;
+  private closed = false;
+
+  constructor(ws: DeviceSocket['ws'], readonly actor: Actor | null, private readonly docName: string, private readonly deps: SyncDeps) {
+    this.socket = new DeviceSocket(ws);
+    this.queue = this.open();
+    ws.on('message', (data, isBinary) => {
+      if (!isBinary || !(data instanceof Buffer)) {
+        this.socket.close(CloseCode.MALFORMED, 'binary frames only');
+        return;
+      }
+      this.queue = this.queue.then(() => this.handle(new Uint8Array(data))).catch(() => this.socket.close(CloseCode.MALFORMED));
+    });
+    ws.on('close', () => {
+      this.closed = true;
+      if (this.doc) {
+        this.doc.removeSubscriber(this);
+        this.deps.registry.scheduleIdle(this.doc);
+      }
+    });
+  }
+
+  sendUpdate(_doc: SyncedDoc, update: Uint8Array): void {
+    this.socket.send(frame((e) => {
+      encoding.writeVarUint(e, Msg.SYNC);
+      writeSync(e, SyncStep.UPDATE, update);
+    }));
+  }
+
+  sendAwareness(_doc: SyncedDoc, update: Uint8Array): void {
+    this.socket.send(frame((e) => {
+      encoding.writeVarUint(e, Msg.AWARENESS);
+      encoding.writeVarUint8Array(e, update);
+    }));
+  }
+
+  dropped(_doc: SyncedDoc, code: RejectCode): void {
+    this.doc = null;
+    this.socket.close(code === 'forbidden' ? CloseCode.FORBIDDEN : CloseCode.LOAD_FAILED);
+  }
+
+  private async open(): Promise<void> {
+    const access = authorizeDoc(this.actor, this.docName, this.deps.orders);
+    if (!access.ok) {
+      this.socket.close(this.actor || access.code === 'not_found' ? CLOSE_FOR[access.code] : CloseCode.UNAUTHORIZED, access.message);
+      this.closed = true;
+      return;
+    }
+    let doc: SyncedDoc;
+    try {
+      doc = await this.deps.registry.acquire(this.docName, access.ref);
+    } catch (err: unknown) {
+      if (!(err instanceof LoadError)) throw err;
+      this.closed = true;
+      this.socket.close(CloseCode.LOAD_FAILED);
+      return;
+    }
+    if (this.closed) {
+      this.deps.registry.release(doc);
+      return;
+    }
+    doc.addSubscriber(this);
+    this.deps.registry.release(doc);
+    this.doc = doc;
+    this.socket.send(frame((e) => {
+      encoding.writeVarUint(e, Msg.SYNC);
+      writeSync(e, SyncStep.STEP1, doc.stateVector());
+    }));
+    const awareness = doc.awarenessSnapshot();
+    if (awareness) this.sendAwareness(doc, awareness);
+  }
+
+  private handle(data: Uint8Array): void {
+    const doc = this.doc;
+    if (this.closed || !doc) return;
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case Msg.SYNC: {
+        const sync = readSyncMessage(decoder);
+        if (sync.step === SyncStep.STEP1) {
+          this.socket.send(frame((e) => {
+            encoding.writeVarUint(e, Msg.SYNC);
+            writeSync(e, SyncStep.STEP2, doc.stateAsUpdate(sync.stateVector));
+          }));
+          return;
+        }
+        const result = doc.commitFrom(this, sync.update);
+        if (!result.ok) this.denied(result.message);
+        return;
+      }
+      case Msg.AWARENESS: {
+        if (!this.actor) return;
+        if (!doc.applyAwareness(this, decoding.readVarUint8Array(decoder))) this.socket.close(CloseCode.MALFORMED);
+        return;
+      }
+      case Msg.QUERY_AWARENESS: {
+        const awareness = doc.awarenessSnapshot();
+        if (awareness) this.sendAwareness(doc, awareness);
+        return;
+      }
+      case Msg.AUTH:
+        return;
+      default:
+        this.socket.close(CloseCode.MALFORMED);
+    }
+  }
+
+  private denied(reason: string): void {
+    this.socket.send(frame((e) => {
+      encoding.writeVarUint(e, Msg.AUTH);
+      encoding.writeVarUint(e, PERMISSION_DENIED);
+      encoding.writeVarString(e, reason);
+    }));
+    this.socket.countReject();
+  }
+}

@@ -1,0 +1,121 @@
+import type { Actor } from '../../../shared/roles';
+import { requestLogin } from '../api/auth';
+import { refuse, done, type CommandOutcome } from '../commands/commandOutcome';
+import type { OrderCommandContext } from '../commands/orderCommands';
+import { sessionActor, type Session } from '../session/session';
+import { openDabbaDb, type DabbaDb } from '../store/db';
+import { dismissRefusal } from '../store/refusals';
+import { clearSession, loadSession, saveSession } from '../store/sessionStore';
+import { followInbox } from '../sync/inboxFollower';
+import type { ConnectionState } from '../sync/reconnectingSocket';
+import { SyncProvider } from '../sync/syncProvider';
+import { inboxesOf } from './inboxesOf';
+import { projectOrders } from './orderProjection';
+import { syncUrl } from './syncUrl';
+
+export interface DeviceSnapshot {
+  readonly session: Session | null;
+  readonly connection: ConnectionState;
+  /** Why the user was sent back to sign in, when it was not their choice. */
+  readonly signedOutReason: string | null;
+  readonly storageError: string | null;
+}
+
+const IDLE: ConnectionState = { status: 'stopped', retryAt: null, reason: null };
+
+/**
+ * The device: its store, who is signed in, and the sync that runs while someone is. The one
+ * object screens reach through hooks; it owns every subscription it starts.
+ */
+export class Device {
+  readonly db: DabbaDb;
+  private provider: SyncProvider | null = null;
+  private actor: Actor | null = null;
+  private stops: (() => void)[] = [];
+  private snapshot: DeviceSnapshot;
+  private readonly listeners = new Set<() => void>();
+
+  private constructor(db: DabbaDb, session: Session | null) {
+    this.db = db;
+    this.snapshot = { session, connection: IDLE, signedOutReason: null, storageError: null };
+  }
+
+  /** Opens the device's store and, if someone is signed in there, starts syncing for them. */
+  static async open(dbName?: string): Promise<Device> {
+    const db = openDabbaDb(dbName);
+    const device = new Device(db, await loadSession(db));
+    if (device.snapshot.session) device.startSync(device.snapshot.session);
+    return device;
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): DeviceSnapshot => this.snapshot;
+
+  async signIn(email: string, password: string): Promise<CommandOutcome> {
+    const result = await requestLogin(email, password);
+    if (!result.ok) return refuse(result.message);
+    if (!sessionActor(result.session.user)) return refuse('This account is not linked to an outlet.');
+    await saveSession(this.db, result.session);
+    this.update({ session: result.session, signedOutReason: null });
+    this.startSync(result.session);
+    return done;
+  }
+
+  async signOut(reason: string | null = null): Promise<void> {
+    this.stopSync();
+    await clearSession(this.db);
+    this.update({ session: null, connection: IDLE, signedOutReason: reason });
+  }
+
+  /** What order commands run against; null while nobody is signed in. */
+  orderCommands(): OrderCommandContext | null {
+    return this.provider && this.actor ? { actor: this.actor, docs: this.provider.docs } : null;
+  }
+
+  async dismissRefusal(id: number): Promise<void> {
+    await dismissRefusal(this.db, id);
+  }
+
+  private startSync(session: Session): void {
+    const actor = sessionActor(session.user);
+    if (!actor) return;
+    this.stopSync();
+    const provider = new SyncProvider({ db: this.db, actor, url: () => syncUrl(location, session.token) });
+    this.provider = provider;
+    this.actor = actor;
+    const retry = (): void => provider.retryNow();
+    const retryWhenVisible = (): void => {
+      if (document.visibilityState === 'visible') provider.retryNow();
+    };
+    window.addEventListener('online', retry);
+    document.addEventListener('visibilitychange', retryWhenVisible);
+    this.stops = [
+      projectOrders(provider, this.db),
+      ...inboxesOf(actor).map((inbox) => followInbox(provider, inbox)),
+      provider.onConnection((connection) => {
+        this.update({ connection, storageError: provider.storageError });
+        if (connection.status === 'unauthorized') void this.signOut('Your sign-in has expired. Sign in again to sync this device.');
+      }),
+      () => window.removeEventListener('online', retry),
+      () => document.removeEventListener('visibilitychange', retryWhenVisible),
+    ];
+    void provider.start();
+  }
+
+  private stopSync(): void {
+    for (const stop of this.stops) stop();
+    this.stops = [];
+    this.provider?.stop();
+    this.provider = null;
+    this.actor = null;
+  }
+
+  private update(change: Partial<DeviceSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...change };
+    for (const listener of this.listeners) listener();
+  }
+}

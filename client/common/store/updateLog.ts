@@ -1,0 +1,46 @@
+import type { DabbaDb, UpdateRow } from './db';
+
+/** The append-only log of Yjs updates per document: what the device knows, and what only it knows. */
+
+export async function appendUpdate(db: DabbaDb, docName: string, update: Uint8Array, unsynced: boolean): Promise<number> {
+  return db.updates.add({ docName, update, unsynced: unsynced ? 1 : 0, createdAt: Date.now() });
+}
+
+export async function docUpdates(db: DabbaDb, docName: string): Promise<UpdateRow[]> {
+  return db.updates.where('docName').equals(docName).sortBy('id');
+}
+
+/** Every row the server has not acknowledged yet, oldest first: what a (re)connect must send. */
+export async function unsyncedUpdates(db: DabbaDb): Promise<UpdateRow[]> {
+  return db.updates.where('unsynced').equals(1).sortBy('id');
+}
+
+export async function unsyncedCount(db: DabbaDb, docName: string): Promise<number> {
+  return db.updates.where('[docName+unsynced]').equals([docName, 1]).count();
+}
+
+/** Doc names with at least one unsynced row: the device must hold them until they are delivered. */
+export async function docsWithUnsynced(db: DabbaDb): Promise<string[]> {
+  const rows = await unsyncedUpdates(db);
+  return [...new Set(rows.map((r) => r.docName))];
+}
+
+/** Marks one row committed; false when the row is gone (a duplicate ACK after compaction). */
+export async function markSynced(db: DabbaDb, id: number): Promise<boolean> {
+  return (await db.updates.update(id, { unsynced: 0 })) === 1;
+}
+
+/** Removes a refused row; returns its doc name so the caller can rebuild that document. */
+export async function dropUpdate(db: DabbaDb, id: number): Promise<string | null> {
+  return db.transaction('rw', db.updates, async () => {
+    const row = await db.updates.get(id);
+    if (!row) return null;
+    await db.updates.delete(id);
+    return row.docName;
+  });
+}
+
+/** Rows the server has acknowledged: what it should already hold of this document. */
+export async function syncedUpdates(db: DabbaDb, docName: string): Promise<UpdateRow[]> {
+  return db.updates.where('[docName+unsynced]').equals([docName, 0]).sortBy('id');
+}

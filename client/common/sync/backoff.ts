@@ -1,0 +1,23 @@
+/** How long to wait between reconnect attempts. */
+export interface BackoffPolicy {
+  readonly baseMs: number;
+  readonly maxMs: number;
+}
+
+/**
+ * Capped at 15 s: a kitchen tablet back on the network should be in sync within seconds,
+ * and a few devices per outlet are no thundering herd.
+ */
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 500, maxMs: 15_000 };
+
+/**
+ * Exponential backoff with "equal jitter": half of the ceiling is fixed so a retry never fires at
+ * once, the other half is random so devices dropped together do not return together.
+ * `attempt` counts failures since the last stable connection, from 0.
+ */
+export function backoffDelay(attempt: number, policy: BackoffPolicy = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+  const exponent = Math.max(0, Math.floor(attempt));
+  const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** exponent);
+  const jitter = Math.min(1, Math.max(0, random()));
+  return Math.round(ceiling / 2 + (ceiling / 2) * jitter);
+}

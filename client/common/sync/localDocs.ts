@@ -1,0 +1,174 @@
+import * as Y from 'yjs';
+import { compactSyncedRows } from '../store/compaction';
+import type { DabbaDb, DocSyncState } from '../store/db';
+import { appendUpdate, docUpdates, dropUpdate, markSynced } from '../store/updateLog';
+import { LOAD_ORIGIN, REMOTE_ORIGIN } from './origins';
+
+export interface LocalDocsHooks {
+  /** A local edit is stored under `rowId` (its seq) and may now be sent. */
+  readonly onLocalUpdate: (docName: string, rowId: number, update: Uint8Array) => void;
+  /** The document's content or sync state changed; read it again with `get` / `syncState`. */
+  readonly onChange: (docName: string) => void;
+  readonly onStorageError: (error: unknown) => void;
+}
+
+/** Synced rows written since the last compaction before it is worth merging them again. */
+const COMPACT_EVERY = 64;
+
+/**
+ * The Y.Docs the device holds, each backed by its rows in the update log. Every change is
+ * written to IndexedDB before anything else hears of it, so what the UI shows is always on disk.
+ * All storage work runs through one queue: a rebuild never interleaves with a write.
+ */
+export class LocalDocs {
+  private readonly docs = new Map<string, Y.Doc>();
+  private readonly opening = new Map<string, Promise<Y.Doc>>();
+  private readonly unsynced = new Map<string, Set<number>>();
+  private readonly handlers = new Map<string, (update: Uint8Array, origin: unknown) => void>();
+  private readonly writesSinceCompaction = new Map<string, number>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly db: DabbaDb, private readonly hooks: LocalDocsHooks) {}
+
+  get(docName: string): Y.Doc | undefined {
+    return this.docs.get(docName);
+  }
+
+  /** True once `open` was called for this name, even while it is still loading. */
+  isHeld(docName: string): boolean {
+    return this.opening.has(docName);
+  }
+
+  names(): string[] {
+    return [...this.docs.keys()];
+  }
+
+  syncState(docName: string): DocSyncState {
+    return (this.unsynced.get(docName)?.size ?? 0) > 0 ? 'local' : 'synced';
+  }
+
+  /** Loads the document from its stored rows (once) and starts persisting its changes. */
+  open(docName: string): Promise<Y.Doc> {
+    const existing = this.opening.get(docName);
+    if (existing) return existing;
+    const loading = this.enqueue(async () => {
+      await compactSyncedRows(this.db, docName);
+      this.install(docName, await this.load(docName));
+      return this.docs.get(docName) as Y.Doc;
+    });
+    this.opening.set(docName, loading);
+    loading.catch(() => this.opening.delete(docName));
+    return loading;
+  }
+
+  /** Applies a change from the server; the update handler stores it as a synced row. */
+  applyRemote(docName: string, update: Uint8Array): void {
+    const doc = this.docs.get(docName);
+    if (doc) Y.applyUpdate(doc, update, REMOTE_ORIGIN);
+  }
+
+  /** Stores a local-only diff the server asked for, as a row to send and await an ACK for. */
+  storeForServer(docName: string, update: Uint8Array): Promise<number> {
+    return this.enqueue(async () => {
+      const id = await appendUpdate(this.db, docName, update, true);
+      this.unsyncedOf(docName).add(id);
+      this.hooks.onChange(docName);
+      return id;
+    });
+  }
+
+  acknowledge(docName: string, rowId: number): Promise<void> {
+    return this.enqueue(async () => {
+      await markSynced(this.db, rowId);
+      this.unsynced.get(docName)?.delete(rowId);
+      await this.maybeCompact(docName);
+      this.hooks.onChange(docName);
+    });
+  }
+
+  /** Forgets a refused row and rebuilds the document from the rows that remain. */
+  discard(rowId: number): Promise<string | null> {
+    return this.enqueue(async () => {
+      const docName = await dropUpdate(this.db, rowId);
+      if (!docName) return null;
+      this.unsynced.get(docName)?.delete(rowId);
+      if (this.docs.has(docName)) this.install(docName, await this.load(docName));
+      this.hooks.onChange(docName);
+      return docName;
+    });
+  }
+
+  /** Resolves once every queued storage write has finished. */
+  async settled(): Promise<void> {
+    await this.queue.then(() => undefined, () => undefined);
+  }
+
+  close(): void {
+    for (const [name, doc] of this.docs) {
+      const handler = this.handlers.get(name);
+      if (handler) doc.off('update', handler);
+      doc.destroy();
+    }
+    this.docs.clear();
+    this.opening.clear();
+    this.handlers.clear();
+  }
+
+  private async load(docName: string): Promise<Y.Doc> {
+    const rows = await docUpdates(this.db, docName);
+    const doc = new Y.Doc();
+    if (rows.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(rows.map((r) => r.update)), LOAD_ORIGIN);
+    this.unsynced.set(docName, new Set(rows.filter((r) => r.unsynced === 1).map((r) => r.id)));
+    return doc;
+  }
+
+  /** Puts `doc` in place of the document held under that name, moving the persistence handler. */
+  private install(docName: string, doc: Y.Doc): void {
+    const previous = this.docs.get(docName);
+    const oldHandler = this.handlers.get(docName);
+    if (previous && oldHandler) previous.off('update', oldHandler);
+    previous?.destroy();
+    const handler = (update: Uint8Array, origin: unknown): void => {
+      if (origin === LOAD_ORIGIN) return;
+      void this.persist(docName, update, origin !== REMOTE_ORIGIN);
+    };
+    doc.on('update', handler);
+    this.docs.set(docName, doc);
+    this.handlers.set(docName, handler);
+    this.hooks.onChange(docName);
+  }
+
+  private persist(docName: string, update: Uint8Array, local: boolean): Promise<void> {
+    return this.enqueue(async () => {
+      const id = await appendUpdate(this.db, docName, update, local);
+      if (local) {
+        this.unsyncedOf(docName).add(id);
+        this.hooks.onLocalUpdate(docName, id, update);
+      } else {
+        await this.maybeCompact(docName);
+      }
+      this.hooks.onChange(docName);
+    });
+  }
+
+  private async maybeCompact(docName: string): Promise<void> {
+    const writes = (this.writesSinceCompaction.get(docName) ?? 0) + 1;
+    this.writesSinceCompaction.set(docName, writes % COMPACT_EVERY);
+    if (writes >= COMPACT_EVERY) await compactSyncedRows(this.db, docName);
+  }
+
+  private unsyncedOf(docName: string): Set<number> {
+    let set = this.unsynced.get(docName);
+    if (!set) {
+      set = new Set();
+      this.unsynced.set(docName, set);
+    }
+    return set;
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
+    this.queue = run.catch((error: unknown) => this.hooks.onStorageError(error));
+    return run;
+  }
+}

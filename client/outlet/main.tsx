@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Device } from '../common/device/device';
+import { DeviceProvider } from '../common/device/DeviceContext';
+import { registerServiceWorker } from '../common/pwa/registerServiceWorker';
+import '../common/ui/theme.css';
+import { OutletApp } from './OutletApp';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root');
+
+void registerServiceWorker();
+const device = await Device.open();
+createRoot(container).render(
+  <StrictMode>
+    <DeviceProvider device={device}>
+      <OutletApp />
+    </DeviceProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+/** Each app is one page of a multi-page build: client/<app>/index.html → dist/<app>/index.html. */
+const APPS = ['outlet'] as const;
+
+const API_TARGET = process.env.DABBA_API ?? `http://localhost:${process.env.API_PORT ?? '8787'}`;
+
+export default defineConfig({
+  root: fromRoot('client'),
+  publicDir: fromRoot('public'),
+  plugins: [
+    react(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'common/sw',
+      filename: 'sw.ts',
+      // Manifests live in public/, one per app with its own scope; the worker is registered by client/common/pwa.
+      manifest: false,
+      injectRegister: false,
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,ico,woff2}'],
+      },
+    }),
+  ],
+  build: {
+    outDir: fromRoot('dist'),
+    emptyOutDir: true,
+    rollupOptions: {
+      input: Object.fromEntries(APPS.map((app) => [app, fromRoot(`client/${app}/index.html`)])),
+    },
+  },
+  server: {
+    proxy: {
+      '/api': API_TARGET,
+      '/healthz': API_TARGET,
+      '/sync': { target: API_TARGET, ws: true },
+    },
+  },
+});

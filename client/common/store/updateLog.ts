@@ -44,3 +44,9 @@ export async function dropUpdate(db: DabbaDb, id: number): Promise<string | null
 export async function syncedUpdates(db: DabbaDb, docName: string): Promise<UpdateRow[]> {
   return db.updates.where('[docName+unsynced]').equals([docName, 0]).sortBy('id');
 }
+
+/** The row if it still waits for an ACK; undefined once acknowledged or dropped. */
+export async function unsyncedRow(db: DabbaDb, id: number): Promise<UpdateRow | undefined> {
+  const row = await db.updates.get(id);
+  return row?.unsynced === 1 ? row : undefined;
+}

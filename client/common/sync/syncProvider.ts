@@ -6,7 +6,7 @@ import type { RejectCode } from '../../../shared/protocol/rejectCodes';
 import type { Actor } from '../../../shared/roles';
 import type { DabbaDb } from '../store/db';
 import { recordRefusal } from '../store/refusals';
-import { docsWithUnsynced, syncedUpdates, unsyncedUpdates } from '../store/updateLog';
+import { docsWithUnsynced, syncedUpdates, unsyncedRow, unsyncedUpdates } from '../store/updateLog';
 import type { BackoffPolicy } from './backoff';
 import { LocalDocs } from './localDocs';
 import { ReconnectingSocket, type ConnectionState, type SocketFactory } from './reconnectingSocket';
@@ -27,8 +27,13 @@ export interface SubscriptionRefusal {
   readonly message: string;
 }
 
-/** Refusals that a later attempt may not repeat; the others stand until the user acts. */
-const PASSING_REFUSALS: ReadonlySet<RejectCode> = new Set(['load_failed', 'rate_limited']);
+/**
+ * Refusals about the server's state, not the change: the row stays unsynced and is offered again,
+ * rather than losing a kitchen's work to a busy disk. The others stand until the user acts.
+ */
+const TRANSIENT_CODES: ReadonlySet<RejectCode> = new Set(['load_failed', 'storage_failed', 'rate_limited']);
+/** How long to leave the server before offering a transiently refused document or row again. */
+const TRANSIENT_RETRY_MS = 3_000;
 
 /**
  * Keeps every held document in step with the server over one multiplexed socket: resumes each
@@ -41,6 +46,7 @@ export class SyncProvider {
   private readonly changeListeners = new Set<(docName: string) => void>();
   private readonly connectionListeners = new Set<(state: ConnectionState) => void>();
   private readonly refused = new Map<string, SubscriptionRefusal>();
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private lastStorageError: string | null = null;
 
   constructor(private readonly options: SyncProviderOptions) {
@@ -83,6 +89,8 @@ export class SyncProvider {
   }
 
   stop(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
     this.socket.stop();
     this.docs.close();
   }
@@ -161,12 +169,23 @@ export class SyncProvider {
   }
 
   private async receiveReject(docName: string, seq: number, code: RejectCode, message: string): Promise<void> {
+    if (TRANSIENT_CODES.has(code)) {
+      this.later(() => void this.resend(docName, seq));
+      return;
+    }
     await this.docs.discard(seq);
     await recordRefusal(this.options.db, docName, code, message);
     this.emitChange(docName);
   }
 
   private async receiveRefused(docName: string, refusal: SubscriptionRefusal): Promise<void> {
+    if (TRANSIENT_CODES.has(refusal.code)) {
+      this.later(() => {
+        const doc = this.docs.get(docName);
+        if (doc) this.socket.send(subscribeFrame(docName, doc));
+      });
+      return;
+    }
     const known = this.refused.has(docName);
     this.refused.set(docName, refusal);
     if (!known) await recordRefusal(this.options.db, docName, refusal.code, refusal.message);
@@ -174,8 +193,21 @@ export class SyncProvider {
   }
 
   private subscribable(docName: string): boolean {
-    const refusal = this.refused.get(docName);
-    return !refusal || PASSING_REFUSALS.has(refusal.code);
+    return !this.refused.has(docName);
+  }
+
+  private async resend(docName: string, seq: number): Promise<void> {
+    const row = await unsyncedRow(this.options.db, seq);
+    if (row && row.docName === docName) this.socket.send(updateFrame(docName, row.id, row.update));
+  }
+
+  /** Runs `task` after a jittered pause, unless the provider stopped meanwhile. */
+  private later(task: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      task();
+    }, TRANSIENT_RETRY_MS * (1 + (this.options.random ?? Math.random)()));
+    this.timers.add(timer);
   }
 
   /** Server-written documents (inboxes, tracking) have nothing the device could owe the server. */

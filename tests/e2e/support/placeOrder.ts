@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+
+interface MenuItem {
+  readonly id: string;
+  readonly available?: boolean;
+  readonly modifierGroups?: readonly { readonly min: number }[];
+}
+
+/** Places a pickup order of the first item that needs no modifier choice, as a customer would. */
+export async function placePickupOrder(baseUrl: string, customerName: string): Promise<string> {
+  const menu = (await (await fetch(`${baseUrl}/api/outlets/demo-outlet/menu`)).json()) as { items: MenuItem[] };
+  const item = menu.items.find((i) => i.available !== false && (i.modifierGroups ?? []).every((g) => g.min === 0));
+  if (!item) throw new Error('the demo menu has no item orderable without modifiers');
+  const response = await fetch(`${baseUrl}/api/orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+    body: JSON.stringify({
+      outletId: 'demo-outlet',
+      type: 'pickup',
+      items: [{ itemId: item.id, qty: 2 }],
+      customer: { name: customerName, phone: '+91 98450 00000' },
+      payment: { method: 'cash' },
+    }),
+  });
+  if (response.status !== 201) throw new Error(`placing the order failed: ${response.status} ${await response.text()}`);
+  const { orderId } = (await response.json()) as { orderId: string };
+  return orderId;
+}

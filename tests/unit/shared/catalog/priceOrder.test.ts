@@ -1,0 +1,150 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Availability, Catalog } from '../../../../shared/catalog/outletDoc';
+import { priceOrder, type CartLine, type PricedOrder } from '../../../../shared/catalog/priceOrder';
+import { ORDER_TYPES } from '../../../../shared/order/status';
+
+const NOW = 1_700_000_000_000;
+
+/** A thali with a required size and up to two extras, and two plain drinks. Prices in paise. */
+function catalog(availability: Record<string, Availability> = {}): Catalog {
+  return {
+    profile: {
+      id: 'outlet-1', name: 'Dabba Kitchen', phone: '+91 00000 00000', address: '1 MG Road', lat: 12.97, lng: 77.59,
+      currency: 'INR', deliveryFee: 4_000, minimumOrder: 20_000,
+    },
+    menu: {
+      categories: [{ id: 'meals', name: 'Meals' }, { id: 'drinks', name: 'Drinks' }],
+      items: [
+        {
+          id: 'thali', categoryId: 'meals', name: 'Thali', description: '', price: 25_000,
+          modifierGroups: [
+            { id: 'size', name: 'Size', min: 1, max: 1, options: [{ id: 'regular', name: 'Regular', price: 0 }, { id: 'large', name: 'Large', price: 5_000 }] },
+            { id: 'extras', name: 'Extras', min: 0, max: 2, options: [{ id: 'raita', name: 'Raita', price: 3_000 }, { id: 'papad', name: 'Papad', price: 1_000 }] },
+          ],
+        },
+        { id: 'chai', categoryId: 'drinks', name: 'Chai', description: '', price: 2_000, modifierGroups: [] },
+        { id: 'lassi', categoryId: 'drinks', name: 'Lassi', description: '', price: 6_000, modifierGroups: [] },
+      ],
+    },
+    availability: new Map(Object.entries(availability)),
+  };
+}
+
+const regularThali = (qty = 1): CartLine => ({ itemId: 'thali', qty, modifiers: [{ groupId: 'size', optionId: 'regular' }] });
+const refusal = (result: PricedOrder) => (result.ok ? null : result.code);
+
+describe('priceOrder', () => {
+  it('prices each line from the catalog with its modifiers, and adds the delivery fee', () => {
+    const result = priceOrder(catalog(), [
+      { itemId: 'thali', qty: 2, modifiers: [{ groupId: 'size', optionId: 'large' }, { groupId: 'extras', optionId: 'raita' }, { groupId: 'extras', optionId: 'papad' }] },
+      { itemId: 'chai', qty: 3 },
+    ], 'delivery', NOW);
+    expect(result).toEqual({
+      ok: true,
+      lines: [
+        {
+          itemId: 'thali', name: 'Thali', qty: 2, unitPrice: 34_000, lineTotal: 68_000,
+          modifiers: [
+            { groupId: 'size', optionId: 'large', name: 'Large', price: 5_000 },
+            { groupId: 'extras', optionId: 'raita', name: 'Raita', price: 3_000 },
+            { groupId: 'extras', optionId: 'papad', name: 'Papad', price: 1_000 },
+          ],
+        },
+        { itemId: 'chai', name: 'Chai', qty: 3, unitPrice: 2_000, lineTotal: 6_000, modifiers: [] },
+      ],
+      subtotal: 74_000, deliveryFee: 4_000, total: 78_000,
+    });
+  });
+
+  it('charges a delivery fee for delivery only', () => {
+    for (const type of ['pickup', 'dine-in'] as const) {
+      expect(priceOrder(catalog(), [regularThali()], type, NOW)).toMatchObject({ ok: true, subtotal: 25_000, deliveryFee: 0, total: 25_000 });
+    }
+    expect(priceOrder(catalog(), [regularThali()], 'delivery', NOW)).toMatchObject({ ok: true, deliveryFee: 4_000, total: 29_000 });
+  });
+
+  it('refuses an empty cart', () => {
+    expect(refusal(priceOrder(catalog(), [], 'pickup', NOW))).toBe('empty_cart');
+  });
+
+  it('refuses an item that is not on the menu', () => {
+    const result = priceOrder(catalog(), [regularThali(), { itemId: 'biryani', qty: 1 }], 'pickup', NOW);
+    expect(result).toMatchObject({ ok: false, code: 'unknown_item', message: expect.stringContaining('biryani') });
+  });
+
+  it('refuses an item marked unavailable until it comes back on its own', () => {
+    const off = (until?: number) => catalog({ chai: until === undefined ? { available: false } : { available: false, until } });
+    const cart = [regularThali(), { itemId: 'chai', qty: 1 }];
+    expect(refusal(priceOrder(off(), cart, 'pickup', NOW))).toBe('item_unavailable');
+    expect(refusal(priceOrder(off(NOW + 1), cart, 'pickup', NOW))).toBe('item_unavailable');
+    expect(priceOrder(off(NOW), cart, 'pickup', NOW).ok).toBe(true);
+    expect(priceOrder(off(NOW - 60_000), cart, 'pickup', NOW).ok).toBe(true);
+    expect(priceOrder(catalog({ chai: { available: true } }), cart, 'pickup', NOW).ok).toBe(true);
+  });
+
+  it('refuses an unavailable modifier option', () => {
+    const result = priceOrder(catalog({ large: { available: false } }), [{ itemId: 'thali', qty: 1, modifiers: [{ groupId: 'size', optionId: 'large' }] }], 'pickup', NOW);
+    expect(result).toMatchObject({ ok: false, code: 'item_unavailable', message: expect.stringContaining('Large') });
+  });
+
+  it.each([
+    ['too few: a required group left out', []],
+    ['too many: two sizes', [{ groupId: 'size', optionId: 'regular' }, { groupId: 'size', optionId: 'large' }]],
+    ['too many: three extras', [{ groupId: 'size', optionId: 'regular' }, { groupId: 'extras', optionId: 'raita' }, { groupId: 'extras', optionId: 'papad' }, { groupId: 'extras', optionId: 'raita' }]],
+    ['an option of another group', [{ groupId: 'size', optionId: 'raita' }]],
+    ['an unknown option', [{ groupId: 'size', optionId: 'huge' }]],
+    ['an unknown group', [{ groupId: 'size', optionId: 'regular' }, { groupId: 'spice', optionId: 'hot' }]],
+  ])('refuses invalid modifiers: %s', (_case, modifiers) => {
+    expect(refusal(priceOrder(catalog(), [{ itemId: 'thali', qty: 1, modifiers }], 'pickup', NOW))).toBe('invalid_modifiers');
+  });
+
+  it('refuses modifiers on an item that has none', () => {
+    expect(refusal(priceOrder(catalog(), [{ itemId: 'chai', qty: 1, modifiers: [{ groupId: 'size', optionId: 'large' }] }], 'pickup', NOW))).toBe('invalid_modifiers');
+  });
+
+  it.each([0, -1, 1.5, 100, Number.NaN, Number.POSITIVE_INFINITY])('refuses quantity %d', (qty) => {
+    expect(refusal(priceOrder(catalog(), [{ itemId: 'chai', qty }], 'pickup', NOW))).toBe('bad_quantity');
+  });
+
+  it('accepts quantities from 1 to 99', () => {
+    expect(priceOrder(catalog(), [{ itemId: 'chai', qty: 1 }], 'pickup', NOW)).toMatchObject({ ok: true, total: 2_000 });
+    expect(priceOrder(catalog(), [{ itemId: 'chai', qty: 99 }], 'pickup', NOW)).toMatchObject({ ok: true, total: 198_000 });
+  });
+
+  it('refuses a delivery below the minimum, but not a pickup or dine-in order of the same cart', () => {
+    const small = [{ itemId: 'chai', qty: 9 }]; // 18,000 < 20,000
+    expect(priceOrder(catalog(), small, 'delivery', NOW)).toMatchObject({ ok: false, code: 'below_minimum', message: expect.stringContaining('200') });
+    expect(priceOrder(catalog(), small, 'pickup', NOW).ok).toBe(true);
+    expect(priceOrder(catalog(), small, 'dine-in', NOW).ok).toBe(true);
+    // The minimum is on the subtotal: reaching it exactly is enough.
+    expect(priceOrder(catalog(), [{ itemId: 'chai', qty: 10 }], 'delivery', NOW)).toMatchObject({ ok: true, subtotal: 20_000, total: 24_000 });
+  });
+
+  it('adds up any valid cart in whole minor units', () => {
+    const lineArb = fc.oneof(
+      fc.record({ itemId: fc.constantFrom('chai', 'lassi'), qty: fc.integer({ min: 1, max: 99 }) }),
+      fc.record({
+        itemId: fc.constant('thali'), qty: fc.integer({ min: 1, max: 99 }),
+        size: fc.constantFrom('regular', 'large'), extras: fc.subarray(['raita', 'papad']),
+      }).map(({ itemId, qty, size, extras }): CartLine => ({
+        itemId, qty, modifiers: [{ groupId: 'size', optionId: size }, ...extras.map((optionId) => ({ groupId: 'extras', optionId }))],
+      })),
+    );
+    fc.assert(fc.property(fc.array(lineArb, { minLength: 1, maxLength: 8 }), fc.constantFrom(...ORDER_TYPES), (cart, type) => {
+      const result = priceOrder(catalog(), cart, type, NOW);
+      if (!result.ok) {
+        expect(result.code).toBe('below_minimum');
+        return;
+      }
+      for (const line of result.lines) {
+        const base = catalog().menu.items.find((i) => i.id === line.itemId)?.price ?? Number.NaN;
+        expect(line.unitPrice).toBe(base + line.modifiers.reduce((sum, m) => sum + m.price, 0));
+        expect(line.lineTotal).toBe(line.unitPrice * line.qty);
+      }
+      expect(result.subtotal).toBe(result.lines.reduce((sum, l) => sum + l.lineTotal, 0));
+      expect(result.total).toBe(result.subtotal + result.deliveryFee);
+      for (const amount of [result.subtotal, result.deliveryFee, result.total]) expect(Number.isSafeInteger(amount)).toBe(true);
+    }));
+  });
+});

@@ -1,0 +1,101 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { DocRef } from '../../../shared/docNames';
+import type { OutletId } from '../../../shared/ids';
+import { CloseCode } from '../../../shared/protocol/closeCodes';
+import { createLogger } from '../../../sync-server/log';
+import { openDb, type Db } from '../../../sync-server/storage/db';
+import { DocStore } from '../../../sync-server/storage/docStore';
+import { DocRegistry, LoadError } from '../../../sync-server/sync/docRegistry';
+import { login, placeOrder } from '../support/api';
+import { MuxTestClient } from '../support/muxClient';
+import { startTestServer, tempDataDir } from '../support/server';
+import { eventually, stockProvider, whenClosed } from '../support/stockClient';
+
+const REF: DocRef = { kind: 'outlet', outletId: 'o1' as OutletId };
+const log = createLogger('silent');
+const open: Db[] = [];
+afterEach(() => {
+  for (const db of open.splice(0)) db.close();
+});
+
+function registryOn(idleMs = 10_000): { registry: DocRegistry; store: DocStore; db: Db } {
+  const db = openDb(tempDataDir('registry'), 'normal');
+  open.push(db);
+  const store = new DocStore(db);
+  return { registry: new DocRegistry(store, idleMs, log), store, db };
+}
+
+describe('document registry', () => {
+  it('fails a load whose stored bytes are not Yjs, leaves nothing loaded, and loads again once repaired', async () => {
+    const { registry, store, db } = registryOn();
+    await registry.change('outlet:o1', REF, (d) => d.change((y) => y.getMap('menu').set('value', 'dosa')));
+    registry.closeAll();
+    store.append('outlet:o1', 99, new Uint8Array([255, 1, 2, 3]));
+    await expect(registry.acquire('outlet:o1', REF)).rejects.toBeInstanceOf(LoadError);
+    expect(registry.size).toBe(0);
+    db.prepare('DELETE FROM doc_updates WHERE seq = 99').run();
+    const doc = await registry.acquire('outlet:o1', REF);
+    expect(doc.ydoc.getMap('menu').get('value')).toBe('dosa');
+    registry.release(doc);
+  });
+
+  it('fails the load when a plug-in throws after loading, and retries it on the next request', async () => {
+    const { registry } = registryOn();
+    let broken = true;
+    registry.use({ afterLoad: () => { if (broken) throw new Error('hook down'); } });
+    await expect(registry.acquire('outlet:o1', REF)).rejects.toBeInstanceOf(LoadError);
+    expect(registry.size).toBe(0);
+    broken = false;
+    const doc = await registry.acquire('outlet:o1', REF);
+    expect(registry.size).toBe(1);
+    registry.release(doc);
+  });
+
+  it('unloads a document once nothing has held it for the idle time', async () => {
+    const { registry } = registryOn(30);
+    await registry.change('outlet:o1', REF, (d) => d.change((y) => y.getMap('menu').set('value', 1)));
+    expect(registry.size).toBe(1);
+    await eventually(() => registry.size === 0, 2000, 'the idle unload');
+  });
+
+  it('compacts the update log into a snapshot without losing state', async () => {
+    const { registry, db } = registryOn();
+    const doc = await registry.acquire('outlet:o1', REF);
+    for (let i = 0; i < 1200; i++) doc.change((y) => y.getArray('availability').push([i]));
+    registry.release(doc);
+    const rows = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM doc_updates WHERE doc = 'outlet:o1'").get()?.n;
+    expect(rows).toBeLessThan(500);
+    registry.closeAll();
+    expect(db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM doc_updates WHERE doc = 'outlet:o1'").get()?.n).toBe(0);
+    const again = await registry.acquire('outlet:o1', REF);
+    expect(again.ydoc.getArray('availability').length).toBe(1200);
+    registry.release(again);
+  });
+});
+
+describe('a document that fails to load, through the server', () => {
+  it('is refused with LOAD_FAILED instead of being served empty', async () => {
+    let server = await startTestServer();
+    const { orderId } = await placeOrder(server.url);
+    const { dataDir } = server;
+    await server.close();
+    const db = new Database(path.join(dataDir, 'dabba.sqlite'));
+    db.prepare('INSERT INTO doc_updates (doc, seq, data) VALUES (?, 999, ?)').run(`order:${orderId}`, Buffer.from([255, 0, 1]));
+    db.close();
+
+    server = await startTestServer({ DATA_DIR: dataDir });
+    const admin = await login(server.url, 'admin');
+    expect(await whenClosed(stockProvider(server.url, `order:${orderId}`, admin.token))).toBe(CloseCode.LOAD_FAILED);
+    const device = await MuxTestClient.connect(server.url, admin.token);
+    const answer = await device.subscribe(`order:${orderId}`);
+    expect(answer instanceof Y.Doc ? 'served' : answer.code).toBe('load_failed');
+    const other = await placeOrder(server.url);
+    const ok = await device.subscribe(`order:${other.orderId}`);
+    expect(ok instanceof Y.Doc).toBe(true);
+    device.close();
+    await server.close();
+  });
+});

@@ -1,4 +1,4 @@
-import { addMoney, money, multiplyMoney, type Money } from '../money';
+import { addMoney, money, MoneySchema, multiplyMoney, type Money } from '../money';
 import type { ItemId } from '../ids';
 import type { OrderLine } from '../order/header';
 import type { OrderType } from '../order/status';
@@ -55,5 +55,10 @@ export function priceOrder(catalog: Catalog, cart: readonly CartLine[], type: Or
   if (type === 'delivery' && subtotal < catalog.profile.minimumOrder) {
     return refuse('below_minimum', `The minimum for delivery is ${catalog.profile.minimumOrder / 100} ${catalog.profile.currency}; this order is ${subtotal / 100}.`);
   }
-  return { ok: true, lines, subtotal, deliveryFee, total: addMoney(subtotal, deliveryFee) };
+  const total = addMoney(subtotal, deliveryFee);
+  // An order header holds amounts up to MoneySchema's maximum; every other amount here is at most the total.
+  if (!MoneySchema.safeParse(total).success) {
+    return refuse('bad_quantity', `This order is too large to take online; please call ${catalog.profile.name}.`);
+  }
+  return { ok: true, lines, subtotal, deliveryFee, total };
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Availability, Catalog } from '../../../../shared/catalog/outletDoc';
 import { priceOrder, type CartLine, type PricedOrder } from '../../../../shared/catalog/priceOrder';
+import { MoneySchema } from '../../../../shared/money';
 import { ORDER_TYPES } from '../../../../shared/order/status';
 
 const NOW = 1_700_000_000_000;
@@ -119,6 +120,16 @@ describe('priceOrder', () => {
     expect(priceOrder(catalog(), small, 'dine-in', NOW).ok).toBe(true);
     // The minimum is on the subtotal: reaching it exactly is enough.
     expect(priceOrder(catalog(), [{ itemId: 'chai', qty: 10 }], 'delivery', NOW)).toMatchObject({ ok: true, subtotal: 20_000, total: 24_000 });
+  });
+
+  it('refuses an order whose total is more than an order can hold, rather than price one no device could read', () => {
+    const biggest: CartLine = { itemId: 'thali', qty: 99, modifiers: [{ groupId: 'size', optionId: 'large' }, { groupId: 'extras', optionId: 'raita' }, { groupId: 'extras', optionId: 'papad' }] };
+    // 29 lines of 99 × 340.00 = 9,76,14,000 paise + the fee: just within MoneySchema's 10,00,00,000.
+    const fits = priceOrder(catalog(), Array.from({ length: 29 }, () => biggest), 'delivery', NOW);
+    expect(fits).toMatchObject({ ok: true, total: 97_618_000 });
+    if (fits.ok) for (const amount of [fits.subtotal, fits.total, ...fits.lines.map((l) => l.lineTotal)]) expect(MoneySchema.safeParse(amount).success).toBe(true);
+    const tooBig = priceOrder(catalog(), Array.from({ length: 30 }, () => biggest), 'delivery', NOW);
+    expect(tooBig).toMatchObject({ ok: false, code: 'bad_quantity', message: expect.stringContaining('too large') });
   });
 
   it('adds up any valid cart in whole minor units', () => {

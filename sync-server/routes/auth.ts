@@ -14,13 +14,17 @@ const loginSchema = z.object({ email: z.string().trim().email().max(200), passwo
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 export function authRoutes(users: UserRepo, tokens: TokenService): Hono {
-  const attempts = new RateLimiter(10, 60_000);
+  const failures = new RateLimiter(10, 60_000);
   return new Hono().post('/login', async (c) => {
     const { email, password } = await jsonBody(c, loginSchema);
-    attempts.hit(email.toLowerCase());
+    const key = email.toLowerCase();
+    failures.assertUnder(key);
     const user = users.findByEmail(email);
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok) throw unauthorized('Email or password is wrong.');
+    if (!user || !ok) {
+      failures.record(key);
+      throw unauthorized('Email or password is wrong.');
+    }
     const actor: Actor = user.role === 'outlet' && user.outletId
       ? { id: user.id, role: 'outlet', outletId: user.outletId }
       : user.role === 'admin' ? { id: user.id, role: 'admin' } : { id: user.id, role: 'driver' };

@@ -6,18 +6,33 @@ export class RateLimiter {
 
   constructor(private readonly limit: number, private readonly windowMs: number) {}
 
-  /** Throws 429 once `key` has used its budget for the current window. */
+  /** Counts one use of `key` and throws 429 once it is over its budget for the window. */
   hit(key: string, now = Date.now()): void {
-    const w = this.windows.get(key);
-    if (!w || now - w.start >= this.windowMs) {
-      if (this.windows.size > 10_000) this.sweep(now);
-      this.windows.set(key, { start: now, count: 1 });
-      return;
-    }
-    w.count += 1;
-    if (w.count > this.limit) {
+    this.record(key, now);
+    this.assertUnder(key, now, 1);
+  }
+
+  /** Throws 429 if `key` has already used its whole budget (without counting this call). */
+  assertUnder(key: string, now = Date.now(), slack = 0): void {
+    const w = this.current(key, now);
+    if (w && w.count > this.limit - 1 + slack) {
       throw new AppError(429, 'rate_limited', `Too many attempts; try again in ${Math.ceil((w.start + this.windowMs - now) / 1000)} s.`);
     }
+  }
+
+  record(key: string, now = Date.now()): void {
+    const w = this.current(key, now);
+    if (w) {
+      w.count += 1;
+      return;
+    }
+    if (this.windows.size > 10_000) this.sweep(now);
+    this.windows.set(key, { start: now, count: 1 });
+  }
+
+  private current(key: string, now: number): { start: number; count: number } | null {
+    const w = this.windows.get(key);
+    return w && now - w.start < this.windowMs ? w : null;
   }
 
   private sweep(now: number): void {

@@ -5,7 +5,7 @@ import { newEventId, type OrderId, type TrackingToken, type UserId } from '../..
 import { inboxOrderIds } from '../../../shared/inbox';
 import { eventsArray, orderMap, readOrder } from '../../../shared/order/orderDoc';
 import { CloseCode } from '../../../shared/protocol/closeCodes';
-import { MAX_REJECTS_PER_MINUTE } from '../../../shared/protocol/limits';
+import { ANONYMOUS_MAX_DOCS, MAX_REJECTS_PER_MINUTE } from '../../../shared/protocol/limits';
 import { MuxType } from '../../../shared/protocol/muxMessages';
 import { readTrack } from '../../../shared/track';
 import type { DabbaServer } from '../../../sync-server/app';
@@ -167,6 +167,18 @@ describe('multiplexed /sync endpoint', () => {
     expect(readTrack(track)?.readyBy).toBeGreaterThan(Date.now());
     viewer.close();
     tablet.close();
+  });
+
+  it('bounds an anonymous socket: a few tracking documents, no presence, no writes', async () => {
+    const tokens = await Promise.all(Array.from({ length: ANONYMOUS_MAX_DOCS + 1 }, async () => (await placeOrder(server.url)).trackingUrl.split('/track/')[1] as TrackingToken));
+    const viewer = await device(null);
+    const answers = [];
+    for (const token of tokens) answers.push(await viewer.subscribe(trackDocName(token)));
+    expect(answers.slice(0, ANONYMOUS_MAX_DOCS).every((a) => a instanceof Y.Doc)).toBe(true);
+    const last = answers.at(-1);
+    expect(last instanceof Y.Doc ? 'subscribed' : last?.code).toBe('rate_limited');
+    expect((await viewer.subscribe(ADMIN_INBOX)) instanceof Y.Doc).toBe(false);
+    viewer.close();
   });
 
   it('closes with MALFORMED on a frame that is not a protocol message', async () => {

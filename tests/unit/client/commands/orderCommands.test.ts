@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { OrderId } from '../../../../shared/ids';
+import { readOrder } from '../../../../shared/order/orderDoc';
+import { acceptOrder, cancelOrder, handOverOrder, markPreparing, markReady, rejectOrder } from '../../../../client/common/commands/orderCommands';
+import { allowedActions, allowedOrderActions } from '../../../../client/common/commands/orderActions';
+import { DRIVER1_ACTOR, OUTLET_ACTOR } from '../../shared/order/fixtures';
+import { docsOf, ORDER_DOC, ORDER_ID, placedOrderDoc } from '../support/orderDocs';
+
+function outletContext(doc: Y.Doc = placedOrderDoc()) {
+  return { doc, ctx: { actor: OUTLET_ACTOR, docs: docsOf({ [ORDER_DOC]: doc }) } };
+}
+
+const statusOf = (doc: Y.Doc) => readOrder(doc)?.state.status;
+
+describe('order commands', () => {
+  it('accepting a new order appends an accepted event with the prep time, authored by the outlet user', () => {
+    const { doc, ctx } = outletContext();
+    expect(acceptOrder(ctx, ORDER_ID, 20)).toEqual({ ok: true });
+    const state = readOrder(doc)?.state;
+    expect(state?.status).toBe('accepted');
+    expect(state?.prepMinutes).toBe(20);
+    expect(state?.applied.at(-1)?.by).toEqual({ id: OUTLET_ACTOR.id, role: 'outlet' });
+  });
+
+  it('walks an order from accepted through preparing to ready and hands a pickup over', () => {
+    const { doc, ctx } = outletContext();
+    acceptOrder(ctx, ORDER_ID, 15);
+    expect(markPreparing(ctx, ORDER_ID)).toEqual({ ok: true });
+    expect(statusOf(doc)).toBe('preparing');
+    expect(markReady(ctx, ORDER_ID)).toEqual({ ok: true });
+    expect(statusOf(doc)).toBe('ready');
+    expect(handOverOrder(ctx, ORDER_ID)).toEqual({ ok: true });
+    expect(statusOf(doc)).toBe('delivered');
+  });
+
+  it('refuses a step the order is not ready for, with the rule and without writing', () => {
+    const { doc, ctx } = outletContext();
+    const before = Y.encodeStateVector(doc);
+    expect(markPreparing(ctx, ORDER_ID)).toEqual({ ok: false, reason: 'not allowed when the order is placed' });
+    expect(Y.encodeStateVector(doc)).toEqual(before);
+  });
+
+  it('refuses accepting twice', () => {
+    const { ctx } = outletContext();
+    acceptOrder(ctx, ORDER_ID, 15);
+    const again = acceptOrder(ctx, ORDER_ID, 15);
+    expect(again.ok).toBe(false);
+  });
+
+  it('refuses a prep time the event schema would not accept, instead of storing a malformed event', () => {
+    const { doc, ctx } = outletContext();
+    const outcome = acceptOrder(ctx, ORDER_ID, 0);
+    expect(outcome.ok).toBe(false);
+    expect(readOrder(doc)?.state.status).toBe('placed');
+    expect(doc.getArray('events').length).toBe(1);
+  });
+
+  it('refuses an event the role may not append', () => {
+    const doc = placedOrderDoc();
+    const driver = { actor: DRIVER1_ACTOR, docs: docsOf({ [ORDER_DOC]: doc }) };
+    const outcome = acceptOrder(driver, ORDER_ID, 15);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? '' : outcome.reason).toMatch(/driver/);
+  });
+
+  it('says so when the order is not on the device, or has no details yet', () => {
+    const { ctx } = outletContext();
+    expect(acceptOrder(ctx, 'elsewhere' as OrderId, 15)).toEqual({ ok: false, reason: 'This order is not on this device yet.' });
+    const empty = { actor: OUTLET_ACTOR, docs: docsOf({ [ORDER_DOC]: new Y.Doc() }) };
+    expect(acceptOrder(empty, ORDER_ID, 15)).toEqual({ ok: false, reason: 'The details of this order have not arrived on this device yet.' });
+  });
+
+  it('needs a reason to reject or cancel', () => {
+    const { ctx } = outletContext();
+    expect(rejectOrder(ctx, ORDER_ID, '  ').ok).toBe(false);
+    expect(cancelOrder(ctx, ORDER_ID, 'Out of rice').ok).toBe(true);
+  });
+});
+
+describe('allowed actions', () => {
+  it('offers accept, reject and cancel on a new order', () => {
+    const { ctx } = outletContext();
+    expect([...allowedOrderActions(ctx, ORDER_ID)].sort()).toEqual(['accepted', 'cancelled', 'rejected']);
+  });
+
+  it('offers preparing, ready, delay and cancel once accepted', () => {
+    const { ctx } = outletContext();
+    acceptOrder(ctx, ORDER_ID, 15);
+    expect([...allowedOrderActions(ctx, ORDER_ID)].sort()).toEqual(['cancelled', 'delayed', 'preparing', 'ready']);
+  });
+
+  it('offers hand-over only for orders the outlet hands over itself', () => {
+    for (const [type, offered] of [['pickup', true], ['delivery', false]] as const) {
+      const { doc, ctx } = outletContext(placedOrderDoc(type));
+      acceptOrder(ctx, ORDER_ID, 15);
+      markReady(ctx, ORDER_ID);
+      const view = readOrder(doc);
+      if (!view) throw new Error('no order');
+      expect(allowedActions(OUTLET_ACTOR, view).has('handed_over')).toBe(offered);
+    }
+  });
+
+  it('offers nothing to a driver on an unassigned order, and nothing for an order not held', () => {
+    const doc = placedOrderDoc();
+    const view = readOrder(doc);
+    if (!view) throw new Error('no order');
+    expect(allowedActions(DRIVER1_ACTOR, view).size).toBe(0);
+    const { ctx } = outletContext();
+    expect(allowedOrderActions(ctx, 'elsewhere' as OrderId).size).toBe(0);
+  });
+});

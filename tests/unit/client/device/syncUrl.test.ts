@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { inboxesOf } from '../../../../client/common/device/inboxesOf';
+import { syncUrl } from '../../../../client/common/device/syncUrl';
+import type { OutletId, UserId } from '../../../../shared/ids';
+
+describe('syncUrl', () => {
+  it('dials the page origin with ws on http and wss on https', () => {
+    expect(syncUrl({ protocol: 'http:', host: 'localhost:8787' }, 't')).toBe('ws://localhost:8787/sync?token=t');
+    expect(syncUrl({ protocol: 'https:', host: 'dabba.example' }, 't')).toBe('wss://dabba.example/sync?token=t');
+  });
+
+  it('escapes the token so it cannot break the query string', () => {
+    expect(syncUrl({ protocol: 'http:', host: 'h' }, 'a+b/c=&d')).toBe('ws://h/sync?token=a%2Bb%2Fc%3D%26d');
+  });
+});
+
+describe('inboxesOf', () => {
+  it('follows the inbox each role is sent its orders through', () => {
+    expect(inboxesOf({ id: 'u1' as UserId, role: 'outlet', outletId: 'demo-outlet' as OutletId })).toEqual(['inbox:outlet:demo-outlet']);
+    expect(inboxesOf({ id: 'd1' as UserId, role: 'driver' })).toEqual(['inbox:driver:d1']);
+    expect(inboxesOf({ id: 'a1' as UserId, role: 'admin' })).toEqual(['inbox:admin']);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { projectOrderRow } from '../../../../client/common/store/orderRows';
+import { acceptOrder } from '../../../../client/common/commands/orderCommands';
+import { OUTLET_ACTOR, OUTLET_ID, T0 } from '../../shared/order/fixtures';
+import { docsOf, ORDER_DOC, ORDER_ID, placedOrderDoc } from '../support/orderDocs';
+
+describe('projectOrderRow', () => {
+  it('has no row for a document whose header has not arrived', () => {
+    expect(projectOrderRow(new Y.Doc(), 'synced')).toBeNull();
+  });
+
+  it('derives what the order list shows from the document', () => {
+    const row = projectOrderRow(placedOrderDoc('pickup'), 'synced');
+    expect(row).toEqual({
+      id: ORDER_ID,
+      outletId: OUTLET_ID,
+      status: 'placed',
+      orderType: 'pickup',
+      placedAt: T0,
+      readyBy: null,
+      customerName: 'Asha',
+      lines: [{ name: 'Thali', qty: 1 }],
+      total: 25_000,
+      currency: 'INR',
+      syncState: 'synced',
+      conflicts: [],
+    });
+  });
+
+  it('follows the folded status and carries the sync state it is given', () => {
+    const doc = placedOrderDoc();
+    acceptOrder({ actor: OUTLET_ACTOR, docs: docsOf({ [ORDER_DOC]: doc }) }, ORDER_ID, 30);
+    const row = projectOrderRow(doc, 'local');
+    expect(row?.status).toBe('accepted');
+    expect(row?.syncState).toBe('local');
+    expect(row?.readyBy).toBe((readAcceptedAt(doc) ?? Number.NaN) + 30 * 60_000);
+  });
+});
+
+function readAcceptedAt(doc: Y.Doc): number | undefined {
+  const events = doc.getArray<{ type: string; at: number }>('events').toArray();
+  return events.find((e) => e.type === 'accepted')?.at;
+}

@@ -4,12 +4,14 @@ import { refuse, done, type CommandOutcome } from '../commands/commandOutcome';
 import type { OrderCommandContext } from '../commands/orderCommands';
 import { sessionActor, type Session } from '../session/session';
 import { openDabbaDb, type DabbaDb } from '../store/db';
+import { ensureOrderRowsCurrent } from '../store/rebuildOrderRows';
 import { dismissRefusal } from '../store/refusals';
 import { clearSession, loadSession, saveSession } from '../store/sessionStore';
 import { followInbox } from '../sync/inboxFollower';
 import type { ConnectionState } from '../sync/reconnectingSocket';
 import { SyncProvider } from '../sync/syncProvider';
 import { inboxesOf } from './inboxesOf';
+import { keepStorage } from './keepStorage';
 import { projectOrders } from './orderProjection';
 import { syncUrl } from './syncUrl';
 
@@ -43,6 +45,8 @@ export class Device {
   /** Opens the device's store and, if someone is signed in there, starts syncing for them. */
   static async open(dbName?: string): Promise<Device> {
     const db = openDabbaDb(dbName);
+    await ensureOrderRowsCurrent(db);
+    void keepStorage();
     const device = new Device(db, await loadSession(db));
     if (device.snapshot.session) device.startSync(device.snapshot.session);
     return device;

@@ -56,11 +56,18 @@ export interface SessionRow extends Session {
   readonly key: 'current';
 }
 
+/** Small facts about the store itself, such as which projection built the query tables. */
+export interface MetaRow {
+  readonly key: string;
+  readonly value: number;
+}
+
 export type DabbaDb = Dexie & {
   updates: EntityTable<UpdateRow, 'id'>;
   orders: EntityTable<OrderRow, 'id'>;
   refusals: EntityTable<RefusalRow, 'id'>;
   session: EntityTable<SessionRow, 'key'>;
+  meta: EntityTable<MetaRow, 'key'>;
 };
 
 export const DEFAULT_DB_NAME = 'dabba';
@@ -72,6 +79,7 @@ export function openDabbaDb(name: string = DEFAULT_DB_NAME): DabbaDb {
     orders: 'id, outletId, status, placedAt, syncState',
     refusals: '++id, docName',
     session: 'key',
+    meta: 'key',
   });
   return db;
 }

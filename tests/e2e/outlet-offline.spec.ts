@@ -3,19 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from './support/chromium';
+import { OFFLINE_BANNER as OFFLINE, onlineBanner, orderCard as cardOf, signInAsOutlet } from './support/outletPage';
 import { placePickupOrder } from './support/placeOrder';
 import { TestServer } from './support/testServer';
 
-const OFFLINE = 'Offline — changes are saved on this device';
 const CUSTOMER = 'Asha Offline';
-
-async function signInAsOutlet(page: Page): Promise<void> {
-  await page.getByLabel('Email').fill('outlet@dabba.local');
-  await page.getByLabel('Password').fill('dabba-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-const orderCard = (page: Page) => page.getByRole('article', { name: CUSTOMER });
+const orderCard = (page: Page) => cardOf(page, CUSTOMER);
 
 /** The same device across browser restarts: one Chromium profile directory. */
 const launchDevice = (profileDir: string): Promise<BrowserContext> =>
@@ -35,7 +28,7 @@ test('an outlet accepts an order with the server down, keeps it across a restart
     let page = device.pages()[0] ?? (await device.newPage());
     await page.goto(`${server.url}/outlet/`);
     await signInAsOutlet(page);
-    await expect(page.getByText('Online', { exact: true })).toBeVisible();
+    await expect(onlineBanner(page)).toBeVisible();
     await expect(orderCard(page).getByText(/Status: new/i)).toBeVisible();
     await expect(orderCard(page).getByText('synced', { exact: true })).toBeVisible();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
@@ -63,7 +56,7 @@ test('an outlet accepts an order with the server down, keeps it across a restart
 
     // The server returns: the device delivers the change and the badge turns to synced.
     await server.start();
-    await expect(page.getByText('Online', { exact: true })).toBeVisible({ timeout: 45_000 });
+    await expect(onlineBanner(page)).toBeVisible({ timeout: 45_000 });
     await expect(orderCard(page).getByText('synced', { exact: true })).toBeVisible({ timeout: 30_000 });
 
     // Another device signing in fresh sees the order as accepted: the server has it.

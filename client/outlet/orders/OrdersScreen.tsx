@@ -3,6 +3,7 @@ import { useOrderCommands } from '../../common/orders/useOrderCommands';
 import { useOutletOrders } from '../../common/orders/useOutletOrders';
 import { useRefusals } from '../../common/refusals/useRefusals';
 import { ConnectionBanner } from '../../common/ui/ConnectionBanner';
+import { SignOutButton } from '../../common/session/SignOutButton';
 import { RefusalList } from '../../common/ui/RefusalList';
 import { OrderCard } from './OrderCard';
 
@@ -18,9 +19,7 @@ export function OrdersScreen({ outletId }: { readonly outletId: string }) {
     <>
       <header className="app-header">
         <h1 className="app-header__title">Orders</h1>
-        <button type="button" className="button button--quiet" onClick={() => void device.signOut()}>
-          Sign out
-        </button>
+        <SignOutButton unsyncedCount={orders.filter((o) => o.syncState === 'local').length} onSignOut={() => void device.signOut()} />
       </header>
       <ConnectionBanner connection={connection} />
       <main className="app-main">

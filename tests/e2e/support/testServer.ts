@@ -34,9 +34,10 @@ export class TestServer {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  async start(): Promise<void> {
+  /** Starts (or restarts) the server; `env` adds to or overrides its environment for this run. */
+  async start(env: Readonly<Record<string, string>> = {}): Promise<void> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/main.ts'], {
-      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, DABBA_DEMO: '1' },
+      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, DABBA_DEMO: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (chunk: Buffer) => { this.output += chunk.toString(); });

@@ -27,6 +27,7 @@ export class LocalDocs {
   private readonly handlers = new Map<string, (update: Uint8Array, origin: unknown) => void>();
   private readonly writesSinceCompaction = new Map<string, number>();
   private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
 
   constructor(private readonly db: DabbaDb, private readonly hooks: LocalDocsHooks) {}
 
@@ -53,8 +54,9 @@ export class LocalDocs {
     if (existing) return existing;
     const loading = this.enqueue(async () => {
       await compactSyncedRows(this.db, docName);
-      this.install(docName, await this.load(docName));
-      return this.docs.get(docName) as Y.Doc;
+      const doc = await this.load(docName);
+      this.install(docName, doc);
+      return doc;
     });
     this.opening.set(docName, loading);
     loading.catch(() => this.opening.delete(docName));
@@ -104,6 +106,7 @@ export class LocalDocs {
   }
 
   close(): void {
+    this.closed = true;
     for (const [name, doc] of this.docs) {
       const handler = this.handlers.get(name);
       if (handler) doc.off('update', handler);
@@ -124,6 +127,8 @@ export class LocalDocs {
 
   /** Puts `doc` in place of the document held under that name, moving the persistence handler. */
   private install(docName: string, doc: Y.Doc): void {
+    // A load still queued when the provider stopped must not bring a document back.
+    if (this.closed) return;
     const previous = this.docs.get(docName);
     const oldHandler = this.handlers.get(docName);
     if (previous && oldHandler) previous.off('update', oldHandler);

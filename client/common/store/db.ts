@@ -1,5 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
+import type { EventType } from '../../../shared/order/events';
 import type { OrderStatus, OrderType } from '../../../shared/order/status';
+import type { EventAuthorRole } from '../../../shared/roles';
 import type { RejectCode } from '../../../shared/protocol/rejectCodes';
 import type { Session } from '../session/session';
 
@@ -20,6 +22,14 @@ export interface UpdateRow {
 /** What one document holds from the device's point of view: only here, or on the server too. */
 export type DocSyncState = 'local' | 'synced';
 
+/** An event kept in the order but without effect after a merge (two devices accepted, say). */
+export interface ConflictSummary {
+  readonly type: EventType;
+  readonly at: number;
+  readonly byRole: EventAuthorRole;
+  readonly reason: string;
+}
+
 export interface OrderLineSummary {
   readonly name: string;
   readonly qty: number;
@@ -38,8 +48,7 @@ export interface OrderRow {
   readonly total: number;
   readonly currency: string;
   readonly syncState: DocSyncState;
-  /** Events kept but inert after a merge, shown as conflicts. */
-  readonly conflicts: readonly string[];
+  readonly conflicts: readonly ConflictSummary[];
 }
 
 /** A change the server refused: kept until the person has seen it. */

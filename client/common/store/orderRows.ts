@@ -19,7 +19,7 @@ export function projectOrderRow(doc: Y.Doc, syncState: DocSyncState): OrderRow |
     total: header.totals.total,
     currency: header.currency,
     syncState,
-    conflicts: state.conflicts.map((c) => `${c.event.type}: ${c.reason}`),
+    conflicts: state.conflicts.map((c) => ({ type: c.event.type, at: c.event.at, byRole: c.event.by.role, reason: c.reason })),
   };
 }
 

@@ -5,10 +5,11 @@ import type { CommandOutcome } from '../../common/commands/commandOutcome';
 import type { OrderCommands } from '../../common/orders/useOrderCommands';
 import type { OrderRow } from '../../common/store/db';
 import { SyncBadge } from '../../common/ui/SyncBadge';
+import { clockTime } from '../../common/ui/clockTime';
 import { AcceptControl } from './AcceptControl';
+import { ConflictNote } from './ConflictNote';
 import { STATUS_TEXT } from './statusText';
 
-const time = (epochMs: number): string => new Date(epochMs).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 export function OrderCard({ order, commands }: { readonly order: OrderRow; readonly commands: OrderCommands }) {
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -25,7 +26,7 @@ export function OrderCard({ order, commands }: { readonly order: OrderRow; reado
       </div>
       <p className="order__status" data-status={order.status}>
         Status: {STATUS_TEXT[order.status]}
-        {order.readyBy ? ` · ready by ${time(order.readyBy)}` : ''}
+        {order.readyBy ? ` · ready by ${clockTime(order.readyBy)}` : ''}
       </p>
       <ul className="order__lines" aria-label="Items">
         {order.lines.map((line, index) => (
@@ -35,11 +36,9 @@ export function OrderCard({ order, commands }: { readonly order: OrderRow; reado
       <div className="order__meta">
         <span>Total {formatMoney(order.total, order.currency)}</span>
         <span>{order.orderType}</span>
-        <span>Placed {time(order.placedAt)}</span>
+        <span>Placed {clockTime(order.placedAt)}</span>
       </div>
-      {order.conflicts.length > 0 ? (
-        <p className="notice">Conflicting changes kept but not applied: {order.conflicts.join('; ')}</p>
-      ) : null}
+      <ConflictNote conflicts={order.conflicts} />
       <div className="order__actions">
         {allowed.has('accepted') ? <AcceptControl orderId={order.id} onAccept={(minutes) => run(commands.accept(orderId, minutes))} /> : null}
         {allowed.has('preparing') ? (

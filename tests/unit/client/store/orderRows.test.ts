@@ -42,3 +42,17 @@ function readAcceptedAt(doc: Y.Doc): number | undefined {
   const events = doc.getArray<{ type: string; at: number }>('events').toArray();
   return events.find((e) => e.type === 'accepted')?.at;
 }
+
+describe('projectOrderRow conflicts', () => {
+  it('lists an action that lost a merge with who did it, when, and why it had no effect', () => {
+    const deviceA = placedOrderDoc();
+    const deviceB = new Y.Doc();
+    Y.applyUpdate(deviceB, Y.encodeStateAsUpdate(deviceA));
+    acceptOrder({ actor: OUTLET_ACTOR, docs: docsOf({ [ORDER_DOC]: deviceA }) }, ORDER_ID, 15);
+    acceptOrder({ actor: OUTLET_ACTOR, docs: docsOf({ [ORDER_DOC]: deviceB }) }, ORDER_ID, 30);
+    Y.applyUpdate(deviceA, Y.encodeStateAsUpdate(deviceB));
+    const row = projectOrderRow(deviceA, 'synced');
+    expect(row?.status).toBe('accepted');
+    expect(row?.conflicts).toEqual([{ type: 'accepted', at: expect.any(Number), byRole: 'outlet', reason: 'not allowed when the order is accepted' }]);
+  });
+});

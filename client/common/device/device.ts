@@ -92,10 +92,12 @@ export class Device {
     this.provider = provider;
     this.actor = actor;
     const retry = (): void => provider.retryNow();
+    const lost = (): void => provider.networkLost();
     const retryWhenVisible = (): void => {
       if (document.visibilityState === 'visible') provider.retryNow();
     };
     window.addEventListener('online', retry);
+    window.addEventListener('offline', lost);
     document.addEventListener('visibilitychange', retryWhenVisible);
     this.stops = [
       projectOrders(provider, this.db),
@@ -105,6 +107,7 @@ export class Device {
         if (connection.status === 'unauthorized') void this.signOut('Your sign-in has expired. Sign in again to sync this device.');
       }),
       () => window.removeEventListener('online', retry),
+      () => window.removeEventListener('offline', lost),
       () => document.removeEventListener('visibilitychange', retryWhenVisible),
     ];
     void provider.start();

@@ -94,6 +94,16 @@ export class ReconnectingSocket {
     this.dial();
   }
 
+  /**
+   * The device says its network is gone: stop trusting the socket now rather than when TCP
+   * finally notices, so the screen says offline while it is.
+   */
+  networkLost(): void {
+    if (!this.running || !this.handle) return;
+    this.drop();
+    this.closed(ABNORMAL_CLOSURE, 'the device is offline');
+  }
+
   /** Sends when open; false when not, in which case the next (re)connect carries the data. */
   send(frame: Uint8Array): boolean {
     if (!this.isOpen || !this.handle) return false;

@@ -99,6 +99,10 @@ export class SyncProvider {
     this.socket.retryNow();
   }
 
+  networkLost(): void {
+    this.socket.networkLost();
+  }
+
   /** Holds a document: loads it from the device, then subscribes it when connected. */
   async open(docName: string): Promise<Y.Doc> {
     const doc = await this.docs.open(docName);

@@ -153,6 +153,20 @@ describe('ReconnectingSocket', () => {
     expect(sockets.dialed).toHaveLength(2);
   });
 
+  it('goes offline at once when the device loses its network, and retries with backoff', () => {
+    const { socket, sockets } = setup();
+    socket.start();
+    const first = sockets.last;
+    first.handlers.onOpen();
+    socket.networkLost();
+    expect(first.closed).toBe(true);
+    expect(socket.state).toMatchObject({ status: 'offline', reason: 'the device is offline' });
+    expect(socket.send(new Uint8Array([1]))).toBe(false);
+    first.handlers.onClose(1006, '');
+    vi.advanceTimersByTime(1_000);
+    expect(sockets.dialed).toHaveLength(2);
+  });
+
   it('ignores events from a socket it already replaced or stopped', () => {
     const { socket, sockets, frames } = setup();
     socket.start();

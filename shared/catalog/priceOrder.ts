@@ -34,6 +34,9 @@ export function priceOrder(catalog: Catalog, cart: readonly CartLine[], type: Or
     const modifiers: OrderLine['modifiers'] = [];
     for (const group of item.modifierGroups) {
       const picks = chosen.filter((m) => m.groupId === group.id);
+      if (new Set(picks.map((m) => m.optionId)).size !== picks.length) {
+        return refuse('invalid_modifiers', `${item.name}: each option of "${group.name}" can be chosen once.`);
+      }
       if (picks.length < group.min || picks.length > group.max) {
         return refuse('invalid_modifiers', `${item.name}: choose ${group.min === group.max ? group.min : `${group.min} to ${group.max}`} of "${group.name}".`);
       }

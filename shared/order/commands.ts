@@ -1,7 +1,7 @@
 import { newEventId } from '../ids';
 import { mayAppend } from '../permissions';
 import type { Actor } from '../roles';
-import type { EventData, EventOf, EventType, OrderEvent } from './events';
+import { parseOrderEvent, type EventData, type EventOf, type EventType } from './events';
 import type { OrderHeader } from './header';
 import { checkTransition, type OrderState } from './reduceOrder';
 
@@ -25,7 +25,9 @@ export function proposeEvent<T extends EventType>(
   // Conflicts are events the device has seen too: stamping before one could make it valid again.
   const seen = [...order.state.applied, ...order.state.conflicts.map((c) => c.event)];
   const newest = seen.reduce((max, e) => Math.max(max, e.at), 0);
-  const event = { ...data, id: newEventId(), type, at: Math.max(now, newest + 1), by: { id: actor.id, role: actor.role } };
-  const reason = checkTransition(order.state, event as OrderEvent, { orderType: order.header.type });
-  return reason ? { ok: false, reason } : { ok: true, event: event as unknown as EventOf<T> };
+  // Validated like the server will: a bad prep time or an empty reason is refused here, not after syncing.
+  const parsed = parseOrderEvent({ ...data, id: newEventId(), type, at: Math.max(now, newest + 1), by: { id: actor.id, role: actor.role } });
+  if (!parsed.ok) return { ok: false, reason: parsed.message };
+  const reason = checkTransition(order.state, parsed.event, { orderType: order.header.type });
+  return reason ? { ok: false, reason } : { ok: true, event: parsed.event as EventOf<T> };
 }

@@ -96,6 +96,7 @@ describe('priceOrder', () => {
     ['an option of another group', [{ groupId: 'size', optionId: 'raita' }]],
     ['an unknown option', [{ groupId: 'size', optionId: 'huge' }]],
     ['an unknown group', [{ groupId: 'size', optionId: 'regular' }, { groupId: 'spice', optionId: 'hot' }]],
+    ['the same extra twice', [{ groupId: 'size', optionId: 'regular' }, { groupId: 'extras', optionId: 'raita' }, { groupId: 'extras', optionId: 'raita' }]],
   ])('refuses invalid modifiers: %s', (_case, modifiers) => {
     expect(refusal(priceOrder(catalog(), [{ itemId: 'thali', qty: 1, modifiers }], 'pickup', NOW))).toBe('invalid_modifiers');
   });

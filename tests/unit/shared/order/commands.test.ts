@@ -115,4 +115,10 @@ describe('proposeEvent', () => {
     expect(after.status).toBe('ready');
     expect(after.conflicts.map((c) => c.event)).toEqual([early]);
   });
+
+  it('refuses data the server would refuse, with the field that is wrong', () => {
+    const order = orderOf(placed);
+    expect(proposeEvent(OUTLET_ACTOR, order, 'accepted', { prepMinutes: 0 }, T0 + MINUTE)).toMatchObject({ ok: false, reason: expect.stringMatching(/^prepMinutes/) });
+    expect(proposeEvent(OUTLET_ACTOR, order, 'rejected', { reason: '   ' }, T0 + MINUTE)).toMatchObject({ ok: false, reason: expect.stringMatching(/^reason/) });
+  });
 });

@@ -3,13 +3,17 @@ import { ID_PATTERN } from '../ids';
 
 const id = z.string().regex(ID_PATTERN);
 const minor = z.number().int().min(0).max(100_000_000);
+/** "HH:MM" on a 24-hour clock, in the outlet's time zone. "24:00" closes at midnight. */
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'use HH:MM');
+
+export const modifierOptionSchema = z.object({ id, name: z.string().min(1), price: minor });
 
 export const modifierGroupSchema = z.object({
   id,
   name: z.string().min(1),
   min: z.number().int().min(0),
   max: z.number().int().min(1),
-  options: z.array(z.object({ id, name: z.string().min(1), price: minor })).min(1),
+  options: z.array(modifierOptionSchema).min(1),
 });
 
 export const menuItemSchema = z.object({
@@ -18,6 +22,7 @@ export const menuItemSchema = z.object({
   name: z.string().min(1),
   description: z.string().default(''),
   price: minor,
+  /** URL of a photo (absolute, or a path served by the server). */
   photo: z.string().optional(),
   modifierGroups: z.array(modifierGroupSchema).default([]),
 });
@@ -25,6 +30,24 @@ export const menuItemSchema = z.object({
 export const menuSchema = z.object({
   categories: z.array(z.object({ id, name: z.string().min(1) })),
   items: z.array(menuItemSchema),
+});
+
+/** One opening interval on a weekday; `close` may pass midnight ("18:00"–"02:00"). */
+export const openingIntervalSchema = z.object({ open: clock, close: clock });
+
+/** Opening hours per weekday, index 0 = Sunday … 6 = Saturday; an empty list is closed all day. */
+export const weeklyHoursSchema = z.array(z.array(openingIntervalSchema)).length(7);
+
+/** A one-off closure (holiday, renovation): closed from `from` until `until` (epoch ms). */
+export const closureSchema = z.object({ from: z.number().int(), until: z.number().int(), reason: z.string().max(200) });
+
+/** A delivery zone: a polygon of [lat, lng] points, with its own fee and minimum order. */
+export const deliveryZoneSchema = z.object({
+  id,
+  name: z.string().min(1),
+  polygon: z.array(z.tuple([z.number().min(-90).max(90), z.number().min(-180).max(180)])).min(3),
+  fee: minor,
+  minimumOrder: minor,
 });
 
 export const outletProfileSchema = z.object({
@@ -35,11 +58,22 @@ export const outletProfileSchema = z.object({
   lat: z.number(),
   lng: z.number(),
   currency: z.string().length(3),
-  deliveryFee: minor,
-  minimumOrder: minor,
+  /** IANA time zone the opening hours are written in. */
+  timezone: z.string().min(1),
+  hours: weeklyHoursSchema,
+  closures: z.array(closureSchema).default([]),
+  /** Zones are tried in order; the first that contains the address prices the delivery. */
+  zones: z.array(deliveryZoneSchema).default([]),
+  orderTypes: z.array(z.enum(['delivery', 'pickup', 'dine-in'])).min(1),
+  /** Prep time staff start from when accepting (minutes). */
+  defaultPrepMinutes: z.number().int().min(1).max(240),
 });
 
+export type ModifierOption = z.infer<typeof modifierOptionSchema>;
 export type ModifierGroup = z.infer<typeof modifierGroupSchema>;
 export type MenuItem = z.infer<typeof menuItemSchema>;
 export type Menu = z.infer<typeof menuSchema>;
+export type OpeningInterval = z.infer<typeof openingIntervalSchema>;
+export type Closure = z.infer<typeof closureSchema>;
+export type DeliveryZone = z.infer<typeof deliveryZoneSchema>;
 export type OutletProfile = z.infer<typeof outletProfileSchema>;

@@ -1,22 +1,20 @@
 import type * as Y from 'yjs';
 import { menuSchema, outletProfileSchema, type Menu, type OutletProfile } from './menu';
+import { openState } from './openingHours';
+import { availabilitySchema, busySchema, pausedSchema, STATUS_KEYS, type AvailabilityEntry, type Busy, type Paused } from './outletStatus';
 
 /**
  * `outlet:<id>`: Y.Map('profile') and Y.Map('menu') (admin-written, one JSON value under key 'value'),
- * Y.Map('availability') of itemId → { available, until? } (outlet staff write it).
+ * Y.Map('availability') and Y.Map('status') (outlet staff write them; see outletStatus.ts).
  */
 export const OUTLET_ROOTS = { profile: 'profile', menu: 'menu', availability: 'availability', status: 'status' } as const;
-
-export interface Availability {
-  readonly available: boolean;
-  /** Epoch ms when an item marked unavailable comes back on its own. */
-  readonly until?: number;
-}
 
 export interface Catalog {
   readonly profile: OutletProfile;
   readonly menu: Menu;
-  readonly availability: ReadonlyMap<string, Availability>;
+  readonly availability: ReadonlyMap<string, AvailabilityEntry>;
+  readonly paused: Paused | null;
+  readonly busy: Busy | null;
 }
 
 export function writeCatalog(doc: Y.Doc, profile: OutletProfile, menu: Menu): void {
@@ -30,13 +28,36 @@ export function readCatalog(doc: Y.Doc): Catalog | null {
   const profile = outletProfileSchema.safeParse(doc.getMap(OUTLET_ROOTS.profile).get('value'));
   const menu = menuSchema.safeParse(doc.getMap(OUTLET_ROOTS.menu).get('value'));
   if (!profile.success || !menu.success) return null;
-  const availability = new Map<string, Availability>();
-  for (const [key, value] of doc.getMap<Availability>(OUTLET_ROOTS.availability).entries()) availability.set(key, value);
-  return { profile: profile.data, menu: menu.data, availability };
+  const availability = new Map<string, AvailabilityEntry>();
+  for (const [key, value] of doc.getMap<unknown>(OUTLET_ROOTS.availability).entries()) {
+    const entry = availabilitySchema.safeParse(value);
+    if (entry.success) availability.set(key, entry.data);
+  }
+  const status = doc.getMap<unknown>(OUTLET_ROOTS.status);
+  const paused = pausedSchema.safeParse(status.get(STATUS_KEYS.paused));
+  const busy = busySchema.safeParse(status.get(STATUS_KEYS.busy));
+  return { profile: profile.data, menu: menu.data, availability, paused: paused.success ? paused.data : null, busy: busy.success ? busy.data : null };
 }
 
-export function isAvailable(catalog: Catalog, itemId: string, now: number): boolean {
+export function isAvailable(catalog: Pick<Catalog, 'availability'>, itemId: string, now: number): boolean {
   const entry = catalog.availability.get(itemId);
   if (!entry || entry.available) return true;
   return entry.until !== undefined && entry.until <= now;
+}
+
+/** Whether new orders are taken now: closed by hours or closures, paused by staff, or open. */
+export function takingOrders(catalog: Catalog, now: number): { readonly ok: true } | { readonly ok: false; readonly code: 'outlet_closed' | 'outlet_paused'; readonly message: string } {
+  const { paused } = catalog;
+  if (paused && (paused.until === null || paused.until > now)) {
+    const time = new Intl.DateTimeFormat('en-IN', { timeZone: catalog.profile.timezone, hour: '2-digit', minute: '2-digit' });
+    const until = paused.until === null ? '' : ` until ${time.format(paused.until)}`;
+    return { ok: false, code: 'outlet_paused', message: `${catalog.profile.name} is not taking new orders${until}${paused.reason ? `: ${paused.reason}` : ''}.` };
+  }
+  const open = openState(catalog.profile, now);
+  return open.open ? { ok: true } : { ok: false, code: 'outlet_closed', message: `${catalog.profile.name}: ${open.reason}` };
+}
+
+/** Extra prep minutes from busy mode at `now` (0 when not busy). */
+export function busyMinutes(catalog: Pick<Catalog, 'busy'>, now: number): number {
+  return catalog.busy && catalog.busy.until > now ? catalog.busy.extraMinutes : 0;
 }

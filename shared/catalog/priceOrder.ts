@@ -1,8 +1,9 @@
-import { addMoney, money, MoneySchema, multiplyMoney, type Money } from '../money';
+import { addMoney, formatMoney, money, MoneySchema, multiplyMoney, type Money } from '../money';
 import type { ItemId } from '../ids';
 import type { OrderLine } from '../order/header';
 import type { OrderType } from '../order/status';
-import { isAvailable, type Catalog } from './outletDoc';
+import { isAvailable, takingOrders, type Catalog } from './outletDoc';
+import { zoneFor, type LatLng } from './zones';
 
 export interface CartLine {
   readonly itemId: string;
@@ -11,7 +12,8 @@ export interface CartLine {
 }
 
 export type PricingRefusal =
-  | 'unknown_item' | 'item_unavailable' | 'invalid_modifiers' | 'bad_quantity' | 'below_minimum' | 'empty_cart';
+  | 'unknown_item' | 'item_unavailable' | 'invalid_modifiers' | 'bad_quantity' | 'below_minimum' | 'empty_cart'
+  | 'outlet_closed' | 'outlet_paused' | 'order_type_unavailable' | 'address_required' | 'outside_zone';
 
 export type PricedOrder =
   | { readonly ok: true; readonly lines: OrderLine[]; readonly subtotal: Money; readonly deliveryFee: Money; readonly total: Money }
@@ -19,8 +21,20 @@ export type PricedOrder =
 
 const refuse = (code: PricingRefusal, message: string): PricedOrder => ({ ok: false, code, message });
 
-/** Prices a cart from the catalog alone: the server's authority on what an order costs. */
-export function priceOrder(catalog: Catalog, cart: readonly CartLine[], type: OrderType, now: number): PricedOrder {
+/**
+ * Prices a cart from the catalog alone: the server's authority on what an order costs, and whether
+ * the outlet takes it now (open, not paused, that order type, a delivery address inside a zone).
+ */
+export function priceOrder(catalog: Catalog, cart: readonly CartLine[], type: OrderType, now: number, address?: LatLng): PricedOrder {
+  const taking = takingOrders(catalog, now);
+  if (!taking.ok) return refuse(taking.code, taking.message);
+  if (!catalog.profile.orderTypes.includes(type)) return refuse('order_type_unavailable', `${catalog.profile.name} does not take ${type} orders.`);
+  let zone = null;
+  if (type === 'delivery') {
+    if (!address) return refuse('address_required', 'A delivery order needs an address.');
+    zone = zoneFor(catalog.profile.zones, address);
+    if (!zone) return refuse('outside_zone', `${catalog.profile.name} does not deliver to this address.`);
+  }
   if (cart.length === 0) return refuse('empty_cart', 'The order has no items.');
   const lines: OrderLine[] = [];
   for (const line of cart) {
@@ -54,9 +68,9 @@ export function priceOrder(catalog: Catalog, cart: readonly CartLine[], type: Or
     lines.push({ itemId: item.id as ItemId, name: item.name, qty: line.qty, unitPrice, modifiers, lineTotal: multiplyMoney(unitPrice, line.qty) });
   }
   const subtotal = addMoney(...lines.map((l) => l.lineTotal));
-  const deliveryFee = money(type === 'delivery' ? catalog.profile.deliveryFee : 0);
-  if (type === 'delivery' && subtotal < catalog.profile.minimumOrder) {
-    return refuse('below_minimum', `The minimum for delivery is ${catalog.profile.minimumOrder / 100} ${catalog.profile.currency}; this order is ${subtotal / 100}.`);
+  const deliveryFee = money(zone ? zone.fee : 0);
+  if (zone && subtotal < zone.minimumOrder) {
+    return refuse('below_minimum', `The minimum for delivery to ${zone.name} is ${formatMoney(zone.minimumOrder, catalog.profile.currency)}; this order is ${formatMoney(subtotal, catalog.profile.currency)}.`);
   }
   const total = addMoney(subtotal, deliveryFee);
   // An order header holds amounts up to MoneySchema's maximum; every other amount here is at most the total.

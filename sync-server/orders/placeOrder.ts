@@ -65,13 +65,12 @@ export async function placeOrder(deps: PlaceOrderDeps, req: PlaceOrderRequest, i
   const earlier = replay();
   if (earlier) return earlier;
 
-  if (req.type === 'delivery' && !req.address) throw badRequest('address_required', 'A delivery order needs an address.');
   if (req.type === 'dine-in' && !req.table) throw badRequest('table_required', 'A dine-in order needs a table.');
 
   const catalog = await deps.registry.change(outletDocName(req.outletId), { kind: 'outlet', outletId: req.outletId }, (doc) => readCatalog(doc.ydoc))
     .catch(() => { throw new AppError(503, 'catalog_unavailable', 'The menu could not be loaded; try again shortly.'); });
   if (!catalog) throw notFound('The outlet');
-  const priced = priceOrder(catalog, req.items, req.type, now);
+  const priced = priceOrder(catalog, req.items, req.type, now, req.address);
   if (!priced.ok) throw new AppError(422, priced.code, priced.message);
 
   const orderId = newOrderId();

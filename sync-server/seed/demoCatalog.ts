@@ -9,8 +9,22 @@ export const DEMO_OUTLET: OutletProfile = {
   lat: 12.9756,
   lng: 77.6066,
   currency: 'INR',
-  deliveryFee: 4000,
-  minimumOrder: 15000,
+  timezone: 'Asia/Kolkata',
+  // The demo kitchen never closes, so the demo works whenever someone tries it.
+  hours: Array.from({ length: 7 }, () => [{ open: '00:00', close: '24:00' }]),
+  closures: [],
+  zones: [
+    {
+      id: 'central', name: 'Central Bengaluru', fee: 4000, minimumOrder: 15000,
+      polygon: [[12.93, 77.56], [12.93, 77.65], [13.01, 77.65], [13.01, 77.56]],
+    },
+    {
+      id: 'outer', name: 'Outer ring', fee: 8000, minimumOrder: 30000,
+      polygon: [[12.85, 77.48], [12.85, 77.74], [13.10, 77.74], [13.10, 77.48]],
+    },
+  ],
+  orderTypes: ['delivery', 'pickup', 'dine-in'],
+  defaultPrepMinutes: 15,
 };
 
 export const DEMO_MENU: Menu = {

@@ -157,7 +157,12 @@ describe('multiplexed /sync endpoint', () => {
     expect(order instanceof Y.Doc ? 'subscribed' : order.code).toBe('forbidden');
     const wrong = await viewer.subscribe(trackDocName('x'.repeat(32) as TrackingToken));
     expect(wrong instanceof Y.Doc ? 'subscribed' : wrong.code).toBe('not_found');
-    const answer = await viewer.change(trackDocName(token), (d) => d.getMap('track').set('view', { status: 'delivered' }));
+    // The forged write is made on a copy: the viewer's own document must stay a faithful replica.
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(track));
+    const before = Y.encodeStateVector(forged);
+    forged.getMap('track').set('view', { status: 'delivered' });
+    const answer = await viewer.sendUpdate(trackDocName(token), Y.encodeStateAsUpdate(forged, before));
     expect(answer.type === MuxType.REJECT && answer.code).toBe('read_only');
 
     const tablet = await device(outlet);

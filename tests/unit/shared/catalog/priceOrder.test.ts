@@ -1,18 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Availability, Catalog } from '../../../../shared/catalog/outletDoc';
+import type { Catalog } from '../../../../shared/catalog/outletDoc';
+import type { AvailabilityEntry as Availability } from '../../../../shared/catalog/outletStatus';
 import { priceOrder, type CartLine, type PricedOrder } from '../../../../shared/catalog/priceOrder';
 import { MoneySchema } from '../../../../shared/money';
 import { ORDER_TYPES } from '../../../../shared/order/status';
 
 const NOW = 1_700_000_000_000;
+/** A delivery address inside the catalog's only zone. */
+const HOME = { lat: 12.95, lng: 77.6 };
 
 /** A thali with a required size and up to two extras, and two plain drinks. Prices in paise. */
 function catalog(availability: Record<string, Availability> = {}): Catalog {
   return {
     profile: {
       id: 'outlet-1', name: 'Dabba Kitchen', phone: '+91 00000 00000', address: '1 MG Road', lat: 12.97, lng: 77.59,
-      currency: 'INR', deliveryFee: 4_000, minimumOrder: 20_000,
+      currency: 'INR', timezone: 'Asia/Kolkata', hours: Array.from({ length: 7 }, () => [{ open: '00:00', close: '24:00' }]), closures: [],
+      zones: [{ id: 'city', name: 'City', polygon: [[12.9, 77.5], [12.9, 77.7], [13.0, 77.7], [13.0, 77.5]], fee: 4_000, minimumOrder: 20_000 }],
+      orderTypes: ['delivery', 'pickup', 'dine-in'], defaultPrepMinutes: 15,
     },
     menu: {
       categories: [{ id: 'meals', name: 'Meals' }, { id: 'drinks', name: 'Drinks' }],
@@ -29,6 +34,8 @@ function catalog(availability: Record<string, Availability> = {}): Catalog {
       ],
     },
     availability: new Map(Object.entries(availability)),
+    paused: null,
+    busy: null,
   };
 }
 
@@ -40,7 +47,7 @@ describe('priceOrder', () => {
     const result = priceOrder(catalog(), [
       { itemId: 'thali', qty: 2, modifiers: [{ groupId: 'size', optionId: 'large' }, { groupId: 'extras', optionId: 'raita' }, { groupId: 'extras', optionId: 'papad' }] },
       { itemId: 'chai', qty: 3 },
-    ], 'delivery', NOW);
+    ], 'delivery', NOW, HOME);
     expect(result).toEqual({
       ok: true,
       lines: [
@@ -60,32 +67,32 @@ describe('priceOrder', () => {
 
   it('charges a delivery fee for delivery only', () => {
     for (const type of ['pickup', 'dine-in'] as const) {
-      expect(priceOrder(catalog(), [regularThali()], type, NOW)).toMatchObject({ ok: true, subtotal: 25_000, deliveryFee: 0, total: 25_000 });
+      expect(priceOrder(catalog(), [regularThali()], type, NOW, HOME)).toMatchObject({ ok: true, subtotal: 25_000, deliveryFee: 0, total: 25_000 });
     }
-    expect(priceOrder(catalog(), [regularThali()], 'delivery', NOW)).toMatchObject({ ok: true, deliveryFee: 4_000, total: 29_000 });
+    expect(priceOrder(catalog(), [regularThali()], 'delivery', NOW, HOME)).toMatchObject({ ok: true, deliveryFee: 4_000, total: 29_000 });
   });
 
   it('refuses an empty cart', () => {
-    expect(refusal(priceOrder(catalog(), [], 'pickup', NOW))).toBe('empty_cart');
+    expect(refusal(priceOrder(catalog(), [], 'pickup', NOW, HOME))).toBe('empty_cart');
   });
 
   it('refuses an item that is not on the menu', () => {
-    const result = priceOrder(catalog(), [regularThali(), { itemId: 'biryani', qty: 1 }], 'pickup', NOW);
+    const result = priceOrder(catalog(), [regularThali(), { itemId: 'biryani', qty: 1 }], 'pickup', NOW, HOME);
     expect(result).toMatchObject({ ok: false, code: 'unknown_item', message: expect.stringContaining('biryani') });
   });
 
   it('refuses an item marked unavailable until it comes back on its own', () => {
     const off = (until?: number) => catalog({ chai: until === undefined ? { available: false } : { available: false, until } });
     const cart = [regularThali(), { itemId: 'chai', qty: 1 }];
-    expect(refusal(priceOrder(off(), cart, 'pickup', NOW))).toBe('item_unavailable');
-    expect(refusal(priceOrder(off(NOW + 1), cart, 'pickup', NOW))).toBe('item_unavailable');
-    expect(priceOrder(off(NOW), cart, 'pickup', NOW).ok).toBe(true);
-    expect(priceOrder(off(NOW - 60_000), cart, 'pickup', NOW).ok).toBe(true);
-    expect(priceOrder(catalog({ chai: { available: true } }), cart, 'pickup', NOW).ok).toBe(true);
+    expect(refusal(priceOrder(off(), cart, 'pickup', NOW, HOME))).toBe('item_unavailable');
+    expect(refusal(priceOrder(off(NOW + 1), cart, 'pickup', NOW, HOME))).toBe('item_unavailable');
+    expect(priceOrder(off(NOW), cart, 'pickup', NOW, HOME).ok).toBe(true);
+    expect(priceOrder(off(NOW - 60_000), cart, 'pickup', NOW, HOME).ok).toBe(true);
+    expect(priceOrder(catalog({ chai: { available: true } }), cart, 'pickup', NOW, HOME).ok).toBe(true);
   });
 
   it('refuses an unavailable modifier option', () => {
-    const result = priceOrder(catalog({ large: { available: false } }), [{ itemId: 'thali', qty: 1, modifiers: [{ groupId: 'size', optionId: 'large' }] }], 'pickup', NOW);
+    const result = priceOrder(catalog({ large: { available: false } }), [{ itemId: 'thali', qty: 1, modifiers: [{ groupId: 'size', optionId: 'large' }] }], 'pickup', NOW, HOME);
     expect(result).toMatchObject({ ok: false, code: 'item_unavailable', message: expect.stringContaining('Large') });
   });
 
@@ -98,38 +105,38 @@ describe('priceOrder', () => {
     ['an unknown group', [{ groupId: 'size', optionId: 'regular' }, { groupId: 'spice', optionId: 'hot' }]],
     ['the same extra twice', [{ groupId: 'size', optionId: 'regular' }, { groupId: 'extras', optionId: 'raita' }, { groupId: 'extras', optionId: 'raita' }]],
   ])('refuses invalid modifiers: %s', (_case, modifiers) => {
-    expect(refusal(priceOrder(catalog(), [{ itemId: 'thali', qty: 1, modifiers }], 'pickup', NOW))).toBe('invalid_modifiers');
+    expect(refusal(priceOrder(catalog(), [{ itemId: 'thali', qty: 1, modifiers }], 'pickup', NOW, HOME))).toBe('invalid_modifiers');
   });
 
   it('refuses modifiers on an item that has none', () => {
-    expect(refusal(priceOrder(catalog(), [{ itemId: 'chai', qty: 1, modifiers: [{ groupId: 'size', optionId: 'large' }] }], 'pickup', NOW))).toBe('invalid_modifiers');
+    expect(refusal(priceOrder(catalog(), [{ itemId: 'chai', qty: 1, modifiers: [{ groupId: 'size', optionId: 'large' }] }], 'pickup', NOW, HOME))).toBe('invalid_modifiers');
   });
 
   it.each([0, -1, 1.5, 100, Number.NaN, Number.POSITIVE_INFINITY])('refuses quantity %d', (qty) => {
-    expect(refusal(priceOrder(catalog(), [{ itemId: 'chai', qty }], 'pickup', NOW))).toBe('bad_quantity');
+    expect(refusal(priceOrder(catalog(), [{ itemId: 'chai', qty }], 'pickup', NOW, HOME))).toBe('bad_quantity');
   });
 
   it('accepts quantities from 1 to 99', () => {
-    expect(priceOrder(catalog(), [{ itemId: 'chai', qty: 1 }], 'pickup', NOW)).toMatchObject({ ok: true, total: 2_000 });
-    expect(priceOrder(catalog(), [{ itemId: 'chai', qty: 99 }], 'pickup', NOW)).toMatchObject({ ok: true, total: 198_000 });
+    expect(priceOrder(catalog(), [{ itemId: 'chai', qty: 1 }], 'pickup', NOW, HOME)).toMatchObject({ ok: true, total: 2_000 });
+    expect(priceOrder(catalog(), [{ itemId: 'chai', qty: 99 }], 'pickup', NOW, HOME)).toMatchObject({ ok: true, total: 198_000 });
   });
 
   it('refuses a delivery below the minimum, but not a pickup or dine-in order of the same cart', () => {
     const small = [{ itemId: 'chai', qty: 9 }]; // 18,000 < 20,000
-    expect(priceOrder(catalog(), small, 'delivery', NOW)).toMatchObject({ ok: false, code: 'below_minimum', message: expect.stringContaining('200') });
-    expect(priceOrder(catalog(), small, 'pickup', NOW).ok).toBe(true);
-    expect(priceOrder(catalog(), small, 'dine-in', NOW).ok).toBe(true);
+    expect(priceOrder(catalog(), small, 'delivery', NOW, HOME)).toMatchObject({ ok: false, code: 'below_minimum', message: expect.stringContaining('200') });
+    expect(priceOrder(catalog(), small, 'pickup', NOW, HOME).ok).toBe(true);
+    expect(priceOrder(catalog(), small, 'dine-in', NOW, HOME).ok).toBe(true);
     // The minimum is on the subtotal: reaching it exactly is enough.
-    expect(priceOrder(catalog(), [{ itemId: 'chai', qty: 10 }], 'delivery', NOW)).toMatchObject({ ok: true, subtotal: 20_000, total: 24_000 });
+    expect(priceOrder(catalog(), [{ itemId: 'chai', qty: 10 }], 'delivery', NOW, HOME)).toMatchObject({ ok: true, subtotal: 20_000, total: 24_000 });
   });
 
   it('refuses an order whose total is more than an order can hold, rather than price one no device could read', () => {
     const biggest: CartLine = { itemId: 'thali', qty: 99, modifiers: [{ groupId: 'size', optionId: 'large' }, { groupId: 'extras', optionId: 'raita' }, { groupId: 'extras', optionId: 'papad' }] };
     // 29 lines of 99 × 340.00 = 9,76,14,000 paise + the fee: just within MoneySchema's 10,00,00,000.
-    const fits = priceOrder(catalog(), Array.from({ length: 29 }, () => biggest), 'delivery', NOW);
+    const fits = priceOrder(catalog(), Array.from({ length: 29 }, () => biggest), 'delivery', NOW, HOME);
     expect(fits).toMatchObject({ ok: true, total: 97_618_000 });
     if (fits.ok) for (const amount of [fits.subtotal, fits.total, ...fits.lines.map((l) => l.lineTotal)]) expect(MoneySchema.safeParse(amount).success).toBe(true);
-    const tooBig = priceOrder(catalog(), Array.from({ length: 30 }, () => biggest), 'delivery', NOW);
+    const tooBig = priceOrder(catalog(), Array.from({ length: 30 }, () => biggest), 'delivery', NOW, HOME);
     expect(tooBig).toMatchObject({ ok: false, code: 'bad_quantity', message: expect.stringContaining('too large') });
   });
 
@@ -144,7 +151,7 @@ describe('priceOrder', () => {
       })),
     );
     fc.assert(fc.property(fc.array(lineArb, { minLength: 1, maxLength: 8 }), fc.constantFrom(...ORDER_TYPES), (cart, type) => {
-      const result = priceOrder(catalog(), cart, type, NOW);
+      const result = priceOrder(catalog(), cart, type, NOW, HOME);
       if (!result.ok) {
         expect(result.code).toBe('below_minimum');
         return;

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import { historyLine, machineLine, summaryRows, type BenchResult } from './report';
+
+const HEADER = [
+  '# Benchmark results',
+  '',
+  'Written by the benchmarks in `bench/`. Each benchmark owns one section between its markers and replaces it',
+  'on every run; the history list at the end of a section keeps one line per run.',
+  '',
+].join('\n');
+
+const NAME = 'bench:sync';
+const START = `<!-- ${NAME}:start -->`;
+const END = `<!-- ${NAME}:end -->`;
+const HISTORY_HEADING = '### History';
+const HISTORY_KEEP = 30;
+
+const METHOD = [
+  'What is measured: `npm run bench:sync` spawns the real server (`node --import tsx sync-server/main.ts`) on a fresh',
+  '`DATA_DIR`, with token auth, per-update validation (scratch-doc check, zod event schema, author = token user) and a',
+  'durable SQLite commit before ACK (WAL, `synchronous=NORMAL`, the default). It creates the order documents with',
+  '`POST /api/orders`, opens one `/sync` socket per device (all devices signed in as the demo outlet user), subscribes',
+  'each document on its subscribers, then appends `note` events on a steady schedule, documents round-robin, writers',
+  'taking turns within a document. Fan-out latency is the time from the writer handing the UPDATE frame to its socket',
+  'to each other subscriber receiving the relayed SYNC update, both read with `performance.now()` in the bench process.',
+  'A lost update is one never ACKed, or ACKed but not received by every other subscriber within the drain period; at',
+  'the end a fresh socket loads every document and checks that each ACKed event is in the server\'s state.',
+  '',
+  'Caveat: all devices live in one Node process on the same 2 cores as the server, so every latency also holds the',
+  'bench\'s own event-loop delay (its p99 is in the table) and the two processes compete for CPU. Real devices on',
+  'their own machines would see less; the server CPU and RSS figures are the server process alone (`/proc/<pid>`).',
+].join('\n');
+
+/** The bench:sync section: run data, summary table, method, and the kept history with this run first. */
+export function renderSection(r: BenchResult, history: readonly string[]): string {
+  const rows = summaryRows(r);
+  return [
+    START,
+    `## ${NAME}: WebSocket fan-out under load`,
+    '',
+    `Last run ${r.date.toISOString()} on ${machineLine(r)}; commit \`${r.commit}\`.`,
+    '',
+    '| metric | value |',
+    '| --- | --- |',
+    ...rows.map(([k, v]) => `| ${k} | ${v.replaceAll('|', '\\|')} |`),
+    '',
+    METHOD,
+    '',
+    HISTORY_HEADING,
+    '',
+    ...[historyLine(r), ...history].slice(0, HISTORY_KEEP),
+    END,
+  ].join('\n');
+}
+
+/** History lines kept in an existing section (newest first). */
+export function readHistory(section: string): string[] {
+  const at = section.indexOf(HISTORY_HEADING);
+  if (at < 0) return [];
+  return section.slice(at + HISTORY_HEADING.length).split('\n').filter((line) => line.startsWith('- '));
+}
+
+/** Replaces (or adds) the bench:sync section of `file`, leaving every other section as it was. */
+export function writeResults(file: string, r: BenchResult): void {
+  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : HEADER;
+  const start = current.indexOf(START);
+  const end = current.indexOf(END);
+  if (start >= 0 && end > start) {
+    const old = current.slice(start, end + END.length);
+    const next = current.slice(0, start) + renderSection(r, readHistory(old)) + current.slice(end + END.length);
+    fs.writeFileSync(file, next);
+    return;
+  }
+  fs.writeFileSync(file, `${current.trimEnd()}\n\n${renderSection(r, [])}\n`);
+}

@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { eventsArray } from '../../shared/order/orderDoc';
 import { decodeMux, encodeMux, MuxType, type MuxMessage } from '../../shared/protocol/muxMessages';
-import { readSyncMessage, SyncStep, syncPayload } from '../../sync-server/sync/syncMessages';
+import { readSyncMessage, SyncStep, syncPayload } from '../../shared/protocol/syncPayload';
 
 /** What a device tells the bench. Times are performance.now() in this process. */
 export interface DeviceListener {

@@ -9,7 +9,7 @@ import type { OrderIndex } from '../storage/orderIndex';
 import { authorizeDoc } from './access';
 import { LoadError, type DocRegistry } from './docRegistry';
 import { DeviceSocket } from './socket';
-import { readSyncMessage, SyncStep, syncPayload } from './syncMessages';
+import { readSyncMessage, SyncStep, syncPayload } from '../../shared/protocol/syncPayload';
 import type { Subscriber, SyncedDoc } from './syncedDoc';
 
 export interface SyncDeps {

@@ -7,7 +7,7 @@ import { authorizeDoc } from './access';
 import { LoadError } from './docRegistry';
 import type { SyncDeps } from './muxConnection';
 import { DeviceSocket } from './socket';
-import { readSyncMessage, SyncStep, writeSync } from './syncMessages';
+import { readSyncMessage, SyncStep, writeSync } from '../../shared/protocol/syncPayload';
 import type { Subscriber, SyncedDoc } from './syncedDoc';
 
 /** y-websocket's message types; `AUTH` carries a permission-denied reason the stock client logs. */

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { encodeMux, MuxType } from '../../../shared/protocol/muxMessages';
+import { readSyncMessage, SyncStep } from '../../../shared/protocol/syncPayload';
 
 /** Subscribes (or resumes) a document: SYNC step1 with the device's state vector. */
 export function subscribeFrame(docName: string, doc: Y.Doc): Uint8Array {
@@ -23,17 +24,11 @@ export type SyncPayload =
   | { readonly kind: 'step1'; readonly stateVector: Uint8Array }
   | { readonly kind: 'step2' | 'update'; readonly update: Uint8Array };
 
-/** Reads the y-protocols message inside a SYNC frame; throws on anything else. */
+/** Reads the y-protocols message inside a SYNC frame (the decoder the server uses too); throws on anything else. */
 export function parseSyncPayload(payload: Uint8Array): SyncPayload {
-  const d = decoding.createDecoder(payload);
-  const type = decoding.readVarUint(d);
-  const body = decoding.readVarUint8Array(d);
-  switch (type) {
-    case syncProtocol.messageYjsSyncStep1: return { kind: 'step1', stateVector: body };
-    case syncProtocol.messageYjsSyncStep2: return { kind: 'step2', update: body };
-    case syncProtocol.messageYjsUpdate: return { kind: 'update', update: body };
-    default: throw new Error(`unknown sync message type ${type}`);
-  }
+  const message = readSyncMessage(decoding.createDecoder(payload));
+  if (message.step === SyncStep.STEP1) return { kind: 'step1', stateVector: message.stateVector };
+  return { kind: message.step === SyncStep.STEP2 ? 'step2' : 'update', update: message.update };
 }
 
 /** True when an update inserts anything; `Skip` structs are only gaps left by merging. */

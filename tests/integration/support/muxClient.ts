@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { decodeMux, encodeMux, MuxType, type MuxMessage } from '../../../shared/protocol/muxMessages';
-import { readSyncMessage, SyncStep, syncPayload } from '../../../sync-server/sync/syncMessages';
+import { readSyncMessage, SyncStep, syncPayload } from '../../../shared/protocol/syncPayload';
 
 type Answer = Extract<MuxMessage, { type: 3 | 4 }>;
 

@@ -14,7 +14,7 @@ export function readSyncMessage(decoder: decoding.Decoder): SyncMessage {
   const body = decoding.readVarUint8Array(decoder);
   if (step === SyncStep.STEP1) return { step, stateVector: body };
   if (step === SyncStep.STEP2 || step === SyncStep.UPDATE) return { step, update: body };
-  throw new Error(`unknown sync step ${step}`);
+  throw new Error(`unknown sync message type ${step}`);
 }
 
 export function writeSync(encoder: encoding.Encoder, step: 0 | 1 | 2, body: Uint8Array): void {

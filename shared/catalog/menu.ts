@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ID_PATTERN } from '../ids';
+import { isTimeZone } from './openingHours';
 
 const id = z.string().regex(ID_PATTERN);
 const minor = z.number().int().min(0).max(100_000_000);
@@ -32,8 +33,8 @@ export const menuSchema = z.object({
   items: z.array(menuItemSchema),
 });
 
-/** One opening interval on a weekday; `close` may pass midnight ("18:00"–"02:00"). */
-export const openingIntervalSchema = z.object({ open: clock, close: clock });
+/** One opening interval on a weekday; `close` may pass midnight ("18:00"–"02:00"); "24:00" only closes. */
+export const openingIntervalSchema = z.object({ open: clock.refine((t) => t !== '24:00', 'open at "00:00" of the next day instead'), close: clock });
 
 /** Opening hours per weekday, index 0 = Sunday … 6 = Saturday; an empty list is closed all day. */
 export const weeklyHoursSchema = z.array(z.array(openingIntervalSchema)).length(7);
@@ -57,9 +58,10 @@ export const outletProfileSchema = z.object({
   address: z.string(),
   lat: z.number(),
   lng: z.number(),
-  currency: z.string().length(3),
+  /** ISO 4217; pricing formats money with it, so an unknown shape must not get in. */
+  currency: z.string().regex(/^[A-Z]{3}$/, 'use an ISO 4217 code such as "INR"'),
   /** IANA time zone the opening hours are written in. */
-  timezone: z.string().min(1),
+  timezone: z.string().min(1).refine(isTimeZone, 'use an IANA time zone such as "Asia/Kolkata"'),
   hours: weeklyHoursSchema,
   closures: z.array(closureSchema).default([]),
   /** Zones are tried in order; the first that contains the address prices the delivery. */

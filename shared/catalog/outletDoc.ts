@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { menuSchema, outletProfileSchema, type Menu, type OutletProfile } from './menu';
-import { openState } from './openingHours';
+import { formatLocalTime, openState } from './openingHours';
 import { availabilitySchema, busySchema, pausedSchema, STATUS_KEYS, type AvailabilityEntry, type Busy, type Paused } from './outletStatus';
 
 /**
@@ -49,9 +49,9 @@ export function isAvailable(catalog: Pick<Catalog, 'availability'>, itemId: stri
 export function takingOrders(catalog: Catalog, now: number): { readonly ok: true } | { readonly ok: false; readonly code: 'outlet_closed' | 'outlet_paused'; readonly message: string } {
   const { paused } = catalog;
   if (paused && (paused.until === null || paused.until > now)) {
-    const time = new Intl.DateTimeFormat('en-IN', { timeZone: catalog.profile.timezone, hour: '2-digit', minute: '2-digit' });
-    const until = paused.until === null ? '' : ` until ${time.format(paused.until)}`;
-    return { ok: false, code: 'outlet_paused', message: `${catalog.profile.name} is not taking new orders${until}${paused.reason ? `: ${paused.reason}` : ''}.` };
+    const until = paused.until === null ? '' : ` until ${formatLocalTime(paused.until, catalog.profile.timezone, now)}`;
+    const why = paused.reason.trim().replace(/\.$/, '');
+    return { ok: false, code: 'outlet_paused', message: `${catalog.profile.name} is not taking new orders${until}${why ? `: ${why}` : ''}.` };
   }
   const open = openState(catalog.profile, now);
   return open.open ? { ok: true } : { ok: false, code: 'outlet_closed', message: `${catalog.profile.name}: ${open.reason}` };

@@ -58,7 +58,7 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
   });
-  sync = attachSync(server, tokens, { registry, orders, log });
+  sync = attachSync(server, tokens, { registry, orders, log }, config.keepaliveMs);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   log.info('listening', { url, dataDir: config.dataDir });

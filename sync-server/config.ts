@@ -11,6 +11,7 @@ const envSchema = z.object({
   DABBA_SQLITE_SYNC: z.enum(['normal', 'full']).default('normal'),
   DABBA_DOC_IDLE_MS: z.coerce.number().int().min(0).default(30_000),
   DABBA_STATIC_DIR: z.string().default('dist'),
+  DABBA_KEEPALIVE_MS: z.coerce.number().int().min(100).default(30_000),
   DABBA_ORDERS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
 });
@@ -25,6 +26,7 @@ export interface Config {
   readonly docIdleMs: number;
   readonly staticDir: string;
   readonly ordersPerMinute: number;
+  readonly keepaliveMs: number;
   readonly logLevel: 'silent' | 'error' | 'info';
 }
 
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     docIdleMs: e.DABBA_DOC_IDLE_MS,
     staticDir: path.resolve(e.DABBA_STATIC_DIR),
     ordersPerMinute: e.DABBA_ORDERS_PER_MINUTE,
+    keepaliveMs: e.DABBA_KEEPALIVE_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -18,10 +18,26 @@ export interface SyncEndpoint {
  * Routes WebSocket upgrades: `/sync` (multiplexed) and `/sync/<docName>` (plain y-websocket).
  * The token is checked before the upgrade completes; a bad one is closed with UNAUTHORIZED.
  */
-export function attachSync(server: Server, tokens: TokenService, deps: SyncDeps): SyncEndpoint {
+/**
+ * A phone that drove into a tunnel leaves a half-open socket; a socket that has not answered the
+ * previous ping when the next one is due is terminated (after one to two `keepaliveMs`).
+ */
+export function attachSync(server: Server, tokens: TokenService, deps: SyncDeps, keepaliveMs: number): SyncEndpoint {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
   const connections = new Set<WebSocket>();
+  const alive = new WeakSet<WebSocket>();
   let accepting = true;
+  const keepalive = setInterval(() => {
+    for (const ws of connections) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, keepaliveMs);
+  keepalive.unref();
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -36,6 +52,8 @@ export function attachSync(server: Server, tokens: TokenService, deps: SyncDeps)
       (actor: Actor | null) => {
         wss.handleUpgrade(req, socket, head, (ws) => {
           connections.add(ws);
+          alive.add(ws);
+          ws.on('pong', () => alive.add(ws));
           ws.on('close', () => connections.delete(ws));
           ws.on('error', () => ws.terminate());
           if (token && !actor) {
@@ -55,6 +73,7 @@ export function attachSync(server: Server, tokens: TokenService, deps: SyncDeps)
     connections,
     close: async () => {
       accepting = false;
+      clearInterval(keepalive);
       server.off('upgrade', onUpgrade);
       const closing = [...connections].map((ws) => new Promise<void>((resolve) => {
         ws.once('close', () => resolve());

@@ -1,4 +1,4 @@
-import type { OrderId } from '../../../shared/ids';
+import type { OrderId, UserId } from '../../../shared/ids';
 import { DEMO_OUTLET, DEMO_PASSWORD } from './server';
 
 export interface Session {
@@ -31,3 +31,18 @@ export async function placeOrder(baseUrl: string, body: object = PICKUP_ORDER, k
   if (res.status !== 201) throw new Error(`order failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as { orderId: OrderId; trackingUrl: string };
 }
+
+export interface DemoSessions {
+  readonly outlet: Session;
+  readonly admin: Session;
+  readonly driver: Session;
+}
+
+/** One signed-in session per demo account. */
+export async function loginAll(baseUrl: string): Promise<DemoSessions> {
+  const [outlet, admin, driver] = await Promise.all([login(baseUrl, 'outlet'), login(baseUrl, 'admin'), login(baseUrl, 'driver')]);
+  return { outlet, admin, driver };
+}
+
+/** The `by` of an event authored by this session's user. */
+export const authorOf = (s: Session) => ({ id: s.user.id as UserId, role: s.user.role as 'outlet' | 'admin' | 'driver' });

@@ -9,7 +9,7 @@ import { ANONYMOUS_MAX_DOCS, MAX_REJECTS_PER_MINUTE } from '../../../shared/prot
 import { MuxType } from '../../../shared/protocol/muxMessages';
 import { readTrack } from '../../../shared/track';
 import type { DabbaServer } from '../../../sync-server/app';
-import { login, placeOrder, type Session } from '../support/api';
+import { authorOf, loginAll, placeOrder, type Session } from '../support/api';
 import { MuxTestClient } from '../support/muxClient';
 import { startTestServer } from '../support/server';
 import { eventually } from '../support/stockClient';
@@ -21,11 +21,11 @@ let driver: Session;
 
 beforeAll(async () => {
   server = await startTestServer();
-  [outlet, admin, driver] = await Promise.all([login(server.url, 'outlet'), login(server.url, 'admin'), login(server.url, 'driver')]);
+  ({ outlet, admin, driver } = await loginAll(server.url));
 });
 afterAll(() => server.close());
 
-const author = (s: Session) => ({ id: s.user.id as UserId, role: s.user.role as 'outlet' | 'admin' | 'driver' });
+const author = authorOf;
 const note = (s: Session, text = 'hello', at = Date.now()) => ({ id: newEventId(), type: 'note', at, by: author(s), text });
 
 async function device(s: Session | null): Promise<MuxTestClient> {

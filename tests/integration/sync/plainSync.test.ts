@@ -2,12 +2,12 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
 import { orderDocName } from '../../../shared/docNames';
-import { newEventId, type UserId } from '../../../shared/ids';
+import { newEventId } from '../../../shared/ids';
 import { eventsArray, readOrder } from '../../../shared/order/orderDoc';
 import { CloseCode } from '../../../shared/protocol/closeCodes';
 import { MAX_FRAME_BYTES } from '../../../shared/protocol/limits';
 import type { DabbaServer } from '../../../sync-server/app';
-import { login, placeOrder, type Session } from '../support/api';
+import { authorOf, loginAll, placeOrder, type Session } from '../support/api';
 import { startTestServer } from '../support/server';
 import { eventually, stockProvider, whenClosed, whenSynced } from '../support/stockClient';
 
@@ -18,11 +18,11 @@ let driver: Session;
 
 beforeAll(async () => {
   server = await startTestServer();
-  [outlet, admin, driver] = await Promise.all([login(server.url, 'outlet'), login(server.url, 'admin'), login(server.url, 'driver')]);
+  ({ outlet, admin, driver } = await loginAll(server.url));
 });
 afterAll(() => server.close());
 
-const by = (s: Session) => ({ id: s.user.id as UserId, role: s.user.role as 'outlet' });
+const by = authorOf;
 const eventIds = (doc: Y.Doc): string[] => eventsArray(doc).toArray().map((e) => (e as { id: string }).id).sort();
 
 describe('plain y-websocket endpoint with the stock client', () => {

@@ -1,0 +1,21 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Loaded } from './catalogApi';
+
+export type LoadState<T> = { readonly kind: 'loading' } | Loaded<T>;
+
+/** Runs `load` once on mount; `reload` runs it again (the "Try again" button). */
+export function useLoaded<T>(load: () => Promise<Loaded<T>>): { readonly state: LoadState<T>; reload(): void } {
+  const [state, setState] = useState<LoadState<T>>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let live = true;
+    void load().then((result) => { if (live) setState(result); });
+    return () => { live = false; };
+    // `load` is a fresh closure each render; the attempt counter is what asks for another load.
+  }, [attempt]);
+  const reload = useCallback(() => {
+    setState({ kind: 'loading' });
+    setAttempt((n) => n + 1);
+  }, []);
+  return { state, reload };
+}

@@ -1,0 +1,64 @@
+import L from 'leaflet';
+import { useEffect, useRef } from 'react';
+import type { DeliveryZone } from '../api/catalogApi';
+import type { LatLng } from '../cart/cartStore';
+import { tileConfig } from './mapTiles';
+
+interface Props {
+  readonly outlet: LatLng;
+  readonly pin: LatLng;
+  readonly zones: readonly DeliveryZone[];
+  readonly onPin: (pin: LatLng) => void;
+  readonly describedBy?: string | undefined;
+}
+
+const TILES = tileConfig(import.meta.env);
+
+/** A CSS pin rather than Leaflet's image icons, which bundlers lose and which need the network. */
+const pinIcon = L.divIcon({ className: 'map-pin', html: '<span aria-hidden="true"></span>', iconSize: [32, 40], iconAnchor: [16, 40] });
+const outletIcon = L.divIcon({ className: 'map-outlet', html: '<span aria-hidden="true"></span>', iconSize: [20, 20], iconAnchor: [10, 10] });
+
+/**
+ * Where to deliver: a draggable pin that starts at the restaurant; tapping the map moves it too.
+ * Leaflet owns the map's DOM; React only hands it the pin and hears where the customer put it.
+ */
+export function DeliveryMap({ outlet, pin, zones, onPin, describedBy }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const marker = useRef<L.Marker | null>(null);
+  const onPinRef = useRef(onPin);
+  onPinRef.current = onPin;
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const map = L.map(element, { center: [pin.lat, pin.lng], zoom: 12, scrollWheelZoom: false });
+    if (TILES.url) L.tileLayer(TILES.url, { attribution: TILES.attribution, maxZoom: 19 }).addTo(map);
+    for (const zone of zones) {
+      L.polygon(zone.polygon.map(([lat, lng]) => [lat, lng] as [number, number]), { color: '#c2410c', weight: 1, fillOpacity: 0.06, interactive: false })
+        .bindTooltip(zone.name).addTo(map);
+    }
+    L.marker([outlet.lat, outlet.lng], { icon: outletIcon, title: 'The restaurant', alt: 'The restaurant', keyboard: false, interactive: false }).addTo(map);
+    const m = L.marker([pin.lat, pin.lng], { icon: pinIcon, draggable: true, autoPan: true, title: 'Delivery pin: drag it to your door', alt: 'Delivery pin' }).addTo(map);
+    m.on('dragend', () => {
+      const at = m.getLatLng();
+      onPinRef.current({ lat: at.lat, lng: at.lng });
+    });
+    map.on('click', (event: L.LeafletMouseEvent) => {
+      m.setLatLng(event.latlng);
+      onPinRef.current({ lat: event.latlng.lat, lng: event.latlng.lng });
+    });
+    marker.current = m;
+    return () => {
+      marker.current = null;
+      map.remove();
+    };
+    // The map is built once per outlet; later pin changes move the marker below instead.
+  }, [outlet.lat, outlet.lng, zones]);
+
+  useEffect(() => {
+    const m = marker.current;
+    if (m && !m.getLatLng().equals([pin.lat, pin.lng])) m.setLatLng([pin.lat, pin.lng]);
+  }, [pin.lat, pin.lng]);
+
+  return <div ref={container} className="delivery-map" role="region" aria-label="Delivery location map: drag the pin or tap the map to move it" aria-describedby={describedBy} />;
+}

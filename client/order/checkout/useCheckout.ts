@@ -1,0 +1,87 @@
+import { useCallback, useEffect, useState } from 'react';
+import { NETWORK_ERROR_CODE } from '../../common/api/http';
+import { placeOrder, quoteOrder, type OrderRequest, type Quote } from '../api/orderApi';
+import type { CartState, CartStore, LatLng } from '../cart/cartStore';
+import { buildOrderRequest, placeRefusal, type FieldErrors } from './orderRequest';
+
+export type CheckoutPhase =
+  | { readonly kind: 'editing' }
+  | { readonly kind: 'quoting' }
+  | { readonly kind: 'review'; readonly quote: Quote; readonly request: OrderRequest }
+  | { readonly kind: 'placing'; readonly quote: Quote; readonly request: OrderRequest };
+
+export interface Checkout {
+  readonly phase: CheckoutPhase;
+  readonly errors: FieldErrors;
+  /** True when an earlier "Place order" may have reached the server (its answer never came). */
+  readonly mayBePlaced: boolean;
+  review(): Promise<void>;
+  place(): Promise<void>;
+  edit(): void;
+}
+
+const LOST_ANSWER = 'We could not hear back from Dabba, so your order may or may not have gone through. Press "Place order" again: it will not be placed twice.';
+
+/**
+ * Checkout as steps: edit → the server's quote → place. Refusals go back to editing with the
+ * server's message next to the field it is about; a lost answer stays on review, where placing
+ * again reuses the idempotency key the cart store saved.
+ */
+export function useCheckout(store: CartStore, cart: CartState, outletId: string, defaultPin: LatLng, navigate: (path: string) => void): Checkout {
+  const [phase, setPhase] = useState<CheckoutPhase>({ kind: 'editing' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  // A quote is for one exact order: any change to the cart or the form while reviewing voids it.
+  const built = buildOrderRequest(outletId, cart, defaultPin);
+  const currentBody = built.ok ? JSON.stringify(built.request) : null;
+  const reviewedBody = phase.kind === 'review' ? JSON.stringify(phase.request) : null;
+  useEffect(() => {
+    if (reviewedBody !== null && reviewedBody !== currentBody) setPhase({ kind: 'editing' });
+  }, [reviewedBody, currentBody]);
+
+  const review = useCallback(async () => {
+    const next = buildOrderRequest(outletId, store.snapshot, defaultPin);
+    if (!next.ok) {
+      setErrors(next.errors);
+      return;
+    }
+    setErrors({});
+    setPhase({ kind: 'quoting' });
+    const answer = await quoteOrder(next.request);
+    if (answer.ok) {
+      setPhase({ kind: 'review', quote: answer.value, request: next.request });
+      return;
+    }
+    const { field, message } = placeRefusal(answer.error.code, answer.error.message);
+    setErrors({ [field]: message });
+    setPhase({ kind: 'editing' });
+  }, [store, outletId, defaultPin]);
+
+  const place = useCallback(async () => {
+    if (phase.kind !== 'review') return;
+    const { quote, request } = phase;
+    setPhase({ kind: 'placing', quote, request });
+    setErrors({});
+    const key = store.keyFor(JSON.stringify(request));
+    const answer = await placeOrder(request, key);
+    if (answer.ok) {
+      store.placed();
+      // The tracking page is on this site; its path keeps the customer on the origin they used.
+      navigate(new URL(answer.value.trackingUrl, window.location.href).pathname);
+      return;
+    }
+    if (answer.error.code === NETWORK_ERROR_CODE || answer.error.status >= 500) {
+      setErrors({ form: answer.error.code === NETWORK_ERROR_CODE ? LOST_ANSWER : `${answer.error.message} Press "Place order" again: it will not be placed twice.` });
+      setPhase({ kind: 'review', quote, request });
+      return;
+    }
+    const { field, message } = placeRefusal(answer.error.code, answer.error.message);
+    setErrors({ [field]: message });
+    setPhase({ kind: 'editing' });
+  }, [phase, store, navigate]);
+
+  const edit = useCallback(() => setPhase({ kind: 'editing' }), []);
+
+  const mayBePlaced = cart.pending !== null && currentBody !== null && cart.pending.body === currentBody;
+  return { phase, errors, mayBePlaced, review, place, edit };
+}

@@ -1,0 +1,51 @@
+import { useEffect, useMemo } from 'react';
+import type { OutletMenu } from '../api/catalogApi';
+import { CartPanel } from '../cart/CartPanel';
+import { useCartState, useCartStore } from '../cart/useCart';
+import { CheckoutForm } from '../checkout/CheckoutForm';
+import { ReviewPanel } from '../checkout/ReviewPanel';
+import { useCheckout } from '../checkout/useCheckout';
+import { MenuSection } from '../menu/MenuSection';
+import { OutletHeader } from './OutletHeader';
+
+interface Props {
+  readonly outletId: string;
+  readonly menu: OutletMenu;
+  readonly table: string | null;
+  readonly navigate: (path: string) => void;
+}
+
+/** Menu on one side, cart and checkout on the other (stacked on a phone). */
+export function OrderingScreen({ outletId, menu, table, navigate }: Props) {
+  const store = useCartStore(outletId);
+  const cart = useCartState(store);
+  const outletPin = useMemo(() => ({ lat: menu.outlet.lat, lng: menu.outlet.lng }), [menu.outlet.lat, menu.outlet.lng]);
+  const checkout = useCheckout(store, cart, outletId, outletPin, navigate);
+  const { phase, errors } = checkout;
+
+  // A table's link chooses dine-in at that table; the customer can still change either.
+  useEffect(() => {
+    if (table && menu.outlet.orderTypes.includes('dine-in')) store.updateDraft({ type: 'dine-in', table });
+  }, [store, table, menu.outlet.orderTypes]);
+
+  const reviewing = phase.kind === 'review' || phase.kind === 'placing';
+  return (
+    <>
+      <OutletHeader menu={menu} />
+      <main className="app-main ordering">
+        <MenuSection menu={menu} canOrder={menu.ordering.open} onAdd={(itemId, modifiers, qty) => store.add(itemId, modifiers, qty)} />
+        <aside className="ordering__side" aria-label="Cart and checkout">
+          <CartPanel cart={cart} items={menu.items} currency={menu.outlet.currency} locked={reviewing} error={errors.cart}
+            onQty={(key, qty) => store.setQty(key, qty)} onRemove={(key) => store.remove(key)} />
+          {reviewing ? (
+            <ReviewPanel quote={phase.quote} request={phase.request} placing={phase.kind === 'placing'} mayBePlaced={checkout.mayBePlaced}
+              error={errors.form} onPlace={() => void checkout.place()} onEdit={checkout.edit} />
+          ) : cart.lines.length > 0 ? (
+            <CheckoutForm menu={menu} draft={cart.draft} pin={cart.draft.pin ?? outletPin} errors={errors} linkedTable={table}
+              busy={phase.kind === 'quoting'} onChange={(patch) => store.updateDraft(patch)} onReview={() => void checkout.review()} />
+          ) : null}
+        </aside>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { registerServiceWorker } from '../common/pwa/registerServiceWorker';
+import '../common/ui/theme.css';
+import './track.css';
+import { TrackApp } from './TrackApp';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root');
+
+// The worker serves this page's shell offline, so a reload without network still shows the cached status.
+void registerServiceWorker();
+createRoot(container).render(
+  <StrictMode>
+    <TrackApp token={decodeURIComponent(window.location.pathname.replace(/^\/track\/?/, '').split('/')[0] ?? '')} />
+  </StrictMode>,
+);

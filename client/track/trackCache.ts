@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { ORDER_STATUSES, ORDER_TYPES } from '../../shared/order/status';
+import type { TrackView } from '../../shared/track';
+import { readJson, writeJson, type KeyValueStorage } from '../common/store/keyValueStorage';
+
+/** The last view the server sent for a tracking link, so a reload offline still shows something. */
+export interface CachedView {
+  readonly view: TrackView;
+  /** When this device last heard from the server about it (epoch ms). */
+  readonly savedAt: number;
+}
+
+const viewSchema = z.object({
+  status: z.enum(ORDER_STATUSES),
+  orderType: z.enum(ORDER_TYPES),
+  outletName: z.string(),
+  outletPhone: z.string(),
+  placedAt: z.number(),
+  readyBy: z.number().nullable(),
+  timeline: z.array(z.object({ type: z.string(), at: z.number() })),
+  items: z.array(z.object({ name: z.string(), qty: z.number() })),
+  total: z.number(),
+  currency: z.string(),
+});
+const cachedSchema = z.object({ view: viewSchema, savedAt: z.number() });
+
+const keyOf = (token: string): string => `dabba.track.${token}`;
+
+/** Checks a view's shape: the document is the server's, but its shape may be newer than this page. */
+export function parseTrackView(value: unknown): TrackView | null {
+  const parsed = viewSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+export class TrackCache {
+  constructor(private readonly storage: KeyValueStorage) {}
+
+  read(token: string): CachedView | null {
+    const parsed = cachedSchema.safeParse(readJson(this.storage, keyOf(token)));
+    return parsed.success ? parsed.data : null;
+  }
+
+  write(token: string, view: TrackView, now = Date.now()): void {
+    writeJson(this.storage, keyOf(token), { view, savedAt: now } satisfies CachedView);
+  }
+
+  /** The server says there is no such order: keep nothing about it. */
+  forget(token: string): void {
+    try {
+      this.storage.removeItem(keyOf(token));
+    } catch {
+      // blocked storage had nothing to forget
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { TrackView } from '../../../../shared/track';
+import { memoryStorage } from '../../../../client/common/store/keyValueStorage';
+import { parseTrackView, TrackCache } from '../../../../client/track/trackCache';
+
+const VIEW: TrackView = {
+  status: 'accepted', orderType: 'pickup', outletName: 'Dabba Demo Kitchen', outletPhone: '+91 80 4000 1234', placedAt: 1_700_000_000_000,
+  readyBy: 1_700_000_900_000, timeline: [{ type: 'placed', at: 1_700_000_000_000 }], items: [{ name: 'Plain Dosa', qty: 2 }], total: 18000, currency: 'INR',
+};
+
+describe('TrackCache', () => {
+  it('gives back the last view of a link after a reload, with when it was saved', () => {
+    const storage = memoryStorage();
+    new TrackCache(storage).write('tok', VIEW, 42);
+    expect(new TrackCache(storage).read('tok')).toEqual({ view: VIEW, savedAt: 42 });
+    expect(new TrackCache(storage).read('other')).toBeNull();
+  });
+
+  it('forgets a link the server does not know', () => {
+    const cache = new TrackCache(memoryStorage());
+    cache.write('tok', VIEW);
+    cache.forget('tok');
+    expect(cache.read('tok')).toBeNull();
+  });
+
+  it('refuses views of a shape this page does not know', () => {
+    expect(parseTrackView(VIEW)).toEqual(VIEW);
+    expect(parseTrackView({ ...VIEW, status: 'teleported' })).toBeNull();
+    expect(parseTrackView(null)).toBeNull();
+  });
+});

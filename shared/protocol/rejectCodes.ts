@@ -13,6 +13,7 @@ export const REJECT_CODES = [
   'event_not_allowed', // this role may not append this event type
   'author_mismatch', // the event claims another author
   'clock_skew', // the event is stamped too far in the future
+  'invalid_value', // a value written to the document does not fit its schema (outlet profile, menu, availability, status)
   'rate_limited', // too many messages
 ] as const;
 export type RejectCode = (typeof REJECT_CODES)[number];

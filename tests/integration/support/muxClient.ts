@@ -54,6 +54,20 @@ export class MuxTestClient {
     return this.sendUpdate(name, Y.encodeStateAsUpdate(doc, before));
   }
 
+  /**
+   * Makes the change on a copy of the local doc and sends only that: for updates the server should refuse,
+   * so the local doc stays a faithful replica (an accepted proposal is not in it; use `change` for those).
+   */
+  propose(name: string, fn: (doc: Y.Doc) => void): Promise<Answer> {
+    const doc = this.docs.get(name);
+    if (!doc) throw new Error(`not subscribed to ${name}`);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    const before = Y.encodeStateVector(copy);
+    copy.transact(() => fn(copy), 'local');
+    return this.sendUpdate(name, Y.encodeStateAsUpdate(copy, before));
+  }
+
   sendUpdate(name: string, update: Uint8Array): Promise<Answer> {
     const seq = ++this.seq;
     return new Promise((resolve) => {

@@ -9,7 +9,9 @@ export const OFFLINE_TRACK_TEXT = 'Offline — showing the last known status';
 function ConnectionLine({ tracking }: { readonly tracking: Tracking }) {
   const { status } = tracking.connection;
   if (status === 'online') return <div className="banner banner--ok" role="status">Live — this page updates by itself</div>;
-  if (status === 'connecting' && tracking.view === null) return <div className="banner banner--warn" role="status">Connecting…</div>;
+  if (status === 'connecting') {
+    return <div className="banner banner--warn" role="status">{tracking.view === null ? 'Connecting…' : 'Connecting — showing the last known status'}</div>;
+  }
   const since = tracking.savedAt ? ` (as of ${clockTime(tracking.savedAt)})` : '';
   return (
     <div className="banner banner--warn" role="status" data-connection={status}>

@@ -29,6 +29,7 @@ export function OrderingScreen({ outletId, menu, table, navigate }: Props) {
   }, [store, table, menu.outlet.orderTypes]);
 
   const reviewing = phase.kind === 'review' || phase.kind === 'placing';
+  const count = cart.lines.reduce((sum, l) => sum + l.qty, 0);
   return (
     <>
       <OutletHeader menu={menu} />
@@ -46,6 +47,8 @@ export function OrderingScreen({ outletId, menu, table, navigate }: Props) {
           ) : null}
         </aside>
       </main>
+      {/* On a phone the cart is below a long menu: a bar at the thumb takes the customer there. */}
+      {count > 0 ? <a className="cart-jump" href="#cart-title">Go to cart and checkout ({count} {count === 1 ? 'item' : 'items'})</a> : null}
     </>
   );
 }

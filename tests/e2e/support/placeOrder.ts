@@ -8,6 +8,11 @@ interface MenuItem {
 
 /** Places a pickup order of the first item that needs no modifier choice, as a customer would. */
 export async function placePickupOrder(baseUrl: string, customerName: string): Promise<string> {
+  return (await placePickupOrderWithLink(baseUrl, customerName)).orderId;
+}
+
+/** The same, also giving the customer's tracking link. */
+export async function placePickupOrderWithLink(baseUrl: string, customerName: string): Promise<{ orderId: string; trackingUrl: string }> {
   const menu = (await (await fetch(`${baseUrl}/api/outlets/demo-outlet/menu`)).json()) as { items: MenuItem[] };
   const item = menu.items.find((i) => i.available !== false && (i.modifierGroups ?? []).every((g) => g.min === 0));
   if (!item) throw new Error('the demo menu has no item orderable without modifiers');
@@ -23,6 +28,5 @@ export async function placePickupOrder(baseUrl: string, customerName: string): P
     }),
   });
   if (response.status !== 201) throw new Error(`placing the order failed: ${response.status} ${await response.text()}`);
-  const { orderId } = (await response.json()) as { orderId: string };
-  return orderId;
+  return (await response.json()) as { orderId: string; trackingUrl: string };
 }

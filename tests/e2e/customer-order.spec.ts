@@ -1,0 +1,107 @@
+import { expect, test } from '@playwright/test';
+import { freshServerPerTest } from './support/freshServer';
+import { addMasalaDosa, blockMapTiles, dragPin, fillCustomer, pinReadout, zoomMapOut } from './support/orderPage';
+import { orderCard, signInAsOutlet } from './support/outletPage';
+
+const CUSTOMER = 'Meera Customer';
+
+const env = freshServerPerTest();
+
+test('a customer orders a Masala Dosa for delivery, a lost answer and a reload place it once, and the tracking page shows the outlet accept it live', async () => {
+  const { server, browser } = env();
+  const customer = await browser.newPage({ viewport: { width: 390, height: 844 }, hasTouch: false });
+  await blockMapTiles(customer);
+  await customer.goto(`${server.url}/order/demo-outlet`);
+  await expect(customer.getByRole('heading', { name: 'Dabba Demo Kitchen' })).toBeVisible();
+
+  // The chutney is required: the dialog says so instead of adding a dosa the kitchen cannot make.
+  await customer.getByRole('article', { name: 'Masala Dosa' }).getByRole('button', { name: 'Choose options' }).click();
+  const dialog = customer.getByRole('dialog', { name: 'Masala Dosa' });
+  await dialog.getByRole('button', { name: /^Add to cart/ }).click();
+  await expect(dialog.getByText('Choose 1 to 2 for Chutney.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await addMasalaDosa(customer, 2);
+  await expect(customer.getByRole('listitem', { name: 'Masala Dosa' })).toContainText('Coconut');
+
+  // Delivery inside the central zone: the pin starts at the outlet, the customer nudges it to the door.
+  await expect(customer.getByRole('radio', { name: 'Delivery', exact: true })).toBeChecked();
+  await customer.getByLabel('Delivery address').fill('4 Church Street, Bengaluru');
+  await dragPin(customer, 40, -30);
+  await expect(pinReadout(customer)).not.toContainText('the restaurant');
+  await fillCustomer(customer, CUSTOMER);
+  await customer.getByRole('button', { name: 'Review order' }).click();
+
+  // The server's totals: 2 × ₹120 + ₹40 delivery to Central Bengaluru.
+  const review = customer.getByRole('region', { name: 'Review your order' });
+  await expect(review.getByText('Subtotal')).toBeVisible();
+  await expect(review).toContainText('₹240.00');
+  await expect(review).toContainText('Delivery fee (Central Bengaluru)₹40.00');
+  await expect(review).toContainText('Total₹280.00');
+
+  // The order reaches the server but its answer is lost on the way back.
+  let firstTrackingUrl = '';
+  await customer.route('**/api/orders', async (route) => {
+    const response = await route.fetch();
+    firstTrackingUrl = ((await response.json()) as { trackingUrl: string }).trackingUrl;
+    await route.abort('connectionreset');
+  }, { times: 1 });
+  await review.getByRole('button', { name: 'Place order' }).click();
+  await expect(customer.getByText(/may or may not have gone through/)).toBeVisible();
+  expect(firstTrackingUrl).toMatch(/\/track\//);
+
+  // A reload keeps the cart and the form; placing again reuses the key and gets the same order.
+  await customer.reload();
+  await expect(customer.getByRole('listitem', { name: 'Masala Dosa' })).toBeVisible();
+  await expect(customer.getByLabel('Your name')).toHaveValue(CUSTOMER);
+  await customer.getByRole('button', { name: 'Review order' }).click();
+  await expect(customer.getByText(/You pressed "Place order" before/)).toBeVisible();
+  await customer.getByRole('button', { name: 'Place order' }).click();
+  await customer.waitForURL(/\/track\//);
+  expect(customer.url()).toBe(firstTrackingUrl);
+  await expect(customer.getByRole('heading', { level: 1, name: 'Placed' })).toBeVisible();
+  await expect(customer.getByText('Live — this page updates by itself')).toBeVisible();
+
+  // The outlet sees exactly one order from this customer and accepts it with 15 minutes.
+  const tablet = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+  await tablet.goto(`${server.url}/outlet/`);
+  await signInAsOutlet(tablet);
+  await expect(orderCard(tablet, CUSTOMER)).toHaveCount(1);
+  await orderCard(tablet, CUSTOMER).getByLabel('Prep time').selectOption('15');
+  await orderCard(tablet, CUSTOMER).getByRole('button', { name: 'Accept' }).click();
+
+  // The tracking page follows without a reload.
+  await expect(customer.getByRole('heading', { level: 1, name: 'Accepted' })).toBeVisible({ timeout: 5_000 });
+  await expect(customer.getByText(/^Ready by \d{1,2}:\d{2}/)).toBeVisible();
+  await expect(customer.getByRole('list', { name: 'Order progress' })).toContainText(/15 min, ready by \d{1,2}:\d{2}/);
+
+  // The cart was emptied once the server had the order.
+  await customer.goto(`${server.url}/order/demo-outlet`);
+  await expect(customer.getByText('Nothing yet: add something from the menu.')).toBeVisible();
+});
+
+test('refusals show the server\'s own message next to what they are about: the minimum at the cart, an address outside every zone at the address', async () => {
+  const { server, browser } = env();
+  const customer = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await blockMapTiles(customer);
+  await customer.goto(`${server.url}/order/demo-outlet`);
+  await addMasalaDosa(customer, 1);
+  await customer.getByLabel('Delivery address').fill('Far away farmhouse');
+  await fillCustomer(customer, CUSTOMER);
+
+  // One dosa (₹120) is under the central zone's ₹150 minimum.
+  await customer.getByRole('button', { name: 'Review order' }).click();
+  await expect(customer.getByRole('region', { name: 'Your cart' })).toContainText(/The minimum for delivery to Central Bengaluru is ₹150\.00; this order is ₹120\.00\./);
+
+  // Three dosas are enough even for the outer ring; but zoomed out, the pin goes east of it (it ends at 77.74° E).
+  await customer.getByRole('region', { name: 'Your cart' }).getByRole('button', { name: 'One more Masala Dosa' }).click({ clickCount: 2 });
+  await zoomMapOut(customer, 2);
+  await dragPin(customer, 150, 0);
+  await expect(pinReadout(customer)).toHaveText(/Pin at 12\.\d+, 77\.(7[5-9]|[89]\d)/);
+  await customer.getByRole('button', { name: 'Review order' }).click();
+
+  const address = customer.getByLabel('Delivery address');
+  await expect(address).toHaveAccessibleDescription(/Dabba Demo Kitchen does not deliver to this address\./);
+  await expect(address).toHaveAttribute('aria-invalid', 'true');
+  await expect(customer.getByRole('region', { name: 'Your cart' })).not.toContainText('minimum');
+  await expect(customer.getByRole('button', { name: 'Place order' })).toHaveCount(0);
+});

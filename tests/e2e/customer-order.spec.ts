@@ -28,6 +28,7 @@ test('a customer orders a Masala Dosa for delivery, a lost answer and a reload p
   await customer.getByLabel('Delivery address').fill('4 Church Street, Bengaluru');
   await dragPin(customer, 40, -30);
   await expect(pinReadout(customer)).not.toContainText('the restaurant');
+  await expect(customer.getByText('We deliver there (Central Bengaluru): ₹40.00 delivery fee.')).toBeVisible();
   await fillCustomer(customer, CUSTOMER);
   await customer.getByRole('button', { name: 'Review order' }).click();
 
@@ -97,6 +98,8 @@ test('refusals show the server\'s own message next to what they are about: the m
   await zoomMapOut(customer, 2);
   await dragPin(customer, 150, 0);
   await expect(pinReadout(customer)).toHaveText(/Pin at 12\.\d+, 77\.(7[5-9]|[89]\d)/);
+  // The page asks the server as the pin lands, before the customer reviews.
+  await expect(customer.getByRole('status').filter({ hasText: 'Dabba Demo Kitchen does not deliver to this address.' })).toBeVisible();
   await customer.getByRole('button', { name: 'Review order' }).click();
 
   const address = customer.getByLabel('Delivery address');

@@ -15,6 +15,9 @@ export interface OrderRequest {
   readonly payment: { readonly method: 'cash' };
 }
 
+/** A quote needs no customer yet: it prices the cart for an order type and address. */
+export type QuoteRequest = Omit<OrderRequest, 'customer'> & { readonly customer?: OrderRequest['customer'] };
+
 const quoteSchema = z.object({
   lines: z.array(z.object({
     name: z.string(),
@@ -39,7 +42,7 @@ export type Answer<T> = { readonly ok: true; readonly value: T } | { readonly ok
 const unreadable = (what: string): Answer<never> => ({ ok: false, error: { status: 200, code: 'bad_response', message: `The server's ${what} could not be read. Try again.` } });
 
 /** The server's price for this order now, or its reason for refusing it. Nothing is placed. */
-export async function quoteOrder(request: OrderRequest): Promise<Answer<Quote>> {
+export async function quoteOrder(request: QuoteRequest): Promise<Answer<Quote>> {
   const answer = await postJson('/api/orders/quote', request);
   if (!answer.ok) return answer;
   const parsed = quoteSchema.safeParse(answer.body);

@@ -1,8 +1,10 @@
 import type { OutletMenu } from '../api/catalogApi';
 import type { CheckoutDraft, CheckoutType, LatLng } from '../cart/cartStore';
+import { price } from '../money';
 import { DeliveryMap } from './DeliveryMap';
 import type { FieldErrors } from './orderRequest';
 import { TextField } from './TextField';
+import type { ZoneCheck } from './useZoneCheck';
 
 interface Props {
   readonly menu: OutletMenu;
@@ -12,6 +14,8 @@ interface Props {
   /** The table from a table's link (its QR code), if the page was opened from one. */
   readonly linkedTable: string | null;
   readonly busy: boolean;
+  /** The server's word on the pin's position, asked as it moves. */
+  readonly zone: ZoneCheck;
   readonly onChange: (patch: Partial<CheckoutDraft>) => void;
   readonly onReview: () => void;
 }
@@ -19,7 +23,7 @@ interface Props {
 const TYPE_LABELS: Readonly<Record<CheckoutType, string>> = { delivery: 'Delivery', pickup: 'Pickup', 'dine-in': 'Dine-in' };
 
 /** How, where and who: everything the order needs besides the cart. */
-export function CheckoutForm({ menu, draft, pin, errors, linkedTable, busy, onChange, onReview }: Props) {
+export function CheckoutForm({ menu, draft, pin, errors, linkedTable, busy, zone, onChange, onReview }: Props) {
   const { outlet } = menu;
   const locate = () => {
     navigator.geolocation?.getCurrentPosition((p) => onChange({ pin: { lat: p.coords.latitude, lng: p.coords.longitude } }));
@@ -53,6 +57,7 @@ export function CheckoutForm({ menu, draft, pin, errors, linkedTable, busy, onCh
             hint="House, street and a landmark; then put the pin on your door." onChange={(addressText) => onChange({ addressText })} error={errors.address} />
           <DeliveryMap outlet={{ lat: outlet.lat, lng: outlet.lng }} pin={pin} zones={outlet.zones} onPin={(next) => onChange({ pin: next })} />
           <p className="muted pin-readout" aria-live="polite">Pin at {pin.lat.toFixed(5)}, {pin.lng.toFixed(5)}{draft.pin ? '' : ' (the restaurant: move it to your door)'}</p>
+          {errors.address ? null : <ZoneNote zone={zone} />}
           {'geolocation' in navigator ? <button type="button" className="button button--quiet" onClick={locate}>Use my location</button> : null}
         </div>
       ) : null}
@@ -71,4 +76,13 @@ export function CheckoutForm({ menu, draft, pin, errors, linkedTable, busy, onCh
       <button type="submit" className="button button--primary button--wide" disabled={busy}>{busy ? 'Checking prices…' : 'Review order'}</button>
     </form>
   );
+}
+
+function ZoneNote({ zone }: { readonly zone: ZoneCheck }) {
+  switch (zone.kind) {
+    case 'idle': return null;
+    case 'checking': return <p className="muted zone-note" role="status">Checking whether we deliver there…</p>;
+    case 'inside': return <p className="zone-note zone-note--ok" role="status">We deliver there{zone.zoneName ? ` (${zone.zoneName})` : ''}: {price(zone.fee, zone.currency)} delivery fee.</p>;
+    case 'refused': return <p className="zone-note notice" role="status">{zone.message}</p>;
+  }
 }

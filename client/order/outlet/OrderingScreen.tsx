@@ -5,6 +5,7 @@ import { useCartState, useCartStore } from '../cart/useCart';
 import { CheckoutForm } from '../checkout/CheckoutForm';
 import { ReviewPanel } from '../checkout/ReviewPanel';
 import { useCheckout } from '../checkout/useCheckout';
+import { useZoneCheck } from '../checkout/useZoneCheck';
 import { MenuSection } from '../menu/MenuSection';
 import { OutletHeader } from './OutletHeader';
 
@@ -22,6 +23,8 @@ export function OrderingScreen({ outletId, menu, table, navigate }: Props) {
   const outletPin = useMemo(() => ({ lat: menu.outlet.lat, lng: menu.outlet.lng }), [menu.outlet.lat, menu.outlet.lng]);
   const checkout = useCheckout(store, cart, outletId, outletPin, navigate);
   const { phase, errors } = checkout;
+  const pin = cart.draft.pin ?? outletPin;
+  const zone = useZoneCheck(outletId, cart, pin);
 
   // A table's link chooses dine-in at that table; the customer can still change either.
   useEffect(() => {
@@ -42,7 +45,7 @@ export function OrderingScreen({ outletId, menu, table, navigate }: Props) {
             <ReviewPanel quote={phase.quote} request={phase.request} placing={phase.kind === 'placing'} mayBePlaced={checkout.mayBePlaced}
               error={errors.form} onPlace={() => void checkout.place()} onEdit={checkout.edit} />
           ) : cart.lines.length > 0 ? (
-            <CheckoutForm menu={menu} draft={cart.draft} pin={cart.draft.pin ?? outletPin} errors={errors} linkedTable={table}
+            <CheckoutForm menu={menu} draft={cart.draft} pin={pin} zone={zone} errors={errors} linkedTable={table}
               busy={phase.kind === 'quoting'} onChange={(patch) => store.updateDraft(patch)} onReview={() => void checkout.review()} />
           ) : null}
         </aside>

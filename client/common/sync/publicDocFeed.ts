@@ -16,7 +16,12 @@ export interface PublicDocFeedOptions {
   readonly onRefused: (code: RejectCode, message: string) => void;
   readonly connect?: SocketFactory;
   readonly backoff?: BackoffPolicy;
+  /** How long to leave a busy server before asking again after a transient refusal. */
+  readonly retryRefusedMs?: number;
 }
+
+/** Refusals about the server's state, not the document: asked again later rather than given up on. */
+const TRANSIENT: ReadonlySet<RejectCode> = new Set(['load_failed', 'storage_failed', 'rate_limited']);
 
 /**
  * A read-only, anonymous view of one server-written document: no IndexedDB, no outgoing
@@ -26,11 +31,12 @@ export interface PublicDocFeedOptions {
 export class PublicDocFeed {
   readonly doc = new Y.Doc();
   private readonly socket: ReconnectingSocket;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly options: PublicDocFeedOptions) {
     this.socket = new ReconnectingSocket({
       url: options.url,
-      onOpen: () => this.socket.send(subscribeFrame(options.docName, this.doc)),
+      onOpen: () => this.subscribe(),
       onFrame: (frame) => this.receive(frame),
       onState: (state) => options.onConnection(state),
       ...(options.connect ? { connect: options.connect } : {}),
@@ -47,6 +53,7 @@ export class PublicDocFeed {
   }
 
   stop(): void {
+    this.clearRetry();
     this.socket.stop();
   }
 
@@ -59,6 +66,26 @@ export class PublicDocFeed {
     this.socket.networkLost();
   }
 
+  private subscribe(): void {
+    this.clearRetry();
+    this.socket.send(subscribeFrame(this.options.docName, this.doc));
+  }
+
+  private refused(code: RejectCode, message: string): void {
+    if (TRANSIENT.has(code)) {
+      this.clearRetry();
+      this.retryTimer = setTimeout(() => this.subscribe(), this.options.retryRefusedMs ?? 3_000);
+      return;
+    }
+    this.stop();
+    this.options.onRefused(code, message);
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
   private receive(frame: Uint8Array): void {
     let message;
     let sync;
@@ -66,8 +93,7 @@ export class PublicDocFeed {
       message = decodeMux(frame);
       if (message.doc !== this.options.docName) return;
       if (message.type === MuxType.REFUSED) {
-        this.socket.stop();
-        this.options.onRefused(message.code, message.message);
+        this.refused(message.code, message.message);
         return;
       }
       if (message.type !== MuxType.SYNC) return;

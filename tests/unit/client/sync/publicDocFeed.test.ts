@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PublicDocFeed } from '../../../../client/common/sync/publicDocFeed';
 import type { ConnectionState } from '../../../../client/common/sync/reconnectingSocket';
 import { FakeServer } from '../support/fakeServer';
@@ -70,7 +70,24 @@ describe('PublicDocFeed', () => {
     expect(feed.connection.status).toBe('stopped');
   });
 
-  it('ignores frames for other documents and frames it cannot read', () => {
+  it('asks again after a refusal that only says the server is busy', () => {
+    vi.useFakeTimers();
+    try {
+      const { server, feed, refusals } = setup();
+      feed.start();
+      server.open();
+      server.refuse(DOC, 'load_failed', 'The document could not be loaded; try again later.');
+      expect(refusals).toEqual([]);
+      expect(feed.connection.status).toBe('online');
+      vi.advanceTimersByTime(3_000);
+      expect(server.subscriptions()).toEqual([DOC, DOC]);
+      feed.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('ignores frames for other documents', () => {
     const { server, feed, seen } = setup();
     feed.start();
     server.open();

@@ -108,3 +108,23 @@ test('refusals show the server\'s own message next to what they are about: the m
   await expect(customer.getByRole('region', { name: 'Your cart' })).not.toContainText('minimum');
   await expect(customer.getByRole('button', { name: 'Place order' })).toHaveCount(0);
 });
+
+test('a guest orders from a table\'s link: dine-in at that table is chosen, no address is asked, and the tracking page ends at served', async () => {
+  const { server, browser } = env();
+  const guest = await browser.newPage({ viewport: { width: 768, height: 1024 } });
+  await guest.goto(`${server.url}/order/demo-outlet?table=T4`);
+  await guest.getByRole('article', { name: 'Filter Coffee' }).getByRole('button', { name: 'Add to cart' }).click();
+  await expect(guest.getByRole('radio', { name: 'Dine-in' })).toBeChecked();
+  await expect(guest.getByRole('textbox', { name: 'Table' })).toHaveValue('T4');
+  await expect(guest.getByText('You are ordering at table T4')).toBeVisible();
+  await expect(guest.getByLabel('Delivery address')).toHaveCount(0);
+  await fillCustomer(guest, 'Table Guest');
+  await guest.getByRole('button', { name: 'Review order' }).click();
+  const review = guest.getByRole('region', { name: 'Review your order' });
+  await expect(review).toContainText('Dine-in at table T4');
+  await expect(review).toContainText('Total₹50.00');
+  await review.getByRole('button', { name: 'Place order' }).click();
+  await guest.waitForURL(/\/track\//);
+  await expect(guest.getByRole('heading', { level: 1, name: 'Placed' })).toBeVisible();
+  await expect(guest.getByRole('list', { name: 'Order progress' }).getByRole('listitem').last()).toContainText('Served');
+});

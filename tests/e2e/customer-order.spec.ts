@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { freshServerPerTest } from './support/freshServer';
-import { addMasalaDosa, blockMapTiles, dragPin, fillCustomer, pinReadout, zoomMapOut } from './support/orderPage';
+import { addMasalaDosa, blockMapTiles, dragPin, fillCustomer, nudgePin, pinReadout, zoomMapOut } from './support/orderPage';
 import { orderCard, signInAsOutlet } from './support/outletPage';
 
 const CUSTOMER = 'Meera Customer';
@@ -28,6 +28,9 @@ test('a customer orders a Masala Dosa for delivery, a lost answer and a reload p
   await customer.getByLabel('Delivery address').fill('4 Church Street, Bengaluru');
   await dragPin(customer, 40, -30);
   await expect(pinReadout(customer)).not.toContainText('the restaurant');
+  const dragged = await pinReadout(customer).textContent();
+  await nudgePin(customer, 'ArrowUp', 2);
+  await expect(pinReadout(customer)).not.toHaveText(dragged ?? '');
   await expect(customer.getByText('We deliver there (Central Bengaluru): ₹40.00 delivery fee.')).toBeVisible();
   await fillCustomer(customer, CUSTOMER);
   await customer.getByRole('button', { name: 'Review order' }).click();

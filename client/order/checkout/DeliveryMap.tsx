@@ -16,6 +16,13 @@ const TILES = tileConfig(import.meta.env);
 
 /** A CSS pin rather than Leaflet's image icons, which bundlers lose and which need the network. */
 const pinIcon = L.divIcon({ className: 'map-pin', html: '<span aria-hidden="true"></span>', iconSize: [32, 40], iconAnchor: [16, 40] });
+/** Screen pixels one arrow key moves the pin: the same feel at every zoom. */
+const KEY_STEP_PX = 20;
+const KEY_MOVES: Readonly<Record<string, readonly [number, number]>> = {
+  ArrowUp: [0, -KEY_STEP_PX], ArrowDown: [0, KEY_STEP_PX], ArrowLeft: [-KEY_STEP_PX, 0], ArrowRight: [KEY_STEP_PX, 0],
+};
+export const PIN_TITLE = 'Delivery pin: drag it, or focus it and use the arrow keys, to put it on your door';
+
 const outletIcon = L.divIcon({ className: 'map-outlet', html: '<span aria-hidden="true"></span>', iconSize: [20, 20], iconAnchor: [10, 10] });
 
 /**
@@ -38,9 +45,20 @@ export function DeliveryMap({ outlet, pin, zones, onPin, describedBy }: Props) {
         .bindTooltip(zone.name).addTo(map);
     }
     L.marker([outlet.lat, outlet.lng], { icon: outletIcon, title: 'The restaurant', alt: 'The restaurant', keyboard: false, interactive: false }).addTo(map);
-    const m = L.marker([pin.lat, pin.lng], { icon: pinIcon, draggable: true, autoPan: true, title: 'Delivery pin: drag it to your door', alt: 'Delivery pin' }).addTo(map);
+    const m = L.marker([pin.lat, pin.lng], { icon: pinIcon, draggable: true, autoPan: true, title: PIN_TITLE, alt: 'Delivery pin' }).addTo(map);
     m.on('dragend', () => {
       const at = m.getLatLng();
+      onPinRef.current({ lat: at.lat, lng: at.lng });
+    });
+    // Dragging needs a pointer; arrow keys on the focused pin move it too (and not the map under it).
+    m.getElement()?.addEventListener('keydown', (event) => {
+      const move = KEY_MOVES[event.key];
+      if (!move) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const point = map.latLngToContainerPoint(m.getLatLng()).add(L.point(move[0], move[1]));
+      const at = map.containerPointToLatLng(point);
+      m.setLatLng(at);
       onPinRef.current({ lat: at.lat, lng: at.lng });
     });
     map.on('click', (event: L.LeafletMouseEvent) => {

@@ -30,7 +30,11 @@ export function ItemDialog({ item, currency, onAdd, onClose }: Props) {
 
   const add = () => {
     setTried(true);
-    if (problems.size === 0) onAdd(picks, qty);
+    if (problems.size === 0) {
+      onAdd(picks, qty);
+      // Closing (rather than unmounting) hands focus back to the button that opened the dialog.
+      ref.current?.close();
+    }
   };
 
   return (

@@ -51,10 +51,7 @@ export function MenuSection({ menu, canOrder, onAdd }: Props) {
           item={choosing}
           currency={currency}
           onClose={() => setChoosing(null)}
-          onAdd={(modifiers, qty) => {
-            onAdd(choosing.id, modifiers, qty);
-            setChoosing(null);
-          }}
+          onAdd={(modifiers, qty) => onAdd(choosing.id, modifiers, qty)}
         />
       ) : null}
     </section>

@@ -26,7 +26,7 @@ export const pinReadout = (page: Page): Locator => page.getByText(/^Pin at /);
 
 /** Drags the delivery pin by (dx, dy) screen pixels, as a finger or mouse would. */
 export async function dragPin(page: Page, dx: number, dy: number): Promise<void> {
-  const pin = page.getByTitle('Delivery pin: drag it to your door');
+  const pin = page.getByTitle(/^Delivery pin/);
   const box = await pin.boundingBox();
   if (!box) throw new Error('the delivery pin is not on screen');
   const x = box.x + box.width / 2;
@@ -35,6 +35,12 @@ export async function dragPin(page: Page, dx: number, dy: number): Promise<void>
   await page.mouse.down();
   await page.mouse.move(x + dx, y + dy, { steps: 12 });
   await page.mouse.up();
+}
+
+/** Moves the focused delivery pin with the arrow keys, as a keyboard user would. */
+export async function nudgePin(page: Page, key: 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight', times: number): Promise<void> {
+  await page.getByTitle(/^Delivery pin/).focus();
+  for (let i = 0; i < times; i++) await page.keyboard.press(key);
 }
 
 /** Zooms the map out by `steps` with its own buttons and waits for the animation to settle. */

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { NETWORK_ERROR_CODE } from '../../common/api/http';
 import { placeOrder, quoteOrder, type OrderRequest, type Quote } from '../api/orderApi';
 import type { CartState, CartStore, LatLng } from '../cart/cartStore';
 import { buildOrderRequest, placeRefusal, type FieldErrors } from './orderRequest';
+import { placeOutcome } from './placeOutcome';
 
 export type CheckoutPhase =
   | { readonly kind: 'editing' }
@@ -19,8 +19,6 @@ export interface Checkout {
   place(): Promise<void>;
   edit(): void;
 }
-
-const LOST_ANSWER = 'We could not hear back from Dabba, so your order may or may not have gone through. Press "Place order" again: it will not be placed twice.';
 
 /**
  * Checkout as steps: edit → the server's quote → place. Refusals go back to editing with the
@@ -63,21 +61,21 @@ export function useCheckout(store: CartStore, cart: CartState, outletId: string,
     setPhase({ kind: 'placing', quote, request });
     setErrors({});
     const key = store.keyFor(JSON.stringify(request));
-    const answer = await placeOrder(request, key);
-    if (answer.ok) {
-      store.placed();
-      // The tracking page is on this site; its path keeps the customer on the origin they used.
-      navigate(new URL(answer.value.trackingUrl, window.location.href).pathname);
-      return;
+    const outcome = placeOutcome(await placeOrder(request, key), window.location.href);
+    switch (outcome.kind) {
+      case 'placed':
+        store.placed();
+        navigate(outcome.trackingPath);
+        return;
+      case 'retry':
+        setErrors({ form: outcome.message });
+        setPhase({ kind: 'review', quote, request });
+        return;
+      case 'refused':
+        setErrors({ [outcome.field]: outcome.message });
+        setPhase({ kind: 'editing' });
+        return;
     }
-    if (answer.error.code === NETWORK_ERROR_CODE || answer.error.status >= 500) {
-      setErrors({ form: answer.error.code === NETWORK_ERROR_CODE ? LOST_ANSWER : `${answer.error.message} Press "Place order" again: it will not be placed twice.` });
-      setPhase({ kind: 'review', quote, request });
-      return;
-    }
-    const { field, message } = placeRefusal(answer.error.code, answer.error.message);
-    setErrors({ [field]: message });
-    setPhase({ kind: 'editing' });
   }, [phase, store, navigate]);
 
   const edit = useCallback(() => setPhase({ kind: 'editing' }), []);

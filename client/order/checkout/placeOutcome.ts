@@ -1,0 +1,25 @@
+import { NETWORK_ERROR_CODE } from '../../common/api/http';
+import type { Answer, Placed } from '../api/orderApi';
+import { placeRefusal, type CheckoutField } from './orderRequest';
+
+export type PlaceOutcome =
+  /** The server has the order: go to its tracking page (a path on this site). */
+  | { readonly kind: 'placed'; readonly trackingPath: string }
+  /** No answer, or the server failed: the order may exist. Stay on review; placing again is safe. */
+  | { readonly kind: 'retry'; readonly message: string }
+  /** The server refused the order: back to editing, with its message by the field it is about. */
+  | { readonly kind: 'refused'; readonly field: CheckoutField; readonly message: string };
+
+export const LOST_ANSWER = 'We could not hear back from Dabba, so your order may or may not have gone through. Press "Place order" again: it will not be placed twice.';
+
+/** What the page does with the server's answer to "Place order". */
+export function placeOutcome(answer: Answer<Placed>, pageUrl: string): PlaceOutcome {
+  if (answer.ok) {
+    // The tracking URL is absolute, built from the server's view of the host; the path keeps the customer on the origin they used.
+    return { kind: 'placed', trackingPath: new URL(answer.value.trackingUrl, pageUrl).pathname };
+  }
+  const { code, status, message } = answer.error;
+  if (code === NETWORK_ERROR_CODE) return { kind: 'retry', message: LOST_ANSWER };
+  if (status >= 500) return { kind: 'retry', message: `${message} Press "Place order" again: it will not be placed twice.` };
+  return { kind: 'refused', ...placeRefusal(code, message) };
+}

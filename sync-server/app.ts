@@ -7,14 +7,17 @@ import type { Config } from './config';
 import { errorHandler, notFound } from './errors';
 import { createLogger, type Logger } from './log';
 import { orderProjections } from './projections/orderProjections';
+import { outletDirectory } from './projections/outletDirectory';
 import { authRoutes } from './routes/auth';
 import { catalogRoutes } from './routes/catalog';
 import { healthRoutes } from './routes/health';
+import { orderHistoryRoutes } from './routes/orderHistory';
 import { orderRoutes } from './routes/orders';
 import { staticRoutes } from './routes/static';
 import { seedDemo } from './seed/seedDemo';
 import { openDb, type Db } from './storage/db';
 import { DocStore } from './storage/docStore';
+import { OrderHistory } from './storage/orderHistory';
 import { OrderIndex } from './storage/orderIndex';
 import { OutletRepo } from './storage/outletRepo';
 import { UserRepo } from './storage/users';
@@ -41,6 +44,7 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   const registry = new DocRegistry(new DocStore(db), config.docIdleMs, log);
   const projections = orderProjections(registry, orders, log);
   registry.use(projections);
+  registry.use(outletDirectory(outlets));
 
   if (config.demo && (await seedDemo({ users, outlets, registry }))) log.info('seeded the demo outlet and accounts');
 
@@ -51,7 +55,8 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   app.route('/healthz', healthRoutes({ db, startedAt, loadedDocs: () => registry.size, connections: () => sync?.connections.size ?? 0 }));
   app.route('/api/auth', authRoutes(users, tokens));
   app.route('/api/outlets', catalogRoutes(outlets, registry));
-  app.route('/api/orders', orderRoutes({ db, registry, orders, afterPlaced: (view) => projections.placed(view) }, config.ordersPerMinute));
+  app.route('/api/orders', orderRoutes({ db, registry, orders, tokens, afterPlaced: (view) => projections.placed(view) }, config.ordersPerMinute));
+  app.route('/api/orders', orderHistoryRoutes(new OrderHistory(db), tokens));
   app.all('/api/*', () => { throw notFound('This endpoint'); });
   app.route('/', staticRoutes(config.staticDir));
 

@@ -2,6 +2,7 @@ import { addMoney, formatMoney, money, MoneySchema, multiplyMoney, type Money } 
 import type { ItemId } from '../ids';
 import type { OrderLine } from '../order/header';
 import type { OrderType } from '../order/status';
+import type { DeliveryZone } from './menu';
 import { isAvailable, takingOrders, type Catalog } from './outletDoc';
 import { zoneFor, type LatLng } from './zones';
 
@@ -16,20 +17,32 @@ export type PricingRefusal =
   | 'outlet_closed' | 'outlet_paused' | 'order_type_unavailable' | 'address_required' | 'outside_zone';
 
 export type PricedOrder =
-  | { readonly ok: true; readonly lines: OrderLine[]; readonly subtotal: Money; readonly deliveryFee: Money; readonly total: Money }
+  | {
+    readonly ok: true; readonly lines: OrderLine[]; readonly subtotal: Money; readonly deliveryFee: Money; readonly total: Money;
+    /** The zone that priced the delivery; null for pickup and dine-in. */
+    readonly zone: DeliveryZone | null;
+  }
   | { readonly ok: false; readonly code: PricingRefusal; readonly message: string };
 
 const refuse = (code: PricingRefusal, message: string): PricedOrder => ({ ok: false, code, message });
+
+export interface PricingOptions {
+  /**
+   * Staff entering an order themselves (a phone order) have decided to take it: opening hours and a
+   * pause do not refuse it. Everything else (type, zone, items, minimum) still does.
+   */
+  readonly ignoreOpening?: boolean;
+}
 
 /**
  * Prices a cart from the catalog alone: the server's authority on what an order costs, and whether
  * the outlet takes it now (open, not paused, that order type, a delivery address inside a zone).
  */
-export function priceOrder(catalog: Catalog, cart: readonly CartLine[], type: OrderType, now: number, address?: LatLng): PricedOrder {
+export function priceOrder(catalog: Catalog, cart: readonly CartLine[], type: OrderType, now: number, address?: LatLng, options: PricingOptions = {}): PricedOrder {
   const taking = takingOrders(catalog, now);
-  if (!taking.ok) return refuse(taking.code, taking.message);
+  if (!taking.ok && !options.ignoreOpening) return refuse(taking.code, taking.message);
   if (!catalog.profile.orderTypes.includes(type)) return refuse('order_type_unavailable', `${catalog.profile.name} does not take ${type} orders.`);
-  let zone = null;
+  let zone: DeliveryZone | null = null;
   if (type === 'delivery') {
     if (!address) return refuse('address_required', 'A delivery order needs an address.');
     zone = zoneFor(catalog.profile.zones, address);
@@ -77,5 +90,5 @@ export function priceOrder(catalog: Catalog, cart: readonly CartLine[], type: Or
   if (!MoneySchema.safeParse(total).success) {
     return refuse('bad_quantity', `This order is too large to take online; please call ${catalog.profile.name}.`);
   }
-  return { ok: true, lines, subtotal, deliveryFee, total };
+  return { ok: true, lines, subtotal, deliveryFee, total, zone };
 }

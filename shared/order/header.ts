@@ -5,6 +5,9 @@ import { ORDER_TYPES } from './status';
 
 const minor = MoneySchema;
 
+export const ORDER_SOURCES = ['online', 'phone'] as const;
+export type OrderSource = (typeof ORDER_SOURCES)[number];
+
 export const orderLineSchema = z.object({
   itemId: ItemIdSchema,
   name: z.string(),
@@ -28,7 +31,12 @@ export const orderHeaderSchema = z.object({
   totals: z.object({ subtotal: minor, deliveryFee: minor, total: minor }),
   payment: z.object({ method: z.literal('cash') }),
   currency: z.string().length(3),
+  /** When the server placed it (its clock). */
   createdAt: z.number().int(),
+  /** How it came in: the ordering page ('online', also when absent) or staff taking a call ('phone'). */
+  source: z.enum(ORDER_SOURCES).optional(),
+  /** Phone orders: when staff typed it, by their device clock; it may have waited offline long before `createdAt`. */
+  enteredAt: z.number().int().optional(),
 });
 
 export type OrderLine = z.infer<typeof orderLineSchema>;

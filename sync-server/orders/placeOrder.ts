@@ -1,34 +1,15 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
-import { orderDocName, outletDocName } from '../../shared/docNames';
-import { newOrderId, newTrackingToken, OutletIdSchema, type OrderId, type TrackingToken } from '../../shared/ids';
-import { readCatalog } from '../../shared/catalog/outletDoc';
-import { priceOrder } from '../../shared/catalog/priceOrder';
+import { orderDocName } from '../../shared/docNames';
+import { newOrderId, newTrackingToken, type OrderId, type TrackingToken } from '../../shared/ids';
 import { createOrderDoc, readOrder } from '../../shared/order/orderDoc';
-import type { OrderHeader } from '../../shared/order/header';
-import { ORDER_TYPES } from '../../shared/order/status';
-import { AppError, badRequest, notFound } from '../errors';
+import type { OrderHeader, OrderSource } from '../../shared/order/header';
+import { AppError, badRequest } from '../errors';
 import type { Db } from '../storage/db';
 import type { OrderIndex } from '../storage/orderIndex';
 import type { DocRegistry } from '../sync/docRegistry';
-
-const text = (max: number) => z.string().trim().min(1).max(max);
-
-export const placeOrderSchema = z.object({
-  outletId: OutletIdSchema,
-  type: z.enum(ORDER_TYPES),
-  items: z.array(z.object({
-    itemId: z.string().max(64),
-    qty: z.number(),
-    modifiers: z.array(z.object({ groupId: z.string().max(64), optionId: z.string().max(64) })).max(50).optional(),
-  })).min(1, 'The order has no items.').max(100),
-  customer: z.object({ name: text(100), phone: z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, 'Enter a phone number.') }),
-  address: z.object({ text: text(300), lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
-  table: text(20).optional(),
-  notes: z.string().trim().max(500).optional(),
-  payment: z.object({ method: z.literal('cash') }),
-});
-export type PlaceOrderRequest = z.infer<typeof placeOrderSchema>;
+import type { OrderRequest } from './orderRequest';
+import { loadCatalog } from '../catalog/loadCatalog';
+import { priceRequest } from './priceRequest';
 
 export interface PlacedOrder {
   readonly orderId: OrderId;
@@ -43,13 +24,21 @@ export interface PlaceOrderDeps {
   readonly afterPlaced: (view: NonNullable<ReturnType<typeof readOrder>>) => Promise<void>;
 }
 
-const hashRequest = (req: PlaceOrderRequest): string => createHash('sha256').update(JSON.stringify(req)).digest('hex');
+export interface PlaceOptions {
+  readonly idempotencyKey: string | null;
+  /** Already authorized (orderSource.ts): 'phone' with `staff` set waives opening hours and a pause. */
+  readonly source: OrderSource;
+  readonly staff: boolean;
+}
+
+const hashRequest = (req: OrderRequest): string => createHash('sha256').update(JSON.stringify(req)).digest('hex');
 
 /**
  * Prices an order from the outlet's catalog (client prices are never read) and creates its document.
  * The same Idempotency-Key with the same body returns the first order; with another body it is refused.
  */
-export async function placeOrder(deps: PlaceOrderDeps, req: PlaceOrderRequest, idempotencyKey: string | null, now = Date.now()): Promise<PlacedOrder> {
+export async function placeOrder(deps: PlaceOrderDeps, req: OrderRequest, options: PlaceOptions, now = Date.now()): Promise<PlacedOrder> {
+  const { idempotencyKey, source, staff } = options;
   const requestHash = hashRequest(req);
   const replay = (): PlacedOrder | null => {
     if (!idempotencyKey) return null;
@@ -67,11 +56,8 @@ export async function placeOrder(deps: PlaceOrderDeps, req: PlaceOrderRequest, i
 
   if (req.type === 'dine-in' && !req.table) throw badRequest('table_required', 'A dine-in order needs a table.');
 
-  const catalog = await deps.registry.change(outletDocName(req.outletId), { kind: 'outlet', outletId: req.outletId }, (doc) => readCatalog(doc.ydoc))
-    .catch(() => { throw new AppError(503, 'catalog_unavailable', 'The menu could not be loaded; try again shortly.'); });
-  if (!catalog) throw notFound('The outlet');
-  const priced = priceOrder(catalog, req.items, req.type, now, req.address);
-  if (!priced.ok) throw new AppError(422, priced.code, priced.message);
+  const catalog = await loadCatalog(deps.registry, req.outletId);
+  const priced = priceRequest(catalog, req, now, staff);
 
   const orderId = newOrderId();
   const trackingToken = newTrackingToken();
@@ -90,6 +76,9 @@ export async function placeOrder(deps: PlaceOrderDeps, req: PlaceOrderRequest, i
     payment: req.payment,
     currency: profile.currency,
     createdAt: now,
+    source,
+    // A device clock ahead of the server must not lose a caller's order; it cannot have been typed after it arrived.
+    ...(source === 'phone' && req.enteredAt !== undefined ? { enteredAt: Math.min(req.enteredAt, now) } : {}),
   };
 
   const ref = { kind: 'order', orderId } as const;
@@ -100,8 +89,13 @@ export async function placeOrder(deps: PlaceOrderDeps, req: PlaceOrderRequest, i
     if (raced) return raced;
     // Index row and the document's first update commit together, or neither does.
     deps.db.transaction(() => {
-      deps.orders.insert({ id: orderId, outletId: req.outletId, driverId: null, trackingToken, status: 'placed', createdAt: now },
-        idempotencyKey ? { key: idempotencyKey, requestHash } : null);
+      deps.orders.insert(
+        {
+          id: orderId, outletId: req.outletId, driverId: null, trackingToken, status: 'placed', createdAt: now,
+          type: req.type, source, customerName: req.customer.name, customerPhone: req.customer.phone, total: priced.total, currency: profile.currency,
+        },
+        idempotencyKey ? { key: idempotencyKey, requestHash } : null,
+      );
       doc.change((y) => createOrderDoc(y, header));
     })();
     const view = readOrder(doc.ydoc);

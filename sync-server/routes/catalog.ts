@@ -1,29 +1,48 @@
 import { Hono } from 'hono';
-import { outletDocName } from '../../shared/docNames';
 import { OutletIdSchema } from '../../shared/ids';
-import { isAvailable, readCatalog } from '../../shared/catalog/outletDoc';
+import { busyMinutes, isAvailable, takingOrders, type Catalog } from '../../shared/catalog/outletDoc';
+import { loadCatalog } from '../catalog/loadCatalog';
 import { AppError, notFound } from '../errors';
 import type { OutletRepo } from '../storage/outletRepo';
 import type { DocRegistry } from '../sync/docRegistry';
 
-/** Public, cacheable catalog reads, served from the outlet documents. */
+export type Ordering = { readonly open: true } | { readonly open: false; readonly code: 'outlet_closed' | 'outlet_paused'; readonly message: string };
+
+/** Whether the outlet takes orders now, in the words an order would be refused with. */
+function ordering(catalog: Catalog, now: number): Ordering {
+  const taking = takingOrders(catalog, now);
+  return taking.ok ? { open: true } : { open: false, code: taking.code, message: taking.message };
+}
+
+/** Public, cacheable catalog reads, served from the outlet documents. Short cache: a pause or an 86 must show soon. */
 export function catalogRoutes(outlets: OutletRepo, registry: DocRegistry): Hono {
   return new Hono()
-    .get('/', (c) => {
-      c.header('Cache-Control', 'public, max-age=30');
-      return c.json(outlets.list());
+    .get('/', async (c) => {
+      const now = Date.now();
+      const list = await Promise.all(outlets.list().map(async ({ id, name }) => {
+        try {
+          const catalog = await loadCatalog(registry, id);
+          return { id, name: catalog.profile.name, ordering: ordering(catalog, now) };
+        } catch (err: unknown) {
+          if (!(err instanceof AppError)) throw err;
+          // One outlet whose menu cannot be read must not take the whole list down with it.
+          const closed: Ordering = { open: false, code: 'outlet_closed', message: `${name} is not taking orders online right now.` };
+          return { id, name, ordering: closed };
+        }
+      }));
+      c.header('Cache-Control', 'public, max-age=15');
+      return c.json(list);
     })
     .get('/:id/menu', async (c) => {
       const id = OutletIdSchema.safeParse(c.req.param('id'));
       if (!id.success || !outlets.exists(id.data)) throw notFound('The outlet');
-      const outletId = id.data;
-      const catalog = await registry.change(outletDocName(outletId), { kind: 'outlet', outletId }, (doc) => readCatalog(doc.ydoc))
-        .catch(() => { throw new AppError(503, 'catalog_unavailable', 'The menu could not be loaded; try again shortly.'); });
-      if (!catalog) throw notFound('The menu');
+      const catalog = await loadCatalog(registry, id.data);
       const now = Date.now();
       c.header('Cache-Control', 'public, max-age=15');
       return c.json({
         outlet: catalog.profile,
+        ordering: ordering(catalog, now),
+        busyMinutes: busyMinutes(catalog, now),
         categories: catalog.menu.categories,
         items: catalog.menu.items.map((item) => ({
           ...item,

@@ -1,22 +1,53 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import type { TokenService } from '../auth/tokens';
 import { badRequest } from '../errors';
-import { placeOrder, placeOrderSchema, type PlaceOrderDeps } from '../orders/placeOrder';
+import { orderRequestSchema, quoteRequestSchema } from '../orders/orderRequest';
+import { authorizeSource } from '../orders/orderSource';
+import { placeOrder, type PlaceOrderDeps } from '../orders/placeOrder';
+import { loadCatalog } from '../catalog/loadCatalog';
+import { quoteOrder } from '../orders/quoteOrder';
+import { bearerActor } from './bearer';
 import { RateLimiter } from './rateLimit';
 import { jsonBody } from './validate';
 
 const KEY_PATTERN = /^[A-Za-z0-9_:.-]{8,128}$/;
+/** A cart is re-priced as it changes; quotes get this many times the order budget. */
+const QUOTES_PER_ORDER = 5;
 
-/** `perMinute`: orders one client address may place per minute (a flood guard, not a business rule). */
-export function orderRoutes(deps: PlaceOrderDeps, perMinute: number): Hono {
+export interface OrderRouteDeps extends PlaceOrderDeps {
+  readonly tokens: TokenService;
+}
+
+const clientAddress = (c: Context): string => getConnInfo(c).remote.address ?? 'unknown';
+
+/**
+ * `POST /` places an order, `POST /quote` prices one without placing it.
+ * `perMinute`: orders one client address may place per minute (a flood guard, not a business rule);
+ * signed-in staff entering phone orders are accountable by their token and not counted.
+ */
+export function orderRoutes(deps: OrderRouteDeps, perMinute: number): Hono {
   const perClient = new RateLimiter(perMinute, 60_000);
-  return new Hono().post('/', async (c) => {
-    perClient.hit(getConnInfo(c).remote.address ?? 'unknown');
-    const key = c.req.header('Idempotency-Key') ?? null;
-    if (key !== null && !KEY_PATTERN.test(key)) throw badRequest('invalid_idempotency_key', 'Idempotency-Key must be 8–128 letters, digits or _:.-');
-    const body = await jsonBody(c, placeOrderSchema);
-    const placed = await placeOrder(deps, body, key);
-    if (placed.replayed) c.header('Idempotent-Replayed', 'true');
-    return c.json({ orderId: placed.orderId, trackingUrl: new URL(`/track/${placed.trackingToken}`, c.req.url).href }, 201);
-  });
+  const quotesPerClient = new RateLimiter(perMinute * QUOTES_PER_ORDER, 60_000);
+  return new Hono()
+    .post('/quote', async (c) => {
+      quotesPerClient.hit(clientAddress(c));
+      const actor = await bearerActor(c, deps.tokens);
+      const body = await jsonBody(c, quoteRequestSchema);
+      const { staff } = authorizeSource(actor, body);
+      const quote = quoteOrder(await loadCatalog(deps.registry, body.outletId), body, Date.now(), staff);
+      c.header('Cache-Control', 'no-store');
+      return c.json(quote);
+    })
+    .post('/', async (c) => {
+      const actor = await bearerActor(c, deps.tokens);
+      if (actor?.role !== 'outlet' && actor?.role !== 'admin') perClient.hit(clientAddress(c));
+      const idempotencyKey = c.req.header('Idempotency-Key') ?? null;
+      if (idempotencyKey !== null && !KEY_PATTERN.test(idempotencyKey)) throw badRequest('invalid_idempotency_key', 'Idempotency-Key must be 8–128 letters, digits or _:.-');
+      const body = await jsonBody(c, orderRequestSchema);
+      const { source, staff } = authorizeSource(actor, body);
+      const placed = await placeOrder(deps, body, { idempotencyKey, source, staff });
+      if (placed.replayed) c.header('Idempotent-Replayed', 'true');
+      return c.json({ orderId: placed.orderId, trackingUrl: new URL(`/track/${placed.trackingToken}`, c.req.url).href }, 201);
+    });
 }

@@ -2,6 +2,12 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { badRequest } from '../errors';
 
+function firstProblem(error: z.ZodError): { message: string; details: { path: string; message: string }[] } {
+  const issue = error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+  return { message: `${where}${issue?.message ?? 'invalid'}`, details: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
+}
+
 /** Parses a JSON body against `schema`; every failure is a 400 naming the first bad field. */
 export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   let raw: unknown;
@@ -12,9 +18,18 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Prom
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-    throw badRequest('invalid_body', `${where}${issue?.message ?? 'invalid body'}`, parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    const { message, details } = firstProblem(parsed.error);
+    throw badRequest('invalid_body', message, details);
+  }
+  return parsed.data;
+}
+
+/** Parses the query string (each parameter once, as a string) against `schema`; failures are a 400 `invalid_query`. */
+export function queryParams<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(c.req.query());
+  if (!parsed.success) {
+    const { message, details } = firstProblem(parsed.error);
+    throw badRequest('invalid_query', message, details);
   }
   return parsed.data;
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** Append-only list: never edit a shipped migration, add the next one. */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE users (
     id TEXT PRIMARY KEY,
@@ -47,6 +47,19 @@ const MIGRATIONS: readonly string[] = [
   -- Outlets by id; their profile and menu live in the outlet:<id> document.
   CREATE TABLE outlets (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at INTEGER NOT NULL);
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
+  `
+  -- Order history and search (GET /api/orders) read these; orders placed before this migration keep NULLs.
+  ALTER TABLE orders ADD COLUMN type TEXT;
+  ALTER TABLE orders ADD COLUMN source TEXT;
+  ALTER TABLE orders ADD COLUMN customer_name TEXT;
+  ALTER TABLE orders ADD COLUMN customer_phone TEXT;
+  -- The phone's digits alone, so "98450 00000" finds "+91 98450-00000".
+  ALTER TABLE orders ADD COLUMN customer_phone_digits TEXT;
+  ALTER TABLE orders ADD COLUMN total INTEGER;
+  ALTER TABLE orders ADD COLUMN currency TEXT;
+  -- Admins search every outlet, newest first.
+  CREATE INDEX orders_created ON orders (created_at);
   `,
 ];
 

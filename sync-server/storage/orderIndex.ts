@@ -1,5 +1,6 @@
 import type { OrderId, OutletId, TrackingToken, UserId } from '../../shared/ids';
-import type { OrderStatus } from '../../shared/order/status';
+import type { OrderSource } from '../../shared/order/header';
+import type { OrderStatus, OrderType } from '../../shared/order/status';
 import type { Db } from './db';
 
 export interface OrderIndexRow {
@@ -10,6 +11,19 @@ export interface OrderIndexRow {
   readonly status: OrderStatus;
   readonly createdAt: number;
 }
+
+/** What history and search show of an order, stored with its index row when it is placed. */
+export interface OrderSummary {
+  readonly type: OrderType;
+  readonly source: OrderSource;
+  readonly customerName: string;
+  readonly customerPhone: string;
+  readonly total: number;
+  readonly currency: string;
+}
+
+/** Digits of a phone number, the form it is searched by. */
+export const phoneDigits = (phone: string): string => phone.replace(/\D/g, '');
 
 interface Row { id: string; outlet_id: string; driver_id: string | null; tracking_token: string; status: OrderStatus; created_at: number }
 
@@ -26,8 +40,10 @@ export class OrderIndex {
     this.s = {
       get: db.prepare<[string], Row>('SELECT * FROM orders WHERE id = ?'),
       byToken: db.prepare<[string], Row>('SELECT * FROM orders WHERE tracking_token = ?'),
-      insert: db.prepare<[string, string, string, string, number, number]>(
-        'INSERT INTO orders (id, outlet_id, driver_id, tracking_token, status, created_at, updated_at) VALUES (?, ?, NULL, ?, ?, ?, ?)',
+      insert: db.prepare<[string, string, string, string, number, number, string, string, string, string, string, number, string]>(
+        `INSERT INTO orders (id, outlet_id, driver_id, tracking_token, status, created_at, updated_at,
+           type, source, customer_name, customer_phone, customer_phone_digits, total, currency)
+         VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       update: db.prepare<[string | null, string, number, string]>('UPDATE orders SET driver_id = ?, status = ?, updated_at = ? WHERE id = ?'),
       idemGet: db.prepare<[string], { request_hash: string; order_id: string }>('SELECT request_hash, order_id FROM idempotency_keys WHERE key = ?'),
@@ -45,9 +61,12 @@ export class OrderIndex {
     return row ? toIndex(row) : null;
   }
 
-  insert(row: OrderIndexRow, idempotency: { key: string; requestHash: string } | null): void {
+  insert(row: OrderIndexRow & OrderSummary, idempotency: { key: string; requestHash: string } | null): void {
     this.db.transaction(() => {
-      this.s.insert.run(row.id, row.outletId, row.trackingToken, row.status, row.createdAt, row.createdAt);
+      this.s.insert.run(
+        row.id, row.outletId, row.trackingToken, row.status, row.createdAt, row.createdAt,
+        row.type, row.source, row.customerName, row.customerPhone, phoneDigits(row.customerPhone), row.total, row.currency,
+      );
       if (idempotency) this.s.idemInsert.run(idempotency.key, idempotency.requestHash, row.id, Date.now());
     })();
   }

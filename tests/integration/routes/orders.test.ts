@@ -5,6 +5,7 @@ import { readOrder } from '../../../shared/order/orderDoc';
 import type { DabbaServer } from '../../../sync-server/app';
 import { login, PICKUP_ORDER } from '../support/api';
 import { MuxTestClient } from '../support/muxClient';
+import { DELIVERY, STATIC_REFUSALS, type Refusal } from '../support/refusals';
 import { startTestServer } from '../support/server';
 
 let server: DabbaServer;
@@ -17,15 +18,6 @@ const post = (body: unknown, key?: string) => {
   return fetch(`${server.url}/api/orders`, { method: 'POST', headers, body: JSON.stringify(body) });
 };
 const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
-
-const DELIVERY = {
-  outletId: 'demo-outlet',
-  type: 'delivery',
-  items: [{ itemId: 'masala-dosa', qty: 2, modifiers: [{ groupId: 'chutney', optionId: 'mint' }, { groupId: 'extras', optionId: 'ghee' }] }],
-  customer: { name: 'Priya', phone: '+91 98860 12345' },
-  address: { text: '22 Residency Rd', lat: 12.968, lng: 77.6 },
-  payment: { method: 'cash' },
-};
 
 describe('POST /api/orders', () => {
   it('prices the order from the catalog, ignoring prices the client sends', async () => {
@@ -61,41 +53,19 @@ describe('POST /api/orders', () => {
     expect((await errorOf(res)).code).toBe('idempotency_key_reused');
   });
 
-  const refusals: [string, unknown, number, string, RegExp][] = [
-    ['an unknown item', { ...PICKUP_ORDER, items: [{ itemId: 'pizza', qty: 1 }] }, 422, 'unknown_item', /no item "pizza"/],
-    ['a zero quantity', { ...PICKUP_ORDER, items: [{ itemId: 'plain-dosa', qty: 0 }] }, 422, 'bad_quantity', /whole number from 1 to 99/],
-    ['a fractional quantity', { ...PICKUP_ORDER, items: [{ itemId: 'plain-dosa', qty: 1.5 }] }, 422, 'bad_quantity', /whole number/],
-    ['a missing required modifier', { ...PICKUP_ORDER, items: [{ itemId: 'thali', qty: 1 }] }, 422, 'invalid_modifiers', /choose 1 of "Size"/],
-    ['an unknown modifier option', { ...PICKUP_ORDER, items: [{ itemId: 'thali', qty: 1, modifiers: [{ groupId: 'size', optionId: 'huge' }] }] }, 422, 'invalid_modifiers', /not an option/],
-    ['a delivery below the minimum', { ...DELIVERY, items: [{ itemId: 'filter-coffee', qty: 1 }] }, 422, 'below_minimum', /minimum for delivery/],
-    ['a delivery without an address', { ...DELIVERY, address: undefined }, 422, 'address_required', /needs an address/],
-    ['a delivery outside every zone', { ...DELIVERY, address: { text: 'Mysuru', lat: 12.3, lng: 76.6 } }, 422, 'outside_zone', /does not deliver to this address/],
-    ['a dine-in order without a table', { ...PICKUP_ORDER, type: 'dine-in' }, 400, 'table_required', /needs a table/],
-    ['an unknown outlet', { ...PICKUP_ORDER, outletId: 'nowhere' }, 404, 'not_found', /outlet/],
-    ['an empty cart', { ...PICKUP_ORDER, items: [] }, 400, 'invalid_body', /no items/],
-    ['a card payment', { ...PICKUP_ORDER, payment: { method: 'card' } }, 400, 'invalid_body', /^payment\.method/],
-    ['a bad phone number', { ...PICKUP_ORDER, customer: { name: 'A', phone: 'call me' } }, 400, 'invalid_body', /phone number/],
+  /** Placing also needs a table for dine-in and a valid customer; a quote needs neither. */
+  const placingOnly: Refusal[] = [
+    { what: 'a dine-in order without a table', body: { ...PICKUP_ORDER, type: 'dine-in' }, status: 400, code: 'table_required', message: /needs a table/ },
+    { what: 'a bad phone number', body: { ...PICKUP_ORDER, customer: { name: 'A', phone: 'call me' } }, status: 400, code: 'invalid_body', message: /phone number/ },
+    { what: 'a missing customer', body: { ...PICKUP_ORDER, customer: undefined }, status: 400, code: 'invalid_body', message: /^customer/ },
   ];
-  for (const [what, body, status, code, message] of refusals) {
-    it(`refuses ${what} with "${code}"`, async () => {
-      const res = await post(body);
-      expect(res.status).toBe(status);
+  for (const refusal of [...STATIC_REFUSALS, ...placingOnly]) {
+    it(`refuses ${refusal.what} with "${refusal.code}"`, async () => {
+      const res = await post(refusal.body);
+      expect(res.status).toBe(refusal.status);
       const error = await errorOf(res);
-      expect(error.code).toBe(code);
-      expect(error.message).toMatch(message);
+      expect(error.code).toBe(refusal.code);
+      expect(error.message).toMatch(refusal.message);
     });
   }
-});
-
-describe('catalog reads', () => {
-  it('lists outlets and serves the menu with availability, cacheable', async () => {
-    const outlets = await fetch(`${server.url}/api/outlets`);
-    expect(await outlets.json()).toEqual([{ id: 'demo-outlet', name: 'Dabba Demo Kitchen' }]);
-    const res = await fetch(`${server.url}/api/outlets/demo-outlet/menu`);
-    expect(res.headers.get('cache-control')).toContain('max-age');
-    const menu = (await res.json()) as { categories: unknown[]; items: { id: string; price: number; available: boolean; modifierGroups: unknown[] }[] };
-    expect(menu.categories.length).toBeGreaterThan(0);
-    expect(menu.items.find((i) => i.id === 'masala-dosa')).toMatchObject({ price: 12000, available: true });
-    expect((await fetch(`${server.url}/api/outlets/nowhere/menu`)).status).toBe(404);
-  });
 });

@@ -1,32 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Menu, OutletProfile } from '../../../../shared/catalog/menu';
 import { OUTLET_ROOTS, readCatalog } from '../../../../shared/catalog/outletDoc';
 import { outletDocName } from '../../../../shared/docNames';
 import type { OutletId } from '../../../../shared/ids';
 import { MuxType } from '../../../../shared/protocol/muxMessages';
-import type { DabbaServer } from '../../../../sync-server/app';
 import { DEMO_MENU, DEMO_OUTLET } from '../../../../sync-server/seed/demoCatalog';
-import { login, type Session } from '../../support/api';
+import type { Session } from '../../support/api';
 import { MuxTestClient } from '../../support/muxClient';
-import { startTestServer } from '../../support/server';
+import { useTestServer } from '../../support/testServer';
 import { eventually } from '../../support/stockClient';
 
 const NAME = outletDocName(DEMO_OUTLET.id as OutletId);
 const HOUR = 3_600_000;
 
-let server: DabbaServer;
-let outlet: Session;
-let admin: Session;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  [outlet, admin] = await Promise.all([login(server.url, 'outlet'), login(server.url, 'admin')]);
-});
-afterAll(() => server.close());
+const t = useTestServer();
 
 async function device(s: Session): Promise<{ client: MuxTestClient; doc: Y.Doc }> {
-  const client = await MuxTestClient.connect(server.url, s.token);
+  const client = await MuxTestClient.connect(t.url, s.token);
   const doc = await client.subscribe(NAME);
   if (!(doc instanceof Y.Doc)) throw new Error(`refused: ${doc.code} ${doc.message}`);
   return { client, doc };
@@ -37,13 +28,13 @@ const status = (d: Y.Doc) => d.getMap<unknown>(OUTLET_ROOTS.status);
 const codeOf = (answer: Awaited<ReturnType<MuxTestClient['change']>>) => (answer.type === MuxType.REJECT ? answer.code : 'ack');
 
 async function menuItem(id: string): Promise<{ available: boolean } | undefined> {
-  const menu = (await (await fetch(`${server.url}/api/outlets/${DEMO_OUTLET.id}/menu`)).json()) as { items: { id: string; available: boolean }[] };
+  const menu = (await (await fetch(`${t.url}/api/outlets/${DEMO_OUTLET.id}/menu`)).json()) as { items: { id: string; available: boolean }[] };
   return menu.items.find((i) => i.id === id);
 }
 
 describe('outlet staff writing their outlet document', () => {
   it('marks an item and a modifier option unavailable, and brings them back by removing the entry', async () => {
-    const { client, doc } = await device(outlet);
+    const { client, doc } = await device(t.outlet);
     const at = Date.now();
     expect(codeOf(await client.change(NAME, (d) => availability(d).set('bisi-bele-bath', { available: false, until: at + HOUR, at })))).toBe('ack');
     expect(codeOf(await client.change(NAME, (d) => availability(d).set('mint', { available: false, at })))).toBe('ack');
@@ -55,11 +46,11 @@ describe('outlet staff writing their outlet document', () => {
   });
 
   it('pauses new orders and sets busy mode, and ends the pause early by removing it', async () => {
-    const { client } = await device(outlet);
+    const { client } = await device(t.outlet);
     const at = Date.now();
     expect(codeOf(await client.change(NAME, (d) => status(d).set('paused', { until: null, reason: 'Gas cylinder change', at })))).toBe('ack');
     expect(codeOf(await client.change(NAME, (d) => status(d).set('busy', { extraMinutes: 15, until: at + HOUR, at })))).toBe('ack');
-    const desk = await device(admin);
+    const desk = await device(t.admin);
     expect(readCatalog(desk.doc)?.paused).toEqual({ until: null, reason: 'Gas cylinder change', at });
     expect(codeOf(await client.change(NAME, (d) => { status(d).delete('paused'); status(d).delete('busy'); }))).toBe('ack');
     await eventually(() => readCatalog(desk.doc)?.paused === null, 5000, 'the pause to end on the admin device');
@@ -68,7 +59,7 @@ describe('outlet staff writing their outlet document', () => {
   });
 
   it('refuses values that do not fit the outlet schemas with invalid_value, and stores none of them', async () => {
-    const { client } = await device(outlet);
+    const { client } = await device(t.outlet);
     const at = Date.now();
     const cases: [string, (d: Y.Doc) => void][] = [
       ['an item that is not on the menu', (d) => availability(d).set('pizza', { available: false, at })],
@@ -85,28 +76,28 @@ describe('outlet staff writing their outlet document', () => {
       expect({ what, code: codeOf(answer) }).toEqual({ what, code: 'invalid_value' });
     }
     client.close();
-    const fresh = await device(admin);
+    const fresh = await device(t.admin);
     expect(availability(fresh.doc).size).toBe(0);
     expect([...status(fresh.doc).keys()]).toEqual([]);
     fresh.client.close();
   });
 
   it('explains the refusal in the message', async () => {
-    const { client } = await device(outlet);
+    const { client } = await device(t.outlet);
     const answer = await client.propose(NAME, (d) => availability(d).set('pizza', { available: false }));
     expect(answer.type === MuxType.REJECT && answer.message).toMatch(/"pizza" is neither an item nor a modifier option/);
     client.close();
   });
 
   it('may not change the profile or the menu', async () => {
-    const { client } = await device(outlet);
+    const { client } = await device(t.outlet);
     expect(codeOf(await client.propose(NAME, (d) => d.getMap(OUTLET_ROOTS.profile).set('value', { ...DEMO_OUTLET, name: 'Renamed' })))).toBe('field_not_writable');
     expect(codeOf(await client.propose(NAME, (d) => d.getMap(OUTLET_ROOTS.menu).delete('value')))).toBe('field_not_writable');
     client.close();
   });
 
   it('may not open another outlet document at all', async () => {
-    const client = await MuxTestClient.connect(server.url, outlet.token);
+    const client = await MuxTestClient.connect(t.url, t.outlet.token);
     const refusal = await client.subscribe(outletDocName('other-outlet' as OutletId));
     expect(refusal instanceof Y.Doc ? 'subscribed' : refusal.code).toBe('forbidden');
     client.close();
@@ -118,7 +109,7 @@ describe('admins writing an outlet document', () => {
   const menu = (d: Y.Doc) => d.getMap<unknown>(OUTLET_ROOTS.menu);
 
   it('replace the profile and the menu with valid ones, and may mark a new item unavailable in the same change', async () => {
-    const { client } = await device(admin);
+    const { client } = await device(t.admin);
     const renamed: OutletProfile = { ...DEMO_OUTLET, phone: '+91 80 4000 9999' };
     expect(codeOf(await client.change(NAME, (d) => profile(d).set('value', renamed)))).toBe('ack');
     const withVada: Menu = { ...DEMO_MENU, items: [...DEMO_MENU.items, { id: 'vada', categoryId: 'dosa', name: 'Medu Vada', description: '', price: 6000, modifierGroups: [] }] };
@@ -129,7 +120,7 @@ describe('admins writing an outlet document', () => {
   });
 
   it('are refused a profile or menu that does not fit, or removing them', async () => {
-    const { client } = await device(admin);
+    const { client } = await device(t.admin);
     const cases: [string, (d: Y.Doc) => void, RegExp][] = [
       ['an unknown time zone', (d) => profile(d).set('value', { ...DEMO_OUTLET, timezone: 'Bengaluru' }), /timezone/],
       ['another outlet id', (d) => profile(d).set('value', { ...DEMO_OUTLET, id: 'elsewhere' }), /must carry its id/],

@@ -61,8 +61,37 @@ describe('priceOrder', () => {
         },
         { itemId: 'chai', name: 'Chai', qty: 3, unitPrice: 2_000, lineTotal: 6_000, modifiers: [] },
       ],
-      subtotal: 74_000, deliveryFee: 4_000, total: 78_000,
+      subtotal: 74_000, deliveryFee: 4_000, total: 78_000, zone: catalog().profile.zones[0],
     });
+  });
+
+  it('names the zone that priced a delivery, and none for pickup or dine-in', () => {
+    expect(priceOrder(catalog(), [regularThali()], 'delivery', NOW, HOME)).toMatchObject({ ok: true, zone: { id: 'city', name: 'City' } });
+    expect(priceOrder(catalog(), [regularThali()], 'pickup', NOW, HOME)).toMatchObject({ ok: true, zone: null });
+  });
+
+  it('refuses while the outlet is closed or paused, unless staff take the order themselves', () => {
+    const closed: Catalog = { ...catalog(), profile: { ...catalog().profile, hours: Array.from({ length: 7 }, () => []) } };
+    const paused: Catalog = { ...catalog(), paused: { until: null, reason: 'Rush', at: NOW } };
+    expect(refusal(priceOrder(closed, [regularThali()], 'pickup', NOW))).toBe('outlet_closed');
+    expect(refusal(priceOrder(paused, [regularThali()], 'pickup', NOW))).toBe('outlet_paused');
+    expect(priceOrder(closed, [regularThali()], 'pickup', NOW, undefined, { ignoreOpening: true })).toMatchObject({ ok: true, total: 25_000 });
+    expect(priceOrder(paused, [regularThali()], 'pickup', NOW, undefined, { ignoreOpening: true })).toMatchObject({ ok: true, total: 25_000 });
+  });
+
+  it('still refuses what is wrong with the order itself when staff take it while closed', () => {
+    const closed: Catalog = { ...catalog({ chai: { available: false } }), profile: { ...catalog().profile, hours: Array.from({ length: 7 }, () => []), orderTypes: ['delivery'] } };
+    const staff = { ignoreOpening: true };
+    expect(refusal(priceOrder(closed, [regularThali()], 'pickup', NOW, undefined, staff))).toBe('order_type_unavailable');
+    expect(refusal(priceOrder(closed, [regularThali()], 'delivery', NOW, { lat: 12.3, lng: 76.6 }, staff))).toBe('outside_zone');
+    expect(refusal(priceOrder(closed, [{ itemId: 'chai', qty: 10 }], 'delivery', NOW, HOME, staff))).toBe('item_unavailable');
+    expect(refusal(priceOrder(closed, [{ itemId: 'lassi', qty: 1 }], 'delivery', NOW, HOME, staff))).toBe('below_minimum');
+  });
+
+  it('refuses an order type the outlet does not offer, and a delivery without an address', () => {
+    const pickupOnly: Catalog = { ...catalog(), profile: { ...catalog().profile, orderTypes: ['pickup'] } };
+    expect(priceOrder(pickupOnly, [regularThali()], 'delivery', NOW, HOME)).toMatchObject({ ok: false, code: 'order_type_unavailable', message: 'Dabba Kitchen does not take delivery orders.' });
+    expect(refusal(priceOrder(catalog(), [regularThali()], 'delivery', NOW))).toBe('address_required');
   });
 
   it('charges a delivery fee for delivery only', () => {

@@ -1,0 +1,45 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migrate, MIGRATIONS } from '../../../sync-server/storage/migrations';
+import { OrderHistory } from '../../../sync-server/storage/orderHistory';
+import { OrderIndex } from '../../../sync-server/storage/orderIndex';
+import { tempDataDir } from '../support/server';
+
+describe('migrations', () => {
+  it('bring a database from the first release up to date, keeping its orders, which history lists with what it knows', () => {
+    const db = new Database(path.join(tempDataDir('migrate'), 'dabba.sqlite'));
+    try {
+      const [first] = MIGRATIONS;
+      if (first === undefined) throw new Error('no migrations');
+      db.exec(first);
+      db.pragma('user_version = 1');
+      db.prepare("INSERT INTO orders (id, outlet_id, driver_id, tracking_token, status, created_at, updated_at) VALUES ('oldOrder1', 'demo-outlet', NULL, 'tok', 'delivered', 1000, 2000)").run();
+
+      migrate(db);
+
+      expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      expect(new OrderIndex(db).get('oldOrder1')).toMatchObject({ status: 'delivered', trackingToken: 'tok', createdAt: 1000 });
+      const rows = new OrderHistory(db).search({ outletId: 'demo-outlet' as never, q: 'oldOrder', from: null, to: null, statuses: null, limit: 10 });
+      expect(rows).toEqual([{
+        id: 'oldOrder1', outletId: 'demo-outlet', type: null, status: 'delivered', customerName: null, customerPhone: null,
+        total: null, currency: null, createdAt: 1000, source: null,
+      }]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('run once: opening an up-to-date database again changes nothing', () => {
+    const db = new Database(path.join(tempDataDir('migrate'), 'dabba.sqlite'));
+    try {
+      migrate(db);
+      const schema = db.prepare('SELECT sql FROM sqlite_master ORDER BY name').all();
+      migrate(db);
+      expect(db.prepare('SELECT sql FROM sqlite_master ORDER BY name').all()).toEqual(schema);
+      expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -119,6 +119,15 @@ export class CartStore {
     return key;
   }
 
+  /**
+   * Another tab changed this cart in storage: take its version, so two tabs never hold two carts
+   * (or two idempotency keys) for one outlet.
+   */
+  reloadFromStorage(): void {
+    this.state = this.load();
+    for (const listener of [...this.listeners]) listener();
+  }
+
   /** The server has the order: empty the cart, keep who and where for the next order. */
   placed(): void {
     this.set({ lines: [], draft: { ...this.state.draft, notes: '' }, pending: null });

@@ -97,6 +97,20 @@ describe('CartStore', () => {
     expect(store.snapshot.lines).toHaveLength(1);
   });
 
+  it('takes the cart another tab saved, key included', () => {
+    const storage = memoryStorage();
+    const here = new CartStore(storage, 'o', keys());
+    const otherTab = new CartStore(storage, 'o', () => 'other-tab-key');
+    otherTab.add('plain-dosa', [], 2);
+    const key = otherTab.keyFor('{"order":1}');
+    let told = 0;
+    here.subscribe(() => { told += 1; });
+    here.reloadFromStorage();
+    expect(told).toBe(1);
+    expect(here.snapshot.lines).toEqual(otherTab.snapshot.lines);
+    expect(here.keyFor('{"order":1}')).toBe(key);
+  });
+
   it('tells subscribers about each change', () => {
     const store = new CartStore(memoryStorage(), 'o');
     let calls = 0;

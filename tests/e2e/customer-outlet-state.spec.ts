@@ -6,13 +6,15 @@ import { fillCustomer, menuItem } from './support/orderPage';
 
 const env = freshServerPerTest();
 
-test('an item the kitchen ran out of stays on the menu but cannot be added', async () => {
+test('a customer finds the outlet in the list; an item the kitchen ran out of stays on its menu but cannot be added', async () => {
   const { server, browser } = env();
   const staff = await login(server.url, 'outlet');
   await editOutletDoc(server.url, staff, (doc) => availabilityOf(doc).set('plain-dosa', { available: false, at: Date.now() }));
 
   const page = await browser.newPage();
-  await page.goto(`${server.url}/order/demo-outlet`);
+  await page.goto(`${server.url}/order/`);
+  await page.getByRole('link', { name: /Dabba Demo Kitchen/ }).click();
+  await page.waitForURL(/\/order\/demo-outlet$/);
   await expect(menuItem(page, 'Plain Dosa')).toContainText('Not available right now');
   await expect(menuItem(page, 'Plain Dosa').getByRole('button')).toHaveCount(0);
   await expect(menuItem(page, 'Filter Coffee').getByRole('button', { name: 'Add to cart' })).toBeVisible();

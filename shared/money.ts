@@ -20,6 +20,15 @@ export function multiplyMoney(amount: Money, qty: number): Money {
   return money(amount * qty);
 }
 
+// Building an Intl.NumberFormat costs far more than using one; screens format hundreds of amounts per render.
+const formats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(amount: Money | number, currency = 'INR', locale = 'en-IN'): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount / 100);
+  const key = `${locale}|${currency}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    formats.set(key, format);
+  }
+  return format.format(amount / 100);
 }

@@ -1,13 +1,16 @@
+import { useMemo } from 'react';
 import { useDevice, useDeviceSnapshot } from '../common/device/DeviceContext';
+import { sessionActor } from '../common/session/session';
 import { SignInForm } from '../common/session/SignInForm';
-import { OrdersScreen } from './orders/OrdersScreen';
+import { OutletShell } from './shell/OutletShell';
 
 export function OutletApp() {
   const device = useDevice();
   const { session, signedOutReason } = useDeviceSnapshot();
-  const outletId = session?.user.role === 'outlet' ? session.user.outletId : undefined;
-  if (!session || !outletId) {
+  // One actor object per sign-in: cards compare it by identity to skip re-rendering.
+  const actor = useMemo(() => (session ? sessionActor(session.user) : null), [session]);
+  if (!session || actor?.role !== 'outlet') {
     return <SignInForm title="Dabba Outlet — sign in" notice={signedOutReason} onSignIn={(email, password) => device.signIn(email, password)} />;
   }
-  return <OrdersScreen outletId={outletId} />;
+  return <OutletShell outletId={actor.outletId} actor={actor} />;
 }

@@ -4,6 +4,7 @@ import { Device } from '../common/device/device';
 import { DeviceProvider } from '../common/device/DeviceContext';
 import { registerServiceWorker } from '../common/pwa/registerServiceWorker';
 import '../common/ui/theme.css';
+import './outlet.css';
 import { OutletApp } from './OutletApp';
 
 const container = document.getElementById('root');

@@ -20,14 +20,23 @@ function readError(status: number, body: unknown): ApiError {
   return { status, code: 'http_error', message: `The server answered ${status}.` };
 }
 
-/** POSTs JSON to the API on this origin; network failures come back as an error, never thrown. */
-export async function postJson(path: string, payload: unknown, headers: Readonly<Record<string, string>> = {}): Promise<ApiResult> {
+/** Sends a request to the API on this origin; network failures come back as an error, never thrown. */
+async function requestJson(path: string, init: RequestInit): Promise<ApiResult> {
   let response: Response;
   try {
-    response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) });
+    response = await fetch(path, init);
   } catch {
     return { ok: false, error: { status: 0, code: NETWORK_ERROR_CODE, message: 'Cannot reach the Dabba server.' } };
   }
   const body: unknown = await response.json().catch(() => null);
   return response.ok ? { ok: true, body } : { ok: false, error: readError(response.status, body) };
+}
+
+export function getJson(path: string, headers: Readonly<Record<string, string>> = {}): Promise<ApiResult> {
+  return requestJson(path, { headers: { accept: 'application/json', ...headers } });
+}
+
+/** POSTs JSON to the API on this origin; network failures come back as an error, never thrown. */
+export function postJson(path: string, payload: unknown, headers: Readonly<Record<string, string>> = {}): Promise<ApiResult> {
+  return requestJson(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) });
 }

@@ -1,13 +1,21 @@
+import type * as Y from 'yjs';
+import { orderDocName } from '../../../shared/docNames';
+import type { OrderId } from '../../../shared/ids';
 import type { Actor } from '../../../shared/roles';
 import { requestLogin } from '../api/auth';
 import { refuse, done, type CommandOutcome } from '../commands/commandOutcome';
 import type { OrderCommandContext } from '../commands/orderCommands';
+import type { OutletCommandContext } from '../commands/outletCommands';
+import type { PhoneOrderContext } from '../commands/phoneOrderCommands';
+import { OutboxRunner } from '../phoneOrders/outboxRunner';
+import { sendPhoneOrder } from '../phoneOrders/sendPhoneOrder';
 import { sessionActor, type Session } from '../session/session';
-import { openDabbaDb, type DabbaDb } from '../store/db';
+import { openDabbaDb, type DabbaDb, type DocSyncState } from '../store/db';
 import { ensureOrderRowsCurrent } from '../store/rebuildOrderRows';
 import { dismissRefusal } from '../store/refusals';
 import { clearSession, loadSession, saveSession } from '../store/sessionStore';
 import { followInbox } from '../sync/inboxFollower';
+import { heldDocsOf } from './heldDocsOf';
 import type { ConnectionState } from '../sync/reconnectingSocket';
 import { SyncProvider } from '../sync/syncProvider';
 import { inboxesOf } from './inboxesOf';
@@ -32,7 +40,9 @@ const IDLE: ConnectionState = { status: 'stopped', retryAt: null, reason: null }
 export class Device {
   readonly db: DabbaDb;
   private provider: SyncProvider | null = null;
+  private outbox: OutboxRunner | null = null;
   private actor: Actor | null = null;
+  private readonly docListeners = new Set<(docName: string) => void>();
   private stops: (() => void)[] = [];
   private snapshot: DeviceSnapshot;
   private readonly listeners = new Set<() => void>();
@@ -80,6 +90,42 @@ export class Device {
     return this.provider && this.actor ? { actor: this.actor, docs: this.provider.docs } : null;
   }
 
+  /** What outlet commands (availability, busy, pause) run against; null while nobody is signed in. */
+  outletCommands(): OutletCommandContext | null {
+    return this.orderCommands();
+  }
+
+  /** What phone-order commands run against; null while nobody is signed in. */
+  phoneOrders(): PhoneOrderContext | null {
+    const outbox = this.outbox;
+    return outbox && this.actor ? { actor: this.actor, db: this.db, wakeOutbox: () => void outbox.kick() } : null;
+  }
+
+  /** A document the device holds, for reading; undefined while it loads or nobody is signed in. */
+  heldDoc(docName: string): Y.Doc | undefined {
+    return this.provider?.docs.get(docName);
+  }
+
+  docSyncState(docName: string): DocSyncState {
+    return this.provider?.docs.syncState(docName) ?? 'synced';
+  }
+
+  /**
+   * Makes sure an order's document is loaded, ahead of any still loading: after a restart the
+   * device loads every order it holds, and a tap on one should not wait for the rest.
+   */
+  async holdOrder(orderId: OrderId): Promise<void> {
+    const provider = this.provider;
+    const name = orderDocName(orderId);
+    if (provider && !provider.docs.get(name)) await provider.open(name, true);
+  }
+
+  /** Hears of every held document that changed (content or sync state), across sign-ins. */
+  readonly onDocChange = (listener: (docName: string) => void): (() => void) => {
+    this.docListeners.add(listener);
+    return () => this.docListeners.delete(listener);
+  };
+
   async dismissRefusal(id: number): Promise<void> {
     await dismissRefusal(this.db, id);
   }
@@ -89,9 +135,14 @@ export class Device {
     if (!actor) return;
     this.stopSync();
     const provider = new SyncProvider({ db: this.db, actor, url: () => syncUrl(location, session.token) });
+    const outbox = new OutboxRunner({ db: this.db, send: (row) => sendPhoneOrder(row, session.token) });
     this.provider = provider;
+    this.outbox = outbox;
     this.actor = actor;
-    const retry = (): void => provider.retryNow();
+    const retry = (): void => {
+      provider.retryNow();
+      void outbox.retryAll();
+    };
     const lost = (): void => provider.networkLost();
     const retryWhenVisible = (): void => {
       if (document.visibilityState === 'visible') provider.retryNow();
@@ -102,7 +153,12 @@ export class Device {
     this.stops = [
       projectOrders(provider, this.db),
       ...inboxesOf(actor).map((inbox) => followInbox(provider, inbox)),
+      provider.onDocChange((docName) => {
+        for (const listener of this.docListeners) listener(docName);
+      }),
       provider.onConnection((connection) => {
+        // The socket coming back is the best sign the API is reachable again too.
+        if (connection.status === 'online' && this.snapshot.connection.status !== 'online') void outbox.retryAll();
         this.update({ connection, storageError: provider.storageError });
         if (connection.status === 'unauthorized') void this.signOut('Your sign-in has expired. Sign in again to sync this device.');
       }),
@@ -110,7 +166,9 @@ export class Device {
       () => window.removeEventListener('offline', lost),
       () => document.removeEventListener('visibilitychange', retryWhenVisible),
     ];
+    for (const name of heldDocsOf(actor)) void provider.open(name);
     void provider.start();
+    outbox.start();
   }
 
   private stopSync(): void {
@@ -118,6 +176,8 @@ export class Device {
     this.stops = [];
     this.provider?.stop();
     this.provider = null;
+    this.outbox?.stop();
+    this.outbox = null;
     this.actor = null;
   }
 

@@ -3,6 +3,7 @@ import type { EventType } from '../../../shared/order/events';
 import type { OrderStatus, OrderType } from '../../../shared/order/status';
 import type { EventAuthorRole } from '../../../shared/roles';
 import type { RejectCode } from '../../../shared/protocol/rejectCodes';
+import type { PhoneOrderRequest } from '../phoneOrders/phoneOrderRequest';
 import type { Session } from '../session/session';
 
 /** 0/1 rather than a boolean because IndexedDB cannot index booleans. */
@@ -33,6 +34,8 @@ export interface ConflictSummary {
 export interface OrderLineSummary {
   readonly name: string;
   readonly qty: number;
+  /** Chosen modifier option names, as the kitchen reads them on the ticket. */
+  readonly modifiers: readonly string[];
 }
 
 /** Query row derived from an order document; rebuildable from the update log at any time. */
@@ -43,7 +46,21 @@ export interface OrderRow {
   readonly orderType: OrderType;
   readonly placedAt: number;
   readonly readyBy: number | null;
+  /** When the current status began: what "ready for 4 min" and "done today" count from. */
+  readonly statusAt: number;
+  /** `statusAt` once the order is closed (done, rejected, cancelled, failed); null while open, so indexes skip it. */
+  readonly closedAt: number | null;
+  /** 1 when some change lost a merge: a closed order with one is held up for staff to read. */
+  readonly conflicted: 0 | 1;
+  readonly prepMinutes: number | null;
+  readonly delayMinutes: number;
+  /** 'phone' for orders staff took on the phone. */
+  readonly source: 'online' | 'phone';
   readonly customerName: string;
+  readonly customerPhone: string;
+  readonly table: string | null;
+  readonly address: string | null;
+  readonly notes: string | null;
   readonly lines: readonly OrderLineSummary[];
   readonly total: number;
   readonly currency: string;
@@ -71,12 +88,40 @@ export interface MetaRow {
   readonly value: number;
 }
 
+/**
+ * A phone order waiting in the device's outbox: entered by staff (maybe offline), placed with
+ * `POST /api/orders` under its idempotency key when the server can be reached. `placed` rows stay
+ * until the real order has arrived on the device; `refused` rows until staff fix or discard them.
+ */
+export interface PhoneOrderRow {
+  /** The Idempotency-Key it is (re)sent under, so a retry never places it twice. */
+  readonly key: string;
+  readonly outletId: string;
+  readonly request: PhoneOrderRequest;
+  readonly state: 'waiting' | 'refused' | 'placed';
+  readonly attempts: number;
+  readonly nextAttemptAt: number;
+  /** Why the last attempt did not get through (network, server busy); null before any. */
+  readonly lastError: string | null;
+  readonly refusal: { readonly code: string; readonly message: string } | null;
+  readonly orderId: string | null;
+}
+
+/** Kitchen tickets printed on this device, so the button can say "Reprint". */
+export interface PrintRow {
+  readonly orderId: string;
+  readonly lastAt: number;
+  readonly count: number;
+}
+
 export type DabbaDb = Dexie & {
   updates: EntityTable<UpdateRow, 'id'>;
   orders: EntityTable<OrderRow, 'id'>;
   refusals: EntityTable<RefusalRow, 'id'>;
   session: EntityTable<SessionRow, 'key'>;
   meta: EntityTable<MetaRow, 'key'>;
+  phoneOrders: EntityTable<PhoneOrderRow, 'key'>;
+  prints: EntityTable<PrintRow, 'orderId'>;
 };
 
 export const DEFAULT_DB_NAME = 'dabba';
@@ -89,6 +134,13 @@ export function openDabbaDb(name: string = DEFAULT_DB_NAME): DabbaDb {
     refusals: '++id, docName',
     session: 'key',
     meta: 'key',
+  });
+  // The board reads an outlet's open orders and today's closed ones, and history pages by date,
+  // without scanning every row the device ever held.
+  db.version(2).stores({
+    orders: 'id, outletId, status, placedAt, syncState, [outletId+status], [outletId+closedAt], [outletId+conflicted+closedAt], [outletId+placedAt]',
+    phoneOrders: 'key, outletId',
+    prints: 'orderId',
   });
   return db;
 }

@@ -10,6 +10,12 @@ export async function docUpdates(db: DabbaDb, docName: string): Promise<UpdateRo
   return db.updates.where('docName').equals(docName).sortBy('id');
 }
 
+/** The rows of several documents in one read, in the order the device learnt them. */
+export async function updatesOfDocs(db: DabbaDb, docNames: readonly string[]): Promise<UpdateRow[]> {
+  const rows = await db.updates.where('docName').anyOf([...docNames]).toArray();
+  return rows.sort((a, b) => a.id - b.id);
+}
+
 /** Every row the server has not acknowledged yet, oldest first: what a (re)connect must send. */
 export async function unsyncedUpdates(db: DabbaDb): Promise<UpdateRow[]> {
   return db.updates.where('unsynced').equals(1).sortBy('id');

@@ -103,9 +103,12 @@ export class SyncProvider {
     this.socket.networkLost();
   }
 
-  /** Holds a document: loads it from the device, then subscribes it when connected. */
-  async open(docName: string): Promise<Y.Doc> {
-    const doc = await this.docs.open(docName);
+  /**
+   * Holds a document: loads it from the device, then subscribes it when connected. `urgent` loads
+   * it ahead of documents still waiting to load (someone is acting on it).
+   */
+  async open(docName: string, urgent = false): Promise<Y.Doc> {
+    const doc = await this.docs.open(docName, urgent);
     if (this.subscribable(docName)) this.socket.send(subscribeFrame(docName, doc));
     return doc;
   }

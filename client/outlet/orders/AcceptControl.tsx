@@ -1,23 +1,31 @@
 import { useState } from 'react';
 
-const PREP_CHOICES = [5, 10, 15, 20, 30, 45, 60] as const;
+const PREP_CHOICES = [5, 10, 15, 20, 25, 30, 45, 60, 90] as const;
 export const DEFAULT_PREP_MINUTES = 15;
 
-/** Accepting an order promises a time, so the choice sits next to the button. */
-export function AcceptControl({ orderId, onAccept }: { readonly orderId: string; readonly onAccept: (prepMinutes: number) => void }) {
-  const [minutes, setMinutes] = useState<number>(DEFAULT_PREP_MINUTES);
+/**
+ * Accepting an order promises a time, so the choice sits next to the button. It starts at the
+ * outlet's usual prep time plus any busy-mode minutes.
+ */
+export function AcceptControl({ orderId, defaultMinutes = DEFAULT_PREP_MINUTES, onAccept }: {
+  readonly orderId: string;
+  readonly defaultMinutes?: number;
+  readonly onAccept: (prepMinutes: number) => void;
+}) {
+  const [minutes, setMinutes] = useState<number>(defaultMinutes);
+  const choices = [...new Set([...PREP_CHOICES, defaultMinutes, minutes])].sort((a, b) => a - b);
   const selectId = `prep-${orderId}`;
   return (
-    <>
+    <div className="accept">
       <label className="field" htmlFor={selectId}>
         <span>Prep time</span>
         <select id={selectId} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
-          {PREP_CHOICES.map((choice) => (
+          {choices.map((choice) => (
             <option key={choice} value={choice}>{choice} min</option>
           ))}
         </select>
       </label>
       <button type="button" className="button button--primary" onClick={() => onAccept(minutes)}>Accept</button>
-    </>
+    </div>
   );
 }

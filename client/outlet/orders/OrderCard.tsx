@@ -1,57 +1,84 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { OrderId } from '../../../shared/ids';
 import { formatMoney } from '../../../shared/money';
+import type { Actor } from '../../../shared/roles';
 import type { CommandOutcome } from '../../common/commands/commandOutcome';
+import { offeredActions } from '../../common/commands/offeredActions';
 import type { OrderCommands } from '../../common/orders/useOrderCommands';
 import type { OrderRow } from '../../common/store/db';
 import { SyncBadge } from '../../common/ui/SyncBadge';
 import { clockTime } from '../../common/ui/clockTime';
-import { AcceptControl } from './AcceptControl';
 import { ConflictNote } from './ConflictNote';
+import { OrderActions, type OrderActionHandlers } from './OrderActions';
+import { OrderTimer } from './OrderTimer';
+import { orderNumber, orderTypeText, rowVersion } from './orderText';
 import { STATUS_TEXT } from './statusText';
 
+export interface OrderCardProps {
+  readonly order: OrderRow;
+  readonly actor: Actor;
+  readonly commands: OrderCommands;
+  readonly defaultPrepMinutes: number;
+  readonly printedCount: number;
+  readonly onPrint: (order: OrderRow) => void;
+}
 
-export function OrderCard({ order, commands }: { readonly order: OrderRow; readonly commands: OrderCommands }) {
+function OrderCardView({ order, actor, commands, defaultPrepMinutes, printedCount, onPrint }: OrderCardProps) {
   const [refusal, setRefusal] = useState<string | null>(null);
   const orderId = order.id as OrderId;
-  const allowed = commands.allowed(orderId);
-  const run = (outcome: CommandOutcome): void => setRefusal(outcome.ok ? null : outcome.reason);
   const titleId = `order-${order.id}-title`;
+  const handlers: OrderActionHandlers = {
+    accept: (minutes) => commands.accept(orderId, minutes),
+    reject: (reason) => commands.reject(orderId, reason),
+    delay: (minutes) => commands.delay(orderId, minutes),
+    cancel: (reason) => commands.cancel(orderId, reason),
+    markPreparing: () => commands.markPreparing(orderId),
+    markReady: () => commands.markReady(orderId),
+    handOver: () => commands.handOver(orderId),
+  };
+  const onOutcome = (outcome: CommandOutcome): void => setRefusal(outcome.ok ? null : outcome.reason);
 
   return (
-    <article className="card order" aria-labelledby={titleId} data-order-id={order.id}>
+    <article className={`card order order--${order.status}`} aria-labelledby={titleId} data-order-id={order.id} data-status={order.status}>
       <div className="order__head">
-        <h2 id={titleId}>{order.customerName}</h2>
+        <h3 id={titleId}>{order.customerName}</h3>
         <SyncBadge state={order.syncState} />
       </div>
+      <p className="order__type">
+        <strong>{orderTypeText(order)}</strong>{order.source === 'phone' ? ' · phone order' : ''} · {orderNumber(order.id)} · placed {clockTime(order.placedAt)}
+      </p>
       <p className="order__status" data-status={order.status}>
         Status: {STATUS_TEXT[order.status]}
         {order.readyBy ? ` · ready by ${clockTime(order.readyBy)}` : ''}
+        {order.delayMinutes > 0 ? ` (delayed ${order.delayMinutes} min)` : ''}
       </p>
+      <OrderTimer order={order} />
       <ul className="order__lines" aria-label="Items">
         {order.lines.map((line, index) => (
-          <li key={index}>{line.qty} × {line.name}</li>
+          <li key={index}>
+            {line.qty} × {line.name}
+            {line.modifiers.length > 0 ? <span className="order__mods"> — {line.modifiers.join(', ')}</span> : null}
+          </li>
         ))}
       </ul>
+      {order.notes ? <p className="order__notes"><strong>Note:</strong> {order.notes}</p> : null}
       <div className="order__meta">
         <span>Total {formatMoney(order.total, order.currency)}</span>
-        <span>{order.orderType}</span>
-        <span>Placed {clockTime(order.placedAt)}</span>
+        <span>{order.customerPhone}</span>
+        {order.address ? <span>{order.address}</span> : null}
       </div>
       <ConflictNote conflicts={order.conflicts} />
-      <div className="order__actions">
-        {allowed.has('accepted') ? <AcceptControl orderId={order.id} onAccept={(minutes) => run(commands.accept(orderId, minutes))} /> : null}
-        {allowed.has('preparing') ? (
-          <button type="button" className="button" onClick={() => run(commands.markPreparing(orderId))}>Mark preparing</button>
-        ) : null}
-        {allowed.has('ready') ? (
-          <button type="button" className="button" onClick={() => run(commands.markReady(orderId))}>Mark ready</button>
-        ) : null}
-        {allowed.has('handed_over') ? (
-          <button type="button" className="button" onClick={() => run(commands.handOver(orderId))}>Hand over</button>
-        ) : null}
-      </div>
+      <OrderActions orderId={order.id} offered={offeredActions(actor, order.status, order.orderType)} defaultPrepMinutes={defaultPrepMinutes} handlers={handlers} onOutcome={onOutcome} />
+      <button type="button" className="button button--quiet order__print" onClick={() => onPrint(order)}>
+        {printedCount > 0 ? 'Reprint' : 'Print ticket'}
+      </button>
       {refusal ? <p className="error" role="alert">{refusal}</p> : null}
     </article>
   );
 }
+
+/** A board of hundreds of cards re-renders only the ones whose order changed. */
+export const OrderCard = memo(OrderCardView, (a, b) =>
+  (a.order === b.order || rowVersion(a.order) === rowVersion(b.order))
+  && a.actor === b.actor && a.commands === b.commands && a.defaultPrepMinutes === b.defaultPrepMinutes
+  && a.printedCount === b.printedCount && a.onPrint === b.onPrint);

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { projectOrderRow } from '../../../../client/common/store/orderRows';
 import { acceptOrder } from '../../../../client/common/commands/orderCommands';
-import { OUTLET_ACTOR, OUTLET_ID, T0 } from '../../shared/order/fixtures';
+import { money } from '../../../../shared/money';
+import { createOrderDoc } from '../../../../shared/order/orderDoc';
+import { header, OUTLET_ACTOR, OUTLET_ID, T0 } from '../../shared/order/fixtures';
 import { docsOf, ORDER_DOC, ORDER_ID, placedOrderDoc } from '../support/orderDocs';
 
 describe('projectOrderRow', () => {
@@ -19,8 +21,18 @@ describe('projectOrderRow', () => {
       orderType: 'pickup',
       placedAt: T0,
       readyBy: null,
+      statusAt: T0,
+      closedAt: null,
+      conflicted: 0,
+      prepMinutes: null,
+      delayMinutes: 0,
+      source: 'online',
       customerName: 'Asha',
-      lines: [{ name: 'Thali', qty: 1 }],
+      customerPhone: '+91 11111 11111',
+      table: null,
+      address: null,
+      notes: null,
+      lines: [{ name: 'Thali', qty: 1, modifiers: [] }],
       total: 25_000,
       currency: 'INR',
       syncState: 'synced',
@@ -54,5 +66,29 @@ describe('projectOrderRow conflicts', () => {
     const row = projectOrderRow(deviceA, 'synced');
     expect(row?.status).toBe('accepted');
     expect(row?.conflicts).toEqual([{ type: 'accepted', at: expect.any(Number), byRole: 'outlet', reason: 'not allowed when the order is accepted' }]);
+  });
+});
+
+describe('projectOrderRow for the kitchen', () => {
+  it('carries what the card and ticket show: table, notes, phone and each line’s modifiers', () => {
+    const doc = new Y.Doc();
+    const base = header('dine-in');
+    const line = base.items[0];
+    if (!line) throw new Error('fixture has no line');
+    createOrderDoc(doc, {
+      ...base, table: '7', notes: 'no onions',
+      items: [{ ...line, modifiers: [{ groupId: 'size', optionId: 'large', name: 'Large', price: money(5_000) }] }],
+    });
+    const row = projectOrderRow(doc, 'synced');
+    expect(row).toMatchObject({ orderType: 'dine-in', table: '7', notes: 'no onions', customerPhone: '+91 11111 11111' });
+    expect(row?.lines).toEqual([{ name: 'Thali', qty: 1, modifiers: ['Large'] }]);
+  });
+
+  it('says since when the order is in its status, for timers and "done today"', () => {
+    const doc = placedOrderDoc();
+    acceptOrder({ actor: OUTLET_ACTOR, docs: docsOf({ [ORDER_DOC]: doc }) }, ORDER_ID, 30);
+    const row = projectOrderRow(doc, 'local');
+    expect(row?.statusAt).toBe(readAcceptedAt(doc));
+    expect(row?.prepMinutes).toBe(30);
   });
 });

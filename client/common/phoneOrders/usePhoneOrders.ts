@@ -1,0 +1,35 @@
+import { useMemo } from 'react';
+import type { Catalog } from '../../../shared/catalog/outletDoc';
+import { refuse, type CommandOutcome } from '../commands/commandOutcome';
+import { discardPhoneOrder, enterPhoneOrder } from '../commands/phoneOrderCommands';
+import { useDevice } from '../device/DeviceContext';
+import { useLiveQuery } from '../device/useLiveQuery';
+import type { PhoneOrderRow } from '../store/db';
+import { listPhoneOrders } from '../store/phoneOrders';
+
+const NONE: readonly PhoneOrderRow[] = [];
+const SIGNED_OUT = refuse('Sign in to take phone orders.');
+
+export interface PhoneOrders {
+  /** The outbox: phone orders not yet on the board as real orders, oldest first. */
+  readonly entries: readonly PhoneOrderRow[];
+  readonly enter: (draft: unknown, catalog: Catalog | null, replaces?: string | null) => Promise<CommandOutcome>;
+  readonly discard: (key: string) => Promise<CommandOutcome>;
+}
+
+export function usePhoneOrders(outletId: string): PhoneOrders {
+  const device = useDevice();
+  const rows = useLiveQuery(() => listPhoneOrders(device.db, outletId), `phone-orders:${outletId}`, NONE);
+  const entries = useMemo(() => [...rows].sort((a, b) => a.request.enteredAt - b.request.enteredAt), [rows]);
+  return useMemo(() => ({
+    entries,
+    enter: async (draft, catalog, replaces = null) => {
+      const ctx = device.phoneOrders();
+      return ctx ? enterPhoneOrder(ctx, draft, catalog, replaces) : SIGNED_OUT;
+    },
+    discard: async (key) => {
+      const ctx = device.phoneOrders();
+      return ctx ? discardPhoneOrder(ctx, key) : SIGNED_OUT;
+    },
+  }), [entries, device]);
+}

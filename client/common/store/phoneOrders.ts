@@ -1,0 +1,46 @@
+import type { DabbaDb, PhoneOrderRow } from './db';
+
+/** The phone-order outbox table: entries staff took on the phone, until the real order arrives. */
+
+export async function listPhoneOrders(db: DabbaDb, outletId: string): Promise<PhoneOrderRow[]> {
+  return db.phoneOrders.where('outletId').equals(outletId).toArray();
+}
+
+export async function allPhoneOrders(db: DabbaDb): Promise<PhoneOrderRow[]> {
+  return db.phoneOrders.toArray();
+}
+
+export async function getPhoneOrder(db: DabbaDb, key: string): Promise<PhoneOrderRow | undefined> {
+  return db.phoneOrders.get(key);
+}
+
+/** Adds a new entry, or puts a corrected one in place of `replaces` in one step. */
+export async function savePhoneOrder(db: DabbaDb, row: PhoneOrderRow, replaces: string | null = null): Promise<void> {
+  await db.transaction('rw', db.phoneOrders, async () => {
+    if (replaces !== null && replaces !== row.key) await db.phoneOrders.delete(replaces);
+    await db.phoneOrders.put(row);
+  });
+}
+
+/**
+ * Stores the outcome of a send, unless staff discarded or replaced the entry while it was in
+ * flight: their decision wins over a late answer. Returns whether it was stored.
+ */
+export async function recordAttempt(db: DabbaDb, sent: PhoneOrderRow, next: PhoneOrderRow): Promise<boolean> {
+  return db.transaction('rw', db.phoneOrders, async () => {
+    const current = await db.phoneOrders.get(sent.key);
+    if (!current || current.state !== 'waiting' || current.attempts !== sent.attempts) return false;
+    await db.phoneOrders.put(next);
+    return true;
+  });
+}
+
+export async function deletePhoneOrders(db: DabbaDb, keys: readonly string[]): Promise<void> {
+  await db.phoneOrders.bulkDelete([...keys]);
+}
+
+/** Which of these order ids the device holds a row for. */
+export async function heldOrderIds(db: DabbaDb, orderIds: readonly string[]): Promise<Set<string>> {
+  const rows = await db.orders.bulkGet([...orderIds]);
+  return new Set(rows.flatMap((r) => (r ? [r.id] : [])));
+}

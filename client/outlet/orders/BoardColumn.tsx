@@ -1,0 +1,14 @@
+import type { ReactNode } from 'react';
+
+/** One column of the board, named with its count so a screen reader hears "Preparing, 4". */
+export function BoardColumn({ id, title, count, children }: { readonly id: string; readonly title: string; readonly count: number; readonly children: ReactNode }) {
+  const headingId = `column-${id}`;
+  return (
+    <section className={`column column--${id}`} aria-labelledby={headingId} data-column={id} data-count={count}>
+      <h2 id={headingId} className="column__title">
+        {title} <span className="column__count">{count}</span>
+      </h2>
+      {count === 0 ? <p className="column__empty">None</p> : <ul className="column__cards">{children}</ul>}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { orderTimer } from '../../../shared/order/board';
+import type { OrderRow } from '../../common/store/db';
+import { clockTime } from '../../common/ui/clockTime';
+import { useNow } from '../../common/ui/useNow';
+
+/** The card's clock against the promised time, red once late. Only this line re-renders as time passes. */
+export function OrderTimer({ order }: { readonly order: OrderRow }) {
+  // The clock wakes this line every 15 s; the minutes are counted from the real time, not the
+  // rounded tick, so "in 15 min" right after accepting does not read "in 16 min".
+  useNow(15_000);
+  const timer = orderTimer(order, Date.now());
+  let text: string;
+  let late = false;
+  switch (timer.kind) {
+    case 'waiting':
+      text = timer.minutes === 0 ? 'Just placed' : `Waiting ${timer.minutes} min`;
+      late = timer.late;
+      break;
+    case 'due':
+      text = timer.late ? `${timer.minutes} min late · due ${clockTime(timer.at)}` : `Due ${clockTime(timer.at)} · in ${timer.minutes} min`;
+      late = timer.late;
+      break;
+    case 'since':
+      text = `${order.status === 'ready' ? 'Ready' : 'Out'} for ${timer.minutes} min`;
+      late = timer.late;
+      break;
+    case 'none':
+      return null;
+  }
+  return <p className={late ? 'timer timer--late' : 'timer'} data-late={late}>{text}</p>;
+}

@@ -1,0 +1,81 @@
+import { useMemo } from 'react';
+import { busyMinutes } from '../../../shared/catalog/outletDoc';
+import { startOfLocalDay } from '../../../shared/order/board';
+import type { OutletId } from '../../../shared/ids';
+import type { Actor } from '../../../shared/roles';
+import { useDevice, useDeviceSnapshot } from '../../common/device/DeviceContext';
+import { useOutletCatalog } from '../../common/outlet/useOutletCatalog';
+import { useBoardOrders } from '../../common/orders/useBoardOrders';
+import { usePhoneOrders } from '../../common/phoneOrders/usePhoneOrders';
+import { useRefusals } from '../../common/refusals/useRefusals';
+import { SignOutButton } from '../../common/session/SignOutButton';
+import { ConnectionBanner } from '../../common/ui/ConnectionBanner';
+import { RefusalList } from '../../common/ui/RefusalList';
+import { useNow } from '../../common/ui/useNow';
+import { AvailabilityScreen } from '../availability/AvailabilityScreen';
+import { HistoryScreen } from '../history/HistoryScreen';
+import { DEFAULT_PREP_MINUTES } from '../orders/AcceptControl';
+import { OrdersScreen } from '../orders/OrdersScreen';
+import { PhoneOrderScreen } from '../phone/PhoneOrderScreen';
+import { PrinterProvider } from '../print/PrinterContext';
+import { RingBanner } from '../ring/RingBanner';
+import { useRinger } from '../ring/useRinger';
+import { MuteToggle } from './MuteToggle';
+import { NavTabs } from './NavTabs';
+import { OutletStatusLine } from './OutletStatusLine';
+import { useHashRoute } from './useHashRoute';
+
+/**
+ * Everything around the screens: the header, the connection and sync state, the new-order ring
+ * (it rings on every screen), and the printer. Screens get the data they show from here.
+ */
+export function OutletShell({ outletId, actor }: { readonly outletId: OutletId; readonly actor: Actor }) {
+  const device = useDevice();
+  const { connection, storageError } = useDeviceSnapshot();
+  const [route, go] = useHashRoute();
+  const now = useNow(60_000);
+  const today = startOfLocalDay(now);
+  const board = useBoardOrders(outletId, today);
+  const { value: catalog, syncState: outletSync } = useOutletCatalog(outletId);
+  const phone = usePhoneOrders(outletId);
+  const { refusals, dismiss } = useRefusals();
+
+  const open = board?.open;
+  const newOrders = useMemo(
+    () => (open ?? []).filter((o) => o.status === 'placed').sort((a, b) => a.placedAt - b.placedAt).map((o) => ({ id: o.id, customerName: o.customerName })),
+    [open],
+  );
+  const ringer = useRinger(newOrders);
+  const unsynced = board?.unsyncedCount ?? 0;
+  const defaultPrep = catalog ? Math.min(240, catalog.profile.defaultPrepMinutes + busyMinutes(catalog, now)) : DEFAULT_PREP_MINUTES;
+  const waitingPhone = phone.entries.filter((e) => e.state !== 'placed').length;
+
+  return (
+    <PrinterProvider outletName={catalog?.profile.name ?? 'Dabba'}>
+      <header className="app-header">
+        <h1 className="app-header__title">{catalog?.profile.name ?? 'Dabba Outlet'}</h1>
+        <NavTabs current={route.screen} badges={{ board: newOrders.length, phone: waitingPhone }} />
+        <div className="app-header__tools">
+          <MuteToggle muted={ringer.state.muted} onChange={ringer.setMuted} />
+          <SignOutButton unsyncedCount={unsynced} onSignOut={() => void device.signOut()} />
+        </div>
+      </header>
+      <ConnectionBanner connection={connection} />
+      <RingBanner ringer={ringer} />
+      <OutletStatusLine catalog={catalog} now={now} unsyncedOrders={unsynced} outletSync={outletSync} waitingPhoneOrders={waitingPhone} />
+      <main className="app-main app-main--wide">
+        {storageError ? <p className="error" role="alert">This device could not save a change: {storageError}</p> : null}
+        <RefusalList refusals={refusals} onDismiss={dismiss} />
+        {route.screen === 'board' ? (
+          <OrdersScreen actor={actor} board={board} today={today} catalog={catalog} defaultPrepMinutes={defaultPrep}
+            phoneEntries={phone.entries} onEditPhoneOrder={(key) => go('phone', key)} onDiscardPhoneOrder={phone.discard} />
+        ) : null}
+        {route.screen === 'availability' ? <AvailabilityScreen outletId={outletId} catalog={catalog} syncState={outletSync} /> : null}
+        {route.screen === 'phone' ? (
+          <PhoneOrderScreen outletId={outletId} catalog={catalog} phone={phone} editing={route.param} onDone={() => go('board')} />
+        ) : null}
+        {route.screen === 'history' ? <HistoryScreen outletId={outletId} /> : null}
+      </main>
+    </PrinterProvider>
+  );
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { INITIAL_RING, isRinging, ringReducer, shouldSound, type NewOrder, type RingEvent, type RingState } from '../../../../../client/outlet/ring/ringState';
+
+const meera: NewOrder = { id: 'o1', customerName: 'Meera' };
+const ravi: NewOrder = { id: 'o2', customerName: 'Ravi' };
+const run = (...events: RingEvent[]): RingState => events.reduce(ringReducer, INITIAL_RING);
+const orders = (...newOrders: NewOrder[]): RingEvent => ({ type: 'orders', newOrders });
+
+describe('the new-order ring', () => {
+  it('is quiet with no new orders', () => {
+    const state = run(orders());
+    expect(isRinging(state)).toBe(false);
+    expect(state.announcement).toBeNull();
+  });
+
+  it('rings and announces the customer when a new order arrives', () => {
+    const state = run(orders(meera));
+    expect(isRinging(state)).toBe(true);
+    expect(shouldSound(state)).toBe(true);
+    expect(state.announcement).toBe('New order from Meera');
+  });
+
+  it('announces only the orders that are new since the last look', () => {
+    const state = run(orders(meera), orders(meera, ravi));
+    expect(state.announcement).toBe('New order from Ravi');
+    expect(state.pending.map((o) => o.id)).toEqual(['o1', 'o2']);
+    expect(run(orders(meera, ravi)).announcement).toBe('2 new orders, from Meera, Ravi');
+  });
+
+  it('keeps ringing until someone acknowledges, then stays quiet for those orders', () => {
+    const acknowledged = run(orders(meera), { type: 'acknowledge' });
+    expect(isRinging(acknowledged)).toBe(false);
+    expect(isRinging(ringReducer(acknowledged, orders(meera)))).toBe(false);
+  });
+
+  it('rings again for an order that arrives after the acknowledgement', () => {
+    const state = run(orders(meera), { type: 'acknowledge' }, orders(meera, ravi));
+    expect(state.pending).toEqual([ravi]);
+    expect(state.announcement).toBe('New order from Ravi');
+  });
+
+  it('stops when the order is accepted or rejected (it is no longer new), on this device or another', () => {
+    expect(isRinging(run(orders(meera), orders()))).toBe(false);
+  });
+
+  it('silences the tone when muted but keeps showing that orders wait', () => {
+    const state = run(orders(meera), { type: 'mute', muted: true });
+    expect(isRinging(state)).toBe(true);
+    expect(shouldSound(state)).toBe(false);
+    expect(shouldSound(ringReducer(state, { type: 'mute', muted: false }))).toBe(true);
+  });
+
+  it('forgets an acknowledgement once the order moved on, so its id cannot silence anything later', () => {
+    const state = run(orders(meera), { type: 'acknowledge' }, orders());
+    expect(state.acknowledged.size).toBe(0);
+  });
+
+  it('returns the same state when nothing changed, so nothing re-renders', () => {
+    const state = run(orders(meera));
+    expect(ringReducer(state, orders(meera))).toBe(state);
+    expect(ringReducer(state, { type: 'mute', muted: false })).toBe(state);
+  });
+});

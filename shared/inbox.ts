@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { LatLng } from './catalog/zones';
 import type { OrderId } from './ids';
 
 /**
@@ -16,3 +17,34 @@ export const inboxMap = (doc: Y.Doc): Y.Map<InboxEntry> => doc.getMap<InboxEntry
 export function inboxOrderIds(doc: Y.Doc): OrderId[] {
   return [...inboxMap(doc).keys()] as OrderId[];
 }
+
+/**
+ * A driver's inbox also holds the offers made to them: Y.Map('offers') of orderId → Offer. The server
+ * adds an entry when it offers an order and removes it when the offer ends (accepted, declined, timed
+ * out, withdrawn). The driver cannot open the order itself until they accept, so an offer carries all
+ * a driver needs to decide, and nothing about the customer but the area and the cash.
+ */
+export const OFFERS_MAP = 'offers';
+
+export interface Offer {
+  readonly orderId: OrderId;
+  /** Server clock, epoch ms. */
+  readonly offeredAt: number;
+  /** Server clock: after this the offer moves on to the next driver. */
+  readonly expiresAt: number;
+  readonly outletName: string;
+  readonly outletAddress: string;
+  readonly pickup: LatLng;
+  /** The drop-off address without the house number, where that can be told apart. */
+  readonly dropoffArea: string;
+  readonly dropoff: LatLng;
+  /** From the driver's last known position to the outlet, great-circle metres. */
+  readonly distanceMeters: number;
+  /** From the outlet to the drop-off, great-circle metres. */
+  readonly tripMeters: number;
+  /** What to collect from the customer in cash, minor units; 0 when nothing. */
+  readonly cashToCollect: number;
+  readonly currency: string;
+}
+
+export const offersMap = (doc: Y.Doc): Y.Map<Offer> => doc.getMap<Offer>(OFFERS_MAP);

@@ -11,7 +11,8 @@ export const EVENT_PERMISSIONS: { readonly [R in EventAuthorRole]: ReadonlySet<E
   ]),
   outlet: new Set<EventType>(['accepted', 'rejected', 'preparing', 'ready', 'delayed', 'handed_over', 'cancelled', 'note']),
   driver: new Set<EventType>(['picked_up', 'delivered', 'failed', 'note']),
-  system: new Set<EventType>(['placed', 'assigned', 'unassigned', 'cancelled', 'note']),
+  // picked_up / delivered: the delivery API (PUT /delivery/{id}) called with the service token, which has no user.
+  system: new Set<EventType>(['placed', 'assigned', 'unassigned', 'cancelled', 'picked_up', 'delivered', 'note']),
   customer: new Set<EventType>([]),
 };
 

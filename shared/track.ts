@@ -7,7 +7,22 @@ import type { OrderStatus, OrderType } from './order/status';
  */
 export const TRACK_MAP = 'track';
 
-export interface TrackView {
+/** The delivery part of the projection: who brings it (first name only), where they are, when it should arrive. */
+export interface TrackDelivery {
+  readonly driver: { readonly firstName: string } | null;
+  /** The driver's last device position, only while the order is on its way (picked up). */
+  readonly driverPosition: { readonly lat: number; readonly lng: number; readonly at: number } | null;
+  /** Epoch ms; null when there is nothing to estimate (not a delivery, not accepted yet, finished). */
+  readonly estimatedArrival: number | null;
+  /** The drop-off address without the house number; null for pickup and dine-in. */
+  readonly dropoffArea: string | null;
+}
+
+/**
+ * The delivery fields are optional here only because devices keep views cached from before they
+ * existed; the server always writes all of them (see TrackDelivery).
+ */
+export interface TrackView extends Partial<TrackDelivery> {
   readonly status: OrderStatus;
   readonly orderType: OrderType;
   readonly outletName: string;

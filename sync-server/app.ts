@@ -1,21 +1,37 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { resolveJwtSecret, TokenService } from './auth/tokens';
+import { systemClock } from './clock';
 import type { Config } from './config';
+import { Dispatcher } from './dispatch/dispatcher';
+import { driverLedger } from './dispatch/driverLedger';
 import { errorHandler, notFound } from './errors';
 import { createLogger, type Logger } from './log';
 import { orderProjections } from './projections/orderProjections';
 import { outletDirectory } from './projections/outletDirectory';
+import { trackDrivers } from './projections/trackDrivers';
+import { TrackPositions } from './projections/trackPositions';
+import { MemoryDriverPresence } from './presence/driverPresence';
+import { ProofStore } from './proofs/proofStore';
 import { authRoutes } from './routes/auth';
 import { catalogRoutes } from './routes/catalog';
+import { deliveryRoutes } from './routes/delivery';
+import { driverRoutes } from './routes/driver';
 import { healthRoutes } from './routes/health';
 import { orderHistoryRoutes } from './routes/orderHistory';
 import { orderRoutes } from './routes/orders';
+import { proofRoutes } from './routes/proofs';
 import { staticRoutes } from './routes/static';
+import { trackRoutes } from './routes/track';
 import { seedDemo } from './seed/seedDemo';
+import { Breadcrumbs } from './storage/breadcrumbs';
 import { openDb, type Db } from './storage/db';
+import { DispatchState } from './storage/dispatchState';
+import { DriverOrders } from './storage/driverOrders';
+import { DriverRepo } from './storage/drivers';
 import { DocStore } from './storage/docStore';
 import { OrderHistory } from './storage/orderHistory';
 import { OrderIndex } from './storage/orderIndex';
@@ -42,11 +58,23 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   const outlets = new OutletRepo(db);
   const orders = new OrderIndex(db);
   const registry = new DocRegistry(new DocStore(db), config.docIdleMs, log);
-  const projections = orderProjections(registry, orders, log);
-  registry.use(projections);
-  registry.use(outletDirectory(outlets));
+  const clock = systemClock;
+  const drivers = new DriverRepo(db);
+  const driverOrders = new DriverOrders(db);
+  const presence = new MemoryDriverPresence();
+  const projections = orderProjections(registry, orders, log, trackDrivers(users, drivers, presence));
+  const dispatcher = new Dispatcher({
+    registry, orders, drivers, driverOrders, state: new DispatchState(db), presence, clock, log,
+    offerTimeoutMs: config.offerTimeoutMs, retryMs: config.dispatchRetryMs,
+  });
+  // Order matters: the index and inboxes first, then the fair-queue ledger, then dispatch, which reads both.
+  for (const hooks of [projections, outletDirectory(outlets), driverLedger(drivers), dispatcher]) registry.use(hooks);
+  const trackPositions = new TrackPositions(driverOrders, (orderId) => {
+    projections.refreshTrack(orderId).catch((err: unknown) => log.error('projection failed: driver position', { error: String(err) }));
+  }, clock);
 
-  if (config.demo && (await seedDemo({ users, outlets, registry }))) log.info('seeded the demo outlet and accounts');
+  if (config.demo && (await seedDemo({ users, outlets, drivers, registry }))) log.info('seeded the demo outlet and accounts');
+  await dispatcher.start();
 
   const startedAt = Date.now();
   let sync: ReturnType<typeof attachSync> | null = null;
@@ -57,13 +85,20 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   app.route('/api/outlets', catalogRoutes(outlets, registry));
   app.route('/api/orders', orderRoutes({ db, registry, orders, tokens, afterPlaced: (view) => projections.placed(view) }, config.ordersPerMinute));
   app.route('/api/orders', orderHistoryRoutes(new OrderHistory(db), tokens));
+  app.route('/api/orders', proofRoutes({ tokens, orders, proofs: new ProofStore(path.join(config.dataDir, 'proofs')) }));
+  app.route('/api/track', trackRoutes(orders, registry, config.trackLookupsPerMinute));
+  app.route('/api/driver', driverRoutes({
+    tokens, drivers, driverOrders, dispatcher, clock, presence, breadcrumbs: new Breadcrumbs(db),
+    moved: (driverId) => { trackPositions.driverMoved(driverId); dispatcher.kick(); },
+  }));
   app.all('/api/*', () => { throw notFound('This endpoint'); });
+  app.route('/', deliveryRoutes({ db, users, drivers, outlets, registry, driverOrders, tokens, serviceToken: config.serviceToken, dispatcher, clock }));
   app.route('/', staticRoutes(config.staticDir));
 
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
   });
-  sync = attachSync(server, tokens, { registry, orders, log }, config.keepaliveMs);
+  sync = attachSync(server, tokens, { registry, orders, log }, config.keepaliveMs, config.anonymousSocketsPerMinute);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   log.info('listening', { url, dataDir: config.dataDir });
@@ -74,6 +109,8 @@ export async function startServer(config: Config): Promise<DabbaServer> {
     close: () => (closing ??= (async () => {
       await sync?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      trackPositions.close();
+      await dispatcher.close();
       registry.closeAll();
       db.close();
     })()),

@@ -13,6 +13,11 @@ const envSchema = z.object({
   DABBA_STATIC_DIR: z.string().default('dist'),
   DABBA_KEEPALIVE_MS: z.coerce.number().int().min(100).default(30_000),
   DABBA_ORDERS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  DABBA_OFFER_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  DABBA_DISPATCH_RETRY_MS: z.coerce.number().int().min(100).default(30_000),
+  DABBA_SERVICE_TOKEN: z.string().min(32, 'DABBA_SERVICE_TOKEN must be at least 32 characters').optional(),
+  DABBA_TRACK_LOOKUPS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  DABBA_ANONYMOUS_SOCKETS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
 });
 
@@ -27,6 +32,16 @@ export interface Config {
   readonly staticDir: string;
   readonly ordersPerMinute: number;
   readonly keepaliveMs: number;
+  /** How long a driver has to answer an offer before it moves on. */
+  readonly offerTimeoutMs: number;
+  /** How often dispatch asks again for deliveries no driver could be offered. */
+  readonly dispatchRetryMs: number;
+  /** A bearer token other systems use for the delivery API instead of an admin sign-in; null: admins only. */
+  readonly serviceToken: string | null;
+  /** `GET /api/track/<token>` lookups per client address per minute. */
+  readonly trackLookupsPerMinute: number;
+  /** Sockets without a token (tracking pages) one address may open per minute. */
+  readonly anonymousSocketsPerMinute: number;
   readonly logLevel: 'silent' | 'error' | 'info';
 }
 
@@ -49,6 +64,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staticDir: path.resolve(e.DABBA_STATIC_DIR),
     ordersPerMinute: e.DABBA_ORDERS_PER_MINUTE,
     keepaliveMs: e.DABBA_KEEPALIVE_MS,
+    offerTimeoutMs: e.DABBA_OFFER_TIMEOUT_MS,
+    dispatchRetryMs: e.DABBA_DISPATCH_RETRY_MS,
+    serviceToken: e.DABBA_SERVICE_TOKEN ?? null,
+    trackLookupsPerMinute: e.DABBA_TRACK_LOOKUPS_PER_MINUTE,
+    anonymousSocketsPerMinute: e.DABBA_ANONYMOUS_SOCKETS_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
   };
 }

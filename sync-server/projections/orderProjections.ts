@@ -1,29 +1,17 @@
 import type * as Y from 'yjs';
-import { ADMIN_INBOX, driverInboxName, outletInboxName, trackDocName } from '../../shared/docNames';
-import type { OrderId, TrackingToken, UserId } from '../../shared/ids';
+import { ADMIN_INBOX, driverInboxName, orderDocName, outletInboxName, trackDocName } from '../../shared/docNames';
+import type { OrderId, UserId } from '../../shared/ids';
 import { inboxMap } from '../../shared/inbox';
+import { currentAssignment } from '../../shared/order/assignment';
 import { readOrder, type OrderView } from '../../shared/order/orderDoc';
-import { trackMap, type TrackView } from '../../shared/track';
+import { trackMap } from '../../shared/track';
 import type { Logger } from '../log';
+import { KeyedSerial } from '../serial';
 import type { OrderIndex } from '../storage/orderIndex';
 import type { DocHooks, DocRegistry } from '../sync/docRegistry';
 import type { SyncedDoc } from '../sync/syncedDoc';
-
-/** The public projection of an order: what a tracking link may show, and nothing more. */
-export function trackView({ header, state }: OrderView): TrackView {
-  return {
-    status: state.status,
-    orderType: header.type,
-    outletName: header.outlet.name,
-    outletPhone: header.outlet.phone,
-    placedAt: header.createdAt,
-    readyBy: state.readyBy,
-    timeline: state.applied.filter((e) => e.type !== 'note' && e.type !== 'assigned' && e.type !== 'unassigned').map((e) => ({ type: e.type, at: e.at })),
-    items: header.items.map((l) => ({ name: l.name, qty: l.qty })),
-    total: header.totals.total,
-    currency: header.currency,
-  };
-}
+import type { TrackDriverSource } from './trackDrivers';
+import { trackView } from './trackView';
 
 function setInbox(doc: Y.Doc, orderId: OrderId, placedAt: number | null): void {
   const map = inboxMap(doc);
@@ -35,29 +23,41 @@ function setInbox(doc: Y.Doc, orderId: OrderId, placedAt: number | null): void {
  * Keeps everything derived from order documents in step after each commit: the SQL index
  * (status, assigned driver), the inboxes, the `track:` projection, and who may keep holding the order.
  */
-export function orderProjections(registry: DocRegistry, orders: OrderIndex, log: Logger): DocHooks & {
+export function orderProjections(registry: DocRegistry, orders: OrderIndex, log: Logger, trackDriver: TrackDriverSource): DocHooks & {
   placed(view: OrderView): Promise<void>;
+  /** Writes the order's tracking projection again from the order and its driver as they are now. */
+  refreshTrack(orderId: OrderId): Promise<void>;
 } {
   const run = (what: string, p: Promise<void>): void => {
     p.catch((err: unknown) => log.error(`projection failed: ${what}`, { error: String(err) }));
   };
 
-  const writeTrack = (token: TrackingToken, view: TrackView): Promise<void> =>
-    registry.change(trackDocName(token), { kind: 'track', token }, (doc) => {
-      if (JSON.stringify(readCurrent(doc)) !== JSON.stringify(view)) doc.change((y) => trackMap(y).set('view', view));
+  // One refresh at a time per order, each reading the order and driver when it runs: a slow refresh
+  // can never overwrite a newer one with what it read earlier.
+  const trackWrites = new KeyedSerial<OrderId>();
+  const refreshTrack = (orderId: OrderId): Promise<void> => trackWrites.run(orderId, async () => {
+    const row = orders.get(orderId);
+    if (!row) return;
+    const view = await registry.change(orderDocName(orderId), { kind: 'order', orderId }, (doc) => readOrder(doc.ydoc));
+    if (!view) return;
+    const next = trackView(view, view.state.driverId ? await trackDriver(view.state.driverId) : null);
+    const token = row.trackingToken;
+    await registry.change(trackDocName(token), { kind: 'track', token }, (doc) => {
+      if (JSON.stringify(trackMap(doc.ydoc).get('view') ?? null) !== JSON.stringify(next)) doc.change((y) => trackMap(y).set('view', next));
     });
+  });
 
   const setDriverInbox = (driverId: UserId, orderId: OrderId, placedAt: number | null): Promise<void> =>
     registry.change(driverInboxName(driverId), { kind: 'driverInbox', driverId }, (doc) => doc.change((y) => setInbox(y, orderId, placedAt)));
 
   return {
+    refreshTrack,
     async placed(view) {
       const { id, outletId, createdAt } = view.header;
-      const row = orders.get(id);
       await Promise.all([
         registry.change(outletInboxName(outletId), { kind: 'outletInbox', outletId }, (doc) => doc.change((y) => setInbox(y, id, createdAt))),
         registry.change(ADMIN_INBOX, { kind: 'adminInbox' }, (doc) => doc.change((y) => setInbox(y, id, createdAt))),
-        row ? writeTrack(row.trackingToken, trackView(view)) : Promise.resolve(),
+        refreshTrack(id),
       ]);
     },
     afterCommit(doc: SyncedDoc) {
@@ -66,7 +66,7 @@ export function orderProjections(registry: DocRegistry, orders: OrderIndex, log:
       const row = orders.get(doc.ref.orderId);
       if (!view || !row) return;
       const { status, driverId } = view.state;
-      if (row.status !== status || row.driverId !== driverId) orders.update(row.id, driverId, status);
+      if (row.status !== status || row.driverId !== driverId) orders.update(row.id, driverId, status, currentAssignment(view.state)?.at ?? null);
       if (row.driverId !== driverId) {
         if (row.driverId) run('driver inbox', setDriverInbox(row.driverId, row.id, null));
         if (driverId) run('driver inbox', setDriverInbox(driverId, row.id, view.header.createdAt));
@@ -78,11 +78,7 @@ export function orderProjections(registry: DocRegistry, orders: OrderIndex, log:
           }
         }
       }
-      run('track', writeTrack(row.trackingToken, trackView(view)));
+      run('track', refreshTrack(row.id));
     },
   };
-}
-
-function readCurrent(doc: SyncedDoc): unknown {
-  return trackMap(doc.ydoc).get('view') ?? null;
 }

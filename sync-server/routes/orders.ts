@@ -1,5 +1,4 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import type { TokenService } from '../auth/tokens';
 import { badRequest } from '../errors';
 import { orderRequestSchema, quoteRequestSchema } from '../orders/orderRequest';
@@ -8,6 +7,7 @@ import { placeOrder, type PlaceOrderDeps } from '../orders/placeOrder';
 import { loadCatalog } from '../catalog/loadCatalog';
 import { quoteOrder } from '../orders/quoteOrder';
 import { bearerActor } from './bearer';
+import { clientAddress } from './clientAddress';
 import { RateLimiter } from './rateLimit';
 import { jsonBody } from './validate';
 
@@ -18,8 +18,6 @@ const QUOTES_PER_ORDER = 5;
 export interface OrderRouteDeps extends PlaceOrderDeps {
   readonly tokens: TokenService;
 }
-
-const clientAddress = (c: Context): string => getConnInfo(c).remote.address ?? 'unknown';
 
 /**
  * `POST /` places an order, `POST /quote` prices one without placing it.

@@ -20,6 +20,12 @@ export class RateLimiter {
     }
   }
 
+  /** Counts one use of `key`; false once it is over its budget for the window (for callers that cannot throw). */
+  allow(key: string, now = Date.now()): boolean {
+    this.record(key, now);
+    return (this.current(key, now)?.count ?? 0) <= this.limit;
+  }
+
   record(key: string, now = Date.now()): void {
     const w = this.current(key, now);
     if (w) {

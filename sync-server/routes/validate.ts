@@ -16,12 +16,7 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Prom
   } catch {
     throw badRequest('invalid_json', 'The request body must be JSON.');
   }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const { message, details } = firstProblem(parsed.error);
-    throw badRequest('invalid_body', message, details);
-  }
-  return parsed.data;
+  return parseBody(schema, raw);
 }
 
 /** Parses the query string (each parameter once, as a string) against `schema`; failures are a 400 `invalid_query`. */
@@ -30,6 +25,28 @@ export function queryParams<S extends z.ZodType>(c: Context, schema: S): z.infer
   if (!parsed.success) {
     const { message, details } = firstProblem(parsed.error);
     throw badRequest('invalid_query', message, details);
+  }
+  return parsed.data;
+}
+
+/** Like jsonBody, for a body that may be left out entirely: an empty body is parsed as `{}`. */
+export async function optionalJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  const text = await c.req.text();
+  if (text.trim() === '') return parseBody(schema, {});
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw badRequest('invalid_json', 'The request body must be JSON.');
+  }
+  return parseBody(schema, raw);
+}
+
+function parseBody<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const { message, details } = firstProblem(parsed.error);
+    throw badRequest('invalid_body', message, details);
   }
   return parsed.data;
 }

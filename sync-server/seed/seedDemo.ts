@@ -2,6 +2,7 @@ import { outletDocName } from '../../shared/docNames';
 import { newUserId, type OutletId } from '../../shared/ids';
 import { writeCatalog } from '../../shared/catalog/outletDoc';
 import { hashPassword } from '../auth/passwords';
+import type { DriverRepo } from '../storage/drivers';
 import type { OutletRepo } from '../storage/outletRepo';
 import type { UserRepo } from '../storage/users';
 import type { DocRegistry } from '../sync/docRegistry';
@@ -12,11 +13,16 @@ export const DEMO_PASSWORD = 'dabba-demo';
 export interface SeedDeps {
   readonly users: UserRepo;
   readonly outlets: OutletRepo;
+  readonly drivers: DriverRepo;
   readonly registry: DocRegistry;
 }
 
-/** On an empty data dir (no users yet): the demo outlet with its menu and one account per role. */
-export async function seedDemo({ users, outlets, registry }: SeedDeps): Promise<boolean> {
+/**
+ * On an empty data dir (no users yet): the demo outlet with its menu and one account per role. The demo
+ * driver starts off shift, standing at the outlet (a declared position, so going on shift in the app is
+ * enough to get offers there, GPS or not).
+ */
+export async function seedDemo({ users, outlets, drivers, registry }: SeedDeps): Promise<boolean> {
   if (users.count() > 0) return false;
   const outletId = DEMO_OUTLET.id as OutletId;
   await registry.change(outletDocName(outletId), { kind: 'outlet', outletId }, (doc) => doc.change((y) => writeCatalog(y, DEMO_OUTLET, DEMO_MENU)));
@@ -24,6 +30,12 @@ export async function seedDemo({ users, outlets, registry }: SeedDeps): Promise<
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   users.insert({ id: newUserId(), email: 'admin@dabba.local', name: 'Asha Admin', role: 'admin', outletId: null, passwordHash });
   users.insert({ id: newUserId(), email: 'outlet@dabba.local', name: 'Kitchen Staff', role: 'outlet', outletId, passwordHash });
-  users.insert({ id: newUserId(), email: 'driver@dabba.local', name: 'Ravi Kumar', role: 'driver', outletId: null, passwordHash });
+  const driverId = newUserId();
+  users.insert({ id: driverId, email: 'driver@dabba.local', name: 'Ravi Kumar', role: 'driver', outletId: null, passwordHash });
+  const now = Date.now();
+  drivers.insert({
+    id: driverId, phone: '+91 98450 22222', capacity: 2, onShift: false,
+    position: { lat: DEMO_OUTLET.lat, lng: DEMO_OUTLET.lng, at: now, accuracy: null, declared: true },
+  }, now);
   return true;
 }

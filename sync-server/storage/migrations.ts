@@ -61,6 +61,58 @@ export const MIGRATIONS: readonly string[] = [
   -- Admins search every outlet, newest first.
   CREATE INDEX orders_created ON orders (created_at);
   `,
+  `
+  -- Drivers: shift, capacity and last known position, read by dispatch. A "declared" position was set
+  -- by hand (the seed, POST /delivery), not measured by a device: it does not age and is never shown
+  -- to a customer as the driver's whereabouts.
+  CREATE TABLE drivers (
+    user_id TEXT PRIMARY KEY REFERENCES users (id),
+    phone TEXT NOT NULL,
+    capacity INTEGER NOT NULL DEFAULT 2,
+    on_shift INTEGER NOT NULL DEFAULT 0,
+    shift_changed_at INTEGER NOT NULL,
+    lat REAL,
+    lng REAL,
+    position_at INTEGER,
+    accuracy REAL,
+    position_declared INTEGER NOT NULL DEFAULT 0,
+    -- The fair queue: least recently served first (device times of the assigned and delivered/failed events).
+    last_assigned_at INTEGER,
+    last_delivery_ended_at INTEGER
+  );
+  -- Driver accounts from before this table existed get a row, off shift and with no position.
+  INSERT INTO drivers (user_id, phone, shift_changed_at) SELECT id, '', created_at FROM users WHERE role = 'driver';
+  -- Every position a driver's device uploaded; at = device time, received_at = server time.
+  CREATE TABLE breadcrumbs (
+    driver_id TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lng REAL NOT NULL,
+    at INTEGER NOT NULL,
+    accuracy REAL,
+    received_at INTEGER NOT NULL
+  );
+  CREATE INDEX breadcrumbs_driver ON breadcrumbs (driver_id, at);
+  -- The one pending offer per order (server clock), kept so dispatch survives a restart.
+  CREATE TABLE dispatch_offers (
+    order_id TEXT PRIMARY KEY,
+    driver_id TEXT NOT NULL,
+    offered_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    offer TEXT NOT NULL
+  );
+  -- Drivers who declined an order, let its offer time out, or were taken off it.
+  CREATE TABLE dispatch_exclusions (
+    order_id TEXT NOT NULL,
+    driver_id TEXT NOT NULL,
+    reason TEXT NOT NULL CHECK (reason IN ('declined', 'timeout', 'unassigned')),
+    at INTEGER NOT NULL,
+    PRIMARY KEY (order_id, driver_id)
+  ) WITHOUT ROWID;
+  -- When the current driver was assigned (GET /delivery/{id}: their latest order).
+  ALTER TABLE orders ADD COLUMN assigned_at INTEGER;
+  -- Deliveries waiting for a driver, found again at start.
+  CREATE INDEX orders_awaiting_driver ON orders (created_at) WHERE driver_id IS NULL AND type = 'delivery';
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -45,7 +45,7 @@ export class OrderIndex {
            type, source, customer_name, customer_phone, customer_phone_digits, total, currency)
          VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      update: db.prepare<[string | null, string, number, string]>('UPDATE orders SET driver_id = ?, status = ?, updated_at = ? WHERE id = ?'),
+      update: db.prepare<[string | null, string, number, number | null, string]>('UPDATE orders SET driver_id = ?, status = ?, updated_at = ?, assigned_at = ? WHERE id = ?'),
       idemGet: db.prepare<[string], { request_hash: string; order_id: string }>('SELECT request_hash, order_id FROM idempotency_keys WHERE key = ?'),
       idemInsert: db.prepare<[string, string, string, number]>('INSERT INTO idempotency_keys (key, request_hash, order_id, created_at) VALUES (?, ?, ?, ?)'),
     };
@@ -71,8 +71,9 @@ export class OrderIndex {
     })();
   }
 
-  update(id: OrderId, driverId: UserId | null, status: OrderStatus): void {
-    this.s.update.run(driverId, status, Date.now(), id);
+  /** `assignedAt`: when the current driver was assigned (their `assigned` event), null without one. */
+  update(id: OrderId, driverId: UserId | null, status: OrderStatus, assignedAt: number | null): void {
+    this.s.update.run(driverId, status, Date.now(), assignedAt, id);
   }
 
   idempotent(key: string): { requestHash: string; orderId: OrderId } | null {

@@ -5,6 +5,7 @@ import { CloseCode } from '../../shared/protocol/closeCodes';
 import { MAX_FRAME_BYTES } from '../../shared/protocol/limits';
 import type { Actor } from '../../shared/roles';
 import type { TokenService } from '../auth/tokens';
+import { RateLimiter } from '../routes/rateLimit';
 import { MuxConnection, type SyncDeps } from './muxConnection';
 import { PlainConnection } from './plainConnection';
 
@@ -21,8 +22,11 @@ export interface SyncEndpoint {
 /**
  * A phone that drove into a tunnel leaves a half-open socket; a socket that has not answered the
  * previous ping when the next one is due is terminated (after one to two `keepaliveMs`).
+ * Sockets without a token can open only tracking documents, whose token is the credential: one address
+ * may open `anonymousPerMinute` of them a minute, so guessing tokens over sockets is as slow as over HTTP.
  */
-export function attachSync(server: Server, tokens: TokenService, deps: SyncDeps, keepaliveMs: number): SyncEndpoint {
+export function attachSync(server: Server, tokens: TokenService, deps: SyncDeps, keepaliveMs: number, anonymousPerMinute: number): SyncEndpoint {
+  const anonymous = new RateLimiter(anonymousPerMinute, 60_000);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
   const connections = new Set<WebSocket>();
   const alive = new WeakSet<WebSocket>();
@@ -58,6 +62,10 @@ export function attachSync(server: Server, tokens: TokenService, deps: SyncDeps,
           ws.on('error', () => ws.terminate());
           if (token && !actor) {
             ws.close(CloseCode.UNAUTHORIZED, 'invalid or expired token');
+            return;
+          }
+          if (!token && !anonymous.allow(req.socket.remoteAddress ?? 'unknown')) {
+            ws.close(CloseCode.ABUSE, 'too many anonymous connections; try again in a minute');
             return;
           }
           if (isMux) new MuxConnection(ws, actor, deps);

@@ -1,0 +1,214 @@
+import { AWAITING_DRIVER, isDelivery, needsDriver } from '../../shared/dispatch/offer';
+import { newEventId, type OrderId, type UserId } from '../../shared/ids';
+import { readOrder } from '../../shared/order/orderDoc';
+import { isTerminal } from '../../shared/order/status';
+import { SYSTEM_ID } from '../../shared/roles';
+import { AppError, conflict } from '../errors';
+import { KeyedSerial } from '../serial';
+import type { OrderIndex } from '../storage/orderIndex';
+import type { DocHooks } from '../sync/docRegistry';
+import type { SyncedDoc } from '../sync/syncedDoc';
+import { OfferDesk, type OfferDeskDeps } from './offerDesk';
+import { appendServerEvents, readOrderView } from './orderDocs';
+
+export interface DispatcherDeps extends OfferDeskDeps {
+  readonly orders: OrderIndex;
+  /** How long to wait before asking again when no driver could be offered an order. */
+  readonly retryMs: number;
+}
+
+const SYSTEM = { id: SYSTEM_ID, role: 'system' } as const;
+
+/**
+ * Server-side dispatch, a document plug-in: when a delivery the outlet accepted has no driver, it is
+ * offered to one driver at a time (the fair queue in shared/dispatch/chooseDriver.ts); an offer that is
+ * declined or lapses moves on; with nobody to offer it to, it is tried again every `retryMs` and as soon
+ * as a driver comes on shift or frees a place. Every decision runs in one queue, so two never race for
+ * the same driver or order, and each is a pure choice over the stored state of that moment.
+ */
+export class Dispatcher implements DocHooks {
+  private readonly serial = new KeyedSerial<'dispatch'>();
+  private readonly desk: OfferDesk;
+  private cancelRetry: (() => void) | null = null;
+  private kickQueued = false;
+  private closed = false;
+
+  constructor(private readonly d: DispatcherDeps) {
+    this.desk = new OfferDesk(d, (row) => this.background('offer timeout', async () => {
+      const current = this.desk.current(row);
+      if (!current) return;
+      await this.desk.end(current, 'timeout');
+      await this.dispatchAwaiting(false);
+    }));
+  }
+
+  /** Rebuilds pending work after a start: stored offers are shown and timed again, waiting deliveries are offered. */
+  start(): Promise<void> {
+    return this.queue(async () => {
+      const now = this.d.clock.now();
+      for (const row of this.d.state.offers()) {
+        const view = await readOrderView(this.d.registry, row.orderId);
+        if (!view || !needsDriver(view)) await this.desk.withdraw(row);
+        else if (row.expiresAt <= now) await this.desk.end(row, 'timeout');
+        else await this.desk.resume(row);
+      }
+      await this.dispatchAwaiting(false);
+    });
+  }
+
+  /** Watches order documents: a delivery that needs a driver, one that no longer does, a driver set free. */
+  afterCommit(doc: SyncedDoc): void {
+    if (doc.ref.kind !== 'order' || this.closed) return;
+    const view = readOrder(doc.ydoc);
+    if (!view || !isDelivery(view.header)) return;
+    const orderId = doc.ref.orderId;
+    const offered = this.d.state.offer(orderId) !== null;
+    if (needsDriver(view)) {
+      if (!offered) this.kick();
+      return;
+    }
+    // Assigned by hand (or accepted), cancelled, rejected: the offer is void and its driver free again.
+    if (offered) this.background('withdraw', () => this.withdrawIfSettled(orderId));
+    else if (view.state.driverId !== null && isTerminal(view.state.status)) this.kick();
+  }
+
+  /** Asks again for every delivery waiting for a driver (a driver came on shift, moved, or freed a place). */
+  kick(): void {
+    if (this.kickQueued || this.closed) return;
+    this.kickQueued = true;
+    this.background('dispatch', async () => {
+      this.kickQueued = false;
+      await this.dispatchAwaiting(false);
+    });
+  }
+
+  /** The driver takes the order: the server appends `assigned` as system. 409 when the offer is not (or no longer) theirs. */
+  accept(driverId: UserId, orderId: OrderId): Promise<void> {
+    return this.queue(async () => {
+      const row = this.d.state.offer(orderId);
+      if (!row || row.driverId !== driverId) {
+        if (this.d.orders.get(orderId)?.driverId === driverId) return; // accepted before; the answer was lost
+        throw this.notTheirs(orderId, driverId);
+      }
+      if (row.expiresAt <= this.d.clock.now()) {
+        await this.desk.end(row, 'timeout');
+        await this.dispatchAwaiting(false);
+        throw conflict('offer_expired', 'This offer has timed out and went to another driver.');
+      }
+      const assigned = await appendServerEvents(this.d.registry, orderId, this.d.clock.now(), (view) =>
+        needsDriver(view) ? [{ id: newEventId(), type: 'assigned', by: SYSTEM, driverId }] : null);
+      await this.desk.withdraw(row);
+      if (!assigned) {
+        await this.dispatchAwaiting(false);
+        throw conflict('offer_expired', 'This order no longer needs a driver.');
+      }
+      this.d.log.info('offer accepted', { orderId, driverId });
+    });
+  }
+
+  /** The driver passes: the offer moves on at once. Declining an offer that already ended is a no-op (204). */
+  decline(driverId: UserId, orderId: OrderId, reason: string | null): Promise<void> {
+    return this.queue(async () => {
+      const row = this.d.state.offer(orderId);
+      if (row?.driverId === driverId) {
+        await this.desk.end(row, 'declined', reason);
+        await this.dispatchAwaiting(false);
+        return;
+      }
+      const why = this.notTheirs(orderId, driverId);
+      if (why.code !== 'offer_expired') throw why;
+    });
+  }
+
+  /** Off shift: the driver's pending offers go to others at once (no exclusion: they are simply not on shift). */
+  shiftChanged(driverId: UserId, onShift: boolean): Promise<void> {
+    return this.queue(async () => {
+      if (!onShift) for (const row of this.d.state.offers()) if (row.driverId === driverId) await this.desk.withdraw(row);
+      await this.dispatchAwaiting(false);
+    });
+  }
+
+  /** `POST /newdelivery`: assigns the best-fit driver at once, no offer; any pending offer for the order is withdrawn. */
+  assignNow(orderId: OrderId): Promise<{ driverId: UserId; distanceMeters: number }> {
+    return this.queue(async () => {
+      const view = this.d.orders.get(orderId) ? await readOrderView(this.d.registry, orderId) : null;
+      if (!view) throw new AppError(404, 'unknown_order', 'There is no such order.');
+      if (!isDelivery(view.header)) throw new AppError(422, 'not_a_delivery', 'This order is not a delivery.');
+      const open = (s: typeof view.state) => !isTerminal(s.status) && s.status !== 'picked_up';
+      if (!open(view.state)) throw new AppError(422, 'order_finished', `This order is already ${view.state.status.replace('_', ' ')}.`);
+      if (view.state.driverId !== null) throw conflict('already_assigned', 'This order already has a driver.');
+      const choice = await this.desk.choose(view, new Set());
+      if (!choice.ok) throw conflict('no_driver_available', 'No driver on shift with room for it is near the outlet.');
+      const assigned = await appendServerEvents(this.d.registry, orderId, this.d.clock.now(), (now) =>
+        now.state.driverId === null && open(now.state) ? [{ id: newEventId(), type: 'assigned', by: SYSTEM, driverId: choice.driverId }] : null);
+      if (!assigned) throw conflict('order_changed', 'The order changed while assigning it; look at it again.');
+      const pending = this.d.state.offer(orderId);
+      if (pending) {
+        await this.desk.withdraw(pending);
+        await this.dispatchAwaiting(false);
+      }
+      return { driverId: choice.driverId, distanceMeters: choice.distanceMeters };
+    });
+  }
+
+  /** Stops timers and waits for the decision in progress; nothing is decided after. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.cancelRetry?.();
+    this.cancelRetry = null;
+    this.desk.cancelTimers();
+    await this.serial.idle();
+  }
+
+  private async withdrawIfSettled(orderId: OrderId): Promise<void> {
+    const row = this.d.state.offer(orderId);
+    if (!row) return;
+    const view = await readOrderView(this.d.registry, orderId);
+    if (view && needsDriver(view)) return;
+    await this.desk.withdraw(row);
+    await this.dispatchAwaiting(false);
+  }
+
+  /** Offers every waiting delivery, oldest first; with some left waiting, asks again after `retryMs`. */
+  private async dispatchAwaiting(newRound: boolean): Promise<void> {
+    let waiting = 0;
+    for (const orderId of this.d.driverOrders.awaitingDriver()) {
+      try {
+        if ((await this.desk.offer(orderId, newRound)) === 'waiting') waiting += 1;
+      } catch (err: unknown) {
+        // One order whose document cannot be read must not hold up every other delivery; it is tried again later.
+        waiting += 1;
+        this.d.log.error('dispatch failed for an order', { orderId, error: String(err) });
+      }
+    }
+    if (waiting > 0 && !this.cancelRetry && !this.closed) {
+      this.cancelRetry = this.d.clock.after(this.d.retryMs, () => {
+        this.cancelRetry = null;
+        this.background('retry', () => this.dispatchAwaiting(true));
+      });
+    }
+  }
+
+  /** Expired: the driver had their turn, or the order is no longer looking for anyone. Not yours: it is, but not you. */
+  private notTheirs(orderId: OrderId, driverId: UserId): AppError {
+    const row = this.d.orders.get(orderId);
+    const looking = row !== null && row.driverId === null && AWAITING_DRIVER.includes(row.status);
+    return this.d.state.exclusions(orderId).has(driverId) || (row !== null && !looking)
+      ? conflict('offer_expired', 'This offer has ended; the order went to another driver or no longer needs one.')
+      : conflict('offer_not_yours', 'This order was not offered to you.');
+  }
+
+  private queue<T>(job: () => Promise<T>): Promise<T> {
+    return this.serial.run('dispatch', () => {
+      if (this.closed) throw new AppError(503, 'shutting_down', 'The server is restarting; try again in a moment.');
+      return job();
+    });
+  }
+
+  /** Work nobody waits for: failures are logged; after close it is dropped. */
+  private background(what: string, job: () => Promise<void>): void {
+    this.serial.run('dispatch', async () => {
+      if (!this.closed) await job();
+    }).catch((err: unknown) => this.d.log.error(`dispatch failed: ${what}`, { error: err instanceof Error ? err.stack ?? err.message : String(err) }));
+  }
+}

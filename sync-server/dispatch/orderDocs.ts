@@ -1,0 +1,49 @@
+import { orderDocName } from '../../shared/docNames';
+import type { OrderId } from '../../shared/ids';
+import { eventTimeAfter } from '../../shared/order/assignment';
+import type { OrderEvent } from '../../shared/order/events';
+import { appendEvent, readOrder, type OrderView } from '../../shared/order/orderDoc';
+import { checkTransition } from '../../shared/order/reduceOrder';
+import type { DocRegistry } from '../sync/docRegistry';
+
+const refOf = (orderId: OrderId) => ({ kind: 'order', orderId } as const);
+
+/** The order as its document says now; null when there is no such document. */
+export function readOrderView(registry: DocRegistry, orderId: OrderId): Promise<OrderView | null> {
+  return registry.change(orderDocName(orderId), refOf(orderId), (doc) => readOrder(doc.ydoc));
+}
+
+type WithoutAt<E> = E extends unknown ? Omit<E, 'at'> : never;
+/** An event the server appends, minus the time it gets when it is appended. */
+export type EventDraft = WithoutAt<OrderEvent>;
+
+/**
+ * Appends events the server authors (an assignment, a completion through the delivery API), in one
+ * transaction, if `decide` still wants them given the order as it is at that moment, and only if each is
+ * valid where it lands in the fold. Times follow everything already in the order, one ms apart, so they
+ * fold in the order given. Resolves with the view after the change, or null when nothing was appended.
+ */
+export function appendServerEvents(
+  registry: DocRegistry,
+  orderId: OrderId,
+  now: number,
+  decide: (view: OrderView) => readonly EventDraft[] | null,
+): Promise<{ before: OrderView; after: OrderView } | null> {
+  return registry.change(orderDocName(orderId), refOf(orderId), (doc) => {
+    const before = readOrder(doc.ydoc);
+    const wanted = before ? decide(before) : null;
+    if (!before || !wanted || wanted.length === 0) return null;
+    const start = eventTimeAfter(before.state.applied.concat(before.state.conflicts.map((c) => c.event)), now);
+    let state = before.state;
+    const events: OrderEvent[] = [];
+    for (const [i, partial] of wanted.entries()) {
+      const event = { ...partial, at: start + i } as OrderEvent;
+      if (checkTransition(state, event, { orderType: before.header.type }) !== null) return null;
+      events.push(event);
+      state = { ...state, applied: [...state.applied, event] };
+    }
+    doc.change((y) => { for (const e of events) appendEvent(y, e); });
+    const after = readOrder(doc.ydoc);
+    return after ? { before, after } : null;
+  });
+}

@@ -1,0 +1,72 @@
+import { newUserId } from '../../shared/ids';
+import type { LatLng } from '../../shared/catalog/zones';
+import { hashPassword } from '../auth/passwords';
+import { loadCatalog } from '../catalog/loadCatalog';
+import { AppError } from '../errors';
+import type { Db } from '../storage/db';
+import type { DriverRecord, DriverRepo } from '../storage/drivers';
+import type { OutletRepo } from '../storage/outletRepo';
+import type { UserRepo } from '../storage/users';
+import type { DocRegistry } from '../sync/docRegistry';
+
+export interface NewAgent {
+  readonly name: string;
+  readonly phone: string;
+  readonly email?: string | undefined;
+  readonly password?: string | undefined;
+  readonly capacity?: number | undefined;
+  readonly position?: LatLng | undefined;
+}
+
+export interface AddDriverDeps {
+  readonly db: Db;
+  readonly users: UserRepo;
+  readonly drivers: DriverRepo;
+  readonly outlets: OutletRepo;
+  readonly registry: DocRegistry;
+}
+
+/** Never matches a scrypt hash: an agent added without a password cannot sign in to the app. */
+const NO_PASSWORD = '!none';
+
+/** Where an agent without a position stands: the first outlet that has a location, so they are within its reach. */
+async function firstOutletLocation(deps: AddDriverDeps): Promise<LatLng | null> {
+  for (const { id } of deps.outlets.list()) {
+    try {
+      const { profile } = await loadCatalog(deps.registry, id);
+      return { lat: profile.lat, lng: profile.lng };
+    } catch (err: unknown) {
+      if (!(err instanceof AppError)) throw err;
+    }
+  }
+  return null;
+}
+
+/**
+ * `POST /delivery` (the second seed's "add a delivery agent"): a driver account, on shift at once with a
+ * declared position, as the seed's agents were available until they went off shift. With an email and
+ * password the agent can also sign in to the driver app.
+ */
+export async function addDriver(deps: AddDriverDeps, agent: NewAgent, now: number): Promise<DriverRecord> {
+  const id = newUserId();
+  const email = agent.email ?? `agent-${id}@agents.dabba.local`;
+  if (deps.users.findByEmail(email)) throw new AppError(409, 'email_taken', 'An account with this email already exists.');
+  const passwordHash = agent.password ? await hashPassword(agent.password) : NO_PASSWORD;
+  const at = agent.position ?? (await firstOutletLocation(deps));
+  try {
+    deps.db.transaction(() => {
+      deps.users.insert({ id, email, name: agent.name, role: 'driver', outletId: null, passwordHash });
+      deps.drivers.insert({
+        id, phone: agent.phone, capacity: agent.capacity ?? 2, onShift: true,
+        position: at ? { lat: at.lat, lng: at.lng, at: now, accuracy: null, declared: true } : null,
+      }, now);
+    })();
+  } catch (err: unknown) {
+    // Another request took the email while the password was being hashed.
+    if ((err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new AppError(409, 'email_taken', 'An account with this email already exists.');
+    throw err;
+  }
+  const made = deps.drivers.get(id);
+  if (!made) throw new AppError(500, 'internal', 'The new driver could not be read back.');
+  return made;
+}

@@ -1,0 +1,42 @@
+import { estimatedArrival } from '../../shared/dispatch/arrival';
+import { isDelivery } from '../../shared/dispatch/offer';
+import { dropoffArea } from '../../shared/order/dropoffArea';
+import type { OrderView } from '../../shared/order/orderDoc';
+import type { TrackDelivery, TrackView } from '../../shared/track';
+
+/** What the tracking link may know about the order's driver. */
+export interface TrackDriver {
+  /** First name only: the customer needs to know who rings the bell, not who they are. */
+  readonly firstName: string | null;
+  /** The driver's last device position (never a declared one), or null. */
+  readonly position: { readonly lat: number; readonly lng: number; readonly at: number } | null;
+}
+
+/**
+ * The public projection of an order: what a tracking link may show, and nothing more (no ids, no
+ * phone but the outlet's). The driver's position is there only while the order is on its way.
+ */
+export function trackView({ header, state }: OrderView, driver: TrackDriver | null): TrackView & TrackDelivery {
+  const delivery = isDelivery(header) ? header : null;
+  const onTheWay = state.status === 'picked_up';
+  const position = onTheWay && driver?.position ? { lat: driver.position.lat, lng: driver.position.lng, at: driver.position.at } : null;
+  const pickedUpAt = state.applied.findLast((e) => e.type === 'picked_up')?.at ?? null;
+  return {
+    status: state.status,
+    orderType: header.type,
+    outletName: header.outlet.name,
+    outletPhone: header.outlet.phone,
+    placedAt: header.createdAt,
+    readyBy: state.readyBy,
+    timeline: state.applied.filter((e) => e.type !== 'note' && e.type !== 'assigned' && e.type !== 'unassigned').map((e) => ({ type: e.type, at: e.at })),
+    items: header.items.map((l) => ({ name: l.name, qty: l.qty })),
+    total: header.totals.total,
+    currency: header.currency,
+    driver: state.driverId !== null && driver?.firstName ? { firstName: driver.firstName } : null,
+    driverPosition: position,
+    estimatedArrival: delivery
+      ? estimatedArrival({ status: state.status, readyBy: state.readyBy, pickedUpAt, outlet: delivery.outlet, dropoff: delivery.address, driver: position })
+      : null,
+    dropoffArea: delivery ? dropoffArea(delivery.address.text) : null,
+  };
+}

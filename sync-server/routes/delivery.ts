@@ -1,0 +1,62 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { OrderIdSchema } from '../../shared/ids';
+import type { TokenService } from '../auth/tokens';
+import type { Clock } from '../clock';
+import type { Dispatcher } from '../dispatch/dispatcher';
+import { addDriver, type AddDriverDeps } from '../drivers/addDriver';
+import { completeAgentDelivery, latestAgentOrder, type AgentDeliveryDeps } from '../drivers/agentDelivery';
+import { requireAdminOrService } from './serviceAuth';
+import { jsonBody } from './validate';
+
+export interface DeliveryRouteDeps extends AddDriverDeps, AgentDeliveryDeps {
+  readonly tokens: TokenService;
+  readonly serviceToken: string | null;
+  readonly dispatcher: Dispatcher;
+  readonly clock: Clock;
+}
+
+const newAgentSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  phone: z.string().trim().regex(/^\+?[0-9][0-9 ()-]{5,30}$/, 'must be a phone number'),
+  email: z.string().trim().email().max(200).optional(),
+  password: z.string().min(8, 'must be at least 8 characters').max(200).optional(),
+  capacity: z.number().int().min(1).max(10).optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  lng: z.number().min(-180).max(180).optional(),
+}).strict().refine((b) => (b.lat === undefined) === (b.lng === undefined), { message: 'give both lat and lng, or neither', path: ['lng'] });
+
+const newDeliverySchema = z.object({ orderId: OrderIdSchema }).strict();
+
+/**
+ * The second seed's delivery-agent API, kept for the systems that used it: `POST /delivery`,
+ * `GET|PUT /delivery/:id`, `POST /newdelivery`. Backed by the same drivers, dispatch and order
+ * documents as the apps. An admin token or the service token (DABBA_SERVICE_TOKEN).
+ */
+export function deliveryRoutes(deps: DeliveryRouteDeps): Hono {
+  const caller = (c: Parameters<typeof requireAdminOrService>[0]) => requireAdminOrService(c, deps.tokens, deps.serviceToken);
+  return new Hono()
+    .post('/delivery', async (c) => {
+      await caller(c);
+      const body = await jsonBody(c, newAgentSchema);
+      const position = body.lat !== undefined && body.lng !== undefined ? { lat: body.lat, lng: body.lng } : undefined;
+      const driver = await addDriver(deps, { ...body, position }, deps.clock.now());
+      deps.dispatcher.kick();
+      return c.json({ id: driver.id, name: driver.name, phone: driver.phone, onShift: driver.onShift }, 201);
+    })
+    .get('/delivery/:id', async (c) => {
+      await caller(c);
+      c.header('Cache-Control', 'no-store');
+      return c.json(await latestAgentOrder(deps, c.req.param('id')));
+    })
+    .put('/delivery/:id', async (c) => {
+      const who = await caller(c);
+      return c.json(await completeAgentDelivery(deps, c.req.param('id'), who, deps.clock.now()));
+    })
+    .post('/newdelivery', async (c) => {
+      await caller(c);
+      const { orderId } = await jsonBody(c, newDeliverySchema);
+      const { driverId, distanceMeters } = await deps.dispatcher.assignNow(orderId);
+      return c.json({ orderId, driverId, distanceMeters });
+    });
+}

@@ -1,0 +1,54 @@
+import type { OrderId, UserId } from '../../shared/ids';
+import { AWAITING_DRIVER } from '../../shared/dispatch/offer';
+import { TERMINAL_STATUSES } from '../../shared/order/status';
+import type { Db } from './db';
+
+const terminal = [...TERMINAL_STATUSES].map((s) => `'${s}'`).join(', ');
+const awaiting = AWAITING_DRIVER.map((s) => `'${s}'`).join(', ');
+
+/** Questions about drivers' orders, answered from the order index (kept by orderProjections). */
+export class DriverOrders {
+  private readonly s;
+
+  constructor(db: Db) {
+    this.s = {
+      activeCounts: db.prepare<[], { driver_id: string; n: number }>(
+        `SELECT driver_id, COUNT(*) AS n FROM orders WHERE driver_id IS NOT NULL AND status NOT IN (${terminal}) GROUP BY driver_id`,
+      ),
+      active: db.prepare<[string], { id: string }>(
+        // Picked up first (the driver is carrying it), then in the order they were assigned.
+        `SELECT id FROM orders WHERE driver_id = ? AND status NOT IN (${terminal})
+         ORDER BY status = 'picked_up' DESC, assigned_at, created_at, id`,
+      ),
+      pickedUp: db.prepare<[string], { id: string }>("SELECT id FROM orders WHERE driver_id = ? AND status = 'picked_up'"),
+      latest: db.prepare<[string], { id: string }>('SELECT id FROM orders WHERE driver_id = ? ORDER BY assigned_at DESC, created_at DESC, id LIMIT 1'),
+      awaiting: db.prepare<[], { id: string }>(
+        `SELECT id FROM orders WHERE driver_id IS NULL AND type = 'delivery' AND status IN (${awaiting}) ORDER BY created_at, id`,
+      ),
+    };
+  }
+
+  /** Orders assigned and not finished, per driver. */
+  activeCounts(): Map<UserId, number> {
+    return new Map(this.s.activeCounts.all().map((r) => [r.driver_id as UserId, r.n]));
+  }
+
+  /** The driver's unfinished orders, the one they are carrying first. */
+  active(driverId: UserId): OrderId[] {
+    return this.s.active.all(driverId).map((r) => r.id as OrderId);
+  }
+
+  pickedUp(driverId: UserId): OrderId[] {
+    return this.s.pickedUp.all(driverId).map((r) => r.id as OrderId);
+  }
+
+  /** The order most recently assigned to the driver (finished or not), or null. */
+  latest(driverId: UserId): OrderId | null {
+    return (this.s.latest.get(driverId)?.id as OrderId | undefined) ?? null;
+  }
+
+  /** Deliveries the outlet accepted that have no driver, oldest first: dispatch's work list. */
+  awaitingDriver(): OrderId[] {
+    return this.s.awaiting.all().map((r) => r.id as OrderId);
+  }
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { trackDocName } from '../../../shared/docNames';
+import type { TrackingToken } from '../../../shared/ids';
+import { CloseCode } from '../../../shared/protocol/closeCodes';
+import { readTrack } from '../../../shared/track';
+import { placeOrder } from '../support/api';
+import { errorOf, getJson } from '../support/http';
+import { MuxTestClient } from '../support/muxClient';
+import { DELIVERY } from '../support/refusals';
+import { useTestServer } from '../support/testServer';
+
+const tokenOf = (trackingUrl: string): TrackingToken => trackingUrl.split('/track/')[1] as TrackingToken;
+
+describe('GET /api/track/:token', () => {
+  const t = useTestServer({ DABBA_TRACK_LOOKUPS_PER_MINUTE: '5' });
+
+  it('answers the projection for a right token, 404 for a wrong one, and throttles guessing', async () => {
+    const { trackingUrl } = await placeOrder(t.url, DELIVERY);
+    const token = tokenOf(trackingUrl);
+    const right = await getJson(`${t.url}/api/track/${token}`);
+    expect(right.status).toBe(200);
+    expect(right.headers.get('cache-control')).toBe('no-store');
+    const viewer = await MuxTestClient.connect(t.url, null);
+    const doc = await viewer.subscribe(trackDocName(token));
+    if (!(doc instanceof Y.Doc)) throw new Error('refused');
+    expect(right.body).toEqual(readTrack(doc));
+    viewer.close();
+
+    const wrong = await getJson(`${t.url}/api/track/${'x'.repeat(32)}`);
+    expect(wrong.status).toBe(404);
+    expect(errorOf(wrong)?.code).toBe('not_found');
+    expect((await getJson(`${t.url}/api/track/not:a:token`)).status).toBe(404);
+
+    // Five lookups a minute from this address (three above, two here); then even a right token waits.
+    for (let i = 0; i < 2; i++) expect((await getJson(`${t.url}/api/track/guess${i}`)).status).toBe(404);
+    const throttled = await getJson(`${t.url}/api/track/guess-more`);
+    expect(throttled.status).toBe(429);
+    expect(errorOf(throttled)?.code).toBe('rate_limited');
+    expect((await getJson(`${t.url}/api/track/${token}`)).status).toBe(429);
+  });
+});
+
+describe('anonymous sync sockets', () => {
+  const t = useTestServer({ DABBA_ANONYMOUS_SOCKETS_PER_MINUTE: '3' });
+
+  it('are limited per address per minute, so tokens cannot be guessed faster over sockets; signed-in sockets are not', async () => {
+    const open: MuxTestClient[] = [];
+    for (let i = 0; i < 3; i++) open.push(await MuxTestClient.connect(t.url, null));
+    const { trackingUrl } = await placeOrder(t.url, DELIVERY);
+    const [first] = open;
+    expect((await first?.subscribe(trackDocName(tokenOf(trackingUrl)))) instanceof Y.Doc).toBe(true);
+
+    const fourth = await MuxTestClient.connect(t.url, null);
+    expect(await fourth.closed()).toBe(CloseCode.ABUSE);
+    const staff = await MuxTestClient.connect(t.url, t.outlet.token);
+    expect(staff.closeCode).toBeNull();
+    expect((await staff.subscribe(trackDocName(tokenOf(trackingUrl)))) instanceof Y.Doc).toBe(true);
+    for (const client of [...open, staff]) client.close();
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { OrderEvent } from '../../../../shared/order/events';
+import { reduceOrder } from '../../../../shared/order/reduceOrder';
+import type { OrderType } from '../../../../shared/order/status';
+import { trackView, type TrackDriver } from '../../../../sync-server/projections/trackView';
+import { DRIVER1, event, header, MINUTE, OUTLET, SYSTEM, T0 } from '../../shared/order/fixtures';
+
+const RAVI: TrackDriver = { firstName: 'Ravi', position: { lat: 12.965, lng: 77.598, at: T0 + 30 * MINUTE } };
+const view = (events: OrderEvent[], type: OrderType = 'delivery') => ({ header: header(type), state: reduceOrder(events, { orderType: type }) });
+const assigned = [
+  event('placed', 0, SYSTEM, {}), event('accepted', MINUTE, OUTLET, { prepMinutes: 15 }), event('assigned', 2 * MINUTE, SYSTEM, { driverId: DRIVER1.id }),
+];
+
+describe('trackView', () => {
+  it('carries the driver’s first name once assigned, and their position only while the order is on its way', () => {
+    const waiting = trackView(view(assigned), RAVI);
+    expect(waiting).toMatchObject({ driver: { firstName: 'Ravi' }, driverPosition: null, dropoffArea: 'Brigade Road' });
+    expect(waiting.estimatedArrival).toBeGreaterThan(waiting.readyBy ?? Number.POSITIVE_INFINITY);
+    const onTheWay = trackView(view([...assigned, event('picked_up', 25 * MINUTE, DRIVER1, {})]), RAVI);
+    expect(onTheWay.driverPosition).toEqual(RAVI.position);
+    const done = trackView(view([...assigned, event('picked_up', 25 * MINUTE, DRIVER1, {}), event('delivered', 40 * MINUTE, DRIVER1, {})]), RAVI);
+    expect(done).toMatchObject({ driver: { firstName: 'Ravi' }, driverPosition: null, estimatedArrival: null });
+  });
+
+  it('has no driver part before assignment and no drop-off for a pickup order', () => {
+    expect(trackView(view(assigned.slice(0, 2)), null)).toMatchObject({ driver: null, driverPosition: null });
+    expect(trackView(view(assigned.slice(0, 2), 'pickup'), null)).toMatchObject({ dropoffArea: null, estimatedArrival: null });
+  });
+
+  it('holds its fields and nothing else: no ids, no customer, no phone but the outlet’s', () => {
+    const v = trackView(view([...assigned, event('picked_up', 25 * MINUTE, DRIVER1, {})]), RAVI);
+    expect(Object.keys(v).sort()).toEqual([
+      'currency', 'driver', 'driverPosition', 'dropoffArea', 'estimatedArrival', 'items', 'orderType', 'outletName', 'outletPhone',
+      'placedAt', 'readyBy', 'status', 'timeline', 'total',
+    ]);
+    const json = JSON.stringify(v);
+    for (const secret of [header().id, DRIVER1.id, header().customer.phone, header().customer.name, '2 Brigade Road']) expect(json).not.toContain(secret);
+    expect(v.timeline.map((e) => e.type)).toEqual(['placed', 'accepted', 'picked_up']);
+  });
+});

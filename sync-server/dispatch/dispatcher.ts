@@ -1,6 +1,5 @@
 import { AWAITING_DRIVER, isDelivery, needsDriver } from '../../shared/dispatch/offer';
 import { newEventId, type OrderId, type UserId } from '../../shared/ids';
-import { readOrder } from '../../shared/order/orderDoc';
 import { isTerminal } from '../../shared/order/status';
 import { SYSTEM_ID } from '../../shared/roles';
 import { AppError, conflict } from '../errors';
@@ -59,7 +58,7 @@ export class Dispatcher implements DocHooks {
   /** Watches order documents: a delivery that needs a driver, one that no longer does, a driver set free. */
   afterCommit(doc: SyncedDoc): void {
     if (doc.ref.kind !== 'order' || this.closed) return;
-    const view = readOrder(doc.ydoc);
+    const view = doc.orderView();
     if (!view || !isDelivery(view.header)) return;
     const orderId = doc.ref.orderId;
     const offered = this.d.state.offer(orderId) !== null;

@@ -1,5 +1,4 @@
 import { currentAssignment, deliveryEndedAt } from '../../shared/order/assignment';
-import { readOrder } from '../../shared/order/orderDoc';
 import type { DriverRepo } from '../storage/drivers';
 import type { DocHooks } from '../sync/docRegistry';
 import type { SyncedDoc } from '../sync/syncedDoc';
@@ -16,7 +15,7 @@ export function driverLedger(drivers: DriverRepo): DocHooks {
   return {
     afterCommit(doc) {
       if (doc.ref.kind !== 'order') return;
-      const view = readOrder(doc.ydoc);
+      const view = doc.orderView();
       const assignment = view ? currentAssignment(view.state) : null;
       if (!view || !assignment) return;
       const ended = deliveryEndedAt(view.state);

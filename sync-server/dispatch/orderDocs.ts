@@ -2,7 +2,7 @@ import { orderDocName } from '../../shared/docNames';
 import type { OrderId } from '../../shared/ids';
 import { eventTimeAfter } from '../../shared/order/assignment';
 import type { OrderEvent } from '../../shared/order/events';
-import { appendEvent, readOrder, type OrderView } from '../../shared/order/orderDoc';
+import { appendEvent, type OrderView } from '../../shared/order/orderDoc';
 import { checkTransition } from '../../shared/order/reduceOrder';
 import type { DocRegistry } from '../sync/docRegistry';
 
@@ -10,7 +10,7 @@ const refOf = (orderId: OrderId) => ({ kind: 'order', orderId } as const);
 
 /** The order as its document says now; null when there is no such document. */
 export function readOrderView(registry: DocRegistry, orderId: OrderId): Promise<OrderView | null> {
-  return registry.change(orderDocName(orderId), refOf(orderId), (doc) => readOrder(doc.ydoc));
+  return registry.change(orderDocName(orderId), refOf(orderId), (doc) => doc.orderView());
 }
 
 type WithoutAt<E> = E extends unknown ? Omit<E, 'at'> : never;
@@ -30,7 +30,7 @@ export function appendServerEvents(
   decide: (view: OrderView) => readonly EventDraft[] | null,
 ): Promise<{ before: OrderView; after: OrderView } | null> {
   return registry.change(orderDocName(orderId), refOf(orderId), (doc) => {
-    const before = readOrder(doc.ydoc);
+    const before = doc.orderView();
     const wanted = before ? decide(before) : null;
     if (!before || !wanted || wanted.length === 0) return null;
     const start = eventTimeAfter(before.state.applied.concat(before.state.conflicts.map((c) => c.event)), now);
@@ -43,7 +43,7 @@ export function appendServerEvents(
       state = { ...state, applied: [...state.applied, event] };
     }
     doc.change((y) => { for (const e of events) appendEvent(y, e); });
-    const after = readOrder(doc.ydoc);
+    const after = doc.orderView();
     return after ? { before, after } : null;
   });
 }

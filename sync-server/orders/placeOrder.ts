@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { orderDocName } from '../../shared/docNames';
 import { newOrderId, newTrackingToken, type OrderId, type TrackingToken } from '../../shared/ids';
-import { createOrderDoc, readOrder } from '../../shared/order/orderDoc';
+import { createOrderDoc, type OrderView } from '../../shared/order/orderDoc';
 import type { OrderHeader, OrderSource } from '../../shared/order/header';
 import { AppError, badRequest } from '../errors';
 import type { Db } from '../storage/db';
@@ -21,7 +21,7 @@ export interface PlaceOrderDeps {
   readonly db: Db;
   readonly registry: DocRegistry;
   readonly orders: OrderIndex;
-  readonly afterPlaced: (view: NonNullable<ReturnType<typeof readOrder>>) => Promise<void>;
+  readonly afterPlaced: (view: OrderView) => Promise<void>;
 }
 
 export interface PlaceOptions {
@@ -98,7 +98,7 @@ export async function placeOrder(deps: PlaceOrderDeps, req: OrderRequest, option
       );
       doc.change((y) => createOrderDoc(y, header));
     })();
-    const view = readOrder(doc.ydoc);
+    const view = doc.orderView();
     if (view) await deps.afterPlaced(view);
   } finally {
     deps.registry.release(doc);

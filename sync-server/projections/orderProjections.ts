@@ -3,7 +3,7 @@ import { ADMIN_INBOX, driverInboxName, orderDocName, outletInboxName, trackDocNa
 import type { OrderId, UserId } from '../../shared/ids';
 import { inboxMap } from '../../shared/inbox';
 import { currentAssignment } from '../../shared/order/assignment';
-import { readOrder, type OrderView } from '../../shared/order/orderDoc';
+import type { OrderView } from '../../shared/order/orderDoc';
 import { trackMap } from '../../shared/track';
 import type { Logger } from '../log';
 import { KeyedSerial } from '../serial';
@@ -38,7 +38,7 @@ export function orderProjections(registry: DocRegistry, orders: OrderIndex, log:
   const refreshTrack = (orderId: OrderId): Promise<void> => trackWrites.run(orderId, async () => {
     const row = orders.get(orderId);
     if (!row) return;
-    const view = await registry.change(orderDocName(orderId), { kind: 'order', orderId }, (doc) => readOrder(doc.ydoc));
+    const view = await registry.change(orderDocName(orderId), { kind: 'order', orderId }, (doc) => doc.orderView());
     if (!view) return;
     const next = trackView(view, view.state.driverId ? await trackDriver(view.state.driverId) : null);
     const token = row.trackingToken;
@@ -62,7 +62,7 @@ export function orderProjections(registry: DocRegistry, orders: OrderIndex, log:
     },
     afterCommit(doc: SyncedDoc) {
       if (doc.ref.kind !== 'order') return;
-      const view = readOrder(doc.ydoc);
+      const view = doc.orderView();
       const row = orders.get(doc.ref.orderId);
       if (!view || !row) return;
       const { status, driverId } = view.state;

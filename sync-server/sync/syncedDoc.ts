@@ -1,6 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocRef } from '../../shared/docNames';
+import { readOrder, type OrderView } from '../../shared/order/orderDoc';
 import type { RejectCode } from '../../shared/protocol/rejectCodes';
 import type { Actor } from '../../shared/roles';
 import type { DocStore } from '../storage/docStore';
@@ -48,6 +49,8 @@ export class SyncedDoc {
   /** Held by something other than a subscriber (a projection write); unloading waits for both to be zero. */
   holds = 0;
   private scratch: Y.Doc | null = null;
+  /** The parsed order (order documents only), computed once per committed state: several plug-ins read it. */
+  private view: { readonly value: OrderView | null } | null = null;
   /** Set when storage refused a server-made change; the doc is then dropped and `change` throws. */
   private storageError: unknown = null;
   private sinceCompaction: number;
@@ -157,7 +160,15 @@ export class SyncedDoc {
     if (this.sinceCompaction >= COMPACT_EVERY) this.compact();
   }
 
+  /** The order this document holds (header and reduced state), or null for other kinds or a malformed header. */
+  orderView(): OrderView | null {
+    if (this.ref.kind !== 'order') return null;
+    this.view ??= { value: readOrder(this.ydoc) };
+    return this.view.value;
+  }
+
   private onUpdate(update: Uint8Array, origin: unknown): void {
+    this.view = null;
     if (origin === LOAD_ORIGIN) return;
     const from = origin instanceof ClientOrigin ? origin.subscriber : null;
     if (!from) {

@@ -10,7 +10,7 @@ import type { PhoneOrderContext } from '../commands/phoneOrderCommands';
 import { OutboxRunner } from '../phoneOrders/outboxRunner';
 import { sendPhoneOrder } from '../phoneOrders/sendPhoneOrder';
 import { sessionActor, type Session } from '../session/session';
-import { openDabbaDb, type DabbaDb, type DocSyncState } from '../store/db';
+import { openDabbaDb, type DabbaDb, type DocSyncState, type OrderRow } from '../store/db';
 import { ensureOrderRowsCurrent } from '../store/rebuildOrderRows';
 import { dismissRefusal } from '../store/refusals';
 import { clearSession, loadSession, saveSession } from '../store/sessionStore';
@@ -43,6 +43,8 @@ export class Device {
   private outbox: OutboxRunner | null = null;
   private actor: Actor | null = null;
   private readonly docListeners = new Set<(docName: string) => void>();
+  private readonly rowListeners = new Set<(rows: readonly OrderRow[], seq: number) => void>();
+  private rowWrites = 0;
   private stops: (() => void)[] = [];
   private snapshot: DeviceSnapshot;
   private readonly listeners = new Set<() => void>();
@@ -120,6 +122,19 @@ export class Device {
     if (provider && !provider.docs.get(name)) await provider.open(name, true);
   }
 
+  /**
+   * Hears of order rows as soon as they are stored, each batch numbered; `orderRowWrites` is the
+   * number of the last. Screens apply them at once instead of waiting to read them back.
+   */
+  readonly onOrderRows = (listener: (rows: readonly OrderRow[], seq: number) => void): (() => void) => {
+    this.rowListeners.add(listener);
+    return () => this.rowListeners.delete(listener);
+  };
+
+  get orderRowWrites(): number {
+    return this.rowWrites;
+  }
+
   /** Hears of every held document that changed (content or sync state), across sign-ins. */
   readonly onDocChange = (listener: (docName: string) => void): (() => void) => {
     this.docListeners.add(listener);
@@ -151,7 +166,10 @@ export class Device {
     window.addEventListener('offline', lost);
     document.addEventListener('visibilitychange', retryWhenVisible);
     this.stops = [
-      projectOrders(provider, this.db),
+      projectOrders(provider, this.db, (rows) => {
+        this.rowWrites += 1;
+        for (const listener of this.rowListeners) listener(rows, this.rowWrites);
+      }),
       ...inboxesOf(actor).map((inbox) => followInbox(provider, inbox)),
       provider.onDocChange((docName) => {
         for (const listener of this.docListeners) listener(docName);

@@ -7,9 +7,10 @@ import type { SyncProvider } from '../sync/syncProvider';
  * Keeps the `orders` query table in step with the order documents the provider holds. Rows are
  * written in batches, and only when they differ from what is stored: opening a device that holds
  * thousands of orders re-derives every row, and rewriting identical rows one by one would make
- * every screen reading the table re-run its query thousands of times.
+ * every screen reading the table re-run its query thousands of times. `onWritten` hears of the
+ * rows once they are stored, so screens can show them without reading them back.
  */
-export function projectOrders(provider: SyncProvider, db: DabbaDb): () => void {
+export function projectOrders(provider: SyncProvider, db: DabbaDb, onWritten: (rows: readonly OrderRow[]) => void = () => undefined): () => void {
   const pending = new Map<string, OrderRow>();
   let writing: Promise<void> | null = null;
   let stopped = false;
@@ -18,7 +19,12 @@ export function projectOrders(provider: SyncProvider, db: DabbaDb): () => void {
     while (pending.size > 0 && !stopped) {
       const batch = [...pending.values()];
       pending.clear();
-      await writeChangedOrderRows(db, batch).catch((error: unknown) => console.error('dabba: could not update the orders table', error));
+      try {
+        const written = await writeChangedOrderRows(db, batch);
+        if (written.length > 0) onWritten(written);
+      } catch (error) {
+        console.error('dabba: could not update the orders table', error);
+      }
     }
     writing = null;
   };

@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import type * as Y from 'yjs';
 import { statusSince } from '../../../shared/order/board';
 import { readOrder } from '../../../shared/order/orderDoc';
-import { isTerminal, ORDER_STATUSES, TERMINAL_STATUSES } from '../../../shared/order/status';
+import { isTerminal, ORDER_STATUSES, TERMINAL_STATUSES, type OrderStatus } from '../../../shared/order/status';
 import type { DabbaDb, DocSyncState, OrderRow } from './db';
 
 /** Derives the query row of an order document; null until the document has its header. */
@@ -38,15 +38,24 @@ export function projectOrderRow(doc: Y.Doc, syncState: DocSyncState): OrderRow |
   };
 }
 
-/** Puts the rows that differ from the stored ones, in one transaction; returns how many changed. */
-export async function writeChangedOrderRows(db: DabbaDb, rows: readonly OrderRow[]): Promise<number> {
+/** Puts the rows that differ from the stored ones, in one transaction; returns those it wrote. */
+export async function writeChangedOrderRows(db: DabbaDb, rows: readonly OrderRow[]): Promise<OrderRow[]> {
   return db.transaction('rw', db.orders, async () => {
     const stored = await db.orders.bulkGet(rows.map((r) => r.id));
     // Both sides come from projectOrderRow, so their keys are in the same order.
     const changed = rows.filter((row, i) => JSON.stringify(stored[i]) !== JSON.stringify(row));
     if (changed.length > 0) await db.orders.bulkPut(changed);
-    return changed.length;
+    return changed;
   });
+}
+
+/**
+ * What can change in a row once it exists: the header (customer, items, totals) is written once,
+ * so comparing these tells whether a row changed without comparing every field.
+ */
+export function orderRowVersion(order: OrderRow): string {
+  const conflicts = order.conflicts.map((c) => `${c.type}@${c.at}`).join(',');
+  return `${order.status}|${order.statusAt}|${order.readyBy ?? ''}|${order.delayMinutes}|${order.syncState}|${conflicts}`;
 }
 
 /** An outlet's orders, newest first. */
@@ -57,33 +66,48 @@ export async function outletOrderRows(db: DabbaDb, outletId: string): Promise<Or
 
 const OPEN_STATUSES = ORDER_STATUSES.filter((s) => !TERMINAL_STATUSES.has(s));
 
-/** What the board reads: a few hundred open orders in full, and of today's closed ones only what it shows. */
-export interface BoardRows {
-  readonly open: readonly OrderRow[];
-  /** Closed since `doneSince`, newest first, at most the number asked for. */
-  readonly doneRecent: readonly OrderRow[];
-  readonly doneCount: number;
-  /** Closed since `doneSince` with a change that lost a merge. */
-  readonly doneConflicted: readonly OrderRow[];
-  /** Orders (of any day) whose changes are only on this device. */
-  readonly unsyncedCount: number;
+/**
+ * An outlet's orders in one status: one column of the board. Each column reads its own range, so
+ * a status change re-reads the two columns it touches, not every open order.
+ */
+export async function statusOrderRows(db: DabbaDb, outletId: string, status: OrderStatus): Promise<OrderRow[]> {
+  return db.orders.where('[outletId+status]').equals([outletId, status]).toArray();
 }
 
-/**
- * The board's rows, read through indexes: a device holding a busy day (or months) of orders reads
- * the open ones and a page of today's closed ones, not every row it has.
- */
-export async function boardOrderRows(db: DabbaDb, outletId: string, doneSince: number, doneShown: number): Promise<BoardRows> {
-  const closedToday = () => db.orders.where('[outletId+closedAt]').between([outletId, doneSince], [outletId, Dexie.maxKey]);
-  const [openByStatus, doneRecent, doneCount, doneConflicted, unsyncedCount] = await Promise.all([
-    // One plain range per status: IndexedDB reads each in one go, where anyOf would walk a cursor row by row.
-    Promise.all(OPEN_STATUSES.map((s) => db.orders.where('[outletId+status]').equals([outletId, s]).toArray())),
-    closedToday().reverse().limit(doneShown).toArray(),
-    closedToday().count(),
-    db.orders.where('[outletId+conflicted+closedAt]').between([outletId, 1, doneSince], [outletId, 1, Dexie.maxKey]).toArray(),
+/** Of the orders closed since `since`: the newest few, how many, and those with a change that lost a merge. */
+export interface DoneToday {
+  readonly recent: readonly OrderRow[];
+  readonly count: number;
+  readonly conflicted: readonly OrderRow[];
+}
+
+export async function doneTodayRows(db: DabbaDb, outletId: string, since: number, shown: number): Promise<DoneToday> {
+  const closed = () => db.orders.where('[outletId+closedAt]').between([outletId, since], [outletId, Dexie.maxKey]);
+  const [recent, count, conflicted] = await Promise.all([
+    closed().reverse().limit(shown).toArray(),
+    closed().count(),
+    db.orders.where('[outletId+conflicted+closedAt]').between([outletId, 1, since], [outletId, 1, Dexie.maxKey]).toArray(),
+  ]);
+  return { recent, count, conflicted };
+}
+
+export interface BoardCounts {
+  /** Open orders, in every column from New to Out for delivery. */
+  readonly open: number;
+  /** Closed since the start of the day. */
+  readonly done: number;
+  /** Orders (of any day) whose changes are only on this device. */
+  readonly unsynced: number;
+}
+
+/** What the board and the header count, read from the indexes alone (no rows are read). */
+export async function boardCounts(db: DabbaDb, outletId: string, since: number): Promise<BoardCounts> {
+  const [open, done, unsynced] = await Promise.all([
+    Promise.all(OPEN_STATUSES.map((s) => db.orders.where('[outletId+status]').equals([outletId, s]).count())),
+    db.orders.where('[outletId+closedAt]').between([outletId, since], [outletId, Dexie.maxKey]).count(),
     db.orders.where('syncState').equals('local').count(),
   ]);
-  return { open: openByStatus.flat(), doneRecent, doneCount, doneConflicted, unsyncedCount };
+  return { open: open.reduce((a, b) => a + b, 0), done, unsynced };
 }
 
 /** Orders placed in [from, to), newest first, at most `limit`: a page of history. */

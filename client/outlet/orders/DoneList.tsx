@@ -1,10 +1,11 @@
 import { memo } from 'react';
 import { formatMoney } from '../../../shared/money';
 import type { OrderRow } from '../../common/store/db';
+import { orderRowVersion as rowVersion } from '../../common/store/orderRows';
 import { SyncBadge } from '../../common/ui/SyncBadge';
 import { clockTime } from '../../common/ui/clockTime';
 import { ConflictNote } from './ConflictNote';
-import { orderNumber, orderTypeText, rowVersion } from './orderText';
+import { orderNumber, orderTypeText } from './orderText';
 import { STATUS_TEXT } from './statusText';
 
 interface DoneRowProps {

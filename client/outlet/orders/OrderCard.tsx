@@ -6,12 +6,13 @@ import type { CommandOutcome } from '../../common/commands/commandOutcome';
 import { offeredActions } from '../../common/commands/offeredActions';
 import type { OrderCommands } from '../../common/orders/useOrderCommands';
 import type { OrderRow } from '../../common/store/db';
+import { orderRowVersion as rowVersion } from '../../common/store/orderRows';
 import { SyncBadge } from '../../common/ui/SyncBadge';
 import { clockTime } from '../../common/ui/clockTime';
 import { ConflictNote } from './ConflictNote';
 import { OrderActions, type OrderActionHandlers } from './OrderActions';
 import { OrderTimer } from './OrderTimer';
-import { orderNumber, orderTypeText, rowVersion } from './orderText';
+import { orderNumber, orderTypeText } from './orderText';
 import { STATUS_TEXT } from './statusText';
 
 export interface OrderCardProps {

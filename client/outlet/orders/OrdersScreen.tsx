@@ -1,29 +1,33 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Catalog } from '../../../shared/catalog/outletDoc';
-import { groupBoard, type BoardColumn as Column } from '../../../shared/order/board';
 import type { Actor } from '../../../shared/roles';
 import type { CommandOutcome } from '../../common/commands/commandOutcome';
+import { useDoneToday } from '../../common/orders/useBoardOrders';
 import { useOrderCommands } from '../../common/orders/useOrderCommands';
 import { useSeenConflicts } from '../../common/orders/useSeenConflicts';
 import type { OrderRow, PhoneOrderRow } from '../../common/store/db';
-import type { BoardRows } from '../../common/store/orderRows';
+import type { BoardCounts } from '../../common/store/orderRows';
 import { usePrinter } from '../print/PrinterContext';
 import { AttentionList } from './AttentionList';
 import { BoardColumn } from './BoardColumn';
 import { DoneList } from './DoneList';
 import { OrderCard } from './OrderCard';
 import { PhoneOrderCard } from './PhoneOrderCard';
+import { sortColumn, StatusColumn } from './StatusColumn';
 
-const KITCHEN_COLUMNS: readonly { readonly id: Exclude<Column, 'new' | 'done'>; readonly title: string }[] = [
-  { id: 'accepted', title: 'Accepted' },
-  { id: 'preparing', title: 'Preparing' },
-  { id: 'ready', title: 'Ready' },
-  { id: 'out', title: 'Out for delivery' },
-];
+const KITCHEN_COLUMNS = [
+  { status: 'accepted', title: 'Accepted' },
+  { status: 'preparing', title: 'Preparing' },
+  { status: 'ready', title: 'Ready' },
+  { status: 'picked_up', title: 'Out for delivery' },
+] as const;
 
 export interface OrdersScreenProps {
+  readonly outletId: string;
   readonly actor: Actor;
-  readonly board: BoardRows | null;
+  /** The new orders (the shell reads them for the ring too); null until read. */
+  readonly placed: readonly OrderRow[] | null;
+  readonly counts: BoardCounts | null;
   readonly today: number;
   readonly catalog: Catalog | null;
   readonly defaultPrepMinutes: number;
@@ -33,46 +37,45 @@ export interface OrdersScreenProps {
 }
 
 /** The outlet's live order board: new → accepted → preparing → ready → out, and today's done. */
-export function OrdersScreen({ actor, board, today, catalog, defaultPrepMinutes, phoneEntries, onEditPhoneOrder, onDiscardPhoneOrder }: OrdersScreenProps) {
+export function OrdersScreen(props: OrdersScreenProps) {
+  const { outletId, actor, placed, counts, today, catalog, defaultPrepMinutes, phoneEntries, onEditPhoneOrder, onDiscardPhoneOrder } = props;
   const commands = useOrderCommands();
   const printer = usePrinter();
   const { seen, markSeen } = useSeenConflicts();
-  const open = board?.open;
-  const columns = useMemo(() => groupBoard(open ?? [], today).columns, [open, today]);
-  const onBoard = useMemo(() => new Set((open ?? []).map((o) => o.id)), [open]);
+  const done = useDoneToday(outletId, today);
+  const newOrders = useMemo(() => sortColumn(placed ?? []), [placed]);
 
-  if (board === null) return <p className="empty" role="status">Opening the orders on this device…</p>;
-
-  // A placed phone order hands over to its real card as soon as that has arrived.
-  const outbox = phoneEntries.filter((e) => !(e.orderId && onBoard.has(e.orderId)));
-  const attention = board.doneConflicted.filter((o) => o.conflicts.length > (seen.get(o.id) ?? 0));
-
-  const card = (order: OrderRow) => (
+  const renderCard = useCallback((order: OrderRow) => (
     <li key={order.id}>
       <OrderCard order={order} actor={actor} commands={commands} defaultPrepMinutes={defaultPrepMinutes}
         printedCount={printer.printedCount(order.id)} onPrint={printer.print} />
     </li>
-  );
+  ), [actor, commands, defaultPrepMinutes, printer]);
+
+  if (placed === null || counts === null || done === null) return <p className="empty" role="status">Opening the orders on this device…</p>;
+
+  // A placed phone order hands over to its real card as soon as that has arrived.
+  const arrived = new Set(placed.map((o) => o.id));
+  const outbox = phoneEntries.filter((e) => !(e.orderId && arrived.has(e.orderId)));
+  const attention = done.conflicted.filter((o) => o.conflicts.length > (seen.get(o.id) ?? 0));
 
   return (
-    <div className="board" data-board-total={board.open.length + board.doneCount}>
+    <div className="board" data-board-total={counts.open + counts.done} data-open-count={counts.open}>
       <AttentionList orders={attention} onSeen={(order) => markSeen(order.id, order.conflicts.length)} />
       <div className="board__columns">
-        <BoardColumn id="new" title="New" count={columns.new.length + outbox.length}>
+        <BoardColumn id="new" title="New" count={newOrders.length + outbox.length}>
           {outbox.map((entry) => (
             <li key={entry.key}>
               <PhoneOrderCard entry={entry} catalog={catalog} onEdit={onEditPhoneOrder} onDiscard={onDiscardPhoneOrder} />
             </li>
           ))}
-          {columns.new.map(card)}
+          {newOrders.map(renderCard)}
         </BoardColumn>
-        {KITCHEN_COLUMNS.map(({ id, title }) => (
-          <BoardColumn key={id} id={id} title={title} count={columns[id].length}>
-            {columns[id].map(card)}
-          </BoardColumn>
+        {KITCHEN_COLUMNS.map(({ status, title }) => (
+          <StatusColumn key={status} outletId={outletId} status={status} title={title} renderCard={renderCard} />
         ))}
       </div>
-      <DoneList orders={board.doneRecent} total={board.doneCount} printedCount={printer.printedCount} onPrint={printer.print} />
+      <DoneList orders={done.recent} total={done.count} printedCount={printer.printedCount} onPrint={printer.print} />
     </div>
   );
 }

@@ -11,12 +11,3 @@ export function orderTypeText(order: Pick<OrderRow, 'orderType' | 'table'>): str
     case 'dine-in': return order.table ? `Dine-in · Table ${order.table}` : 'Dine-in';
   }
 }
-
-/**
- * What can change in a row once it exists: the header (customer, items, totals) is written once,
- * so comparing these tells whether a card must re-render without comparing every field.
- */
-export function rowVersion(order: OrderRow): string {
-  const conflicts = order.conflicts.map((c) => `${c.type}@${c.at}`).join(',');
-  return `${order.status}|${order.statusAt}|${order.readyBy ?? ''}|${order.delayMinutes}|${order.syncState}|${conflicts}`;
-}

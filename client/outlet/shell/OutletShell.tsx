@@ -5,7 +5,7 @@ import type { OutletId } from '../../../shared/ids';
 import type { Actor } from '../../../shared/roles';
 import { useDevice, useDeviceSnapshot } from '../../common/device/DeviceContext';
 import { useOutletCatalog } from '../../common/outlet/useOutletCatalog';
-import { useBoardOrders } from '../../common/orders/useBoardOrders';
+import { useBoardCounts, useStatusOrders } from '../../common/orders/useBoardOrders';
 import { usePhoneOrders } from '../../common/phoneOrders/usePhoneOrders';
 import { useRefusals } from '../../common/refusals/useRefusals';
 import { SignOutButton } from '../../common/session/SignOutButton';
@@ -35,18 +35,18 @@ export function OutletShell({ outletId, actor }: { readonly outletId: OutletId; 
   const [route, go] = useHashRoute();
   const now = useNow(60_000);
   const today = startOfLocalDay(now);
-  const board = useBoardOrders(outletId, today);
+  const placed = useStatusOrders(outletId, 'placed');
+  const counts = useBoardCounts(outletId, today);
   const { value: catalog, syncState: outletSync } = useOutletCatalog(outletId);
   const phone = usePhoneOrders(outletId);
   const { refusals, dismiss } = useRefusals();
 
-  const open = board?.open;
   const newOrders = useMemo(
-    () => (open ?? []).filter((o) => o.status === 'placed').sort((a, b) => a.placedAt - b.placedAt).map((o) => ({ id: o.id, customerName: o.customerName })),
-    [open],
+    () => [...(placed ?? [])].sort((a, b) => a.placedAt - b.placedAt).map((o) => ({ id: o.id, customerName: o.customerName })),
+    [placed],
   );
   const ringer = useRinger(newOrders);
-  const unsynced = board?.unsyncedCount ?? 0;
+  const unsynced = counts?.unsynced ?? 0;
   const defaultPrep = catalog ? Math.min(240, catalog.profile.defaultPrepMinutes + busyMinutes(catalog, now)) : DEFAULT_PREP_MINUTES;
   const waitingPhone = phone.entries.filter((e) => e.state !== 'placed').length;
 
@@ -67,7 +67,7 @@ export function OutletShell({ outletId, actor }: { readonly outletId: OutletId; 
         {storageError ? <p className="error" role="alert">This device could not save a change: {storageError}</p> : null}
         <RefusalList refusals={refusals} onDismiss={dismiss} />
         {route.screen === 'board' ? (
-          <OrdersScreen actor={actor} board={board} today={today} catalog={catalog} defaultPrepMinutes={defaultPrep}
+          <OrdersScreen outletId={outletId} actor={actor} placed={placed} counts={counts} today={today} catalog={catalog} defaultPrepMinutes={defaultPrep}
             phoneEntries={phone.entries} onEditPhoneOrder={(key) => go('phone', key)} onDiscardPhoneOrder={phone.discard} />
         ) : null}
         {route.screen === 'availability' ? <AvailabilityScreen outletId={outletId} catalog={catalog} syncState={outletSync} /> : null}

@@ -1,13 +1,13 @@
 import { useState } from 'react';
+import { FALLBACK_PREP_MINUTES } from './prepTime';
 
 const PREP_CHOICES = [5, 10, 15, 20, 25, 30, 45, 60, 90] as const;
-export const DEFAULT_PREP_MINUTES = 15;
 
 /**
  * Accepting an order promises a time, so the choice sits next to the button. It starts at the
  * outlet's usual prep time plus any busy-mode minutes.
  */
-export function AcceptControl({ orderId, defaultMinutes = DEFAULT_PREP_MINUTES, onAccept }: {
+export function AcceptControl({ orderId, defaultMinutes = FALLBACK_PREP_MINUTES, onAccept }: {
   readonly orderId: string;
   readonly defaultMinutes?: number;
   readonly onAccept: (prepMinutes: number) => void;

@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { busyMinutes } from '../../../shared/catalog/outletDoc';
 import { startOfLocalDay } from '../../../shared/order/board';
 import type { OutletId } from '../../../shared/ids';
 import type { Actor } from '../../../shared/roles';
@@ -14,8 +13,8 @@ import { RefusalList } from '../../common/ui/RefusalList';
 import { useNow } from '../../common/ui/useNow';
 import { AvailabilityScreen } from '../availability/AvailabilityScreen';
 import { HistoryScreen } from '../history/HistoryScreen';
-import { DEFAULT_PREP_MINUTES } from '../orders/AcceptControl';
 import { OrdersScreen } from '../orders/OrdersScreen';
+import { acceptPrepMinutes } from '../orders/prepTime';
 import { PhoneOrderScreen } from '../phone/PhoneOrderScreen';
 import { PrinterProvider } from '../print/PrinterContext';
 import { RingBanner } from '../ring/RingBanner';
@@ -47,7 +46,7 @@ export function OutletShell({ outletId, actor }: { readonly outletId: OutletId; 
   );
   const ringer = useRinger(newOrders);
   const unsynced = counts?.unsynced ?? 0;
-  const defaultPrep = catalog ? Math.min(240, catalog.profile.defaultPrepMinutes + busyMinutes(catalog, now)) : DEFAULT_PREP_MINUTES;
+  const defaultPrep = acceptPrepMinutes(catalog, now);
   const waitingPhone = phone.entries.filter((e) => e.state !== 'placed').length;
 
   return (

@@ -66,6 +66,7 @@ describe('projectOrderRow conflicts', () => {
     const row = projectOrderRow(deviceA, 'synced');
     expect(row?.status).toBe('accepted');
     expect(row?.conflicts).toEqual([{ type: 'accepted', at: expect.any(Number), byRole: 'outlet', reason: 'not allowed when the order is accepted' }]);
+    expect(row?.conflicted).toBe(1);
   });
 });
 

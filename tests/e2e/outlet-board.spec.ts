@@ -2,7 +2,7 @@ import { chromium, expect, test, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from './support/chromium';
 import { withServerAndTablet } from './support/outletDevice';
 import { OFFLINE_BANNER, onlineBanner, orderCard, signInAsOutlet } from './support/outletPage';
-import { placePickupOrder } from './support/placeOrder';
+import { placePickupOrderWithLink } from './support/placeOrder';
 
 const CUSTOMER = 'Meera';
 
@@ -31,7 +31,7 @@ test('a new order rings and shows at once; staff accept, then with the server do
     await expect(alert(page)).toHaveAttribute('data-ringing', 'false');
 
     // A customer orders: within a second the tablet shows it and rings until someone answers.
-    await placePickupOrder(server.url, CUSTOMER);
+    const { trackingUrl } = await placePickupOrderWithLink(server.url, CUSTOMER);
     const placedAt = Date.now();
     await expect(orderCard(page, CUSTOMER)).toBeVisible({ timeout: 1_000 });
     expect(Date.now() - placedAt).toBeLessThan(1_000);
@@ -107,6 +107,13 @@ test('a new order rings and shows at once; staff accept, then with the server do
       await other.goto(`${server.url}/outlet/`);
       await signInAsOutlet(other);
       await expect(orderCard(other, CUSTOMER).getByText(/Status: Ready/)).toBeVisible();
+      // The customer's tracking link shows what the kitchen did offline.
+      const customer = await browser.newPage();
+      await customer.goto(trackingUrl);
+      await expect(customer.getByRole('heading', { level: 1 })).toHaveText('Ready for pickup', { timeout: 10_000 });
+      const view = (await (await fetch(`${server.url}/api/track/${trackingUrl.split('/track/')[1] ?? ''}`)).json()) as { status: string; timeline: { type: string }[] };
+      expect(view.status).toBe('ready');
+      expect(view.timeline.map((t) => t.type)).toEqual(['placed', 'accepted', 'preparing', 'ready']);
     } finally {
       await browser.close();
     }

@@ -2,7 +2,7 @@ import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import type { DeliveryZone } from '../api/catalogApi';
 import type { LatLng } from '../cart/cartStore';
-import { tileConfig } from './mapTiles';
+import { tileConfig } from '../../common/map/mapTiles';
 
 interface Props {
   readonly outlet: LatLng;

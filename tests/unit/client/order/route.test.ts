@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseOrderRoute, tablePath } from '../../../../client/order/route';
-import { tileConfig } from '../../../../client/order/checkout/mapTiles';
+import { tileConfig } from '../../../../client/common/map/mapTiles';
 
 describe('ordering page routes', () => {
   it('lists outlets at /order/ and opens one at /order/<id>', () => {

@@ -1,5 +1,6 @@
 import { formatMoney } from '../../shared/money';
 import { clockTime } from '../common/ui/clockTime';
+import { DriverSection } from './DriverSection';
 import { headline, promise } from './timeline';
 import { Timeline } from './Timeline';
 import type { Tracking } from './useTracking';
@@ -34,6 +35,7 @@ export function TrackScreen({ tracking }: { readonly tracking: Tracking }) {
               <h1 aria-live="polite">{headline(view)}</h1>
               {promise(view, clockTime) ? <p className="track__promise">{promise(view, clockTime)}</p> : null}
             </header>
+            <DriverSection view={view} />
             <Timeline view={view} />
             <section className="card track__outlet" aria-labelledby="outlet-title">
               <h2 id="outlet-title">{view.outletName}</h2>

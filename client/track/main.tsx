@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import 'leaflet/dist/leaflet.css';
 import { registerServiceWorker } from '../common/pwa/registerServiceWorker';
 import '../common/ui/theme.css';
 import './track.css';

@@ -21,6 +21,11 @@ const viewSchema = z.object({
   items: z.array(z.object({ name: z.string(), qty: z.number() })),
   total: z.number(),
   currency: z.string(),
+  // The delivery part (see TrackDelivery): optional, since views cached before it existed have none.
+  driver: z.object({ firstName: z.string() }).nullable().exactOptional(),
+  driverPosition: z.object({ lat: z.number(), lng: z.number(), at: z.number() }).nullable().exactOptional(),
+  estimatedArrival: z.number().nullable().exactOptional(),
+  dropoffArea: z.string().nullable().exactOptional(),
 });
 const cachedSchema = z.object({ view: viewSchema, savedAt: z.number() });
 

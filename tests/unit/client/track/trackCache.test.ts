@@ -23,6 +23,17 @@ describe('TrackCache', () => {
     expect(cache.read('tok')).toBeNull();
   });
 
+  it('keeps the delivery part (driver, position, arrival, area) through a reload, and reads views cached before it existed', () => {
+    const storage = memoryStorage();
+    const onTheWay: TrackView = {
+      ...VIEW, status: 'picked_up', orderType: 'delivery', driver: { firstName: 'Ravi' },
+      driverPosition: { lat: 12.97, lng: 77.6, at: 1_700_000_950_000 }, estimatedArrival: 1_700_001_500_000, dropoffArea: 'Residency Road',
+    };
+    new TrackCache(storage).write('tok', onTheWay, 42);
+    expect(new TrackCache(storage).read('tok')?.view).toEqual(onTheWay);
+    expect(parseTrackView(VIEW)).not.toHaveProperty('driver');
+  });
+
   it('refuses views of a shape this page does not know', () => {
     expect(parseTrackView(VIEW)).toEqual(VIEW);
     expect(parseTrackView({ ...VIEW, status: 'teleported' })).toBeNull();

@@ -6,7 +6,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
 /** Each app is one page of a multi-page build: client/<app>/index.html → dist/<app>/index.html. */
-const APPS = ['outlet', 'order', 'track'] as const;
+const APPS = ['outlet', 'driver', 'order', 'track'] as const;
 
 const API_TARGET = process.env.DABBA_API ?? `http://localhost:${process.env.API_PORT ?? '8787'}`;
 

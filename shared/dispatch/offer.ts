@@ -17,6 +17,9 @@ export function needsDriver({ header, state }: OrderView): boolean {
   return isDelivery(header) && state.driverId === null && AWAITING_DRIVER.includes(state.status);
 }
 
+/** What the driver collects at the door, minor units: the whole total for cash orders, else nothing. */
+export const cashDue = (header: OrderHeader): number => (header.payment.method === 'cash' ? header.totals.total : 0);
+
 /** What a driver sees of an order offered to them (see Offer): enough to decide, nothing more. */
 export function buildOffer(header: DeliveryHeader, offer: { offeredAt: number; expiresAt: number; distanceMeters: number }): Offer {
   const pickup = { lat: header.outlet.lat, lng: header.outlet.lng };
@@ -32,7 +35,7 @@ export function buildOffer(header: DeliveryHeader, offer: { offeredAt: number; e
     dropoff,
     distanceMeters: Math.round(offer.distanceMeters),
     tripMeters: Math.round(distanceMeters(pickup, dropoff)),
-    cashToCollect: header.payment.method === 'cash' ? header.totals.total : 0,
+    cashToCollect: cashDue(header),
     currency: header.currency,
   };
 }

@@ -20,23 +20,54 @@ function readError(status: number, body: unknown): ApiError {
   return { status, code: 'http_error', message: `The server answered ${status}.` };
 }
 
+/** An answer, with the server's clock when the response said it (the `Date` header, to the second). */
+export interface TimedApiResult {
+  readonly result: ApiResult;
+  readonly serverTime: number | null;
+}
+
 /** Sends a request to the API on this origin; network failures come back as an error, never thrown. */
-async function requestJson(path: string, init: RequestInit): Promise<ApiResult> {
+async function exchange(path: string, init: RequestInit): Promise<TimedApiResult> {
   let response: Response;
   try {
     response = await fetch(path, init);
   } catch {
-    return { ok: false, error: { status: 0, code: NETWORK_ERROR_CODE, message: 'Cannot reach the Dabba server.' } };
+    return { result: { ok: false, error: { status: 0, code: NETWORK_ERROR_CODE, message: 'Cannot reach the Dabba server.' } }, serverTime: null };
   }
+  const date = Date.parse(response.headers.get('date') ?? '');
   const body: unknown = await response.json().catch(() => null);
-  return response.ok ? { ok: true, body } : { ok: false, error: readError(response.status, body) };
+  const result: ApiResult = response.ok ? { ok: true, body } : { ok: false, error: readError(response.status, body) };
+  return { result, serverTime: Number.isFinite(date) ? date : null };
+}
+
+async function requestJson(path: string, init: RequestInit): Promise<ApiResult> {
+  return (await exchange(path, init)).result;
 }
 
 export function getJson(path: string, headers: Readonly<Record<string, string>> = {}): Promise<ApiResult> {
   return requestJson(path, { headers: { accept: 'application/json', ...headers } });
 }
 
+/** GET that also says what time the server thinks it is. */
+export function getJsonTimed(path: string, headers: Readonly<Record<string, string>> = {}): Promise<TimedApiResult> {
+  return exchange(path, { headers: { accept: 'application/json', ...headers } });
+}
+
 /** POSTs JSON to the API on this origin; network failures come back as an error, never thrown. */
 export function postJson(path: string, payload: unknown, headers: Readonly<Record<string, string>> = {}): Promise<ApiResult> {
   return requestJson(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) });
+}
+
+/** PUTs raw bytes (an image) to the API on this origin. */
+export function putBytes(path: string, bytes: Uint8Array, type: string, headers: Readonly<Record<string, string>> = {}): Promise<ApiResult> {
+  // A copy in a plain ArrayBuffer: fetch takes no view over a shared or larger buffer.
+  return requestJson(path, { method: 'PUT', headers: { 'content-type': type, ...headers }, body: new Uint8Array(bytes).buffer });
+}
+
+/**
+ * Whether asking again later may get another answer: no network, an expired sign-in (the user signs in
+ * again), a timeout, a busy or failing server. Anything else is the server's considered "no".
+ */
+export function worthRetrying(error: ApiError): boolean {
+  return error.code === NETWORK_ERROR_CODE || error.status === 401 || error.status === 408 || error.status === 429 || error.status >= 500;
 }

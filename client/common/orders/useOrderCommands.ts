@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
 import type { OrderId } from '../../../shared/ids';
-import { refuse, type CommandOutcome } from '../commands/commandOutcome';
+import type { CommandOutcome } from '../commands/commandOutcome';
 import { allowedOrderActions, type OfferedAction } from '../commands/orderActions';
 import {
-  acceptOrder, cancelOrder, delayOrder, handOverOrder, markPreparing, markReady, rejectOrder, type OrderCommandContext,
+  acceptOrder, cancelOrder, delayOrder, handOverOrder, markPreparing, markReady, rejectOrder,
 } from '../commands/orderCommands';
 import { useDevice } from '../device/DeviceContext';
+import { withHeldOrder } from '../device/withHeldOrder';
 
 /** Commands resolve at once when the order's document is loaded, or after loading it first. */
 export interface OrderCommands {
@@ -19,8 +20,6 @@ export interface OrderCommands {
   readonly handOver: (orderId: OrderId) => Promise<CommandOutcome>;
 }
 
-const SIGNED_OUT = refuse('Sign in to change orders.');
-
 /** Order commands bound to the signed-in user and the documents this device holds; one object per device. */
 export function useOrderCommands(): OrderCommands {
   const device = useDevice();
@@ -28,24 +27,17 @@ export function useOrderCommands(): OrderCommands {
 }
 
 function bindOrderCommands(device: ReturnType<typeof useDevice>): OrderCommands {
-  const withContext = <A extends unknown[]>(run: (ctx: OrderCommandContext, orderId: OrderId, ...args: A) => CommandOutcome) =>
-    async (orderId: OrderId, ...args: A): Promise<CommandOutcome> => {
-      // The board lists orders from the query table; the document may still be loading after a restart.
-      await device.holdOrder(orderId);
-      const ctx = device.orderCommands();
-      return ctx ? run(ctx, orderId, ...args) : SIGNED_OUT;
-    };
   return {
     allowed: (orderId) => {
       const ctx = device.orderCommands();
       return ctx ? allowedOrderActions(ctx, orderId) : new Set();
     },
-    accept: withContext(acceptOrder),
-    reject: withContext(rejectOrder),
-    delay: withContext(delayOrder),
-    cancel: withContext(cancelOrder),
-    markPreparing: withContext(markPreparing),
-    markReady: withContext(markReady),
-    handOver: withContext(handOverOrder),
+    accept: withHeldOrder(device, acceptOrder),
+    reject: withHeldOrder(device, rejectOrder),
+    delay: withHeldOrder(device, delayOrder),
+    cancel: withHeldOrder(device, cancelOrder),
+    markPreparing: withHeldOrder(device, markPreparing),
+    markReady: withHeldOrder(device, markReady),
+    handOver: withHeldOrder(device, handOverOrder),
   };
 }

@@ -1,4 +1,4 @@
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { EventType } from '../../../shared/order/events';
 import type { OrderStatus, OrderType } from '../../../shared/order/status';
 import type { EventAuthorRole } from '../../../shared/roles';
@@ -114,6 +114,59 @@ export interface PrintRow {
   readonly count: number;
 }
 
+/**
+ * What the driver asked for last, on or off shift, kept until the server has it: going on shift in
+ * a dead zone still counts, and is sent with `POST /api/driver/shift` when there is network.
+ */
+export interface DriverShiftRow {
+  /** Always 'current': one driver per device at a time. */
+  readonly key: 'current';
+  readonly driverId: string;
+  readonly onShift: boolean;
+  /** Device time of the driver's last toggle. */
+  readonly changedAt: number;
+  /** 1 until the server answered the toggle. */
+  readonly unsynced: UnsyncedFlag;
+  /** Why the server did not take it, when it said no for good. */
+  readonly refusal: string | null;
+}
+
+/** One position the driver's device measured on shift, kept until the server has it (the breadcrumb trail). */
+export interface LocationRow {
+  readonly id: number;
+  readonly driverId: string;
+  readonly lat: number;
+  readonly lng: number;
+  /** Device time of the fix, epoch ms: the trail keeps when the driver was there, not when it was sent. */
+  readonly at: number;
+  /** Metres, as the device reported it; null when it did not. */
+  readonly accuracy: number | null;
+}
+
+export type ProofImageType = 'image/jpeg' | 'image/png' | 'image/webp';
+
+/**
+ * A proof-of-delivery image (a doorstep photo or the customer's signature), named by the SHA-256 of
+ * its bytes as the `delivered` event names it. Kept on the device from the moment it is taken and
+ * uploaded whenever there is network; the bytes are dropped once the server has them.
+ */
+export interface ProofRow {
+  readonly orderId: string;
+  /** Lowercase hex SHA-256 of `bytes`: the proof id on the server. */
+  readonly sha256: string;
+  readonly driverId: string;
+  readonly kind: 'photo' | 'signature';
+  readonly type: ProofImageType;
+  /** The image until the server has it; null after. */
+  readonly bytes: Uint8Array | null;
+  readonly size: number;
+  /** Device time it was taken. */
+  readonly takenAt: number;
+  /** waiting: not on the server yet; uploaded; refused: the server will not take it (the message says why). */
+  readonly state: 'waiting' | 'uploaded' | 'refused';
+  readonly lastError: string | null;
+}
+
 export type DabbaDb = Dexie & {
   updates: EntityTable<UpdateRow, 'id'>;
   orders: EntityTable<OrderRow, 'id'>;
@@ -122,6 +175,9 @@ export type DabbaDb = Dexie & {
   meta: EntityTable<MetaRow, 'key'>;
   phoneOrders: EntityTable<PhoneOrderRow, 'key'>;
   prints: EntityTable<PrintRow, 'orderId'>;
+  driverShift: EntityTable<DriverShiftRow, 'key'>;
+  locations: EntityTable<LocationRow, 'id'>;
+  proofs: Table<ProofRow, [string, string]>;
 };
 
 export const DEFAULT_DB_NAME = 'dabba';
@@ -141,6 +197,12 @@ export function openDabbaDb(name: string = DEFAULT_DB_NAME): DabbaDb {
     orders: 'id, outletId, status, placedAt, syncState, [outletId+status], [outletId+closedAt], [outletId+conflicted+closedAt], [outletId+placedAt]',
     phoneOrders: 'key, outletId',
     prints: 'orderId',
+  });
+  // The driver app's own outboxes: the shift toggle, the breadcrumb trail and proof-of-delivery images.
+  db.version(3).stores({
+    driverShift: 'key',
+    locations: '++id, driverId',
+    proofs: '[orderId+sha256], orderId, state',
   });
   return db;
 }

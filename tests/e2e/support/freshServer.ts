@@ -10,13 +10,13 @@ export interface FreshServer {
 
 /**
  * A new server (empty data dir, demo seed) and browser for each test of the file that calls this,
- * torn down after it; the server's log is printed when a test fails.
+ * torn down after it; the server's log is printed when a test fails. `env` adds to the server's environment.
  */
-export function freshServerPerTest(): () => FreshServer {
+export function freshServerPerTest(env: Readonly<Record<string, string>> = {}): () => FreshServer {
   let current: FreshServer | null = null;
   test.beforeEach(async () => {
     const server = await TestServer.create();
-    await server.start();
+    await server.start(env);
     current = { server, browser: await chromium.launch(chromiumLaunchOptions) };
   });
   test.afterEach(async () => {

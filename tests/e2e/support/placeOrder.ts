@@ -16,16 +16,21 @@ export async function placePickupOrderWithLink(baseUrl: string, customerName: st
   const menu = (await (await fetch(`${baseUrl}/api/outlets/demo-outlet/menu`)).json()) as { items: MenuItem[] };
   const item = menu.items.find((i) => i.available !== false && (i.modifierGroups ?? []).every((g) => g.min === 0));
   if (!item) throw new Error('the demo menu has no item orderable without modifiers');
+  return postOrder(baseUrl, {
+    outletId: 'demo-outlet',
+    type: 'pickup',
+    items: [{ itemId: item.id, qty: 2 }],
+    customer: { name: customerName, phone: '+91 98450 00000' },
+    payment: { method: 'cash' },
+  });
+}
+
+/** `POST /api/orders` as the ordering page sends it, under a new idempotency key. */
+export async function postOrder(baseUrl: string, body: object): Promise<{ orderId: string; trackingUrl: string }> {
   const response = await fetch(`${baseUrl}/api/orders`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-    body: JSON.stringify({
-      outletId: 'demo-outlet',
-      type: 'pickup',
-      items: [{ itemId: item.id, qty: 2 }],
-      customer: { name: customerName, phone: '+91 98450 00000' },
-      payment: { method: 'cash' },
-    }),
+    body: JSON.stringify(body),
   });
   if (response.status !== 201) throw new Error(`placing the order failed: ${response.status} ${await response.text()}`);
   return (await response.json()) as { orderId: string; trackingUrl: string };

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import type { OrderId } from '../../../shared/ids';
+import { formatMoney } from '../../../shared/money';
+import type { ProofImage } from '../../common/driver/proofs/proofImage';
+import { useDriverCommands } from '../../common/driver/useDriverCommands';
+import { PhotoInput } from './PhotoInput';
+import { SignaturePad } from './SignaturePad';
+
+interface Props {
+  readonly orderId: OrderId;
+  /** Minor units to collect in cash; 0 when nothing. */
+  readonly cashDue: number;
+  readonly currency: string;
+  readonly onCancel: () => void;
+}
+
+/**
+ * Delivered, with proof: a doorstep photo (kept on the phone, uploaded when there is signal), and
+ * if the customer wants, a signature or their delivery code; for a cash order, the cash. Works the
+ * same offline: the time recorded is now, on this phone.
+ */
+export function DeliverForm({ orderId, cashDue, currency, onCancel }: Props) {
+  const { deliver } = useDriverCommands();
+  const [photo, setPhoto] = useState<ProofImage | null>(null);
+  const [signing, setSigning] = useState(false);
+  const [signature, setSignature] = useState<ProofImage | null>(null);
+  const [code, setCode] = useState('');
+  const [cash, setCash] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const confirm = async (): Promise<void> => {
+    setBusy(true);
+    const outcome = await deliver(orderId, { photo, signature: signing ? signature : null, code, cashCollected: cash });
+    setBusy(false);
+    setError(outcome.ok ? null : outcome.reason);
+  };
+
+  return (
+    <section className="card step deliver" aria-labelledby="deliver-title">
+      <h2 id="deliver-title">Proof of delivery</h2>
+      <PhotoInput photo={photo} onPhoto={setPhoto} />
+      {signing ? <SignaturePad onSigned={setSignature} /> : (
+        <button type="button" className="button button--quiet" onClick={() => setSigning(true)}>Add a signature</button>
+      )}
+      <label className="field">
+        <span>Delivery code (if the customer has one)</span>
+        <input inputMode="numeric" autoComplete="off" value={code} onChange={(e) => setCode(e.target.value)} maxLength={12} />
+      </label>
+      {cashDue > 0 ? (
+        <label className="checklist__item checklist__item--cash">
+          <input type="checkbox" checked={cash} onChange={(e) => setCash(e.target.checked)} />
+          <span>I collected {formatMoney(cashDue, currency)} in cash</span>
+        </label>
+      ) : null}
+      <div className="bottom-bar">
+        {error ? <p className="error" role="alert">{error}</p> : null}
+        <button type="button" className="button button--quiet button--big" onClick={onCancel}>Back</button>
+        <button type="button" className="button button--primary button--big" disabled={busy} onClick={() => void confirm()}>Confirm delivered</button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { formatMoney } from '../../../shared/money';
+import type { OrderId } from '../../../shared/ids';
+import type { LiveOffer } from '../../common/driver/offers/useOffers';
+import { countdownText, secondsLeft } from '../../common/driver/offers/offerCountdown';
+import { useDriverCommands } from '../../common/driver/useDriverCommands';
+import { useNow } from '../../common/ui/useNow';
+import { distanceText } from './distance';
+
+interface Props {
+  readonly offer: LiveOffer;
+  readonly online: boolean;
+  readonly onAccepted: (orderId: OrderId) => void;
+}
+
+/**
+ * One offer: everything needed to decide (where from, roughly where to, how far, the cash to
+ * carry) and how long is left. Accept and Decline are answered by the server at once, so they need
+ * the network; offline the card says so instead of pretending.
+ */
+export function OfferCard({ offer, online, onAccepted }: Props) {
+  const { accept, decline } = useDriverCommands();
+  const now = useNow(1_000);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const left = secondsLeft(offer.deadline, now);
+  const titleId = `offer-${offer.orderId}`;
+
+  const answer = async (take: boolean): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    const outcome = take ? await accept(offer.orderId) : await decline(offer.orderId);
+    setBusy(false);
+    if (!outcome.ok) setError(outcome.reason);
+    else if (take) onAccepted(offer.orderId);
+  };
+
+  return (
+    <article className="card offer" aria-labelledby={titleId} data-order-id={offer.orderId}>
+      <div className="offer__head">
+        <h2 id={titleId}>New delivery from {offer.outletName}</h2>
+        <p className="offer__timer" role="timer" aria-label={`${left} seconds left to answer`}>{left > 0 ? countdownText(left) : 'Ended'}</p>
+      </div>
+      <dl className="offer__facts">
+        <div><dt>Pickup</dt><dd>{offer.outletName}, {offer.outletAddress}</dd></div>
+        <div><dt>Drop-off</dt><dd>{offer.dropoffArea}</dd></div>
+        <div><dt>To pickup</dt><dd>{distanceText(offer.distanceMeters)}</dd></div>
+        <div><dt>Trip</dt><dd>{distanceText(offer.tripMeters)}</dd></div>
+        <div><dt>Cash to collect</dt><dd>{offer.cashToCollect > 0 ? formatMoney(offer.cashToCollect, offer.currency) : 'None (paid)'}</dd></div>
+      </dl>
+      {!online ? <p className="notice" role="status">You are offline: answering an offer needs the network.</p> : null}
+      {error ? <p className="error" role="alert">{error}</p> : null}
+      <div className="offer__actions">
+        <button type="button" className="button button--quiet button--big" disabled={busy || !online || left === 0} onClick={() => void answer(false)}>Decline</button>
+        <button type="button" className="button button--primary button--big" disabled={busy || !online || left === 0} onClick={() => void answer(true)}>Accept</button>
+      </div>
+    </article>
+  );
+}

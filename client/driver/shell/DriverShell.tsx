@@ -1,0 +1,61 @@
+import { useEffect } from 'react';
+import { startOfLocalDay } from '../../../shared/order/board';
+import { useDevice, useDeviceSnapshot } from '../../common/device/DeviceContext';
+import { useDriverDevice, useDriverSnapshot } from '../../common/driver/DriverContext';
+import { jobLists } from '../../common/driver/jobs/driverJobs';
+import { useDriverJobs } from '../../common/driver/jobs/useDriverJobs';
+import { useOffers } from '../../common/driver/offers/useOffers';
+import { usePending } from '../../common/driver/usePending';
+import { useRefusals } from '../../common/refusals/useRefusals';
+import { SignOutButton } from '../../common/session/SignOutButton';
+import { ConnectionBanner } from '../../common/ui/ConnectionBanner';
+import { RefusalList } from '../../common/ui/RefusalList';
+import { useNow } from '../../common/ui/useNow';
+import { JobScreen } from '../job/JobScreen';
+import { JobList } from '../jobs/JobList';
+import { OfferAlert } from '../offers/OfferAlert';
+import { ShiftBar } from '../shift/ShiftBar';
+import { PendingLine } from './PendingLine';
+import { useDriverRoute } from './useDriverRoute';
+
+/**
+ * Around every screen: who is signed in, whether the phone is online, what waits to upload, and the
+ * offer alert (it rings on every screen). The home screen lists the jobs; the shift control is at
+ * the bottom, under the thumb.
+ */
+export function DriverShell({ driverId }: { readonly driverId: string }) {
+  const device = useDevice();
+  const driver = useDriverDevice();
+  const { connection, storageError } = useDeviceSnapshot();
+  const snapshot = useDriverSnapshot();
+  const [route, go] = useDriverRoute();
+  const today = startOfLocalDay(useNow(60_000));
+  const jobs = jobLists(useDriverJobs(driverId), driverId, today);
+  const offers = useOffers(driverId);
+  const pending = usePending(driverId);
+  const { refusals, dismiss } = useRefusals();
+  const carrying = jobs.active.length > 0;
+  const waiting = pending.orders + pending.photos + pending.locations + (snapshot.shift.pending ? 1 : 0);
+
+  useEffect(() => driver.setCarrying(carrying), [driver, carrying]);
+
+  return (
+    <div className="driver">
+      <header className="app-header driver__header">
+        <h1 className="app-header__title">{snapshot.name ?? 'Dabba Driver'}</h1>
+        <SignOutButton unsyncedCount={waiting} what="things waiting to upload" onSignOut={() => void device.signOut()} />
+      </header>
+      <ConnectionBanner connection={connection} />
+      <PendingLine pending={pending} shiftPending={snapshot.shift.pending} />
+      <OfferAlert offers={offers} online={connection.status === 'online'} onAccepted={(orderId) => go(`#/job/${encodeURIComponent(orderId)}`)} />
+      <main className="driver__main">
+        {storageError ? <p className="error" role="alert">This phone could not save a change: {storageError}</p> : null}
+        <RefusalList refusals={refusals} onDismiss={dismiss} />
+        {route.screen === 'job'
+          ? <JobScreen orderId={route.orderId} driverId={driverId} />
+          : <JobList active={jobs.active} finished={jobs.finished} onShift={snapshot.shift.onShift} />}
+      </main>
+      {route.screen === 'home' ? <ShiftBar shift={snapshot.shift} location={snapshot.location} /> : null}
+    </div>
+  );
+}

@@ -31,6 +31,8 @@ export interface DriverSnapshot {
   readonly clockOffsetMs: number | null;
 }
 
+/** How long signing out waits to tell the server the driver is off shift. */
+const SIGN_OUT_WAIT_MS = 3_000;
 const OFF: ShiftView = { onShift: false, pending: false, refusal: null };
 const IDLE: DriverSnapshot = { driverId: null, name: null, shift: OFF, location: { state: 'off' }, clockOffsetMs: null };
 
@@ -83,6 +85,20 @@ export class DriverDevice {
     this.trackWhenNeeded();
     void run.shiftLoop.kick();
     return done;
+  }
+
+  /**
+   * Signs out, going off shift first when the server can be told: a signed-out phone shares no
+   * position, and offers made to it would only time out. Offline, the server finds out when the
+   * driver's position goes stale and offers lapse.
+   */
+  async signOut(): Promise<void> {
+    const run = this.running;
+    if (run && this.snapshot.shift.onShift) {
+      // Best effort, and not for long: a weak signal must not keep the driver from signing out.
+      await Promise.race([run.api.shift(false), new Promise((resolve) => setTimeout(resolve, SIGN_OUT_WAIT_MS))]);
+    }
+    await this.device.signOut();
   }
 
   /** Keeps sharing the position while the driver carries an order, also off shift. */

@@ -23,7 +23,7 @@ export function OfferCard({ offer, online, onAccepted }: Props) {
   const now = useNow(1_000);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const left = secondsLeft(offer.deadline, now);
+  const left = secondsLeft(offer.deadline, now, offer);
   const titleId = `offer-${offer.orderId}`;
 
   const answer = async (take: boolean): Promise<void> => {

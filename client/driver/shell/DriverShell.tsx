@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { startOfLocalDay } from '../../../shared/order/board';
-import { useDevice, useDeviceSnapshot } from '../../common/device/DeviceContext';
+import { useDeviceSnapshot } from '../../common/device/DeviceContext';
 import { useDriverDevice, useDriverSnapshot } from '../../common/driver/DriverContext';
 import { jobLists } from '../../common/driver/jobs/driverJobs';
 import { useDriverJobs } from '../../common/driver/jobs/useDriverJobs';
@@ -24,7 +24,6 @@ import { useDriverRoute } from './useDriverRoute';
  * the bottom, under the thumb.
  */
 export function DriverShell({ driverId }: { readonly driverId: string }) {
-  const device = useDevice();
   const driver = useDriverDevice();
   const { connection, storageError } = useDeviceSnapshot();
   const snapshot = useDriverSnapshot();
@@ -43,7 +42,7 @@ export function DriverShell({ driverId }: { readonly driverId: string }) {
     <div className="driver">
       <header className="app-header driver__header">
         <h1 className="app-header__title">{snapshot.name ?? 'Dabba Driver'}</h1>
-        <SignOutButton unsyncedCount={waiting} what="things waiting to upload" onSignOut={() => void device.signOut()} />
+        <SignOutButton unsyncedCount={waiting} what="things waiting to upload" onSignOut={() => void driver.signOut()} />
       </header>
       <ConnectionBanner connection={connection} />
       <PendingLine pending={pending} shiftPending={snapshot.shift.pending} />

@@ -16,9 +16,13 @@ export function offerDeadline(offer: OfferTimes, seenAt: number, clockOffsetMs: 
   return Math.min(byReceipt, offer.expiresAt - clockOffsetMs);
 }
 
-/** Whole seconds left, rounded up so "0 s" means it has ended; never negative. */
-export function secondsLeft(deadline: number, now: number): number {
-  return Math.max(0, Math.ceil((deadline - now) / 1000));
+/**
+ * Whole seconds left, rounded up so "0 s" means it has ended; never negative, and never more than
+ * the offer's length (a server clock read to the second must not make a 60 s offer show 1:01).
+ */
+export function secondsLeft(deadline: number, now: number, offer?: OfferTimes): number {
+  const left = Math.max(0, Math.ceil((deadline - now) / 1000));
+  return offer ? Math.min(left, Math.round((offer.expiresAt - offer.offeredAt) / 1000)) : left;
 }
 
 /** "0:45", "1:00": what the countdown shows. */

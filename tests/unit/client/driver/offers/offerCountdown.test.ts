@@ -27,6 +27,11 @@ describe('offer countdown', () => {
     expect(secondsLeft(10_000, 15_000)).toBe(0);
   });
 
+  it('never shows more seconds than the offer lasts', () => {
+    expect(secondsLeft(SERVER_T0 + 60_400, SERVER_T0, offer)).toBe(60);
+    expect(secondsLeft(SERVER_T0 + 30_400, SERVER_T0, offer)).toBe(31);
+  });
+
   it('shows minutes and seconds', () => {
     expect(countdownText(60)).toBe('1:00');
     expect(countdownText(45)).toBe('0:45');

@@ -24,7 +24,12 @@ export class Tone {
   private readonly context: AudioContext | null;
   private readonly listeners = new Set<(state: SoundState) => void>();
 
-  constructor(private readonly notes: readonly Note[], private readonly volume = 0.6) {
+  /** `wave`: each app keeps its own timbre (the outlet's soft sine, the driver's cutting square). */
+  constructor(
+    private readonly notes: readonly Note[],
+    private readonly volume = 0.6,
+    private readonly wave: OscillatorType = 'square',
+  ) {
     const Context = audioContextClass();
     this.context = Context ? new Context() : null;
     if (this.context) this.context.onstatechange = () => this.emit();
@@ -59,7 +64,7 @@ export class Tone {
     for (const note of this.notes) {
       const oscillator = context.createOscillator();
       const gain = context.createGain();
-      oscillator.type = 'square';
+      oscillator.type = this.wave;
       oscillator.frequency.value = note.hz;
       // A short attack and decay: a click-free tone.
       gain.gain.setValueAtTime(0.0001, now + note.start);

@@ -7,16 +7,23 @@ export interface AlertTone {
   readonly unlock: () => void;
 }
 
+export interface AlertToneOptions {
+  /** Vibration pattern played with each tone where the device can vibrate. */
+  readonly vibration?: readonly number[];
+  readonly wave?: OscillatorType;
+}
+
 /**
  * Plays `notes` every `everyMs` while `on`, and vibrates with them where the phone can. One
  * AudioContext for the screen's life, made after mount; any tap or key unlocks it.
  */
-export function useAlertTone(notes: readonly Note[], on: boolean, everyMs: number, vibration: readonly number[] = []): AlertTone {
+export function useAlertTone(notes: readonly Note[], on: boolean, everyMs: number, options: AlertToneOptions = {}): AlertTone {
+  const { vibration = [], wave } = options;
   const [tone, setTone] = useState<Tone | null>(null);
   const [sound, setSound] = useState<SoundState>('blocked');
 
   useEffect(() => {
-    const created = new Tone(notes);
+    const created = new Tone(notes, undefined, wave);
     setTone(created);
     setSound(created.state);
     const stop = created.onState(setSound);
@@ -29,9 +36,12 @@ export function useAlertTone(notes: readonly Note[], on: boolean, everyMs: numbe
       window.removeEventListener('keydown', unlock);
       created.close();
     };
-    // The notes are a constant of the caller; one tone per mount.
+    // The notes and wave are constants of the caller; one tone per mount.
   }, []);
 
+  // The cycle restarts when sound becomes available, so the tap that unlocks it is answered by the
+  // tone at once rather than at the next tick.
+  const running = sound === 'running';
   useEffect(() => {
     if (!on || !tone) return;
     const ring = (): void => {
@@ -42,7 +52,7 @@ export function useAlertTone(notes: readonly Note[], on: boolean, everyMs: numbe
     ring();
     const timer = setInterval(ring, everyMs);
     return () => clearInterval(timer);
-  }, [on, tone, everyMs]);
+  }, [on, tone, everyMs, running]);
 
   return { sound, unlock: useCallback(() => void tone?.unlock(), [tone]) };
 }

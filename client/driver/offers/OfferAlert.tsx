@@ -22,7 +22,7 @@ export function OfferAlert({ offers, online, onAccepted }: { readonly offers: re
   const now = useNow(1_000);
   const live = offers.filter((o) => o.deadline > now);
   const ringing = live.length > 0;
-  const { sound, unlock } = useAlertTone(OFFER_NOTES, ringing, OFFER_RING_EVERY_MS, VIBRATION);
+  const { sound, unlock } = useAlertTone(OFFER_NOTES, ringing, OFFER_RING_EVERY_MS, { vibration: VIBRATION });
   return (
     <section className={ringing ? 'offer-alert offer-alert--on' : 'offer-alert'} aria-label="Delivery offers" data-ringing={ringing} data-sound={sound}>
       {sound === 'blocked' ? <button type="button" className="offer-alert__unlock" onClick={unlock}>Sound is blocked — tap to enable</button> : null}

@@ -56,5 +56,5 @@ export function ringReducer(state: RingState, event: RingEvent): RingState {
 
 export const isRinging = (state: RingState): boolean => state.pending.length > 0;
 
-/** Whether the tone should sound now (the browser may still block it; see chime.ts). */
+/** Whether the tone should sound now (the browser may still block it; see common/sound/tone.ts). */
 export const shouldSound = (state: RingState): boolean => isRinging(state) && !state.muted;

@@ -1,4 +1,4 @@
-import { hrefOf, type Screen } from './useHashRoute';
+import { hrefOf, type Screen } from './useOutletRoute';
 
 const LABELS: { readonly [S in Screen]: string } = {
   board: 'Orders',

@@ -22,7 +22,7 @@ import { useRinger } from '../ring/useRinger';
 import { MuteToggle } from './MuteToggle';
 import { NavTabs } from './NavTabs';
 import { OutletStatusLine } from './OutletStatusLine';
-import { useHashRoute } from './useHashRoute';
+import { useOutletRoute } from './useOutletRoute';
 
 /**
  * Everything around the screens: the header, the connection and sync state, the new-order ring
@@ -31,7 +31,7 @@ import { useHashRoute } from './useHashRoute';
 export function OutletShell({ outletId, actor }: { readonly outletId: OutletId; readonly actor: Actor }) {
   const device = useDevice();
   const { connection, storageError } = useDeviceSnapshot();
-  const [route, go] = useHashRoute();
+  const [route, go] = useOutletRoute();
   const now = useNow(60_000);
   const today = startOfLocalDay(now);
   const placed = useStatusOrders(outletId, 'placed');

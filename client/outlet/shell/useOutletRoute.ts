@@ -1,4 +1,5 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback } from 'react';
+import { useHashRoute } from '../../common/ui/useHashRoute';
 
 /** The outlet app's screens. The hash keeps the place across reloads and works offline under the service worker. */
 export const SCREENS = ['board', 'availability', 'phone', 'history'] as const;
@@ -16,24 +17,10 @@ function parse(hash: string): Route {
   return { screen: known ?? 'board', param: known && param ? decodeURIComponent(param) : null };
 }
 
-const subscribe = (listener: () => void): (() => void) => {
-  window.addEventListener('hashchange', listener);
-  return () => window.removeEventListener('hashchange', listener);
-};
-
-let cached: { hash: string; route: Route } | null = null;
-const snapshot = (): Route => {
-  const hash = window.location.hash;
-  if (cached?.hash !== hash) cached = { hash, route: parse(hash) };
-  return cached.route;
-};
-
 export const hrefOf = (screen: Screen, param: string | null = null): string => `#/${screen}${param ? `/${encodeURIComponent(param)}` : ''}`;
 
-export function useHashRoute(): [Route, (screen: Screen, param?: string | null) => void] {
-  const route = useSyncExternalStore(subscribe, snapshot);
-  const go = useCallback((screen: Screen, param: string | null = null) => {
-    window.location.hash = hrefOf(screen, param);
-  }, []);
+export function useOutletRoute(): [Route, (screen: Screen, param?: string | null) => void] {
+  const [route, goHref] = useHashRoute(parse);
+  const go = useCallback((screen: Screen, param: string | null = null) => goHref(hrefOf(screen, param)), [goHref]);
   return [route, go];
 }

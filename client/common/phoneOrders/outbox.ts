@@ -1,5 +1,4 @@
-import type { ApiResult } from '../api/http';
-import { NETWORK_ERROR_CODE } from '../api/http';
+import { NETWORK_ERROR_CODE, worthRetrying, type ApiError, type ApiResult } from '../api/http';
 import { backoffDelay, type BackoffPolicy } from '../sync/backoff';
 import type { PhoneOrderRow } from '../store/db';
 import type { PhoneOrderRequest } from './phoneOrderRequest';
@@ -39,11 +38,16 @@ export function classifyAnswer(result: ApiResult): AttemptResult {
     // A 2xx we cannot read is retried: the same key returns the same order, never a second one.
     return orderId ? { kind: 'placed', orderId } : { kind: 'retry', message: 'The server’s answer could not be read.' };
   }
-  const { status, code, message } = result.error;
-  if (code === NETWORK_ERROR_CODE) return { kind: 'retry', message: 'No connection to the Dabba server.' };
-  if (status === 401) return { kind: 'retry', message: 'Sign in again to send phone orders.' };
-  if (status === 408 || status === 429 || status >= 500) return { kind: 'retry', message };
-  return { kind: 'refused', code, message };
+  // Which answers are worth another try is one rule for every upload (http.ts); only the words are the outbox's.
+  if (worthRetrying(result.error)) return { kind: 'retry', message: retryMessage(result.error) };
+  return { kind: 'refused', code: result.error.code, message: result.error.message };
+}
+
+/** What the board says while a phone order waits to be tried again. */
+function retryMessage(error: ApiError): string {
+  if (error.code === NETWORK_ERROR_CODE) return 'No connection to the Dabba server.';
+  if (error.status === 401) return 'Sign in again to send phone orders.';
+  return error.message;
 }
 
 /** The entry after an attempt; `now` and `random` drive the next retry time. */

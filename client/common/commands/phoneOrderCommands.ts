@@ -3,7 +3,8 @@ import type { Catalog } from '../../../shared/catalog/outletDoc';
 import type { Actor } from '../../../shared/roles';
 import { checkPhoneOrder } from '../phoneOrders/checkPhoneOrder';
 import { newPhoneOrderRow } from '../phoneOrders/outbox';
-import { phoneOrderRequestSchema } from '../phoneOrders/phoneOrderRequest';
+import type { OutboxGate } from '../phoneOrders/outboxGate';
+import { phoneOrderRequestSchema, type PhoneOrderRequest } from '../phoneOrders/phoneOrderRequest';
 import type { DabbaDb } from '../store/db';
 import { deletePhoneOrders, getPhoneOrder, savePhoneOrder } from '../store/phoneOrders';
 import { done, refuse, type CommandOutcome } from './commandOutcome';
@@ -13,6 +14,8 @@ export interface PhoneOrderContext {
   readonly actor: Actor;
   readonly db: DabbaDb;
   readonly wakeOutbox: () => void;
+  /** The outbox's: a corrected entry waits for a send of the old one in flight. */
+  readonly gate: OutboxGate;
 }
 
 const mayTakeFor = (actor: Actor, outletId: string): boolean =>
@@ -36,10 +39,20 @@ export async function enterPhoneOrder(
   if (!catalog) return refuse('The menu has not reached this device yet; connect once to load it.');
   const check = checkPhoneOrder(catalog, request, now);
   if (check.blocking) return refuse(check.blocking);
-  if (replaces !== null) {
+  if (replaces === null) return queue(ctx, request, null);
+  // The old entry may be on its way to the server: replacing it then would place both versions.
+  const release = await ctx.gate.holdForEdit(replaces);
+  if (!release) return refuse('This phone order is being sent right now; try the change again in a moment.');
+  try {
     const old = await getPhoneOrder(ctx.db, replaces);
     if (old?.state === 'placed') return refuse('That phone order was already placed.');
+    return await queue(ctx, request, replaces);
+  } finally {
+    release();
   }
+}
+
+async function queue(ctx: PhoneOrderContext, request: PhoneOrderRequest, replaces: string | null): Promise<CommandOutcome> {
   await savePhoneOrder(ctx.db, newPhoneOrderRow(`phone-${randomId()}`, request), replaces);
   ctx.wakeOutbox();
   return done;

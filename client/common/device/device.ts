@@ -7,6 +7,7 @@ import { refuse, done, type CommandOutcome } from '../commands/commandOutcome';
 import type { OrderCommandContext } from '../commands/orderCommands';
 import type { OutletCommandContext } from '../commands/outletCommands';
 import type { PhoneOrderContext } from '../commands/phoneOrderCommands';
+import { OutboxGate } from '../phoneOrders/outboxGate';
 import { OutboxRunner } from '../phoneOrders/outboxRunner';
 import { sendPhoneOrder } from '../phoneOrders/sendPhoneOrder';
 import { sessionActor, type Session } from '../session/session';
@@ -41,6 +42,8 @@ export class Device {
   readonly db: DabbaDb;
   private provider: SyncProvider | null = null;
   private outbox: OutboxRunner | null = null;
+  /** One for the device's life, so the commands and every sign-in's outbox share it. */
+  private readonly outboxGate = new OutboxGate();
   private actor: Actor | null = null;
   private readonly docListeners = new Set<(docName: string) => void>();
   private readonly rowListeners = new Set<(rows: readonly OrderRow[], seq: number) => void>();
@@ -100,7 +103,7 @@ export class Device {
   /** What phone-order commands run against; null while nobody is signed in. */
   phoneOrders(): PhoneOrderContext | null {
     const outbox = this.outbox;
-    return outbox && this.actor ? { actor: this.actor, db: this.db, wakeOutbox: () => void outbox.kick() } : null;
+    return outbox && this.actor ? { actor: this.actor, db: this.db, wakeOutbox: () => void outbox.kick(), gate: this.outboxGate } : null;
   }
 
   /** A document the device holds, for reading; undefined while it loads or nobody is signed in. */
@@ -150,7 +153,7 @@ export class Device {
     if (!actor) return;
     this.stopSync();
     const provider = new SyncProvider({ db: this.db, actor, url: () => syncUrl(location, session.token) });
-    const outbox = new OutboxRunner({ db: this.db, send: (row) => sendPhoneOrder(row, session.token) });
+    const outbox = new OutboxRunner({ db: this.db, send: (row) => sendPhoneOrder(row, session.token), gate: this.outboxGate });
     this.provider = provider;
     this.outbox = outbox;
     this.actor = actor;

@@ -1,12 +1,15 @@
 import type { ApiResult } from '../api/http';
 import type { DabbaDb, PhoneOrderRow } from '../store/db';
-import { allPhoneOrders, deletePhoneOrders, heldOrderIds, recordAttempt } from '../store/phoneOrders';
+import { allPhoneOrders, deletePhoneOrders, getPhoneOrder, heldOrderIds, recordAttempt } from '../store/phoneOrders';
 import { afterAttempt, arrivedEntries, classifyAnswer, dueEntries, nextWakeAt } from './outbox';
+import type { OutboxGate } from './outboxGate';
 
 export interface OutboxRunnerOptions {
   readonly db: DabbaDb;
   /** Sends one entry: `POST /api/orders` with its key and the staff member's bearer token. */
   readonly send: (row: PhoneOrderRow) => Promise<ApiResult>;
+  /** Shared with the phone-order commands, so an edit never crosses a send of the same entry. */
+  readonly gate: OutboxGate;
   readonly now?: () => number;
   readonly random?: () => number;
   /** Told after every pass that changed an entry, so the device can tell the screens. */
@@ -64,10 +67,20 @@ export class OutboxRunner {
     const { db, send } = this.options;
     const now = this.options.now ?? Date.now;
     let changed = false;
-    for (const row of dueEntries(await allPhoneOrders(db), now())) {
+    for (const due of dueEntries(await allPhoneOrders(db), now())) {
       if (this.stopped) return;
-      const next = afterAttempt(row, classifyAnswer(await send(row)), now(), this.options.random);
-      changed = (await recordAttempt(db, row, next)) || changed;
+      // Held by an edit: its replacement is sent instead, or this entry on a later pass.
+      const release = this.options.gate.claimSend(due.key);
+      if (!release) continue;
+      try {
+        // Read again once claimed: staff may have replaced or discarded it while earlier entries were sent.
+        const row = await getPhoneOrder(db, due.key);
+        if (!row || row.state !== 'waiting' || row.attempts !== due.attempts) continue;
+        const next = afterAttempt(row, classifyAnswer(await send(row)), now(), this.options.random);
+        changed = (await recordAttempt(db, row, next)) || changed;
+      } finally {
+        release();
+      }
     }
     const rows = await allPhoneOrders(db);
     const placed = rows.flatMap((r) => (r.state === 'placed' && r.orderId ? [r.orderId] : []));

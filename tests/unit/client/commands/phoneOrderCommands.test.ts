@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { enterPhoneOrder, discardPhoneOrder } from '../../../../client/common/commands/phoneOrderCommands';
+import { OutboxGate } from '../../../../client/common/phoneOrders/outboxGate';
 import { openDabbaDb } from '../../../../client/common/store/db';
 import { OTHER_OUTLET_ID, OUTLET_ACTOR } from '../../shared/order/fixtures';
 import { catalogOf, outletDoc } from '../support/outletFixtures';
@@ -10,7 +11,7 @@ let serial = 0;
 function context() {
   const db = openDabbaDb(`phone-commands-${++serial}`);
   let wakes = 0;
-  return { db, ctx: { actor: OUTLET_ACTOR, db, wakeOutbox: () => { wakes += 1; } }, wakes: () => wakes };
+  return { db, ctx: { actor: OUTLET_ACTOR, db, wakeOutbox: () => { wakes += 1; }, gate: new OutboxGate() }, wakes: () => wakes };
 }
 const catalog = () => catalogOf(outletDoc());
 

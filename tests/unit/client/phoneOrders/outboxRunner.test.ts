@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NETWORK_ERROR_CODE, type ApiResult } from '../../../../client/common/api/http';
 import { discardPhoneOrder, enterPhoneOrder, type PhoneOrderContext } from '../../../../client/common/commands/phoneOrderCommands';
+import { OutboxGate } from '../../../../client/common/phoneOrders/outboxGate';
 import { OutboxRunner } from '../../../../client/common/phoneOrders/outboxRunner';
 import { openDabbaDb, type PhoneOrderRow } from '../../../../client/common/store/db';
 import { projectOrderRow } from '../../../../client/common/store/orderRows';
@@ -21,8 +22,10 @@ function device(answers: ApiResult[]) {
   const db = openDabbaDb(`outbox-test-${++serial}`);
   const sent: PhoneOrderRow[] = [];
   let now = ENTERED_AT;
+  const gate = new OutboxGate();
   const runner = new OutboxRunner({
     db,
+    gate,
     send: async (row) => {
       sent.push(row);
       return answers.shift() ?? { ok: false, error: { status: 0, code: NETWORK_ERROR_CODE, message: 'offline' } };
@@ -31,9 +34,9 @@ function device(answers: ApiResult[]) {
     random: () => 0,
   });
   runners.push(runner);
-  const ctx: PhoneOrderContext = { actor: OUTLET_ACTOR, db, wakeOutbox: () => void runner.kick() };
+  const ctx: PhoneOrderContext = { actor: OUTLET_ACTOR, db, wakeOutbox: () => void runner.kick(), gate };
   const enter = () => enterPhoneOrder(ctx, phoneRequest(), catalogOf(outletDoc()), null, ENTERED_AT);
-  return { db, sent, runner, ctx, enter, advance: (ms: number) => { now += ms; } };
+  return { db, sent, runner, ctx, gate, enter, advance: (ms: number) => { now += ms; } };
 }
 
 const offline: ApiResult = { ok: false, error: { status: 0, code: NETWORK_ERROR_CODE, message: 'Cannot reach the Dabba server.' } };
@@ -105,6 +108,7 @@ describe('the phone-order outbox', () => {
     const inFlight = new Promise<void>((resolve) => { started = resolve; });
     const runner = new OutboxRunner({
       db: d.db,
+      gate: d.gate,
       send: () => new Promise<ApiResult>((resolve) => { release = resolve; started(); }),
       now: () => ENTERED_AT,
     });

@@ -10,6 +10,7 @@ import { Dispatcher } from './dispatch/dispatcher';
 import { driverLedger } from './dispatch/driverLedger';
 import { errorHandler, notFound } from './errors';
 import { createLogger, type Logger } from './log';
+import { InboxPruner } from './projections/inboxPruner';
 import { orderProjections } from './projections/orderProjections';
 import { outletDirectory } from './projections/outletDirectory';
 import { trackDrivers } from './projections/trackDrivers';
@@ -75,6 +76,8 @@ export async function startServer(config: Config): Promise<DabbaServer> {
 
   if (config.demo && (await seedDemo({ users, outlets, drivers, registry }))) log.info('seeded the demo outlet and accounts');
   await dispatcher.start();
+  const pruner = new InboxPruner({ registry, orders, clock, log, retentionMs: config.inboxRetentionMs, sweepEveryMs: config.inboxSweepMs });
+  pruner.start();
 
   const startedAt = Date.now();
   let sync: ReturnType<typeof attachSync> | null = null;
@@ -110,6 +113,7 @@ export async function startServer(config: Config): Promise<DabbaServer> {
       await sync?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       trackPositions.close();
+      await pruner.close();
       await dispatcher.close();
       registry.closeAll();
       db.close();

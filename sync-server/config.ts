@@ -11,6 +11,8 @@ const envSchema = z.object({
   DABBA_SQLITE_SYNC: z.enum(['normal', 'full']).default('normal'),
   DABBA_DOC_IDLE_MS: z.coerce.number().int().min(0).default(30_000),
   DABBA_STATIC_DIR: z.string().default('dist'),
+  DABBA_INBOX_RETENTION_MS: z.coerce.number().int().min(0).default(24 * 3_600_000),
+  DABBA_INBOX_SWEEP_MS: z.coerce.number().int().min(100).default(3_600_000),
   DABBA_KEEPALIVE_MS: z.coerce.number().int().min(100).default(30_000),
   DABBA_ORDERS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   DABBA_OFFER_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
@@ -32,6 +34,8 @@ export interface Config {
   readonly staticDir: string;
   readonly ordersPerMinute: number;
   readonly keepaliveMs: number;
+  readonly inboxRetentionMs: number;
+  readonly inboxSweepMs: number;
   /** How long a driver has to answer an offer before it moves on. */
   readonly offerTimeoutMs: number;
   /** How often dispatch asks again for deliveries no driver could be offered. */
@@ -64,6 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staticDir: path.resolve(e.DABBA_STATIC_DIR),
     ordersPerMinute: e.DABBA_ORDERS_PER_MINUTE,
     keepaliveMs: e.DABBA_KEEPALIVE_MS,
+    inboxRetentionMs: e.DABBA_INBOX_RETENTION_MS,
+    inboxSweepMs: e.DABBA_INBOX_SWEEP_MS,
     offerTimeoutMs: e.DABBA_OFFER_TIMEOUT_MS,
     dispatchRetryMs: e.DABBA_DISPATCH_RETRY_MS,
     serviceToken: e.DABBA_SERVICE_TOKEN ?? null,

@@ -46,6 +46,9 @@ export class OrderIndex {
          VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       update: db.prepare<[string | null, string, number, number | null, string]>('UPDATE orders SET driver_id = ?, status = ?, updated_at = ?, assigned_at = ? WHERE id = ?'),
+      finished: db.prepare<[number, number], Row>(
+        `SELECT * FROM orders WHERE status IN ('delivered', 'rejected', 'cancelled', 'failed') AND updated_at >= ? AND updated_at < ?`,
+      ),
       idemGet: db.prepare<[string], { request_hash: string; order_id: string }>('SELECT request_hash, order_id FROM idempotency_keys WHERE key = ?'),
       idemInsert: db.prepare<[string, string, string, number]>('INSERT INTO idempotency_keys (key, request_hash, order_id, created_at) VALUES (?, ?, ?, ?)'),
     };
@@ -74,6 +77,11 @@ export class OrderIndex {
   /** `assignedAt`: when the current driver was assigned (their `assigned` event), null without one. */
   update(id: OrderId, driverId: UserId | null, status: OrderStatus, assignedAt: number | null): void {
     this.s.update.run(driverId, status, Date.now(), assignedAt, id);
+  }
+
+  /** Orders that reached a final status (delivered, rejected, cancelled, failed) in [from, to). */
+  finishedBetween(from: number, to: number): OrderIndexRow[] {
+    return this.s.finished.all(from, to).map(toIndex);
   }
 
   idempotent(key: string): { requestHash: string; orderId: OrderId } | null {

@@ -1,0 +1,78 @@
+import { ADMIN_INBOX, driverInboxName, outletInboxName, parseDocName } from '../../shared/docNames';
+import type { OrderId } from '../../shared/ids';
+import { inboxMap } from '../../shared/inbox';
+import type { Clock } from '../clock';
+import type { Logger } from '../log';
+import type { OrderIndex } from '../storage/orderIndex';
+import type { DocRegistry } from '../sync/docRegistry';
+
+export interface InboxPrunerOptions {
+  readonly registry: DocRegistry;
+  readonly orders: OrderIndex;
+  readonly clock: Clock;
+  readonly log: Logger;
+  /** How long a finished order stays in the inboxes (so devices keep holding it) after it finished. */
+  readonly retentionMs: number;
+  readonly sweepEveryMs: number;
+}
+
+/**
+ * Takes finished orders out of the inboxes once they are `retentionMs` old, so a device follows
+ * today's work, not every order the outlet ever had (1,500 a day adds up). The order documents and
+ * the history search keep them; devices keep what they already stored.
+ */
+export class InboxPruner {
+  /** Everything that finished before this has been taken out; in memory, so a restart sweeps all history once. */
+  private prunedUntil = 0;
+  private cancel: (() => void) | null = null;
+  private running: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  constructor(private readonly o: InboxPrunerOptions) {}
+
+  start(): void {
+    this.schedule(0);
+  }
+
+  /** One sweep; resolves when the inboxes no longer list what finished before now − retention. */
+  sweep(): Promise<void> {
+    this.running = this.running.then(() => this.sweepOnce()).catch((err: unknown) => {
+      this.o.log.error('inbox pruning failed', { error: String(err) });
+    });
+    return this.running;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.cancel?.();
+    await this.running;
+  }
+
+  private schedule(ms: number): void {
+    if (this.closed) return;
+    this.cancel = this.o.clock.after(ms, () => {
+      void this.sweep().then(() => this.schedule(this.o.sweepEveryMs));
+    });
+  }
+
+  private async sweepOnce(): Promise<void> {
+    const until = this.o.clock.now() - this.o.retentionMs;
+    if (until <= this.prunedUntil) return;
+    const byInbox = new Map<string, OrderId[]>();
+    const add = (inbox: string, id: OrderId): void => { byInbox.set(inbox, [...(byInbox.get(inbox) ?? []), id]); };
+    for (const row of this.o.orders.finishedBetween(this.prunedUntil, until)) {
+      add(outletInboxName(row.outletId), row.id);
+      add(ADMIN_INBOX, row.id);
+      if (row.driverId) add(driverInboxName(row.driverId), row.id);
+    }
+    for (const [name, ids] of byInbox) {
+      const ref = parseDocName(name);
+      if (!ref || this.closed) continue;
+      await this.o.registry.change(name, ref, (doc) => {
+        const listed = ids.filter((id) => inboxMap(doc.ydoc).has(id));
+        if (listed.length > 0) doc.change((y) => { for (const id of listed) inboxMap(y).delete(id); });
+      });
+    }
+    this.prunedUntil = until;
+  }
+}

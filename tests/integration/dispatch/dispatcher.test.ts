@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { distanceMeters } from '../../../shared/catalog/zones';
 import { orderDocName } from '../../../shared/docNames';
 import type { OrderId } from '../../../shared/ids';
@@ -33,8 +33,7 @@ const wasOffered = (driver: TestDriver, orderId: OrderId): boolean => driver.off
 
 async function orderDoc(driver: TestDriver, orderId: OrderId): Promise<Y.Doc> {
   driver.device.refused.delete(orderDocName(orderId));
-  const doc = await driver.device.subscribe(orderDocName(orderId));
-  if (!(doc instanceof Y.Doc)) throw new Error(`refused: ${doc.code}`);
+  const doc = await driver.device.open(orderDocName(orderId));
   return doc;
 }
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { ADMIN_INBOX, orderDocName, outletInboxName } from '../../../shared/docNames';
 import { newEventId, type OutletId } from '../../../shared/ids';
 import { inboxOrderIds } from '../../../shared/inbox';
@@ -19,23 +18,17 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function subscribed(client: MuxTestClient, name: string): Promise<Y.Doc> {
-  const doc = await client.subscribe(name);
-  if (!(doc instanceof Y.Doc)) throw new Error(`refused ${name}: ${doc.code}`);
-  return doc;
-}
-
 describe('inbox pruning', () => {
   it('takes a finished order out of the outlet and admin inboxes once it is past the retention, and keeps open orders', async () => {
     const finished = (await placeOrder(server.url)).orderId;
     const open = (await placeOrder(server.url)).orderId;
     const tablet = await MuxTestClient.connect(server.url, s.outlet.token);
     const desk = await MuxTestClient.connect(server.url, s.admin.token);
-    const outletInbox = await subscribed(tablet, outletInboxName(s.outlet.user.outletId as OutletId));
-    const adminInbox = await subscribed(desk, ADMIN_INBOX);
+    const outletInbox = await tablet.open(outletInboxName(s.outlet.user.outletId as OutletId));
+    const adminInbox = await desk.open(ADMIN_INBOX);
     expect(inboxOrderIds(outletInbox)).toEqual(expect.arrayContaining([finished, open]));
 
-    await subscribed(tablet, orderDocName(finished));
+    await tablet.open(orderDocName(finished));
     const answer = await tablet.change(orderDocName(finished), (d) =>
       eventsArray(d).push([{ id: newEventId(), type: 'rejected', at: Date.now(), by: authorOf(s.outlet), reason: 'Out of dosa batter' }]));
     expect(answer.type).toBe(MuxType.ACK);
@@ -46,7 +39,7 @@ describe('inbox pruning', () => {
     expect(inboxOrderIds(outletInbox)).toContain(open);
     expect(inboxOrderIds(adminInbox)).toContain(open);
     // The order itself is untouched: it can still be opened and searched.
-    const doc = await subscribed(desk, orderDocName(finished));
+    const doc = await desk.open(orderDocName(finished));
     expect(eventsArray(doc).length).toBe(2);
     tablet.close();
     desk.close();

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { orderDocName } from '../../../shared/docNames';
 import type { OrderId } from '../../../shared/ids';
 import { readOrder } from '../../../shared/order/orderDoc';
@@ -89,8 +88,7 @@ describe('POST /newdelivery', () => {
     expect(res.body.distanceMeters).toBeGreaterThan(0);
     expect(res.body.distanceMeters).toBeLessThan(100);
     const desk = await MuxTestClient.connect(server.url, s.admin.token);
-    const doc = await desk.subscribe(orderDocName(orderId));
-    if (!(doc instanceof Y.Doc)) throw new Error('refused');
+    const doc = await desk.open(orderDocName(orderId));
     expect(readOrder(doc)?.state.applied.at(-1)).toMatchObject({ type: 'assigned', driverId: near, by: { role: 'system' } });
     desk.close();
     expect(errorOf(await newDelivery({ orderId }))?.code).toBe('already_assigned');
@@ -129,8 +127,7 @@ describe('GET and PUT /delivery/{id}', () => {
     expect(errorOf(await complete(id))?.code).toBe('no_active_delivery');
 
     const tablet = await MuxTestClient.connect(server.url, s.outlet.token);
-    const doc = await tablet.subscribe(orderDocName(orderId as OrderId));
-    if (!(doc instanceof Y.Doc)) throw new Error('refused');
+    const doc = await tablet.open(orderDocName(orderId as OrderId));
     await appendAs(server.url, s.outlet, orderId, { type: 'accepted', prepMinutes: 10 });
     expect(await complete(id)).toMatchObject({ status: 200, body: { orderId, status: 'delivered' } });
     await eventually(() => readOrder(doc)?.state.status === 'delivered', 10_000, 'the outlet to see it delivered');
@@ -151,8 +148,7 @@ describe('GET and PUT /delivery/{id}', () => {
     await appendAs(server.url, s.admin, carried, { type: 'picked_up' });
     expect(await complete(id, s.admin.token)).toMatchObject({ status: 200, body: { orderId: carried, status: 'delivered' } });
     const desk = await MuxTestClient.connect(server.url, s.admin.token);
-    const doc = await desk.subscribe(orderDocName(carried));
-    if (!(doc instanceof Y.Doc)) throw new Error('refused');
+    const doc = await desk.open(orderDocName(carried));
     expect(readOrder(doc)?.state.applied.at(-1)).toMatchObject({ type: 'delivered', by: { id: s.admin.user.id, role: 'admin' } });
     desk.close();
     expect(await complete(id, s.admin.token)).toMatchObject({ status: 200, body: { orderId: earlier, status: 'delivered' } });

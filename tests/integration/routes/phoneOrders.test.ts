@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { orderDocName } from '../../../shared/docNames';
 import type { OrderId, OutletId, UserId } from '../../../shared/ids';
 import { readOrder } from '../../../shared/order/orderDoc';
@@ -28,10 +27,11 @@ const place = (body: unknown, token?: string, idempotencyKey?: string) =>
 
 async function headerOf(orderId: OrderId) {
   const desk = await MuxTestClient.connect(t.url, t.admin.token);
-  const doc = await desk.subscribe(orderDocName(orderId));
-  desk.close();
-  if (!(doc instanceof Y.Doc)) throw new Error(`refused: ${doc.code}`);
-  return readOrder(doc)?.header;
+  try {
+    return readOrder(await desk.open(orderDocName(orderId)))?.header;
+  } finally {
+    desk.close();
+  }
 }
 
 const pause = () => editOutletDoc(t.url, t.outlet, (d) => statusOf(d).set('paused', { until: null, reason: 'Rush', at: Date.now() }));

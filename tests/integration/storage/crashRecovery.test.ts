@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { orderDocName } from '../../../shared/docNames';
 import { newEventId, type UserId } from '../../../shared/ids';
 import { eventsArray } from '../../../shared/order/orderDoc';
@@ -15,12 +15,6 @@ afterEach(() => {
 
 const idsIn = (doc: Y.Doc): Set<string> => new Set(eventsArray(doc).toArray().map((e) => (e as { id: string }).id));
 
-async function subscribed(client: MuxTestClient, name: string): Promise<Y.Doc> {
-  const doc = await client.subscribe(name);
-  if (!(doc instanceof Y.Doc)) throw new Error(`refused ${name}: ${doc.code}`);
-  return doc;
-}
-
 describe('durability', () => {
   it('keeps every acknowledged or relayed update after kill -9 during a stream from several devices', async () => {
     const dataDir = tempDataDir('crash');
@@ -35,12 +29,12 @@ describe('durability', () => {
     const observer = await MuxTestClient.connect(first.url, admin.token);
     const relayed = new Set<string>();
     for (const name of names) {
-      const doc = await subscribed(observer, name);
+      const doc = await observer.open(name);
       eventsArray(doc).observe((e) => {
         for (const item of e.changes.added) for (const v of item.content.getContent()) relayed.add((v as { id: string }).id);
       });
     }
-    for (const [client] of writers) for (const name of names) await subscribed(client, name);
+    for (const [client] of writers) for (const name of names) await client.open(name);
 
     const acked = new Set<string>();
     let sent = 0;
@@ -71,7 +65,7 @@ describe('durability', () => {
     children.push(second);
     const reader = await MuxTestClient.connect(second.url, (await login(second.url, 'admin')).token);
     const stored = new Set<string>();
-    for (const name of names) for (const id of idsIn(await subscribed(reader, name))) stored.add(id);
+    for (const name of names) for (const id of idsIn(await reader.open(name))) stored.add(id);
     reader.close();
     const missingAcked = [...acked].filter((id) => !stored.has(id));
     const missingRelayed = [...relayed].filter((id) => !stored.has(id));

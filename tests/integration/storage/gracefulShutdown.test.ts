@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { orderDocName } from '../../../shared/docNames';
 import { newEventId, type UserId } from '../../../shared/ids';
 import { eventsArray } from '../../../shared/order/orderDoc';
@@ -36,8 +35,7 @@ describe('graceful shutdown', () => {
     const second = await spawnServer(dataDir, port);
     children.push(second);
     const reader = await MuxTestClient.connect(second.url, outlet.token);
-    const doc = await reader.subscribe(name);
-    if (!(doc instanceof Y.Doc)) throw new Error('refused');
+    const doc = await reader.open(name);
     expect(eventsArray(doc).toArray().map((e) => (e as { id: string }).id)).toContain(id);
     reader.close();
   });

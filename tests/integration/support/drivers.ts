@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { driverInboxName, orderDocName } from '../../../shared/docNames';
 import { newEventId, type OrderId, type UserId } from '../../../shared/ids';
 import { offersMap, type Offer } from '../../../shared/inbox';
@@ -39,8 +39,7 @@ export async function loginAs(baseUrl: string, email: string, password = DEMO_PA
 export async function connectDriver(baseUrl: string, session: Session, name: string): Promise<TestDriver> {
   const id = session.user.id as UserId;
   const device = await MuxTestClient.connect(baseUrl, session.token);
-  const doc = await device.subscribe(driverInboxName(id));
-  if (!(doc instanceof Y.Doc)) throw new Error(`inbox refused: ${doc.code}`);
+  const doc = await device.open(driverInboxName(id));
   const offers = offersMap(doc);
   const offered: Offer[] = [...offers.values()];
   offers.observe((event) => {
@@ -83,8 +82,7 @@ export async function appendAs(baseUrl: string, session: Session, orderId: Order
   const name = orderDocName(orderId);
   const client = await MuxTestClient.connect(baseUrl, session.token);
   try {
-    const doc = await client.subscribe(name);
-    if (!(doc instanceof Y.Doc)) throw new Error(`refused ${name}: ${doc.code}`);
+    await client.open(name);
     const answer = await client.change(name, (d) => eventsArray(d).push([{ id: newEventId(), at, by: authorOf(session), ...event }]));
     if (answer.type === MuxType.REJECT) throw new Error(`${String(event.type)} rejected: ${answer.code} ${answer.message}`);
   } finally {

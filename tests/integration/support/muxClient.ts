@@ -45,6 +45,13 @@ export class MuxTestClient {
     });
   }
 
+  /** Subscribes and resolves with the doc once synced; throws when the server refuses it. */
+  async open(name: string): Promise<Y.Doc> {
+    const result = await this.subscribe(name);
+    if (!(result instanceof Y.Doc)) throw new Error(`refused ${name}: ${result.code} ${result.message}`);
+    return result;
+  }
+
   /** Changes the local doc and sends the change as UPDATE; resolves with the server's ACK or REJECT. */
   change(name: string, fn: (doc: Y.Doc) => void): Promise<Answer> {
     const doc = this.docs.get(name);

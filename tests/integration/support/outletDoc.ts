@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { OUTLET_ROOTS } from '../../../shared/catalog/outletDoc';
 import { outletDocName } from '../../../shared/docNames';
 import type { OutletId } from '../../../shared/ids';
@@ -15,8 +15,7 @@ export async function editOutletDoc(baseUrl: string, session: Session, change: (
   const name = outletDocName(outletId as OutletId);
   const client = await MuxTestClient.connect(baseUrl, session.token);
   try {
-    const doc = await client.subscribe(name);
-    if (!(doc instanceof Y.Doc)) throw new Error(`refused ${name}: ${doc.code} ${doc.message}`);
+    await client.open(name);
     const answer = await client.change(name, change);
     if (answer.type === MuxType.REJECT) throw new Error(`change to ${name} rejected: ${answer.code} ${answer.message}`);
   } finally {

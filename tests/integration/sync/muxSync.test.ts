@@ -32,12 +32,6 @@ async function device(s: Session | null): Promise<MuxTestClient> {
   return MuxTestClient.connect(server.url, s?.token ?? null);
 }
 
-async function subscribed(client: MuxTestClient, name: string): Promise<Y.Doc> {
-  const result = await client.subscribe(name);
-  if (!(result instanceof Y.Doc)) throw new Error(`refused: ${result.code} ${result.message}`);
-  return result;
-}
-
 async function deliveryOrder(): Promise<OrderId> {
   const { orderId } = await placeOrder(server.url, {
     outletId: 'demo-outlet', type: 'delivery', items: [{ itemId: 'thali', qty: 1, modifiers: [{ groupId: 'size', optionId: 'large' }] }],
@@ -51,8 +45,8 @@ describe('multiplexed /sync endpoint', () => {
     const orderId = await deliveryOrder();
     const name = orderDocName(orderId);
     const [tablet, desk] = await Promise.all([device(outlet), device(admin)]);
-    await subscribed(tablet, name);
-    const deskDoc = await subscribed(desk, name);
+    await tablet.open(name);
+    const deskDoc = await desk.open(name);
     const answer = await tablet.change(name, (d) => eventsArray(d).push([{ id: newEventId(), type: 'accepted', at: Date.now(), by: author(outlet), prepMinutes: 20 }]));
     expect(answer.type).toBe(MuxType.ACK);
     await eventually(() => readOrder(deskDoc)?.state.status === 'accepted', 5000, 'relay to the admin');
@@ -64,8 +58,8 @@ describe('multiplexed /sync endpoint', () => {
     const orderId = await deliveryOrder();
     const tablet = await device(outlet);
     const desk = await device(admin);
-    expect(inboxOrderIds(await subscribed(tablet, outletInboxName(outlet.user.outletId as never)))).toContain(orderId);
-    expect(inboxOrderIds(await subscribed(desk, ADMIN_INBOX))).toContain(orderId);
+    expect(inboxOrderIds(await tablet.open(outletInboxName(outlet.user.outletId as never)))).toContain(orderId);
+    expect(inboxOrderIds(await desk.open(ADMIN_INBOX))).toContain(orderId);
     tablet.close();
     desk.close();
   });
@@ -74,7 +68,7 @@ describe('multiplexed /sync endpoint', () => {
     const orderId = await deliveryOrder();
     const name = orderDocName(orderId);
     const tablet = await device(outlet);
-    const doc = await subscribed(tablet, name);
+    const doc = await tablet.open(name);
     const cases: [string, (d: Y.Doc) => void][] = [
       ['event_not_allowed', (d) => eventsArray(d).push([{ id: newEventId(), type: 'delivered', at: Date.now(), by: author(outlet) }])],
       ['author_mismatch', (d) => eventsArray(d).push([note(admin)])],
@@ -99,7 +93,7 @@ describe('multiplexed /sync endpoint', () => {
     tablet.close();
 
     const desk = await device(admin);
-    const stored = await subscribed(desk, name);
+    const stored = await desk.open(name);
     const types = eventsArray(stored).toArray().map((e) => (e as { type: string; text?: string }).text ?? (e as { type: string }).type);
     expect(types).toEqual(['placed', 'still here']);
     expect(orderMap(stored).get('totals')).not.toEqual({ subtotal: 1, deliveryFee: 0, total: 1 });
@@ -108,7 +102,7 @@ describe('multiplexed /sync endpoint', () => {
 
   it('refuses writes to server-maintained documents', async () => {
     const desk = await device(admin);
-    await subscribed(desk, ADMIN_INBOX);
+    await desk.open(ADMIN_INBOX);
     const answer = await desk.change(ADMIN_INBOX, (d) => d.getMap('orders').set('fake', { placedAt: 1 }));
     expect(answer.type === MuxType.REJECT && answer.code).toBe('read_only');
     desk.close();
@@ -118,7 +112,7 @@ describe('multiplexed /sync endpoint', () => {
     const orderId = await deliveryOrder();
     const name = orderDocName(orderId);
     const phone = await device(outlet);
-    await subscribed(phone, name);
+    await phone.open(name);
     for (let i = 0; i <= MAX_REJECTS_PER_MINUTE; i++) phone.sendUpdate(name, new Uint8Array([9, 9, 9])).catch(() => undefined);
     expect(await phone.closed()).toBe(CloseCode.ABUSE);
   });
@@ -130,13 +124,13 @@ describe('multiplexed /sync endpoint', () => {
     const refusal = await phone.subscribe(name);
     expect(refusal instanceof Y.Doc ? 'subscribed' : refusal.code).toBe('forbidden');
 
-    const inbox = await subscribed(phone, driverInboxName(driver.user.id as UserId));
+    const inbox = await phone.open(driverInboxName(driver.user.id as UserId));
     const desk = await device(admin);
-    await subscribed(desk, name);
+    await desk.open(name);
     await desk.change(name, (d) => eventsArray(d).push([{ id: newEventId(), type: 'assigned', at: Date.now(), by: author(admin), driverId: driver.user.id }]));
     await eventually(() => inboxOrderIds(inbox).includes(orderId), 5000, 'the order in the driver inbox');
     phone.refused.delete(name);
-    const doc = await subscribed(phone, name);
+    const doc = await phone.open(name);
     expect(readOrder(doc)?.state.driverId).toBe(driver.user.id);
 
     await desk.change(name, (d) => eventsArray(d).push([{ id: newEventId(), type: 'unassigned', at: Date.now(), by: author(admin), driverId: driver.user.id, reason: 'reassigning' }]));
@@ -150,7 +144,7 @@ describe('multiplexed /sync endpoint', () => {
     const { orderId, trackingUrl } = await placeOrder(server.url);
     const token = trackingUrl.split('/track/')[1] as TrackingToken;
     const viewer = await device(null);
-    const track = await subscribed(viewer, trackDocName(token));
+    const track = await viewer.open(trackDocName(token));
     expect(readTrack(track)).toMatchObject({ status: 'placed', outletName: 'Dabba Demo Kitchen' });
     expect(JSON.stringify(track.toJSON())).not.toContain(orderId);
     const order = await viewer.subscribe(orderDocName(orderId));
@@ -166,7 +160,7 @@ describe('multiplexed /sync endpoint', () => {
     expect(answer.type === MuxType.REJECT && answer.code).toBe('read_only');
 
     const tablet = await device(outlet);
-    await subscribed(tablet, orderDocName(orderId));
+    await tablet.open(orderDocName(orderId));
     await tablet.change(orderDocName(orderId), (d) => eventsArray(d).push([{ id: newEventId(), type: 'accepted', at: Date.now(), by: author(outlet), prepMinutes: 12 }]));
     await eventually(() => readTrack(track)?.status === 'accepted', 5000, 'the tracking page to see "accepted"');
     expect(readTrack(track)?.readyBy).toBeGreaterThan(Date.now());

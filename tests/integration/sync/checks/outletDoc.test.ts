@@ -18,8 +18,7 @@ const t = useTestServer();
 
 async function device(s: Session): Promise<{ client: MuxTestClient; doc: Y.Doc }> {
   const client = await MuxTestClient.connect(t.url, s.token);
-  const doc = await client.subscribe(NAME);
-  if (!(doc instanceof Y.Doc)) throw new Error(`refused: ${doc.code} ${doc.message}`);
+  const doc = await client.open(NAME);
   return { client, doc };
 }
 

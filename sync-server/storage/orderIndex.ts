@@ -1,6 +1,6 @@
 import type { OrderId, OutletId, TrackingToken, UserId } from '../../shared/ids';
 import type { OrderSource } from '../../shared/order/header';
-import type { OrderStatus, OrderType } from '../../shared/order/status';
+import { TERMINAL_STATUSES, type OrderStatus, type OrderType } from '../../shared/order/status';
 import type { Db } from './db';
 
 export interface OrderIndexRow {
@@ -47,7 +47,7 @@ export class OrderIndex {
       ),
       update: db.prepare<[string | null, string, number, number | null, string]>('UPDATE orders SET driver_id = ?, status = ?, updated_at = ?, assigned_at = ? WHERE id = ?'),
       finished: db.prepare<[number, number], Row>(
-        `SELECT * FROM orders WHERE status IN ('delivered', 'rejected', 'cancelled', 'failed') AND updated_at >= ? AND updated_at < ?`,
+        `SELECT * FROM orders WHERE status IN (${[...TERMINAL_STATUSES].map((status) => `'${status}'`).join(', ')}) AND updated_at >= ? AND updated_at < ?`,
       ),
       idemGet: db.prepare<[string], { request_hash: string; order_id: string }>('SELECT request_hash, order_id FROM idempotency_keys WHERE key = ?'),
       idemInsert: db.prepare<[string, string, string, number]>('INSERT INTO idempotency_keys (key, request_hash, order_id, created_at) VALUES (?, ?, ?, ?)'),
@@ -79,7 +79,7 @@ export class OrderIndex {
     this.s.update.run(driverId, status, Date.now(), assignedAt, id);
   }
 
-  /** Orders that reached a final status (delivered, rejected, cancelled, failed) in [from, to). */
+  /** Orders that reached a terminal status in [from, to). */
   finishedBetween(from: number, to: number): OrderIndexRow[] {
     return this.s.finished.all(from, to).map(toIndex);
   }

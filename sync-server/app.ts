@@ -58,7 +58,7 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   const users = new UserRepo(db);
   const outlets = new OutletRepo(db);
   const orders = new OrderIndex(db);
-  const registry = new DocRegistry(new DocStore(db), config.docIdleMs, log);
+  const registry = new DocRegistry(new DocStore(db), config.docIdleMs, log, config.compactEvery);
   const clock = systemClock;
   const drivers = new DriverRepo(db);
   const driverOrders = new DriverOrders(db);

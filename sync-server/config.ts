@@ -10,6 +10,7 @@ const envSchema = z.object({
   /** `normal` survives a killed process (WAL); `full` also survives power loss, at a cost per commit. */
   DABBA_SQLITE_SYNC: z.enum(['normal', 'full']).default('normal'),
   DABBA_DOC_IDLE_MS: z.coerce.number().int().min(0).default(30_000),
+  DABBA_COMPACT_EVERY: z.coerce.number().int().min(1).default(500),
   DABBA_STATIC_DIR: z.string().default('dist'),
   DABBA_INBOX_RETENTION_MS: z.coerce.number().int().min(0).default(24 * 3_600_000),
   DABBA_INBOX_SWEEP_MS: z.coerce.number().int().min(100).default(3_600_000),
@@ -31,6 +32,8 @@ export interface Config {
   readonly jwtSecret: string | null;
   readonly sqliteSync: 'normal' | 'full';
   readonly docIdleMs: number;
+  /** Updates appended to a document's log before it is folded into a snapshot. */
+  readonly compactEvery: number;
   readonly staticDir: string;
   readonly ordersPerMinute: number;
   readonly keepaliveMs: number;
@@ -65,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtSecret: e.JWT_SECRET ?? null,
     sqliteSync: e.DABBA_SQLITE_SYNC,
     docIdleMs: e.DABBA_DOC_IDLE_MS,
+    compactEvery: e.DABBA_COMPACT_EVERY,
     staticDir: path.resolve(e.DABBA_STATIC_DIR),
     ordersPerMinute: e.DABBA_ORDERS_PER_MINUTE,
     keepaliveMs: e.DABBA_KEEPALIVE_MS,

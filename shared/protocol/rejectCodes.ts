@@ -5,6 +5,7 @@ export const REJECT_CODES = [
   'load_failed', // the document could not be loaded; retry later
   'undecodable', // the bytes are not a Yjs update
   'missing_dependencies', // the update builds on changes the server does not have (or refused)
+  'foreign_client', // the update writes under a Yjs client id that belongs to another device or the server
   'storage_failed', // the server could not commit it; retry later
   'read_only', // a document only the server writes
   'field_not_writable', // the update changes a part of the document this role may not change

@@ -1,10 +1,20 @@
 import type { Db } from './db';
 
+/** Who writes under a Yjs client id: a user id, or the server itself. */
+export type ClientOwner = string;
+export const SERVER_OWNER: ClientOwner = '@server';
+
+export interface ClientClaim {
+  readonly client: number;
+  readonly owner: ClientOwner;
+}
+
 export interface StoredDoc {
   readonly snapshot: Uint8Array | null;
   readonly updates: readonly Uint8Array[];
   /** Highest seq stored for the doc (snapshot or log), 0 when the doc has never been written. */
   readonly lastSeq: number;
+  readonly owners: ReadonlyMap<number, ClientOwner>;
 }
 
 /**
@@ -23,6 +33,8 @@ export class DocStore {
         'INSERT INTO doc_snapshots (doc, seq, data, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (doc) DO UPDATE SET seq = excluded.seq, data = excluded.data, updated_at = excluded.updated_at',
       ),
       deleteUpTo: db.prepare<[string, number]>('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
+      owners: db.prepare<[string], { client: number; owner: string }>('SELECT client, owner FROM doc_clients WHERE doc = ?'),
+      claim: db.prepare<[string, number, string]>('INSERT INTO doc_clients (doc, client, owner) VALUES (?, ?, ?)'),
     };
   }
 
@@ -31,12 +43,21 @@ export class DocStore {
       const snap = this.stmts.snapshot.get(doc);
       const rows = this.stmts.updates.all(doc, snap?.seq ?? 0);
       const lastSeq = Math.max(snap?.seq ?? 0, rows.at(-1)?.seq ?? 0);
-      return { snapshot: snap ? new Uint8Array(snap.data) : null, updates: rows.map((r) => new Uint8Array(r.data)), lastSeq };
+      const owners = new Map(this.stmts.owners.all(doc).map((r) => [r.client, r.owner] as const));
+      return { snapshot: snap ? new Uint8Array(snap.data) : null, updates: rows.map((r) => new Uint8Array(r.data)), lastSeq, owners };
     })();
   }
 
-  append(doc: string, seq: number, update: Uint8Array): void {
-    this.stmts.insert.run(doc, seq, update);
+  /** Appends an update and records the client ids it claims, in one transaction. */
+  append(doc: string, seq: number, update: Uint8Array, claims: readonly ClientClaim[] = []): void {
+    if (claims.length === 0) {
+      this.stmts.insert.run(doc, seq, update);
+      return;
+    }
+    this.db.transaction(() => {
+      this.stmts.insert.run(doc, seq, update);
+      for (const c of claims) this.stmts.claim.run(doc, c.client, c.owner);
+    })();
   }
 
   /** Replaces the log up to `seq` by `state` (the merged document at seq), in one transaction. */

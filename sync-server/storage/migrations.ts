@@ -113,6 +113,16 @@ export const MIGRATIONS: readonly string[] = [
   -- Deliveries waiting for a driver, found again at start.
   CREATE INDEX orders_awaiting_driver ON orders (created_at) WHERE driver_id IS NULL AND type = 'delivery';
   `,
+  `
+  -- Which user (or the server) writes under each Yjs client id of a document: a device may write
+  -- only its own client ids, so nobody can claim another device's next clocks.
+  CREATE TABLE doc_clients (
+    doc TEXT NOT NULL,
+    client INTEGER NOT NULL,
+    owner TEXT NOT NULL,
+    PRIMARY KEY (doc, client)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,7 +1,7 @@
 import type { DocRef } from '../../shared/docNames';
 import type { Logger } from '../log';
 import type { DocStore } from '../storage/docStore';
-import { SyncedDoc, type SyncedDocEvents } from './syncedDoc';
+import { DEFAULT_COMPACT_EVERY, SyncedDoc, type SyncedDocEvents } from './syncedDoc';
 
 /** Plug-in points around a document's life, in the spirit of Hocuspocus extensions. */
 export interface DocHooks {
@@ -36,6 +36,7 @@ export class DocRegistry {
     private readonly store: DocStore,
     private readonly idleMs: number,
     private readonly log: Logger,
+    private readonly compactEvery = DEFAULT_COMPACT_EVERY,
   ) {
     this.events = {
       committed: (doc, update) => {
@@ -110,8 +111,13 @@ export class DocRegistry {
       let doc: SyncedDoc | null = null;
       try {
         const stored = this.store.load(name);
-        doc = new SyncedDoc(name, ref, this.store, stored.lastSeq, this.events);
+        doc = new SyncedDoc(name, ref, this.store, stored, this.events, this.compactEvery);
         doc.restore(stored.snapshot, stored.updates);
+        if (doc.incomplete) {
+          this.log.error('document loaded with a gap in its stored log; devices holding the missing updates will be asked for them', {
+            doc: name, missing: Object.fromEntries(doc.missing()),
+          });
+        }
         for (const hook of this.hooks) hook.afterLoad?.(doc);
       } catch (err: unknown) {
         doc?.destroy();

@@ -154,6 +154,10 @@ const HANDLERS: { readonly [T in MuxMessage['type']]: Handler<T> } = {
       conn.send({ type: MuxType.SYNC, doc: doc.name, payload: syncPayload(SyncStep.STEP2, doc.stateAsUpdate(sync.stateVector)) });
       const awareness = doc.awarenessSnapshot();
       if (awareness) conn.send({ type: MuxType.AWARENESS, doc: doc.name, payload: awareness });
+      // A device that holds clocks the server lacks may hold what storage lost: ask for it.
+      if (conn.actor && doc.lacksWhatDeviceHas(sync.stateVector)) {
+        conn.send({ type: MuxType.SYNC, doc: doc.name, payload: syncPayload(SyncStep.STEP1, doc.stateVector()) });
+      }
     } else {
       commit(conn, doc, 0, sync.update);
     }

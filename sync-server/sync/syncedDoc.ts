@@ -4,8 +4,9 @@ import type { DocRef } from '../../shared/docNames';
 import { readOrder, type OrderView } from '../../shared/order/orderDoc';
 import type { RejectCode } from '../../shared/protocol/rejectCodes';
 import type { Actor } from '../../shared/roles';
-import type { DocStore } from '../storage/docStore';
+import { SERVER_OWNER, type ClientClaim, type ClientOwner, type DocStore, type StoredDoc } from '../storage/docStore';
 import { checkUpdate } from './checkUpdate';
+import { claimClientIds } from './checks/clientIds';
 
 /** A device (socket) holding this document. */
 export interface Subscriber {
@@ -34,11 +35,13 @@ export interface SyncedDocEvents {
 }
 
 /** Updates appended to the log before it is folded into a snapshot. */
-const COMPACT_EVERY = 500;
+export const DEFAULT_COMPACT_EVERY = 500;
 
 /**
  * One loaded document: the committed Y.Doc, the devices holding it, and the scratch copy used to
- * check device updates. Invariant: every update in `ydoc` is in storage, and storage is written first.
+ * check device updates. Invariants: every update in `ydoc` is in storage, and storage is written
+ * first; every snapshot holds every update up to its seq; the scratch copy holds exactly what `ydoc`
+ * holds between commits (a refused or failed check discards it).
  */
 export class SyncedDoc {
   readonly ydoc = new Y.Doc({ gc: true });
@@ -53,16 +56,23 @@ export class SyncedDoc {
   private view: { readonly value: OrderView | null } | null = null;
   /** Set when storage refused a server-made change; the doc is then dropped and `change` throws. */
   private storageError: unknown = null;
-  private sinceCompaction: number;
+  private sinceCompaction = 0;
+  private seq: number;
+  /** Owner of each Yjs client id written here (see checks/clientIds.ts). */
+  private readonly owners: Map<number, ClientOwner>;
+  /** The stored log has a gap: later updates wait for one storage lost. Devices holding it can fill it. */
+  incomplete = false;
 
   constructor(
     readonly name: string,
     readonly ref: DocRef,
     private readonly store: DocStore,
-    private seq: number,
+    stored: Pick<StoredDoc, 'lastSeq' | 'owners'>,
     private readonly events: SyncedDocEvents,
+    private readonly compactEvery = DEFAULT_COMPACT_EVERY,
   ) {
-    this.sinceCompaction = 0;
+    this.seq = stored.lastSeq;
+    this.owners = new Map(stored.owners);
     this.awareness.setLocalState(null);
     this.ydoc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
     this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwareness(change, origin));
@@ -95,20 +105,29 @@ export class SyncedDoc {
     return clients.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients) : null;
   }
 
-  /** Applies stored state without writing it again. Throws if storage holds something that is not Yjs. */
+  /**
+   * Applies stored state without writing it again. Throws if storage holds something that is not Yjs.
+   * A log with a gap still loads what it can: the rest waits (as Yjs pending structs) for a device to
+   * send what is missing, and `incomplete` says so.
+   */
   restore(snapshot: Uint8Array | null, updates: readonly Uint8Array[]): void {
     this.ydoc.transact(() => {
       if (snapshot) Y.applyUpdate(this.ydoc, snapshot, LOAD_ORIGIN);
       for (const update of updates) Y.applyUpdate(this.ydoc, update, LOAD_ORIGIN);
     }, LOAD_ORIGIN);
     this.sinceCompaction = updates.length;
-    if (this.ydoc.store.pendingStructs !== null || this.ydoc.store.pendingDs !== null) {
-      throw new Error(`stored state of ${this.name} is incomplete`);
-    }
+    this.incomplete = hasPending(this.ydoc);
+  }
+
+  /** Client ids and the clocks the document is waiting for, to say what a gap is. */
+  missing(): ReadonlyMap<number, number> {
+    return this.ydoc.store.pendingStructs?.missing ?? new Map<number, number>();
   }
 
   /** A device's update: checked on the scratch copy, committed to storage, then applied and relayed. */
   commitFrom(subscriber: Subscriber, update: Uint8Array, now = Date.now()): CommitResult {
+    const claim = claimClientIds(update, subscriber.actor, this.owners, (client) => this.ydoc.store.clients.has(client));
+    if (!claim.ok) return claim;
     this.scratch ??= cloneDoc(this.ydoc);
     const check = checkUpdate(this.scratch, update, subscriber.actor, this.ref, now);
     if (!check.ok) {
@@ -117,12 +136,14 @@ export class SyncedDoc {
     }
     if (!check.changed) return { ok: true };
     try {
-      this.persist(update);
+      this.append(update, claim.claims);
     } catch {
       this.scratch = null;
       return { ok: false, code: 'storage_failed', message: 'The server could not store the change; it will be retried.' };
     }
     Y.applyUpdate(this.ydoc, update, new ClientOrigin(subscriber));
+    if (this.incomplete && !hasPending(this.ydoc)) this.incomplete = false;
+    this.compactWhenDue();
     return { ok: true };
   }
 
@@ -130,6 +151,19 @@ export class SyncedDoc {
   change(fn: (doc: Y.Doc) => void): void {
     this.ydoc.transact(() => fn(this.ydoc), SERVER_ORIGIN);
     if (this.storageError !== null) throw this.storageError;
+  }
+
+  /** True when a device's state vector is ahead of this document for some client (or it has a gap). */
+  lacksWhatDeviceHas(deviceStateVector: Uint8Array): boolean {
+    if (this.incomplete) return true;
+    try {
+      for (const [client, clock] of Y.decodeStateVector(deviceStateVector)) {
+        if (clock > Y.getState(this.ydoc.store, client)) return true;
+      }
+    } catch {
+      return false;
+    }
+    return false;
   }
 
   stateVector(): Uint8Array {
@@ -153,11 +187,21 @@ export class SyncedDoc {
     this.scratch = null;
   }
 
-  private persist(update: Uint8Array): void {
-    this.store.append(this.name, this.seq + 1, update);
+  private append(update: Uint8Array, claims: readonly ClientClaim[]): void {
+    this.store.append(this.name, this.seq + 1, update, claims);
     this.seq += 1;
     this.sinceCompaction += 1;
-    if (this.sinceCompaction >= COMPACT_EVERY) this.compact();
+    for (const c of claims) this.owners.set(c.client, c.owner);
+  }
+
+  /** Folds the log into a snapshot; only ever called once `ydoc` holds every appended update. */
+  private compactWhenDue(): void {
+    if (this.sinceCompaction < this.compactEvery) return;
+    try {
+      this.compact();
+    } catch {
+      // The log still holds every update; compaction is retried on the next append or at unload.
+    }
   }
 
   /** The order this document holds (header and reduced state), or null for other kinds or a malformed header. */
@@ -172,14 +216,17 @@ export class SyncedDoc {
     if (origin === LOAD_ORIGIN) return;
     const from = origin instanceof ClientOrigin ? origin.subscriber : null;
     if (!from) {
+      const client = this.ydoc.clientID;
+      const claims = this.owners.has(client) ? [] : [{ client, owner: SERVER_OWNER }];
       try {
-        this.persist(update);
+        this.append(update, claims);
       } catch (err: unknown) {
         this.storageError = err;
         this.events.storageFailed(this, err);
         return;
       }
       if (this.scratch) Y.applyUpdate(this.scratch, update);
+      this.compactWhenDue();
     }
     for (const subscriber of this.subscribers) if (subscriber !== from) subscriber.sendUpdate(this, update);
     this.events.committed(this, update);
@@ -201,6 +248,8 @@ export class SyncedDoc {
 }
 
 interface AwarenessChange { added: number[]; updated: number[]; removed: number[] }
+
+const hasPending = (doc: Y.Doc): boolean => doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
 
 function cloneDoc(doc: Y.Doc): Y.Doc {
   const copy = new Y.Doc({ gc: true });

@@ -1,11 +1,10 @@
 import * as Y from 'yjs';
 import type { RejectCode } from '../../../shared/protocol/rejectCodes';
 
-export type CheckResult =
-  | { readonly ok: true; readonly changed: boolean }
-  | { readonly ok: false; readonly code: RejectCode; readonly message: string };
+export interface Refusal { readonly ok: false; readonly code: RejectCode; readonly message: string }
+export type CheckResult = { readonly ok: true; readonly changed: boolean } | Refusal;
 
-export const refuse = (code: RejectCode, message: string): CheckResult => ({ ok: false, code, message });
+export const refuse = (code: RejectCode, message: string): Refusal => ({ ok: false, code, message });
 export const ACCEPTED: CheckResult = { ok: true, changed: true };
 
 interface Typed { readonly _item: Y.Item | null }

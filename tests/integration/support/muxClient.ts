@@ -32,6 +32,13 @@ export class MuxTestClient {
     return client;
   }
 
+  /** Starts from a copy of `state` for `name`, as a device reopening what it stored. */
+  adopt(name: string, state: Y.Doc): void {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(state));
+    this.docs.set(name, doc);
+  }
+
   /** Subscribes and resolves with the doc once the server's step2 arrived, or the refusal. */
   subscribe(name: string): Promise<Y.Doc | Extract<MuxMessage, { type: 6 }>> {
     const doc = this.docs.get(name) ?? new Y.Doc();
@@ -103,7 +110,12 @@ export class MuxTestClient {
         const doc = this.docs.get(message.doc);
         if (!doc) return;
         const sync = readSyncMessage(decoding.createDecoder(message.payload));
-        if (sync.step !== SyncStep.STEP1) Y.applyUpdate(doc, sync.update, 'remote');
+        // The server asks for what it lacks: answer like a device, with everything past its state vector.
+        if (sync.step === SyncStep.STEP1) {
+          this.send({ type: MuxType.SYNC, doc: message.doc, payload: syncPayload(SyncStep.STEP2, Y.encodeStateAsUpdate(doc, sync.stateVector)) });
+          return;
+        }
+        Y.applyUpdate(doc, sync.update, 'remote');
         if (sync.step === SyncStep.STEP2) this.synced.get(message.doc)?.();
         return;
       }

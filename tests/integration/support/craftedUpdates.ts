@@ -1,0 +1,45 @@
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+
+/**
+ * Hand-built Yjs v1 updates for attacking the server with what no well-behaved client sends
+ * (layout: y-protocols' UpdateEncoderV1: clients, then per client its structs, then the delete set).
+ */
+const GC_REF = 0;
+const SKIP_REF = 10;
+
+interface StructRun { readonly client: number; readonly clock: number; readonly kind: 'gc' | 'skip'; readonly length: number }
+interface DeleteRange { readonly client: number; readonly clock: number; readonly length: number }
+
+export function craftUpdate(structs: readonly StructRun[], deletes: readonly DeleteRange[] = []): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, structs.length);
+  for (const s of structs) {
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarUint(e, s.client);
+    encoding.writeVarUint(e, s.clock);
+    encoding.writeUint8(e, s.kind === 'gc' ? GC_REF : SKIP_REF);
+    encoding.writeVarUint(e, s.length);
+  }
+  encoding.writeVarUint(e, deletes.length);
+  for (const d of deletes) {
+    encoding.writeVarUint(e, d.client);
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarUint(e, d.clock);
+    encoding.writeVarUint(e, d.length);
+  }
+  return encoding.toUint8Array(e);
+}
+
+/** A GC struct under `client` from `clock`: claims those clocks without changing any type. */
+export const gcUpdate = (client: number, clock: number, length = 10): Uint8Array => craftUpdate([{ client, clock, kind: 'gc', length }]);
+
+/** The next clock of `client` in `doc`. */
+export const nextClock = (doc: Y.Doc, client: number): number => Y.getState(doc.store, client);
+
+/** The Yjs client id that wrote the first entry of `type` (for example the server, for a `placed` event). */
+export function writerOf(type: { readonly _start: Y.Item | null }): number {
+  const first = type._start;
+  if (!first) throw new Error('the type is empty');
+  return first.id.client;
+}

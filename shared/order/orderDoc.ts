@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import { SYSTEM_ID } from '../roles';
-import { newEventId } from '../ids';
-import { parseOrderEvent, type OrderEvent } from './events';
+import { newEventId, type EventId } from '../ids';
+import { readCausalEvents, seenAtById } from './causalEvents';
+import type { OrderEvent } from './events';
 import { orderHeaderSchema, type OrderHeader } from './header';
 import { reduceOrder, type OrderState } from './reduceOrder';
 
@@ -32,19 +33,15 @@ export function readHeader(doc: Y.Doc): OrderHeader | null {
 
 export interface ReadEvents {
   readonly events: readonly OrderEvent[];
+  /** What each event's author had seen (see causalEvents.ts). */
+  readonly seenAt: ReadonlyMap<EventId, number>;
   /** Entries that are not valid events at all (a device bug, or data from a newer version). */
   readonly malformed: number;
 }
 
 export function readEvents(doc: Y.Doc): ReadEvents {
-  const events: OrderEvent[] = [];
-  let malformed = 0;
-  for (const value of eventsArray(doc).toArray()) {
-    const parsed = parseOrderEvent(value);
-    if (parsed.ok) events.push(parsed.event);
-    else malformed += 1;
-  }
-  return { events, malformed };
+  const { events, malformed } = readCausalEvents(eventsArray(doc));
+  return { events: events.map((e) => e.event), seenAt: seenAtById(events), malformed };
 }
 
 export interface OrderView {
@@ -55,7 +52,8 @@ export interface OrderView {
 export function readOrder(doc: Y.Doc): OrderView | null {
   const header = readHeader(doc);
   if (!header) return null;
-  return { header, state: reduceOrder(readEvents(doc).events, { orderType: header.type }) };
+  const { events, seenAt } = readEvents(doc);
+  return { header, state: reduceOrder(events, { orderType: header.type, seenAt }) };
 }
 
 export function appendEvent(doc: Y.Doc, event: OrderEvent, origin: unknown = null): void {

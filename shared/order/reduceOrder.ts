@@ -1,7 +1,8 @@
 import type { EventId, UserId } from '../ids';
-import { compareEvents, type OrderEvent } from './events';
+import type { OrderEvent } from './events';
+import { foldAll } from './orderFold';
 import type { OrderStatus } from './status';
-import { apply, RULES, type Draft, type ReduceOptions } from './transitions';
+import type { ReduceOptions } from './transitions';
 
 export type { ReduceOptions } from './transitions';
 
@@ -26,38 +27,20 @@ export interface OrderState {
   readonly conflicts: readonly Conflict[];
 }
 
+/** Options of `reduceOrder`: the order type, and what each event's author had seen (from `readCausalEvents`). */
+export interface FoldOptions extends ReduceOptions {
+  readonly seenAt?: ReadonlyMap<EventId, number>;
+}
+
 /**
  * The order's status as a deterministic fold over its events, sorted by (at, id) and de-duplicated by id.
  * Every device holding the same set of events derives the same state, whatever order they arrived in.
+ * Causal: an event stamped before `placed`, or at or before an event its author had seen, has no effect.
  */
-export function reduceOrder(events: readonly OrderEvent[], options: ReduceOptions = {}): OrderState {
-  const opts: Required<ReduceOptions> = { orderType: options.orderType ?? 'delivery' };
-  const sorted = [...events].sort(compareEvents);
-  const seen = new Set<EventId>();
-  const draft: Draft = {
-    status: 'placed', driverId: null, placedAt: null, acceptedAt: null, prepMinutes: null,
-    delayMinutes: 0, placed: false, pickedUp: false,
-  };
-  const applied: OrderEvent[] = [];
-  const conflicts: Conflict[] = [];
-  for (const event of sorted) {
-    if (seen.has(event.id)) continue;
-    seen.add(event.id);
-    const reason = RULES[event.type](draft, event, opts);
-    if (reason) {
-      conflicts.push({ event, reason });
-      continue;
-    }
-    apply(draft, event);
-    applied.push(event);
-  }
-  const readyBy = draft.acceptedAt !== null && draft.prepMinutes !== null
-    ? draft.acceptedAt + (draft.prepMinutes + draft.delayMinutes) * 60_000
-    : null;
-  return {
-    status: draft.status, driverId: draft.driverId, placedAt: draft.placedAt, acceptedAt: draft.acceptedAt,
-    prepMinutes: draft.prepMinutes, delayMinutes: draft.delayMinutes, readyBy, applied, conflicts,
-  };
+export function reduceOrder(events: readonly OrderEvent[], options: FoldOptions = {}): OrderState {
+  const seenAt = options.seenAt;
+  const causal = events.map((event) => ({ event, seenAt: seenAt?.get(event.id) ?? Number.NEGATIVE_INFINITY }));
+  return foldAll(causal, { orderType: options.orderType ?? 'delivery' });
 }
 
 /** Would `event` be valid if appended now (at the end of the fold)? Used by commands before writing. */

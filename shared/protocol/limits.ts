@@ -6,3 +6,5 @@ export const ANONYMOUS_MAX_DOCS = 4;
 export const MAX_REJECTS_PER_MINUTE = 30;
 /** How far in the future an event's device time may be, against the server clock. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+/** Events one order may hold: far above any real order's, low enough that a runaway device cannot grow it without end. */
+export const MAX_EVENTS_PER_ORDER = 2_000;

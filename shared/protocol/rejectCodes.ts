@@ -14,6 +14,9 @@ export const REJECT_CODES = [
   'event_not_allowed', // this role may not append this event type
   'author_mismatch', // the event claims another author
   'clock_skew', // the event is stamped too far in the future
+  'backdated', // the event is stamped before `placed` or before an event its device had already seen
+  'order_finished', // the change would reopen a delivered, cancelled, rejected or failed order
+  'events_limit', // the order holds as many events as it may
   'invalid_value', // a value written to the document does not fit its schema (outlet profile, menu, availability, status)
   'rate_limited', // too many messages
 ] as const;

@@ -3,7 +3,9 @@ import type { DocRef } from '../../shared/docNames';
 import { EVENTS_ARRAY, eventsArray } from '../../shared/order/orderDoc';
 import { writableRoots } from '../../shared/permissions';
 import type { Actor } from '../../shared/roles';
-import { checkAppendedEvents } from './checks/orderDoc';
+import { checkAppendedEvents, checkEventsShape } from './checks/orderDoc';
+import { integratedAnything, pendingGrew, pendingOf } from './checks/pending';
+import type { OrderLog } from './orderLog';
 import { checkOutletWrite, prepareOutletDoc } from './checks/outletDoc';
 import { ACCEPTED, refuse, rootName, type CheckResult } from './checks/result';
 
@@ -15,14 +17,14 @@ export type { CheckResult } from './checks/result';
  * what each kind of document allows inside them (checks/). On refusal the scratch copy is spoiled and
  * must be discarded; the committed document was never touched.
  */
-export function checkUpdate(scratch: Y.Doc, update: Uint8Array, actor: Actor | null, ref: DocRef, now: number): CheckResult {
+export function checkUpdate(scratch: Y.Doc, update: Uint8Array, actor: Actor | null, ref: DocRef, now: number, order: OrderLog | null): CheckResult {
   let transaction: Y.Transaction | null = null;
-  const added: unknown[] = [];
+  const added: Y.Item[] = [];
   const events = ref.kind === 'order' ? eventsArray(scratch) : null;
   if (ref.kind === 'outlet') prepareOutletDoc(scratch);
   const onTransaction = (tr: Y.Transaction): void => { transaction = tr; };
   const onEvents = (event: Y.YArrayEvent<unknown>): void => {
-    for (const item of event.changes.added) added.push(...item.content.getContent());
+    for (const item of event.changes.added) added.push(item);
   };
   const pendingBefore = pendingOf(scratch);
   scratch.on('afterTransaction', onTransaction);
@@ -59,35 +61,11 @@ export function checkUpdate(scratch: Y.Doc, update: Uint8Array, actor: Actor | n
     if (root === null || !writable.has(root)) return refuse('field_not_writable', `${actor.role} may not change "${root ?? 'unknown'}" here.`);
   }
   if (deletedEvents) return refuse('events_removed', 'Order events are append-only; none may be removed.');
-  if (events) return checkAppendedEvents(events, added, actor, now);
+  if (events) {
+    const shape = checkEventsShape(scratch, tr);
+    if (!shape.ok) return shape;
+    return order ? checkAppendedEvents(added, order, actor, now) : refuse('event_invalid', 'The order has no header yet.');
+  }
   if (ref.kind === 'outlet') return checkOutletWrite(scratch, tr, ref.outletId);
   return ACCEPTED;
-}
-
-function integratedAnything(tr: Y.Transaction): boolean {
-  if (tr.deleteSet.clients.size > 0) return true;
-  for (const [client, clock] of tr.afterState) if (tr.beforeState.get(client) !== clock) return true;
-  return false;
-}
-
-/** Structs and deletions a document holds but cannot integrate yet (a stored log with a gap). */
-interface Pending { readonly structs: ReadonlySet<string>; readonly ds: string | null }
-
-function pendingOf(doc: Y.Doc): Pending | null {
-  const { pendingStructs, pendingDs } = doc.store;
-  if (pendingStructs === null && pendingDs === null) return null;
-  const structs = new Set<string>();
-  // Yjs keeps pending structs in the v2 encoding, whatever encoding they arrived in.
-  if (pendingStructs) {
-    for (const s of Y.decodeUpdateV2(pendingStructs.update).structs) if (!(s instanceof Y.Skip)) structs.add(`${s.id.client}:${s.id.clock}`);
-  }
-  return { structs, ds: pendingDs ? Buffer.from(pendingDs).toString('base64') : null };
-}
-
-/** True when the update left something new waiting on changes the server does not have. */
-function pendingGrew(before: Pending | null, after: Pending | null): boolean {
-  if (after === null) return false;
-  if (after.ds !== null && after.ds !== before?.ds) return true;
-  for (const key of after.structs) if (!before?.structs.has(key)) return true;
-  return false;
 }

@@ -1,12 +1,13 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocRef } from '../../shared/docNames';
-import { readOrder, type OrderView } from '../../shared/order/orderDoc';
+import type { OrderView } from '../../shared/order/orderDoc';
 import type { RejectCode } from '../../shared/protocol/rejectCodes';
 import type { Actor } from '../../shared/roles';
 import { SERVER_OWNER, type ClientClaim, type ClientOwner, type DocStore, type StoredDoc } from '../storage/docStore';
 import { checkUpdate } from './checkUpdate';
 import { claimClientIds } from './checks/clientIds';
+import { OrderLog } from './orderLog';
 
 /** A device (socket) holding this document. */
 export interface Subscriber {
@@ -52,8 +53,8 @@ export class SyncedDoc {
   /** Held by something other than a subscriber (a projection write); unloading waits for both to be zero. */
   holds = 0;
   private scratch: Y.Doc | null = null;
-  /** The parsed order (order documents only), computed once per committed state: several plug-ins read it. */
-  private view: { readonly value: OrderView | null } | null = null;
+  /** The parsed order (order documents only), kept incrementally: several plug-ins read it per commit. */
+  private readonly orderLog: OrderLog | null;
   /** Set when storage refused a server-made change; the doc is then dropped and `change` throws. */
   private storageError: unknown = null;
   private sinceCompaction = 0;
@@ -72,6 +73,7 @@ export class SyncedDoc {
     private readonly compactEvery = DEFAULT_COMPACT_EVERY,
   ) {
     this.seq = stored.lastSeq;
+    this.orderLog = ref.kind === 'order' ? new OrderLog(this.ydoc) : null;
     this.owners = new Map(stored.owners);
     this.awareness.setLocalState(null);
     this.ydoc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
@@ -129,7 +131,7 @@ export class SyncedDoc {
     const claim = claimClientIds(update, subscriber.actor, this.owners, (client) => this.ydoc.store.clients.has(client));
     if (!claim.ok) return claim;
     this.scratch ??= cloneDoc(this.ydoc);
-    const check = checkUpdate(this.scratch, update, subscriber.actor, this.ref, now);
+    const check = checkUpdate(this.scratch, update, subscriber.actor, this.ref, now, this.orderLog);
     if (!check.ok) {
       this.scratch = null;
       return check;
@@ -207,12 +209,10 @@ export class SyncedDoc {
   /** The order this document holds (header and reduced state), or null for other kinds or a malformed header. */
   orderView(): OrderView | null {
     if (this.ref.kind !== 'order') return null;
-    this.view ??= { value: readOrder(this.ydoc) };
-    return this.view.value;
+    return this.orderLog?.orderView() ?? null;
   }
 
   private onUpdate(update: Uint8Array, origin: unknown): void {
-    this.view = null;
     if (origin === LOAD_ORIGIN) return;
     const from = origin instanceof ClientOrigin ? origin.subscriber : null;
     if (!from) {

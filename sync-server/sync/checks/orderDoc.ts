@@ -1,33 +1,68 @@
-import type * as Y from 'yjs';
-import { parseOrderEvent, type OrderEvent } from '../../../shared/order/events';
+import * as Y from 'yjs';
+import type { EventId } from '../../../shared/ids';
+import { parseOrderEvent } from '../../../shared/order/events';
+import { eventsArray } from '../../../shared/order/orderDoc';
 import { mayAppend } from '../../../shared/permissions';
-import { MAX_CLOCK_SKEW_MS } from '../../../shared/protocol/limits';
+import { MAX_CLOCK_SKEW_MS, MAX_EVENTS_PER_ORDER } from '../../../shared/protocol/limits';
 import type { Actor } from '../../../shared/roles';
+import type { OrderLog } from '../orderLog';
 import { ACCEPTED, refuse, type CheckResult } from './result';
 
-/**
- * Entries a device appended to an order's events: each must be a valid event, by the signed-in
- * user, of a type their role may add, not stamped in the future, with an id not used before.
- */
-export function checkAppendedEvents(events: Y.Array<unknown>, added: readonly unknown[], actor: Actor, now: number): CheckResult {
-  const fresh: OrderEvent[] = [];
-  for (const value of added) {
-    const parsed = parseOrderEvent(value);
-    if (!parsed.ok) return refuse('event_invalid', `Not a valid order event: ${parsed.message}`);
-    const e = parsed.event;
-    if (e.by.id !== actor.id || e.by.role !== actor.role) return refuse('author_mismatch', 'An event must be authored by the signed-in user.');
-    if (!mayAppend(actor.role, e.type)) return refuse('event_not_allowed', `${actor.role} may not add "${e.type}" events.`);
-    if (e.at > now + MAX_CLOCK_SKEW_MS) return refuse('clock_skew', 'The event is stamped in the future; check the device clock.');
-    fresh.push(e);
-  }
-  if (fresh.length > 0) {
-    const ids = new Set(fresh.map((e) => e.id));
-    let seen = 0;
-    for (const value of events.toArray()) {
-      const id = (value as { id?: unknown } | null)?.id;
-      if (typeof id === 'string' && ids.has(id as OrderEvent['id'])) seen += 1;
+/** The events root holds plain entries in a list: no keyed entries, no nested Yjs types. */
+export function checkEventsShape(scratch: Y.Doc, tr: Y.Transaction): CheckResult {
+  const events = eventsArray(scratch);
+  for (const [type, keys] of tr.changed) {
+    if (type === events) {
+      if ([...keys].some((key) => key !== null)) return refuse('event_invalid', 'Order events are a list; keyed entries are not allowed.');
+    } else if (isInside(type, events)) {
+      return refuse('event_invalid', 'Order events are plain objects; nested shared types are not allowed.');
     }
-    if (seen !== ids.size || ids.size !== fresh.length) return refuse('event_invalid', 'An event id is used twice.');
   }
+  return ACCEPTED;
+}
+
+function isInside(type: { readonly _item: Y.Item | null }, root: object): boolean {
+  for (let item = type._item; item !== null; item = item.parent instanceof Y.AbstractType ? item.parent._item : null) {
+    if (item.parent === root) return true;
+  }
+  return false;
+}
+
+/**
+ * Entries a device appended to an order's events: each must be a plain, valid event, by the signed-in
+ * user, of a type their role may add, not stamped in the future, with an id not used before; stamped
+ * after `placed` and after every event its author had seen; and it may not reopen a finished order.
+ */
+export function checkAppendedEvents(items: readonly Y.Item[], order: OrderLog, actor: Actor, now: number): CheckResult {
+  const ids = new Set<EventId>();
+  const keys = new Set<string>();
+  for (const item of items) {
+    if (!(item.content instanceof Y.ContentAny)) return refuse('event_invalid', 'Order events are plain objects.');
+    for (const [k, value] of item.content.getContent().entries()) {
+      // A struct that was waiting in a gap shows up again when an update fills the gap.
+      const key = `${item.id.client}:${item.id.clock + k}`;
+      if (keys.has(key)) continue;
+      keys.add(key);
+      const parsed = parseOrderEvent(value);
+      if (!parsed.ok) return refuse('event_invalid', `Not a valid order event: ${parsed.message}`);
+      const e = parsed.event;
+      if (e.by.id !== actor.id || e.by.role !== actor.role) return refuse('author_mismatch', 'An event must be authored by the signed-in user.');
+      if (!mayAppend(actor.role, e.type)) return refuse('event_not_allowed', `${actor.role} may not add "${e.type}" events.`);
+      if (e.at > now + MAX_CLOCK_SKEW_MS) return refuse('clock_skew', 'The event is stamped in the future; check the device clock.');
+      if (ids.has(e.id) || order.hasEvent(e.id)) return refuse('event_invalid', 'An event id is used twice.');
+      ids.add(e.id);
+    }
+  }
+  if (ids.size === 0) return ACCEPTED;
+  if (order.size + ids.size > MAX_EVENTS_PER_ORDER) {
+    return refuse('events_limit', `An order holds at most ${MAX_EVENTS_PER_ORDER} events; this one is full.`);
+  }
+  const entries = order.markAdded(items);
+  const placedAt = order.orderView()?.state.placedAt ?? null;
+  for (const { event, seenAt } of entries.events) {
+    if (placedAt !== null && event.at < placedAt) return refuse('backdated', 'The event is stamped before the order was placed.');
+    if (event.at < seenAt) return refuse('backdated', 'The event is stamped before an event its device had already seen; check the device clock.');
+  }
+  if (order.preview(entries)?.reopens) return refuse('order_finished', 'The order is finished; it can no longer change.');
   return ACCEPTED;
 }

@@ -1,0 +1,96 @@
+import type * as Y from 'yjs';
+import type { EventId } from '../ids';
+import { parseOrderEvent, type OrderEvent } from './events';
+
+/**
+ * What an event's author had provably seen, read from the Yjs structure every replica shares.
+ *
+ * An appended entry's Yjs `origin` is the entry left of it on the author's device, and Yjs integrates
+ * an entry only after its origin, so every entry on the origin chain was on the author's device. The
+ * chain is a lower bound (concurrent entries placed between are not on it), which is the point: an
+ * offline device's honest times are never judged against entries it could not have seen.
+ */
+export interface Mark {
+  /** The entry's own time, or -Infinity for an entry that is not a valid event. */
+  readonly at: number;
+  /** The newest time on the entry's origin chain, -Infinity when it has none. */
+  readonly seenAt: number;
+}
+
+/** Marks by Yjs id (`client:clock`), one per entry of the events array (a Map, or an overlay on one). */
+export interface MarkIndex {
+  get(key: string): Mark | undefined;
+  has(key: string): boolean;
+  set(key: string, mark: Mark): unknown;
+}
+
+export interface CausalEvent {
+  readonly event: OrderEvent;
+  readonly seenAt: number;
+}
+
+export interface ReadEntries {
+  readonly events: CausalEvent[];
+  /** Entries that are not valid events at all (a device bug, or data from a newer version). */
+  readonly malformed: number;
+}
+
+const keyOf = (client: number, clock: number): string => `${client}:${clock}`;
+
+function seenFrom(origin: Mark | undefined): number {
+  return origin ? Math.max(origin.at, origin.seenAt) : Number.NEGATIVE_INFINITY;
+}
+
+/**
+ * Parses the entries of `items` and marks them in `index`. Items may come in any order (a
+ * transaction's added set): an item whose origin is another new item waits for it.
+ */
+export function markItems(items: Iterable<Y.Item>, index: MarkIndex): ReadEntries {
+  const unique = new Map<string, Y.Item>();
+  for (const item of items) if (!item.deleted && item.countable) unique.set(keyOf(item.id.client, item.id.clock), item);
+  let waiting = [...unique.values()];
+  const events: CausalEvent[] = [];
+  let malformed = 0;
+  const pending = new Set<string>();
+  const keysOf = (item: Y.Item): string[] => Array.from({ length: item.length }, (_, k) => keyOf(item.id.client, item.id.clock + k));
+  for (const item of waiting) for (const key of keysOf(item)) pending.add(key);
+  while (waiting.length > 0) {
+    const later: Y.Item[] = [];
+    for (const item of waiting) {
+      const origin = item.origin ? keyOf(item.origin.client, item.origin.clock) : null;
+      if (origin !== null && !index.has(origin) && pending.has(origin)) {
+        later.push(item);
+        continue;
+      }
+      let seenAt = seenFrom(origin === null ? undefined : index.get(origin));
+      const values = item.content.getContent();
+      for (const [k, value] of values.entries()) {
+        const parsed = parseOrderEvent(value);
+        const at = parsed.ok ? parsed.event.at : Number.NEGATIVE_INFINITY;
+        if (parsed.ok) events.push({ event: parsed.event, seenAt });
+        else malformed += 1;
+        index.set(keyOf(item.id.client, item.id.clock + k), { at, seenAt });
+        seenAt = Math.max(seenAt, at);
+      }
+      for (const key of keysOf(item)) pending.delete(key);
+    }
+    // Origins that never resolve (a cycle no valid update makes) are read as no origin.
+    if (later.length === waiting.length) {
+      for (const item of later) for (const key of keysOf(item)) pending.delete(key);
+    }
+    waiting = later;
+  }
+  return { events, malformed };
+}
+
+/** Every entry of an events array in array order, with what its author had seen. */
+export function readCausalEvents(array: Y.Array<unknown>, index: MarkIndex = new Map<string, Mark>()): ReadEntries {
+  const items: Y.Item[] = [];
+  for (let item = array._start; item !== null; item = item.right) items.push(item);
+  return markItems(items, index);
+}
+
+/** seenAt by event id, the form `reduceOrder` takes. */
+export function seenAtById(events: readonly CausalEvent[]): Map<EventId, number> {
+  return new Map(events.map((e) => [e.event.id, e.seenAt]));
+}

@@ -39,6 +39,7 @@ import { DocStore } from './storage/docStore';
 import { OrderHistory } from './storage/orderHistory';
 import { OrderIndex } from './storage/orderIndex';
 import { OutletRepo } from './storage/outletRepo';
+import { StorageHealth } from './storage/storageHealth';
 import { UserRepo } from './storage/users';
 import { attachSync } from './sync/attachSync';
 import { DocRegistry } from './sync/docRegistry';
@@ -56,6 +57,9 @@ export interface DabbaServer {
 export async function startServer(config: Config): Promise<DabbaServer> {
   const log = createLogger(config.logLevel);
   const db = openDb(config.dataDir, config.sqliteSync);
+  const storage = new StorageHealth(db);
+  const malformed = storage.checkIntegrity();
+  if (malformed.length > 0) log.error('the database is malformed (PRAGMA quick_check); /healthz reports storage "corrupt"', { problems: malformed.slice(0, 20) });
   const tokens = new TokenService(resolveJwtSecret(config.jwtSecret, config.dataDir));
   const users = new UserRepo(db);
   const outlets = new OutletRepo(db);
@@ -84,10 +88,10 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   const startedAt = Date.now();
   let sync: ReturnType<typeof attachSync> | null = null;
   const app = new Hono();
-  app.onError(errorHandler(log));
+  app.onError(errorHandler(log, (failure) => storage.noticed(failure)));
   // A cap for every route, so one added without its own limit is still bounded; proof photos have theirs.
   app.use('*', except(PROOF_UPLOAD, limitBody(BODY_LIMITS.fallback)));
-  app.route('/healthz', healthRoutes({ db, startedAt, loadedDocs: () => registry.size, connections: () => sync?.connections.size ?? 0 }));
+  app.route('/healthz', healthRoutes({ storage, startedAt, loadedDocs: () => registry.size, connections: () => sync?.connections.size ?? 0 }));
   app.route('/api/auth', authRoutes(users, tokens));
   app.route('/api/outlets', catalogRoutes(outlets, registry));
   app.route('/api/orders', orderRoutes({ db, registry, orders, tokens, afterPlaced: (view) => projections.placed(view) }, config.ordersPerMinute));

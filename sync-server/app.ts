@@ -27,6 +27,7 @@ import { healthRoutes } from './routes/health';
 import { orderHistoryRoutes } from './routes/orderHistory';
 import { orderRoutes } from './routes/orders';
 import { PROOF_UPLOAD, proofRoutes } from './routes/proofs';
+import { securityHeaders } from './routes/securityHeaders';
 import { staticRoutes } from './routes/static';
 import { trackRoutes } from './routes/track';
 import { seedDemo } from './seed/seedDemo';
@@ -89,6 +90,7 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   let sync: ReturnType<typeof attachSync> | null = null;
   const app = new Hono();
   app.onError(errorHandler(log, (failure) => storage.noticed(failure)));
+  app.use('*', securityHeaders({ tileSource: config.mapTileSource, trustProxy: config.trustProxy }));
   // A cap for every route, so one added without its own limit is still bounded; proof photos have theirs.
   app.use('*', except(PROOF_UPLOAD, limitBody(BODY_LIMITS.fallback)));
   app.route('/healthz', healthRoutes({ storage, startedAt, loadedDocs: () => registry.size, connections: () => sync?.connections.size ?? 0 }));

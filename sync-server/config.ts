@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_TILE_URL } from '../shared/map/tiles';
+import { tileSource } from './routes/contentSecurityPolicy';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -22,6 +24,16 @@ const envSchema = z.object({
   DABBA_TRACK_LOOKUPS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   DABBA_ANONYMOUS_SOCKETS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
+  /** The tile URL template the apps were built with (vite reads the same variable); '' for no tiles. */
+  VITE_MAP_TILE_URL: z.string().default(DEFAULT_TILE_URL).transform((url, ctx) => {
+    try {
+      return tileSource(url);
+    } catch (err: unknown) {
+      ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+      return z.NEVER;
+    }
+  }),
+  DABBA_TRUST_PROXY: z.enum(['0', '1']).default('0'),
 });
 
 export interface Config {
@@ -50,6 +62,10 @@ export interface Config {
   /** Sockets without a token (tracking pages) one address may open per minute. */
   readonly anonymousSocketsPerMinute: number;
   readonly logLevel: 'silent' | 'error' | 'info';
+  /** The Content-Security-Policy source of the map tile host, or null (no tiles, or same origin). */
+  readonly mapTileSource: string | null;
+  /** A proxy in front terminates TLS and sets X-Forwarded-Proto, which is then believed (for HSTS). */
+  readonly trustProxy: boolean;
 }
 
 /** Reads the environment once at start; a bad value stops the server with the variable's name. */
@@ -80,5 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trackLookupsPerMinute: e.DABBA_TRACK_LOOKUPS_PER_MINUTE,
     anonymousSocketsPerMinute: e.DABBA_ANONYMOUS_SOCKETS_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
+    mapTileSource: e.VITE_MAP_TILE_URL,
+    trustProxy: e.DABBA_TRUST_PROXY === '1',
   };
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from './log';
+import { storageFailureOf, type StorageFailure } from './storage/storageFailure';
 
 /** The one error type routes throw; `onError` turns it into `{error:{code,message}}`. */
 export class AppError extends Error {
@@ -21,12 +22,30 @@ export const forbidden = (message = 'You are not allowed to do this.'): AppError
 export const notFound = (what: string): AppError => new AppError(404, 'not_found', `${what} was not found.`);
 export const conflict = (code: string, message: string): AppError => new AppError(409, code, message);
 
-export function errorHandler(log: Logger) {
+const STORAGE_MESSAGES: Readonly<Record<StorageFailure, string>> = {
+  full: 'The server’s storage is full, so this could not be saved; try again later.',
+  read_only: 'The server cannot write to its storage right now, so this could not be saved; try again later.',
+  failed: 'The server’s storage is failing, so this could not be saved; try again later.',
+  corrupt: 'The server’s database is damaged, so this could not be saved; the operator has to repair it.',
+};
+
+/**
+ * The one `onError`: an AppError as it says; a full, read-only, failing or malformed storage as a 503
+ * `storage_unavailable` (the request was fine, the server cannot keep it: worth retrying later), told to
+ * `storageFailed` so /healthz reports it; anything else as a 500 `internal`.
+ */
+export function errorHandler(log: Logger, storageFailed: (failure: StorageFailure) => void = () => {}) {
   return (err: Error, c: Context): Response => {
     if (err instanceof AppError) {
       const body: { code: string; message: string; details?: unknown } = { code: err.code, message: err.message };
       if (err.details !== undefined) body.details = err.details;
       return c.json({ error: body }, err.status);
+    }
+    const failure = storageFailureOf(err);
+    if (failure !== null) {
+      storageFailed(failure);
+      log.error('storage unavailable', { path: c.req.path, failure, error: String(err) });
+      return c.json({ error: { code: 'storage_unavailable', message: STORAGE_MESSAGES[failure] } }, 503);
     }
     log.error('unhandled error', { path: c.req.path, error: err.stack ?? String(err) });
     return c.json({ error: { code: 'internal', message: 'Something went wrong on the server.' } }, 500);

@@ -5,6 +5,7 @@ import { sign, verify } from 'hono/jwt';
 import { z } from 'zod';
 import { OutletIdSchema, UserIdSchema } from '../../shared/ids';
 import type { Actor } from '../../shared/roles';
+import { ensurePrivateDir, PRIVATE_FILE_MODE, tightenIfPresent } from '../storage/privateFiles';
 
 /** Devices work offline for days; a token outlives a long weekend without signal. */
 const TOKEN_TTL_SECONDS = 30 * 24 * 3600;
@@ -20,13 +21,14 @@ export function resolveJwtSecret(configured: string | null, dataDir: string): st
   if (configured) return configured;
   const file = path.join(dataDir, 'jwt-secret');
   try {
+    tightenIfPresent(file);
     return fs.readFileSync(file, 'utf8').trim();
   } catch (err: unknown) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
   const secret = randomBytes(48).toString('base64url');
-  fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+  ensurePrivateDir(dataDir);
+  fs.writeFileSync(file, secret, { mode: PRIVATE_FILE_MODE, flag: 'wx' });
   return secret;
 }
 

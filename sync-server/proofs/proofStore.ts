@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { OrderId } from '../../shared/ids';
+import { ensurePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../storage/privateFiles';
 import { PROOF_TYPES, type ProofType } from './imageType';
 
 /** A proof id: the lowercase hex SHA-256 of the photo's bytes, computed by the device before it has network. */
@@ -13,16 +14,18 @@ export const PROOF_ID = /^[0-9a-f]{64}$/;
  * (written aside, then renamed into place).
  */
 export class ProofStore {
-  constructor(private readonly dir: string) {}
+  constructor(private readonly dir: string) {
+    ensurePrivateDir(dir);
+  }
 
   /** 'created' when stored now, 'exists' when this photo was already here. */
   put(orderId: OrderId, proofId: string, type: ProofType, bytes: Uint8Array): 'created' | 'exists' {
     if (this.find(orderId, proofId)) return 'exists';
     const folder = path.join(this.dir, orderId);
-    fs.mkdirSync(folder, { recursive: true });
+    fs.mkdirSync(folder, { recursive: true, mode: PRIVATE_DIR_MODE });
     const file = path.join(folder, `${proofId}.${PROOF_TYPES[type]}`);
     const temp = `${file}.${randomBytes(6).toString('hex')}.part`;
-    fs.writeFileSync(temp, bytes, { flag: 'wx' });
+    fs.writeFileSync(temp, bytes, { flag: 'wx', mode: PRIVATE_FILE_MODE });
     fs.renameSync(temp, file);
     return 'created';
   }

@@ -5,6 +5,7 @@ import { verifyPassword } from '../auth/passwords';
 import type { TokenService } from '../auth/tokens';
 import { unauthorized } from '../errors';
 import type { UserRepo } from '../storage/users';
+import { BODY_LIMITS, limitBody } from './bodyLimit';
 import { RateLimiter } from './rateLimit';
 import { jsonBody } from './validate';
 
@@ -15,7 +16,7 @@ const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAA
 
 export function authRoutes(users: UserRepo, tokens: TokenService): Hono {
   const failures = new RateLimiter(10, 60_000);
-  return new Hono().post('/login', async (c) => {
+  return new Hono().post('/login', limitBody(BODY_LIMITS.form), async (c) => {
     const { email, password } = await jsonBody(c, loginSchema);
     const key = email.toLowerCase();
     failures.assertUnder(key);

@@ -6,6 +6,7 @@ import type { Clock } from '../clock';
 import type { Dispatcher } from '../dispatch/dispatcher';
 import { addDriver, type AddDriverDeps } from '../drivers/addDriver';
 import { completeAgentDelivery, latestAgentOrder, type AgentDeliveryDeps } from '../drivers/agentDelivery';
+import { BODY_LIMITS, limitBody } from './bodyLimit';
 import { requireAdminOrService } from './serviceAuth';
 import { jsonBody } from './validate';
 
@@ -35,8 +36,9 @@ const newDeliverySchema = z.object({ orderId: OrderIdSchema }).strict();
  */
 export function deliveryRoutes(deps: DeliveryRouteDeps): Hono {
   const caller = (c: Parameters<typeof requireAdminOrService>[0]) => requireAdminOrService(c, deps.tokens, deps.serviceToken);
+  const form = limitBody(BODY_LIMITS.form);
   return new Hono()
-    .post('/delivery', async (c) => {
+    .post('/delivery', form, async (c) => {
       await caller(c);
       const body = await jsonBody(c, newAgentSchema);
       const position = body.lat !== undefined && body.lng !== undefined ? { lat: body.lat, lng: body.lng } : undefined;
@@ -49,11 +51,11 @@ export function deliveryRoutes(deps: DeliveryRouteDeps): Hono {
       c.header('Cache-Control', 'no-store');
       return c.json(await latestAgentOrder(deps, c.req.param('id')));
     })
-    .put('/delivery/:id', async (c) => {
+    .put('/delivery/:id', form, async (c) => {
       const who = await caller(c);
       return c.json(await completeAgentDelivery(deps, c.req.param('id'), who, deps.clock.now()));
     })
-    .post('/newdelivery', async (c) => {
+    .post('/newdelivery', form, async (c) => {
       await caller(c);
       const { orderId } = await jsonBody(c, newDeliverySchema);
       const { driverId, distanceMeters } = await deps.dispatcher.assignNow(orderId);

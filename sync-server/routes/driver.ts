@@ -9,6 +9,7 @@ import { forbidden, notFound } from '../errors';
 import type { DriverOrders } from '../storage/driverOrders';
 import type { DriverRecord, DriverRepo } from '../storage/drivers';
 import { requireActor } from './bearer';
+import { BODY_LIMITS, limitBody } from './bodyLimit';
 import { jsonBody, optionalJsonBody } from './validate';
 
 export interface DriverRouteDeps extends LocationDeps {
@@ -65,7 +66,7 @@ export function driverRoutes(deps: DriverRouteDeps): Hono {
       c.header('Cache-Control', 'no-store');
       return c.json(me(driver, deps.driverOrders.active(driver.id).length));
     })
-    .post('/shift', async (c) => {
+    .post('/shift', limitBody(BODY_LIMITS.form), async (c) => {
       const driver = await requireDriver(c, deps);
       const { onShift } = await jsonBody(c, shiftSchema);
       if (driver.onShift !== onShift) deps.drivers.setShift(driver.id, onShift, deps.clock.now());
@@ -73,19 +74,19 @@ export function driverRoutes(deps: DriverRouteDeps): Hono {
       await deps.dispatcher.shiftChanged(driver.id, onShift);
       return c.json({ onShift });
     })
-    .post('/locations', async (c) => {
+    .post('/locations', limitBody(BODY_LIMITS.locations), async (c) => {
       const driver = await requireDriver(c, deps);
       const { points } = await jsonBody(c, locationsSchema);
       await recordLocations(deps, driver.id, points.map((p) => ({ lat: p.lat, lng: p.lng, at: p.at, accuracy: p.accuracy ?? null })), deps.clock.now());
       return c.body(null, 204);
     })
-    .post('/offers/:orderId/accept', async (c) => {
+    .post('/offers/:orderId/accept', limitBody(BODY_LIMITS.form), async (c) => {
       const driver = await requireDriver(c, deps);
       const orderId = orderParam(c);
       await deps.dispatcher.accept(driver.id, orderId);
       return c.json({ orderId });
     })
-    .post('/offers/:orderId/decline', async (c) => {
+    .post('/offers/:orderId/decline', limitBody(BODY_LIMITS.form), async (c) => {
       const driver = await requireDriver(c, deps);
       const orderId = orderParam(c);
       const { reason } = await optionalJsonBody(c, declineSchema);

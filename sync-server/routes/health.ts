@@ -1,29 +1,26 @@
 import { Hono } from 'hono';
-import type { Db } from '../storage/db';
+import type { StorageHealth } from '../storage/storageHealth';
 
 export interface HealthSource {
-  readonly db: Db;
+  readonly storage: StorageHealth;
   readonly startedAt: number;
   loadedDocs(): number;
   connections(): number;
 }
 
+/** `GET /healthz`: 200 only when storage can take a write and the database is well-formed, else 503. */
 export function healthRoutes(src: HealthSource): Hono {
   return new Hono().get('/', (c) => {
-    let storage = true;
-    try {
-      src.db.prepare('SELECT 1').get();
-    } catch {
-      storage = false;
-    }
+    const storage = src.storage.status();
+    const ok = storage === 'ok';
     const body = {
-      ok: storage,
-      storage: storage ? 'ok' : 'failed',
+      ok,
+      storage,
       uptimeSeconds: Math.round((Date.now() - src.startedAt) / 1000),
       loadedDocs: src.loadedDocs(),
       connections: src.connections(),
     };
     c.header('Cache-Control', 'no-store');
-    return c.json(body, storage ? 200 : 503);
+    return c.json(body, ok ? 200 : 503);
   });
 }

@@ -7,6 +7,7 @@ import { placeOrder, type PlaceOrderDeps } from '../orders/placeOrder';
 import { loadCatalog } from '../catalog/loadCatalog';
 import { quoteOrder } from '../orders/quoteOrder';
 import { bearerActor } from './bearer';
+import { BODY_LIMITS, limitBody } from './bodyLimit';
 import { clientAddress } from './clientAddress';
 import { RateLimiter } from './rateLimit';
 import { jsonBody } from './validate';
@@ -28,7 +29,7 @@ export function orderRoutes(deps: OrderRouteDeps, perMinute: number): Hono {
   const perClient = new RateLimiter(perMinute, 60_000);
   const quotesPerClient = new RateLimiter(perMinute * QUOTES_PER_ORDER, 60_000);
   return new Hono()
-    .post('/quote', async (c) => {
+    .post('/quote', limitBody(BODY_LIMITS.order), async (c) => {
       quotesPerClient.hit(clientAddress(c));
       const actor = await bearerActor(c, deps.tokens);
       const body = await jsonBody(c, quoteRequestSchema);
@@ -37,7 +38,7 @@ export function orderRoutes(deps: OrderRouteDeps, perMinute: number): Hono {
       c.header('Cache-Control', 'no-store');
       return c.json(quote);
     })
-    .post('/', async (c) => {
+    .post('/', limitBody(BODY_LIMITS.order), async (c) => {
       const actor = await bearerActor(c, deps.tokens);
       if (actor?.role !== 'outlet' && actor?.role !== 'admin') perClient.hit(clientAddress(c));
       const idempotencyKey = c.req.header('Idempotency-Key') ?? null;

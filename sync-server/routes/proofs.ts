@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { OrderIdSchema } from '../../shared/ids';
 import type { Actor } from '../../shared/roles';
 import type { TokenService } from '../auth/tokens';
@@ -9,8 +8,11 @@ import { isProofType, sniffImageType } from '../proofs/imageType';
 import { PROOF_ID, type ProofStore } from '../proofs/proofStore';
 import type { OrderIndex, OrderIndexRow } from '../storage/orderIndex';
 import { requireActor } from './bearer';
+import { limitBody } from './bodyLimit';
 
 export const MAX_PROOF_BYTES = 5 * 1024 * 1024;
+/** The upload's full path, mounted under /api/orders. */
+export const PROOF_UPLOAD = '/api/orders/:orderId/proofs/:proofId';
 
 export interface ProofRouteDeps {
   readonly tokens: TokenService;
@@ -36,12 +38,13 @@ const isAssignedDriver = (actor: Actor, order: OrderIndexRow): boolean => actor.
  * after the event syncs; uploading the same photo again is harmless.
  */
 export function proofRoutes(deps: ProofRouteDeps): Hono {
-  const limit = bodyLimit({
-    maxSize: MAX_PROOF_BYTES,
-    onError: () => { throw new AppError(413, 'too_large', 'A proof photo may be at most 5 MiB.'); },
-  });
+  // The caller is known before up to 5 MiB of an unsized (chunked) body is read into memory.
+  const signedIn: MiddlewareHandler = async (c, next) => {
+    await requireActor(c, deps.tokens);
+    await next();
+  };
   return new Hono()
-    .put('/:orderId/proofs/:proofId', limit, async (c) => {
+    .put('/:orderId/proofs/:proofId', signedIn, limitBody(MAX_PROOF_BYTES, 'A proof photo'), async (c) => {
       const { actor, order, proofId } = await orderAndActor(c, deps);
       if (actor.role !== 'admin' && !isAssignedDriver(actor, order)) throw forbidden('Only the driver of this order or an admin may add its proof.');
       const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';

@@ -1,3 +1,5 @@
+import { DEFAULT_TILE_URL } from '../../../shared/map/tiles';
+
 /**
  * Map tiles come from a configurable server (`VITE_MAP_TILE_URL` at build time), because
  * deployments choose their own provider and offline machines have none. An empty value
@@ -8,7 +10,7 @@ export interface TileConfig {
   readonly attribution: string;
 }
 
-const OSM = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+const OSM = DEFAULT_TILE_URL;
 
 export function tileConfig(env: Readonly<Record<string, unknown>>): TileConfig {
   const raw = env['VITE_MAP_TILE_URL'];

@@ -75,7 +75,7 @@ describe('proof-of-delivery photos', () => {
     expect((await put(new Uint8Array(0))).status).toBe(400);
     const huge = await put(jpeg(5 * 1024 * 1024));
     expect(huge.status).toBe(413);
-    expect(await codeOf(huge)).toBe('too_large');
+    expect(await codeOf(huge)).toBe('payload_too_large');
     const badId = await put(photo, { proofId: 'ABC' });
     expect(badId.status).toBe(400);
     expect(await codeOf(badId)).toBe('invalid_proof_id');

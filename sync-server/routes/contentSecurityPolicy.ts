@@ -1,0 +1,44 @@
+/**
+ * The apps' Content-Security-Policy: their own scripts, styles, workers and sockets only; images from
+ * this origin, the map tile host, and data:/blob: (photo previews, Leaflet's icons); no plugins, no
+ * <base> rewrites, and no framing (clickjacking the outlet's Accept/Reject or the driver's Delivered).
+ * The Web Audio tones are synthesized and the camera is an <input capture>, so neither needs a source.
+ * `'self'` covers ws:/wss: to the same host in current browsers, which is all the sync socket needs.
+ */
+export function contentSecurityPolicy(tileSource: string | null): string {
+  const images = ["'self'", 'data:', 'blob:', ...(tileSource ? [tileSource] : [])];
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `img-src ${images.join(' ')}`,
+    "font-src 'self'",
+    "connect-src 'self'",
+    "media-src 'self' blob:",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** A CSP host source: scheme, then a host whose only wildcard is a whole leftmost label, then a port. */
+const HOST_SOURCE = /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/;
+
+/**
+ * The CSP source for the host of a tile URL template (`https://{s}.tile.example.org/{z}/{x}/{y}.png`
+ * gives `https://*.tile.example.org`); null for no tiles or tiles from this origin (a relative template).
+ * Throws for a host no CSP source can name, so the server stops at start rather than show blank maps.
+ */
+export function tileSource(template: string): string | null {
+  const trimmed = template.trim();
+  if (trimmed === '' || /^\/(?!\/)/.test(trimmed)) return null;
+  const match = /^(https?:)\/\/([^/?#]*)/i.exec(trimmed);
+  const source = `${match?.[1] ?? ''}//${(match?.[2] ?? '').replace(/\{[^}]*\}/g, '*')}`.toLowerCase();
+  if (!HOST_SOURCE.test(source)) {
+    throw new Error(`"${trimmed}" has no host a Content-Security-Policy can name; use https://host/… or https://{s}.host/…`);
+  }
+  return source;
+}

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { MIN_JWT_SECRET_LENGTH } from './auth/tokens';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   DABBA_DEMO: z.enum(['0', '1']).default('1'),
-  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  JWT_SECRET: z.string().min(MIN_JWT_SECRET_LENGTH, `JWT_SECRET must be at least ${MIN_JWT_SECRET_LENGTH} characters`).optional(),
   /** `normal` survives a killed process (WAL); `full` also survives power loss, at a cost per commit. */
   DABBA_SQLITE_SYNC: z.enum(['normal', 'full']).default('normal'),
   DABBA_DOC_IDLE_MS: z.coerce.number().int().min(0).default(30_000),

@@ -15,14 +15,29 @@ const claimsSchema = z.discriminatedUnion('role', [
   z.object({ sub: UserIdSchema, role: z.literal('driver') }),
 ]);
 
-/** JWT_SECRET from the environment, or one generated on first start and kept in DATA_DIR. */
+/** The shortest signing secret the server accepts, from JWT_SECRET or from DATA_DIR/jwt-secret. */
+export const MIN_JWT_SECRET_LENGTH = 32;
+
+/**
+ * JWT_SECRET from the environment, or one generated on first start and kept in DATA_DIR.
+ * A kept secret that is empty or short stops the server: tokens signed with it could be forged.
+ */
 export function resolveJwtSecret(configured: string | null, dataDir: string): string {
   if (configured) return configured;
   const file = path.join(dataDir, 'jwt-secret');
+  let kept: string | null = null;
   try {
-    return fs.readFileSync(file, 'utf8').trim();
+    kept = fs.readFileSync(file, 'utf8').trim();
   } catch (err: unknown) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  if (kept !== null) {
+    if (kept.length >= MIN_JWT_SECRET_LENGTH) return kept;
+    throw new Error(
+      `Invalid configuration:\n  ${file}: the JWT secret kept there is ${kept.length === 0 ? 'empty' : `${kept.length} characters long`}; `
+      + `it must be at least ${MIN_JWT_SECRET_LENGTH} characters. Delete the file to have a new one generated (every device signs in again), `
+      + 'or set JWT_SECRET.',
+    );
   }
   const secret = randomBytes(48).toString('base64url');
   fs.mkdirSync(dataDir, { recursive: true });

@@ -84,7 +84,7 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   const app = new Hono();
   app.onError(errorHandler(log));
   app.route('/healthz', healthRoutes({ db, startedAt, loadedDocs: () => registry.size, connections: () => sync?.connections.size ?? 0 }));
-  app.route('/api/auth', authRoutes(users, tokens));
+  app.route('/api/auth', authRoutes(users, tokens, config.login));
   app.route('/api/outlets', catalogRoutes(outlets, registry));
   app.route('/api/orders', orderRoutes({ db, registry, orders, tokens, afterPlaced: (view) => projections.placed(view) }, config.ordersPerMinute));
   app.route('/api/orders', orderHistoryRoutes(new OrderHistory(db), tokens));

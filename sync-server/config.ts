@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { LoginLimits } from './auth/loginThrottle';
 import { MIN_JWT_SECRET_LENGTH } from './auth/tokens';
 
 const envSchema = z.object({
@@ -7,6 +8,11 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   DABBA_DEMO: z.enum(['0', '1']).default('1'),
+  DABBA_LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  DABBA_LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  DABBA_LOGIN_WINDOW_MS: z.coerce.number().int().min(1000).default(15 * 60_000),
+  DABBA_LOGIN_HASHES_PER_ADDRESS: z.coerce.number().int().min(1).default(4),
+  DABBA_LOGIN_HASHES: z.coerce.number().int().min(1).default(8),
   JWT_SECRET: z.string().min(MIN_JWT_SECRET_LENGTH, `JWT_SECRET must be at least ${MIN_JWT_SECRET_LENGTH} characters`).optional(),
   /** `normal` survives a killed process (WAL); `full` also survives power loss, at a cost per commit. */
   DABBA_SQLITE_SYNC: z.enum(['normal', 'full']).default('normal'),
@@ -30,6 +36,8 @@ export interface Config {
   readonly dataDir: string;
   readonly demo: boolean;
   readonly jwtSecret: string | null;
+  /** Sign-in throttling per client address and per (address, account), and the password hashing one address may cause. */
+  readonly login: LoginLimits;
   readonly sqliteSync: 'normal' | 'full';
   readonly docIdleMs: number;
   readonly staticDir: string;
@@ -64,6 +72,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     demo: e.DABBA_DEMO === '1',
     jwtSecret: e.JWT_SECRET ?? null,
+    login: {
+      failuresPerAddress: e.DABBA_LOGIN_FAILURES_PER_ADDRESS,
+      failuresPerAccount: e.DABBA_LOGIN_FAILURES_PER_ACCOUNT,
+      windowMs: e.DABBA_LOGIN_WINDOW_MS,
+      hashesPerAddress: e.DABBA_LOGIN_HASHES_PER_ADDRESS,
+      hashesInFlight: e.DABBA_LOGIN_HASHES,
+    },
     sqliteSync: e.DABBA_SQLITE_SYNC,
     docIdleMs: e.DABBA_DOC_IDLE_MS,
     staticDir: path.resolve(e.DABBA_STATIC_DIR),

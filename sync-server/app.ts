@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { AccountControl } from './auth/accountControl';
 import { resolveJwtSecret, TokenService } from './auth/tokens';
 import { systemClock } from './clock';
 import type { Config } from './config';
@@ -46,6 +47,8 @@ export interface DabbaServer {
   readonly url: string;
   readonly db: Db;
   readonly log: Logger;
+  /** Disable, enable, sign out everywhere: takes effect on the next request and closes live sockets at once. */
+  readonly accounts: AccountControl;
   /** Graceful stop: no new sockets, every socket closed with SHUTTING_DOWN, documents compacted, database closed. */
   close(): Promise<void>;
 }
@@ -54,8 +57,9 @@ export interface DabbaServer {
 export async function startServer(config: Config): Promise<DabbaServer> {
   const log = createLogger(config.logLevel);
   const db = openDb(config.dataDir, config.sqliteSync);
-  const tokens = new TokenService(resolveJwtSecret(config.jwtSecret, config.dataDir));
   const users = new UserRepo(db);
+  const tokens = new TokenService(resolveJwtSecret(config.jwtSecret, config.dataDir), users);
+  const accounts = new AccountControl(users);
   const outlets = new OutletRepo(db);
   const orders = new OrderIndex(db);
   const registry = new DocRegistry(new DocStore(db), config.docIdleMs, log);
@@ -101,14 +105,14 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
   });
-  sync = attachSync(server, tokens, { registry, orders, log }, config.keepaliveMs, config.anonymousSocketsPerMinute);
+  sync = attachSync(server, tokens, { registry, orders, log }, config.keepaliveMs, config.anonymousSocketsPerMinute, accounts);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   log.info('listening', { url, dataDir: config.dataDir });
 
   let closing: Promise<void> | null = null;
   return {
-    port, url, db, log,
+    port, url, db, log, accounts,
     close: () => (closing ??= (async () => {
       await sync?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

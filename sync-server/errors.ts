@@ -19,7 +19,7 @@ export class AppError extends Error {
 
 export const badRequest = (code: string, message: string, details?: unknown): AppError => new AppError(400, code, message, details);
 export const unauthorized = (message = 'Sign in first.'): AppError => new AppError(401, 'unauthorized', message);
-export const forbidden = (message = 'You are not allowed to do this.'): AppError => new AppError(403, 'forbidden', message);
+export const forbidden = (message = 'You are not allowed to do this.', code = 'forbidden'): AppError => new AppError(403, code, message);
 export const notFound = (what: string): AppError => new AppError(404, 'not_found', `${what} was not found.`);
 export const conflict = (code: string, message: string): AppError => new AppError(409, code, message);
 /** 429 with a Retry-After (whole seconds, at least 1) that says when asking again can succeed. */

@@ -4,7 +4,7 @@ import type { Actor } from '../../shared/roles';
 import { LoginThrottle, type LoginLimits } from '../auth/loginThrottle';
 import { verifyPassword } from '../auth/passwords';
 import type { TokenService } from '../auth/tokens';
-import { unauthorized } from '../errors';
+import { forbidden, unauthorized } from '../errors';
 import type { UserRepo } from '../storage/users';
 import { clientAddress } from './clientAddress';
 import { jsonBody } from './validate';
@@ -28,10 +28,11 @@ export function authRoutes(users: UserRepo, tokens: TokenService, limits: LoginL
     }
     if (!user || !ok) throw unauthorized('Email or password is wrong.');
     attempt.succeeded();
+    if (user.disabled) throw forbidden('This account has been disabled; ask an admin.', 'account_disabled');
     const actor: Actor = user.role === 'outlet' && user.outletId
       ? { id: user.id, role: 'outlet', outletId: user.outletId }
       : user.role === 'admin' ? { id: user.id, role: 'admin' } : { id: user.id, role: 'driver' };
-    const token = await tokens.issue(actor);
+    const token = await tokens.issue(actor, user.tokenVersion);
     return c.json({ token, user: { id: user.id, role: user.role, name: user.name, ...(user.outletId ? { outletId: user.outletId } : {}) } });
   });
 }

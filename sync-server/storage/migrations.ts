@@ -113,6 +113,12 @@ export const MIGRATIONS: readonly string[] = [
   -- Deliveries waiting for a driver, found again at start.
   CREATE INDEX orders_awaiting_driver ON orders (created_at) WHERE driver_id IS NULL AND type = 'delivery';
   `,
+  `
+  -- A disabled user cannot sign in and their tokens stop working. A token carries the token_version
+  -- it was issued under; raising the version revokes every token of that user at once.
+  ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE users ADD COLUMN token_version INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

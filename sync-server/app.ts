@@ -4,6 +4,7 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { except } from 'hono/combine';
+import { AccountControl } from './auth/accountControl';
 import { resolveJwtSecret, TokenService } from './auth/tokens';
 import { systemClock } from './clock';
 import type { Config } from './config';
@@ -50,6 +51,8 @@ export interface DabbaServer {
   readonly url: string;
   readonly db: Db;
   readonly log: Logger;
+  /** Disable, enable, sign out everywhere: takes effect on the next request and closes live sockets at once. */
+  readonly accounts: AccountControl;
   /** Graceful stop: no new sockets, every socket closed with SHUTTING_DOWN, documents compacted, database closed. */
   close(): Promise<void>;
 }
@@ -61,8 +64,9 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   const storage = new StorageHealth(db);
   const malformed = storage.checkIntegrity();
   if (malformed.length > 0) log.error('the database is malformed (PRAGMA quick_check); /healthz reports storage "corrupt"', { problems: malformed.slice(0, 20) });
-  const tokens = new TokenService(resolveJwtSecret(config.jwtSecret, config.dataDir));
   const users = new UserRepo(db);
+  const tokens = new TokenService(resolveJwtSecret(config.jwtSecret, config.dataDir), users);
+  const accounts = new AccountControl(users);
   const outlets = new OutletRepo(db);
   const orders = new OrderIndex(db);
   const registry = new DocRegistry(new DocStore(db), config.docIdleMs, log, config.compactEvery);
@@ -94,7 +98,7 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   // A cap for every route, so one added without its own limit is still bounded; proof photos have theirs.
   app.use('*', except(PROOF_UPLOAD, limitBody(BODY_LIMITS.fallback)));
   app.route('/healthz', healthRoutes({ storage, startedAt, loadedDocs: () => registry.size, connections: () => sync?.connections.size ?? 0 }));
-  app.route('/api/auth', authRoutes(users, tokens));
+  app.route('/api/auth', authRoutes(users, tokens, config.login));
   app.route('/api/outlets', catalogRoutes(outlets, registry));
   app.route('/api/orders', orderRoutes({ db, registry, orders, tokens, afterPlaced: (view) => projections.placed(view) }, config.ordersPerMinute));
   app.route('/api/orders', orderHistoryRoutes(new OrderHistory(db), tokens));
@@ -111,14 +115,14 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
   });
-  sync = attachSync(server, tokens, { registry, orders, log }, config.keepaliveMs, config.anonymousSocketsPerMinute);
+  sync = attachSync(server, tokens, { registry, orders, log }, config.keepaliveMs, config.anonymousSocketsPerMinute, accounts);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   log.info('listening', { url, dataDir: config.dataDir });
 
   let closing: Promise<void> | null = null;
   return {
-    port, url, db, log,
+    port, url, db, log, accounts,
     close: () => (closing ??= (async () => {
       await sync?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

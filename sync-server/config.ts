@@ -2,13 +2,20 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_TILE_URL } from '../shared/map/tiles';
 import { tileSource } from './routes/contentSecurityPolicy';
+import type { LoginLimits } from './auth/loginThrottle';
+import { MIN_JWT_SECRET_LENGTH } from './auth/tokens';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   DABBA_DEMO: z.enum(['0', '1']).default('1'),
-  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  DABBA_LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  DABBA_LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  DABBA_LOGIN_WINDOW_MS: z.coerce.number().int().min(1000).default(15 * 60_000),
+  DABBA_LOGIN_HASHES_PER_ADDRESS: z.coerce.number().int().min(1).default(4),
+  DABBA_LOGIN_HASHES: z.coerce.number().int().min(1).default(8),
+  JWT_SECRET: z.string().min(MIN_JWT_SECRET_LENGTH, `JWT_SECRET must be at least ${MIN_JWT_SECRET_LENGTH} characters`).optional(),
   /** `normal` survives a killed process (WAL); `full` also survives power loss, at a cost per commit. */
   DABBA_SQLITE_SYNC: z.enum(['normal', 'full']).default('normal'),
   DABBA_DOC_IDLE_MS: z.coerce.number().int().min(0).default(30_000),
@@ -42,6 +49,8 @@ export interface Config {
   readonly dataDir: string;
   readonly demo: boolean;
   readonly jwtSecret: string | null;
+  /** Sign-in throttling per client address and per (address, account), and the password hashing one address may cause. */
+  readonly login: LoginLimits;
   readonly sqliteSync: 'normal' | 'full';
   readonly docIdleMs: number;
   /** Updates appended to a document's log before it is folded into a snapshot. */
@@ -82,6 +91,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     demo: e.DABBA_DEMO === '1',
     jwtSecret: e.JWT_SECRET ?? null,
+    login: {
+      failuresPerAddress: e.DABBA_LOGIN_FAILURES_PER_ADDRESS,
+      failuresPerAccount: e.DABBA_LOGIN_FAILURES_PER_ACCOUNT,
+      windowMs: e.DABBA_LOGIN_WINDOW_MS,
+      hashesPerAddress: e.DABBA_LOGIN_HASHES_PER_ADDRESS,
+      hashesInFlight: e.DABBA_LOGIN_HASHES,
+    },
     sqliteSync: e.DABBA_SQLITE_SYNC,
     docIdleMs: e.DABBA_DOC_IDLE_MS,
     compactEvery: e.DABBA_COMPACT_EVERY,

@@ -11,6 +11,11 @@ export const CloseCode = {
   FORBIDDEN: 4403,
   /** The document name is not one Dabba knows, or the order does not exist. */
   NOT_FOUND: 4404,
+  /**
+   * The sign-in was ended on the server: the account was disabled, deleted, or signed out everywhere.
+   * Like HTTP 410 Gone: in 4400–4499, so the stock y-websocket client stops retrying too.
+   */
+  REVOKED: 4410,
   /** A frame larger than MAX_FRAME_BYTES (the standard WebSocket "message too big", sent by the socket layer). */
   TOO_LARGE: 1009,
   /** Too many refused updates or messages in a short time. */
@@ -27,12 +32,16 @@ export const CLOSE_REASONS: { readonly [K in CloseCode]: string } = {
   4401: 'unauthorized',
   4403: 'forbidden',
   4404: 'unknown document',
+  4410: 'sign-in revoked',
   1009: 'message too large',
   4429: 'too many refused messages',
   4500: 'document failed to load',
   4503: 'server shutting down',
 };
 
+/** Closes after which only signing in again helps. */
+export const needsSignIn = (code: number): boolean => code === CloseCode.UNAUTHORIZED || code === CloseCode.REVOKED;
+
 /** Transient closes a client should reconnect after; the rest need the user to act. */
 export const isRetryableClose = (code: number): boolean =>
-  code !== CloseCode.UNAUTHORIZED && code !== CloseCode.FORBIDDEN && code !== CloseCode.NOT_FOUND;
+  !needsSignIn(code) && code !== CloseCode.FORBIDDEN && code !== CloseCode.NOT_FOUND;

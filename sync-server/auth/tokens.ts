@@ -6,25 +6,43 @@ import { z } from 'zod';
 import { OutletIdSchema, UserIdSchema } from '../../shared/ids';
 import type { Actor } from '../../shared/roles';
 import { ensurePrivateDir, PRIVATE_FILE_MODE, tightenIfPresent } from '../storage/privateFiles';
+import type { AccountState } from '../storage/users';
 
 /** Devices work offline for days; a token outlives a long weekend without signal. */
 const TOKEN_TTL_SECONDS = 30 * 24 * 3600;
 
+/** Tokens issued before token versions existed carry no `tv`: they stand for version 0. */
+const subject = { sub: UserIdSchema, tv: z.number().int().min(0).default(0) };
 const claimsSchema = z.discriminatedUnion('role', [
-  z.object({ sub: UserIdSchema, role: z.literal('admin') }),
-  z.object({ sub: UserIdSchema, role: z.literal('outlet'), outletId: OutletIdSchema }),
-  z.object({ sub: UserIdSchema, role: z.literal('driver') }),
+  z.object({ ...subject, role: z.literal('admin') }),
+  z.object({ ...subject, role: z.literal('outlet'), outletId: OutletIdSchema }),
+  z.object({ ...subject, role: z.literal('driver') }),
 ]);
 
-/** JWT_SECRET from the environment, or one generated on first start and kept in DATA_DIR. */
+/** The shortest signing secret the server accepts, from JWT_SECRET or from DATA_DIR/jwt-secret. */
+export const MIN_JWT_SECRET_LENGTH = 32;
+
+/**
+ * JWT_SECRET from the environment, or one generated on first start and kept in DATA_DIR.
+ * A kept secret that is empty or short stops the server: tokens signed with it could be forged.
+ */
 export function resolveJwtSecret(configured: string | null, dataDir: string): string {
   if (configured) return configured;
   const file = path.join(dataDir, 'jwt-secret');
+  let kept: string | null = null;
   try {
     tightenIfPresent(file);
-    return fs.readFileSync(file, 'utf8').trim();
+    kept = fs.readFileSync(file, 'utf8').trim();
   } catch (err: unknown) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  if (kept !== null) {
+    if (kept.length >= MIN_JWT_SECRET_LENGTH) return kept;
+    throw new Error(
+      `Invalid configuration:\n  ${file}: the JWT secret kept there is ${kept.length === 0 ? 'empty' : `${kept.length} characters long`}; `
+      + `it must be at least ${MIN_JWT_SECRET_LENGTH} characters. Delete the file to have a new one generated (every device signs in again), `
+      + 'or set JWT_SECRET.',
+    );
   }
   const secret = randomBytes(48).toString('base64url');
   ensurePrivateDir(dataDir);
@@ -32,24 +50,76 @@ export function resolveJwtSecret(configured: string | null, dataDir: string): st
   return secret;
 }
 
-export class TokenService {
-  constructor(private readonly secret: string) {}
+/** Why a token is not accepted now; anything but `invalid_token` means it was valid once. */
+export type TokenRefusal = 'invalid_token' | 'account_deleted' | 'account_disabled' | 'session_revoked';
 
-  issue(actor: Actor, now = Date.now()): Promise<string> {
+export const TOKEN_REFUSALS: { readonly [K in TokenRefusal]: string } = {
+  invalid_token: 'The sign-in has expired or is not valid; sign in again.',
+  account_deleted: 'This account no longer exists.',
+  account_disabled: 'This account has been disabled; ask an admin.',
+  session_revoked: 'This sign-in has been ended; sign in again.',
+};
+
+/** A verified token: whom it speaks for and the token version it was issued under. */
+export interface Session {
+  readonly actor: Actor;
+  readonly tokenVersion: number;
+}
+
+/** Why a socket's sign-in is no longer good, or null while it is (always null for anonymous sockets). */
+export type SessionCheck = () => TokenRefusal | null;
+
+export type Authentication = { readonly ok: true; readonly session: Session } | { readonly ok: false; readonly refusal: TokenRefusal };
+
+/** The user's standing, looked up on every use of a token (UserRepo: one read by primary key). */
+export interface AccountStates {
+  accountState(userId: string): AccountState | null;
+}
+
+/**
+ * Issues bearer tokens and says whom one speaks for. A token is good while it is signed, unexpired,
+ * its user exists and is enabled, and it carries the user's current token version (`tv`): a long
+ * lifetime for devices offline for days, revocable at any time by raising the version.
+ */
+export class TokenService {
+  constructor(private readonly secret: string, private readonly accounts: AccountStates) {}
+
+  issue(actor: Actor, tokenVersion: number, now = Date.now()): Promise<string> {
     const iat = Math.floor(now / 1000);
-    const base = { sub: actor.id, role: actor.role, iat, exp: iat + TOKEN_TTL_SECONDS };
+    const base = { sub: actor.id, role: actor.role, tv: tokenVersion, iat, exp: iat + TOKEN_TTL_SECONDS };
     return sign(actor.role === 'outlet' ? { ...base, outletId: actor.outletId } : base, this.secret, 'HS256');
   }
 
-  /** The actor a token speaks for, or null for anything missing, forged, expired or malformed. */
+  async authenticate(token: string | undefined | null): Promise<Authentication> {
+    const session = await this.decode(token);
+    if (!session) return { ok: false, refusal: 'invalid_token' };
+    const refusal = this.recheck(session);
+    return refusal ? { ok: false, refusal } : { ok: true, session };
+  }
+
+  /** Why a session verified earlier (a socket's) is no longer good, or null while it is. */
+  recheck(session: Session): TokenRefusal | null {
+    const state = this.accounts.accountState(session.actor.id);
+    if (!state) return 'account_deleted';
+    if (state.disabled) return 'account_disabled';
+    return state.tokenVersion === session.tokenVersion ? null : 'session_revoked';
+  }
+
+  /** The actor a token speaks for now, or null for anything refused. */
   async verify(token: string | undefined | null): Promise<Actor | null> {
+    const auth = await this.authenticate(token);
+    return auth.ok ? auth.session.actor : null;
+  }
+
+  /** The signed claims, or null for anything missing, forged, expired or malformed. */
+  private async decode(token: string | undefined | null): Promise<Session | null> {
     if (!token) return null;
     try {
-      const payload = await verify(token, this.secret, 'HS256');
-      const claims = claimsSchema.safeParse(payload);
+      const claims = claimsSchema.safeParse(await verify(token, this.secret, 'HS256'));
       if (!claims.success) return null;
       const c = claims.data;
-      return c.role === 'outlet' ? { id: c.sub, role: c.role, outletId: c.outletId } : { id: c.sub, role: c.role };
+      const actor: Actor = c.role === 'outlet' ? { id: c.sub, role: c.role, outletId: c.outletId } : { id: c.sub, role: c.role };
+      return { actor, tokenVersion: c.tv };
     } catch {
       return null;
     }

@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Actor } from '../../shared/roles';
+import { LoginThrottle, type LoginLimits } from '../auth/loginThrottle';
 import { verifyPassword } from '../auth/passwords';
 import type { TokenService } from '../auth/tokens';
-import { unauthorized } from '../errors';
+import { forbidden, unauthorized } from '../errors';
 import type { UserRepo } from '../storage/users';
 import { BODY_LIMITS, limitBody } from './bodyLimit';
-import { RateLimiter } from './rateLimit';
+import { clientAddress } from './clientAddress';
 import { jsonBody } from './validate';
 
 const loginSchema = z.object({ email: z.string().trim().email().max(200), password: z.string().min(1).max(200) });
@@ -14,22 +15,25 @@ const loginSchema = z.object({ email: z.string().trim().email().max(200), passwo
 /** A hash to compare against when the email is unknown, so both paths take the same time. */
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
-export function authRoutes(users: UserRepo, tokens: TokenService): Hono {
-  const failures = new RateLimiter(10, 60_000);
+export function authRoutes(users: UserRepo, tokens: TokenService, limits: LoginLimits): Hono {
+  const throttle = new LoginThrottle(limits);
   return new Hono().post('/login', limitBody(BODY_LIMITS.form), async (c) => {
     const { email, password } = await jsonBody(c, loginSchema);
-    const key = email.toLowerCase();
-    failures.assertUnder(key);
+    const attempt = throttle.begin(clientAddress(c), email);
     const user = users.findByEmail(email);
-    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok) {
-      failures.record(key);
-      throw unauthorized('Email or password is wrong.');
+    let ok: boolean;
+    try {
+      ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    } finally {
+      attempt.end();
     }
+    if (!user || !ok) throw unauthorized('Email or password is wrong.');
+    attempt.succeeded();
+    if (user.disabled) throw forbidden('This account has been disabled; ask an admin.', 'account_disabled');
     const actor: Actor = user.role === 'outlet' && user.outletId
       ? { id: user.id, role: 'outlet', outletId: user.outletId }
       : user.role === 'admin' ? { id: user.id, role: 'admin' } : { id: user.id, role: 'driver' };
-    const token = await tokens.issue(actor);
+    const token = await tokens.issue(actor, user.tokenVersion);
     return c.json({ token, user: { id: user.id, role: user.role, name: user.name, ...(user.outletId ? { outletId: user.outletId } : {}) } });
   });
 }

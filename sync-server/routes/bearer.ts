@@ -1,7 +1,18 @@
 import type { Context } from 'hono';
 import type { Actor } from '../../shared/roles';
-import type { TokenService } from '../auth/tokens';
-import { unauthorized } from '../errors';
+import { TOKEN_REFUSALS, type TokenRefusal, type TokenService } from '../auth/tokens';
+import { AppError, unauthorized } from '../errors';
+
+/** The 401 for a refused token; codes other than `unauthorized` say the token was good once. */
+const refused = (refusal: TokenRefusal): AppError =>
+  new AppError(401, refusal === 'invalid_token' ? 'unauthorized' : refusal, TOKEN_REFUSALS[refusal]);
+
+/** The actor a presented token speaks for now; a 401 naming why otherwise. */
+export async function actorOfToken(tokens: TokenService, token: string | undefined): Promise<Actor> {
+  const auth = await tokens.authenticate(token);
+  if (!auth.ok) throw refused(auth.refusal);
+  return auth.session.actor;
+}
 
 /**
  * The actor of an `Authorization: Bearer <jwt>` header; null when there is no header.
@@ -11,9 +22,7 @@ export async function bearerActor(c: Context, tokens: TokenService): Promise<Act
   const header = c.req.header('Authorization');
   if (header === undefined) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  const actor = match ? await tokens.verify(match[1]) : null;
-  if (!actor) throw unauthorized('The sign-in has expired or is not valid; sign in again.');
-  return actor;
+  return actorOfToken(tokens, match?.[1]);
 }
 
 /** The signed-in actor; a 401 without one. */

@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { tooManyRequests } from '../errors';
 
 /** A fixed-window counter per key, in memory (per node; Redis takes this over with presence). */
 export class RateLimiter {
@@ -16,7 +16,8 @@ export class RateLimiter {
   assertUnder(key: string, now = Date.now(), slack = 0): void {
     const w = this.current(key, now);
     if (w && w.count > this.limit - 1 + slack) {
-      throw new AppError(429, 'rate_limited', `Too many attempts; try again in ${Math.ceil((w.start + this.windowMs - now) / 1000)} s.`);
+      const seconds = Math.max(1, Math.ceil((w.start + this.windowMs - now) / 1000));
+      throw tooManyRequests(`Too many attempts; try again in ${seconds} s.`, seconds);
     }
   }
 
@@ -34,6 +35,12 @@ export class RateLimiter {
     }
     if (this.windows.size > 10_000) this.sweep(now);
     this.windows.set(key, { start: now, count: 1 });
+  }
+
+  /** Takes back one counted use of `key` (an attempt that turned out to be legitimate). */
+  refund(key: string, now = Date.now()): void {
+    const w = this.current(key, now);
+    if (w && w.count > 0) w.count -= 1;
   }
 
   private current(key: string, now: number): { start: number; count: number } | null {

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { UserId } from '../../shared/ids';
 import type { TokenService } from '../auth/tokens';
 import { forbidden, unauthorized } from '../errors';
+import { actorOfToken } from './bearer';
 
 /** Who called an admin-or-service endpoint: a signed-in admin, or another system holding DABBA_SERVICE_TOKEN. */
 export type AdminOrService = { readonly kind: 'admin'; readonly id: UserId } | { readonly kind: 'service' };
@@ -21,8 +22,7 @@ export async function requireAdminOrService(c: Context, tokens: TokenService, se
   const presented = match?.[1];
   if (!presented) throw unauthorized('Send an admin token or the service token as "Authorization: Bearer …".');
   if (serviceToken !== null && sameSecret(presented, serviceToken)) return { kind: 'service' };
-  const actor = await tokens.verify(presented);
-  if (!actor) throw unauthorized('The token is not valid or has expired.');
+  const actor = await actorOfToken(tokens, presented);
   if (actor.role !== 'admin') throw forbidden('This API is for admins and services.');
   return { kind: 'admin', id: actor.id };
 }

@@ -123,6 +123,12 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (doc, client)
   ) WITHOUT ROWID;
   `,
+  `
+  -- A disabled user cannot sign in and their tokens stop working. A token carries the token_version
+  -- it was issued under; raising the version revokes every token of that user at once.
+  ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE users ADD COLUMN token_version INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

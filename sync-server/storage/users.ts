@@ -9,27 +9,49 @@ export interface UserRecord {
   readonly role: Role;
   readonly outletId: OutletId | null;
   readonly passwordHash: string;
+  /** A disabled user cannot sign in, and tokens issued to them are refused. */
+  readonly disabled: boolean;
+  /** Tokens carry the version they were issued under; only the current one is accepted. */
+  readonly tokenVersion: number;
 }
 
-interface Row { id: string; email: string; name: string; role: Role; outlet_id: string | null; password_hash: string }
+export type NewUser = Omit<UserRecord, 'disabled' | 'tokenVersion'>;
+
+/** What a token check needs to know of its user, read on every authenticated request. */
+export interface AccountState {
+  readonly disabled: boolean;
+  readonly tokenVersion: number;
+}
+
+interface Row { id: string; email: string; name: string; role: Role; outlet_id: string | null; password_hash: string; disabled: number; token_version: number }
 
 const toRecord = (r: Row): UserRecord => ({
   id: r.id as UserId, email: r.email, name: r.name, role: r.role, outletId: r.outlet_id as OutletId | null, passwordHash: r.password_hash,
+  disabled: r.disabled !== 0, tokenVersion: r.token_version,
 });
 
 export class UserRepo {
   private readonly byEmail;
   private readonly byId;
+  private readonly stateById;
   private readonly insertStmt;
   private readonly countStmt;
+  private readonly disableStmt;
+  private readonly enableStmt;
+  private readonly revokeStmt;
 
   constructor(db: Db) {
     this.byEmail = db.prepare<[string], Row>('SELECT * FROM users WHERE email = ?');
     this.byId = db.prepare<[string], Row>('SELECT * FROM users WHERE id = ?');
+    this.stateById = db.prepare<[string], { disabled: number; token_version: number }>('SELECT disabled, token_version FROM users WHERE id = ?');
     this.insertStmt = db.prepare<[string, string, string, string, string | null, string, number]>(
       'INSERT INTO users (id, email, name, role, outlet_id, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.countStmt = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users');
+    // Disabling also revokes: re-enabling an account never brings its old tokens back.
+    this.disableStmt = db.prepare<[string]>('UPDATE users SET disabled = 1, token_version = token_version + 1 WHERE id = ?');
+    this.enableStmt = db.prepare<[string]>('UPDATE users SET disabled = 0 WHERE id = ?');
+    this.revokeStmt = db.prepare<[string]>('UPDATE users SET token_version = token_version + 1 WHERE id = ?');
   }
 
   findByEmail(email: string): UserRecord | null {
@@ -42,8 +64,29 @@ export class UserRepo {
     return row ? toRecord(row) : null;
   }
 
-  insert(user: UserRecord): void {
+  /** Whether the user is there, enabled, and which token version is current: one lookup by primary key. */
+  accountState(id: string): AccountState | null {
+    const row = this.stateById.get(id);
+    return row ? { disabled: row.disabled !== 0, tokenVersion: row.token_version } : null;
+  }
+
+  insert(user: NewUser): void {
     this.insertStmt.run(user.id, user.email, user.name, user.role, user.outletId, user.passwordHash, Date.now());
+  }
+
+  /** Disables the user and revokes their tokens; false if there is no such user. */
+  disableUser(id: string): boolean {
+    return this.disableStmt.run(id).changes > 0;
+  }
+
+  /** Lets the user sign in again (with a new token); false if there is no such user. */
+  enableUser(id: string): boolean {
+    return this.enableStmt.run(id).changes > 0;
+  }
+
+  /** Revokes every token issued to the user so far; false if there is no such user. */
+  revokeSessions(id: string): boolean {
+    return this.revokeStmt.run(id).changes > 0;
   }
 
   count(): number {

@@ -3,11 +3,12 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode } from '../../shared/protocol/closeCodes';
 import { MAX_FRAME_BYTES } from '../../shared/protocol/limits';
-import type { Actor } from '../../shared/roles';
-import type { TokenService } from '../auth/tokens';
+import type { AccountControl } from '../auth/accountControl';
+import { TOKEN_REFUSALS, type Authentication, type SessionCheck, type TokenService } from '../auth/tokens';
 import { RateLimiter } from '../routes/rateLimit';
 import { MuxConnection, type SyncDeps } from './muxConnection';
 import { PlainConnection } from './plainConnection';
+import { UserSockets } from './userSockets';
 
 export interface SyncEndpoint {
   readonly connections: ReadonlySet<WebSocket>;
@@ -25,8 +26,12 @@ export interface SyncEndpoint {
  * Sockets without a token can open only tracking documents, whose token is the credential: one address
  * may open `anonymousPerMinute` of them a minute, so guessing tokens over sockets is as slow as over HTTP.
  */
-export function attachSync(server: Server, tokens: TokenService, deps: SyncDeps, keepaliveMs: number, anonymousPerMinute: number): SyncEndpoint {
+export function attachSync(
+  server: Server, tokens: TokenService, deps: SyncDeps, keepaliveMs: number, anonymousPerMinute: number, accounts: AccountControl,
+): SyncEndpoint {
   const anonymous = new RateLimiter(anonymousPerMinute, 60_000);
+  const signedIn = new UserSockets();
+  const stopFollowingAccounts = accounts.onSessionsEnded((userId, why) => signedIn.closeAll(userId, CloseCode.REVOKED, TOKEN_REFUSALS[why]));
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
   const connections = new Set<WebSocket>();
   const alive = new WeakSet<WebSocket>();
@@ -52,24 +57,30 @@ export function attachSync(server: Server, tokens: TokenService, deps: SyncDeps,
       return;
     }
     const token = url.searchParams.get('token');
-    tokens.verify(token).then(
-      (actor: Actor | null) => {
+    tokens.authenticate(token).then(
+      (auth: Authentication) => {
         wss.handleUpgrade(req, socket, head, (ws) => {
           connections.add(ws);
           alive.add(ws);
           ws.on('pong', () => alive.add(ws));
           ws.on('close', () => connections.delete(ws));
           ws.on('error', () => ws.terminate());
-          if (token && !actor) {
-            ws.close(CloseCode.UNAUTHORIZED, 'invalid or expired token');
+          // Checked again now that the socket is registered: an account disabled during the upgrade is not missed.
+          const refusal = auth.ok ? tokens.recheck(auth.session) : token ? auth.refusal : null;
+          if (refusal) {
+            ws.close(refusal === 'invalid_token' ? CloseCode.UNAUTHORIZED : CloseCode.REVOKED, refusal === 'invalid_token' ? 'invalid or expired token' : TOKEN_REFUSALS[refusal]);
             return;
           }
           if (!token && !anonymous.allow(req.socket.remoteAddress ?? 'unknown')) {
             ws.close(CloseCode.ABUSE, 'too many anonymous connections; try again in a minute');
             return;
           }
-          if (isMux) new MuxConnection(ws, actor, deps);
-          else if (plainDoc !== null) new PlainConnection(ws, actor, plainDoc, deps);
+          const session = auth.ok ? auth.session : null;
+          if (session) signedIn.add(session.actor.id, ws);
+          const stillSignedIn: SessionCheck = session ? () => tokens.recheck(session) : () => null;
+          const actor = session?.actor ?? null;
+          if (isMux) new MuxConnection(ws, actor, deps, stillSignedIn);
+          else if (plainDoc !== null) new PlainConnection(ws, actor, plainDoc, deps, stillSignedIn);
         });
       },
       () => socket.destroy(),
@@ -81,6 +92,7 @@ export function attachSync(server: Server, tokens: TokenService, deps: SyncDeps,
     connections,
     close: async () => {
       accepting = false;
+      stopFollowingAccounts();
       clearInterval(keepalive);
       server.off('upgrade', onUpgrade);
       const closing = [...connections].map((ws) => new Promise<void>((resolve) => {

@@ -4,6 +4,7 @@ import { ANONYMOUS_MAX_DOCS } from '../../shared/protocol/limits';
 import { decodeMux, encodeMux, MuxType, type MuxMessage } from '../../shared/protocol/muxMessages';
 import type { RejectCode } from '../../shared/protocol/rejectCodes';
 import type { Actor } from '../../shared/roles';
+import { TOKEN_REFUSALS, type SessionCheck } from '../auth/tokens';
 import type { Logger } from '../log';
 import type { OrderIndex } from '../storage/orderIndex';
 import { authorizeDoc } from './access';
@@ -30,7 +31,7 @@ export class MuxConnection implements Subscriber {
   private queue: Promise<void> = Promise.resolve();
   private closed = false;
 
-  constructor(ws: DeviceSocket['ws'], readonly actor: Actor | null, private readonly deps: SyncDeps) {
+  constructor(ws: DeviceSocket['ws'], readonly actor: Actor | null, private readonly deps: SyncDeps, private readonly stillSignedIn: SessionCheck) {
     this.socket = new DeviceSocket(ws);
     ws.on('message', (data, isBinary) => {
       if (!isBinary || !(data instanceof Buffer)) {
@@ -75,6 +76,11 @@ export class MuxConnection implements Subscriber {
   async subscribe(name: string): Promise<SyncedDoc | null> {
     const held = this.docs.get(name);
     if (held) return held;
+    const ended = this.stillSignedIn();
+    if (ended) {
+      this.socket.close(CloseCode.REVOKED, TOKEN_REFUSALS[ended]);
+      return null;
+    }
     const limit = this.actor ? MAX_DOCS_PER_SOCKET : ANONYMOUS_MAX_DOCS;
     if (this.docs.size >= limit) return this.refuse(name, 'rate_limited', `At most ${limit} documents per connection.`);
     const access = authorizeDoc(this.actor, name, this.deps.orders);

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import { CloseCode } from '../../shared/protocol/closeCodes';
 import type { RejectCode } from '../../shared/protocol/rejectCodes';
 import type { Actor } from '../../shared/roles';
+import { TOKEN_REFUSALS, type SessionCheck } from '../auth/tokens';
 import { authorizeDoc } from './access';
 import { LoadError } from './docRegistry';
 import type { SyncDeps } from './muxConnection';
@@ -35,7 +36,10 @@ export class PlainConnection implements Subscriber {
   private queue: Promise<void>;
   private closed = false;
 
-  constructor(ws: DeviceSocket['ws'], readonly actor: Actor | null, private readonly docName: string, private readonly deps: SyncDeps) {
+  constructor(
+    ws: DeviceSocket['ws'], readonly actor: Actor | null, private readonly docName: string, private readonly deps: SyncDeps,
+    private readonly stillSignedIn: SessionCheck,
+  ) {
     this.socket = new DeviceSocket(ws);
     this.queue = this.open();
     ws.on('message', (data, isBinary) => {
@@ -74,6 +78,12 @@ export class PlainConnection implements Subscriber {
   }
 
   private async open(): Promise<void> {
+    const ended = this.stillSignedIn();
+    if (ended) {
+      this.closed = true;
+      this.socket.close(CloseCode.REVOKED, TOKEN_REFUSALS[ended]);
+      return;
+    }
     const access = authorizeDoc(this.actor, this.docName, this.deps.orders);
     if (!access.ok) {
       this.socket.close(this.actor || access.code === 'not_found' ? CLOSE_FOR[access.code] : CloseCode.UNAUTHORIZED, access.message);

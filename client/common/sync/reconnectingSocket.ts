@@ -1,4 +1,4 @@
-import { CLOSE_REASONS, CloseCode, isRetryableClose } from '../../../shared/protocol/closeCodes';
+import { CLOSE_REASONS, isRetryableClose, needsSignIn } from '../../../shared/protocol/closeCodes';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 
 /**
@@ -140,7 +140,7 @@ export class ReconnectingSocket {
     this.clearTimers();
     if (!this.running) return;
     const named = (CLOSE_REASONS as Readonly<Record<number, string>>)[code] ?? (reason || null);
-    if (code === CloseCode.UNAUTHORIZED) {
+    if (needsSignIn(code)) {
       this.running = false;
       this.setState({ status: 'unauthorized', retryAt: null, reason: named });
       return;

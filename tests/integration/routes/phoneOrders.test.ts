@@ -4,6 +4,7 @@ import type { OrderId, OutletId, UserId } from '../../../shared/ids';
 import { readOrder } from '../../../shared/order/orderDoc';
 import { TokenService } from '../../../sync-server/auth/tokens';
 import { DEMO_OUTLET as DEMO_PROFILE } from '../../../sync-server/seed/demoCatalog';
+import { UserRepo } from '../../../sync-server/storage/users';
 import { PICKUP_ORDER } from '../support/api';
 import { errorOf, postJson } from '../support/http';
 import { MuxTestClient } from '../support/muxClient';
@@ -100,12 +101,14 @@ describe('who may enter a phone order', () => {
   it('not with a token that is forged or expired', async () => {
     const res = await place(PHONE, 'not-a-jwt');
     expect(res.status).toBe(401);
-    const forged = await new TokenService('some-other-secret-0123456789abcdefghij').issue({ id: 'u1' as UserId, role: 'admin' });
+    const forged = await new TokenService('some-other-secret-0123456789abcdefghij', new UserRepo(t.server.db)).issue({ id: t.admin.user.id as UserId, role: 'admin' }, 0);
     expect((await place(PHONE, forged)).status).toBe(401);
   });
 
   it('not staff of another outlet, nor a driver', async () => {
-    const elsewhere = await new TokenService(JWT_SECRET).issue({ id: 'staff-2' as UserId, role: 'outlet', outletId: 'other-outlet' as OutletId });
+    const users = new UserRepo(t.server.db);
+    users.insert({ id: 'staff-2' as UserId, email: 'staff-2@other.dabba.local', name: 'Other Staff', role: 'outlet', outletId: 'other-outlet' as OutletId, passwordHash: 'none' });
+    const elsewhere = await new TokenService(JWT_SECRET, users).issue({ id: 'staff-2' as UserId, role: 'outlet', outletId: 'other-outlet' as OutletId }, 0);
     const res = await place(PHONE, elsewhere);
     expect(res.status).toBe(403);
     expect(errorOf(res)?.message).toBe('Phone orders can be entered for your own outlet only.');

@@ -86,14 +86,19 @@ describe('ReconnectingSocket', () => {
     expect(sockets.dialed.map((s) => s.url)).toEqual(['ws://test/sync?token=token-1', 'ws://test/sync?token=token-2']);
   });
 
-  it('does not retry when the token is refused, and asks for a new sign-in', () => {
-    const { socket, sockets } = setup();
-    socket.start();
-    sockets.last.handlers.onClose(CloseCode.UNAUTHORIZED, 'invalid or expired token');
-    expect(socket.state).toEqual({ status: 'unauthorized', retryAt: null, reason: 'unauthorized' });
-    vi.advanceTimersByTime(60_000);
-    expect(sockets.dialed).toHaveLength(1);
-  });
+  for (const [why, code, reason] of [
+    ['the token is refused', CloseCode.UNAUTHORIZED, 'unauthorized'],
+    ['the sign-in was revoked on the server', CloseCode.REVOKED, 'sign-in revoked'],
+  ] as const) {
+    it(`does not retry when ${why}, and asks for a new sign-in`, () => {
+      const { socket, sockets } = setup();
+      socket.start();
+      sockets.last.handlers.onClose(code, 'refused');
+      expect(socket.state).toEqual({ status: 'unauthorized', retryAt: null, reason });
+      vi.advanceTimersByTime(60_000);
+      expect(sockets.dialed).toHaveLength(1);
+    });
+  }
 
   it('stops on a close code retrying cannot fix, naming it', () => {
     const { socket, sockets } = setup();

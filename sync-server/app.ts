@@ -24,6 +24,7 @@ import { driverRoutes } from './routes/driver';
 import { healthRoutes } from './routes/health';
 import { orderHistoryRoutes } from './routes/orderHistory';
 import { orderRoutes } from './routes/orders';
+import { RetentionSweeper } from './retention/retentionSweeper';
 import { proofRoutes } from './routes/proofs';
 import { staticRoutes } from './routes/static';
 import { trackRoutes } from './routes/track';
@@ -37,6 +38,7 @@ import { DocStore } from './storage/docStore';
 import { OrderHistory } from './storage/orderHistory';
 import { OrderIndex } from './storage/orderIndex';
 import { OutletRepo } from './storage/outletRepo';
+import { ProofRecords } from './storage/proofRecords';
 import { UserRepo } from './storage/users';
 import { attachSync } from './sync/attachSync';
 import { DocRegistry } from './sync/docRegistry';
@@ -78,6 +80,14 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   await dispatcher.start();
   const pruner = new InboxPruner({ registry, orders, clock, log, retentionMs: config.inboxRetentionMs, sweepEveryMs: config.inboxSweepMs });
   pruner.start();
+  const breadcrumbs = new Breadcrumbs(db, config.breadcrumbsPerDriver);
+  const proofRecords = new ProofRecords(db);
+  const proofs = new ProofStore(path.join(config.dataDir, 'proofs'), proofRecords, { perOrder: config.proofsPerOrder, bytesPerOrder: config.proofBytesPerOrder });
+  const retention = new RetentionSweeper({
+    breadcrumbs, proofRecords, proofs, clock, log, breadcrumbRetentionMs: config.breadcrumbRetentionMs,
+    proofRetentionMs: config.proofRetentionMs, sweepEveryMs: config.retentionSweepMs,
+  });
+  retention.start();
 
   const startedAt = Date.now();
   let sync: ReturnType<typeof attachSync> | null = null;
@@ -88,10 +98,10 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   app.route('/api/outlets', catalogRoutes(outlets, registry));
   app.route('/api/orders', orderRoutes({ db, registry, orders, tokens, afterPlaced: (view) => projections.placed(view) }, config.ordersPerMinute));
   app.route('/api/orders', orderHistoryRoutes(new OrderHistory(db), tokens));
-  app.route('/api/orders', proofRoutes({ tokens, orders, proofs: new ProofStore(path.join(config.dataDir, 'proofs')) }));
+  app.route('/api/orders', proofRoutes({ tokens, orders, proofs, clock }));
   app.route('/api/track', trackRoutes(orders, registry, config.trackLookupsPerMinute));
   app.route('/api/driver', driverRoutes({
-    tokens, drivers, driverOrders, dispatcher, clock, presence, breadcrumbs: new Breadcrumbs(db),
+    tokens, drivers, driverOrders, dispatcher, clock, presence, breadcrumbs,
     moved: (driverId) => { trackPositions.driverMoved(driverId); dispatcher.kick(); },
   }));
   app.all('/api/*', () => { throw notFound('This endpoint'); });
@@ -114,6 +124,7 @@ export async function startServer(config: Config): Promise<DabbaServer> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       trackPositions.close();
       await pruner.close();
+      await retention.close();
       await dispatcher.close();
       registry.closeAll();
       db.close();

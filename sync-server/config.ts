@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+const DAY_MS = 24 * 3_600_000;
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().default('0.0.0.0'),
@@ -20,6 +22,12 @@ const envSchema = z.object({
   DABBA_SERVICE_TOKEN: z.string().min(32, 'DABBA_SERVICE_TOKEN must be at least 32 characters').optional(),
   DABBA_TRACK_LOOKUPS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   DABBA_ANONYMOUS_SOCKETS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  DABBA_PROOFS_PER_ORDER: z.coerce.number().int().min(1).default(5),
+  DABBA_PROOF_BYTES_PER_ORDER: z.coerce.number().int().min(1).default(15 * 1024 * 1024),
+  DABBA_PROOF_RETENTION_MS: z.coerce.number().int().min(0).default(90 * DAY_MS),
+  DABBA_BREADCRUMBS_PER_DRIVER: z.coerce.number().int().min(1).default(5_000),
+  DABBA_BREADCRUMB_RETENTION_MS: z.coerce.number().int().min(0).default(7 * DAY_MS),
+  DABBA_RETENTION_SWEEP_MS: z.coerce.number().int().min(100).default(3_600_000),
   LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
 });
 
@@ -46,6 +54,16 @@ export interface Config {
   readonly trackLookupsPerMinute: number;
   /** Sockets without a token (tracking pages) one address may open per minute. */
   readonly anonymousSocketsPerMinute: number;
+  /** Proof photos one order may hold, and their bytes together. */
+  readonly proofsPerOrder: number;
+  readonly proofBytesPerOrder: number;
+  /** Proof photos of an order are deleted this long after it finished. */
+  readonly proofRetentionMs: number;
+  /** Breadcrumbs kept per driver (the newest by device time), and how long any is kept. */
+  readonly breadcrumbsPerDriver: number;
+  readonly breadcrumbRetentionMs: number;
+  /** How often breadcrumbs and proofs past their retention are deleted. */
+  readonly retentionSweepMs: number;
   readonly logLevel: 'silent' | 'error' | 'info';
 }
 
@@ -75,6 +93,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serviceToken: e.DABBA_SERVICE_TOKEN ?? null,
     trackLookupsPerMinute: e.DABBA_TRACK_LOOKUPS_PER_MINUTE,
     anonymousSocketsPerMinute: e.DABBA_ANONYMOUS_SOCKETS_PER_MINUTE,
+    proofsPerOrder: e.DABBA_PROOFS_PER_ORDER,
+    proofBytesPerOrder: e.DABBA_PROOF_BYTES_PER_ORDER,
+    proofRetentionMs: e.DABBA_PROOF_RETENTION_MS,
+    breadcrumbsPerDriver: e.DABBA_BREADCRUMBS_PER_DRIVER,
+    breadcrumbRetentionMs: e.DABBA_BREADCRUMB_RETENTION_MS,
+    retentionSweepMs: e.DABBA_RETENTION_SWEEP_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -26,6 +26,7 @@ import { orderHistoryRoutes } from './routes/orderHistory';
 import { orderRoutes } from './routes/orders';
 import { RetentionSweeper } from './retention/retentionSweeper';
 import { proofRoutes } from './routes/proofs';
+import { RateLimiter } from './routes/rateLimit';
 import { staticRoutes } from './routes/static';
 import { trackRoutes } from './routes/track';
 import { seedDemo } from './seed/seedDemo';
@@ -89,6 +90,8 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   });
   retention.start();
 
+  // One budget per address for tracking-token lookups, over HTTP and sockets alike.
+  const trackLookups = new RateLimiter(config.trackLookupsPerMinute, 60_000);
   const startedAt = Date.now();
   let sync: ReturnType<typeof attachSync> | null = null;
   const app = new Hono();
@@ -99,7 +102,7 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   app.route('/api/orders', orderRoutes({ db, registry, orders, tokens, afterPlaced: (view) => projections.placed(view) }, config.ordersPerMinute));
   app.route('/api/orders', orderHistoryRoutes(new OrderHistory(db), tokens));
   app.route('/api/orders', proofRoutes({ tokens, orders, proofs, clock }));
-  app.route('/api/track', trackRoutes(orders, registry, config.trackLookupsPerMinute));
+  app.route('/api/track', trackRoutes(orders, registry, trackLookups));
   app.route('/api/driver', driverRoutes({
     tokens, drivers, driverOrders, dispatcher, clock, presence, breadcrumbs,
     moved: (driverId) => { trackPositions.driverMoved(driverId); dispatcher.kick(); },
@@ -111,7 +114,7 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
   });
-  sync = attachSync(server, tokens, { registry, orders, log }, config.keepaliveMs, config.anonymousSocketsPerMinute);
+  sync = attachSync(server, tokens, { registry, orders, log, trackLookups }, config.keepaliveMs, config.anonymousSocketsPerMinute);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   log.info('listening', { url, dataDir: config.dataDir });

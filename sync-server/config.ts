@@ -50,7 +50,7 @@ export interface Config {
   readonly dispatchRetryMs: number;
   /** A bearer token other systems use for the delivery API instead of an admin sign-in; null: admins only. */
   readonly serviceToken: string | null;
-  /** `GET /api/track/<token>` lookups per client address per minute. */
+  /** Tracking-link lookups per client address per minute: every `GET /api/track/<token>`, and unknown tokens asked for over sockets. */
   readonly trackLookupsPerMinute: number;
   /** Sockets without a token (tracking pages) one address may open per minute. */
   readonly anonymousSocketsPerMinute: number;

@@ -23,7 +23,8 @@ export interface SyncEndpoint {
  * A phone that drove into a tunnel leaves a half-open socket; a socket that has not answered the
  * previous ping when the next one is due is terminated (after one to two `keepaliveMs`).
  * Sockets without a token can open only tracking documents, whose token is the credential: one address
- * may open `anonymousPerMinute` of them a minute, so guessing tokens over sockets is as slow as over HTTP.
+ * may open `anonymousPerMinute` of them a minute. Unknown tracking tokens, asked for over any socket,
+ * count against the address's budget in `deps.trackLookups` (access.ts), the one HTTP lookups spend.
  */
 export function attachSync(server: Server, tokens: TokenService, deps: SyncDeps, keepaliveMs: number, anonymousPerMinute: number): SyncEndpoint {
   const anonymous = new RateLimiter(anonymousPerMinute, 60_000);
@@ -64,12 +65,13 @@ export function attachSync(server: Server, tokens: TokenService, deps: SyncDeps,
             ws.close(CloseCode.UNAUTHORIZED, 'invalid or expired token');
             return;
           }
-          if (!token && !anonymous.allow(req.socket.remoteAddress ?? 'unknown')) {
+          const address = req.socket.remoteAddress ?? 'unknown';
+          if (!token && !anonymous.allow(address)) {
             ws.close(CloseCode.ABUSE, 'too many anonymous connections; try again in a minute');
             return;
           }
-          if (isMux) new MuxConnection(ws, actor, deps);
-          else if (plainDoc !== null) new PlainConnection(ws, actor, plainDoc, deps);
+          if (isMux) new MuxConnection(ws, actor, deps, address);
+          else if (plainDoc !== null) new PlainConnection(ws, actor, plainDoc, deps, address);
         });
       },
       () => socket.destroy(),

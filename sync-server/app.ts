@@ -29,6 +29,7 @@ import { proofRoutes } from './routes/proofs';
 import { RateLimiter } from './routes/rateLimit';
 import { staticRoutes } from './routes/static';
 import { trackRoutes } from './routes/track';
+import { demoAccountsInUse, demoBanner, demoLoginsAllowed, isLoopbackHost } from './seed/demoExposure';
 import { seedDemo } from './seed/seedDemo';
 import { Breadcrumbs } from './storage/breadcrumbs';
 import { openDb, type Db } from './storage/db';
@@ -77,7 +78,14 @@ export async function startServer(config: Config): Promise<DabbaServer> {
     projections.refreshTrack(orderId).catch((err: unknown) => log.error('projection failed: driver position', { error: String(err) }));
   }, clock);
 
-  if (config.demo && (await seedDemo({ users, outlets, drivers, registry }))) log.info('seeded the demo outlet and accounts');
+  const seeded = config.demo && (await seedDemo({ users, outlets, drivers, registry }));
+  if (seeded) log.info('seeded the demo outlet and accounts');
+  const demoLogins = demoLoginsAllowed(config);
+  if (!isLoopbackHost(config.host)) {
+    const banner = demoBanner({ host: config.host, demoPublic: config.demoPublic, accounts: await demoAccountsInUse(users) });
+    // Not through the logger: LOG_LEVEL must not be able to hide it.
+    if (banner) process.stderr.write(banner);
+  }
   await dispatcher.start();
   const pruner = new InboxPruner({ registry, orders, clock, log, retentionMs: config.inboxRetentionMs, sweepEveryMs: config.inboxSweepMs });
   pruner.start();
@@ -97,7 +105,7 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   const app = new Hono();
   app.onError(errorHandler(log));
   app.route('/healthz', healthRoutes({ db, startedAt, loadedDocs: () => registry.size, connections: () => sync?.connections.size ?? 0 }));
-  app.route('/api/auth', authRoutes(users, tokens));
+  app.route('/api/auth', authRoutes(users, tokens, demoLogins));
   app.route('/api/outlets', catalogRoutes(outlets, registry));
   app.route('/api/orders', orderRoutes({ db, registry, orders, tokens, afterPlaced: (view) => projections.placed(view) }, config.ordersPerMinute));
   app.route('/api/orders', orderHistoryRoutes(new OrderHistory(db), tokens));

@@ -5,9 +5,11 @@ const DAY_MS = 24 * 3_600_000;
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
-  HOST: z.string().default('0.0.0.0'),
+  /** Loopback by default: serving the network (0.0.0.0, ::, a LAN address) is a choice (see demoExposure.ts). */
+  HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().default('./data'),
   DABBA_DEMO: z.enum(['0', '1']).default('1'),
+  DABBA_DEMO_PUBLIC: z.enum(['0', '1']).default('0'),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
   /** `normal` survives a killed process (WAL); `full` also survives power loss, at a cost per commit. */
   DABBA_SQLITE_SYNC: z.enum(['normal', 'full']).default('normal'),
@@ -36,6 +38,8 @@ export interface Config {
   readonly host: string;
   readonly dataDir: string;
   readonly demo: boolean;
+  /** Demo-password logins also when HOST is not loopback; off unless asked for. */
+  readonly demoPublic: boolean;
   readonly jwtSecret: string | null;
   readonly sqliteSync: 'normal' | 'full';
   readonly docIdleMs: number;
@@ -80,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     demo: e.DABBA_DEMO === '1',
+    demoPublic: e.DABBA_DEMO_PUBLIC === '1',
     jwtSecret: e.JWT_SECRET ?? null,
     sqliteSync: e.DABBA_SQLITE_SYNC,
     docIdleMs: e.DABBA_DOC_IDLE_MS,

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Actor } from '../../shared/roles';
 import { verifyPassword } from '../auth/passwords';
 import type { TokenService } from '../auth/tokens';
-import { unauthorized } from '../errors';
+import { AppError, unauthorized } from '../errors';
+import { isDemoPassword } from '../seed/demoExposure';
 import type { UserRepo } from '../storage/users';
 import { RateLimiter } from './rateLimit';
 import { jsonBody } from './validate';
@@ -13,10 +14,14 @@ const loginSchema = z.object({ email: z.string().trim().email().max(200), passwo
 /** A hash to compare against when the email is unknown, so both paths take the same time. */
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
-export function authRoutes(users: UserRepo, tokens: TokenService): Hono {
+/** `demoLogins`: false refuses the public demo password for every account (a server reachable off loopback). */
+export function authRoutes(users: UserRepo, tokens: TokenService, demoLogins: boolean): Hono {
   const failures = new RateLimiter(10, 60_000);
   return new Hono().post('/login', async (c) => {
     const { email, password } = await jsonBody(c, loginSchema);
+    if (!demoLogins && isDemoPassword(password)) {
+      throw new AppError(403, 'demo_login_disabled', 'The demo password is refused on a server reachable from the network (see DABBA_DEMO_PUBLIC).');
+    }
     const key = email.toLowerCase();
     failures.assertUnder(key);
     const user = users.findByEmail(email);

@@ -3,7 +3,8 @@ import type { OrderStatus, OrderType } from './order/status';
 
 /**
  * `track:<token>`: the public projection of one order, written only by the server.
- * It carries nothing a customer may not see: no ids, no phone numbers but the outlet's.
+ * It carries nothing a customer may not see: no ids, no phone numbers but the outlet's, no text the
+ * customer typed (anyone the link is shared with reads it).
  */
 export const TRACK_MAP = 'track';
 
@@ -14,7 +15,7 @@ export interface TrackDelivery {
   readonly driverPosition: { readonly lat: number; readonly lng: number; readonly at: number } | null;
   /** Epoch ms; null when there is nothing to estimate (not a delivery, not accepted yet, finished). */
   readonly estimatedArrival: number | null;
-  /** The drop-off address without the house number; null for pickup and dine-in. */
+  /** The drop-off's locality (dropoffLocality: the delivery zone's name, or the pin to about a km), never the address text; null for pickup and dine-in. */
   readonly dropoffArea: string | null;
 }
 

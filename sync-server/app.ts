@@ -27,10 +27,13 @@ import { driverRoutes } from './routes/driver';
 import { healthRoutes } from './routes/health';
 import { orderHistoryRoutes } from './routes/orderHistory';
 import { orderRoutes } from './routes/orders';
+import { RetentionSweeper } from './retention/retentionSweeper';
 import { PROOF_UPLOAD, proofRoutes } from './routes/proofs';
+import { RateLimiter } from './routes/rateLimit';
 import { securityHeaders } from './routes/securityHeaders';
 import { staticRoutes } from './routes/static';
 import { trackRoutes } from './routes/track';
+import { demoAccountsInUse, demoBanner, demoLoginsAllowed, isLoopbackHost } from './seed/demoExposure';
 import { seedDemo } from './seed/seedDemo';
 import { Breadcrumbs } from './storage/breadcrumbs';
 import { openDb, type Db } from './storage/db';
@@ -41,6 +44,7 @@ import { DocStore } from './storage/docStore';
 import { OrderHistory } from './storage/orderHistory';
 import { OrderIndex } from './storage/orderIndex';
 import { OutletRepo } from './storage/outletRepo';
+import { ProofRecords } from './storage/proofRecords';
 import { StorageHealth } from './storage/storageHealth';
 import { UserRepo } from './storage/users';
 import { attachSync } from './sync/attachSync';
@@ -85,11 +89,28 @@ export async function startServer(config: Config): Promise<DabbaServer> {
     projections.refreshTrack(orderId).catch((err: unknown) => log.error('projection failed: driver position', { error: String(err) }));
   }, clock);
 
-  if (config.demo && (await seedDemo({ users, outlets, drivers, registry }))) log.info('seeded the demo outlet and accounts');
+  const seeded = config.demo && (await seedDemo({ users, outlets, drivers, registry }));
+  if (seeded) log.info('seeded the demo outlet and accounts');
+  const demoLogins = demoLoginsAllowed(config);
+  if (!isLoopbackHost(config.host)) {
+    const banner = demoBanner({ host: config.host, demoPublic: config.demoPublic, accounts: await demoAccountsInUse(users) });
+    // Not through the logger: LOG_LEVEL must not be able to hide it.
+    if (banner) process.stderr.write(banner);
+  }
   await dispatcher.start();
   const pruner = new InboxPruner({ registry, orders, clock, log, retentionMs: config.inboxRetentionMs, sweepEveryMs: config.inboxSweepMs });
   pruner.start();
+  const breadcrumbs = new Breadcrumbs(db, config.breadcrumbsPerDriver);
+  const proofRecords = new ProofRecords(db);
+  const proofs = new ProofStore(path.join(config.dataDir, 'proofs'), proofRecords, { perOrder: config.proofsPerOrder, bytesPerOrder: config.proofBytesPerOrder });
+  const retention = new RetentionSweeper({
+    breadcrumbs, proofRecords, proofs, clock, log, breadcrumbRetentionMs: config.breadcrumbRetentionMs,
+    proofRetentionMs: config.proofRetentionMs, sweepEveryMs: config.retentionSweepMs,
+  });
+  retention.start();
 
+  // One budget per address for tracking-token lookups, over HTTP and sockets alike.
+  const trackLookups = new RateLimiter(config.trackLookupsPerMinute, 60_000);
   const startedAt = Date.now();
   let sync: ReturnType<typeof attachSync> | null = null;
   const app = new Hono();
@@ -98,14 +119,14 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   // A cap for every route, so one added without its own limit is still bounded; proof photos have theirs.
   app.use('*', except(PROOF_UPLOAD, limitBody(BODY_LIMITS.fallback)));
   app.route('/healthz', healthRoutes({ storage, startedAt, loadedDocs: () => registry.size, connections: () => sync?.connections.size ?? 0 }));
-  app.route('/api/auth', authRoutes(users, tokens, config.login));
+  app.route('/api/auth', authRoutes(users, tokens, config.login, demoLogins));
   app.route('/api/outlets', catalogRoutes(outlets, registry));
   app.route('/api/orders', orderRoutes({ db, registry, orders, tokens, afterPlaced: (view) => projections.placed(view) }, config.ordersPerMinute));
   app.route('/api/orders', orderHistoryRoutes(new OrderHistory(db), tokens));
-  app.route('/api/orders', proofRoutes({ tokens, orders, proofs: new ProofStore(path.join(config.dataDir, 'proofs')) }));
-  app.route('/api/track', trackRoutes(orders, registry, config.trackLookupsPerMinute));
+  app.route('/api/orders', proofRoutes({ tokens, orders, proofs, clock }));
+  app.route('/api/track', trackRoutes(orders, registry, trackLookups));
   app.route('/api/driver', driverRoutes({
-    tokens, drivers, driverOrders, dispatcher, clock, presence, breadcrumbs: new Breadcrumbs(db),
+    tokens, drivers, driverOrders, dispatcher, clock, presence, breadcrumbs,
     moved: (driverId) => { trackPositions.driverMoved(driverId); dispatcher.kick(); },
   }));
   app.all('/api/*', () => { throw notFound('This endpoint'); });
@@ -115,7 +136,7 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
   });
-  sync = attachSync(server, tokens, { registry, orders, log }, config.keepaliveMs, config.anonymousSocketsPerMinute, accounts);
+  sync = attachSync(server, tokens, { registry, orders, log, trackLookups }, config.keepaliveMs, config.anonymousSocketsPerMinute, accounts);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   log.info('listening', { url, dataDir: config.dataDir });
@@ -128,6 +149,7 @@ export async function startServer(config: Config): Promise<DabbaServer> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       trackPositions.close();
       await pruner.close();
+      await retention.close();
       await dispatcher.close();
       registry.closeAll();
       db.close();

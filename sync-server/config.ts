@@ -5,11 +5,15 @@ import { tileSource } from './routes/contentSecurityPolicy';
 import type { LoginLimits } from './auth/loginThrottle';
 import { MIN_JWT_SECRET_LENGTH } from './auth/tokens';
 
+const DAY_MS = 24 * 3_600_000;
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
-  HOST: z.string().default('0.0.0.0'),
+  /** Loopback by default: serving the network (0.0.0.0, ::, a LAN address) is a choice (see demoExposure.ts). */
+  HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().default('./data'),
   DABBA_DEMO: z.enum(['0', '1']).default('1'),
+  DABBA_DEMO_PUBLIC: z.enum(['0', '1']).default('0'),
   DABBA_LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   DABBA_LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   DABBA_LOGIN_WINDOW_MS: z.coerce.number().int().min(1000).default(15 * 60_000),
@@ -30,6 +34,12 @@ const envSchema = z.object({
   DABBA_SERVICE_TOKEN: z.string().min(32, 'DABBA_SERVICE_TOKEN must be at least 32 characters').optional(),
   DABBA_TRACK_LOOKUPS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   DABBA_ANONYMOUS_SOCKETS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  DABBA_PROOFS_PER_ORDER: z.coerce.number().int().min(1).default(5),
+  DABBA_PROOF_BYTES_PER_ORDER: z.coerce.number().int().min(1).default(15 * 1024 * 1024),
+  DABBA_PROOF_RETENTION_MS: z.coerce.number().int().min(0).default(90 * DAY_MS),
+  DABBA_BREADCRUMBS_PER_DRIVER: z.coerce.number().int().min(1).default(5_000),
+  DABBA_BREADCRUMB_RETENTION_MS: z.coerce.number().int().min(0).default(7 * DAY_MS),
+  DABBA_RETENTION_SWEEP_MS: z.coerce.number().int().min(100).default(3_600_000),
   LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
   /** The tile URL template the apps were built with (vite reads the same variable); '' for no tiles. */
   VITE_MAP_TILE_URL: z.string().default(DEFAULT_TILE_URL).transform((url, ctx) => {
@@ -48,6 +58,8 @@ export interface Config {
   readonly host: string;
   readonly dataDir: string;
   readonly demo: boolean;
+  /** Demo-password logins also when HOST is not loopback; off unless asked for. */
+  readonly demoPublic: boolean;
   readonly jwtSecret: string | null;
   /** Sign-in throttling per client address and per (address, account), and the password hashing one address may cause. */
   readonly login: LoginLimits;
@@ -66,10 +78,20 @@ export interface Config {
   readonly dispatchRetryMs: number;
   /** A bearer token other systems use for the delivery API instead of an admin sign-in; null: admins only. */
   readonly serviceToken: string | null;
-  /** `GET /api/track/<token>` lookups per client address per minute. */
+  /** Tracking-link lookups per client address per minute: every `GET /api/track/<token>`, and unknown tokens asked for over sockets. */
   readonly trackLookupsPerMinute: number;
   /** Sockets without a token (tracking pages) one address may open per minute. */
   readonly anonymousSocketsPerMinute: number;
+  /** Proof photos one order may hold, and their bytes together. */
+  readonly proofsPerOrder: number;
+  readonly proofBytesPerOrder: number;
+  /** Proof photos of an order are deleted this long after it finished. */
+  readonly proofRetentionMs: number;
+  /** Breadcrumbs kept per driver (the newest by device time), and how long any is kept. */
+  readonly breadcrumbsPerDriver: number;
+  readonly breadcrumbRetentionMs: number;
+  /** How often breadcrumbs and proofs past their retention are deleted. */
+  readonly retentionSweepMs: number;
   readonly logLevel: 'silent' | 'error' | 'info';
   /** The Content-Security-Policy source of the map tile host, or null (no tiles, or same origin). */
   readonly mapTileSource: string | null;
@@ -90,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     demo: e.DABBA_DEMO === '1',
+    demoPublic: e.DABBA_DEMO_PUBLIC === '1',
     jwtSecret: e.JWT_SECRET ?? null,
     login: {
       failuresPerAddress: e.DABBA_LOGIN_FAILURES_PER_ADDRESS,
@@ -111,6 +134,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serviceToken: e.DABBA_SERVICE_TOKEN ?? null,
     trackLookupsPerMinute: e.DABBA_TRACK_LOOKUPS_PER_MINUTE,
     anonymousSocketsPerMinute: e.DABBA_ANONYMOUS_SOCKETS_PER_MINUTE,
+    proofsPerOrder: e.DABBA_PROOFS_PER_ORDER,
+    proofBytesPerOrder: e.DABBA_PROOF_BYTES_PER_ORDER,
+    proofRetentionMs: e.DABBA_PROOF_RETENTION_MS,
+    breadcrumbsPerDriver: e.DABBA_BREADCRUMBS_PER_DRIVER,
+    breadcrumbRetentionMs: e.DABBA_BREADCRUMB_RETENTION_MS,
+    retentionSweepMs: e.DABBA_RETENTION_SWEEP_MS,
     logLevel: e.LOG_LEVEL,
     mapTileSource: e.VITE_MAP_TILE_URL,
     trustProxy: e.DABBA_TRUST_PROXY === '1',

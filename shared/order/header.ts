@@ -25,6 +25,8 @@ export const orderHeaderSchema = z.object({
   type: z.enum(ORDER_TYPES),
   customer: z.object({ name: z.string(), phone: z.string() }),
   address: z.object({ text: z.string(), lat: z.number(), lng: z.number() }).optional(),
+  /** The name of the delivery zone the address's pin fell in when it was priced: its locality (set by the outlet, never the customer). */
+  deliveryZone: z.string().optional(),
   table: z.string().optional(),
   notes: z.string().optional(),
   items: z.array(orderLineSchema).min(1),

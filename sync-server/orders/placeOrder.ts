@@ -69,6 +69,7 @@ export async function placeOrder(deps: PlaceOrderDeps, req: OrderRequest, option
     type: req.type,
     customer: req.customer,
     ...(req.address ? { address: req.address } : {}),
+    ...(priced.zone ? { deliveryZone: priced.zone.name } : {}),
     ...(req.table ? { table: req.table } : {}),
     ...(req.notes ? { notes: req.notes } : {}),
     items: priced.lines,

@@ -5,6 +5,7 @@ import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import type { OrderIndex } from '../storage/orderIndex';
 import type { DocRegistry } from '../sync/docRegistry';
+import { PeriodicSweep } from '../retention/periodicSweep';
 
 export interface InboxPrunerOptions {
   readonly registry: DocRegistry;
@@ -21,41 +22,16 @@ export interface InboxPrunerOptions {
  * today's work, not every order the outlet ever had (1,500 a day adds up). The order documents and
  * the history search keep them; devices keep what they already stored.
  */
-export class InboxPruner {
+export class InboxPruner extends PeriodicSweep {
   /** Everything that finished before this has been taken out; in memory, so a restart sweeps all history once. */
   private prunedUntil = 0;
-  private cancel: (() => void) | null = null;
-  private running: Promise<void> = Promise.resolve();
-  private closed = false;
 
-  constructor(private readonly o: InboxPrunerOptions) {}
-
-  start(): void {
-    this.schedule(0);
+  constructor(private readonly o: InboxPrunerOptions) {
+    super({ clock: o.clock, log: o.log, everyMs: o.sweepEveryMs, what: 'inbox pruning' });
   }
 
-  /** One sweep; resolves when the inboxes no longer list what finished before now − retention. */
-  sweep(): Promise<void> {
-    this.running = this.running.then(() => this.sweepOnce()).catch((err: unknown) => {
-      this.o.log.error('inbox pruning failed', { error: String(err) });
-    });
-    return this.running;
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    this.cancel?.();
-    await this.running;
-  }
-
-  private schedule(ms: number): void {
-    if (this.closed) return;
-    this.cancel = this.o.clock.after(ms, () => {
-      void this.sweep().then(() => this.schedule(this.o.sweepEveryMs));
-    });
-  }
-
-  private async sweepOnce(): Promise<void> {
+  /** One sweep: the inboxes no longer list what finished before now − retention. */
+  protected async sweepOnce(): Promise<void> {
     const until = this.o.clock.now() - this.o.retentionMs;
     if (until <= this.prunedUntil) return;
     const byInbox = new Map<string, OrderId[]>();
@@ -67,7 +43,7 @@ export class InboxPruner {
     }
     for (const [name, ids] of byInbox) {
       const ref = parseDocName(name);
-      if (!ref || this.closed) continue;
+      if (!ref || this.isClosed) continue;
       await this.o.registry.change(name, ref, (doc) => {
         const listed = ids.filter((id) => inboxMap(doc.ydoc).has(id));
         if (listed.length > 0) doc.change((y) => { for (const id of listed) inboxMap(y).delete(id); });

@@ -1,6 +1,6 @@
 import { estimatedArrival } from '../../shared/dispatch/arrival';
 import { isDelivery } from '../../shared/dispatch/offer';
-import { dropoffArea } from '../../shared/order/dropoffArea';
+import { dropoffLocality } from '../../shared/order/dropoffLocality';
 import type { OrderView } from '../../shared/order/orderDoc';
 import type { TrackDelivery, TrackView } from '../../shared/track';
 
@@ -14,7 +14,7 @@ export interface TrackDriver {
 
 /**
  * The public projection of an order: what a tracking link may show, and nothing more (no ids, no
- * phone but the outlet's). The driver's position is there only while the order is on its way.
+ * phone but the outlet's, nothing the customer typed: the drop-off is its zone, not the address). The driver's position is there only while the order is on its way.
  */
 export function trackView({ header, state }: OrderView, driver: TrackDriver | null): TrackView & TrackDelivery {
   const delivery = isDelivery(header) ? header : null;
@@ -37,6 +37,6 @@ export function trackView({ header, state }: OrderView, driver: TrackDriver | nu
     estimatedArrival: delivery
       ? estimatedArrival({ status: state.status, readyBy: state.readyBy, pickedUpAt, outlet: delivery.outlet, dropoff: delivery.address, driver: position })
       : null,
-    dropoffArea: delivery ? dropoffArea(delivery.address.text) : null,
+    dropoffArea: dropoffLocality(header),
   };
 }

@@ -4,7 +4,8 @@ import type { Actor } from '../../shared/roles';
 import { LoginThrottle, type LoginLimits } from '../auth/loginThrottle';
 import { verifyPassword } from '../auth/passwords';
 import type { TokenService } from '../auth/tokens';
-import { forbidden, unauthorized } from '../errors';
+import { AppError, forbidden, unauthorized } from '../errors';
+import { isDemoPassword } from '../seed/demoExposure';
 import type { UserRepo } from '../storage/users';
 import { BODY_LIMITS, limitBody } from './bodyLimit';
 import { clientAddress } from './clientAddress';
@@ -15,10 +16,14 @@ const loginSchema = z.object({ email: z.string().trim().email().max(200), passwo
 /** A hash to compare against when the email is unknown, so both paths take the same time. */
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
-export function authRoutes(users: UserRepo, tokens: TokenService, limits: LoginLimits): Hono {
+/** `demoLogins`: false refuses the public demo password for every account (a server reachable off loopback). */
+export function authRoutes(users: UserRepo, tokens: TokenService, limits: LoginLimits, demoLogins: boolean): Hono {
   const throttle = new LoginThrottle(limits);
   return new Hono().post('/login', limitBody(BODY_LIMITS.form), async (c) => {
     const { email, password } = await jsonBody(c, loginSchema);
+    if (!demoLogins && isDemoPassword(password)) {
+      throw new AppError(403, 'demo_login_disabled', 'The demo password is refused on a server reachable from the network (see DABBA_DEMO_PUBLIC).');
+    }
     const attempt = throttle.begin(clientAddress(c), email);
     const user = users.findByEmail(email);
     let ok: boolean;

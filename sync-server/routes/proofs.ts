@@ -3,7 +3,8 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { OrderIdSchema } from '../../shared/ids';
 import type { Actor } from '../../shared/roles';
 import type { TokenService } from '../auth/tokens';
-import { AppError, badRequest, forbidden, notFound } from '../errors';
+import type { Clock } from '../clock';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../errors';
 import { isProofType, sniffImageType } from '../proofs/imageType';
 import { PROOF_ID, type ProofStore } from '../proofs/proofStore';
 import type { OrderIndex, OrderIndexRow } from '../storage/orderIndex';
@@ -18,6 +19,7 @@ export interface ProofRouteDeps {
   readonly tokens: TokenService;
   readonly orders: OrderIndex;
   readonly proofs: ProofStore;
+  readonly clock: Clock;
 }
 
 async function orderAndActor(c: Context, deps: ProofRouteDeps): Promise<{ actor: Actor; order: OrderIndexRow; proofId: string }> {
@@ -55,8 +57,12 @@ export function proofRoutes(deps: ProofRouteDeps): Hono {
         throw badRequest('proof_mismatch', 'The photo does not match its id (the SHA-256 of its bytes); it may have been cut short.');
       }
       if (sniffImageType(bytes) !== type) throw badRequest('invalid_image', `The bytes are not a ${type} image.`);
-      const stored = deps.proofs.put(order.id, proofId, type, bytes);
-      return c.json({ proofId }, stored === 'created' ? 201 : 200);
+      const stored = deps.proofs.put(order.id, proofId, type, bytes, deps.clock.now());
+      if (stored.kind === 'too_many') throw conflict('too_many_proofs', `An order may have at most ${stored.limit} proof photos.`);
+      if (stored.kind === 'too_large') {
+        throw conflict('proofs_too_large', `An order's proof photos may add up to at most ${Math.floor(stored.limit / 1024)} KiB.`);
+      }
+      return c.json({ proofId }, stored.kind === 'created' ? 201 : 200);
     })
     .get('/:orderId/proofs/:proofId', async (c) => {
       const { actor, order, proofId } = await orderAndActor(c, deps);

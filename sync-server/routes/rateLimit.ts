@@ -27,6 +27,11 @@ export class RateLimiter {
     return (this.current(key, now)?.count ?? 0) <= this.limit;
   }
 
+  /** Whether `key` has used its whole budget for the window (without counting this call). */
+  spent(key: string, now = Date.now()): boolean {
+    return (this.current(key, now)?.count ?? 0) >= this.limit;
+  }
+
   record(key: string, now = Date.now()): void {
     const w = this.current(key, now);
     if (w) {

@@ -6,15 +6,15 @@ import { notFound } from '../errors';
 import type { OrderIndex } from '../storage/orderIndex';
 import type { DocRegistry } from '../sync/docRegistry';
 import { clientAddress } from './clientAddress';
-import { RateLimiter } from './rateLimit';
+import type { RateLimiter } from './rateLimit';
 
 /**
  * `GET /api/track/:token`: the tracking projection once, for pages and services that do not hold the
  * live `track:<token>` document. The token is the credential, so lookups are limited per client
- * address (right or wrong alike) to make guessing one hopeless.
+ * address (right or wrong alike) to make guessing one hopeless; unknown tokens asked for over sockets
+ * spend the same budget.
  */
-export function trackRoutes(orders: OrderIndex, registry: DocRegistry, perMinute: number): Hono {
-  const lookups = new RateLimiter(perMinute, 60_000);
+export function trackRoutes(orders: OrderIndex, registry: DocRegistry, lookups: RateLimiter): Hono {
   return new Hono().get('/:token', async (c) => {
     lookups.hit(clientAddress(c));
     const token = TrackingTokenSchema.safeParse(c.req.param('token'));

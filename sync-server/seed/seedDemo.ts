@@ -9,6 +9,7 @@ import type { DocRegistry } from '../sync/docRegistry';
 import { DEMO_MENU, DEMO_OUTLET } from './demoCatalog';
 
 export const DEMO_PASSWORD = 'dabba-demo';
+export const DEMO_EMAILS = ['admin@dabba.local', 'outlet@dabba.local', 'driver@dabba.local'] as const;
 
 export interface SeedDeps {
   readonly users: UserRepo;

@@ -129,6 +129,19 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE users ADD COLUMN token_version INTEGER NOT NULL DEFAULT 0;
   `,
+  `
+  -- One row per proof-of-delivery file (DATA_DIR/proofs/<order_id>/<proof_id>.<ext>): the per-order caps
+  -- count these, and the retention sweep deletes a finished order's files, then its rows.
+  CREATE TABLE proofs (
+    order_id TEXT NOT NULL,
+    proof_id TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    stored_at INTEGER NOT NULL,
+    PRIMARY KEY (order_id, proof_id)
+  ) WITHOUT ROWID;
+  -- The breadcrumb retention sweep deletes by device time across all drivers.
+  CREATE INDEX breadcrumbs_at ON breadcrumbs (at);
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -2,20 +2,36 @@ import { parseDocName, type DocRef } from '../../shared/docNames';
 import { maySubscribe } from '../../shared/permissions';
 import type { RejectCode } from '../../shared/protocol/rejectCodes';
 import type { Actor } from '../../shared/roles';
+import type { RateLimiter } from '../routes/rateLimit';
 import type { OrderIndex } from '../storage/orderIndex';
 
 export type AccessDecision =
   | { readonly ok: true; readonly ref: DocRef }
-  | { readonly ok: false; readonly code: Extract<RejectCode, 'not_found' | 'forbidden'>; readonly message: string };
+  | { readonly ok: false; readonly code: Extract<RejectCode, 'not_found' | 'forbidden' | 'rate_limited'>; readonly message: string };
 
-/** May `actor` hold document `name`? Orders and tracking links must exist; the rest is the permission table. */
-export function authorizeDoc(actor: Actor | null, name: string, orders: OrderIndex): AccessDecision {
+/** Who is asking: the signed-in actor (null for a tracking page) and the address the socket came from. */
+export interface Requester {
+  readonly actor: Actor | null;
+  readonly address: string;
+}
+
+/**
+ * May the requester hold document `name`? Orders and tracking links must exist; the rest is the
+ * permission table. A tracking token is a credential: an unknown one counts against the address's
+ * budget of `trackLookups` (shared with GET /api/track, signed in or not), and once that is spent no
+ * tracking link is looked up for the address until the window passes, so a miss tells nothing.
+ */
+export function authorizeDoc(who: Requester, name: string, orders: OrderIndex, trackLookups: RateLimiter): AccessDecision {
+  const { actor } = who;
   const ref = parseDocName(name);
   if (!ref) return { ok: false, code: 'not_found', message: `"${name.slice(0, 100)}" is not a Dabba document name.` };
   if (ref.kind === 'track') {
-    return orders.byTrackingToken(ref.token)
-      ? { ok: true, ref }
-      : { ok: false, code: 'not_found', message: 'No order has this tracking link.' };
+    if (trackLookups.spent(who.address)) {
+      return { ok: false, code: 'rate_limited', message: 'Too many unknown tracking links from this address; try again in a minute.' };
+    }
+    if (orders.byTrackingToken(ref.token)) return { ok: true, ref };
+    trackLookups.record(who.address);
+    return { ok: false, code: 'not_found', message: 'No order has this tracking link.' };
   }
   if (!actor) return { ok: false, code: 'forbidden', message: 'Sign in to open this document.' };
   if (ref.kind === 'order') {

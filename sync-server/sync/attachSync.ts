@@ -24,7 +24,8 @@ export interface SyncEndpoint {
  * A phone that drove into a tunnel leaves a half-open socket; a socket that has not answered the
  * previous ping when the next one is due is terminated (after one to two `keepaliveMs`).
  * Sockets without a token can open only tracking documents, whose token is the credential: one address
- * may open `anonymousPerMinute` of them a minute, so guessing tokens over sockets is as slow as over HTTP.
+ * may open `anonymousPerMinute` of them a minute. Unknown tracking tokens, asked for over any socket,
+ * count against the address's budget in `deps.trackLookups` (access.ts), the one HTTP lookups spend.
  */
 export function attachSync(
   server: Server, tokens: TokenService, deps: SyncDeps, keepaliveMs: number, anonymousPerMinute: number, accounts: AccountControl,
@@ -71,7 +72,8 @@ export function attachSync(
             ws.close(refusal === 'invalid_token' ? CloseCode.UNAUTHORIZED : CloseCode.REVOKED, refusal === 'invalid_token' ? 'invalid or expired token' : TOKEN_REFUSALS[refusal]);
             return;
           }
-          if (!token && !anonymous.allow(req.socket.remoteAddress ?? 'unknown')) {
+          const address = req.socket.remoteAddress ?? 'unknown';
+          if (!token && !anonymous.allow(address)) {
             ws.close(CloseCode.ABUSE, 'too many anonymous connections; try again in a minute');
             return;
           }
@@ -79,8 +81,8 @@ export function attachSync(
           if (session) signedIn.add(session.actor.id, ws);
           const stillSignedIn: SessionCheck = session ? () => tokens.recheck(session) : () => null;
           const actor = session?.actor ?? null;
-          if (isMux) new MuxConnection(ws, actor, deps, stillSignedIn);
-          else if (plainDoc !== null) new PlainConnection(ws, actor, plainDoc, deps, stillSignedIn);
+          if (isMux) new MuxConnection(ws, actor, deps, address, stillSignedIn);
+          else if (plainDoc !== null) new PlainConnection(ws, actor, plainDoc, deps, address, stillSignedIn);
         });
       },
       () => socket.destroy(),

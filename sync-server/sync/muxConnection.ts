@@ -6,6 +6,7 @@ import type { RejectCode } from '../../shared/protocol/rejectCodes';
 import type { Actor } from '../../shared/roles';
 import { TOKEN_REFUSALS, type SessionCheck } from '../auth/tokens';
 import type { Logger } from '../log';
+import type { RateLimiter } from '../routes/rateLimit';
 import type { OrderIndex } from '../storage/orderIndex';
 import { authorizeDoc } from './access';
 import { LoadError, type DocRegistry } from './docRegistry';
@@ -17,6 +18,8 @@ export interface SyncDeps {
   readonly registry: DocRegistry;
   readonly orders: OrderIndex;
   readonly log: Logger;
+  /** Tracking-link lookups per address, shared with GET /api/track (see access.ts). */
+  readonly trackLookups: RateLimiter;
 }
 
 /** Documents one signed-in device may hold at once over one socket. */
@@ -31,7 +34,13 @@ export class MuxConnection implements Subscriber {
   private queue: Promise<void> = Promise.resolve();
   private closed = false;
 
-  constructor(ws: DeviceSocket['ws'], readonly actor: Actor | null, private readonly deps: SyncDeps, private readonly stillSignedIn: SessionCheck) {
+  constructor(
+    ws: DeviceSocket['ws'],
+    readonly actor: Actor | null,
+    private readonly deps: SyncDeps,
+    private readonly address: string,
+    private readonly stillSignedIn: SessionCheck,
+  ) {
     this.socket = new DeviceSocket(ws);
     ws.on('message', (data, isBinary) => {
       if (!isBinary || !(data instanceof Buffer)) {
@@ -83,8 +92,12 @@ export class MuxConnection implements Subscriber {
     }
     const limit = this.actor ? MAX_DOCS_PER_SOCKET : ANONYMOUS_MAX_DOCS;
     if (this.docs.size >= limit) return this.refuse(name, 'rate_limited', `At most ${limit} documents per connection.`);
-    const access = authorizeDoc(this.actor, name, this.deps.orders);
-    if (!access.ok) return this.refuse(name, access.code, access.message);
+    const access = authorizeDoc({ actor: this.actor, address: this.address }, name, this.deps.orders, this.deps.trackLookups);
+    if (!access.ok) {
+      this.refuse(name, access.code, access.message);
+      if (access.code === 'rate_limited') this.socket.close(CloseCode.ABUSE, access.message);
+      return null;
+    }
     let doc: SyncedDoc;
     try {
       doc = await this.deps.registry.acquire(name, access.ref);

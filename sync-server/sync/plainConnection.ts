@@ -21,9 +21,10 @@ const frame = (write: (e: encoding.Encoder) => void): Uint8Array => {
   return encoding.toUint8Array(e);
 };
 
-const CLOSE_FOR: { readonly [K in 'not_found' | 'forbidden']: CloseCode } = {
+const CLOSE_FOR: { readonly [K in 'not_found' | 'forbidden' | 'rate_limited']: CloseCode } = {
   not_found: CloseCode.NOT_FOUND,
   forbidden: CloseCode.FORBIDDEN,
+  rate_limited: CloseCode.ABUSE,
 };
 
 /**
@@ -37,7 +38,11 @@ export class PlainConnection implements Subscriber {
   private closed = false;
 
   constructor(
-    ws: DeviceSocket['ws'], readonly actor: Actor | null, private readonly docName: string, private readonly deps: SyncDeps,
+    ws: DeviceSocket['ws'],
+    readonly actor: Actor | null,
+    private readonly docName: string,
+    private readonly deps: SyncDeps,
+    private readonly address: string,
     private readonly stillSignedIn: SessionCheck,
   ) {
     this.socket = new DeviceSocket(ws);
@@ -84,9 +89,9 @@ export class PlainConnection implements Subscriber {
       this.socket.close(CloseCode.REVOKED, TOKEN_REFUSALS[ended]);
       return;
     }
-    const access = authorizeDoc(this.actor, this.docName, this.deps.orders);
+    const access = authorizeDoc({ actor: this.actor, address: this.address }, this.docName, this.deps.orders, this.deps.trackLookups);
     if (!access.ok) {
-      this.socket.close(this.actor || access.code === 'not_found' ? CLOSE_FOR[access.code] : CloseCode.UNAUTHORIZED, access.message);
+      this.socket.close(this.actor || access.code !== 'forbidden' ? CLOSE_FOR[access.code] : CloseCode.UNAUTHORIZED, access.message);
       this.closed = true;
       return;
     }

@@ -31,7 +31,7 @@ describe('tracking projection: the driver part', () => {
     const viewer = await MuxTestClient.connect(t.url, null);
     const doc = await viewer.open(trackDocName(token));
     const view = (): TrackView | null => readTrack(doc);
-    expect(view()).toMatchObject({ driver: null, driverPosition: null, estimatedArrival: null, dropoffArea: 'Residency Rd' });
+    expect(view()).toMatchObject({ driver: null, driverPosition: null, estimatedArrival: null, dropoffArea: 'Central Bengaluru' });
 
     await appendAs(t.url, t.outlet, orderId, { type: 'accepted', prepMinutes: 15 });
     await eventually(() => offersOf(asha).has(orderId), 10_000, 'the offer');

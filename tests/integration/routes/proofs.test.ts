@@ -7,7 +7,8 @@ import { postJson } from '../support/http';
 import { DELIVERY } from '../support/refusals';
 import { useTestServer } from '../support/testServer';
 
-const t = useTestServer();
+const PROOF_BYTES_PER_ORDER = 40_000;
+const t = useTestServer({ DABBA_PROOF_BYTES_PER_ORDER: String(PROOF_BYTES_PER_ORDER) });
 let asha: TestDriver;
 let orderId: OrderId;
 
@@ -90,5 +91,53 @@ describe('proof-of-delivery photos', () => {
     expect((await put(photo)).status).toBe(201);
     expect((await get(sha256(photo))).status).toBe(401);
     expect((await get(sha256(photo), t.driver.token)).status).toBe(403);
+  });
+
+  it('are at most five per order: the rest are refused with too_many_proofs while those stored stay readable and re-uploads still succeed', async () => {
+    const { orderId: order } = await placeOrder(t.url, DELIVERY);
+    const kept: Uint8Array<ArrayBuffer>[] = [];
+    for (let i = 0; i < 15; i++) {
+      const photo = jpeg(512);
+      const res = await put(photo, { token: t.admin.token, order });
+      if (i < 5) {
+        expect(res.status).toBe(201);
+        kept.push(photo);
+      } else {
+        expect(res.status).toBe(409);
+        expect(await codeOf(res)).toBe('too_many_proofs');
+      }
+      // A photo already stored is still answered as stored, over the cap or not.
+      const again = kept[i % kept.length];
+      if (again) expect((await put(again, { token: t.admin.token, order })).status).toBe(200);
+    }
+    for (const photo of kept) {
+      const res = await fetch(proofUrl(sha256(photo), order), { headers: { authorization: `Bearer ${t.admin.token}` } });
+      expect(new Uint8Array(await res.arrayBuffer())).toEqual(photo);
+    }
+    // Another order has its own allowance.
+    const { orderId: next } = await placeOrder(t.url, DELIVERY);
+    expect((await put(jpeg(512), { token: t.admin.token, order: next })).status).toBe(201);
+  });
+
+  it('add up to at most DABBA_PROOF_BYTES_PER_ORDER bytes per order: a photo that would pass it is refused with proofs_too_large', async () => {
+    const { orderId: order } = await placeOrder(t.url, DELIVERY);
+    const size = 12_000;
+    let total = 0;
+    for (let i = 0; i < 9; i++) {
+      const photo = jpeg(size);
+      const res = await put(photo, { token: t.admin.token, order });
+      if (total + photo.length <= PROOF_BYTES_PER_ORDER) {
+        expect(res.status).toBe(201);
+        total += photo.length;
+      } else {
+        expect(res.status).toBe(409);
+        expect(await codeOf(res)).toBe('proofs_too_large');
+      }
+    }
+    expect(total).toBe(3 * (size + 4));
+    // A small photo that still fits is taken.
+    expect((await put(jpeg(PROOF_BYTES_PER_ORDER - total - 4), { token: t.admin.token, order })).status).toBe(201);
+    const over = await put(jpeg(1), { token: t.admin.token, order });
+    expect(await codeOf(over)).toBe('proofs_too_large');
   });
 });

@@ -58,3 +58,23 @@ describe('anonymous sync sockets', () => {
     for (const client of [...open, staff]) client.close();
   });
 });
+
+describe('the drop-off on a tracking link', () => {
+  const t = useTestServer();
+
+  it('is the delivery zone the pin falls in: a name and phone typed into the address never reach the link', async () => {
+    const text = 'Flat 4B, Meera Iyer 98450 77777, 22 Residency Rd, ring twice';
+    const { trackingUrl } = await placeOrder(t.url, { ...DELIVERY, address: { ...DELIVERY.address, text } });
+    const token = tokenOf(trackingUrl);
+    const viewer = await MuxTestClient.connect(t.url, null);
+    const doc = await viewer.open(trackDocName(token));
+    const fetched = await getJson(`${t.url}/api/track/${token}`);
+    expect(fetched.status).toBe(200);
+    for (const shown of [readTrack(doc), fetched.body]) {
+      expect(shown).toMatchObject({ dropoffArea: 'Central Bengaluru' });
+      const json = JSON.stringify(shown);
+      for (const secret of ['Meera', 'Iyer', '98450', '77777', '4B', 'Residency', 'ring twice']) expect(json).not.toContain(secret);
+    }
+    viewer.close();
+  });
+});

@@ -37,9 +37,14 @@ export interface ChildServer {
   readonly process: ChildProcess;
   /** Resolves once the process has exited. */
   readonly exited: Promise<void>;
+  /** Everything the process wrote to stderr so far. */
+  stderr(): string;
 }
 
-/** The real server as a child process (`node --import tsx sync-server/main.ts`), so it can be killed with SIGKILL. */
+/**
+ * The real server as a child process (`node --import tsx sync-server/main.ts`), so it can be killed with SIGKILL.
+ * It is reached at 127.0.0.1 whatever HOST it binds (tests send traffic to loopback only).
+ */
 export async function spawnServer(dataDir: string, port: number, env: Record<string, string> = {}): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/main.ts'], {
     cwd: path.resolve(import.meta.dirname, '../../..'),
@@ -65,5 +70,5 @@ export async function spawnServer(dataDir: string, port: number, env: Record<str
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, port, process: child, exited };
+  return { url, port, process: child, exited, stderr: () => stderr };
 }

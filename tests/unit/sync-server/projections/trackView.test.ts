@@ -14,7 +14,7 @@ const assigned = [
 describe('trackView', () => {
   it('carries the driver’s first name once assigned, and their position only while the order is on its way', () => {
     const waiting = trackView(view(assigned), RAVI);
-    expect(waiting).toMatchObject({ driver: { firstName: 'Ravi' }, driverPosition: null, dropoffArea: 'Brigade Road' });
+    expect(waiting).toMatchObject({ driver: { firstName: 'Ravi' }, driverPosition: null, dropoffArea: 'Near 12.96, 77.60' });
     expect(waiting.estimatedArrival).toBeGreaterThan(waiting.readyBy ?? Number.POSITIVE_INFINITY);
     const onTheWay = trackView(view([...assigned, event('picked_up', 25 * MINUTE, DRIVER1, {})]), RAVI);
     expect(onTheWay.driverPosition).toEqual(RAVI.position);
@@ -36,5 +36,19 @@ describe('trackView', () => {
     const json = JSON.stringify(v);
     for (const secret of [header().id, DRIVER1.id, header().customer.phone, header().customer.name, '2 Brigade Road']) expect(json).not.toContain(secret);
     expect(v.timeline.map((e) => e.type)).toEqual(['placed', 'accepted', 'picked_up']);
+  });
+
+  it('shows the drop-off as its delivery zone, or the pin to about a kilometre, never the address text', () => {
+    const text = 'Flat 9, Kiran Rao +91 90000 12345, 14 Church Street';
+    const base = header('delivery');
+    const typed = { ...base, address: { text, lat: 12.97512, lng: 77.60487 } };
+    const zoned = trackView({ header: { ...typed, deliveryZone: 'Central Bengaluru' }, state: reduceOrder(assigned, { orderType: 'delivery' }) }, RAVI);
+    const unzoned = trackView({ header: typed, state: reduceOrder(assigned, { orderType: 'delivery' }) }, RAVI);
+    expect(zoned.dropoffArea).toBe('Central Bengaluru');
+    expect(unzoned.dropoffArea).toBe('Near 12.98, 77.60');
+    for (const v of [zoned, unzoned]) {
+      const json = JSON.stringify(v);
+      for (const secret of ['Kiran', '90000', '12345', 'Church', 'Flat 9']) expect(json).not.toContain(secret);
+    }
   });
 });

@@ -137,6 +137,11 @@ export class MuxConnection implements Subscriber {
     this.socket.countReject();
   }
 
+  /** Counts a refusal that has no answer of its own (presence), against the same budget. */
+  countRefusal(): void {
+    this.socket.countReject();
+  }
+
   close(code: CloseCode): void {
     this.socket.close(code);
   }
@@ -171,7 +176,7 @@ const HANDLERS: { readonly [T in MuxMessage['type']]: Handler<T> } = {
     const sync = readSyncMessage(decoding.createDecoder(msg.payload));
     if (sync.step === SyncStep.STEP1) {
       conn.send({ type: MuxType.SYNC, doc: doc.name, payload: syncPayload(SyncStep.STEP2, doc.stateAsUpdate(sync.stateVector)) });
-      const awareness = doc.awarenessSnapshot();
+      const awareness = doc.awarenessSnapshot(conn);
       if (awareness) conn.send({ type: MuxType.AWARENESS, doc: doc.name, payload: awareness });
       // A device that holds clocks the server lacks may hold what storage lost: ask for it.
       if (conn.actor && doc.lacksWhatDeviceHas(sync.stateVector)) {
@@ -183,8 +188,11 @@ const HANDLERS: { readonly [T in MuxMessage['type']]: Handler<T> } = {
   },
   [MuxType.AWARENESS]: (conn, msg) => {
     const doc = conn.held(msg.doc);
-    if (!doc || !conn.actor) return; // anonymous viewers read presence, they do not publish it
-    if (!doc.applyAwareness(conn, msg.payload)) conn.close(CloseCode.MALFORMED);
+    if (!doc || !conn.actor) return; // anonymous tracking pages neither publish presence nor see it
+    const verdict = doc.applyAwareness(conn, msg.payload);
+    if (verdict.ok) return;
+    if (verdict.malformed) conn.close(CloseCode.MALFORMED);
+    else conn.countRefusal();
   },
   [MuxType.UPDATE]: async (conn, msg) => {
     const doc = await conn.subscribe(msg.doc);

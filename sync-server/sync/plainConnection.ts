@@ -115,7 +115,7 @@ export class PlainConnection implements Subscriber {
       encoding.writeVarUint(e, Msg.SYNC);
       writeSync(e, SyncStep.STEP1, doc.stateVector());
     }));
-    const awareness = doc.awarenessSnapshot();
+    const awareness = doc.awarenessSnapshot(this);
     if (awareness) this.sendAwareness(doc, awareness);
   }
 
@@ -140,11 +140,14 @@ export class PlainConnection implements Subscriber {
       }
       case Msg.AWARENESS: {
         if (!this.actor) return;
-        if (!doc.applyAwareness(this, decoding.readVarUint8Array(decoder))) this.socket.close(CloseCode.MALFORMED);
+        const verdict = doc.applyAwareness(this, decoding.readVarUint8Array(decoder));
+        if (verdict.ok) return;
+        if (verdict.malformed) this.socket.close(CloseCode.MALFORMED);
+        else this.socket.countReject();
         return;
       }
       case Msg.QUERY_AWARENESS: {
-        const awareness = doc.awarenessSnapshot();
+        const awareness = doc.awarenessSnapshot(this);
         if (awareness) this.sendAwareness(doc, awareness);
         return;
       }

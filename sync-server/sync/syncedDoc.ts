@@ -1,4 +1,3 @@
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocRef } from '../../shared/docNames';
 import type { OrderView } from '../../shared/order/orderDoc';
@@ -6,7 +5,9 @@ import type { RejectCode } from '../../shared/protocol/rejectCodes';
 import type { Actor } from '../../shared/roles';
 import { SERVER_OWNER, type ClientClaim, type ClientOwner, type DocStore, type StoredDoc } from '../storage/docStore';
 import { checkUpdate } from './checkUpdate';
+import type { AwarenessVerdict } from './awarenessGate';
 import { claimClientIds } from './checks/clientIds';
+import { DocAwareness } from './docAwareness';
 import { OrderLog } from './orderLog';
 
 /** A device (socket) holding this document. */
@@ -46,10 +47,8 @@ export const DEFAULT_COMPACT_EVERY = 500;
  */
 export class SyncedDoc {
   readonly ydoc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
   readonly subscribers = new Set<Subscriber>();
-  /** Awareness client ids each subscriber announced, removed when it leaves. */
-  private readonly awarenessOwners = new Map<Subscriber, Set<number>>();
+  private readonly awareness: DocAwareness<Subscriber>;
   /** Held by something other than a subscriber (a projection write); unloading waits for both to be zero. */
   holds = 0;
   private scratch: Y.Doc | null = null;
@@ -75,9 +74,11 @@ export class SyncedDoc {
     this.seq = stored.lastSeq;
     this.orderLog = ref.kind === 'order' ? new OrderLog(this.ydoc) : null;
     this.owners = new Map(stored.owners);
-    this.awareness.setLocalState(null);
+    // Tracking documents are public projections: presence there would show who looks at an order.
+    this.awareness = new DocAwareness<Subscriber>(this.ydoc, ref.kind !== 'track', (update) => {
+      for (const subscriber of this.subscribers) if (subscriber.actor !== null) subscriber.sendAwareness(this, update);
+    });
     this.ydoc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
-    this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwareness(change, origin));
   }
 
   addSubscriber(subscriber: Subscriber): void {
@@ -86,25 +87,17 @@ export class SyncedDoc {
 
   removeSubscriber(subscriber: Subscriber): void {
     this.subscribers.delete(subscriber);
-    const owned = this.awarenessOwners.get(subscriber);
-    this.awarenessOwners.delete(subscriber);
-    if (owned && owned.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null);
+    this.awareness.leave(subscriber);
   }
 
-  /** Applies a device's awareness update; false when the bytes are not an awareness update. */
-  applyAwareness(subscriber: Subscriber, update: Uint8Array): boolean {
-    try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, subscriber);
-      return true;
-    } catch {
-      return false;
-    }
+  /** Applies a device's awareness update if it may make it (see DocAwareness). */
+  applyAwareness(subscriber: Subscriber, update: Uint8Array): AwarenessVerdict {
+    return this.awareness.apply(subscriber, update);
   }
 
-  /** Every known awareness state, for a device that just subscribed; null when there is none. */
-  awarenessSnapshot(): Uint8Array | null {
-    const clients = [...this.awareness.getStates().keys()];
-    return clients.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients) : null;
+  /** The presence states a device that just subscribed may see; null when there are none. */
+  awarenessSnapshot(subscriber: Subscriber): Uint8Array | null {
+    return this.awareness.snapshotFor(subscriber);
   }
 
   /**
@@ -231,23 +224,7 @@ export class SyncedDoc {
     for (const subscriber of this.subscribers) if (subscriber !== from) subscriber.sendUpdate(this, update);
     this.events.committed(this, update);
   }
-
-  private onAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {
-    const owner = origin as Subscriber;
-    if (this.subscribers.has(owner)) {
-      const owned = this.awarenessOwners.get(owner) ?? new Set<number>();
-      for (const id of added) owned.add(id);
-      for (const id of removed) owned.delete(id);
-      this.awarenessOwners.set(owner, owned);
-    }
-    const changed = [...added, ...updated, ...removed];
-    if (changed.length === 0) return;
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    for (const subscriber of this.subscribers) subscriber.sendAwareness(this, update);
-  }
 }
-
-interface AwarenessChange { added: number[]; updated: number[]; removed: number[] }
 
 const hasPending = (doc: Y.Doc): boolean => doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
 

@@ -108,7 +108,7 @@ export function summaryRows(r: BenchResult): [string, string][] {
   ];
 }
 
-export function machineLine(r: BenchResult): string {
+export function machineLine(r: { readonly machine: Machine }): string {
   const m = r.machine;
   return `${m.cpu}, ${m.cores} cores, ${m.ramGiB.toFixed(1)} GiB RAM, Node ${m.node}, ${m.os}`;
 }

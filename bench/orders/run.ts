@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as Y from 'yjs';
+import type { DocRef } from '../../shared/docNames';
+import { newEventId, OrderIdSchema, UserIdSchema } from '../../shared/ids';
+import { createOrderDoc, eventsArray, readOrder } from '../../shared/order/orderDoc';
+import { MAX_EVENTS_PER_ORDER } from '../../shared/protocol/limits';
+import type { Actor } from '../../shared/roles';
+import { createLogger } from '../../sync-server/log';
+import { openDb } from '../../sync-server/storage/db';
+import { DocStore } from '../../sync-server/storage/docStore';
+import { DocRegistry } from '../../sync-server/sync/docRegistry';
+import type { Subscriber, SyncedDoc } from '../../sync-server/sync/syncedDoc';
+import { distribution, type Distribution } from '../outlet/results';
+import { gitCommit, machine, machineLine, type Machine } from '../sync/report';
+import { readHistory } from '../sync/resultsFile';
+import { demoHeader } from './header';
+
+/**
+ * bench:orders — what one device commit costs on an order of a given length: the server's check on
+ * the scratch copy, the durable SQLite append, and the order view plug-ins read after every commit.
+ * Also timed: a full readOrder of the same document, which is what each commit cost before the
+ * incremental fold. In process, no sockets: this isolates the per-commit work from the network.
+ */
+const LENGTHS = [10, 100, 1_000, MAX_EVENTS_PER_ORDER - 100];
+const COMMITS = 100;
+const ACTOR: Actor = { id: UserIdSchema.parse('admin-bench'), role: 'admin' };
+const REF: DocRef = { kind: 'order', orderId: OrderIdSchema.parse('bench-order') };
+
+interface Row { readonly events: number; readonly commit: Distribution; readonly fullRead: Distribution }
+
+class BenchDevice implements Subscriber {
+  readonly actor = ACTOR;
+  readonly doc = new Y.Doc();
+  sendUpdate(): void {}
+  sendAwareness(): void {}
+  dropped(): void {}
+}
+
+function note(at: number) {
+  return { id: newEventId(), type: 'note', at, by: { id: ACTOR.id, role: ACTOR.role }, text: 'bench' };
+}
+
+function change(doc: SyncedDoc, device: BenchDevice, fn: (d: Y.Doc) => void): void {
+  const before = Y.encodeStateVector(device.doc);
+  device.doc.transact(() => fn(device.doc));
+  const result = doc.commitFrom(device, Y.encodeStateAsUpdate(device.doc, before));
+  if (!result.ok) throw new Error(`refused: ${result.code} ${result.message}`);
+}
+
+async function measure(length: number): Promise<Row> {
+  const db = openDb(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-orders-')), 'normal');
+  const registry = new DocRegistry(new DocStore(db), 60_000, createLogger('silent'));
+  const doc = await registry.acquire('order:bench-order', REF);
+  const start = Date.now() - 3_600_000;
+  doc.change((y) => createOrderDoc(y, demoHeader(start)));
+  const device = new BenchDevice();
+  Y.applyUpdate(device.doc, doc.stateAsUpdate());
+  let at = start + 1;
+  change(doc, device, (d) => eventsArray(d).push(Array.from({ length: length - 1 }, () => note(at++))));
+  const commit: number[] = [];
+  const fullRead: number[] = [];
+  for (let i = 0; i < COMMITS; i++) {
+    const t0 = performance.now();
+    change(doc, device, (d) => eventsArray(d).push([note(at++)]));
+    doc.orderView();
+    commit.push(performance.now() - t0);
+    const t1 = performance.now();
+    readOrder(doc.ydoc);
+    fullRead.push(performance.now() - t1);
+  }
+  registry.closeAll();
+  db.close();
+  return { events: length, commit: distribution(commit), fullRead: distribution(fullRead) };
+}
+
+const ms = (d: Distribution): string => `${d.p50.toFixed(3)} / ${d.p99.toFixed(3)} ms`;
+const START = '<!-- bench:orders:start -->';
+const END = '<!-- bench:orders:end -->';
+
+function render(rows: readonly Row[], m: Machine, commit: string, history: readonly string[]): string {
+  const date = new Date();
+  const line = `- ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${commit}: ${rows.map((r) => `${r.events} events ${r.commit.p50.toFixed(3)} ms`).join(', ')}`;
+  return [
+    START,
+    '## bench:orders: the cost of one commit by the order\'s length',
+    '',
+    `Last run ${date.toISOString()} on ${machineLine({ machine: m })}; commit \`${commit}\`.`,
+    '',
+    '| events in the order | one device commit + order view, p50 / p99 | full readOrder (the old per-commit cost), p50 / p99 |',
+    '| --- | --- | --- |',
+    ...rows.map((r) => `| ${r.events} | ${ms(r.commit)} | ${ms(r.fullRead)} |`),
+    '',
+    `What is measured: \`npm run bench:orders\` commits ${COMMITS} single-note updates from one signed-in device through the`,
+    'real `SyncedDoc.commitFrom` (client-id ownership, the scratch-copy check, causal and finality checks, the durable',
+    'SQLite append) and then reads `orderView()` as every plug-in does, on an order already holding the given number of',
+    'events. The last column times a full `readOrder` of the same document: parse, mark and fold every event, which is',
+    'what every commit did before the incremental fold. In one process, no sockets.',
+    '',
+    '### History',
+    '',
+    ...[line, ...history].slice(0, 30),
+    END,
+  ].join('\n');
+}
+
+const rows: Row[] = [];
+for (const length of LENGTHS) rows.push(await measure(length));
+for (const r of rows) console.log(`${String(r.events).padStart(5)} events: commit ${ms(r.commit)}, full read ${ms(r.fullRead)}`);
+const file = path.resolve(import.meta.dirname, '../RESULTS.md');
+const text = fs.readFileSync(file, 'utf8');
+const from = text.indexOf(START);
+const to = text.indexOf(END);
+const existing = from >= 0 && to > from ? text.slice(from, to + END.length) : '';
+const section = render(rows, machine(), gitCommit(path.resolve(import.meta.dirname, '../..')), readHistory(existing));
+fs.writeFileSync(file, existing ? text.replace(existing, section) : `${text.trimEnd()}\n\n${section}\n`);

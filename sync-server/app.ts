@@ -45,6 +45,7 @@ import { OrderHistory } from './storage/orderHistory';
 import { OrderIndex } from './storage/orderIndex';
 import { OutletRepo } from './storage/outletRepo';
 import { ProofRecords } from './storage/proofRecords';
+import { storageFailureOf } from './storage/storageFailure';
 import { StorageHealth } from './storage/storageHealth';
 import { UserRepo } from './storage/users';
 import { attachSync } from './sync/attachSync';
@@ -85,6 +86,12 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   });
   // Order matters: the index and inboxes first, then the fair-queue ledger, then dispatch, which reads both.
   for (const hooks of [projections, outletDirectory(outlets), driverLedger(drivers), dispatcher]) registry.use(hooks);
+  registry.use({
+    storageFailed: (_doc, err) => {
+      const failure = storageFailureOf(err);
+      if (failure) storage.noticed(failure);
+    },
+  });
   const trackPositions = new TrackPositions(driverOrders, (orderId) => {
     projections.refreshTrack(orderId).catch((err: unknown) => log.error('projection failed: driver position', { error: String(err) }));
   }, clock);
@@ -118,7 +125,7 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   app.use('*', securityHeaders({ tileSource: config.mapTileSource, trustProxy: config.trustProxy }));
   // A cap for every route, so one added without its own limit is still bounded; proof photos have theirs.
   app.use('*', except(PROOF_UPLOAD, limitBody(BODY_LIMITS.fallback)));
-  app.route('/healthz', healthRoutes({ storage, startedAt, loadedDocs: () => registry.size, connections: () => sync?.connections.size ?? 0 }));
+  app.route('/healthz', healthRoutes({ storage, startedAt, loadedDocs: () => registry.size, docsWithGaps: () => registry.withGaps(), connections: () => sync?.connections.size ?? 0 }));
   app.route('/api/auth', authRoutes(users, tokens, config.login, demoLogins));
   app.route('/api/outlets', catalogRoutes(outlets, registry));
   app.route('/api/orders', orderRoutes({ db, registry, orders, tokens, afterPlaced: (view) => projections.placed(view) }, config.ordersPerMinute));

@@ -5,6 +5,8 @@ export interface HealthSource {
   readonly storage: StorageHealth;
   readonly startedAt: number;
   loadedDocs(): number;
+  /** Loaded documents whose stored log has a gap (see SyncedDoc.incomplete). */
+  docsWithGaps(): readonly string[];
   connections(): number;
 }
 
@@ -18,6 +20,8 @@ export function healthRoutes(src: HealthSource): Hono {
       storage,
       uptimeSeconds: Math.round((Date.now() - src.startedAt) / 1000),
       loadedDocs: src.loadedDocs(),
+      // Served (what could be loaded is), but some acknowledged change is missing until a device refills it.
+      docsWithGaps: src.docsWithGaps().slice(0, 20),
       connections: src.connections(),
     };
     c.header('Cache-Control', 'no-store');

@@ -11,6 +11,8 @@ export interface DocHooks {
   afterCommit?(doc: SyncedDoc, update: Uint8Array): void;
   /** A loaded document is being dropped (idle, failure or shutdown). */
   beforeUnload?(doc: SyncedDoc, reason: 'idle' | 'failed' | 'shutdown'): void;
+  /** Storage refused a write (a device's update was answered storage_failed, or a server change failed). */
+  storageFailed?(doc: SyncedDoc, error: unknown): void;
 }
 
 export class LoadError extends Error {
@@ -50,7 +52,12 @@ export class DocRegistry {
       },
       storageFailed: (doc, err) => {
         this.log.error('storage failed for a server change; unloading', { doc: doc.name, error: String(err) });
+        this.noticeStorageFailure(doc, err);
         this.unload(doc, 'failed');
+      },
+      appendFailed: (doc, err) => {
+        this.log.error('storage refused a device update; the device will retry', { doc: doc.name, error: String(err) });
+        this.noticeStorageFailure(doc, err);
       },
     };
   }
@@ -62,6 +69,11 @@ export class DocRegistry {
 
   get size(): number {
     return this.loaded.size;
+  }
+
+  /** Loaded documents whose stored log has a gap that no device has filled yet. */
+  withGaps(): string[] {
+    return [...this.loaded.values()].filter((doc) => doc.incomplete).map((doc) => doc.name);
   }
 
   /** The loaded document, loading it first if needed. The caller must `release` it. */
@@ -157,6 +169,16 @@ export class DocRegistry {
       }
     }
     doc.destroy();
+  }
+
+  private noticeStorageFailure(doc: SyncedDoc, err: unknown): void {
+    for (const hook of this.hooks) {
+      try {
+        hook.storageFailed?.(doc, err);
+      } catch (hookErr: unknown) {
+        this.log.error('storageFailed hook failed', { doc: doc.name, error: String(hookErr) });
+      }
+    }
   }
 
   private cancelIdle(name: string): void {

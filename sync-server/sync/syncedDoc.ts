@@ -34,6 +34,8 @@ export interface SyncedDocEvents {
   committed(doc: SyncedDoc, update: Uint8Array): void;
   /** Storage refused a server-made change: the in-memory doc is ahead of disk and must be dropped. */
   storageFailed(doc: SyncedDoc, error: unknown): void;
+  /** Storage refused a device's update: nothing changed, and the device was told to retry. */
+  appendFailed(doc: SyncedDoc, error: unknown): void;
 }
 
 /** Updates appended to the log before it is folded into a snapshot. */
@@ -132,8 +134,9 @@ export class SyncedDoc {
     if (!check.changed) return { ok: true };
     try {
       this.append(update, claim.claims);
-    } catch {
+    } catch (err: unknown) {
       this.scratch = null;
+      this.events.appendFailed(this, err);
       return { ok: false, code: 'storage_failed', message: 'The server could not store the change; it will be retried.' };
     }
     Y.applyUpdate(this.ydoc, update, new ClientOrigin(subscriber));

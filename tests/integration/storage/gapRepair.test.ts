@@ -44,6 +44,8 @@ describe('a stored log with a gap', () => {
     children.push(second);
     const partial = await storedEventIds(second.url, [name]);
     expect([ids[0], ids[1], ids[2]].map((id) => partial.has(id ?? ''))).toEqual([true, false, false]);
+    const gaps = async (): Promise<unknown> => ((await (await fetch(`${second.url}/healthz`)).json()) as { docsWithGaps?: unknown }).docsWithGaps;
+    expect(await gaps()).toEqual([name]);
 
     const back = await MuxTestClient.connect(second.url, (await login(second.url, 'outlet')).token);
     back.adopt(name, local);
@@ -54,6 +56,7 @@ describe('a stored log with a gap', () => {
       now = await storedEventIds(second.url, [name]);
     }
     expect(ids.every((id) => now.has(id)), JSON.stringify(back.received.filter((m) => m.type !== 1))).toBe(true);
+    expect(await gaps()).toEqual([]);
     back.close();
 
     second.process.kill('SIGKILL');

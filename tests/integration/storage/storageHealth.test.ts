@@ -3,7 +3,14 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DabbaServer } from '../../../sync-server/app';
-import { PICKUP_ORDER } from '../support/api';
+import * as Y from 'yjs';
+import { orderDocName } from '../../../shared/docNames';
+import { newEventId } from '../../../shared/ids';
+import { eventsArray } from '../../../shared/order/orderDoc';
+import { MuxType } from '../../../shared/protocol/muxMessages';
+import { authorOf, login, PICKUP_ORDER, placeOrder } from '../support/api';
+import { MuxTestClient } from '../support/muxClient';
+import { storedEventIds } from '../support/noteStream';
 import { errorOf, getJson, postJson } from '../support/http';
 import { startTestServer, tempDataDir } from '../support/server';
 import { mountSmallDisk, type SmallDisk } from '../support/smallDisk';
@@ -49,6 +56,36 @@ describe('/healthz and writes tell the truth about storage', () => {
     disk.free();
     expect(await healthWithin(server.url, 200)).toMatchObject({ status: 200, body: { ok: true, storage: 'ok' } });
     expect((await postJson(`${server.url}/api/orders`, PICKUP_ORDER)).status).toBe(201);
+  });
+
+  it('a device update on a full disk is answered storage_failed, and the same update is taken once space returns', async () => {
+    const disk: SmallDisk = mountSmallDisk(2048);
+    cleanups.push(() => disk.unmount());
+    const server = await start(path.join(disk.dir, 'data'));
+    const name = orderDocName((await placeOrder(server.url)).orderId);
+    const admin = await login(server.url, 'admin');
+    const device = await MuxTestClient.connect(server.url, admin.token);
+    cleanups.push(() => device.close());
+    const doc = await device.open(name);
+    const at = Date.now();
+    const notes = Array.from({ length: 1000 }, (_, i) => ({ id: newEventId(), type: 'note', at: at + i, by: authorOf(admin), text: `note ${i} `.repeat(8) }));
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    const before = Y.encodeStateVector(copy);
+    eventsArray(copy).push(notes);
+    const update = Y.encodeStateAsUpdate(copy, before);
+
+    disk.fill();
+    cleanups.push(() => disk.free());
+    const refused = await device.sendUpdate(name, update);
+    expect(refused).toMatchObject({ type: MuxType.REJECT, code: 'storage_failed' });
+    expect(await healthWithin(server.url, 503)).toMatchObject({ status: 503, body: { storage: 'full' } });
+
+    disk.free();
+    expect(await healthWithin(server.url, 200)).toMatchObject({ status: 200 });
+    expect((await device.sendUpdate(name, update)).type).toBe(MuxType.ACK);
+    const stored = await storedEventIds(server.url, [name]);
+    expect(notes.every((n) => stored.has(n.id))).toBe(true);
   });
 
   it('a malformed database file is reported as storage "corrupt", not ok', async () => {

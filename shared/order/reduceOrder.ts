@@ -35,7 +35,7 @@ export interface FoldOptions extends ReduceOptions {
 /**
  * The order's status as a deterministic fold over its events, sorted by (at, id) and de-duplicated by id.
  * Every device holding the same set of events derives the same state, whatever order they arrived in.
- * Causal: an event stamped before `placed`, or at or before an event its author had seen, has no effect.
+ * Causal: an event stamped before `placed`, or before an event its author had seen, has no effect.
  */
 export function reduceOrder(events: readonly OrderEvent[], options: FoldOptions = {}): OrderState {
   const seenAt = options.seenAt;

@@ -5,6 +5,7 @@ import { CloseCode } from '../../shared/protocol/closeCodes';
 import { MAX_FRAME_BYTES } from '../../shared/protocol/limits';
 import type { AccountControl } from '../auth/accountControl';
 import { TOKEN_REFUSALS, type Authentication, type SessionCheck, type TokenService } from '../auth/tokens';
+import { rateLimitKey } from '../routes/clientAddress';
 import { RateLimiter } from '../routes/rateLimit';
 import { MuxConnection, type SyncDeps } from './muxConnection';
 import { PlainConnection } from './plainConnection';
@@ -72,7 +73,8 @@ export function attachSync(
             ws.close(refusal === 'invalid_token' ? CloseCode.UNAUTHORIZED : CloseCode.REVOKED, refusal === 'invalid_token' ? 'invalid or expired token' : TOKEN_REFUSALS[refusal]);
             return;
           }
-          const address = req.socket.remoteAddress ?? 'unknown';
+          // The same key as HTTP limits (IPv6 by /64, IPv4-mapped unwrapped), so one budget covers both.
+          const address = rateLimitKey(req.socket.remoteAddress ?? 'unknown');
           if (!token && !anonymous.allow(address)) {
             ws.close(CloseCode.ABUSE, 'too many anonymous connections; try again in a minute');
             return;

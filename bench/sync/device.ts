@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { eventsArray } from '../../shared/order/orderDoc';
 import { decodeMux, encodeMux, MuxType, type MuxMessage } from '../../shared/protocol/muxMessages';
 import { readSyncMessage, SyncStep, syncPayload } from '../../shared/protocol/syncPayload';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 
 /** What a device tells the bench. Times are performance.now() in this process. */
 export interface DeviceListener {
@@ -47,7 +48,7 @@ export class BenchDevice {
   }
 
   static connect(baseUrl: string, token: string, index: number, listener: DeviceListener): Promise<BenchDevice> {
-    const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/sync?token=${encodeURIComponent(token)}`, { perMessageDeflate: false });
+    const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/sync?v=${PROTOCOL_VERSION}&token=${encodeURIComponent(token)}`, { perMessageDeflate: false });
     return new Promise((resolve, reject) => {
       ws.once('open', () => resolve(new BenchDevice(index, ws, listener)));
       ws.once('error', reject);

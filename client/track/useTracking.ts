@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { trackDocName } from '../../shared/docNames';
 import type { TrackingToken } from '../../shared/ids';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import { readTrack, type TrackView } from '../../shared/track';
 import { browserStorage } from '../common/store/keyValueStorage';
 import { PublicDocFeed } from '../common/sync/publicDocFeed';
@@ -16,7 +17,7 @@ export interface Tracking {
 }
 
 /** The anonymous socket on this page's origin: tracking links carry no sign-in. */
-const anonymousSyncUrl = (): string => `${window.location.protocol === 'https:' ? 'wss:' : 'ws:'}//${window.location.host}/sync`;
+const anonymousSyncUrl = (): string => `${window.location.protocol === 'https:' ? 'wss:' : 'ws:'}//${window.location.host}/sync?v=${PROTOCOL_VERSION}`;
 
 /** Follows `track:<token>` live, starting from the last view this device saw. */
 export function useTracking(token: string): Tracking {

@@ -16,6 +16,11 @@ export const CloseCode = {
    * Like HTTP 410 Gone: in 4400–4499, so the stock y-websocket client stops retrying too.
    */
   REVOKED: 4410,
+  /**
+   * The app speaks a protocol version this server no longer understands (see version.ts): reload to
+   * get the current app. Like HTTP 426 Upgrade Required; no retry helps until the app is updated.
+   */
+  UPDATE_REQUIRED: 4426,
   /** A frame larger than MAX_FRAME_BYTES (the standard WebSocket "message too big", sent by the socket layer). */
   TOO_LARGE: 1009,
   /** Too many refused updates or messages in a short time. */
@@ -33,6 +38,7 @@ export const CLOSE_REASONS: { readonly [K in CloseCode]: string } = {
   4403: 'forbidden',
   4404: 'unknown document',
   4410: 'sign-in revoked',
+  4426: 'this app is out of date: reload to update',
   1009: 'message too large',
   4429: 'too many refused messages',
   4500: 'document failed to load',
@@ -44,4 +50,4 @@ export const needsSignIn = (code: number): boolean => code === CloseCode.UNAUTHO
 
 /** Transient closes a client should reconnect after; the rest need the user to act. */
 export const isRetryableClose = (code: number): boolean =>
-  !needsSignIn(code) && code !== CloseCode.FORBIDDEN && code !== CloseCode.NOT_FOUND;
+  !needsSignIn(code) && code !== CloseCode.FORBIDDEN && code !== CloseCode.NOT_FOUND && code !== CloseCode.UPDATE_REQUIRED;

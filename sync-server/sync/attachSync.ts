@@ -1,8 +1,9 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CloseCode } from '../../shared/protocol/closeCodes';
+import { CLOSE_REASONS, CloseCode } from '../../shared/protocol/closeCodes';
 import { MAX_FRAME_BYTES } from '../../shared/protocol/limits';
+import { announcedVersion, MIN_PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { AccountControl } from '../auth/accountControl';
 import { TOKEN_REFUSALS, type Authentication, type SessionCheck, type TokenService } from '../auth/tokens';
 import { rateLimitKey } from '../routes/clientAddress';
@@ -67,6 +68,11 @@ export function attachSync(
           ws.on('pong', () => alive.add(ws));
           ws.on('close', () => connections.delete(ws));
           ws.on('error', () => ws.terminate());
+          // Before anything else: an out-of-date app must hear that it needs updating, not a stranger refusal.
+          if (isMux && announcedVersion(url.searchParams.get('v')) < MIN_PROTOCOL_VERSION) {
+            ws.close(CloseCode.UPDATE_REQUIRED, CLOSE_REASONS[CloseCode.UPDATE_REQUIRED]);
+            return;
+          }
           // Checked again now that the socket is registered: an account disabled during the upgrade is not missed.
           const refusal = auth.ok ? tokens.recheck(auth.session) : token ? auth.refusal : null;
           if (refusal) {

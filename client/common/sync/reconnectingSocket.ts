@@ -1,4 +1,4 @@
-import { CLOSE_REASONS, isRetryableClose, needsSignIn } from '../../../shared/protocol/closeCodes';
+import { CLOSE_REASONS, CloseCode, isRetryableClose, needsSignIn } from '../../../shared/protocol/closeCodes';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 
 /**
@@ -6,7 +6,7 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
  * retrying at `retryAt`. unauthorized: the token was refused, the user must sign in again.
  * stopped: closed on purpose, or with a code retrying cannot fix.
  */
-export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'unauthorized' | 'stopped';
+export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'unauthorized' | 'update-required' | 'stopped';
 
 export interface ConnectionState {
   readonly status: ConnectionStatus;
@@ -143,6 +143,11 @@ export class ReconnectingSocket {
     if (needsSignIn(code)) {
       this.running = false;
       this.setState({ status: 'unauthorized', retryAt: null, reason: named });
+      return;
+    }
+    if (code === CloseCode.UPDATE_REQUIRED) {
+      this.running = false;
+      this.setState({ status: 'update-required', retryAt: null, reason: named });
       return;
     }
     if (!isRetryableClose(code)) {

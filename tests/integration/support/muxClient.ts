@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { decodeMux, encodeMux, MuxType, type MuxMessage } from '../../../shared/protocol/muxMessages';
 import { readSyncMessage, SyncStep, syncPayload } from '../../../shared/protocol/syncPayload';
+import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
 
 type Answer = Extract<MuxMessage, { type: 3 | 4 }>;
 
@@ -22,7 +23,7 @@ export class MuxTestClient {
   }
 
   static async connect(baseUrl: string, token: string | null): Promise<MuxTestClient> {
-    const url = `${baseUrl.replace(/^http/, 'ws')}/sync${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+    const url = `${baseUrl.replace(/^http/, 'ws')}/sync?v=${PROTOCOL_VERSION}${token ? `&token=${encodeURIComponent(token)}` : ''}`;
     const ws = new WebSocket(url);
     const client = new MuxTestClient(ws);
     await new Promise<void>((resolve, reject) => {

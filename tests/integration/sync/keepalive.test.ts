@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DabbaServer } from '../../../sync-server/app';
+import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
 import { login } from '../support/api';
 import { startTestServer } from '../support/server';
 
@@ -10,7 +11,7 @@ afterAll(() => server.close());
 
 const open = async (autoPong: boolean): Promise<WebSocket> => {
   const { token } = await login(server.url, 'outlet');
-  const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/sync?token=${token}`, { autoPong });
+  const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/sync?v=${PROTOCOL_VERSION}&token=${token}`, { autoPong });
   await new Promise<void>((resolve, reject) => { ws.once('open', () => resolve()); ws.once('error', reject); });
   return ws;
 };

@@ -5,12 +5,12 @@ import type { OutletId, UserId } from '../../../../shared/ids';
 
 describe('syncUrl', () => {
   it('dials the page origin with ws on http and wss on https', () => {
-    expect(syncUrl({ protocol: 'http:', host: 'localhost:8787' }, 't')).toBe('ws://localhost:8787/sync?token=t');
-    expect(syncUrl({ protocol: 'https:', host: 'dabba.example' }, 't')).toBe('wss://dabba.example/sync?token=t');
+    expect(syncUrl({ protocol: 'http:', host: 'localhost:8787' }, 't')).toBe('ws://localhost:8787/sync?v=2&token=t');
+    expect(syncUrl({ protocol: 'https:', host: 'dabba.example' }, 't')).toBe('wss://dabba.example/sync?v=2&token=t');
   });
 
   it('escapes the token so it cannot break the query string', () => {
-    expect(syncUrl({ protocol: 'http:', host: 'h' }, 'a+b/c=&d')).toBe('ws://h/sync?token=a%2Bb%2Fc%3D%26d');
+    expect(syncUrl({ protocol: 'http:', host: 'h' }, 'a+b/c=&d')).toBe('ws://h/sync?v=2&token=a%2Bb%2Fc%3D%26d');
   });
 });
 

@@ -100,6 +100,15 @@ describe('ReconnectingSocket', () => {
     });
   }
 
+  it('stops when the server says the app is out of date, and asks for a reload instead of retrying', () => {
+    const { socket, sockets } = setup();
+    socket.start();
+    sockets.last.handlers.onClose(CloseCode.UPDATE_REQUIRED, 'old');
+    expect(socket.state).toEqual({ status: 'update-required', retryAt: null, reason: 'this app is out of date: reload to update' });
+    vi.advanceTimersByTime(60_000);
+    expect(sockets.dialed).toHaveLength(1);
+  });
+
   it('stops on a close code retrying cannot fix, naming it', () => {
     const { socket, sockets } = setup();
     socket.start();

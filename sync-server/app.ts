@@ -100,7 +100,15 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   if (seeded) log.info('seeded the demo outlet and accounts');
   const demoLogins = demoLoginsAllowed(config);
   if (!isLoopbackHost(config.host)) {
-    const banner = demoBanner({ host: config.host, demoPublic: config.demoPublic, accounts: await demoAccountsInUse(users) });
+    const inUse = await demoAccountsInUse(users);
+    // Tokens a demo account got while the server was loopback-only must not outlive the lock either.
+    if (!demoLogins) {
+      for (const email of inUse) {
+        const user = users.findByEmail(email);
+        if (user) users.revokeSessions(user.id);
+      }
+    }
+    const banner = demoBanner({ host: config.host, demoPublic: config.demoPublic, accounts: inUse });
     // Not through the logger: LOG_LEVEL must not be able to hide it.
     if (banner) process.stderr.write(banner);
   }

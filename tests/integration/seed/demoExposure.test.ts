@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { errorOf, postJson } from '../support/http';
+import { errorOf, getJson, postJson } from '../support/http';
 import { DEMO_PASSWORD, freePort, spawnServer, tempDataDir, type ChildServer } from '../support/server';
 
 const children: ChildServer[] = [];
@@ -37,7 +37,9 @@ describe('demo accounts on a server bound beyond loopback', () => {
   it('that exist from an earlier run stay locked when the server is restarted on 0.0.0.0 without seeding', async () => {
     const dataDir = tempDataDir('demo-restart');
     const local = await start(dataDir, { HOST: '127.0.0.1' });
-    expect((await login(local, 'admin')).status).toBe(200);
+    const signedIn = await login(local, 'admin');
+    expect(signedIn.status).toBe(200);
+    const { token } = signedIn.body;
     expect(local.stderr()).not.toContain('DEMO');
     local.process.kill('SIGTERM');
     await local.exited;
@@ -45,6 +47,9 @@ describe('demo accounts on a server bound beyond loopback', () => {
     const exposed = await start(dataDir, { HOST: '0.0.0.0', DABBA_DEMO: '0' });
     expect(errorOf(await login(exposed, 'outlet'))?.code).toBe('demo_login_disabled');
     expect(exposed.stderr()).toContain('DEMO LOGINS ARE DISABLED');
+    const earlier = await getJson(`${exposed.url}/api/orders`, { token });
+    expect(earlier.status).toBe(401);
+    expect(errorOf(earlier)?.code).toBe('session_revoked');
   });
 
   it('sign in only when asked for with DABBA_DEMO_PUBLIC=1, with a warning banner', async () => {

@@ -33,6 +33,7 @@ import { RateLimiter } from './routes/rateLimit';
 import { securityHeaders } from './routes/securityHeaders';
 import { staticRoutes } from './routes/static';
 import { trackRoutes } from './routes/track';
+import { reprojectTracksOnce } from './projections/trackReprojection';
 import { demoAccountsInUse, demoBanner, demoLoginsAllowed, isLoopbackHost } from './seed/demoExposure';
 import { seedDemo } from './seed/seedDemo';
 import { Breadcrumbs } from './storage/breadcrumbs';
@@ -113,6 +114,7 @@ export async function startServer(config: Config): Promise<DabbaServer> {
     if (banner) process.stderr.write(banner);
   }
   await dispatcher.start();
+  reprojectTracksOnce(db, projections.refreshTrack, log).catch((err: unknown) => log.error('rewriting tracking projections failed; retried at the next start', { error: String(err) }));
   const pruner = new InboxPruner({ registry, orders, clock, log, retentionMs: config.inboxRetentionMs, sweepEveryMs: config.inboxSweepMs });
   pruner.start();
   const breadcrumbs = new Breadcrumbs(db, config.breadcrumbsPerDriver);

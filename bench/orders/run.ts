@@ -53,7 +53,7 @@ function change(doc: SyncedDoc, device: BenchDevice, fn: (d: Y.Doc) => void): vo
 async function measure(length: number): Promise<Row> {
   const db = openDb(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-orders-')), 'normal');
   const registry = new DocRegistry(new DocStore(db), 60_000, createLogger('silent'));
-  const doc = await registry.acquire('order:bench-order', REF);
+  const doc = await registry.acquire(REF);
   const start = Date.now() - 3_600_000;
   doc.change((y) => createOrderDoc(y, demoHeader(start)));
   const device = new BenchDevice();

@@ -1,4 +1,3 @@
-import { orderDocName } from '../../shared/docNames';
 import type { OrderId } from '../../shared/ids';
 import { eventTimeAfter } from '../../shared/order/assignment';
 import type { OrderEvent } from '../../shared/order/events';
@@ -10,7 +9,7 @@ const refOf = (orderId: OrderId) => ({ kind: 'order', orderId } as const);
 
 /** The order as its document says now; null when there is no such document. */
 export function readOrderView(registry: DocRegistry, orderId: OrderId): Promise<OrderView | null> {
-  return registry.change(orderDocName(orderId), refOf(orderId), (doc) => doc.orderView());
+  return registry.withDoc(refOf(orderId), (doc) => doc.orderView());
 }
 
 type WithoutAt<E> = E extends unknown ? Omit<E, 'at'> : never;
@@ -29,7 +28,7 @@ export function appendServerEvents(
   now: number,
   decide: (view: OrderView) => readonly EventDraft[] | null,
 ): Promise<{ before: OrderView; after: OrderView } | null> {
-  return registry.change(orderDocName(orderId), refOf(orderId), (doc) => {
+  return registry.withDoc(refOf(orderId), (doc) => {
     const before = doc.orderView();
     const wanted = before ? decide(before) : null;
     if (!before || !wanted || wanted.length === 0) return null;

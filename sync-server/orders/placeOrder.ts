@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { orderDocName } from '../../shared/docNames';
 import { newOrderId, newTrackingToken, type OrderId, type TrackingToken } from '../../shared/ids';
 import { createOrderDoc, type OrderView } from '../../shared/order/orderDoc';
 import type { OrderHeader, OrderSource } from '../../shared/order/header';
@@ -83,7 +82,7 @@ export async function placeOrder(deps: PlaceOrderDeps, req: OrderRequest, option
   };
 
   const ref = { kind: 'order', orderId } as const;
-  const doc = await deps.registry.acquire(orderDocName(orderId), ref);
+  const doc = await deps.registry.acquire(ref);
   try {
     // The await above is the only place another request with this key can slip in.
     const raced = replay();

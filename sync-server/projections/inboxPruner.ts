@@ -44,7 +44,7 @@ export class InboxPruner extends PeriodicSweep {
     for (const [name, ids] of byInbox) {
       const ref = parseDocName(name);
       if (!ref || this.isClosed) continue;
-      await this.o.registry.change(name, ref, (doc) => {
+      await this.o.registry.withDoc(ref, (doc) => {
         const listed = ids.filter((id) => inboxMap(doc.ydoc).has(id));
         if (listed.length > 0) doc.change((y) => { for (const id of listed) inboxMap(y).delete(id); });
       });

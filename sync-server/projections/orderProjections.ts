@@ -1,5 +1,4 @@
 import type * as Y from 'yjs';
-import { ADMIN_INBOX, driverInboxName, orderDocName, outletInboxName, trackDocName } from '../../shared/docNames';
 import type { OrderId, UserId } from '../../shared/ids';
 import { inboxMap } from '../../shared/inbox';
 import { currentAssignment } from '../../shared/order/assignment';
@@ -38,25 +37,25 @@ export function orderProjections(registry: DocRegistry, orders: OrderIndex, log:
   const refreshTrack = (orderId: OrderId): Promise<void> => trackWrites.run(orderId, async () => {
     const row = orders.get(orderId);
     if (!row) return;
-    const view = await registry.change(orderDocName(orderId), { kind: 'order', orderId }, (doc) => doc.orderView());
+    const view = await registry.withDoc({ kind: 'order', orderId }, (doc) => doc.orderView());
     if (!view) return;
     const next = trackView(view, view.state.driverId ? await trackDriver(view.state.driverId) : null);
     const token = row.trackingToken;
-    await registry.change(trackDocName(token), { kind: 'track', token }, (doc) => {
+    await registry.withDoc({ kind: 'track', token }, (doc) => {
       if (JSON.stringify(trackMap(doc.ydoc).get('view') ?? null) !== JSON.stringify(next)) doc.change((y) => trackMap(y).set('view', next));
     });
   });
 
   const setDriverInbox = (driverId: UserId, orderId: OrderId, placedAt: number | null): Promise<void> =>
-    registry.change(driverInboxName(driverId), { kind: 'driverInbox', driverId }, (doc) => doc.change((y) => setInbox(y, orderId, placedAt)));
+    registry.withDoc({ kind: 'driverInbox', driverId }, (doc) => doc.change((y) => setInbox(y, orderId, placedAt)));
 
   return {
     refreshTrack,
     async placed(view) {
       const { id, outletId, createdAt } = view.header;
       await Promise.all([
-        registry.change(outletInboxName(outletId), { kind: 'outletInbox', outletId }, (doc) => doc.change((y) => setInbox(y, id, createdAt))),
-        registry.change(ADMIN_INBOX, { kind: 'adminInbox' }, (doc) => doc.change((y) => setInbox(y, id, createdAt))),
+        registry.withDoc({ kind: 'outletInbox', outletId }, (doc) => doc.change((y) => setInbox(y, id, createdAt))),
+        registry.withDoc({ kind: 'adminInbox' }, (doc) => doc.change((y) => setInbox(y, id, createdAt))),
         refreshTrack(id),
       ]);
     },

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { trackDocName } from '../../shared/docNames';
 import { TrackingTokenSchema } from '../../shared/ids';
 import { readTrack } from '../../shared/track';
 import { notFound } from '../errors';
@@ -20,7 +19,7 @@ export function trackRoutes(orders: OrderIndex, registry: DocRegistry, lookups: 
     const token = TrackingTokenSchema.safeParse(c.req.param('token'));
     const row = token.success ? orders.byTrackingToken(token.data) : null;
     if (!row) throw notFound('This tracking link');
-    const view = await registry.change(trackDocName(row.trackingToken), { kind: 'track', token: row.trackingToken }, (doc) => readTrack(doc.ydoc));
+    const view = await registry.withDoc({ kind: 'track', token: row.trackingToken }, (doc) => readTrack(doc.ydoc));
     if (!view) throw notFound('This tracking link');
     c.header('Cache-Control', 'no-store');
     return c.json(view);

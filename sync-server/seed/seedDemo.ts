@@ -1,4 +1,3 @@
-import { outletDocName } from '../../shared/docNames';
 import { newUserId, type OutletId } from '../../shared/ids';
 import { writeCatalog } from '../../shared/catalog/outletDoc';
 import { hashPassword } from '../auth/passwords';
@@ -26,7 +25,7 @@ export interface SeedDeps {
 export async function seedDemo({ users, outlets, drivers, registry }: SeedDeps): Promise<boolean> {
   if (users.count() > 0) return false;
   const outletId = DEMO_OUTLET.id as OutletId;
-  await registry.change(outletDocName(outletId), { kind: 'outlet', outletId }, (doc) => doc.change((y) => writeCatalog(y, DEMO_OUTLET, DEMO_MENU)));
+  await registry.withDoc({ kind: 'outlet', outletId }, (doc) => doc.change((y) => writeCatalog(y, DEMO_OUTLET, DEMO_MENU)));
   outlets.upsert(outletId, DEMO_OUTLET.name);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   users.insert({ id: newUserId(), email: 'admin@dabba.local', name: 'Asha Admin', role: 'admin', outletId: null, passwordHash });

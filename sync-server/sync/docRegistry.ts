@@ -1,4 +1,4 @@
-import type { DocRef } from '../../shared/docNames';
+import { docName, type DocRef } from '../../shared/docNames';
 import type { Logger } from '../log';
 import type { DocStore } from '../storage/docStore';
 import { DEFAULT_COMPACT_EVERY, SyncedDoc, type SyncedDocEvents } from './syncedDoc';
@@ -77,7 +77,8 @@ export class DocRegistry {
   }
 
   /** The loaded document, loading it first if needed. The caller must `release` it. */
-  async acquire(name: string, ref: DocRef): Promise<SyncedDoc> {
+  async acquire(ref: DocRef): Promise<SyncedDoc> {
+    const name = docName(ref);
     const doc = this.loaded.get(name) ?? (await this.load(name, ref));
     this.cancelIdle(name);
     doc.holds += 1;
@@ -90,8 +91,8 @@ export class DocRegistry {
   }
 
   /** Runs `fn` on a document (a server-side read or change), loading it for the duration if needed. */
-  async change<T>(name: string, ref: DocRef, fn: (doc: SyncedDoc) => T): Promise<T> {
-    const doc = await this.acquire(name, ref);
+  async withDoc<T>(ref: DocRef, fn: (doc: SyncedDoc) => T): Promise<T> {
+    const doc = await this.acquire(ref);
     try {
       return fn(doc);
     } finally {

@@ -100,7 +100,7 @@ export class MuxConnection implements Subscriber {
     }
     let doc: SyncedDoc;
     try {
-      doc = await this.deps.registry.acquire(name, access.ref);
+      doc = await this.deps.registry.acquire(access.ref);
     } catch (err: unknown) {
       if (!(err instanceof LoadError)) throw err;
       return this.refuse(name, 'load_failed', 'The document could not be loaded; try again later.');

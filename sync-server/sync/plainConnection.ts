@@ -97,7 +97,7 @@ export class PlainConnection implements Subscriber {
     }
     let doc: SyncedDoc;
     try {
-      doc = await this.deps.registry.acquire(this.docName, access.ref);
+      doc = await this.deps.registry.acquire(access.ref);
     } catch (err: unknown) {
       if (!(err instanceof LoadError)) throw err;
       this.closed = true;

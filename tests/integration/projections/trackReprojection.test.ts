@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { trackDocName } from '../../../shared/docNames';
 import { TrackingTokenSchema } from '../../../shared/ids';
 import { trackMap } from '../../../shared/track';
 import { createLogger } from '../../../sync-server/log';
@@ -25,7 +24,7 @@ describe('tracking projections from before drop-offs were localities', () => {
     const token = TrackingTokenSchema.parse(trackingUrl.split('/').pop());
     const db = openDb(dataDir, 'normal');
     const registry = new DocRegistry(new DocStore(db), 60_000, createLogger('silent'));
-    await registry.change(trackDocName(token), { kind: 'track', token }, (doc) => {
+    await registry.withDoc({ kind: 'track', token }, (doc) => {
       const view = z.record(z.string(), z.unknown()).parse(trackMap(doc.ydoc).get('view'));
       doc.change((y) => trackMap(y).set('view', { ...view, dropoffArea: TEXT }));
     });

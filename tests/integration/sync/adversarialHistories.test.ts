@@ -17,7 +17,6 @@ import type { Subscriber, SyncedDoc } from '../../../sync-server/sync/syncedDoc'
 import { ADMIN_ACTOR, DRIVER1_ACTOR, header, OUTLET_ACTOR } from '../../unit/shared/order/fixtures';
 import { tempDataDir } from '../support/server';
 
-const NAME = 'order:order-1';
 const REF: DocRef = { kind: 'order', orderId: 'order-1' as OrderId };
 const ACTORS: readonly Actor[] = [OUTLET_ACTOR, DRIVER1_ACTOR, ADMIN_ACTOR];
 const MINUTE = 60_000;
@@ -68,7 +67,7 @@ describe('adversarial histories through the server check', () => {
       const db = openDb(tempDataDir('adversarial'), 'normal');
       dbs.push(db);
       const registry = new DocRegistry(new DocStore(db), 60_000, createLogger('silent'));
-      const server = await registry.acquire(NAME, REF);
+      const server = await registry.acquire(REF);
       server.change((y) => createOrderDoc(y, { ...header('delivery'), createdAt: base }));
       const devices = ACTORS.map((a) => new Device(a));
       const pull = (d: Device): void => Y.applyUpdate(d.doc, server.stateAsUpdate(Y.encodeStateVector(d.doc)), 'server');

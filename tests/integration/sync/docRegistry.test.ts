@@ -31,13 +31,13 @@ function registryOn(idleMs = 10_000): { registry: DocRegistry; store: DocStore; 
 describe('document registry', () => {
   it('fails a load whose stored bytes are not Yjs, leaves nothing loaded, and loads again once repaired', async () => {
     const { registry, store, db } = registryOn();
-    await registry.change('outlet:o1', REF, (d) => d.change((y) => y.getMap('menu').set('value', 'dosa')));
+    await registry.withDoc(REF, (d) => d.change((y) => y.getMap('menu').set('value', 'dosa')));
     registry.closeAll();
     store.append('outlet:o1', 99, new Uint8Array([255, 1, 2, 3]));
-    await expect(registry.acquire('outlet:o1', REF)).rejects.toBeInstanceOf(LoadError);
+    await expect(registry.acquire(REF)).rejects.toBeInstanceOf(LoadError);
     expect(registry.size).toBe(0);
     db.prepare('DELETE FROM doc_updates WHERE seq = 99').run();
-    const doc = await registry.acquire('outlet:o1', REF);
+    const doc = await registry.acquire(REF);
     expect(doc.ydoc.getMap('menu').get('value')).toBe('dosa');
     registry.release(doc);
   });
@@ -46,31 +46,31 @@ describe('document registry', () => {
     const { registry } = registryOn();
     let broken = true;
     registry.use({ afterLoad: () => { if (broken) throw new Error('hook down'); } });
-    await expect(registry.acquire('outlet:o1', REF)).rejects.toBeInstanceOf(LoadError);
+    await expect(registry.acquire(REF)).rejects.toBeInstanceOf(LoadError);
     expect(registry.size).toBe(0);
     broken = false;
-    const doc = await registry.acquire('outlet:o1', REF);
+    const doc = await registry.acquire(REF);
     expect(registry.size).toBe(1);
     registry.release(doc);
   });
 
   it('unloads a document once nothing has held it for the idle time', async () => {
     const { registry } = registryOn(30);
-    await registry.change('outlet:o1', REF, (d) => d.change((y) => y.getMap('menu').set('value', 1)));
+    await registry.withDoc(REF, (d) => d.change((y) => y.getMap('menu').set('value', 1)));
     expect(registry.size).toBe(1);
     await eventually(() => registry.size === 0, 2000, 'the idle unload');
   });
 
   it('compacts the update log into a snapshot without losing state', async () => {
     const { registry, db } = registryOn();
-    const doc = await registry.acquire('outlet:o1', REF);
+    const doc = await registry.acquire(REF);
     for (let i = 0; i < 1200; i++) doc.change((y) => y.getArray('availability').push([i]));
     registry.release(doc);
     const rows = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM doc_updates WHERE doc = 'outlet:o1'").get()?.n;
     expect(rows).toBeLessThan(500);
     registry.closeAll();
     expect(db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM doc_updates WHERE doc = 'outlet:o1'").get()?.n).toBe(0);
-    const again = await registry.acquire('outlet:o1', REF);
+    const again = await registry.acquire(REF);
     expect(again.ydoc.getArray('availability').length).toBe(1200);
     registry.release(again);
   });

@@ -30,6 +30,8 @@ export default defineConfig({
   build: {
     outDir: fromRoot('dist'),
     emptyOutDir: true,
+    // dist/.vite/manifest.json: the chunk graph `npm run check:bundles` follows to hold each app to its budget.
+    manifest: true,
     rolldownOptions: {
       input: Object.fromEntries(APPS.map((app) => [app, fromRoot(`client/${app}/index.html`)])),
       // Libraries change less often than the apps: a separate chunk stays cached (and precached) across releases.

@@ -8,6 +8,13 @@ const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.me
 /** Each app is one page of a multi-page build: client/<app>/index.html → dist/<app>/index.html. */
 const APPS = ['outlet', 'driver', 'order', 'track'] as const;
 
+const LIBRARY_CHUNKS = [
+  { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+  { name: 'yjs', test: /node_modules[\\/](yjs|lib0|y-protocols)[\\/]/ },
+  { name: 'dexie', test: /node_modules[\\/]dexie[\\/]/ },
+  { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+];
+
 const API_TARGET = process.env.DABBA_API ?? `http://localhost:${process.env.API_PORT ?? '8787'}`;
 
 export default defineConfig({
@@ -34,8 +41,10 @@ export default defineConfig({
     manifest: true,
     rolldownOptions: {
       input: Object.fromEntries(APPS.map((app) => [app, fromRoot(`client/${app}/index.html`)])),
-      // Libraries change less often than the apps: a separate chunk stays cached (and precached) across releases.
-      output: { codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] } },
+      // One chunk per library, fetched only by the pages that import it: libraries change less often than
+      // the apps, so their chunks stay cached across releases. Leaflet is left to the default split, which
+      // keeps it behind the maps' dynamic import (in a group, Rolldown makes the pages import it statically).
+      output: { codeSplitting: { groups: LIBRARY_CHUNKS } },
     },
   },
   server: {

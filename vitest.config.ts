@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { REACT_ON_PREACT } from './vite.config';
 
 export default defineConfig({
+  // Client modules under test import React's API; like the built apps, they get Preact's.
+  resolve: { alias: REACT_ON_PREACT },
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {
         test: {
           name: 'integration',

@@ -1,8 +1,10 @@
-import L from 'leaflet';
+import type { Marker } from 'leaflet';
 import { useEffect, useRef } from 'react';
 import type { DeliveryZone } from '../api/catalogApi';
 import type { LatLng } from '../cart/cartStore';
+import { MapLoadStatus } from '../../common/map/MapLoadStatus';
 import { tileConfig } from '../../common/map/mapTiles';
+import { useLeaflet } from '../../common/map/useLeaflet';
 
 interface Props {
   readonly outlet: LatLng;
@@ -14,8 +16,6 @@ interface Props {
 
 const TILES = tileConfig(import.meta.env);
 
-/** A CSS pin rather than Leaflet's image icons, which bundlers lose and which need the network. */
-const pinIcon = L.divIcon({ className: 'map-pin', html: '<span aria-hidden="true"></span>', iconSize: [32, 40], iconAnchor: [16, 40] });
 /** Screen pixels one arrow key moves the pin: the same feel at every zoom. */
 const KEY_STEP_PX = 20;
 const KEY_MOVES: Readonly<Record<string, readonly [number, number]>> = {
@@ -23,21 +23,25 @@ const KEY_MOVES: Readonly<Record<string, readonly [number, number]>> = {
 };
 export const PIN_TITLE = 'Delivery pin: drag it, or focus it and use the arrow keys, to put it on your door';
 
-const outletIcon = L.divIcon({ className: 'map-outlet', html: '<span aria-hidden="true"></span>', iconSize: [20, 20], iconAnchor: [10, 10] });
-
 /**
  * Where to deliver: a draggable pin that starts at the restaurant; tapping the map moves it too.
  * Leaflet owns the map's DOM; React only hands it the pin and hears where the customer put it.
+ * Leaflet loads lazily: until it arrives the frame stands empty at its size and says so.
  */
 export function DeliveryMap({ outlet, pin, zones, onPin, describedBy }: Props) {
+  const leaflet = useLeaflet();
+  const L = leaflet.status === 'ready' ? leaflet.L : null;
   const container = useRef<HTMLDivElement>(null);
-  const marker = useRef<L.Marker | null>(null);
+  const marker = useRef<Marker | null>(null);
   const onPinRef = useRef(onPin);
   onPinRef.current = onPin;
 
   useEffect(() => {
     const element = container.current;
-    if (!element) return;
+    if (!element || !L) return;
+    // CSS markers rather than Leaflet's image icons, which bundlers lose and which need the network.
+    const pinIcon = L.divIcon({ className: 'map-pin', html: '<span aria-hidden="true"></span>', iconSize: [32, 40], iconAnchor: [16, 40] });
+    const outletIcon = L.divIcon({ className: 'map-outlet', html: '<span aria-hidden="true"></span>', iconSize: [20, 20], iconAnchor: [10, 10] });
     const map = L.map(element, { center: [pin.lat, pin.lng], zoom: 12, scrollWheelZoom: false });
     if (TILES.url) L.tileLayer(TILES.url, { attribution: TILES.attribution, maxZoom: 19 }).addTo(map);
     for (const zone of zones) {
@@ -61,7 +65,7 @@ export function DeliveryMap({ outlet, pin, zones, onPin, describedBy }: Props) {
       m.setLatLng(at);
       onPinRef.current({ lat: at.lat, lng: at.lng });
     });
-    map.on('click', (event: L.LeafletMouseEvent) => {
+    map.on('click', (event) => {
       m.setLatLng(event.latlng);
       onPinRef.current({ lat: event.latlng.lat, lng: event.latlng.lng });
     });
@@ -71,12 +75,18 @@ export function DeliveryMap({ outlet, pin, zones, onPin, describedBy }: Props) {
       map.remove();
     };
     // The map is built once per outlet; later pin changes move the marker below instead.
-  }, [outlet.lat, outlet.lng, zones]);
+  }, [L, outlet.lat, outlet.lng, zones]);
 
   useEffect(() => {
     const m = marker.current;
     if (m && !m.getLatLng().equals([pin.lat, pin.lng])) m.setLatLng([pin.lat, pin.lng]);
   }, [pin.lat, pin.lng]);
 
-  return <div ref={container} className="delivery-map" role="region" aria-label="Delivery location map: drag the pin or tap the map to move it" aria-describedby={describedBy} />;
+  return (
+    <>
+      <div ref={container} className="delivery-map" role="region" aria-label="Delivery location map: drag the pin or tap the map to move it"
+        aria-describedby={describedBy} aria-busy={leaflet.status === 'loading'} />
+      <MapLoadStatus state={leaflet} />
+    </>
+  );
 }

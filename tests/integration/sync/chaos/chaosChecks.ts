@@ -10,7 +10,7 @@ import { refOf } from './chaosWorld';
 const summary = (s: OrderState) => ({ status: s.status, driverId: s.driverId, applied: s.applied.map((e) => e.id), conflicts: s.conflicts.map((c) => c.event.id) });
 
 /** True when applying `updates` to a copy of `doc` adds nothing and leaves nothing waiting: `doc` holds all of them. */
-function holdsAll(doc: Y.Doc, updates: readonly Uint8Array[]): boolean {
+export function holdsAll(doc: Y.Doc, updates: readonly Uint8Array[]): boolean {
   if (updates.length === 0) return true;
   const copy = new Y.Doc();
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));

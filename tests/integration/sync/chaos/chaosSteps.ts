@@ -53,6 +53,8 @@ export interface ChaosShape {
   readonly deviceCompactAfter: number;
   readonly orders: number;
   readonly devices: number;
+  /** Each device's clock against the server's: honest devices whose clocks are off write concurrent events out of order. */
+  readonly clockSkews: readonly number[];
 }
 
 export const shapeArb: fc.Arbitrary<ChaosShape> = fc.record({
@@ -60,6 +62,7 @@ export const shapeArb: fc.Arbitrary<ChaosShape> = fc.record({
   deviceCompactAfter: fc.integer({ min: 2, max: 8 }),
   orders: fc.integer({ min: 2, max: 3 }),
   devices: fc.integer({ min: 5, max: 7 }),
+  clockSkews: fc.array(fc.integer({ min: -600_000, max: 120_000 }), { minLength: 7, maxLength: 7 }),
 });
 
 const AVAILABILITY_KEYS: readonly string[] = DEMO_MENU.items.flatMap((item) => [item.id, ...item.modifierGroups.flatMap((g) => g.options.map((o) => o.id))]);

@@ -201,7 +201,8 @@ export class ChaosWorld {
     const doc = device.docs.get(name);
     // The app offers nothing to act on before the document arrived.
     if (!doc || (kind === 'outlet' ? readCatalog(doc) === null : readHeader(doc) === null)) return;
-    device.edit(name, kind === 'outlet' ? outletEdit(step.edit, step.pick, this.now) : orderEdit(device.actor, step.edit, step.pick, this.now, `ev-${++this.serial}`, DRIVERS));
+    const clock = this.now + (this.shape.clockSkews[i] ?? 0);
+    device.edit(name, kind === 'outlet' ? outletEdit(step.edit, step.pick, clock) : orderEdit(device.actor, step.edit, step.pick, clock, `ev-${++this.serial}`, DRIVERS));
   }
 
   /** The dispatcher assigning a driver: a server-made change, stored through the same log. */

@@ -26,7 +26,7 @@ export interface AckLedger {
 
 /**
  * A device as the app behaves (client/common/sync/localDocs.ts and syncProvider.ts), without IndexedDB:
- * every change is a row first; local rows are sent and stay unsynced until ACKed; a REJECT with a
+ * every change is a row first (a server change as the server sent it); local rows are sent and stay unsynced until ACKed; a REJECT with a
  * lasting code drops the row and rebuilds the document from the rows left (under a new Yjs client id,
  * as a fresh Y.Doc would get); transient refusals are offered again; the server's step 1 is answered
  * from synced rows only (missingOnServer); a (re)connect subscribes every document by state vector and
@@ -109,7 +109,7 @@ export class ChaosDevice {
     if (!doc) return;
     const sync = parseSyncPayload(payload);
     if (sync.kind !== 'step1') {
-      Y.applyUpdate(doc, sync.update, REMOTE);
+      this.applyRemote(docName, doc, sync.update);
       return;
     }
     const ref = parseDocName(docName);
@@ -117,6 +117,18 @@ export class ChaosDevice {
     const synced = this.rowsOf(docName).filter((r) => !r.unsynced).map((r) => r.update);
     const missing = missingOnServer(synced, sync.stateVector);
     if (missing) this.send(updateFrame(docName, this.store(docName, missing, true).id, missing));
+  }
+
+  /** Stores the server's change as sent, not the update event (see LocalDocs.applyRemote). */
+  private applyRemote(docName: string, doc: Y.Doc, update: Uint8Array): void {
+    let changed = false;
+    const noteChange = (): void => { changed = true; };
+    doc.on('update', noteChange);
+    Y.applyUpdate(doc, update, REMOTE);
+    doc.off('update', noteChange);
+    if (!changed && doc.store.pendingStructs === null && doc.store.pendingDs === null) return;
+    this.store(docName, update, false);
+    this.compact(docName);
   }
 
   private acknowledge(seq: number): void {
@@ -174,10 +186,8 @@ export class ChaosDevice {
     const rows = this.rowsOf(docName);
     if (rows.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(rows.map((r) => r.update)), LOAD);
     const onUpdate = (update: Uint8Array, origin: unknown): void => {
-      if (origin === LOAD) return;
-      const row = this.store(docName, update, origin === LOCAL);
-      if (row.unsynced) this.send(updateFrame(docName, row.id, update));
-      else this.compact(docName);
+      if (origin !== LOCAL) return;
+      this.send(updateFrame(docName, this.store(docName, update, true).id, update));
     };
     doc.on('update', onUpdate);
     this.docs.set(docName, doc);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { expectConverged } from './chaosChecks';
 import { shapeArb, stepArb } from './chaosSteps';
 import { ChaosWorld } from './chaosWorld';
+import { REGRESSIONS } from './regressions';
 
 /**
  * Runs per CI run: the whole file stays well under a minute on two cores. DABBA_CHAOS_RUNS=1000 for
@@ -34,7 +35,7 @@ describe('chaos: devices, partitions, duplicates and kill -9 across compaction p
       } finally {
         world.dispose();
       }
-    }), { numRuns: RUNS, seed: SEED, ...(PATH ? { path: PATH } : {}) });
+    }), { numRuns: RUNS, seed: SEED, examples: REGRESSIONS.map((r) => [{ shape: r.shape, steps: [...r.steps] }]), ...(PATH ? { path: PATH } : {}) });
     if (details.failed) {
       const replay = `replay with DABBA_CHAOS_SEED=${details.seed}${details.counterexamplePath ? ` DABBA_CHAOS_PATH=${details.counterexamplePath}` : ''}`;
       const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);

@@ -9,7 +9,7 @@ import { REGRESSIONS } from './regressions';
  * Runs per CI run: the whole file stays well under a minute on two cores. DABBA_CHAOS_RUNS=1000 for
  * the full count; DABBA_CHAOS_SEED (and DABBA_CHAOS_PATH) replay a failure.
  */
-const RUNS = Number(process.env.DABBA_CHAOS_RUNS ?? 120);
+const RUNS = Number(process.env.DABBA_CHAOS_RUNS ?? 200);
 const SEED = process.env.DABBA_CHAOS_SEED !== undefined ? Number(process.env.DABBA_CHAOS_SEED) : Date.now() % 2 ** 31;
 const PATH = process.env.DABBA_CHAOS_PATH;
 

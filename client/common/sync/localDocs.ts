@@ -83,10 +83,25 @@ export class LocalDocs {
     return loading;
   }
 
-  /** Applies a change from the server; the update handler stores it as a synced row. */
+  /**
+   * Applies a change from the server and, if it changed anything, stores it as a synced row exactly
+   * as the server sent it. Not the update event: when this device has an unsynced value under a key
+   * the server's change also sets, that event carries the deletion of the server's value, which
+   * would outlive the local value once the server refuses it and the document is rebuilt.
+   */
   applyRemote(docName: string, update: Uint8Array): void {
     const doc = this.docs.get(docName);
-    if (doc) Y.applyUpdate(doc, update, REMOTE_ORIGIN);
+    if (!doc) return;
+    let changed = false;
+    const noteChange = (): void => { changed = true; };
+    doc.on('update', noteChange);
+    try {
+      Y.applyUpdate(doc, update, REMOTE_ORIGIN);
+    } finally {
+      doc.off('update', noteChange);
+    }
+    // Structs still waiting for others count too: the event that later integrates them is not stored.
+    if (changed || doc.store.pendingStructs !== null || doc.store.pendingDs !== null) void this.persist(docName, update, false);
   }
 
   /** Stores a local-only diff the server asked for, as a row to send and await an ACK for. */
@@ -202,8 +217,8 @@ export class LocalDocs {
     if (previous && oldHandler) previous.off('update', oldHandler);
     previous?.destroy();
     const handler = (update: Uint8Array, origin: unknown): void => {
-      if (origin === LOAD_ORIGIN) return;
-      void this.persist(docName, update, origin !== REMOTE_ORIGIN);
+      if (origin === LOAD_ORIGIN || origin === REMOTE_ORIGIN) return;
+      void this.persist(docName, update, true);
     };
     doc.on('update', handler);
     this.docs.set(docName, doc);

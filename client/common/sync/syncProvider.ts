@@ -31,7 +31,7 @@ export interface SubscriptionRefusal {
  * Refusals about the server's state, not the change: the row stays unsynced and is offered again,
  * rather than losing a kitchen's work to a busy disk. The others stand until the user acts.
  */
-const TRANSIENT_CODES: ReadonlySet<RejectCode> = new Set(['load_failed', 'storage_failed', 'rate_limited']);
+export const TRANSIENT_CODES: ReadonlySet<RejectCode> = new Set(['load_failed', 'storage_failed', 'rate_limited']);
 /** How long to leave the server before offering a transiently refused document or row again. */
 const TRANSIENT_RETRY_MS = 3_000;
 

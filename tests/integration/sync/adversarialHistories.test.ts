@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DocRef } from '../../../shared/docNames';
 import type { OrderId, UserId } from '../../../shared/ids';
-import { orderEventSchema, type EventType, type OrderEvent } from '../../../shared/order/events';
+import { EVENT_TYPES, orderEventSchema, type EventType, type OrderEvent } from '../../../shared/order/events';
 import { appendEvent, createOrderDoc, readEvents, readOrder } from '../../../shared/order/orderDoc';
 import type { OrderState } from '../../../shared/order/reduceOrder';
 import { isTerminal } from '../../../shared/order/status';
@@ -14,17 +14,14 @@ import { openDb, type Db } from '../../../sync-server/storage/db';
 import { DocStore } from '../../../sync-server/storage/docStore';
 import { DocRegistry } from '../../../sync-server/sync/docRegistry';
 import type { Subscriber, SyncedDoc } from '../../../sync-server/sync/syncedDoc';
-import { ADMIN_ACTOR, DRIVER1_ACTOR, header, OUTLET_ACTOR } from '../../unit/shared/order/fixtures';
+import { ADMIN_ACTOR, DRIVER1_ACTOR, header, OUTLET_ACTOR, SAMPLE_EVENT_DATA } from '../../unit/shared/order/fixtures';
 import { tempDataDir } from '../support/server';
 
 const REF: DocRef = { kind: 'order', orderId: 'order-1' as OrderId };
 const ACTORS: readonly Actor[] = [OUTLET_ACTOR, DRIVER1_ACTOR, ADMIN_ACTOR];
 const MINUTE = 60_000;
-const DATA: { readonly [T in EventType]?: Record<string, unknown> } = {
-  accepted: { prepMinutes: 15 }, rejected: { reason: 'closed' }, preparing: {}, ready: {}, delayed: { minutes: 5 },
-  handed_over: {}, picked_up: {}, delivered: { proof: 'door' }, failed: { reason: 'no answer' },
-  cancelled: { reason: 'changed mind' }, unassigned: { driverId: DRIVER1_ACTOR.id, reason: 'off shift' }, note: { text: 'hi' },
-};
+/** Every type a device might write; `assigned` is the server's (the `assign` step). */
+const ADVERSARIAL_TYPES = EVENT_TYPES.filter((t) => t !== 'placed' && t !== 'assigned');
 
 const dbs: Db[] = [];
 afterEach(() => {
@@ -52,7 +49,7 @@ type Step =
   | { readonly kind: 'assign' };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('append' as const), device: fc.nat(2), type: fc.constantFrom(...(Object.keys(DATA) as EventType[])), when: fc.constantFrom('honest' as const, 'backdated' as const, 'any' as const), minutes: fc.integer({ min: 0, max: 120 }) }) },
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('append' as const), device: fc.nat(2), type: fc.constantFrom(...ADVERSARIAL_TYPES), when: fc.constantFrom('honest' as const, 'backdated' as const, 'any' as const), minutes: fc.integer({ min: 0, max: 120 }) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom('push' as const, 'pull' as const), device: fc.nat(2) }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'assign' as const }) },
 );
@@ -103,7 +100,7 @@ function append(device: Device, step: Extract<Step, { kind: 'append' }>, base: n
   const at = step.when === 'honest' ? newest + 1 + step.minutes * 1000
     : step.when === 'backdated' ? newest - step.minutes * MINUTE
       : base + step.minutes * 5 * MINUTE;
-  const event: OrderEvent = orderEventSchema.parse({ ...DATA[step.type], id: `e-${serial}`, type: step.type, at, by: { id: device.actor.id as UserId, role: device.actor.role } });
+  const event: OrderEvent = orderEventSchema.parse({ ...SAMPLE_EVENT_DATA[step.type], id: `e-${serial}`, type: step.type, at, by: { id: device.actor.id as UserId, role: device.actor.role } });
   device.doc.transact(() => appendEvent(device.doc, event), device);
 }
 

@@ -76,3 +76,29 @@ describe('LocalDocs opening many documents', () => {
     expect(await docUpdates(db, name(1))).toHaveLength(1);
   });
 });
+
+describe('LocalDocs dropping a refused row', () => {
+  it('keeps the value another device wrote to the same key while the refused change was waiting', async () => {
+    const db = openDabbaDb(`local-docs-test-${++serial}`);
+    const sent: number[] = [];
+    const docs = new LocalDocs(db, { onLocalUpdate: (_doc, rowId) => sent.push(rowId), onChange: () => undefined, onStorageError: (e) => { throw e; } });
+    const outlet = 'outlet:o1';
+    const mine = await docs.open(outlet);
+    // The higher client id wins a key both set concurrently, so the remote value arrives already overwritten.
+    mine.clientID = 2;
+    mine.getMap('availability').set('thali', { available: false, at: 1 });
+    await docs.settled();
+    const other = new Y.Doc();
+    other.clientID = 1;
+    other.getMap('availability').set('thali', { available: false, at: 2 });
+    docs.applyRemote(outlet, Y.encodeStateAsUpdate(other));
+    await docs.settled();
+
+    const [refused] = sent;
+    if (refused === undefined) throw new Error('the local change was not stored');
+    await docs.discard(refused);
+    expect(docs.get(outlet)?.getMap('availability').toJSON()).toEqual({ thali: { available: false, at: 2 } });
+    const reopened = new LocalDocs(db, { onLocalUpdate: () => undefined, onChange: () => undefined, onStorageError: (e) => { throw e; } });
+    expect((await reopened.open(outlet)).getMap('availability').toJSON()).toEqual({ thali: { available: false, at: 2 } });
+  });
+});

@@ -76,7 +76,7 @@ export class ChaosWorld {
     if (!registry) throw new Error('no server');
     for (const [i, name] of world.docNames.entries()) {
       const ref = refOf(name);
-      await registry.change(name, ref, (doc) => doc.change((y) => {
+      await registry.withDoc(ref, (doc) => doc.change((y) => {
         if (ref.kind === 'outlet') writeCatalog(y, DEMO_OUTLET, DEMO_MENU);
         else createOrderDoc(y, { ...header(i % 2 === 0 ? 'delivery' : 'pickup'), id: ref.kind === 'order' ? ref.orderId : ('x' as OrderId), outletId: OUTLET_ID, createdAt: world.now });
       }));
@@ -132,7 +132,7 @@ export class ChaosWorld {
     for (const name of this.docNames) {
       const ref = refOf(name);
       if (ref.kind !== 'order') continue;
-      const status = await server.registry.change(name, ref, (doc) => doc.orderView()?.state.status ?? null);
+      const status = await server.registry.withDoc(ref, (doc) => doc.orderView()?.state.status ?? null);
       const finished = this.finished.get(name);
       if (finished !== undefined && status !== finished) throw new Error(`${name} was ${finished} and is now ${status ?? 'unreadable'}`);
       if (status !== null && isTerminal(status)) this.finished.set(name, status);
@@ -173,7 +173,7 @@ export class ChaosWorld {
   /** The server as it stands, loading a document if no device holds it. */
   async serverDoc<T>(name: string, read: (doc: SyncedDoc) => T): Promise<T> {
     if (!this.server) throw new Error('the server is down');
-    return this.server.registry.change(name, refOf(name), read);
+    return this.server.registry.withDoc(refOf(name), read);
   }
 
   /** kill -9 and start again from what SQLite holds, with a fresh registry that loads every document anew. */

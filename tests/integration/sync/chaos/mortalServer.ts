@@ -157,7 +157,7 @@ export class ServerConnection implements Subscriber {
     if (held) return held;
     const ref: DocRef | null = parseDocName(name);
     if (!ref) throw new Error(`not a document name: ${name}`);
-    const doc = await this.server.registry.acquire(name, ref);
+    const doc = await this.server.registry.acquire(ref);
     if (this.closed || this.server.dead) return null;
     doc.addSubscriber(this);
     this.docs.set(name, doc);

@@ -81,22 +81,26 @@ export class MuxConnection implements Subscriber {
     await (HANDLERS[message.type] as Handler<typeof message.type>)(this, message);
   }
 
-  /** The subscribed document, subscribing first if needed; null (and REFUSED sent) when it may not be held. */
-  async subscribe(name: string): Promise<SyncedDoc | null> {
+  /**
+   * The subscribed document, subscribing first if needed; or why it may not be held (REFUSED is sent),
+   * so an update behind a refused subscription is rejected for the same reason: a transient one
+   * (load_failed, rate_limited) keeps the device's change for a retry instead of losing it.
+   */
+  async subscribe(name: string): Promise<SyncedDoc | Refusal> {
     const held = this.docs.get(name);
     if (held) return held;
     const ended = this.stillSignedIn();
     if (ended) {
       this.socket.close(CloseCode.REVOKED, TOKEN_REFUSALS[ended]);
-      return null;
+      return { code: 'forbidden', message: TOKEN_REFUSALS[ended] };
     }
     const limit = this.actor ? MAX_DOCS_PER_SOCKET : ANONYMOUS_MAX_DOCS;
     if (this.docs.size >= limit) return this.refuse(name, 'rate_limited', `At most ${limit} documents per connection.`);
     const access = authorizeDoc({ actor: this.actor, address: this.address }, name, this.deps.orders, this.deps.trackLookups);
     if (!access.ok) {
-      this.refuse(name, access.code, access.message);
+      const refusal = this.refuse(name, access.code, access.message);
       if (access.code === 'rate_limited') this.socket.close(CloseCode.ABUSE, access.message);
-      return null;
+      return refusal;
     }
     let doc: SyncedDoc;
     try {
@@ -107,7 +111,7 @@ export class MuxConnection implements Subscriber {
     }
     if (this.closed) {
       this.deps.registry.release(doc);
-      return null;
+      return { code: 'forbidden', message: 'The connection closed.' };
     }
     doc.addSubscriber(this);
     this.docs.set(name, doc);
@@ -146,10 +150,10 @@ export class MuxConnection implements Subscriber {
     this.socket.close(code);
   }
 
-  private refuse(doc: string, code: RejectCode, message: string): null {
+  private refuse(doc: string, code: RejectCode, message: string): Refusal {
     this.send({ type: MuxType.REFUSED, doc, code, message });
     this.socket.countReject();
-    return null;
+    return { code, message };
   }
 
   private onClose(): void {
@@ -157,6 +161,14 @@ export class MuxConnection implements Subscriber {
     for (const name of [...this.docs.keys()]) this.unsubscribe(name);
   }
 }
+
+/** Why a document may not be held on this connection. */
+interface Refusal {
+  readonly code: RejectCode;
+  readonly message: string;
+}
+
+const isRefusal = (value: SyncedDoc | Refusal): value is Refusal => 'code' in value;
 
 /** Commits a device update and answers ACK or REJECT; seq 0 means the device asked for no answer. */
 function commit(conn: MuxConnection, doc: SyncedDoc, seq: number, update: Uint8Array): void {
@@ -172,7 +184,7 @@ function commit(conn: MuxConnection, doc: SyncedDoc, seq: number, update: Uint8A
 const HANDLERS: { readonly [T in MuxMessage['type']]: Handler<T> } = {
   [MuxType.SYNC]: async (conn, msg) => {
     const doc = await conn.subscribe(msg.doc);
-    if (!doc) return;
+    if (isRefusal(doc)) return;
     const sync = readSyncMessage(decoding.createDecoder(msg.payload));
     if (sync.step === SyncStep.STEP1) {
       conn.send({ type: MuxType.SYNC, doc: doc.name, payload: syncPayload(SyncStep.STEP2, doc.stateAsUpdate(sync.stateVector)) });
@@ -196,8 +208,8 @@ const HANDLERS: { readonly [T in MuxMessage['type']]: Handler<T> } = {
   },
   [MuxType.UPDATE]: async (conn, msg) => {
     const doc = await conn.subscribe(msg.doc);
-    if (!doc) {
-      conn.reject(msg.doc, msg.seq, 'forbidden', 'This document cannot be written from this connection.');
+    if (isRefusal(doc)) {
+      conn.reject(msg.doc, msg.seq, doc.code, doc.message);
       return;
     }
     commit(conn, doc, msg.seq, msg.update);

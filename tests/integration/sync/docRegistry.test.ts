@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import type { DocRef } from '../../../shared/docNames';
 import type { OutletId } from '../../../shared/ids';
 import { CloseCode } from '../../../shared/protocol/closeCodes';
+import { MuxType } from '../../../shared/protocol/muxMessages';
 import { createLogger } from '../../../sync-server/log';
 import { openDb, type Db } from '../../../sync-server/storage/db';
 import { DocStore } from '../../../sync-server/storage/docStore';
@@ -92,6 +93,9 @@ describe('a document that fails to load, through the server', () => {
     const device = await MuxTestClient.connect(server.url, admin.token);
     const answer = await device.subscribe(`order:${orderId}`);
     expect(answer instanceof Y.Doc ? 'served' : answer.code).toBe('load_failed');
+    // A change sent for it is refused as retryable, so the device keeps it instead of dropping it as forbidden.
+    const write = await device.sendUpdate(`order:${orderId}`, Y.encodeStateAsUpdate(new Y.Doc()));
+    expect(write.type === MuxType.REJECT ? write.code : 'ack').toBe('load_failed');
     const other = await placeOrder(server.url);
     const ok = await device.subscribe(`order:${other.orderId}`);
     expect(ok instanceof Y.Doc).toBe(true);

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Failure, Result } from '../shared/result';
 import type { Logger } from './log';
 import { storageFailureOf, type StorageFailure } from './storage/storageFailure';
 
@@ -26,6 +27,19 @@ export const conflict = (code: string, message: string): AppError => new AppErro
 /** 429 with a Retry-After (whole seconds, at least 1) that says when asking again can succeed. */
 export const tooManyRequests = (message: string, retryAfterSeconds: number): AppError =>
   new AppError(429, 'rate_limited', message, undefined, { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
+
+/** How a route answers each refusal code of a domain service: one table per route module, every code listed. */
+export type HttpStatuses<C extends string> = { readonly [K in C]: ContentfulStatusCode };
+
+/** A domain refusal as the AppError its route answers with; code and message go out unchanged. */
+export const httpError = <C extends string>(statuses: HttpStatuses<C>, failure: Failure<C>): AppError =>
+  new AppError(statuses[failure.code], failure.code, failure.message);
+
+/** The value of a result, or its refusal thrown as the route's AppError. */
+export function valueOrThrow<T, C extends string>(result: Result<T, C>, statuses: HttpStatuses<C>): T {
+  if (!result.ok) throw httpError(statuses, result.error);
+  return result.value;
+}
 
 const STORAGE_MESSAGES: Readonly<Record<StorageFailure, string>> = {
   full: 'The server’s storage is full, so this could not be saved; try again later.',

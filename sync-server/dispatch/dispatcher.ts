@@ -2,7 +2,7 @@ import { AWAITING_DRIVER, isDelivery, needsDriver } from '../../shared/dispatch/
 import { newEventId, type OrderId, type UserId } from '../../shared/ids';
 import { isTerminal } from '../../shared/order/status';
 import { SYSTEM_ID } from '../../shared/roles';
-import { AppError, conflict } from '../errors';
+import { fail, ok, type Result } from '../../shared/result';
 import { KeyedSerial } from '../serial';
 import type { OrderIndex } from '../storage/orderIndex';
 import type { DocHooks } from '../sync/docRegistry';
@@ -17,6 +17,26 @@ export interface DispatcherDeps extends OfferDeskDeps {
 }
 
 const SYSTEM = { id: SYSTEM_ID, role: 'system' } as const;
+
+/** Every dispatch decision is refused once the server is closing; asking again after the restart works. */
+export type ShuttingDown = 'shutting_down';
+const SHUTTING_DOWN = fail('shutting_down', 'The server is restarting; try again in a moment.');
+
+/** Why an offer is not the driver's to answer: it was, and ended; or it never was. */
+type NotTheirs = 'offer_expired' | 'offer_not_yours';
+const NOT_THEIRS: { readonly [K in NotTheirs]: string } = {
+  offer_expired: 'This offer has ended; the order went to another driver or no longer needs one.',
+  offer_not_yours: 'This order was not offered to you.',
+};
+
+export type AcceptRefusal = NotTheirs | ShuttingDown;
+export type DeclineRefusal = 'offer_not_yours' | ShuttingDown;
+export type AssignRefusal =
+  | 'unknown_order' | 'not_a_delivery' | 'order_finished' | 'already_assigned' | 'no_driver_available' | 'order_changed' | ShuttingDown;
+export interface Assignment {
+  readonly driverId: UserId;
+  readonly distanceMeters: number;
+}
 
 /**
  * Server-side dispatch, a document plug-in: when a delivery the outlet accepted has no driver, it is
@@ -43,7 +63,8 @@ export class Dispatcher implements DocHooks {
 
   /** Rebuilds pending work after a start: stored offers are shown and timed again, waiting deliveries are offered. */
   start(): Promise<void> {
-    return this.queue(async () => {
+    return this.serial.run('dispatch', async () => {
+      if (this.closed) return;
       const now = this.d.clock.now();
       for (const row of this.d.state.offers()) {
         const view = await readOrderView(this.d.registry, row.orderId);
@@ -81,72 +102,75 @@ export class Dispatcher implements DocHooks {
     });
   }
 
-  /** The driver takes the order: the server appends `assigned` as system. 409 when the offer is not (or no longer) theirs. */
-  accept(driverId: UserId, orderId: OrderId): Promise<void> {
+  /** The driver takes the order: the server appends `assigned` as system. Refused when the offer is not (or no longer) theirs. */
+  accept(driverId: UserId, orderId: OrderId): Promise<Result<undefined, AcceptRefusal>> {
     return this.queue(async () => {
       const row = this.d.state.offer(orderId);
       if (!row || row.driverId !== driverId) {
-        if (this.d.orders.get(orderId)?.driverId === driverId) return; // accepted before; the answer was lost
-        throw this.notTheirs(orderId, driverId);
+        if (this.d.orders.get(orderId)?.driverId === driverId) return ok(); // accepted before; the answer was lost
+        const code = this.notTheirs(orderId, driverId);
+        return fail(code, NOT_THEIRS[code]);
       }
       if (row.expiresAt <= this.d.clock.now()) {
         await this.desk.end(row, 'timeout');
         await this.dispatchAwaiting(false);
-        throw conflict('offer_expired', 'This offer has timed out and went to another driver.');
+        return fail('offer_expired', 'This offer has timed out and went to another driver.');
       }
       const assigned = await appendServerEvents(this.d.registry, orderId, this.d.clock.now(), (view) =>
         needsDriver(view) ? [{ id: newEventId(), type: 'assigned', by: SYSTEM, driverId }] : null);
       await this.desk.withdraw(row);
       if (!assigned) {
         await this.dispatchAwaiting(false);
-        throw conflict('offer_expired', 'This order no longer needs a driver.');
+        return fail('offer_expired', 'This order no longer needs a driver.');
       }
       this.d.log.info('offer accepted', { orderId, driverId });
+      return ok();
     });
   }
 
-  /** The driver passes: the offer moves on at once. Declining an offer that already ended is a no-op (204). */
-  decline(driverId: UserId, orderId: OrderId, reason: string | null): Promise<void> {
+  /** The driver passes: the offer moves on at once. Declining an offer that already ended succeeds and does nothing. */
+  decline(driverId: UserId, orderId: OrderId, reason: string | null): Promise<Result<undefined, DeclineRefusal>> {
     return this.queue(async () => {
       const row = this.d.state.offer(orderId);
       if (row?.driverId === driverId) {
         await this.desk.end(row, 'declined', reason);
         await this.dispatchAwaiting(false);
-        return;
+        return ok();
       }
-      const why = this.notTheirs(orderId, driverId);
-      if (why.code !== 'offer_expired') throw why;
+      const code = this.notTheirs(orderId, driverId);
+      return code === 'offer_expired' ? ok() : fail(code, NOT_THEIRS[code]);
     });
   }
 
   /** Off shift: the driver's pending offers go to others at once (no exclusion: they are simply not on shift). */
-  shiftChanged(driverId: UserId, onShift: boolean): Promise<void> {
+  shiftChanged(driverId: UserId, onShift: boolean): Promise<Result<undefined, ShuttingDown>> {
     return this.queue(async () => {
       if (!onShift) for (const row of this.d.state.offers()) if (row.driverId === driverId) await this.desk.withdraw(row);
       await this.dispatchAwaiting(false);
+      return ok();
     });
   }
 
   /** `POST /newdelivery`: assigns the best-fit driver at once, no offer; any pending offer for the order is withdrawn. */
-  assignNow(orderId: OrderId): Promise<{ driverId: UserId; distanceMeters: number }> {
+  assignNow(orderId: OrderId): Promise<Result<Assignment, AssignRefusal>> {
     return this.queue(async () => {
       const view = this.d.orders.get(orderId) ? await readOrderView(this.d.registry, orderId) : null;
-      if (!view) throw new AppError(404, 'unknown_order', 'There is no such order.');
-      if (!isDelivery(view.header)) throw new AppError(422, 'not_a_delivery', 'This order is not a delivery.');
+      if (!view) return fail('unknown_order', 'There is no such order.');
+      if (!isDelivery(view.header)) return fail('not_a_delivery', 'This order is not a delivery.');
       const open = (s: typeof view.state) => !isTerminal(s.status) && s.status !== 'picked_up';
-      if (!open(view.state)) throw new AppError(422, 'order_finished', `This order is already ${view.state.status.replace('_', ' ')}.`);
-      if (view.state.driverId !== null) throw conflict('already_assigned', 'This order already has a driver.');
+      if (!open(view.state)) return fail('order_finished', `This order is already ${view.state.status.replace('_', ' ')}.`);
+      if (view.state.driverId !== null) return fail('already_assigned', 'This order already has a driver.');
       const choice = await this.desk.choose(view, new Set());
-      if (!choice.ok) throw conflict('no_driver_available', 'No driver on shift with room for it is near the outlet.');
+      if (!choice.ok) return fail('no_driver_available', 'No driver on shift with room for it is near the outlet.');
       const assigned = await appendServerEvents(this.d.registry, orderId, this.d.clock.now(), (now) =>
         now.state.driverId === null && open(now.state) ? [{ id: newEventId(), type: 'assigned', by: SYSTEM, driverId: choice.driverId }] : null);
-      if (!assigned) throw conflict('order_changed', 'The order changed while assigning it; look at it again.');
+      if (!assigned) return fail('order_changed', 'The order changed while assigning it; look at it again.');
       const pending = this.d.state.offer(orderId);
       if (pending) {
         await this.desk.withdraw(pending);
         await this.dispatchAwaiting(false);
       }
-      return { driverId: choice.driverId, distanceMeters: choice.distanceMeters };
+      return ok({ driverId: choice.driverId, distanceMeters: choice.distanceMeters });
     });
   }
 
@@ -189,19 +213,14 @@ export class Dispatcher implements DocHooks {
   }
 
   /** Expired: the driver had their turn, or the order is no longer looking for anyone. Not yours: it is, but not you. */
-  private notTheirs(orderId: OrderId, driverId: UserId): AppError {
+  private notTheirs(orderId: OrderId, driverId: UserId): NotTheirs {
     const row = this.d.orders.get(orderId);
     const looking = row !== null && row.driverId === null && AWAITING_DRIVER.includes(row.status);
-    return this.d.state.exclusions(orderId).has(driverId) || (row !== null && !looking)
-      ? conflict('offer_expired', 'This offer has ended; the order went to another driver or no longer needs one.')
-      : conflict('offer_not_yours', 'This order was not offered to you.');
+    return this.d.state.exclusions(orderId).has(driverId) || (row !== null && !looking) ? 'offer_expired' : 'offer_not_yours';
   }
 
-  private queue<T>(job: () => Promise<T>): Promise<T> {
-    return this.serial.run('dispatch', () => {
-      if (this.closed) throw new AppError(503, 'shutting_down', 'The server is restarting; try again in a moment.');
-      return job();
-    });
+  private queue<T, C extends string>(job: () => Promise<Result<T, C>>): Promise<Result<T, C | ShuttingDown>> {
+    return this.serial.run('dispatch', (): Promise<Result<T, C | ShuttingDown>> => (this.closed ? Promise.resolve(SHUTTING_DOWN) : job()));
   }
 
   /** Work nobody waits for: failures are logged; after close it is dropped. */

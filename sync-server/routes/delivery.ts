@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { OrderIdSchema } from '../../shared/ids';
 import type { TokenService } from '../auth/tokens';
 import type { Clock } from '../clock';
-import type { Dispatcher } from '../dispatch/dispatcher';
+import type { AssignRefusal, Dispatcher } from '../dispatch/dispatcher';
 import { addDriver, type AddDriverDeps } from '../drivers/addDriver';
 import { completeAgentDelivery, latestAgentOrder, type AgentDeliveryDeps } from '../drivers/agentDelivery';
+import { valueOrThrow, type HttpStatuses } from '../errors';
 import { BODY_LIMITS, limitBody } from './bodyLimit';
 import { requireAdminOrService } from './serviceAuth';
 import { jsonBody } from './validate';
@@ -28,6 +29,17 @@ const newAgentSchema = z.object({
 }).strict().refine((b) => (b.lat === undefined) === (b.lng === undefined), { message: 'give both lat and lng, or neither', path: ['lng'] });
 
 const newDeliverySchema = z.object({ orderId: OrderIdSchema }).strict();
+
+/** How `POST /newdelivery` answers dispatch's refusals. */
+const ASSIGN_STATUSES: HttpStatuses<AssignRefusal> = {
+  unknown_order: 404,
+  not_a_delivery: 422,
+  order_finished: 422,
+  already_assigned: 409,
+  no_driver_available: 409,
+  order_changed: 409,
+  shutting_down: 503,
+};
 
 /**
  * The second seed's delivery-agent API, kept for the systems that used it: `POST /delivery`,
@@ -58,7 +70,7 @@ export function deliveryRoutes(deps: DeliveryRouteDeps): Hono {
     .post('/newdelivery', form, async (c) => {
       await caller(c);
       const { orderId } = await jsonBody(c, newDeliverySchema);
-      const { driverId, distanceMeters } = await deps.dispatcher.assignNow(orderId);
+      const { driverId, distanceMeters } = valueOrThrow(await deps.dispatcher.assignNow(orderId), ASSIGN_STATUSES);
       return c.json({ orderId, driverId, distanceMeters });
     });
 }

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { OrderIdSchema, type OrderId } from '../../shared/ids';
 import type { TokenService } from '../auth/tokens';
 import type { Clock } from '../clock';
-import type { Dispatcher } from '../dispatch/dispatcher';
+import type { AcceptRefusal, DeclineRefusal, Dispatcher, ShuttingDown } from '../dispatch/dispatcher';
 import { recordLocations, type LocationDeps } from '../drivers/locations';
-import { forbidden, notFound } from '../errors';
+import { forbidden, notFound, valueOrThrow, type HttpStatuses } from '../errors';
 import type { DriverOrders } from '../storage/driverOrders';
 import type { DriverRecord, DriverRepo } from '../storage/drivers';
 import { requireActor } from './bearer';
@@ -30,6 +30,13 @@ const pointSchema = z.object({
 }).strict();
 const locationsSchema = z.object({ points: z.array(pointSchema).min(1).max(500) }).strict();
 const declineSchema = z.object({ reason: z.string().trim().min(1).max(500).optional() }).strict();
+
+/** How this module answers dispatch's refusals. */
+const DISPATCH_STATUSES: HttpStatuses<AcceptRefusal | DeclineRefusal | ShuttingDown> = {
+  offer_expired: 409,
+  offer_not_yours: 409,
+  shutting_down: 503,
+};
 
 /** The signed-in driver's record: 401 without a valid token, 403 for any other role. */
 async function requireDriver(c: Context, deps: DriverRouteDeps): Promise<DriverRecord> {
@@ -71,7 +78,7 @@ export function driverRoutes(deps: DriverRouteDeps): Hono {
       const { onShift } = await jsonBody(c, shiftSchema);
       if (driver.onShift !== onShift) deps.drivers.setShift(driver.id, onShift, deps.clock.now());
       // Off shift with orders still on board is fine: they finish them; dispatch just stops offering.
-      await deps.dispatcher.shiftChanged(driver.id, onShift);
+      valueOrThrow(await deps.dispatcher.shiftChanged(driver.id, onShift), DISPATCH_STATUSES);
       return c.json({ onShift });
     })
     .post('/locations', limitBody(BODY_LIMITS.locations), async (c) => {
@@ -83,14 +90,14 @@ export function driverRoutes(deps: DriverRouteDeps): Hono {
     .post('/offers/:orderId/accept', limitBody(BODY_LIMITS.form), async (c) => {
       const driver = await requireDriver(c, deps);
       const orderId = orderParam(c);
-      await deps.dispatcher.accept(driver.id, orderId);
+      valueOrThrow(await deps.dispatcher.accept(driver.id, orderId), DISPATCH_STATUSES);
       return c.json({ orderId });
     })
     .post('/offers/:orderId/decline', limitBody(BODY_LIMITS.form), async (c) => {
       const driver = await requireDriver(c, deps);
       const orderId = orderParam(c);
       const { reason } = await optionalJsonBody(c, declineSchema);
-      await deps.dispatcher.decline(driver.id, orderId, reason ?? null);
+      valueOrThrow(await deps.dispatcher.decline(driver.id, orderId, reason ?? null), DISPATCH_STATUSES);
       return c.body(null, 204);
     });
 }

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { fail, ok, type Result } from '../result';
 import { menuSchema, outletProfileSchema, type Menu, type OutletProfile } from './menu';
 import { formatLocalTime, openState } from './openingHours';
 import { availabilitySchema, busySchema, pausedSchema, STATUS_KEYS, type AvailabilityEntry, type Busy, type Paused } from './outletStatus';
@@ -46,15 +47,15 @@ export function isAvailable(catalog: Pick<Catalog, 'availability'>, itemId: stri
 }
 
 /** Whether new orders are taken now: closed by hours or closures, paused by staff, or open. */
-export function takingOrders(catalog: Catalog, now: number): { readonly ok: true } | { readonly ok: false; readonly code: 'outlet_closed' | 'outlet_paused'; readonly message: string } {
+export function takingOrders(catalog: Catalog, now: number): Result<undefined, 'outlet_closed' | 'outlet_paused'> {
   const { paused } = catalog;
   if (paused && (paused.until === null || paused.until > now)) {
     const until = paused.until === null ? '' : ` until ${formatLocalTime(paused.until, catalog.profile.timezone, now)}`;
     const why = paused.reason.trim().replace(/\.$/, '');
-    return { ok: false, code: 'outlet_paused', message: `${catalog.profile.name} is not taking new orders${until}${why ? `: ${why}` : ''}.` };
+    return fail('outlet_paused', `${catalog.profile.name} is not taking new orders${until}${why ? `: ${why}` : ''}.`);
   }
   const open = openState(catalog.profile, now);
-  return open.open ? { ok: true } : { ok: false, code: 'outlet_closed', message: `${catalog.profile.name}: ${open.reason}` };
+  return open.open ? ok() : fail('outlet_closed', `${catalog.profile.name}: ${open.reason}`);
 }
 
 /** Extra prep minutes from busy mode at `now` (0 when not busy). */

@@ -4,6 +4,7 @@ import type { OrderLine } from '../order/header';
 import type { OrderType } from '../order/status';
 import type { DeliveryZone } from './menu';
 import { isAvailable, takingOrders, type Catalog } from './outletDoc';
+import { fail, ok, type Result } from '../result';
 import { zoneFor, type LatLng } from './zones';
 
 export interface CartLine {
@@ -16,15 +17,18 @@ export type PricingRefusal =
   | 'unknown_item' | 'item_unavailable' | 'invalid_modifiers' | 'bad_quantity' | 'below_minimum' | 'empty_cart'
   | 'outlet_closed' | 'outlet_paused' | 'order_type_unavailable' | 'address_required' | 'outside_zone';
 
-export type PricedOrder =
-  | {
-    readonly ok: true; readonly lines: OrderLine[]; readonly subtotal: Money; readonly deliveryFee: Money; readonly total: Money;
-    /** The zone that priced the delivery; null for pickup and dine-in. */
-    readonly zone: DeliveryZone | null;
-  }
-  | { readonly ok: false; readonly code: PricingRefusal; readonly message: string };
+export interface PricedOrder {
+  readonly lines: OrderLine[];
+  readonly subtotal: Money;
+  readonly deliveryFee: Money;
+  readonly total: Money;
+  /** The zone that priced the delivery; null for pickup and dine-in. */
+  readonly zone: DeliveryZone | null;
+}
 
-const refuse = (code: PricingRefusal, message: string): PricedOrder => ({ ok: false, code, message });
+export type Pricing = Result<PricedOrder, PricingRefusal>;
+
+const refuse = (code: PricingRefusal, message: string): Pricing => fail(code, message);
 
 export interface PricingOptions {
   /**
@@ -38,9 +42,9 @@ export interface PricingOptions {
  * Prices a cart from the catalog alone: the server's authority on what an order costs, and whether
  * the outlet takes it now (open, not paused, that order type, a delivery address inside a zone).
  */
-export function priceOrder(catalog: Catalog, cart: readonly CartLine[], type: OrderType, now: number, address?: LatLng, options: PricingOptions = {}): PricedOrder {
+export function priceOrder(catalog: Catalog, cart: readonly CartLine[], type: OrderType, now: number, address?: LatLng, options: PricingOptions = {}): Pricing {
   const taking = takingOrders(catalog, now);
-  if (!taking.ok && !options.ignoreOpening) return refuse(taking.code, taking.message);
+  if (!taking.ok && !options.ignoreOpening) return taking;
   if (!catalog.profile.orderTypes.includes(type)) return refuse('order_type_unavailable', `${catalog.profile.name} does not take ${type} orders.`);
   let zone: DeliveryZone | null = null;
   if (type === 'delivery') {
@@ -90,5 +94,5 @@ export function priceOrder(catalog: Catalog, cart: readonly CartLine[], type: Or
   if (!MoneySchema.safeParse(total).success) {
     return refuse('bad_quantity', `This order is too large to take online; please call ${catalog.profile.name}.`);
   }
-  return { ok: true, lines, subtotal, deliveryFee, total, zone };
+  return ok({ lines, subtotal, deliveryFee, total, zone });
 }

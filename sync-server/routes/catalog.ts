@@ -11,7 +11,7 @@ export type Ordering = { readonly open: true } | { readonly open: false; readonl
 /** Whether the outlet takes orders now, in the words an order would be refused with. */
 function ordering(catalog: Catalog, now: number): Ordering {
   const taking = takingOrders(catalog, now);
-  return taking.ok ? { open: true } : { open: false, code: taking.code, message: taking.message };
+  return taking.ok ? { open: true } : { open: false, ...taking.error };
 }
 
 /** Public, cacheable catalog reads, served from the outlet documents. Short cache: a pause or an 86 must show soon. */

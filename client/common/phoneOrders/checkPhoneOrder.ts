@@ -29,8 +29,10 @@ export interface PhoneCart {
 
 export function checkPhoneOrder(catalog: Catalog, request: PhoneCart, now: number): PhoneOrderCheck {
   const priced = priceOrder(catalog, request.items, request.type, now, request.address);
-  if (priced.ok) return { blocking: null, warning: null, estimate: { subtotal: priced.subtotal, deliveryFee: priced.deliveryFee, total: priced.total } };
-  return BLOCKING.has(priced.code)
-    ? { blocking: priced.message, warning: null, estimate: null }
-    : { blocking: null, warning: priced.message, estimate: null };
+  if (priced.ok) {
+    const { subtotal, deliveryFee, total } = priced.value;
+    return { blocking: null, warning: null, estimate: { subtotal, deliveryFee, total } };
+  }
+  const { code, message } = priced.error;
+  return BLOCKING.has(code) ? { blocking: message, warning: null, estimate: null } : { blocking: null, warning: message, estimate: null };
 }

@@ -79,7 +79,7 @@ describe('busy mode and pausing', () => {
     expect(pauseOrders(ctx, OUTLET_ID, NOW + HOUR, 'Kitchen is full', NOW)).toEqual({ ok: true });
     const paused = takingOrders(catalogOf(doc), NOW);
     expect(paused.ok).toBe(false);
-    expect(paused.ok ? '' : paused.message).toContain('Kitchen is full');
+    expect(paused.ok ? '' : paused.error.message).toContain('Kitchen is full');
     expect(takingOrders(catalogOf(doc), NOW + HOUR).ok).toBe(true);
     expect(resumeOrders(ctx, OUTLET_ID)).toEqual({ ok: true });
     expect(takingOrders(catalogOf(doc), NOW).ok).toBe(true);

@@ -83,29 +83,29 @@ describe('isAvailable', () => {
 
 describe('takingOrders', () => {
   it('takes orders when open and not paused', () => {
-    expect(takingOrders(catalog(), NOW)).toEqual({ ok: true });
+    expect(takingOrders(catalog(), NOW)).toEqual({ ok: true, value: undefined });
   });
 
   it('refuses while paused with no end time, without naming one', () => {
     expect(takingOrders(paused({ until: null, reason: 'Short of staff', at: NOW - MINUTE }), NOW + 7 * 24 * 60 * MINUTE)).toEqual({
-      ok: false, code: 'outlet_paused', message: 'Dabba Kitchen is not taking new orders: Short of staff.',
+      ok: false, error: { code: 'outlet_paused', message: 'Dabba Kitchen is not taking new orders: Short of staff.' },
     });
   });
 
   it('refuses until a pause end time, naming it in the outlet time zone, and takes orders from then on', () => {
     const p = paused({ until: NOW + 30 * MINUTE, reason: 'Rush hour.', at: NOW });
-    expect(takingOrders(p, NOW)).toEqual({ ok: false, code: 'outlet_paused', message: 'Dabba Kitchen is not taking new orders until 12:30 pm: Rush hour.' });
-    expect(takingOrders(p, NOW + 30 * MINUTE - 1)).toMatchObject({ ok: false, code: 'outlet_paused' });
-    expect(takingOrders(p, NOW + 30 * MINUTE)).toEqual({ ok: true });
-    expect(takingOrders(paused({ until: NOW + 30 * MINUTE, reason: '', at: NOW }), NOW)).toMatchObject({ message: 'Dabba Kitchen is not taking new orders until 12:30 pm.' });
+    expect(takingOrders(p, NOW)).toEqual({ ok: false, error: { code: 'outlet_paused', message: 'Dabba Kitchen is not taking new orders until 12:30 pm: Rush hour.' } });
+    expect(takingOrders(p, NOW + 30 * MINUTE - 1)).toMatchObject({ ok: false, error: { code: 'outlet_paused' } });
+    expect(takingOrders(p, NOW + 30 * MINUTE)).toEqual({ ok: true, value: undefined });
+    expect(takingOrders(paused({ until: NOW + 30 * MINUTE, reason: '', at: NOW }), NOW)).toMatchObject({ error: { message: 'Dabba Kitchen is not taking new orders until 12:30 pm.' } });
   });
 
   it('refuses outside opening hours with the outlet name and when it opens', () => {
-    expect(takingOrders(catalog(), NOW - 3 * 60 * MINUTE)).toEqual({ ok: false, code: 'outlet_closed', message: 'Dabba Kitchen: Closed now; opens at 10:00.' });
+    expect(takingOrders(catalog(), NOW - 3 * 60 * MINUTE)).toEqual({ ok: false, error: { code: 'outlet_closed', message: 'Dabba Kitchen: Closed now; opens at 10:00.' } });
   });
 
   it('reports a pause over closed hours, since staff said so explicitly', () => {
-    expect(takingOrders(paused({ until: null, reason: '', at: NOW }), NOW - 3 * 60 * MINUTE)).toMatchObject({ code: 'outlet_paused' });
+    expect(takingOrders(paused({ until: null, reason: '', at: NOW }), NOW - 3 * 60 * MINUTE)).toMatchObject({ error: { code: 'outlet_paused' } });
   });
 });
 

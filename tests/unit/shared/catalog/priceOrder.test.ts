@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../../../shared/catalog/outletDoc';
 import type { AvailabilityEntry as Availability } from '../../../../shared/catalog/outletStatus';
-import { priceOrder, type CartLine, type PricedOrder } from '../../../../shared/catalog/priceOrder';
+import { priceOrder, type CartLine, type Pricing } from '../../../../shared/catalog/priceOrder';
 import { MoneySchema } from '../../../../shared/money';
 import { ORDER_TYPES } from '../../../../shared/order/status';
 
@@ -40,7 +40,7 @@ function catalog(availability: Record<string, Availability> = {}): Catalog {
 }
 
 const regularThali = (qty = 1): CartLine => ({ itemId: 'thali', qty, modifiers: [{ groupId: 'size', optionId: 'regular' }] });
-const refusal = (result: PricedOrder) => (result.ok ? null : result.code);
+const refusal = (result: Pricing) => (result.ok ? null : result.error.code);
 
 describe('priceOrder', () => {
   it('prices each line from the catalog with its modifiers, and adds the delivery fee', () => {
@@ -50,6 +50,7 @@ describe('priceOrder', () => {
     ], 'delivery', NOW, HOME);
     expect(result).toEqual({
       ok: true,
+      value: {
       lines: [
         {
           itemId: 'thali', name: 'Thali', qty: 2, unitPrice: 34_000, lineTotal: 68_000,
@@ -62,12 +63,13 @@ describe('priceOrder', () => {
         { itemId: 'chai', name: 'Chai', qty: 3, unitPrice: 2_000, lineTotal: 6_000, modifiers: [] },
       ],
       subtotal: 74_000, deliveryFee: 4_000, total: 78_000, zone: catalog().profile.zones[0],
+      },
     });
   });
 
   it('names the zone that priced a delivery, and none for pickup or dine-in', () => {
-    expect(priceOrder(catalog(), [regularThali()], 'delivery', NOW, HOME)).toMatchObject({ ok: true, zone: { id: 'city', name: 'City' } });
-    expect(priceOrder(catalog(), [regularThali()], 'pickup', NOW, HOME)).toMatchObject({ ok: true, zone: null });
+    expect(priceOrder(catalog(), [regularThali()], 'delivery', NOW, HOME)).toMatchObject({ ok: true, value: { zone: { id: 'city', name: 'City' } } });
+    expect(priceOrder(catalog(), [regularThali()], 'pickup', NOW, HOME)).toMatchObject({ ok: true, value: { zone: null } });
   });
 
   it('refuses while the outlet is closed or paused, unless staff take the order themselves', () => {
@@ -75,8 +77,8 @@ describe('priceOrder', () => {
     const paused: Catalog = { ...catalog(), paused: { until: null, reason: 'Rush', at: NOW } };
     expect(refusal(priceOrder(closed, [regularThali()], 'pickup', NOW))).toBe('outlet_closed');
     expect(refusal(priceOrder(paused, [regularThali()], 'pickup', NOW))).toBe('outlet_paused');
-    expect(priceOrder(closed, [regularThali()], 'pickup', NOW, undefined, { ignoreOpening: true })).toMatchObject({ ok: true, total: 25_000 });
-    expect(priceOrder(paused, [regularThali()], 'pickup', NOW, undefined, { ignoreOpening: true })).toMatchObject({ ok: true, total: 25_000 });
+    expect(priceOrder(closed, [regularThali()], 'pickup', NOW, undefined, { ignoreOpening: true })).toMatchObject({ ok: true, value: { total: 25_000 } });
+    expect(priceOrder(paused, [regularThali()], 'pickup', NOW, undefined, { ignoreOpening: true })).toMatchObject({ ok: true, value: { total: 25_000 } });
   });
 
   it('still refuses what is wrong with the order itself when staff take it while closed', () => {
@@ -90,15 +92,15 @@ describe('priceOrder', () => {
 
   it('refuses an order type the outlet does not offer, and a delivery without an address', () => {
     const pickupOnly: Catalog = { ...catalog(), profile: { ...catalog().profile, orderTypes: ['pickup'] } };
-    expect(priceOrder(pickupOnly, [regularThali()], 'delivery', NOW, HOME)).toMatchObject({ ok: false, code: 'order_type_unavailable', message: 'Dabba Kitchen does not take delivery orders.' });
+    expect(priceOrder(pickupOnly, [regularThali()], 'delivery', NOW, HOME)).toMatchObject({ ok: false, error: { code: 'order_type_unavailable', message: 'Dabba Kitchen does not take delivery orders.' } });
     expect(refusal(priceOrder(catalog(), [regularThali()], 'delivery', NOW))).toBe('address_required');
   });
 
   it('charges a delivery fee for delivery only', () => {
     for (const type of ['pickup', 'dine-in'] as const) {
-      expect(priceOrder(catalog(), [regularThali()], type, NOW, HOME)).toMatchObject({ ok: true, subtotal: 25_000, deliveryFee: 0, total: 25_000 });
+      expect(priceOrder(catalog(), [regularThali()], type, NOW, HOME)).toMatchObject({ ok: true, value: { subtotal: 25_000, deliveryFee: 0, total: 25_000 } });
     }
-    expect(priceOrder(catalog(), [regularThali()], 'delivery', NOW, HOME)).toMatchObject({ ok: true, deliveryFee: 4_000, total: 29_000 });
+    expect(priceOrder(catalog(), [regularThali()], 'delivery', NOW, HOME)).toMatchObject({ ok: true, value: { deliveryFee: 4_000, total: 29_000 } });
   });
 
   it('refuses an empty cart', () => {
@@ -107,7 +109,7 @@ describe('priceOrder', () => {
 
   it('refuses an item that is not on the menu', () => {
     const result = priceOrder(catalog(), [regularThali(), { itemId: 'biryani', qty: 1 }], 'pickup', NOW, HOME);
-    expect(result).toMatchObject({ ok: false, code: 'unknown_item', message: expect.stringContaining('biryani') });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown_item', message: expect.stringContaining('biryani') } });
   });
 
   it('refuses an item marked unavailable until it comes back on its own', () => {
@@ -122,7 +124,7 @@ describe('priceOrder', () => {
 
   it('refuses an unavailable modifier option', () => {
     const result = priceOrder(catalog({ large: { available: false } }), [{ itemId: 'thali', qty: 1, modifiers: [{ groupId: 'size', optionId: 'large' }] }], 'pickup', NOW, HOME);
-    expect(result).toMatchObject({ ok: false, code: 'item_unavailable', message: expect.stringContaining('Large') });
+    expect(result).toMatchObject({ ok: false, error: { code: 'item_unavailable', message: expect.stringContaining('Large') } });
   });
 
   it.each([
@@ -146,27 +148,27 @@ describe('priceOrder', () => {
   });
 
   it('accepts quantities from 1 to 99', () => {
-    expect(priceOrder(catalog(), [{ itemId: 'chai', qty: 1 }], 'pickup', NOW, HOME)).toMatchObject({ ok: true, total: 2_000 });
-    expect(priceOrder(catalog(), [{ itemId: 'chai', qty: 99 }], 'pickup', NOW, HOME)).toMatchObject({ ok: true, total: 198_000 });
+    expect(priceOrder(catalog(), [{ itemId: 'chai', qty: 1 }], 'pickup', NOW, HOME)).toMatchObject({ ok: true, value: { total: 2_000 } });
+    expect(priceOrder(catalog(), [{ itemId: 'chai', qty: 99 }], 'pickup', NOW, HOME)).toMatchObject({ ok: true, value: { total: 198_000 } });
   });
 
   it('refuses a delivery below the minimum, but not a pickup or dine-in order of the same cart', () => {
     const small = [{ itemId: 'chai', qty: 9 }]; // 18,000 < 20,000
-    expect(priceOrder(catalog(), small, 'delivery', NOW, HOME)).toMatchObject({ ok: false, code: 'below_minimum', message: expect.stringContaining('200') });
+    expect(priceOrder(catalog(), small, 'delivery', NOW, HOME)).toMatchObject({ ok: false, error: { code: 'below_minimum', message: expect.stringContaining('200') } });
     expect(priceOrder(catalog(), small, 'pickup', NOW, HOME).ok).toBe(true);
     expect(priceOrder(catalog(), small, 'dine-in', NOW, HOME).ok).toBe(true);
     // The minimum is on the subtotal: reaching it exactly is enough.
-    expect(priceOrder(catalog(), [{ itemId: 'chai', qty: 10 }], 'delivery', NOW, HOME)).toMatchObject({ ok: true, subtotal: 20_000, total: 24_000 });
+    expect(priceOrder(catalog(), [{ itemId: 'chai', qty: 10 }], 'delivery', NOW, HOME)).toMatchObject({ ok: true, value: { subtotal: 20_000, total: 24_000 } });
   });
 
   it('refuses an order whose total is more than an order can hold, rather than price one no device could read', () => {
     const biggest: CartLine = { itemId: 'thali', qty: 99, modifiers: [{ groupId: 'size', optionId: 'large' }, { groupId: 'extras', optionId: 'raita' }, { groupId: 'extras', optionId: 'papad' }] };
     // 29 lines of 99 × 340.00 = 9,76,14,000 paise + the fee: just within MoneySchema's 10,00,00,000.
     const fits = priceOrder(catalog(), Array.from({ length: 29 }, () => biggest), 'delivery', NOW, HOME);
-    expect(fits).toMatchObject({ ok: true, total: 97_618_000 });
-    if (fits.ok) for (const amount of [fits.subtotal, fits.total, ...fits.lines.map((l) => l.lineTotal)]) expect(MoneySchema.safeParse(amount).success).toBe(true);
+    expect(fits).toMatchObject({ ok: true, value: { total: 97_618_000 } });
+    if (fits.ok) for (const amount of [fits.value.subtotal, fits.value.total, ...fits.value.lines.map((l) => l.lineTotal)]) expect(MoneySchema.safeParse(amount).success).toBe(true);
     const tooBig = priceOrder(catalog(), Array.from({ length: 30 }, () => biggest), 'delivery', NOW, HOME);
-    expect(tooBig).toMatchObject({ ok: false, code: 'bad_quantity', message: expect.stringContaining('too large') });
+    expect(tooBig).toMatchObject({ ok: false, error: { code: 'bad_quantity', message: expect.stringContaining('too large') } });
   });
 
   it('adds up any valid cart in whole minor units', () => {
@@ -180,11 +182,12 @@ describe('priceOrder', () => {
       })),
     );
     fc.assert(fc.property(fc.array(lineArb, { minLength: 1, maxLength: 8 }), fc.constantFrom(...ORDER_TYPES), (cart, type) => {
-      const result = priceOrder(catalog(), cart, type, NOW, HOME);
-      if (!result.ok) {
-        expect(result.code).toBe('below_minimum');
+      const priced = priceOrder(catalog(), cart, type, NOW, HOME);
+      if (!priced.ok) {
+        expect(priced.error.code).toBe('below_minimum');
         return;
       }
+      const result = priced.value;
       for (const line of result.lines) {
         const base = catalog().menu.items.find((i) => i.id === line.itemId)?.price ?? Number.NaN;
         expect(line.unitPrice).toBe(base + line.modifiers.reduce((sum, m) => sum + m.price, 0));

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { newOrderId, newTrackingToken, type OrderId, type TrackingToken } from '../../shared/ids';
 import { createOrderDoc, type OrderView } from '../../shared/order/orderDoc';
 import type { OrderHeader, OrderSource } from '../../shared/order/header';
-import { AppError, badRequest } from '../errors';
+import type { PricingRefusal } from '../../shared/catalog/priceOrder';
+import { fail, ok, type Result } from '../../shared/result';
 import type { Db } from '../storage/db';
 import type { OrderIndex } from '../storage/orderIndex';
 import type { DocRegistry } from '../sync/docRegistry';
@@ -15,6 +16,9 @@ export interface PlacedOrder {
   readonly trackingToken: TrackingToken;
   readonly replayed: boolean;
 }
+
+/** Why an order is not placed: its pricing, a dine-in without a table, or a key reused for another body. */
+export type PlaceRefusal = PricingRefusal | 'table_required' | 'idempotency_key_reused';
 
 export interface PlaceOrderDeps {
   readonly db: Db;
@@ -36,27 +40,30 @@ const hashRequest = (req: OrderRequest): string => createHash('sha256').update(J
  * Prices an order from the outlet's catalog (client prices are never read) and creates its document.
  * The same Idempotency-Key with the same body returns the first order; with another body it is refused.
  */
-export async function placeOrder(deps: PlaceOrderDeps, req: OrderRequest, options: PlaceOptions, now = Date.now()): Promise<PlacedOrder> {
+export async function placeOrder(deps: PlaceOrderDeps, req: OrderRequest, options: PlaceOptions, now = Date.now()): Promise<Result<PlacedOrder, PlaceRefusal>> {
   const { idempotencyKey, source, staff } = options;
   const requestHash = hashRequest(req);
-  const replay = (): PlacedOrder | null => {
+  const replay = (): Result<PlacedOrder, 'idempotency_key_reused'> | null => {
     if (!idempotencyKey) return null;
     const previous = deps.orders.idempotent(idempotencyKey);
     if (!previous) return null;
     if (previous.requestHash !== requestHash) {
-      throw new AppError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different order.');
+      return fail('idempotency_key_reused', 'This Idempotency-Key was already used for a different order.');
     }
     const row = deps.orders.get(previous.orderId);
-    if (!row) throw new AppError(500, 'internal', 'The order for this Idempotency-Key is missing.');
-    return { orderId: row.id, trackingToken: row.trackingToken, replayed: true };
+    // The key and its order row are written in one transaction: one without the other is a broken store.
+    if (!row) throw new Error(`The order ${previous.orderId} for an Idempotency-Key is missing from the index.`);
+    return ok({ orderId: row.id, trackingToken: row.trackingToken, replayed: true });
   };
   const earlier = replay();
   if (earlier) return earlier;
 
-  if (req.type === 'dine-in' && !req.table) throw badRequest('table_required', 'A dine-in order needs a table.');
+  if (req.type === 'dine-in' && !req.table) return fail('table_required', 'A dine-in order needs a table.');
 
   const catalog = await loadCatalog(deps.registry, req.outletId);
-  const priced = priceRequest(catalog, req, now, staff);
+  const pricing = priceRequest(catalog, req, now, staff);
+  if (!pricing.ok) return pricing;
+  const priced = pricing.value;
 
   const orderId = newOrderId();
   const trackingToken = newTrackingToken();
@@ -103,5 +110,5 @@ export async function placeOrder(deps: PlaceOrderDeps, req: OrderRequest, option
   } finally {
     deps.registry.release(doc);
   }
-  return { orderId, trackingToken, replayed: false };
+  return ok({ orderId, trackingToken, replayed: false });
 }

@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import type { TokenService } from '../auth/tokens';
-import { badRequest } from '../errors';
+import type { PricingRefusal } from '../../shared/catalog/priceOrder';
+import { badRequest, valueOrThrow, type HttpStatuses } from '../errors';
 import { orderRequestSchema, quoteRequestSchema } from '../orders/orderRequest';
-import { authorizeSource } from '../orders/orderSource';
-import { placeOrder, type PlaceOrderDeps } from '../orders/placeOrder';
+import { authorizeSource, type SourceRefusal } from '../orders/orderSource';
+import { placeOrder, type PlaceOrderDeps, type PlaceRefusal } from '../orders/placeOrder';
 import { loadCatalog } from '../catalog/loadCatalog';
 import { quoteOrder } from '../orders/quoteOrder';
 import { bearerActor } from './bearer';
@@ -15,6 +16,21 @@ import { jsonBody } from './validate';
 const KEY_PATTERN = /^[A-Za-z0-9_:.-]{8,128}$/;
 /** A cart is re-priced as it changes; quotes get this many times the order budget. */
 const QUOTES_PER_ORDER = 5;
+
+/** Every pricing refusal is the order's content: 422, like a reused Idempotency-Key. */
+const PRICING_STATUSES: HttpStatuses<PricingRefusal> = {
+  unknown_item: 422, item_unavailable: 422, invalid_modifiers: 422, bad_quantity: 422, below_minimum: 422, empty_cart: 422,
+  outlet_closed: 422, outlet_paused: 422, order_type_unavailable: 422, address_required: 422, outside_zone: 422,
+};
+
+/** How this module answers the order services' refusals. */
+const ORDER_STATUSES: HttpStatuses<PlaceRefusal | SourceRefusal> = {
+  ...PRICING_STATUSES,
+  idempotency_key_reused: 422,
+  table_required: 400,
+  unauthorized: 401,
+  forbidden: 403,
+};
 
 export interface OrderRouteDeps extends PlaceOrderDeps {
   readonly tokens: TokenService;
@@ -33,8 +49,8 @@ export function orderRoutes(deps: OrderRouteDeps, perMinute: number): Hono {
       quotesPerClient.hit(clientAddress(c));
       const actor = await bearerActor(c, deps.tokens);
       const body = await jsonBody(c, quoteRequestSchema);
-      const { staff } = authorizeSource(actor, body);
-      const quote = quoteOrder(await loadCatalog(deps.registry, body.outletId), body, Date.now(), staff);
+      const { staff } = valueOrThrow(authorizeSource(actor, body), ORDER_STATUSES);
+      const quote = valueOrThrow(quoteOrder(await loadCatalog(deps.registry, body.outletId), body, Date.now(), staff), ORDER_STATUSES);
       c.header('Cache-Control', 'no-store');
       return c.json(quote);
     })
@@ -44,8 +60,8 @@ export function orderRoutes(deps: OrderRouteDeps, perMinute: number): Hono {
       const idempotencyKey = c.req.header('Idempotency-Key') ?? null;
       if (idempotencyKey !== null && !KEY_PATTERN.test(idempotencyKey)) throw badRequest('invalid_idempotency_key', 'Idempotency-Key must be 8–128 letters, digits or _:.-');
       const body = await jsonBody(c, orderRequestSchema);
-      const { source, staff } = authorizeSource(actor, body);
-      const placed = await placeOrder(deps, body, { idempotencyKey, source, staff });
+      const { source, staff } = valueOrThrow(authorizeSource(actor, body), ORDER_STATUSES);
+      const placed = valueOrThrow(await placeOrder(deps, body, { idempotencyKey, source, staff }), ORDER_STATUSES);
       if (placed.replayed) c.header('Idempotent-Replayed', 'true');
       return c.json({ orderId: placed.orderId, trackingUrl: new URL(`/track/${placed.trackingToken}`, c.req.url).href }, 201);
     });

@@ -91,8 +91,8 @@ function orderDoc(id: OrderId, n: number, type: OrderType, steps: readonly Event
   createOrderDoc(doc, header(id, n, type, placedAt));
   steps.slice(1).forEach((type, i) => {
     const parsed = parseOrderEvent({ ...DATA[type], id: `${id}-e${i}`, type, at: placedAt + (i + 1) * MINUTE, by: AUTHOR[type] ?? { id: STAFF, role: 'outlet' } });
-    if (!parsed.ok) throw new Error(parsed.message);
-    appendEvent(doc, parsed.event);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    appendEvent(doc, parsed.value);
   });
   return doc;
 }

@@ -66,8 +66,8 @@ export function markItems(items: Iterable<Y.Item>, index: MarkIndex): ReadEntrie
       const values = item.content.getContent();
       for (const [k, value] of values.entries()) {
         const parsed = parseOrderEvent(value);
-        const at = parsed.ok ? parsed.event.at : Number.NEGATIVE_INFINITY;
-        if (parsed.ok) events.push({ event: parsed.event, seenAt });
+        const at = parsed.ok ? parsed.value.at : Number.NEGATIVE_INFINITY;
+        if (parsed.ok) events.push({ event: parsed.value, seenAt });
         else malformed += 1;
         index.set(keyOf(item.id.client, item.id.clock + k), { at, seenAt });
         seenAt = Math.max(seenAt, at);

@@ -4,10 +4,12 @@ import type { Actor } from '../roles';
 import { parseOrderEvent, type EventData, type EventOf, type EventType } from './events';
 import type { OrderHeader } from './header';
 import { checkTransition, type OrderState } from './reduceOrder';
+import { fail, ok, type Result } from '../result';
 
-export type CommandResult<T extends EventType> =
-  | { readonly ok: true; readonly event: EventOf<T> }
-  | { readonly ok: false; readonly reason: string };
+/** The role may never append this type; the data is not a valid event; the order's state does not allow it now. */
+export type CommandRefusal = 'not_permitted' | 'invalid_event' | 'invalid_transition';
+
+export type CommandResult<T extends EventType> = Result<EventOf<T>, CommandRefusal>;
 
 /**
  * Proposes an event on behalf of `actor` and checks it against the permission table and the
@@ -21,13 +23,13 @@ export function proposeEvent<T extends EventType>(
   data: EventData<T>,
   now: number = Date.now(),
 ): CommandResult<T> {
-  if (!mayAppend(actor.role, type)) return { ok: false, reason: `${actor.role} cannot ${type.replace('_', ' ')} an order` };
+  if (!mayAppend(actor.role, type)) return fail('not_permitted', `${actor.role} cannot ${type.replace('_', ' ')} an order`);
   // Conflicts are events the device has seen too: stamping before one could make it valid again.
   const seen = [...order.state.applied, ...order.state.conflicts.map((c) => c.event)];
   const newest = seen.reduce((max, e) => Math.max(max, e.at), 0);
   // Validated like the server will: a bad prep time or an empty reason is refused here, not after syncing.
   const parsed = parseOrderEvent({ ...data, id: newEventId(), type, at: Math.max(now, newest + 1), by: { id: actor.id, role: actor.role } });
-  if (!parsed.ok) return { ok: false, reason: parsed.message };
-  const reason = checkTransition(order.state, parsed.event, { orderType: order.header.type });
-  return reason ? { ok: false, reason } : { ok: true, event: parsed.event as EventOf<T> };
+  if (!parsed.ok) return parsed;
+  const reason = checkTransition(order.state, parsed.value, { orderType: order.header.type });
+  return reason ? fail('invalid_transition', reason) : ok(parsed.value as EventOf<T>);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EventIdSchema, UserIdSchema } from '../ids';
+import { fail, ok, type Result } from '../result';
 
 /** Event types an order can carry. Status is a fold over these (see reduceOrder). */
 export const EVENT_TYPES = [
@@ -41,11 +42,12 @@ export type EventOf<T extends EventType> = Extract<OrderEvent, { type: T }>;
 /** The data an event type carries beyond id/type/at/by. */
 export type EventData<T extends EventType> = Omit<EventOf<T>, 'id' | 'type' | 'at' | 'by'>;
 
-export function parseOrderEvent(value: unknown): { ok: true; event: OrderEvent } | { ok: false; message: string } {
+/** The event, or `invalid_event` naming the first field that is wrong. */
+export function parseOrderEvent(value: unknown): Result<OrderEvent, 'invalid_event'> {
   const result = orderEventSchema.safeParse(value);
-  if (result.success) return { ok: true, event: result.data };
+  if (result.success) return ok(result.data);
   const issue = result.error.issues[0];
-  return { ok: false, message: issue ? `${issue.path.join('.') || 'event'}: ${issue.message}` : 'invalid event' };
+  return fail('invalid_event', issue ? `${issue.path.join('.') || 'event'}: ${issue.message}` : 'invalid event');
 }
 
 /** Total order used by every device: (at, id), then content, so even a forged duplicate id sorts the same everywhere. */

@@ -50,7 +50,7 @@ function planDelivery(ctx: OrderCommandContext, orderId: OrderId, proof: Deliver
   const eventProof = proof.photo ?? proof.signature;
   const data = eventProof ? { proof: eventProof } : {};
   const check = proposeEvent(ctx.actor, order.view, 'delivered', data);
-  if (!check.ok) return check.reason;
+  if (!check.ok) return check.error.message;
   return { doc: order.doc, notes: deliveryNotes({ ...proof, code }, due > 0 ? formatMoney(due, header.currency) : null), data };
 }
 

@@ -70,7 +70,7 @@ export function offeredActions(actor: Actor, status: OrderStatus, type: OrderTyp
   if (steps) {
     const events = steps.flatMap((step, i) => {
       const parsed = parseOrderEvent({ ...step, id: `stand-in-${i}`, at: AT0 + i });
-      return parsed.ok ? [parsed.event] : [];
+      return parsed.ok ? [parsed.value] : [];
     });
     const stand = actor.role === 'driver' ? { ...actor, id: DRIVER } : actor;
     offered = allowedActions(stand, { header: standInHeader(type), state: reduceOrder(events, { orderType: type }) }, AT0 + steps.length);

@@ -29,11 +29,11 @@ export function runOrderCommand<T extends EventType>(ctx: OrderCommandContext, o
   const order = heldOrder(ctx, orderId);
   if (typeof order === 'string') return refuse(order);
   const proposal = proposeEvent(ctx.actor, order.view, type, data);
-  if (!proposal.ok) return refuse(proposal.reason);
+  if (!proposal.ok) return refuse(proposal.error.message);
   // The rules check the transition, not the values; an out-of-range value would be stored as a malformed event.
-  const valid = parseOrderEvent(proposal.event);
-  if (!valid.ok) return refuse(valid.message);
-  appendEvent(order.doc, valid.event);
+  const valid = parseOrderEvent(proposal.value);
+  if (!valid.ok) return refuse(valid.error.message);
+  appendEvent(order.doc, valid.value);
   return done;
 }
 

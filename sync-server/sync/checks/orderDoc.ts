@@ -44,8 +44,8 @@ export function checkAppendedEvents(items: readonly Y.Item[], order: OrderLog, a
       if (keys.has(key)) continue;
       keys.add(key);
       const parsed = parseOrderEvent(value);
-      if (!parsed.ok) return refuse('event_invalid', `Not a valid order event: ${parsed.message}`);
-      const e = parsed.event;
+      if (!parsed.ok) return refuse('event_invalid', `Not a valid order event: ${parsed.error.message}`);
+      const e = parsed.value;
       if (e.by.id !== actor.id || e.by.role !== actor.role) return refuse('author_mismatch', 'An event must be authored by the signed-in user.');
       if (!mayAppend(actor.role, e.type)) return refuse('event_not_allowed', `${actor.role} may not add "${e.type}" events.`);
       if (e.at > now + MAX_CLOCK_SKEW_MS) return refuse('clock_skew', 'The event is stamped in the future; check the device clock.');

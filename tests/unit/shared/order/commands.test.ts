@@ -28,7 +28,7 @@ describe('proposeEvent', () => {
       for (const type of EVENT_TYPES.filter((t) => !ALLOWED[actor.role].includes(t))) {
         // The data is irrelevant: the role is refused before anything else is looked at.
         const result = proposeEvent(actor, orderOf(accepted), type, { reason: 'x', driverId: DRIVER1.id, minutes: 5, prepMinutes: 5, text: 'x' }, T0 + 2 * MINUTE);
-        expect(result, `${actor.role} ${type}`).toEqual({ ok: false, reason: `${actor.role} cannot ${type.replace('_', ' ')} an order` });
+        expect(result, `${actor.role} ${type}`).toEqual({ ok: false, error: { code: 'not_permitted', message: `${actor.role} cannot ${type.replace('_', ' ')} an order` } });
       }
     }
   });
@@ -42,21 +42,21 @@ describe('proposeEvent', () => {
 
   it('refuses a transition the order state does not allow, with the reason', () => {
     expect(proposeEvent(OUTLET_ACTOR, orderOf(placed), 'ready', {}, T0 + MINUTE))
-      .toEqual({ ok: false, reason: 'not allowed when the order is placed' });
+      .toEqual({ ok: false, error: { code: 'invalid_transition', message: 'not allowed when the order is placed' } });
     expect(proposeEvent(DRIVER1_ACTOR, orderOf([...accepted, event('ready', 2 * MINUTE, OUTLET, {})]), 'picked_up', {}, T0 + 3 * MINUTE))
-      .toEqual({ ok: false, reason: 'no driver is assigned' });
+      .toEqual({ ok: false, error: { code: 'invalid_transition', message: 'no driver is assigned' } });
     const assigned = [...accepted, event('assigned', 2 * MINUTE, SYSTEM, { driverId: DRIVER1.id })];
     expect(proposeEvent(DRIVER2_ACTOR, orderOf(assigned), 'picked_up', {}, T0 + 3 * MINUTE))
-      .toEqual({ ok: false, reason: 'only the assigned driver can do this' });
+      .toEqual({ ok: false, error: { code: 'invalid_transition', message: 'only the assigned driver can do this' } });
     expect(proposeEvent(OUTLET_ACTOR, orderOf(accepted, 'pickup'), 'handed_over', {}, T0 + 3 * MINUTE))
-      .toEqual({ ok: false, reason: 'not allowed when the order is accepted' });
+      .toEqual({ ok: false, error: { code: 'invalid_transition', message: 'not allowed when the order is accepted' } });
   });
 
   it('checks the transition against the order type in the header', () => {
     const ready = [...accepted, event('ready', 2 * MINUTE, OUTLET, {})];
     expect(proposeEvent(OUTLET_ACTOR, orderOf(ready, 'pickup'), 'handed_over', {}, T0 + 3 * MINUTE).ok).toBe(true);
     expect(proposeEvent(OUTLET_ACTOR, orderOf(ready, 'delivery'), 'handed_over', {}, T0 + 3 * MINUTE))
-      .toEqual({ ok: false, reason: 'delivery orders are picked up by a driver' });
+      .toEqual({ ok: false, error: { code: 'invalid_transition', message: 'delivery orders are picked up by a driver' } });
   });
 
   it('builds a valid event by the actor, with a fresh id and the given data', () => {
@@ -64,15 +64,15 @@ describe('proposeEvent', () => {
     const first = proposeEvent(OUTLET_ACTOR, orderOf(placed), 'accepted', { prepMinutes: 25 }, now);
     const second = proposeEvent(OUTLET_ACTOR, orderOf(placed), 'accepted', { prepMinutes: 25 }, now);
     if (!first.ok || !second.ok) throw new Error('expected both proposals to be accepted');
-    expect(first.event).toMatchObject({ type: 'accepted', at: now, prepMinutes: 25, by: { id: OUTLET_ACTOR.id, role: 'outlet' } });
-    expect(parseOrderEvent(first.event)).toEqual({ ok: true, event: first.event });
-    expect(first.event.id).not.toBe(second.event.id);
-    expect(reduceOrder([...placed, first.event])).toMatchObject({ status: 'accepted', conflicts: [] });
+    expect(first.value).toMatchObject({ type: 'accepted', at: now, prepMinutes: 25, by: { id: OUTLET_ACTOR.id, role: 'outlet' } });
+    expect(parseOrderEvent(first.value)).toEqual({ ok: true, value: first.value });
+    expect(first.value.id).not.toBe(second.value.id);
+    expect(reduceOrder([...placed, first.value])).toMatchObject({ status: 'accepted', conflicts: [] });
   });
 
   it('stamps the device time when the device clock is ahead of every event', () => {
     const result = proposeEvent(OUTLET_ACTOR, orderOf(accepted), 'preparing', {}, T0 + 10 * MINUTE);
-    expect(result.ok && result.event.at).toBe(T0 + 10 * MINUTE);
+    expect(result.ok && result.value.at).toBe(T0 + 10 * MINUTE);
   });
 
   it('stamps no earlier than the newest event it has seen plus one, whatever the device clock says', () => {
@@ -80,8 +80,8 @@ describe('proposeEvent', () => {
       const events = [...placed, event('accepted', 1, OUTLET, { prepMinutes: 20 }), event('note', newestAt, SYSTEM, { text: 'called' })];
       const now = T0 + newestAt + skew;
       const result = proposeEvent(OUTLET_ACTOR, orderOf(events), 'preparing', {}, now);
-      if (!result.ok) throw new Error(result.reason);
-      expect(result.event.at).toBe(Math.max(now, T0 + Math.max(newestAt, 1) + 1));
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.value.at).toBe(Math.max(now, T0 + Math.max(newestAt, 1) + 1));
     }));
   });
 
@@ -95,8 +95,8 @@ describe('proposeEvent', () => {
       const order = orderOf(s.events, s.orderType);
       const result = proposeEvent(actor, order, type, data, T0 + clock);
       fc.pre(result.ok);
-      const after = reduceOrder([...s.events, result.event], { orderType: s.orderType });
-      expect(after.applied).toEqual([...order.state.applied, result.event]);
+      const after = reduceOrder([...s.events, result.value], { orderType: s.orderType });
+      expect(after.applied).toEqual([...order.state.applied, result.value]);
       expect(after.conflicts).toEqual(order.state.conflicts);
     }), { numRuns: 300 });
   });
@@ -109,16 +109,16 @@ describe('proposeEvent', () => {
     expect(order.state.conflicts.map((c) => c.event)).toEqual([early]);
     // Dispatch assigns the same driver with a clock reading before that conflict.
     const result = proposeEvent(ADMIN_ACTOR, order, 'assigned', { driverId: DRIVER1.id }, T0 + 10 * MINUTE);
-    if (!result.ok) throw new Error(result.reason);
-    expect(result.event.at).toBeGreaterThan(early.at);
-    const after = reduceOrder([...ready, result.event]);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.at).toBeGreaterThan(early.at);
+    const after = reduceOrder([...ready, result.value]);
     expect(after.status).toBe('ready');
     expect(after.conflicts.map((c) => c.event)).toEqual([early]);
   });
 
   it('refuses data the server would refuse, with the field that is wrong', () => {
     const order = orderOf(placed);
-    expect(proposeEvent(OUTLET_ACTOR, order, 'accepted', { prepMinutes: 0 }, T0 + MINUTE)).toMatchObject({ ok: false, reason: expect.stringMatching(/^prepMinutes/) });
-    expect(proposeEvent(OUTLET_ACTOR, order, 'rejected', { reason: '   ' }, T0 + MINUTE)).toMatchObject({ ok: false, reason: expect.stringMatching(/^reason/) });
+    expect(proposeEvent(OUTLET_ACTOR, order, 'accepted', { prepMinutes: 0 }, T0 + MINUTE)).toMatchObject({ ok: false, error: { code: 'invalid_event', message: expect.stringMatching(/^prepMinutes/) } });
+    expect(proposeEvent(OUTLET_ACTOR, order, 'rejected', { reason: '   ' }, T0 + MINUTE)).toMatchObject({ ok: false, error: { code: 'invalid_event', message: expect.stringMatching(/^reason/) } });
   });
 });

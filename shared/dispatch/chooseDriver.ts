@@ -1,5 +1,6 @@
 import type { OrderId, UserId } from '../ids';
 import { distanceMeters, type LatLng } from '../catalog/zones';
+import { fail, ok, type Result } from '../result';
 
 /** What dispatch knows about one driver when an order needs one. */
 export interface DriverCandidate {
@@ -34,9 +35,21 @@ export interface DispatchRequest {
   readonly excluded: ReadonlySet<UserId>;
 }
 
-export type DispatchChoice =
-  | { readonly ok: true; readonly driverId: UserId; readonly distanceMeters: number }
-  | { readonly ok: false; readonly reason: 'no_driver_on_shift' | 'no_driver_available' | 'no_driver_in_reach' };
+export interface ChosenDriver {
+  readonly driverId: UserId;
+  readonly distanceMeters: number;
+}
+
+export type NoDriver = 'no_driver_on_shift' | 'no_driver_available' | 'no_driver_in_reach';
+
+const NO_DRIVER: { readonly [K in NoDriver]: string } = {
+  no_driver_on_shift: 'No driver is on shift.',
+  no_driver_available: 'Every driver on shift is full or has passed on this order.',
+  no_driver_in_reach: 'No driver with room for it is near the outlet.',
+};
+const noDriver = (code: NoDriver) => fail(code, NO_DRIVER[code]);
+
+export type DispatchChoice = Result<ChosenDriver, NoDriver>;
 
 /**
  * When the driver was last served with work: the later of their last finished delivery and their
@@ -54,17 +67,17 @@ export function lastServedAt(d: DriverCandidate): number {
  */
 export function chooseDriver(drivers: readonly DriverCandidate[], request: DispatchRequest, policy: DispatchPolicy = DEFAULT_POLICY): DispatchChoice {
   const onShift = drivers.filter((d) => d.onShift);
-  if (onShift.length === 0) return { ok: false, reason: 'no_driver_on_shift' };
+  if (onShift.length === 0) return noDriver('no_driver_on_shift');
   const free = onShift.filter((d) => d.activeOrders < d.capacity && !request.excluded.has(d.id));
-  if (free.length === 0) return { ok: false, reason: 'no_driver_available' };
+  if (free.length === 0) return noDriver('no_driver_available');
   const inReach = free
     .filter((d) => d.position !== null && d.positionAt !== null && request.now - d.positionAt <= policy.maxPositionAgeMs)
     .map((d) => ({ driver: d, distance: distanceMeters(d.position as LatLng, request.pickup) }))
     .filter(({ distance }) => distance <= policy.maxDistanceMeters);
-  if (inReach.length === 0) return { ok: false, reason: 'no_driver_in_reach' };
+  if (inReach.length === 0) return noDriver('no_driver_in_reach');
   inReach.sort((a, b) =>
     lastServedAt(a.driver) - lastServedAt(b.driver) || a.distance - b.distance || (a.driver.id < b.driver.id ? -1 : a.driver.id > b.driver.id ? 1 : 0));
   const best = inReach[0];
-  if (!best) return { ok: false, reason: 'no_driver_in_reach' };
-  return { ok: true, driverId: best.driver.id, distanceMeters: Math.round(best.distance) };
+  if (!best) return noDriver('no_driver_in_reach');
+  return ok({ driverId: best.driver.id, distanceMeters: Math.round(best.distance) });
 }

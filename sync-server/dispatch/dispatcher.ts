@@ -1,3 +1,4 @@
+import type { ChosenDriver } from '../../shared/dispatch/chooseDriver';
 import { AWAITING_DRIVER, isDelivery, needsDriver } from '../../shared/dispatch/offer';
 import { newEventId, type OrderId, type UserId } from '../../shared/ids';
 import { isTerminal } from '../../shared/order/status';
@@ -33,10 +34,6 @@ export type AcceptRefusal = NotTheirs | ShuttingDown;
 export type DeclineRefusal = 'offer_not_yours' | ShuttingDown;
 export type AssignRefusal =
   | 'unknown_order' | 'not_a_delivery' | 'order_finished' | 'already_assigned' | 'no_driver_available' | 'order_changed' | ShuttingDown;
-export interface Assignment {
-  readonly driverId: UserId;
-  readonly distanceMeters: number;
-}
 
 /**
  * Server-side dispatch, a document plug-in: when a delivery the outlet accepted has no driver, it is
@@ -152,7 +149,7 @@ export class Dispatcher implements DocHooks {
   }
 
   /** `POST /newdelivery`: assigns the best-fit driver at once, no offer; any pending offer for the order is withdrawn. */
-  assignNow(orderId: OrderId): Promise<Result<Assignment, AssignRefusal>> {
+  assignNow(orderId: OrderId): Promise<Result<ChosenDriver, AssignRefusal>> {
     return this.queue(async () => {
       const view = this.d.orders.get(orderId) ? await readOrderView(this.d.registry, orderId) : null;
       if (!view) return fail('unknown_order', 'There is no such order.');
@@ -163,14 +160,14 @@ export class Dispatcher implements DocHooks {
       const choice = await this.desk.choose(view, new Set());
       if (!choice.ok) return fail('no_driver_available', 'No driver on shift with room for it is near the outlet.');
       const assigned = await appendServerEvents(this.d.registry, orderId, this.d.clock.now(), (now) =>
-        now.state.driverId === null && open(now.state) ? [{ id: newEventId(), type: 'assigned', by: SYSTEM, driverId: choice.driverId }] : null);
+        now.state.driverId === null && open(now.state) ? [{ id: newEventId(), type: 'assigned', by: SYSTEM, driverId: choice.value.driverId }] : null);
       if (!assigned) return fail('order_changed', 'The order changed while assigning it; look at it again.');
       const pending = this.d.state.offer(orderId);
       if (pending) {
         await this.desk.withdraw(pending);
         await this.dispatchAwaiting(false);
       }
-      return ok({ driverId: choice.driverId, distanceMeters: choice.distanceMeters });
+      return ok(choice.value);
     });
   }
 

@@ -83,8 +83,8 @@ export class OfferDesk {
     if (!choice.ok) return 'waiting';
     const offeredAt = this.d.clock.now();
     const expiresAt = offeredAt + this.d.offerTimeoutMs;
-    const offer = buildOffer(view.header, { offeredAt, expiresAt, distanceMeters: choice.distanceMeters });
-    const row: OfferRow = { orderId, driverId: choice.driverId, offeredAt, expiresAt, offer };
+    const offer = buildOffer(view.header, { offeredAt, expiresAt, distanceMeters: choice.value.distanceMeters });
+    const row: OfferRow = { orderId, driverId: choice.value.driverId, offeredAt, expiresAt, offer };
     this.d.state.putOffer(row);
     await showOffer(this.d.registry, row.driverId, offer);
     this.schedule(row);

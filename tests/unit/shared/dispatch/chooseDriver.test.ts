@@ -15,7 +15,7 @@ const driver = (id: string, over: Partial<DriverCandidate> = {}): DriverCandidat
 const request = (excluded: string[] = [], now = NOW) => ({ orderId: 'o1' as OrderId, pickup: OUTLET, now, excluded: new Set(excluded as UserId[]) });
 const chosen = (drivers: DriverCandidate[], excluded: string[] = []) => {
   const c = chooseDriver(drivers, request(excluded));
-  return c.ok ? c.driverId : c.reason;
+  return c.ok ? c.value.driverId : c.error.code;
 };
 
 describe('chooseDriver', () => {
@@ -29,10 +29,10 @@ describe('chooseDriver', () => {
     for (let i = 0; i < 9; i++) {
       const now = NOW + i * 60_000;
       const choice = chooseDriver(drivers, request([], now));
-      if (!choice.ok) throw new Error(choice.reason);
-      order.push(choice.driverId);
+      if (!choice.ok) throw new Error(choice.error.message);
+      order.push(choice.value.driverId);
       // The driver delivers it before the next order comes in.
-      drivers = drivers.map((d) => (d.id === choice.driverId ? { ...d, lastAssignedAt: now, lastDeliveryEndedAt: now + 30_000, positionAt: now } : { ...d, positionAt: now }));
+      drivers = drivers.map((d) => (d.id === choice.value.driverId ? { ...d, lastAssignedAt: now, lastDeliveryEndedAt: now + 30_000, positionAt: now } : { ...d, positionAt: now }));
     }
     expect(order).toEqual(['bala', 'chen', 'asha', 'bala', 'chen', 'asha', 'bala', 'chen', 'asha']);
   });
@@ -42,9 +42,9 @@ describe('chooseDriver', () => {
     const order: string[] = [];
     for (let i = 0; i < 4; i++) {
       const choice = chooseDriver(drivers, request([], NOW + i));
-      if (!choice.ok) throw new Error(choice.reason);
-      order.push(choice.driverId);
-      drivers = drivers.map((d) => (d.id === choice.driverId ? { ...d, activeOrders: d.activeOrders + 1, lastAssignedAt: NOW + i } : d));
+      if (!choice.ok) throw new Error(choice.error.message);
+      order.push(choice.value.driverId);
+      drivers = drivers.map((d) => (d.id === choice.value.driverId ? { ...d, activeOrders: d.activeOrders + 1, lastAssignedAt: NOW + i } : d));
     }
     expect(order).toEqual(['asha', 'bala', 'asha', 'bala']);
   });

@@ -34,9 +34,9 @@ describe('driverCandidates', () => {
     const chosen: string[] = [];
     for (const orderId of ['o1', 'o2', 'o3']) {
       const choice = chooseDriver(driverCandidates(drivers, inputs({ offers })), request(orderId));
-      if (!choice.ok) throw new Error(choice.reason);
-      chosen.push(choice.driverId);
-      offers.push(offer(orderId, choice.driverId, NOW + offers.length));
+      if (!choice.ok) throw new Error(choice.error.message);
+      chosen.push(choice.value.driverId);
+      offers.push(offer(orderId, choice.value.driverId, NOW + offers.length));
     }
     expect(chosen).toEqual(['asha', 'bala', 'chen']);
   });

@@ -47,7 +47,7 @@ function change(doc: SyncedDoc, device: BenchDevice, fn: (d: Y.Doc) => void): vo
   const before = Y.encodeStateVector(device.doc);
   device.doc.transact(() => fn(device.doc));
   const result = doc.commitFrom(device, Y.encodeStateAsUpdate(device.doc, before));
-  if (!result.ok) throw new Error(`refused: ${result.code} ${result.message}`);
+  if (!result.ok) throw new Error(`refused: ${result.error.code} ${result.error.message}`);
 }
 
 async function measure(length: number): Promise<Row> {

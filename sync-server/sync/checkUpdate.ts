@@ -7,7 +7,7 @@ import { checkAppendedEvents, checkEventsShape } from './checks/orderDoc';
 import { integratedAnything, pendingGrew, pendingOf } from './checks/pending';
 import type { OrderLog } from './orderLog';
 import { checkOutletWrite, prepareOutletDoc } from './checks/outletDoc';
-import { ACCEPTED, refuse, rootName, type CheckResult } from './checks/result';
+import { ACCEPTED, refuse, rootName, UNCHANGED, type CheckResult } from './checks/result';
 
 export type { CheckResult } from './checks/result';
 
@@ -43,7 +43,7 @@ export function checkUpdate(scratch: Y.Doc, update: Uint8Array, actor: Actor | n
   const tr = transaction as Y.Transaction | null;
   // Anything integrated counts, GC structs included: judging by changed types alone would let an
   // update that only advances clocks through unchecked.
-  if (!tr || !integratedAnything(tr)) return { ok: true, changed: false };
+  if (!tr || !integratedAnything(tr)) return UNCHANGED;
   if (!actor) return refuse('read_only', 'Sign in to change documents.');
 
   const writable = writableRoots(actor, ref);

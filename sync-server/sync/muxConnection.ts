@@ -176,7 +176,7 @@ function commit(conn: MuxConnection, doc: SyncedDoc, seq: number, update: Uint8A
   if (result.ok) {
     if (seq > 0) conn.send({ type: MuxType.ACK, doc: doc.name, seq });
   } else {
-    conn.reject(doc.name, seq, result.code, result.message);
+    conn.reject(doc.name, seq, result.error.code, result.error.message);
   }
 }
 

@@ -135,7 +135,7 @@ export class PlainConnection implements Subscriber {
           return;
         }
         const result = doc.commitFrom(this, sync.update);
-        if (!result.ok) this.denied(result.message);
+        if (!result.ok) this.denied(result.error.message);
         return;
       }
       case Msg.AWARENESS: {

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { DocRef } from '../../shared/docNames';
 import type { OrderView } from '../../shared/order/orderDoc';
 import type { RejectCode } from '../../shared/protocol/rejectCodes';
+import { fail, ok, type Result } from '../../shared/result';
 import type { Actor } from '../../shared/roles';
 import { SERVER_OWNER, type ClientClaim, type ClientOwner, type DocStore, type StoredDoc } from '../storage/docStore';
 import { checkUpdate } from './checkUpdate';
@@ -27,7 +28,7 @@ class ClientOrigin {
   constructor(readonly subscriber: Subscriber) {}
 }
 
-export type CommitResult = { readonly ok: true } | { readonly ok: false; readonly code: RejectCode; readonly message: string };
+export type CommitResult = Result<undefined, RejectCode>;
 
 export interface SyncedDocEvents {
   /** After an update is committed and relayed. Throwing here never undoes the commit. */
@@ -131,18 +132,18 @@ export class SyncedDoc {
       this.scratch = null;
       return check;
     }
-    if (!check.changed) return { ok: true };
+    if (!check.value.changed) return ok();
     try {
-      this.append(update, claim.claims);
+      this.append(update, claim.value);
     } catch (err: unknown) {
       this.scratch = null;
       this.events.appendFailed(this, err);
-      return { ok: false, code: 'storage_failed', message: 'The server could not store the change; it will be retried.' };
+      return fail('storage_failed', 'The server could not store the change; it will be retried.');
     }
     Y.applyUpdate(this.ydoc, update, new ClientOrigin(subscriber));
     if (this.incomplete && !hasPending(this.ydoc)) this.incomplete = false;
     this.compactWhenDue();
-    return { ok: true };
+    return ok();
   }
 
   /** A change made by the server itself; stored through the update event. Throws if it could not be stored. */

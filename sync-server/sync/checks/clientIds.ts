@@ -1,9 +1,11 @@
 import * as Y from 'yjs';
 import type { Actor } from '../../../shared/roles';
 import type { ClientClaim, ClientOwner } from '../../storage/docStore';
-import { refuse, type Refusal } from './result';
+import type { RejectCode } from '../../../shared/protocol/rejectCodes';
+import { ok, type Result } from '../../../shared/result';
+import { refuse } from './result';
 
-export type ClaimResult = { readonly ok: true; readonly claims: readonly ClientClaim[] } | Refusal;
+export type ClaimResult = Result<readonly ClientClaim[], RejectCode>;
 
 /**
  * Which Yjs client ids an update writes under, and whether `actor` may: a client id belongs to the
@@ -39,6 +41,6 @@ export function claimClientIds(
     }
     claims.push({ client, owner: actor.id });
   }
-  return { ok: true, claims };
+  return ok(claims);
 }
 

@@ -1,11 +1,15 @@
 import * as Y from 'yjs';
 import type { RejectCode } from '../../../shared/protocol/rejectCodes';
+import { fail, ok, type Fail, type Result } from '../../../shared/result';
 
-export interface Refusal { readonly ok: false; readonly code: RejectCode; readonly message: string }
-export type CheckResult = { readonly ok: true; readonly changed: boolean } | Refusal;
+/** An update refused with the reject code the device is told. */
+export type Refusal = Fail<RejectCode>;
+/** `changed`: false when the update brings nothing the document does not already hold. */
+export type CheckResult = Result<{ readonly changed: boolean }, RejectCode>;
 
-export const refuse = (code: RejectCode, message: string): Refusal => ({ ok: false, code, message });
-export const ACCEPTED: CheckResult = { ok: true, changed: true };
+export const refuse = (code: RejectCode, message: string): Refusal => fail(code, message);
+export const ACCEPTED: CheckResult = ok({ changed: true });
+export const UNCHANGED: CheckResult = ok({ changed: false });
 
 interface Typed { readonly _item: Y.Item | null }
 

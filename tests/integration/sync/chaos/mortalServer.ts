@@ -171,7 +171,7 @@ export class ServerConnection implements Subscriber {
     if (result.ok) {
       if (seq > 0) this.send({ type: MuxType.ACK, doc: doc.name, seq });
     } else {
-      this.send({ type: MuxType.REJECT, doc: doc.name, seq, code: result.code, message: result.message });
+      this.send({ type: MuxType.REJECT, doc: doc.name, seq, code: result.error.code, message: result.error.message });
     }
   }
 

@@ -1,13 +1,13 @@
 import { parseDocName, type DocRef } from '../../shared/docNames';
 import { maySubscribe } from '../../shared/permissions';
 import type { RejectCode } from '../../shared/protocol/rejectCodes';
+import { fail, ok, type Result } from '../../shared/result';
 import type { Actor } from '../../shared/roles';
 import type { RateLimiter } from '../routes/rateLimit';
 import type { OrderIndex } from '../storage/orderIndex';
 
-export type AccessDecision =
-  | { readonly ok: true; readonly ref: DocRef }
-  | { readonly ok: false; readonly code: Extract<RejectCode, 'not_found' | 'forbidden' | 'rate_limited'>; readonly message: string };
+export type AccessRefusal = Extract<RejectCode, 'not_found' | 'forbidden' | 'rate_limited'>;
+export type AccessDecision = Result<DocRef, AccessRefusal>;
 
 /** Who is asking: the signed-in actor (null for a tracking page) and the address the socket came from. */
 export interface Requester {
@@ -24,24 +24,20 @@ export interface Requester {
 export function authorizeDoc(who: Requester, name: string, orders: OrderIndex, trackLookups: RateLimiter): AccessDecision {
   const { actor } = who;
   const ref = parseDocName(name);
-  if (!ref) return { ok: false, code: 'not_found', message: `"${name.slice(0, 100)}" is not a Dabba document name.` };
+  if (!ref) return fail('not_found', `"${name.slice(0, 100)}" is not a Dabba document name.`);
   if (ref.kind === 'track') {
     if (trackLookups.spent(who.address)) {
-      return { ok: false, code: 'rate_limited', message: 'Too many unknown tracking links from this address; try again in a minute.' };
+      return fail('rate_limited', 'Too many unknown tracking links from this address; try again in a minute.');
     }
-    if (orders.byTrackingToken(ref.token)) return { ok: true, ref };
+    if (orders.byTrackingToken(ref.token)) return ok(ref);
     trackLookups.record(who.address);
-    return { ok: false, code: 'not_found', message: 'No order has this tracking link.' };
+    return fail('not_found', 'No order has this tracking link.');
   }
-  if (!actor) return { ok: false, code: 'forbidden', message: 'Sign in to open this document.' };
+  if (!actor) return fail('forbidden', 'Sign in to open this document.');
   if (ref.kind === 'order') {
     const order = orders.get(ref.orderId);
-    if (!order) return { ok: false, code: 'not_found', message: 'There is no such order.' };
-    return maySubscribe(actor, ref, order)
-      ? { ok: true, ref }
-      : { ok: false, code: 'forbidden', message: 'This order is not yours to see.' };
+    if (!order) return fail('not_found', 'There is no such order.');
+    return maySubscribe(actor, ref, order) ? ok(ref) : fail('forbidden', 'This order is not yours to see.');
   }
-  return maySubscribe(actor, ref)
-    ? { ok: true, ref }
-    : { ok: false, code: 'forbidden', message: 'You may not open this document.' };
+  return maySubscribe(actor, ref) ? ok(ref) : fail('forbidden', 'You may not open this document.');
 }

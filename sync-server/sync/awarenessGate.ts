@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import { MAX_AWARENESS_STATE_BYTES, MAX_AWARENESS_STATES_PER_SOCKET } from '../../shared/protocol/limits';
+import { fail, ok, type Result } from '../../shared/result';
 
 /** One entry of a y-protocols awareness update: a client's presence state at its clock. */
 export interface AwarenessEntry {
@@ -9,9 +10,9 @@ export interface AwarenessEntry {
   readonly json: string;
 }
 
-export type AwarenessVerdict =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly malformed: boolean; readonly reason: string };
+/** `malformed`: not an awareness update at all (the connection is closed); `not_allowed`: a well-formed one this connection may not make. */
+export type AwarenessRefusal = 'malformed' | 'not_allowed';
+export type AwarenessVerdict = Result<undefined, AwarenessRefusal>;
 
 /** Reads an awareness update (varUint count, then clientID, clock, JSON string each); null when it is not one. */
 export function readAwarenessUpdate(update: Uint8Array): AwarenessEntry[] | null {
@@ -46,14 +47,14 @@ export function judgeAwareness<S>(
   let fresh = 0;
   for (const entry of entries) {
     if (entry.json.length > MAX_AWARENESS_STATE_BYTES) {
-      return { ok: false, malformed: false, reason: `an awareness state is larger than ${MAX_AWARENESS_STATE_BYTES} bytes` };
+      return fail('not_allowed', `an awareness state is larger than ${MAX_AWARENESS_STATE_BYTES} bytes`);
     }
     const owner = ownerOf(entry.clientID);
     if (owner === undefined) fresh += 1;
-    else if (owner !== socket) return { ok: false, malformed: false, reason: 'another connection\'s awareness state' };
+    else if (owner !== socket) return fail('not_allowed', 'another connection\'s awareness state');
   }
   if (ownedBy(socket) + fresh > MAX_AWARENESS_STATES_PER_SOCKET) {
-    return { ok: false, malformed: false, reason: `more than ${MAX_AWARENESS_STATES_PER_SOCKET} awareness states per connection` };
+    return fail('not_allowed', `more than ${MAX_AWARENESS_STATES_PER_SOCKET} awareness states per connection`);
   }
-  return { ok: true };
+  return ok();
 }

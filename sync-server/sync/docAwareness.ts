@@ -1,5 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { fail, ok } from '../../shared/result';
 import { judgeAwareness, readAwarenessUpdate, type AwarenessVerdict } from './awarenessGate';
 
 /** The part of a connection presence needs: who it is (null: an anonymous tracking page). */
@@ -32,8 +33,8 @@ export class DocAwareness<P extends AwarenessPeer> {
   /** Applies a connection's awareness update if it may make it; nothing of a refused one is kept. */
   apply(peer: P, update: Uint8Array): AwarenessVerdict {
     const entries = readAwarenessUpdate(update);
-    if (!entries) return { ok: false, malformed: true, reason: 'not an awareness update' };
-    if (!this.open || peer.actor === null) return { ok: false, malformed: false, reason: 'this document carries no presence from this connection' };
+    if (!entries) return fail('malformed', 'not an awareness update');
+    if (!this.open || peer.actor === null) return fail('not_allowed', 'this document carries no presence from this connection');
     const verdict = judgeAwareness(entries, peer, (id) => this.ownerOf.get(id), (p) => this.ownedBy.get(p)?.size ?? 0);
     if (!verdict.ok) return verdict;
     const owned = this.ownedBy.get(peer) ?? new Set<number>();
@@ -43,7 +44,7 @@ export class DocAwareness<P extends AwarenessPeer> {
     }
     this.ownedBy.set(peer, owned);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
-    return { ok: true };
+    return ok();
   }
 
   /** Every presence state, for a signed-in connection that just subscribed; null when there is none for it. */

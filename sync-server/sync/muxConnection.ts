@@ -98,13 +98,13 @@ export class MuxConnection implements Subscriber {
     if (this.docs.size >= limit) return this.refuse(name, 'rate_limited', `At most ${limit} documents per connection.`);
     const access = authorizeDoc({ actor: this.actor, address: this.address }, name, this.deps.orders, this.deps.trackLookups);
     if (!access.ok) {
-      const refusal = this.refuse(name, access.code, access.message);
-      if (access.code === 'rate_limited') this.socket.close(CloseCode.ABUSE, access.message);
+      const refusal = this.refuse(name, access.error.code, access.error.message);
+      if (access.error.code === 'rate_limited') this.socket.close(CloseCode.ABUSE, access.error.message);
       return refusal;
     }
     let doc: SyncedDoc;
     try {
-      doc = await this.deps.registry.acquire(access.ref);
+      doc = await this.deps.registry.acquire(access.value);
     } catch (err: unknown) {
       if (!(err instanceof LoadError)) throw err;
       return this.refuse(name, 'load_failed', 'The document could not be loaded; try again later.');
@@ -203,7 +203,7 @@ const HANDLERS: { readonly [T in MuxMessage['type']]: Handler<T> } = {
     if (!doc || !conn.actor) return; // anonymous tracking pages neither publish presence nor see it
     const verdict = doc.applyAwareness(conn, msg.payload);
     if (verdict.ok) return;
-    if (verdict.malformed) conn.close(CloseCode.MALFORMED);
+    if (verdict.error.code === 'malformed') conn.close(CloseCode.MALFORMED);
     else conn.countRefusal();
   },
   [MuxType.UPDATE]: async (conn, msg) => {

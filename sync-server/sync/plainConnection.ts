@@ -91,13 +91,14 @@ export class PlainConnection implements Subscriber {
     }
     const access = authorizeDoc({ actor: this.actor, address: this.address }, this.docName, this.deps.orders, this.deps.trackLookups);
     if (!access.ok) {
-      this.socket.close(this.actor || access.code !== 'forbidden' ? CLOSE_FOR[access.code] : CloseCode.UNAUTHORIZED, access.message);
+      const { code, message } = access.error;
+      this.socket.close(this.actor || code !== 'forbidden' ? CLOSE_FOR[code] : CloseCode.UNAUTHORIZED, message);
       this.closed = true;
       return;
     }
     let doc: SyncedDoc;
     try {
-      doc = await this.deps.registry.acquire(access.ref);
+      doc = await this.deps.registry.acquire(access.value);
     } catch (err: unknown) {
       if (!(err instanceof LoadError)) throw err;
       this.closed = true;
@@ -142,7 +143,7 @@ export class PlainConnection implements Subscriber {
         if (!this.actor) return;
         const verdict = doc.applyAwareness(this, decoding.readVarUint8Array(decoder));
         if (verdict.ok) return;
-        if (verdict.malformed) this.socket.close(CloseCode.MALFORMED);
+        if (verdict.error.code === 'malformed') this.socket.close(CloseCode.MALFORMED);
         else this.socket.countReject();
         return;
       }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sign, verify } from 'hono/jwt';
 import { z } from 'zod';
 import { OutletIdSchema, UserIdSchema } from '../../shared/ids';
+import { fail, ok, type Result } from '../../shared/result';
 import type { Actor } from '../../shared/roles';
 import { ensurePrivateDir, PRIVATE_FILE_MODE, tightenIfPresent } from '../storage/privateFiles';
 import type { AccountState } from '../storage/users';
@@ -69,7 +70,9 @@ export interface Session {
 /** Why a socket's sign-in is no longer good, or null while it is (always null for anonymous sockets). */
 export type SessionCheck = () => TokenRefusal | null;
 
-export type Authentication = { readonly ok: true; readonly session: Session } | { readonly ok: false; readonly refusal: TokenRefusal };
+export type Authentication = Result<Session, TokenRefusal>;
+
+const refuseToken = (refusal: TokenRefusal) => fail(refusal, TOKEN_REFUSALS[refusal]);
 
 /** The user's standing, looked up on every use of a token (UserRepo: one read by primary key). */
 export interface AccountStates {
@@ -92,9 +95,9 @@ export class TokenService {
 
   async authenticate(token: string | undefined | null): Promise<Authentication> {
     const session = await this.decode(token);
-    if (!session) return { ok: false, refusal: 'invalid_token' };
+    if (!session) return refuseToken('invalid_token');
     const refusal = this.recheck(session);
-    return refusal ? { ok: false, refusal } : { ok: true, session };
+    return refusal ? refuseToken(refusal) : ok(session);
   }
 
   /** Why a session verified earlier (a socket's) is no longer good, or null while it is. */
@@ -108,7 +111,7 @@ export class TokenService {
   /** The actor a token speaks for now, or null for anything refused. */
   async verify(token: string | undefined | null): Promise<Actor | null> {
     const auth = await this.authenticate(token);
-    return auth.ok ? auth.session.actor : null;
+    return auth.ok ? auth.value.actor : null;
   }
 
   /** The signed claims, or null for anything missing, forged, expired or malformed. */

@@ -10,8 +10,8 @@ const refused = (refusal: TokenRefusal): AppError =>
 /** The actor a presented token speaks for now; a 401 naming why otherwise. */
 export async function actorOfToken(tokens: TokenService, token: string | undefined): Promise<Actor> {
   const auth = await tokens.authenticate(token);
-  if (!auth.ok) throw refused(auth.refusal);
-  return auth.session.actor;
+  if (!auth.ok) throw refused(auth.error.code);
+  return auth.value.actor;
 }
 
 /**

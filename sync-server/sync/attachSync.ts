@@ -74,7 +74,7 @@ export function attachSync(
             return;
           }
           // Checked again now that the socket is registered: an account disabled during the upgrade is not missed.
-          const refusal = auth.ok ? tokens.recheck(auth.session) : token ? auth.refusal : null;
+          const refusal = auth.ok ? tokens.recheck(auth.value) : token ? auth.error.code : null;
           if (refusal) {
             ws.close(refusal === 'invalid_token' ? CloseCode.UNAUTHORIZED : CloseCode.REVOKED, refusal === 'invalid_token' ? 'invalid or expired token' : TOKEN_REFUSALS[refusal]);
             return;
@@ -85,7 +85,7 @@ export function attachSync(
             ws.close(CloseCode.ABUSE, 'too many anonymous connections; try again in a minute');
             return;
           }
-          const session = auth.ok ? auth.session : null;
+          const session = auth.ok ? auth.value : null;
           if (session) signedIn.add(session.actor.id, ws);
           const stillSignedIn: SessionCheck = session ? () => tokens.recheck(session) : () => null;
           const actor = session?.actor ?? null;

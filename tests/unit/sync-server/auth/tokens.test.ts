@@ -46,20 +46,20 @@ describe('TokenService', () => {
     const iat = Math.floor(Date.now() / 1000);
     const legacy = await sign({ sub: ravi.id, role: 'driver', iat, exp: iat + 3600 }, SECRET, 'HS256');
     expect(await new TokenService(SECRET, accounts({ disabled: false, tokenVersion: 0 })).verify(legacy)).toEqual(ravi);
-    expect(await new TokenService(SECRET, accounts({ disabled: false, tokenVersion: 1 })).authenticate(legacy)).toEqual({ ok: false, refusal: 'session_revoked' });
+    expect(await new TokenService(SECRET, accounts({ disabled: false, tokenVersion: 1 })).authenticate(legacy)).toMatchObject({ ok: false, error: { code: 'session_revoked' } });
   });
 
   it('names why a well-signed token is refused: the user deleted, disabled, or the token revoked', async () => {
     const token = await new TokenService(SECRET, accounts(null)).issue(ravi, 3);
     const refusal = async (state: AccountState | null) => {
       const auth = await new TokenService(SECRET, accounts(state)).authenticate(token);
-      return auth.ok ? null : auth.refusal;
+      return auth.ok ? null : auth.error.code;
     };
     expect(await refusal({ disabled: false, tokenVersion: 3 })).toBeNull();
     expect(await refusal(null)).toBe('account_deleted');
     expect(await refusal({ disabled: true, tokenVersion: 3 })).toBe('account_disabled');
     expect(await refusal({ disabled: false, tokenVersion: 4 })).toBe('session_revoked');
     expect(await new TokenService('another-secret-0123456789abcdefghijkl', accounts({ disabled: false, tokenVersion: 3 })).authenticate(token))
-      .toEqual({ ok: false, refusal: 'invalid_token' });
+      .toMatchObject({ ok: false, error: { code: 'invalid_token' } });
   });
 });

@@ -3,6 +3,7 @@ import { CloseCode } from '../../shared/protocol/closeCodes';
 import { ANONYMOUS_MAX_DOCS } from '../../shared/protocol/limits';
 import { decodeMux, encodeMux, MuxType, type MuxMessage } from '../../shared/protocol/muxMessages';
 import type { RejectCode } from '../../shared/protocol/rejectCodes';
+import { fail, ok, type Fail, type Result } from '../../shared/result';
 import type { Actor } from '../../shared/roles';
 import { TOKEN_REFUSALS, type SessionCheck } from '../auth/tokens';
 import type { Logger } from '../log';
@@ -86,13 +87,13 @@ export class MuxConnection implements Subscriber {
    * so an update behind a refused subscription is rejected for the same reason: a transient one
    * (load_failed, rate_limited) keeps the device's change for a retry instead of losing it.
    */
-  async subscribe(name: string): Promise<SyncedDoc | Refusal> {
+  async subscribe(name: string): Promise<Result<SyncedDoc, RejectCode>> {
     const held = this.docs.get(name);
-    if (held) return held;
+    if (held) return ok(held);
     const ended = this.stillSignedIn();
     if (ended) {
       this.socket.close(CloseCode.REVOKED, TOKEN_REFUSALS[ended]);
-      return { code: 'forbidden', message: TOKEN_REFUSALS[ended] };
+      return fail('forbidden', TOKEN_REFUSALS[ended]);
     }
     const limit = this.actor ? MAX_DOCS_PER_SOCKET : ANONYMOUS_MAX_DOCS;
     if (this.docs.size >= limit) return this.refuse(name, 'rate_limited', `At most ${limit} documents per connection.`);
@@ -111,12 +112,12 @@ export class MuxConnection implements Subscriber {
     }
     if (this.closed) {
       this.deps.registry.release(doc);
-      return { code: 'forbidden', message: 'The connection closed.' };
+      return fail('forbidden', 'The connection closed.');
     }
     doc.addSubscriber(this);
     this.docs.set(name, doc);
     this.deps.registry.release(doc);
-    return doc;
+    return ok(doc);
   }
 
   held(name: string): SyncedDoc | undefined {
@@ -150,10 +151,10 @@ export class MuxConnection implements Subscriber {
     this.socket.close(code);
   }
 
-  private refuse(doc: string, code: RejectCode, message: string): Refusal {
+  private refuse(doc: string, code: RejectCode, message: string): Fail<RejectCode> {
     this.send({ type: MuxType.REFUSED, doc, code, message });
     this.socket.countReject();
-    return { code, message };
+    return fail(code, message);
   }
 
   private onClose(): void {
@@ -162,13 +163,6 @@ export class MuxConnection implements Subscriber {
   }
 }
 
-/** Why a document may not be held on this connection. */
-interface Refusal {
-  readonly code: RejectCode;
-  readonly message: string;
-}
-
-const isRefusal = (value: SyncedDoc | Refusal): value is Refusal => 'code' in value;
 
 /** Commits a device update and answers ACK or REJECT; seq 0 means the device asked for no answer. */
 function commit(conn: MuxConnection, doc: SyncedDoc, seq: number, update: Uint8Array): void {
@@ -183,8 +177,9 @@ function commit(conn: MuxConnection, doc: SyncedDoc, seq: number, update: Uint8A
 /** The protocol as a table of message handlers, one per type a device may send. */
 const HANDLERS: { readonly [T in MuxMessage['type']]: Handler<T> } = {
   [MuxType.SYNC]: async (conn, msg) => {
-    const doc = await conn.subscribe(msg.doc);
-    if (isRefusal(doc)) return;
+    const subscribed = await conn.subscribe(msg.doc);
+    if (!subscribed.ok) return;
+    const doc = subscribed.value;
     const sync = readSyncMessage(decoding.createDecoder(msg.payload));
     if (sync.step === SyncStep.STEP1) {
       conn.send({ type: MuxType.SYNC, doc: doc.name, payload: syncPayload(SyncStep.STEP2, doc.stateAsUpdate(sync.stateVector)) });
@@ -207,12 +202,12 @@ const HANDLERS: { readonly [T in MuxMessage['type']]: Handler<T> } = {
     else conn.countRefusal();
   },
   [MuxType.UPDATE]: async (conn, msg) => {
-    const doc = await conn.subscribe(msg.doc);
-    if (isRefusal(doc)) {
-      conn.reject(msg.doc, msg.seq, doc.code, doc.message);
+    const subscribed = await conn.subscribe(msg.doc);
+    if (!subscribed.ok) {
+      conn.reject(msg.doc, msg.seq, subscribed.error.code, subscribed.error.message);
       return;
     }
-    commit(conn, doc, msg.seq, msg.update);
+    commit(conn, subscribed.value, msg.seq, msg.update);
   },
   [MuxType.UNSUBSCRIBE]: (conn, msg) => conn.unsubscribe(msg.doc),
   [MuxType.ACK]: (conn) => conn.close(CloseCode.MALFORMED),

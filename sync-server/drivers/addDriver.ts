@@ -1,5 +1,6 @@
 import { newUserId } from '../../shared/ids';
 import type { LatLng } from '../../shared/catalog/zones';
+import { fail, ok, type Result } from '../../shared/result';
 import { hashPassword } from '../auth/passwords';
 import { loadCatalog } from '../catalog/loadCatalog';
 import { AppError } from '../errors';
@@ -26,6 +27,8 @@ export interface AddDriverDeps {
   readonly registry: DocRegistry;
 }
 
+const EMAIL_TAKEN = fail('email_taken', 'An account with this email already exists.');
+
 /** Never matches a scrypt hash: an agent added without a password cannot sign in to the app. */
 const NO_PASSWORD = '!none';
 
@@ -47,10 +50,10 @@ async function firstOutletLocation(deps: AddDriverDeps): Promise<LatLng | null> 
  * declared position, as the seed's agents were available until they went off shift. With an email and
  * password the agent can also sign in to the driver app.
  */
-export async function addDriver(deps: AddDriverDeps, agent: NewAgent, now: number): Promise<DriverRecord> {
+export async function addDriver(deps: AddDriverDeps, agent: NewAgent, now: number): Promise<Result<DriverRecord, 'email_taken'>> {
   const id = newUserId();
   const email = agent.email ?? `agent-${id}@agents.dabba.local`;
-  if (deps.users.findByEmail(email)) throw new AppError(409, 'email_taken', 'An account with this email already exists.');
+  if (deps.users.findByEmail(email)) return EMAIL_TAKEN;
   const passwordHash = agent.password ? await hashPassword(agent.password) : NO_PASSWORD;
   const at = agent.position ?? (await firstOutletLocation(deps));
   try {
@@ -63,10 +66,11 @@ export async function addDriver(deps: AddDriverDeps, agent: NewAgent, now: numbe
     })();
   } catch (err: unknown) {
     // Another request took the email while the password was being hashed.
-    if ((err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new AppError(409, 'email_taken', 'An account with this email already exists.');
+    if ((err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') return EMAIL_TAKEN;
     throw err;
   }
   const made = deps.drivers.get(id);
-  if (!made) throw new AppError(500, 'internal', 'The new driver could not be read back.');
-  return made;
+  // Inserted in the transaction above: a missing row is a broken store, not a refusal.
+  if (!made) throw new Error(`The new driver ${id} could not be read back.`);
+  return ok(made);
 }

@@ -2,9 +2,9 @@ import { newEventId, type OrderId } from '../../shared/ids';
 import { currentAssignment } from '../../shared/order/assignment';
 import type { OrderStatus } from '../../shared/order/status';
 import { firstNameOf } from '../../shared/names';
+import { fail, ok, type Result } from '../../shared/result';
 import { SYSTEM_ID } from '../../shared/roles';
 import { appendServerEvents, readOrderView, type EventDraft } from '../dispatch/orderDocs';
-import { AppError, conflict } from '../errors';
 import type { AdminOrService } from '../routes/serviceAuth';
 import type { DriverOrders } from '../storage/driverOrders';
 import type { DriverRecord, DriverRepo } from '../storage/drivers';
@@ -16,6 +16,9 @@ export interface AgentDeliveryDeps {
   readonly registry: DocRegistry;
 }
 
+/** No driver has this id; none of their orders can be read; none can be completed now. */
+export type AgentRefusal = 'unknown_agent' | 'no_order' | 'no_active_delivery';
+
 export interface AgentOrder {
   readonly orderId: OrderId;
   readonly status: OrderStatus;
@@ -26,20 +29,20 @@ export interface AgentOrder {
   readonly cashToCollect: number;
 }
 
-function agent(deps: AgentDeliveryDeps, agentId: string): DriverRecord {
+function agent(deps: AgentDeliveryDeps, agentId: string): Result<DriverRecord, 'unknown_agent'> {
   const driver = deps.drivers.get(agentId);
-  if (!driver) throw new AppError(404, 'unknown_agent', 'There is no delivery agent with this id.');
-  return driver;
+  return driver ? ok(driver) : fail('unknown_agent', 'There is no delivery agent with this id.');
 }
 
 /** `GET /delivery/{id}`: the order most recently assigned to the agent, finished or not. */
-export async function latestAgentOrder(deps: AgentDeliveryDeps, agentId: string): Promise<AgentOrder> {
+export async function latestAgentOrder(deps: AgentDeliveryDeps, agentId: string): Promise<Result<AgentOrder, AgentRefusal>> {
   const driver = agent(deps, agentId);
-  const orderId = deps.driverOrders.latest(driver.id);
+  if (!driver.ok) return driver;
+  const orderId = deps.driverOrders.latest(driver.value.id);
   const view = orderId ? await readOrderView(deps.registry, orderId) : null;
-  if (!orderId || !view) throw new AppError(404, 'no_order', 'No order has been assigned to this agent.');
+  if (!orderId || !view) return fail('no_order', 'No order has been assigned to this agent.');
   const { header, state } = view;
-  return {
+  return ok({
     orderId,
     status: state.status,
     assignedAt: currentAssignment(state)?.at ?? null,
@@ -47,7 +50,7 @@ export async function latestAgentOrder(deps: AgentDeliveryDeps, agentId: string)
     dropoff: header.address ? { text: header.address.text, lat: header.address.lat, lng: header.address.lng } : null,
     customerFirstName: firstNameOf(header.customer.name),
     cashToCollect: header.payment.method === 'cash' ? header.totals.total : 0,
-  };
+  });
 }
 
 /**
@@ -56,8 +59,15 @@ export async function latestAgentOrder(deps: AgentDeliveryDeps, agentId: string)
  * calling admin, or by `system` for the service token (it has no user to name). "Current" is the order the
  * agent is carrying, else the one assigned to them first that the outlet has accepted.
  */
-export async function completeAgentDelivery(deps: AgentDeliveryDeps, agentId: string, caller: AdminOrService, now: number): Promise<{ orderId: OrderId; status: OrderStatus }> {
-  const driver = agent(deps, agentId);
+export async function completeAgentDelivery(
+  deps: AgentDeliveryDeps,
+  agentId: string,
+  caller: AdminOrService,
+  now: number,
+): Promise<Result<{ orderId: OrderId; status: OrderStatus }, AgentRefusal>> {
+  const found = agent(deps, agentId);
+  if (!found.ok) return found;
+  const driver = found.value;
   const by = caller.kind === 'admin' ? { id: caller.id, role: 'admin' as const } : { id: SYSTEM_ID, role: 'system' as const };
   for (const orderId of deps.driverOrders.active(driver.id)) {
     const done = await appendServerEvents(deps.registry, orderId, now, (view) => {
@@ -67,7 +77,7 @@ export async function completeAgentDelivery(deps: AgentDeliveryDeps, agentId: st
       events.push({ id: newEventId(), type: 'delivered', by });
       return events;
     });
-    if (done) return { orderId, status: done.after.state.status };
+    if (done) return ok({ orderId, status: done.after.state.status });
   }
-  throw conflict('no_active_delivery', 'This agent has no delivery that can be completed now.');
+  return fail('no_active_delivery', 'This agent has no delivery that can be completed now.');
 }

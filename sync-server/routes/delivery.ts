@@ -5,7 +5,7 @@ import type { TokenService } from '../auth/tokens';
 import type { Clock } from '../clock';
 import type { AssignRefusal, Dispatcher } from '../dispatch/dispatcher';
 import { addDriver, type AddDriverDeps } from '../drivers/addDriver';
-import { completeAgentDelivery, latestAgentOrder, type AgentDeliveryDeps } from '../drivers/agentDelivery';
+import { completeAgentDelivery, latestAgentOrder, type AgentDeliveryDeps, type AgentRefusal } from '../drivers/agentDelivery';
 import { valueOrThrow, type HttpStatuses } from '../errors';
 import { BODY_LIMITS, limitBody } from './bodyLimit';
 import { requireAdminOrService } from './serviceAuth';
@@ -30,8 +30,12 @@ const newAgentSchema = z.object({
 
 const newDeliverySchema = z.object({ orderId: OrderIdSchema }).strict();
 
-/** How `POST /newdelivery` answers dispatch's refusals. */
-const ASSIGN_STATUSES: HttpStatuses<AssignRefusal> = {
+/** How this module answers the refusals of dispatch, agents and their deliveries. */
+const DELIVERY_STATUSES: HttpStatuses<AssignRefusal | AgentRefusal | 'email_taken'> = {
+  email_taken: 409,
+  unknown_agent: 404,
+  no_order: 404,
+  no_active_delivery: 409,
   unknown_order: 404,
   not_a_delivery: 422,
   order_finished: 422,
@@ -54,23 +58,23 @@ export function deliveryRoutes(deps: DeliveryRouteDeps): Hono {
       await caller(c);
       const body = await jsonBody(c, newAgentSchema);
       const position = body.lat !== undefined && body.lng !== undefined ? { lat: body.lat, lng: body.lng } : undefined;
-      const driver = await addDriver(deps, { ...body, position }, deps.clock.now());
+      const driver = valueOrThrow(await addDriver(deps, { ...body, position }, deps.clock.now()), DELIVERY_STATUSES);
       deps.dispatcher.kick();
       return c.json({ id: driver.id, name: driver.name, phone: driver.phone, onShift: driver.onShift }, 201);
     })
     .get('/delivery/:id', async (c) => {
       await caller(c);
       c.header('Cache-Control', 'no-store');
-      return c.json(await latestAgentOrder(deps, c.req.param('id')));
+      return c.json(valueOrThrow(await latestAgentOrder(deps, c.req.param('id')), DELIVERY_STATUSES));
     })
     .put('/delivery/:id', form, async (c) => {
       const who = await caller(c);
-      return c.json(await completeAgentDelivery(deps, c.req.param('id'), who, deps.clock.now()));
+      return c.json(valueOrThrow(await completeAgentDelivery(deps, c.req.param('id'), who, deps.clock.now()), DELIVERY_STATUSES));
     })
     .post('/newdelivery', form, async (c) => {
       await caller(c);
       const { orderId } = await jsonBody(c, newDeliverySchema);
-      const { driverId, distanceMeters } = valueOrThrow(await deps.dispatcher.assignNow(orderId), ASSIGN_STATUSES);
+      const { driverId, distanceMeters } = valueOrThrow(await deps.dispatcher.assignNow(orderId), DELIVERY_STATUSES);
       return c.json({ orderId, driverId, distanceMeters });
     });
 }

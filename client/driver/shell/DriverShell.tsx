@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
 import { startOfLocalDay } from '../../../shared/order/board';
 import { useDeviceSnapshot } from '../../common/device/DeviceContext';
-import { useDriverDevice, useDriverSnapshot } from '../../common/driver/DriverContext';
-import { jobLists } from '../../common/driver/jobs/driverJobs';
-import { useDriverJobs } from '../../common/driver/jobs/useDriverJobs';
-import { useOffers } from '../../common/driver/offers/useOffers';
-import { usePending } from '../../common/driver/usePending';
+import { useDriverDevice, useDriverSnapshot } from '../model/DriverContext';
+import { jobLists } from '../model/jobs/driverJobs';
+import { useDriverJobs } from '../model/jobs/useDriverJobs';
+import { useOffers } from '../model/offers/useOffers';
+import { usePending } from '../model/usePending';
 import { useRefusals } from '../../common/refusals/useRefusals';
 import { SignOutButton } from '../../common/session/SignOutButton';
 import { ConnectionBanner } from '../../common/ui/ConnectionBanner';

@@ -4,7 +4,7 @@ import type { Actor } from '../../../shared/roles';
 import { checkPhoneOrder } from '../phoneOrders/checkPhoneOrder';
 import { newPhoneOrderRow } from '../phoneOrders/outbox';
 import type { OutboxGate } from '../phoneOrders/outboxGate';
-import { phoneOrderRequestSchema, type PhoneOrderRequest } from '../phoneOrders/phoneOrderRequest';
+import { phoneOrderRequestSchema, type PhoneOrderRequest } from '../api/phoneOrderRequest';
 import type { DabbaDb } from '../store/db';
 import { deletePhoneOrders, getPhoneOrder, savePhoneOrder } from '../store/phoneOrders';
 import { done, refuse, type CommandOutcome } from './commandOutcome';

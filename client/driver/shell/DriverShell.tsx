@@ -7,7 +7,7 @@ import { useDriverJobs } from '../model/jobs/useDriverJobs';
 import { useOffers } from '../model/offers/useOffers';
 import { usePending } from '../model/usePending';
 import { useRefusals } from '../../common/refusals/useRefusals';
-import { SignOutButton } from '../../common/session/SignOutButton';
+import { SignOutButton } from '../../common/ui/SignOutButton';
 import { ConnectionBanner } from '../../common/ui/ConnectionBanner';
 import { RefusalList } from '../../common/ui/RefusalList';
 import { useNow } from '../../common/ui/useNow';

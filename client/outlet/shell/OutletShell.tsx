@@ -7,7 +7,7 @@ import { useOutletCatalog } from '../../common/outlet/useOutletCatalog';
 import { useBoardCounts, useStatusOrders } from '../../common/orders/useBoardOrders';
 import { usePhoneOrders } from '../../common/phoneOrders/usePhoneOrders';
 import { useRefusals } from '../../common/refusals/useRefusals';
-import { SignOutButton } from '../../common/session/SignOutButton';
+import { SignOutButton } from '../../common/ui/SignOutButton';
 import { ConnectionBanner } from '../../common/ui/ConnectionBanner';
 import { RefusalList } from '../../common/ui/RefusalList';
 import { useNow } from '../../common/ui/useNow';

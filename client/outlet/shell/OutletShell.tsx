@@ -4,7 +4,7 @@ import type { OutletId } from '../../../shared/ids';
 import type { Actor } from '../../../shared/roles';
 import { useDevice, useDeviceSnapshot } from '../../common/device/DeviceContext';
 import { useOutletCatalog } from '../../common/outlet/useOutletCatalog';
-import { useBoardCounts, useStatusOrders } from '../../common/orders/useBoardOrders';
+import { useBoardCounts, useStatusOrders } from '../model/orders/useBoardOrders';
 import { usePhoneOrders } from '../../common/phoneOrders/usePhoneOrders';
 import { useRefusals } from '../../common/refusals/useRefusals';
 import { SignOutButton } from '../../common/ui/SignOutButton';

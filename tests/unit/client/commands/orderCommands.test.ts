@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { OrderId } from '../../../../shared/ids';
 import { readOrder } from '../../../../shared/order/orderDoc';
 import { acceptOrder, cancelOrder, handOverOrder, markPreparing, markReady, rejectOrder } from '../../../../client/common/commands/orderCommands';
-import { allowedActions, allowedOrderActions } from '../../../../client/common/commands/orderActions';
+import { allowedActions, allowedOrderActions } from '../../../../client/outlet/model/orders/orderActions';
 import { DRIVER1_ACTOR, OUTLET_ACTOR } from '../../shared/order/fixtures';
 import { docsOf, ORDER_DOC, ORDER_ID, placedOrderDoc } from '../support/orderDocs';
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { appendEvent, readOrder } from '../../../../shared/order/orderDoc';
-import type { OrderType } from '../../../../shared/order/status';
-import type { Actor } from '../../../../shared/roles';
-import { offeredActions } from '../../../../client/common/commands/offeredActions';
-import { allowedActions } from '../../../../client/common/commands/orderActions';
-import { acceptOrder, cancelOrder, handOverOrder, markPreparing, markReady, rejectOrder } from '../../../../client/common/commands/orderCommands';
-import { ADMIN_ACTOR, DRIVER1, DRIVER1_ACTOR, MINUTE, OUTLET_ACTOR, SYSTEM, event } from '../../shared/order/fixtures';
-import { docsOf, ORDER_DOC, ORDER_ID, placedOrderDoc } from '../support/orderDocs';
+import { appendEvent, readOrder } from '../../../../../../shared/order/orderDoc';
+import type { OrderType } from '../../../../../../shared/order/status';
+import type { Actor } from '../../../../../../shared/roles';
+import { offeredActions } from '../../../../../../client/outlet/model/orders/offeredActions';
+import { allowedActions } from '../../../../../../client/outlet/model/orders/orderActions';
+import { acceptOrder, cancelOrder, handOverOrder, markPreparing, markReady, rejectOrder } from '../../../../../../client/common/commands/orderCommands';
+import { ADMIN_ACTOR, DRIVER1, DRIVER1_ACTOR, MINUTE, OUTLET_ACTOR, SYSTEM, event } from '../../../../shared/order/fixtures';
+import { docsOf, ORDER_DOC, ORDER_ID, placedOrderDoc } from '../../../support/orderDocs';
 
 const ACTORS: readonly Actor[] = [OUTLET_ACTOR, ADMIN_ACTOR, DRIVER1_ACTOR];
 const sorted = (set: ReadonlySet<string>): string[] => [...set].sort();

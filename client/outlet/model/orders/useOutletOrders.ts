@@ -1,7 +1,7 @@
-import type { OrderRow } from '../store/db';
-import { outletOrderRows } from '../store/orderRows';
-import { useDevice } from '../device/DeviceContext';
-import { useLiveQuery } from '../device/useLiveQuery';
+import type { OrderRow } from '../../../common/store/db';
+import { outletOrderRows } from '../../../common/store/orderRows';
+import { useDevice } from '../../../common/device/DeviceContext';
+import { useLiveQuery } from '../../../common/device/useLiveQuery';
 
 const NONE: readonly OrderRow[] = [];
 

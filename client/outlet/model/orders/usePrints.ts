@@ -1,8 +1,8 @@
 import { useCallback, useMemo } from 'react';
-import { useDevice } from '../device/DeviceContext';
-import { useLiveQuery } from '../device/useLiveQuery';
-import type { PrintRow } from '../store/db';
-import { listPrints, recordPrint } from '../store/prints';
+import { useDevice } from '../../../common/device/DeviceContext';
+import { useLiveQuery } from '../../../common/device/useLiveQuery';
+import type { PrintRow } from '../../../common/store/db';
+import { listPrints, recordPrint } from '../../../common/store/prints';
 
 const NONE: readonly PrintRow[] = [];
 

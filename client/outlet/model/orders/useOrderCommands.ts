@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
-import type { OrderId } from '../../../shared/ids';
-import type { CommandOutcome } from '../commands/commandOutcome';
-import { allowedOrderActions, type OfferedAction } from '../commands/orderActions';
+import type { OrderId } from '../../../../shared/ids';
+import type { CommandOutcome } from '../../../common/commands/commandOutcome';
+import { allowedOrderActions, type OfferedAction } from './orderActions';
 import {
   acceptOrder, cancelOrder, delayOrder, handOverOrder, markPreparing, markReady, rejectOrder,
-} from '../commands/orderCommands';
-import { useDevice } from '../device/DeviceContext';
-import { withHeldOrder } from '../device/withHeldOrder';
+} from '../../../common/commands/orderCommands';
+import { useDevice } from '../../../common/device/DeviceContext';
+import { withHeldOrder } from '../../../common/device/withHeldOrder';
 
 /** Commands resolve at once when the order's document is loaded, or after loading it first. */
 export interface OrderCommands {

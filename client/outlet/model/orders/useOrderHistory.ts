@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { searchServerOrders, type RemoteOrder } from '../api/orderSearch';
-import { useDevice, useDeviceSnapshot } from '../device/DeviceContext';
-import { useLiveQuery } from '../device/useLiveQuery';
-import type { OrderRow } from '../store/db';
-import { orderRowsPlaced } from '../store/orderRows';
+import { searchServerOrders, type RemoteOrder } from '../../../common/api/orderSearch';
+import { useDevice, useDeviceSnapshot } from '../../../common/device/DeviceContext';
+import { useLiveQuery } from '../../../common/device/useLiveQuery';
+import type { OrderRow } from '../../../common/store/db';
+import { orderRowsPlaced } from '../../../common/store/orderRows';
 import { matchesQuery } from './historySearch';
 
 /** How many orders one history page reads from the device. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RemoteOrder } from '../../../../client/common/api/orderSearch';
-import { matchesQuery, mergeHistory, rangeBounds } from '../../../../client/common/orders/historySearch';
-import type { OrderRow } from '../../../../client/common/store/db';
+import type { RemoteOrder } from '../../../../../../client/common/api/orderSearch';
+import { matchesQuery, mergeHistory, rangeBounds } from '../../../../../../client/outlet/model/orders/historySearch';
+import type { OrderRow } from '../../../../../../client/common/store/db';
 
 const row = (id: string, placedAt: number, customerName = 'Meera', customerPhone = '+91 98450 11111') =>
   ({ id, placedAt, customerName, customerPhone }) as OrderRow;

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { OrderStatus } from '../../../shared/order/status';
-import type { OrderRow } from '../store/db';
-import { boardCounts, doneTodayRows, statusOrderRows, type BoardCounts, type DoneToday } from '../store/orderRows';
-import { useDevice } from '../device/DeviceContext';
-import { useLiveQuery } from '../device/useLiveQuery';
+import type { OrderStatus } from '../../../../shared/order/status';
+import type { OrderRow } from '../../../common/store/db';
+import { boardCounts, doneTodayRows, statusOrderRows, type BoardCounts, type DoneToday } from '../../../common/store/orderRows';
+import { useDevice } from '../../../common/device/DeviceContext';
+import { useLiveQuery } from '../../../common/device/useLiveQuery';
 import { applyRowChanges, reconcile, sameRows, type RowPatch } from './liveRows';
 
 /** How many of today's closed orders the board lists; the rest are in History. */

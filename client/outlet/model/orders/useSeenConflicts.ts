@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
-import { useDevice } from '../device/DeviceContext';
-import { useLiveQuery } from '../device/useLiveQuery';
-import { markConflictsSeen, seenConflictCounts } from '../store/seenConflicts';
+import { useDevice } from '../../../common/device/DeviceContext';
+import { useLiveQuery } from '../../../common/device/useLiveQuery';
+import { markConflictsSeen, seenConflictCounts } from '../../../common/store/seenConflicts';
 
 const NONE: ReadonlyMap<string, number> = new Map();
 

@@ -1,5 +1,5 @@
-import type { RemoteOrder } from '../api/orderSearch';
-import type { OrderRow } from '../store/db';
+import type { RemoteOrder } from '../../../common/api/orderSearch';
+import type { OrderRow } from '../../../common/store/db';
 
 /** History rows: what the device holds, and what only the server knows (older, or from another device). */
 export type HistoryEntry =

@@ -1,9 +1,9 @@
-import type { OrderId } from '../../../shared/ids';
-import { proposeEvent } from '../../../shared/order/commands';
-import type { EventData, EventType } from '../../../shared/order/events';
-import type { OrderView } from '../../../shared/order/orderDoc';
-import type { Actor } from '../../../shared/roles';
-import { heldOrder, type OrderCommandContext } from './orderCommands';
+import type { OrderId } from '../../../../shared/ids';
+import { proposeEvent } from '../../../../shared/order/commands';
+import type { EventData, EventType } from '../../../../shared/order/events';
+import type { OrderView } from '../../../../shared/order/orderDoc';
+import type { Actor } from '../../../../shared/roles';
+import { heldOrder, type OrderCommandContext } from '../../../common/commands/orderCommands';
 
 /** The actions a screen may offer, each with stand-in data good enough to ask the rules. */
 const SAMPLE_DATA: { readonly [T in OfferedAction]: EventData<T> } = {

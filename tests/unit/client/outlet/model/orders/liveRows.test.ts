@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { applyRowChanges, reconcile, sameRows } from '../../../../client/common/orders/liveRows';
-import type { OrderRow } from '../../../../client/common/store/db';
-import { projectOrderRow } from '../../../../client/common/store/orderRows';
-import { placedOrderDoc } from '../support/orderDocs';
+import { applyRowChanges, reconcile, sameRows } from '../../../../../../client/outlet/model/orders/liveRows';
+import type { OrderRow } from '../../../../../../client/common/store/db';
+import { projectOrderRow } from '../../../../../../client/common/store/orderRows';
+import { placedOrderDoc } from '../../../support/orderDocs';
 
 const base = projectOrderRow(placedOrderDoc(), 'synced');
 if (!base) throw new Error('no row');

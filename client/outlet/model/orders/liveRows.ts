@@ -1,5 +1,5 @@
-import type { OrderRow } from '../store/db';
-import { orderRowVersion } from '../store/orderRows';
+import type { OrderRow } from '../../../common/store/db';
+import { orderRowVersion } from '../../../common/store/orderRows';
 
 /**
  * Keeping a list of rows current from the rows the device just stored, without reading the table

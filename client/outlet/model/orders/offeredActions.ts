@@ -1,10 +1,10 @@
-import type { ItemId, OrderId, OutletId, UserId } from '../../../shared/ids';
-import { money } from '../../../shared/money';
-import { parseOrderEvent, type OrderEvent } from '../../../shared/order/events';
-import type { OrderHeader } from '../../../shared/order/header';
-import { reduceOrder } from '../../../shared/order/reduceOrder';
-import type { OrderStatus, OrderType } from '../../../shared/order/status';
-import { SYSTEM_ID, type Actor } from '../../../shared/roles';
+import type { ItemId, OrderId, OutletId, UserId } from '../../../../shared/ids';
+import { money } from '../../../../shared/money';
+import { parseOrderEvent, type OrderEvent } from '../../../../shared/order/events';
+import type { OrderHeader } from '../../../../shared/order/header';
+import { reduceOrder } from '../../../../shared/order/reduceOrder';
+import type { OrderStatus, OrderType } from '../../../../shared/order/status';
+import { SYSTEM_ID, type Actor } from '../../../../shared/roles';
 import { allowedActions, type OfferedAction } from './orderActions';
 
 /**

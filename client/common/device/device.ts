@@ -5,7 +5,7 @@ import type { Actor } from '../../../shared/roles';
 import { requestLogin } from '../api/auth';
 import { refuse, done, type CommandOutcome } from '../commands/commandOutcome';
 import type { OrderCommandContext } from '../commands/orderCommands';
-import type { OutletCommandContext } from '../commands/outletCommands';
+import type { OutletCommandContext } from '../../outlet/model/catalog/outletCommands';
 import type { PhoneOrderContext } from '../commands/phoneOrderCommands';
 import { OutboxGate } from '../phoneOrders/outboxGate';
 import { OutboxRunner } from '../phoneOrders/outboxRunner';

@@ -3,7 +3,7 @@ import { startOfLocalDay } from '../../../shared/order/board';
 import type { OutletId } from '../../../shared/ids';
 import type { Actor } from '../../../shared/roles';
 import { useDevice, useDeviceSnapshot } from '../../common/device/DeviceContext';
-import { useOutletCatalog } from '../../common/outlet/useOutletCatalog';
+import { useOutletCatalog } from '../model/catalog/useOutletCatalog';
 import { useBoardCounts, useStatusOrders } from '../model/orders/useBoardOrders';
 import { usePhoneOrders } from '../../common/phoneOrders/usePhoneOrders';
 import { useRefusals } from '../../common/refusals/useRefusals';

@@ -1,8 +1,8 @@
 import type * as Y from 'yjs';
-import { outletDocName } from '../../../shared/docNames';
-import { readCatalog, type Catalog } from '../../../shared/catalog/outletDoc';
-import type { OutletId } from '../../../shared/ids';
-import { useHeldDoc, type HeldDocView } from '../device/useHeldDoc';
+import { outletDocName } from '../../../../shared/docNames';
+import { readCatalog, type Catalog } from '../../../../shared/catalog/outletDoc';
+import type { OutletId } from '../../../../shared/ids';
+import { useHeldDoc, type HeldDocView } from '../../../common/device/useHeldDoc';
 
 const read = (doc: Y.Doc | undefined): Catalog | null => (doc ? readCatalog(doc) : null);
 

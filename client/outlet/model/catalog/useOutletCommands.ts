@@ -1,9 +1,9 @@
-import type { OutletId } from '../../../shared/ids';
-import { refuse, type CommandOutcome } from '../commands/commandOutcome';
+import type { OutletId } from '../../../../shared/ids';
+import { refuse, type CommandOutcome } from '../../../common/commands/commandOutcome';
 import {
   endBusy, markAvailable, markUnavailable, pauseOrders, resumeOrders, startBusy, type OutletCommandContext,
-} from '../commands/outletCommands';
-import { useDevice } from '../device/DeviceContext';
+} from './outletCommands';
+import { useDevice } from '../../../common/device/DeviceContext';
 
 export interface OutletCommands {
   readonly markUnavailable: (id: string, until: number | null) => CommandOutcome;

@@ -5,7 +5,7 @@ import type { Actor } from '../../../shared/roles';
 import { useDevice, useDeviceSnapshot } from '../../common/device/DeviceContext';
 import { useOutletCatalog } from '../model/catalog/useOutletCatalog';
 import { useBoardCounts, useStatusOrders } from '../model/orders/useBoardOrders';
-import { usePhoneOrders } from '../../common/phoneOrders/usePhoneOrders';
+import { usePhoneOrders } from '../model/phoneOrders/usePhoneOrders';
 import { useRefusals } from '../../common/refusals/useRefusals';
 import { SignOutButton } from '../../common/ui/SignOutButton';
 import { ConnectionBanner } from '../../common/ui/ConnectionBanner';

@@ -1,7 +1,7 @@
-import type { Catalog } from '../../../shared/catalog/outletDoc';
-import { priceOrder, type CartLine, type PricingRefusal } from '../../../shared/catalog/priceOrder';
-import type { LatLng } from '../../../shared/catalog/zones';
-import type { OrderType } from '../../../shared/order/status';
+import type { Catalog } from '../../../../shared/catalog/outletDoc';
+import { priceOrder, type CartLine, type PricingRefusal } from '../../../../shared/catalog/priceOrder';
+import type { LatLng } from '../../../../shared/catalog/zones';
+import type { OrderType } from '../../../../shared/order/status';
 
 /**
  * Problems the cart itself has: the server would refuse them whenever it is sent, so staff fix

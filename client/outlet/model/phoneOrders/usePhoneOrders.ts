@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
-import type { Catalog } from '../../../shared/catalog/outletDoc';
-import { refuse, type CommandOutcome } from '../commands/commandOutcome';
-import { discardPhoneOrder, enterPhoneOrder } from '../commands/phoneOrderCommands';
-import { useDevice } from '../device/DeviceContext';
-import { useLiveQuery } from '../device/useLiveQuery';
-import type { PhoneOrderRow } from '../store/db';
-import { listPhoneOrders } from '../store/phoneOrders';
+import type { Catalog } from '../../../../shared/catalog/outletDoc';
+import { refuse, type CommandOutcome } from '../../../common/commands/commandOutcome';
+import { discardPhoneOrder, enterPhoneOrder } from './phoneOrderCommands';
+import { useDevice } from '../../../common/device/DeviceContext';
+import { useLiveQuery } from '../../../common/device/useLiveQuery';
+import type { PhoneOrderRow } from '../../../common/store/db';
+import { listPhoneOrders } from '../../../common/store/phoneOrders';
 
 const NONE: readonly PhoneOrderRow[] = [];
 const SIGNED_OUT = refuse('Sign in to take phone orders.');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   afterAttempt, arrivedEntries, classifyAnswer, dueEntries, newPhoneOrderRow, nextWakeAt, OUTBOX_BACKOFF,
-} from '../../../../client/common/phoneOrders/outbox';
-import { NETWORK_ERROR_CODE, type ApiResult } from '../../../../client/common/api/http';
-import { ENTERED_AT, phoneRequest } from '../support/phoneOrders';
+} from '../../../../../../client/outlet/model/phoneOrders/outbox';
+import { NETWORK_ERROR_CODE, type ApiResult } from '../../../../../../client/common/api/http';
+import { ENTERED_AT, phoneRequest } from '../../../support/phoneOrders';
 
 const error = (status: number, code: string, message = 'no'): ApiResult => ({ ok: false, error: { status, code, message } });
 

@@ -1,13 +1,13 @@
-import { randomId } from '../../../shared/ids';
-import type { Catalog } from '../../../shared/catalog/outletDoc';
-import type { Actor } from '../../../shared/roles';
-import { checkPhoneOrder } from '../phoneOrders/checkPhoneOrder';
-import { newPhoneOrderRow } from '../phoneOrders/outbox';
-import type { OutboxGate } from '../phoneOrders/outboxGate';
-import { phoneOrderRequestSchema, type PhoneOrderRequest } from '../api/phoneOrderRequest';
-import type { DabbaDb } from '../store/db';
-import { deletePhoneOrders, getPhoneOrder, savePhoneOrder } from '../store/phoneOrders';
-import { done, refuse, type CommandOutcome } from './commandOutcome';
+import { randomId } from '../../../../shared/ids';
+import type { Catalog } from '../../../../shared/catalog/outletDoc';
+import type { Actor } from '../../../../shared/roles';
+import { checkPhoneOrder } from './checkPhoneOrder';
+import { newPhoneOrderRow } from './outbox';
+import type { OutboxGate } from './outboxGate';
+import { phoneOrderRequestSchema, type PhoneOrderRequest } from '../../../common/api/phoneOrderRequest';
+import type { DabbaDb } from '../../../common/store/db';
+import { deletePhoneOrders, getPhoneOrder, savePhoneOrder } from '../../../common/store/phoneOrders';
+import { done, refuse, type CommandOutcome } from '../../../common/commands/commandOutcome';
 
 /** What phone-order commands need: who acts, the device's store, and a way to wake the outbox. */
 export interface PhoneOrderContext {

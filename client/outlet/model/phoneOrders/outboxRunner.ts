@@ -1,6 +1,6 @@
-import type { ApiResult } from '../api/http';
-import type { DabbaDb, PhoneOrderRow } from '../store/db';
-import { allPhoneOrders, deletePhoneOrders, getPhoneOrder, heldOrderIds, recordAttempt } from '../store/phoneOrders';
+import type { ApiResult } from '../../../common/api/http';
+import type { DabbaDb, PhoneOrderRow } from '../../../common/store/db';
+import { allPhoneOrders, deletePhoneOrders, getPhoneOrder, heldOrderIds, recordAttempt } from '../../../common/store/phoneOrders';
 import { afterAttempt, arrivedEntries, classifyAnswer, dueEntries, nextWakeAt } from './outbox';
 import type { OutboxGate } from './outboxGate';
 

@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { enterPhoneOrder, discardPhoneOrder } from '../../../../client/common/commands/phoneOrderCommands';
-import { OutboxGate } from '../../../../client/common/phoneOrders/outboxGate';
-import { openDabbaDb } from '../../../../client/common/store/db';
-import { OTHER_OUTLET_ID, OUTLET_ACTOR } from '../../shared/order/fixtures';
-import { catalogOf, outletDoc } from '../support/outletFixtures';
-import { ENTERED_AT, phoneRequest } from '../support/phoneOrders';
+import { enterPhoneOrder, discardPhoneOrder } from '../../../../../../client/outlet/model/phoneOrders/phoneOrderCommands';
+import { OutboxGate } from '../../../../../../client/outlet/model/phoneOrders/outboxGate';
+import { openDabbaDb } from '../../../../../../client/common/store/db';
+import { OTHER_OUTLET_ID, OUTLET_ACTOR } from '../../../../shared/order/fixtures';
+import { catalogOf, outletDoc } from '../../../support/outletFixtures';
+import { ENTERED_AT, phoneRequest } from '../../../support/phoneOrders';
 
 let serial = 0;
 function context() {

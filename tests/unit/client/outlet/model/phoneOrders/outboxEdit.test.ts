@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NETWORK_ERROR_CODE, type ApiResult } from '../../../../client/common/api/http';
-import { enterPhoneOrder, type PhoneOrderContext } from '../../../../client/common/commands/phoneOrderCommands';
-import { OutboxGate } from '../../../../client/common/phoneOrders/outboxGate';
-import { OutboxRunner } from '../../../../client/common/phoneOrders/outboxRunner';
-import { openDabbaDb, type PhoneOrderRow } from '../../../../client/common/store/db';
-import { OUTLET_ACTOR } from '../../shared/order/fixtures';
-import { catalogOf, outletDoc } from '../support/outletFixtures';
-import { ENTERED_AT, phoneRequest } from '../support/phoneOrders';
+import { NETWORK_ERROR_CODE, type ApiResult } from '../../../../../../client/common/api/http';
+import { enterPhoneOrder, type PhoneOrderContext } from '../../../../../../client/outlet/model/phoneOrders/phoneOrderCommands';
+import { OutboxGate } from '../../../../../../client/outlet/model/phoneOrders/outboxGate';
+import { OutboxRunner } from '../../../../../../client/outlet/model/phoneOrders/outboxRunner';
+import { openDabbaDb, type PhoneOrderRow } from '../../../../../../client/common/store/db';
+import { OUTLET_ACTOR } from '../../../../shared/order/fixtures';
+import { catalogOf, outletDoc } from '../../../support/outletFixtures';
+import { ENTERED_AT, phoneRequest } from '../../../support/phoneOrders';
 
 let serial = 0;
 const runners: OutboxRunner[] = [];

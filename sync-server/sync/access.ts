@@ -2,7 +2,7 @@ import { parseDocName, type DocRef } from '../../shared/docNames';
 import { maySubscribe } from '../../shared/permissions';
 import type { RejectCode } from '../../shared/protocol/rejectCodes';
 import type { Actor } from '../../shared/roles';
-import type { RateLimiter } from '../routes/rateLimit';
+import type { RateLimiter } from '../limits/rateLimit';
 import type { OrderIndex } from '../storage/orderIndex';
 
 export type AccessDecision =

@@ -5,7 +5,6 @@ import type { Actor } from '../../../shared/roles';
 import { requestLogin } from '../api/auth';
 import { refuse, done, type CommandOutcome } from '../commands/commandOutcome';
 import type { OrderCommandContext } from '../commands/orderCommands';
-import type { OutletCommandContext } from '../../outlet/model/catalog/outletCommands';
 import type { PhoneOrderContext } from '../../outlet/model/phoneOrders/phoneOrderCommands';
 import { OutboxGate } from '../../outlet/model/phoneOrders/outboxGate';
 import { OutboxRunner } from '../../outlet/model/phoneOrders/outboxRunner';
@@ -93,11 +92,6 @@ export class Device {
   /** What order commands run against; null while nobody is signed in. */
   orderCommands(): OrderCommandContext | null {
     return this.provider && this.actor ? { actor: this.actor, docs: this.provider.docs } : null;
-  }
-
-  /** What outlet commands (availability, busy, pause) run against; null while nobody is signed in. */
-  outletCommands(): OutletCommandContext | null {
-    return this.orderCommands();
   }
 
   /** What phone-order commands run against; null while nobody is signed in. */

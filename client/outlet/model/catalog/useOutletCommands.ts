@@ -21,7 +21,8 @@ export function useOutletCommands(outletId: OutletId): OutletCommands {
   const device = useDevice();
   const bound = <A extends unknown[]>(run: (ctx: OutletCommandContext, id: OutletId, ...args: A) => CommandOutcome) =>
     (...args: A): CommandOutcome => {
-      const ctx = device.outletCommands();
+      // The order commands' context (who acts, the documents the device holds) is all outlet commands need.
+      const ctx = device.orderCommands();
       return ctx ? run(ctx, outletId, ...args) : SIGNED_OUT;
     };
   return {

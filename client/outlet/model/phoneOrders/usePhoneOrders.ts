@@ -6,6 +6,7 @@ import { useDevice } from '../../../common/device/DeviceContext';
 import { useLiveQuery } from '../../../common/device/useLiveQuery';
 import type { PhoneOrderRow } from '../../../common/store/db';
 import { listPhoneOrders } from '../../../common/store/phoneOrders';
+import { useOutletDevice } from '../OutletContext';
 
 const NONE: readonly PhoneOrderRow[] = [];
 const SIGNED_OUT = refuse('Sign in to take phone orders.');
@@ -19,17 +20,18 @@ export interface PhoneOrders {
 
 export function usePhoneOrders(outletId: string): PhoneOrders {
   const device = useDevice();
+  const outlet = useOutletDevice();
   const rows = useLiveQuery(() => listPhoneOrders(device.db, outletId), `phone-orders:${outletId}`, NONE);
   const entries = useMemo(() => [...rows].sort((a, b) => a.request.enteredAt - b.request.enteredAt), [rows]);
   return useMemo(() => ({
     entries,
     enter: async (draft, catalog, replaces = null) => {
-      const ctx = device.phoneOrders();
+      const ctx = outlet.phoneOrders();
       return ctx ? enterPhoneOrder(ctx, draft, catalog, replaces) : SIGNED_OUT;
     },
     discard: async (key) => {
-      const ctx = device.phoneOrders();
+      const ctx = outlet.phoneOrders();
       return ctx ? discardPhoneOrder(ctx, key) : SIGNED_OUT;
     },
-  }), [entries, device]);
+  }), [entries, outlet]);
 }

@@ -29,7 +29,7 @@ import { orderHistoryRoutes } from './routes/orderHistory';
 import { orderRoutes } from './routes/orders';
 import { RetentionSweeper } from './retention/retentionSweeper';
 import { PROOF_UPLOAD, proofRoutes } from './routes/proofs';
-import { RateLimiter } from './routes/rateLimit';
+import { RateLimiter } from './limits/rateLimit';
 import { securityHeaders } from './routes/securityHeaders';
 import { staticRoutes } from './routes/static';
 import { trackRoutes } from './routes/track';

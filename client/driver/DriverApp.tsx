@@ -1,5 +1,5 @@
 import { useDevice, useDeviceSnapshot } from '../common/device/DeviceContext';
-import { SignInForm } from '../common/session/SignInForm';
+import { SignInForm } from '../common/ui/SignInForm';
 import { DriverShell } from './shell/DriverShell';
 
 /** Sign-in first; someone signed in with another role on this phone is asked to sign out. */

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useDevice, useDeviceSnapshot } from '../common/device/DeviceContext';
 import { sessionActor } from '../common/session/session';
-import { SignInForm } from '../common/session/SignInForm';
+import { SignInForm } from '../common/ui/SignInForm';
 import { OutletShell } from './shell/OutletShell';
 
 export function OutletApp() {

@@ -5,6 +5,8 @@ import { DeviceProvider } from '../common/device/DeviceContext';
 import { registerServiceWorker } from '../common/pwa/registerServiceWorker';
 import '../common/ui/theme.css';
 import './outlet.css';
+import { OutletProvider } from './model/OutletContext';
+import { OutletDevice } from './model/outletDevice';
 import { OutletApp } from './OutletApp';
 
 const container = document.getElementById('root');
@@ -12,10 +14,13 @@ if (!container) throw new Error('index.html has no #root');
 
 void registerServiceWorker();
 const device = await Device.open();
+const outlet = OutletDevice.attach(device);
 createRoot(container).render(
   <StrictMode>
     <DeviceProvider device={device}>
-      <OutletApp />
+      <OutletProvider outlet={outlet}>
+        <OutletApp />
+      </OutletProvider>
     </DeviceProvider>
   </StrictMode>,
 );

@@ -1,5 +1,5 @@
 import { tooManyRequests } from '../errors';
-import { RateLimiter } from '../routes/rateLimit';
+import { RateLimiter } from '../limits/rateLimit';
 import { HashSlots } from './hashSlots';
 
 export interface LoginLimits {

@@ -10,7 +10,7 @@ import { quoteOrder } from '../orders/quoteOrder';
 import { bearerActor } from './bearer';
 import { BODY_LIMITS, limitBody } from './bodyLimit';
 import { clientAddress } from './clientAddress';
-import { RateLimiter } from './rateLimit';
+import { RateLimiter } from '../limits/rateLimit';
 import { jsonBody } from './validate';
 
 const KEY_PATTERN = /^[A-Za-z0-9_:.-]{8,128}$/;

@@ -1,12 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
-import type { UserId } from '../../shared/ids';
+import type { AdminOrService } from '../auth/adminOrService';
 import type { TokenService } from '../auth/tokens';
 import { forbidden, unauthorized } from '../errors';
 import { actorOfToken } from './bearer';
-
-/** Who called an admin-or-service endpoint: a signed-in admin, or another system holding DABBA_SERVICE_TOKEN. */
-export type AdminOrService = { readonly kind: 'admin'; readonly id: UserId } | { readonly kind: 'service' };
 
 const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
 

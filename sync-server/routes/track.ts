@@ -5,7 +5,7 @@ import { notFound } from '../errors';
 import type { OrderIndex } from '../storage/orderIndex';
 import type { DocRegistry } from '../sync/docRegistry';
 import { clientAddress } from './clientAddress';
-import type { RateLimiter } from './rateLimit';
+import type { RateLimiter } from '../limits/rateLimit';
 
 /**
  * `GET /api/track/:token`: the tracking projection once, for pages and services that do not hold the

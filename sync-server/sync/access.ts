@@ -3,7 +3,7 @@ import { maySubscribe } from '../../shared/permissions';
 import type { RejectCode } from '../../shared/protocol/rejectCodes';
 import { fail, ok, type Result } from '../../shared/result';
 import type { Actor } from '../../shared/roles';
-import type { RateLimiter } from '../routes/rateLimit';
+import type { RateLimiter } from '../limits/rateLimit';
 import type { OrderIndex } from '../storage/orderIndex';
 
 export type AccessRefusal = Extract<RejectCode, 'not_found' | 'forbidden' | 'rate_limited'>;

@@ -7,7 +7,7 @@ import { fail, ok, type Fail, type Result } from '../../shared/result';
 import type { Actor } from '../../shared/roles';
 import { TOKEN_REFUSALS, type SessionCheck } from '../auth/tokens';
 import type { Logger } from '../log';
-import type { RateLimiter } from '../routes/rateLimit';
+import type { RateLimiter } from '../limits/rateLimit';
 import type { OrderIndex } from '../storage/orderIndex';
 import { authorizeDoc } from './access';
 import { LoadError, type DocRegistry } from './docRegistry';

@@ -5,11 +5,6 @@ import type { Actor } from '../../../shared/roles';
 import { requestLogin } from '../api/auth';
 import { refuse, done, type CommandOutcome } from '../commands/commandOutcome';
 import type { OrderCommandContext } from '../commands/orderCommands';
-import type { OutletCommandContext } from '../commands/outletCommands';
-import type { PhoneOrderContext } from '../commands/phoneOrderCommands';
-import { OutboxGate } from '../phoneOrders/outboxGate';
-import { OutboxRunner } from '../phoneOrders/outboxRunner';
-import { sendPhoneOrder } from '../phoneOrders/sendPhoneOrder';
 import { sessionActor, type Session } from '../session/session';
 import { openDabbaDb, type DabbaDb, type DocSyncState, type OrderRow } from '../store/db';
 import { ensureOrderRowsCurrent } from '../store/rebuildOrderRows';
@@ -36,14 +31,13 @@ const IDLE: ConnectionState = { status: 'stopped', retryAt: null, reason: null }
 
 /**
  * The device: its store, who is signed in, and the sync that runs while someone is. The one
- * object screens reach through hooks; it owns every subscription it starts.
+ * object screens reach through hooks; it owns every subscription it starts. What one app alone
+ * runs beside it (the driver's outboxes, the outlet's phone orders) is a plug-in in that app's
+ * model that follows this snapshot.
  */
 export class Device {
   readonly db: DabbaDb;
   private provider: SyncProvider | null = null;
-  private outbox: OutboxRunner | null = null;
-  /** One for the device's life, so the commands and every sign-in's outbox share it. */
-  private readonly outboxGate = new OutboxGate();
   private actor: Actor | null = null;
   private readonly docListeners = new Set<(docName: string) => void>();
   private readonly rowListeners = new Set<(rows: readonly OrderRow[], seq: number) => void>();
@@ -95,17 +89,6 @@ export class Device {
     return this.provider && this.actor ? { actor: this.actor, docs: this.provider.docs } : null;
   }
 
-  /** What outlet commands (availability, busy, pause) run against; null while nobody is signed in. */
-  outletCommands(): OutletCommandContext | null {
-    return this.orderCommands();
-  }
-
-  /** What phone-order commands run against; null while nobody is signed in. */
-  phoneOrders(): PhoneOrderContext | null {
-    const outbox = this.outbox;
-    return outbox && this.actor ? { actor: this.actor, db: this.db, wakeOutbox: () => void outbox.kick(), gate: this.outboxGate } : null;
-  }
-
   /** A document the device holds, for reading; undefined while it loads or nobody is signed in. */
   heldDoc(docName: string): Y.Doc | undefined {
     return this.provider?.docs.get(docName);
@@ -153,14 +136,9 @@ export class Device {
     if (!actor) return;
     this.stopSync();
     const provider = new SyncProvider({ db: this.db, actor, url: () => syncUrl(location, session.token) });
-    const outbox = new OutboxRunner({ db: this.db, send: (row) => sendPhoneOrder(row, session.token), gate: this.outboxGate });
     this.provider = provider;
-    this.outbox = outbox;
     this.actor = actor;
-    const retry = (): void => {
-      provider.retryNow();
-      void outbox.retryAll();
-    };
+    const retry = (): void => provider.retryNow();
     const lost = (): void => provider.networkLost();
     const retryWhenVisible = (): void => {
       if (document.visibilityState === 'visible') provider.retryNow();
@@ -178,8 +156,6 @@ export class Device {
         for (const listener of this.docListeners) listener(docName);
       }),
       provider.onConnection((connection) => {
-        // The socket coming back is the best sign the API is reachable again too.
-        if (connection.status === 'online' && this.snapshot.connection.status !== 'online') void outbox.retryAll();
         this.update({ connection, storageError: provider.storageError });
         if (connection.status === 'unauthorized') void this.signOut('Your sign-in has expired. Sign in again to sync this device.');
       }),
@@ -189,7 +165,6 @@ export class Device {
     ];
     for (const name of heldDocsOf(actor)) void provider.open(name);
     void provider.start();
-    outbox.start();
   }
 
   private stopSync(): void {
@@ -197,8 +172,6 @@ export class Device {
     this.stops = [];
     this.provider?.stop();
     this.provider = null;
-    this.outbox?.stop();
-    this.outbox = null;
     this.actor = null;
   }
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { OrderId } from '../../../shared/ids';
 import { formatMoney } from '../../../shared/money';
-import type { ProofImage } from '../../common/driver/proofs/proofImage';
-import { useDriverCommands } from '../../common/driver/useDriverCommands';
+import type { ProofImage } from '../model/proofs/proofImage';
+import { useDriverCommands } from '../model/useDriverCommands';
 import { PhotoInput } from './PhotoInput';
 import { SignaturePad } from './SignaturePad';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { OrderId } from '../../../shared/ids';
-import { useDriverCommands } from '../../common/driver/useDriverCommands';
+import { useDriverCommands } from '../model/useDriverCommands';
 
 const REASONS = [
   'Customer not reachable',

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ChangeEvent } from 'react';
-import { prepareProofPhoto, type ProofImage } from '../../common/driver/proofs/proofImage';
+import { prepareProofPhoto, type ProofImage } from '../model/proofs/proofImage';
 
 /**
  * The doorstep photo, straight from the camera (`capture`), made small enough to keep and send,

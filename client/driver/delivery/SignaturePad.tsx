@@ -1,5 +1,5 @@
 import { useRef, useState, type PointerEvent } from 'react';
-import type { ProofImage } from '../../common/driver/proofs/proofImage';
+import type { ProofImage } from '../model/proofs/proofImage';
 
 async function canvasImage(canvas: HTMLCanvasElement): Promise<ProofImage | null> {
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));

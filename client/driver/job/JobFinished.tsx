@@ -1,6 +1,6 @@
 import { deliveryEndedAt } from '../../../shared/order/assignment';
 import type { OrderView } from '../../../shared/order/orderDoc';
-import { useOrderProofs } from '../../common/driver/delivery/useOrderProofs';
+import { useOrderProofs } from '../model/delivery/useOrderProofs';
 import type { ProofRow } from '../../common/store/db';
 import { clockTime } from '../../common/ui/clockTime';
 import { JOB_STATUS } from '../jobs/jobText';

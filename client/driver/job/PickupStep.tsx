@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { OrderId } from '../../../shared/ids';
 import type { OrderView } from '../../../shared/order/orderDoc';
-import { useDriverCommands } from '../../common/driver/useDriverCommands';
+import { useDriverCommands } from '../model/useDriverCommands';
 import { clockTime } from '../../common/ui/clockTime';
 import { ItemChecklist } from './ItemChecklist';
 import { PlaceLinks } from './PlaceLinks';

@@ -1,6 +1,6 @@
 import { dropoffArea } from '../../../shared/order/dropoffArea';
 import { deliveryEndedAt } from '../../../shared/order/assignment';
-import type { DriverJob } from '../../common/driver/jobs/driverJobs';
+import type { DriverJob } from '../model/jobs/driverJobs';
 import { SyncBadge } from '../../common/ui/SyncBadge';
 import { clockTime } from '../../common/ui/clockTime';
 import { jobHref } from '../shell/useDriverRoute';

@@ -1,5 +1,5 @@
 import type { OrderId } from '../../../shared/ids';
-import type { LiveOffer } from '../../common/driver/offers/useOffers';
+import type { LiveOffer } from '../model/offers/useOffers';
 import { useAlertTone } from '../../common/sound/useAlertTone';
 import type { Note } from '../../common/sound/tone';
 import { useNow } from '../../common/ui/useNow';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { formatMoney } from '../../../shared/money';
 import type { OrderId } from '../../../shared/ids';
-import type { LiveOffer } from '../../common/driver/offers/useOffers';
-import { countdownText, secondsLeft } from '../../common/driver/offers/offerCountdown';
-import { useDriverCommands } from '../../common/driver/useDriverCommands';
+import type { LiveOffer } from '../model/offers/useOffers';
+import { countdownText, secondsLeft } from '../model/offers/offerCountdown';
+import { useDriverCommands } from '../model/useDriverCommands';
 import { useNow } from '../../common/ui/useNow';
 import { distanceText } from './distance';
 

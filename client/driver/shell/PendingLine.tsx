@@ -1,4 +1,4 @@
-import type { DriverPending } from '../../common/driver/usePending';
+import type { DriverPending } from '../model/usePending';
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;

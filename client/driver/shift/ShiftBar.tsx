@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { ShiftView } from '../../common/driver/driverDevice';
-import { useDriverCommands } from '../../common/driver/useDriverCommands';
-import type { LocationStatus } from '../../common/driver/location/locationTracker';
+import type { ShiftView } from '../model/driverDevice';
+import { useDriverCommands } from '../model/useDriverCommands';
+import type { LocationStatus } from '../model/location/locationTracker';
 import { clockTime } from '../../common/ui/clockTime';
 
 function locationText(location: LocationStatus): { text: string; tone: 'ok' | 'warn' | 'bad' } {

@@ -1,6 +1,6 @@
 import type { Catalog } from '../../../shared/catalog/outletDoc';
 import type { OutletId } from '../../../shared/ids';
-import { useOutletCommands } from '../../common/outlet/useOutletCommands';
+import { useOutletCommands } from '../model/catalog/useOutletCommands';
 import type { DocSyncState } from '../../common/store/db';
 import { SyncBadge } from '../../common/ui/SyncBadge';
 import { useNow } from '../../common/ui/useNow';

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { formatMoney } from '../../../shared/money';
 import { startOfLocalDay } from '../../../shared/order/board';
-import { HISTORY_RANGES, mergeHistory, rangeBounds, type HistoryEntry, type HistoryRange } from '../../common/orders/historySearch';
-import { useOrderHistory } from '../../common/orders/useOrderHistory';
+import { HISTORY_RANGES, mergeHistory, rangeBounds, type HistoryEntry, type HistoryRange } from '../model/orders/historySearch';
+import { useOrderHistory } from '../model/orders/useOrderHistory';
 import { SyncBadge } from '../../common/ui/SyncBadge';
 import { useNow } from '../../common/ui/useNow';
 import { orderNumber } from '../orders/orderText';

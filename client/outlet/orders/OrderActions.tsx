@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { OfferedAction } from '../../common/commands/orderActions';
+import type { OfferedAction } from '../model/orders/orderActions';
 import type { CommandOutcome } from '../../common/commands/commandOutcome';
 import { AcceptControl } from './AcceptControl';
 import { DelayButtons } from './DelayButtons';

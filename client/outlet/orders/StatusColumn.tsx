@@ -1,7 +1,7 @@
 import { memo, useMemo, type ReactNode } from 'react';
 import { columnOf, groupBoard } from '../../../shared/order/board';
 import type { OrderStatus } from '../../../shared/order/status';
-import { useStatusOrders } from '../../common/orders/useBoardOrders';
+import { useStatusOrders } from '../model/orders/useBoardOrders';
 import type { OrderRow } from '../../common/store/db';
 import { BoardColumn } from './BoardColumn';
 

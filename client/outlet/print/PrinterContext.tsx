@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { usePrints } from '../../common/orders/usePrints';
+import { usePrints } from '../model/orders/usePrints';
 import type { OrderRow } from '../../common/store/db';
 import type { TicketRequest } from './KitchenTicket';
 import { PrintSheet } from './PrintSheet';

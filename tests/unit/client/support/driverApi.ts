@@ -1,5 +1,5 @@
 import { NETWORK_ERROR_CODE, type ApiResult } from '../../../../client/common/api/http';
-import type { DriverApi, TrailPoint } from '../../../../client/common/driver/driverApi';
+import type { DriverApi, TrailPoint } from '../../../../client/driver/model/driverApi';
 
 export const OFFLINE: ApiResult = { ok: false, error: { status: 0, code: NETWORK_ERROR_CODE, message: 'Cannot reach the Dabba server.' } };
 export const OK: ApiResult = { ok: true, body: null };

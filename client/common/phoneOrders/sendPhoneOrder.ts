@@ -1,7 +1,0 @@
-import { postJson, type ApiResult } from '../api/http';
-import type { PhoneOrderRow } from '../store/db';
-
-/** `POST /api/orders` for one outbox entry, as the signed-in staff member, under the entry's key. */
-export function sendPhoneOrder(row: PhoneOrderRow, token: string): Promise<ApiResult> {
-  return postJson('/api/orders', row.request, { authorization: `Bearer ${token}`, 'idempotency-key': row.key });
-}

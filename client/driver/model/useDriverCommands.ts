@@ -1,0 +1,31 @@
+import { useMemo } from 'react';
+import type { OrderId } from '../../../shared/ids';
+import type { CommandOutcome } from '../../common/commands/commandOutcome';
+import { markFailed, markPickedUp } from './driverCommands';
+import { useDevice } from '../../common/device/DeviceContext';
+import { withHeldOrder } from '../../common/device/withHeldOrder';
+import type { DeliveryInput } from './delivery/deliverOrder';
+import { useDriverDevice } from './DriverContext';
+
+/** What the driver app's buttons do; each resolves with done or a reason in the driver's words. */
+export interface DriverCommands {
+  readonly setShift: (onShift: boolean) => Promise<CommandOutcome>;
+  readonly accept: (orderId: OrderId) => Promise<CommandOutcome>;
+  readonly decline: (orderId: OrderId) => Promise<CommandOutcome>;
+  readonly pickUp: (orderId: OrderId) => Promise<CommandOutcome>;
+  readonly deliver: (orderId: OrderId, input: DeliveryInput) => Promise<CommandOutcome>;
+  readonly fail: (orderId: OrderId, reason: string) => Promise<CommandOutcome>;
+}
+
+export function useDriverCommands(): DriverCommands {
+  const device = useDevice();
+  const driver = useDriverDevice();
+  return useMemo(() => ({
+    setShift: (onShift) => driver.setShift(onShift),
+    accept: (orderId) => driver.accept(orderId),
+    decline: (orderId) => driver.decline(orderId),
+    pickUp: withHeldOrder(device, markPickedUp),
+    deliver: (orderId, input) => driver.deliver(orderId, input),
+    fail: withHeldOrder(device, markFailed),
+  }), [device, driver]);
+}

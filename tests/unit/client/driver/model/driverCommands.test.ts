@@ -1,0 +1,80 @@
+import type * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { markDelivered, markFailed, markPickedUp, type DeliveryProof } from '../../../../../client/driver/model/driverCommands';
+import type { OrderCommandContext } from '../../../../../client/common/commands/orderCommands';
+import { readOrder } from '../../../../../shared/order/orderDoc';
+import { DRIVER1_ACTOR, DRIVER2_ACTOR } from '../../../shared/order/fixtures';
+import { assignedDeliveryDoc, docsOf, ORDER_DOC, ORDER_ID } from '../../support/orderDocs';
+
+const PHOTO = 'a'.repeat(64);
+const SIGNATURE = 'b'.repeat(64);
+const photoOnly: DeliveryProof = { photo: PHOTO, signature: null, code: null };
+
+function driverOn(doc: Y.Doc, actor = DRIVER1_ACTOR): OrderCommandContext {
+  return { actor, docs: docsOf({ [ORDER_DOC]: doc }) };
+}
+
+const events = (doc: Y.Doc) => readOrder(doc)?.state.applied ?? [];
+
+describe('driver commands', () => {
+  it('lets the assigned driver pick the order up, and nobody else', () => {
+    const doc = assignedDeliveryDoc(DRIVER1_ACTOR.id, false);
+    expect(markPickedUp(driverOn(doc, DRIVER2_ACTOR), ORDER_ID)).toEqual({ ok: false, reason: 'only the assigned driver can do this' });
+    expect(markPickedUp(driverOn(doc), ORDER_ID)).toEqual({ ok: true });
+    expect(readOrder(doc)?.state.status).toBe('picked_up');
+  });
+
+  it('marks a delivery with its photo, the cash note first, in one update stamped with the device clock', () => {
+    const doc = assignedDeliveryDoc(DRIVER1_ACTOR.id, true);
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    const before = Date.now();
+    expect(markDelivered(driverOn(doc), ORDER_ID, photoOnly, true)).toEqual({ ok: true });
+    expect(updates).toHaveLength(1);
+    const [note, delivered] = events(doc).slice(-2);
+    expect(note).toMatchObject({ type: 'note', text: 'Cash collected ₹290.00', by: { id: DRIVER1_ACTOR.id, role: 'driver' } });
+    expect(delivered).toMatchObject({ type: 'delivered', proof: PHOTO });
+    expect(delivered?.at).toBeGreaterThanOrEqual(before);
+    expect(delivered?.at).toBeGreaterThan(note?.at ?? Infinity);
+    expect(readOrder(doc)?.state.status).toBe('delivered');
+  });
+
+  it('refuses a cash delivery until the cash is collected, and writes nothing', () => {
+    const doc = assignedDeliveryDoc(DRIVER1_ACTOR.id, true);
+    const count = events(doc).length;
+    expect(markDelivered(driverOn(doc), ORDER_ID, photoOnly, false)).toEqual({ ok: false, reason: 'Collect ₹290.00 in cash first, or mark the delivery failed.' });
+    expect(events(doc)).toHaveLength(count);
+  });
+
+  it('needs some proof: a photo, a signature or a delivery code', () => {
+    const doc = assignedDeliveryDoc(DRIVER1_ACTOR.id, true);
+    expect(markDelivered(driverOn(doc), ORDER_ID, { photo: null, signature: null, code: '  ' }, true).ok).toBe(false);
+    expect(markDelivered(driverOn(doc), ORDER_ID, { photo: null, signature: null, code: ' 4821 ' }, true)).toEqual({ ok: true });
+    const last = events(doc).at(-1);
+    expect(last).toMatchObject({ type: 'delivered' });
+    expect(last && 'proof' in last ? last.proof : undefined).toBeUndefined();
+    expect(events(doc).some((e) => e.type === 'note' && e.text === 'Delivery code given: 4821')).toBe(true);
+  });
+
+  it('names a signature as the proof when there is no photo, and beside the photo in a note when there is', () => {
+    const signedOnly = assignedDeliveryDoc(DRIVER1_ACTOR.id, true);
+    markDelivered(driverOn(signedOnly), ORDER_ID, { photo: null, signature: SIGNATURE, code: null }, true);
+    expect(events(signedOnly).at(-1)).toMatchObject({ type: 'delivered', proof: SIGNATURE });
+
+    const both = assignedDeliveryDoc(DRIVER1_ACTOR.id, true);
+    markDelivered(driverOn(both), ORDER_ID, { photo: PHOTO, signature: SIGNATURE, code: null }, true);
+    expect(events(both).at(-1)).toMatchObject({ type: 'delivered', proof: PHOTO });
+    expect(events(both).some((e) => e.type === 'note' && e.text.includes(SIGNATURE))).toBe(true);
+  });
+
+  it('refuses to deliver an order not yet picked up', () => {
+    const doc = assignedDeliveryDoc(DRIVER1_ACTOR.id, false);
+    expect(markDelivered(driverOn(doc), ORDER_ID, photoOnly, true)).toEqual({ ok: false, reason: 'not allowed when the order is accepted' });
+  });
+
+  it('records a failed delivery with its reason', () => {
+    const doc = assignedDeliveryDoc(DRIVER1_ACTOR.id, true);
+    expect(markFailed(driverOn(doc), ORDER_ID, 'Customer not reachable')).toEqual({ ok: true });
+    expect(events(doc).at(-1)).toMatchObject({ type: 'failed', reason: 'Customer not reachable' });
+  });
+});

@@ -7,7 +7,7 @@ import { announcedVersion, MIN_PROTOCOL_VERSION } from '../../shared/protocol/ve
 import type { AccountControl } from '../auth/accountControl';
 import { TOKEN_REFUSALS, type Authentication, type SessionCheck, type TokenService } from '../auth/tokens';
 import { RateLimiter } from '../limits/rateLimit';
-import { rateLimitKey } from '../routes/clientAddress';
+import { rateLimitKey } from '../limits/addressKey';
 import { MuxConnection, type SyncDeps } from './muxConnection';
 import { PlainConnection } from './plainConnection';
 import { UserSockets } from './userSockets';

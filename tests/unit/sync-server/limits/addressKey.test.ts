@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rateLimitKey } from '../../../../sync-server/routes/clientAddress';
+import { rateLimitKey } from '../../../../sync-server/limits/addressKey';
 
 describe('rateLimitKey', () => {
   it('keeps an IPv4 address, also when it arrives IPv4-mapped', () => {

@@ -57,8 +57,9 @@ export function modifierProblems(item: MenuItem, picks: readonly ChosenModifier[
   const problems = new Map<string, string>();
   for (const group of item.modifierGroups) {
     const chosen = picks.filter((p) => p.groupId === group.id);
-    const unavailable = chosen.map((p) => group.options.find((o) => o.id === p.optionId)).find((o) => !o || !o.available);
-    if (unavailable !== undefined) problems.set(group.id, `${unavailable ? unavailable.name : 'That option'} is not available right now.`);
+    const options = chosen.map((p) => group.options.find((o) => o.id === p.optionId));
+    const unavailable = options.find((o) => o !== undefined && !o.available);
+    if (unavailable !== undefined || options.includes(undefined)) problems.set(group.id, `${unavailable?.name ?? 'That option'} is not available right now.`);
     else if (chosen.length < group.min) problems.set(group.id, `${groupRule(group)} for ${group.name}.`);
     else if (chosen.length > group.max) problems.set(group.id, `At most ${group.max} for ${group.name}.`);
   }

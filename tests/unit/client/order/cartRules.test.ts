@@ -36,6 +36,11 @@ describe('modifier choices', () => {
     expect(problems.has('size')).toBe(false);
   });
 
+  it('refuses a choice the menu no longer has (a cart saved before the menu changed)', () => {
+    const problems = modifierProblems(dosa, [{ groupId: 'chutney', optionId: 'peanut' }, { groupId: 'size', optionId: 'large' }]);
+    expect(problems.get('chutney')).toBe('That option is not available right now.');
+  });
+
   it('explains each group rule in words', () => {
     expect(groupRule(chutney)).toBe('Choose 1 to 2');
     expect(groupRule(size)).toBe('Choose 1');

@@ -162,7 +162,7 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   return {
     port, url, db, log, accounts,
     close: () => (closing ??= (async () => {
-      await sync?.close();
+      await sync.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       trackPositions.close();
       await pruner.close();

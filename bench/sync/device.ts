@@ -87,12 +87,13 @@ export class BenchDevice {
   append(name: string, event: object): { readonly seq: number; readonly sentAt: number } {
     const doc = this.docs.get(name);
     if (!doc) throw new Error(`device ${this.index} does not hold ${name}`);
-    let update: Uint8Array | null = null;
-    const grab = (u: Uint8Array): void => { update = u; };
+    const updates: Uint8Array[] = [];
+    const grab = (u: Uint8Array): void => { updates.push(u); };
     doc.on('update', grab);
     doc.transact(() => eventsArray(doc).push([event]), LOCAL);
     doc.off('update', grab);
-    if (update === null) throw new Error('the append produced no update');
+    const update = updates[0];
+    if (update === undefined) throw new Error('the append produced no update');
     const seq = ++this.seq;
     const frame = encodeMux({ type: MuxType.UPDATE, doc: name, seq, update });
     const sentAt = performance.now();

@@ -1,3 +1,4 @@
+import { cashDue } from '../../shared/dispatch/offer';
 import { newEventId, type OrderId } from '../../shared/ids';
 import { currentAssignment } from '../../shared/order/assignment';
 import type { OrderStatus } from '../../shared/order/status';
@@ -49,7 +50,7 @@ export async function latestAgentOrder(deps: AgentDeliveryDeps, agentId: string)
     outlet: { name: header.outlet.name, address: header.outlet.address, phone: header.outlet.phone },
     dropoff: header.address ? { text: header.address.text, lat: header.address.lat, lng: header.address.lng } : null,
     customerFirstName: firstNameOf(header.customer.name),
-    cashToCollect: header.payment.method === 'cash' ? header.totals.total : 0,
+    cashToCollect: cashDue(header),
   });
 }
 

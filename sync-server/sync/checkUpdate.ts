@@ -50,17 +50,17 @@ export function checkUpdate(scratch: Y.Doc, update: Uint8Array, actor: Actor | n
   if (writable.size === 0) return refuse('read_only', 'Only the server writes this document.');
   const touched = new Set<string | null>();
   for (const type of tr.changed.keys()) touched.add(rootName(scratch, type));
-  let deletedEvents = false;
+  const deleted = { events: false };
   Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
     if (!(struct instanceof Y.Item) || !(struct.parent instanceof Y.AbstractType)) return;
     const root = rootName(scratch, struct.parent);
     touched.add(root);
-    if (ref.kind === 'order' && root === EVENTS_ARRAY) deletedEvents = true;
+    if (ref.kind === 'order' && root === EVENTS_ARRAY) deleted.events = true;
   });
   for (const root of touched) {
     if (root === null || !writable.has(root)) return refuse('field_not_writable', `${actor.role} may not change "${root ?? 'unknown'}" here.`);
   }
-  if (deletedEvents) return refuse('events_removed', 'Order events are append-only; none may be removed.');
+  if (deleted.events) return refuse('events_removed', 'Order events are append-only; none may be removed.');
   if (events) {
     const shape = checkEventsShape(scratch, tr);
     if (!shape.ok) return shape;

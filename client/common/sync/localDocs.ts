@@ -92,8 +92,8 @@ export class LocalDocs {
   applyRemote(docName: string, update: Uint8Array): void {
     const doc = this.docs.get(docName);
     if (!doc) return;
-    let changed = false;
-    const noteChange = (): void => { changed = true; };
+    const seen = { changed: false };
+    const noteChange = (): void => { seen.changed = true; };
     doc.on('update', noteChange);
     try {
       Y.applyUpdate(doc, update, REMOTE_ORIGIN);
@@ -101,7 +101,7 @@ export class LocalDocs {
       doc.off('update', noteChange);
     }
     // Structs still waiting for others count too: the event that later integrates them is not stored.
-    if (changed || doc.store.pendingStructs !== null || doc.store.pendingDs !== null) void this.persist(docName, update, false);
+    if (seen.changed || doc.store.pendingStructs !== null || doc.store.pendingDs !== null) void this.persist(docName, update, false);
   }
 
   /** Stores a local-only diff the server asked for, as a row to send and await an ACK for. */

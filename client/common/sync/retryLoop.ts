@@ -61,7 +61,7 @@ export class RetryLoop {
         this.again = true;
       } else if (result === 'idle') {
         this.failures = 0;
-      } else if (!this.again) {
+      } else if (!this.againRequested()) {
         this.schedule(backoffDelay(this.failures, this.options.backoff ?? OUTBOX_LOOP_BACKOFF, this.options.random));
         this.failures += 1;
       }
@@ -80,5 +80,13 @@ export class RetryLoop {
   private clearTimer(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+  }
+
+  /**
+   * Read through a method: `again` is set by calls made while a pass awaits, which the compiler's
+   * narrowing (from the `again = false` at the top of the loop) cannot see.
+   */
+  private againRequested(): boolean {
+    return this.again;
   }
 }

@@ -26,7 +26,7 @@ const TYPE_LABELS: Readonly<Record<CheckoutType, string>> = { delivery: 'Deliver
 export function CheckoutForm({ menu, draft, pin, errors, linkedTable, busy, zone, onChange, onReview }: Props) {
   const { outlet } = menu;
   const locate = () => {
-    navigator.geolocation?.getCurrentPosition((p) => onChange({ pin: { lat: p.coords.latitude, lng: p.coords.longitude } }));
+    navigator.geolocation.getCurrentPosition((p) => onChange({ pin: { lat: p.coords.latitude, lng: p.coords.longitude } }));
   };
   return (
     <form className="card checkout" aria-labelledby="checkout-title" noValidate onSubmit={(e) => { e.preventDefault(); onReview(); }}>

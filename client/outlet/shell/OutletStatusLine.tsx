@@ -18,7 +18,7 @@ export function OutletStatusLine({ catalog, now, unsyncedOrders, outletSync, wai
     const taking = takingOrders(catalog, now);
     if (!taking.ok) {
       const paused = catalog.paused && (catalog.paused.until === null || catalog.paused.until > now);
-      parts.push({ text: paused ? `New orders paused${catalog.paused?.until ? ` until ${clockTime(catalog.paused.until)}` : ''}` : 'Closed now', tone: 'bad' });
+      parts.push({ text: paused ? `New orders paused${catalog.paused.until ? ` until ${clockTime(catalog.paused.until)}` : ''}` : 'Closed now', tone: 'bad' });
     }
     const extra = busyMinutes(catalog, now);
     if (extra > 0 && catalog.busy) parts.push({ text: `Busy: +${extra} min until ${clockTime(catalog.busy.until)}`, tone: 'warn' });

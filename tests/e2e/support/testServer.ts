@@ -40,8 +40,8 @@ export class TestServer {
       env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, DABBA_DEMO: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout?.on('data', (chunk: Buffer) => { this.output += chunk.toString(); });
-    child.stderr?.on('data', (chunk: Buffer) => { this.output += chunk.toString(); });
+    child.stdout.on('data', (chunk: Buffer) => { this.output += chunk.toString(); });
+    child.stderr.on('data', (chunk: Buffer) => { this.output += chunk.toString(); });
     this.child = child;
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {

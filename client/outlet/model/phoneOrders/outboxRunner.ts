@@ -30,7 +30,7 @@ export class OutboxRunner {
   constructor(private readonly options: OutboxRunnerOptions) {}
 
   start(): void {
-    this.kick();
+    void this.kick();
   }
 
   stop(): void {
@@ -60,7 +60,7 @@ export class OutboxRunner {
     do {
       this.again = false;
       await this.pass().catch((error: unknown) => console.error('dabba: the phone-order outbox failed a pass', error));
-    } while (this.again && !this.stopped);
+    } while (this.wantsAnotherPass());
   }
 
   private async pass(): Promise<void> {
@@ -102,6 +102,14 @@ export class OutboxRunner {
       .filter((d): d is number => d !== null);
     if (candidates.length === 0) return;
     this.timer = setTimeout(() => void this.kick(), Math.min(...candidates));
+  }
+
+  /**
+   * Read through a method: `again` is set by calls made while a pass awaits, which the compiler's
+   * narrowing (from the `again = false` at the top of the loop) cannot see.
+   */
+  private wantsAnotherPass(): boolean {
+    return this.again && !this.stopped;
   }
 }
 

@@ -121,12 +121,12 @@ export class ChaosDevice {
 
   /** Stores the server's change as sent, not the update event (see LocalDocs.applyRemote). */
   private applyRemote(docName: string, doc: Y.Doc, update: Uint8Array): void {
-    let changed = false;
-    const noteChange = (): void => { changed = true; };
+    const seen = { changed: false };
+    const noteChange = (): void => { seen.changed = true; };
     doc.on('update', noteChange);
     Y.applyUpdate(doc, update, REMOTE);
     doc.off('update', noteChange);
-    if (!changed && doc.store.pendingStructs === null && doc.store.pendingDs === null) return;
+    if (!seen.changed && doc.store.pendingStructs === null && doc.store.pendingDs === null) return;
     this.store(docName, update, false);
     this.compact(docName);
   }

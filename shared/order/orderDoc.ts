@@ -9,7 +9,6 @@ import { reduceOrder, type OrderState } from './reduceOrder';
 /** Root types of an order document (DESIGN.md): Y.Map('order') holds the header, Y.Array('events') the events. */
 export const ORDER_MAP = 'order';
 export const EVENTS_ARRAY = 'events';
-export const ORDER_ROOTS: ReadonlySet<string> = new Set([ORDER_MAP, EVENTS_ARRAY]);
 
 export const orderMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>(ORDER_MAP);
 export const eventsArray = (doc: Y.Doc): Y.Array<unknown> => doc.getArray<unknown>(EVENTS_ARRAY);

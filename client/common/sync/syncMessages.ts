@@ -16,10 +16,6 @@ export function updateFrame(docName: string, seq: number, update: Uint8Array): U
   return encodeMux({ type: MuxType.UPDATE, doc: docName, seq, update });
 }
 
-export function unsubscribeFrame(docName: string): Uint8Array {
-  return encodeMux({ type: MuxType.UNSUBSCRIBE, doc: docName });
-}
-
 export type SyncPayload =
   | { readonly kind: 'step1'; readonly stateVector: Uint8Array }
   | { readonly kind: 'step2' | 'update'; readonly update: Uint8Array };

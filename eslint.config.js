@@ -34,6 +34,21 @@ export default tseslint.config(
     },
   },
   {
+    // client/common holds what two or more apps use; it never reaches up into one of them.
+    files: ['client/common/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./)+(outlet|driver|admin|track|order)/', message: 'client/common never imports an app: move the code down, or into that app.' }] }],
+    },
+  },
+  {
+    // Only routes speak HTTP; the parts below them (and the wiring in config.ts) never import routes/.
+    files: ['sync-server/**'],
+    ignores: ['sync-server/routes/**', 'sync-server/app.ts', 'sync-server/config.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)routes/', message: 'Lower server layers never import routes/: move the code down (limits/, auth/, …).' }] }],
+    },
+  },
+  {
     files: ['shared/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'better-sqlite3', 'dexie', 'react', '**/sync-server/**', '**/client/**'], message: 'shared/ has no I/O and imports neither side.' }] }],

@@ -1,16 +1,17 @@
 import type { DocRef } from './docNames';
 import type { OutletId, UserId } from './ids';
 import type { EventType } from './order/events';
+import { actionEventsOf } from './order/orderActions';
 import type { Actor, EventAuthorRole } from './roles';
 
-/** Which author role may append which event type to an order it can see. */
+/**
+ * Which author role may append which event type to an order it can see: people by the actions
+ * table; the server (system) by the steps it takes itself.
+ */
 export const EVENT_PERMISSIONS: { readonly [R in EventAuthorRole]: ReadonlySet<EventType> } = {
-  admin: new Set<EventType>([
-    'accepted', 'rejected', 'preparing', 'ready', 'delayed', 'handed_over', 'picked_up', 'delivered', 'failed',
-    'cancelled', 'assigned', 'unassigned', 'note',
-  ]),
-  outlet: new Set<EventType>(['accepted', 'rejected', 'preparing', 'ready', 'delayed', 'handed_over', 'cancelled', 'note']),
-  driver: new Set<EventType>(['picked_up', 'delivered', 'failed', 'note']),
+  admin: new Set<EventType>([...actionEventsOf('admin'), 'assigned', 'unassigned']),
+  outlet: new Set<EventType>(actionEventsOf('outlet')),
+  driver: new Set<EventType>(actionEventsOf('driver')),
   // picked_up / delivered: the delivery API (PUT /delivery/{id}) called with the service token, which has no user.
   system: new Set<EventType>(['placed', 'assigned', 'unassigned', 'cancelled', 'picked_up', 'delivered', 'note']),
   customer: new Set<EventType>([]),

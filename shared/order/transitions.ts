@@ -19,13 +19,23 @@ export interface Draft {
 
 export type Rule = (d: Draft, e: OrderEvent, o: Required<ReduceOptions>) => string | null;
 
-const from = (...allowed: OrderStatus[]) => (d: Draft): string | null =>
+/** What an action's rule may read: the order's status and driver, who acts and the order type; never the event's data. */
+export interface ActionFacts {
+  readonly status: OrderStatus;
+  readonly driverId: UserId | null;
+}
+export type ActionRule = (d: ActionFacts, e: { readonly by: OrderEvent['by'] }, o: Required<ReduceOptions>) => string | null;
+
+/** Event types people append by acting on an order; the rest are written by the server's own steps. */
+export type ActionEventType = Exclude<EventType, 'placed' | 'assigned' | 'unassigned'>;
+
+const from = (...allowed: OrderStatus[]): ActionRule => (d) =>
   allowed.includes(d.status) ? null : `not allowed when the order is ${d.status}`;
 
-const byAssignedDriver = (d: Draft, e: OrderEvent): string | null =>
+const byAssignedDriver: ActionRule = (d, e) =>
   e.by.role === 'driver' && e.by.id !== d.driverId ? 'only the assigned driver can do this' : null;
 
-const both = (...rules: Rule[]): Rule => (d, e, o) => {
+const both = (...rules: ActionRule[]): ActionRule => (d, e, o) => {
   for (const rule of rules) {
     const reason = rule(d, e, o);
     if (reason) return reason;
@@ -35,9 +45,11 @@ const both = (...rules: Rule[]): Rule => (d, e, o) => {
 
 const PRE_PICKUP: OrderStatus[] = ['placed', 'accepted', 'preparing', 'ready'];
 
-/** When each event type is valid, checked against the state folded so far. */
-export const RULES: { readonly [T in EventType]: Rule } = {
-  placed: (d) => (d.placed ? 'the order was already placed' : null),
+/**
+ * When each action is valid. They read no event data, so the same rules tell the fold whether an
+ * event counts and a screen which actions to offer (see nextActions).
+ */
+export const ACTION_RULES: { readonly [T in ActionEventType]: ActionRule } = {
   accepted: from('placed'),
   rejected: from('placed'),
   preparing: from('accepted'),
@@ -56,13 +68,19 @@ export const RULES: { readonly [T in EventType]: Rule } = {
     PRE_PICKUP.includes(d.status) || (d.status === 'picked_up' && e.by.role !== 'outlet')
       ? null
       : `not allowed when the order is ${d.status}`,
+  note: () => null,
+};
+
+/** When each event type is valid, checked against the state folded so far. */
+export const RULES: { readonly [T in EventType]: Rule } = {
+  ...ACTION_RULES,
+  placed: (d) => (d.placed ? 'the order was already placed' : null),
   assigned: (d) => (d.pickedUp || isTerminal(d.status) ? `not allowed when the order is ${d.status}` : null),
   unassigned: (d, e) => {
     if (d.pickedUp || isTerminal(d.status)) return `not allowed when the order is ${d.status}`;
     const { driverId } = e as EventOf<'unassigned'>;
     return d.driverId === driverId ? null : 'that driver is not assigned';
   },
-  note: () => null,
 };
 
 export function apply(d: Draft, e: OrderEvent): void {

@@ -4,7 +4,7 @@ import { formatMoney } from '../../../shared/money';
 import { cashDue } from '../../../shared/dispatch/offer';
 import { proposeEvent } from '../../../shared/order/commands';
 import { done, refuse, type CommandOutcome } from '../../common/commands/commandOutcome';
-import { heldOrder, runOrderCommand, type OrderCommandContext } from '../../common/commands/orderCommands';
+import { heldOrder, runOrderAction, type OrderCommandContext } from '../../common/commands/orderCommands';
 
 /** How a driver shows the order reached the customer. At least one is needed. */
 export interface DeliveryProof {
@@ -15,12 +15,6 @@ export interface DeliveryProof {
   /** A code the customer read out, when the customer had one. */
   readonly code: string | null;
 }
-
-export const markPickedUp = (ctx: OrderCommandContext, orderId: OrderId): CommandOutcome =>
-  runOrderCommand(ctx, orderId, 'picked_up', {});
-
-export const markFailed = (ctx: OrderCommandContext, orderId: OrderId, reason: string): CommandOutcome =>
-  runOrderCommand(ctx, orderId, 'failed', { reason });
 
 /** The notes that go with a delivery: what the `delivered` event itself has no field for. */
 function deliveryNotes(proof: DeliveryProof, cash: string | null): string[] {
@@ -71,10 +65,10 @@ export function markDelivered(ctx: OrderCommandContext, orderId: OrderId, proof:
   let outcome: CommandOutcome = done;
   plan.doc.transact(() => {
     for (const text of plan.notes) {
-      const noted = runOrderCommand(ctx, orderId, 'note', { text });
+      const noted = runOrderAction(ctx, orderId, 'addNote', { text });
       if (!noted.ok) outcome = noted;
     }
-    if (outcome.ok) outcome = runOrderCommand(ctx, orderId, 'delivered', plan.data);
+    if (outcome.ok) outcome = runOrderAction(ctx, orderId, 'deliver', plan.data);
   });
   return outcome;
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { OrderId } from '../../../shared/ids';
 import type { CommandOutcome } from '../../common/commands/commandOutcome';
-import { markFailed, markPickedUp } from './driverCommands';
+import { runOrderAction } from '../../common/commands/orderCommands';
 import { useDevice } from '../../common/device/DeviceContext';
 import { withHeldOrder } from '../../common/device/withHeldOrder';
 import type { DeliveryInput } from './delivery/deliverOrder';
@@ -24,8 +24,8 @@ export function useDriverCommands(): DriverCommands {
     setShift: (onShift) => driver.setShift(onShift),
     accept: (orderId) => driver.accept(orderId),
     decline: (orderId) => driver.decline(orderId),
-    pickUp: withHeldOrder(device, markPickedUp),
+    pickUp: withHeldOrder(device, (ctx, orderId) => runOrderAction(ctx, orderId, 'pickUp', {})),
     deliver: (orderId, input) => driver.deliver(orderId, input),
-    fail: withHeldOrder(device, markFailed),
+    fail: withHeldOrder(device, (ctx, orderId, reason: string) => runOrderAction(ctx, orderId, 'fail', { reason })),
   }), [device, driver]);
 }

@@ -3,14 +3,14 @@ import type { OrderId } from '../../../shared/ids';
 import { formatMoney } from '../../../shared/money';
 import type { Actor } from '../../../shared/roles';
 import type { CommandOutcome } from '../../common/commands/commandOutcome';
-import { offeredActions } from '../model/orders/offeredActions';
-import type { OrderCommands } from '../model/orders/useOrderCommands';
+import { nextActions } from '../../../shared/order/orderActions';
+import type { RunOrderAction } from '../model/orders/useOrderCommands';
 import type { OrderRow } from '../../common/store/db';
 import { orderRowVersion as rowVersion } from '../../common/store/orderRows';
 import { SyncBadge } from '../../common/ui/SyncBadge';
 import { clockTime } from '../../common/ui/clockTime';
 import { ConflictNote } from './ConflictNote';
-import { OrderActions, type OrderActionHandlers } from './OrderActions';
+import { OrderActions, type TakeAction } from './OrderActions';
 import { OrderTimer } from './OrderTimer';
 import { orderNumber, orderTypeText } from './orderText';
 import { STATUS_TEXT } from './statusText';
@@ -18,25 +18,19 @@ import { STATUS_TEXT } from './statusText';
 export interface OrderCardProps {
   readonly order: OrderRow;
   readonly actor: Actor;
-  readonly commands: OrderCommands;
+  readonly runAction: RunOrderAction;
   readonly defaultPrepMinutes: number;
   readonly printedCount: number;
   readonly onPrint: (order: OrderRow) => void;
 }
 
-function OrderCardView({ order, actor, commands, defaultPrepMinutes, printedCount, onPrint }: OrderCardProps) {
+function OrderCardView({ order, actor, runAction, defaultPrepMinutes, printedCount, onPrint }: OrderCardProps) {
   const [refusal, setRefusal] = useState<string | null>(null);
   const orderId = order.id as OrderId;
   const titleId = `order-${order.id}-title`;
-  const handlers: OrderActionHandlers = {
-    accept: (minutes) => commands.accept(orderId, minutes),
-    reject: (reason) => commands.reject(orderId, reason),
-    delay: (minutes) => commands.delay(orderId, minutes),
-    cancel: (reason) => commands.cancel(orderId, reason),
-    markPreparing: () => commands.markPreparing(orderId),
-    markReady: () => commands.markReady(orderId),
-    handOver: () => commands.handOver(orderId),
-  };
+  const take: TakeAction = (action, data) => runAction(orderId, action, data);
+  // The row has no driver: the board offers no driver's actions, and none of the staff's needs one.
+  const offered = nextActions(actor, { status: order.status, type: order.orderType, driverId: null });
   const onOutcome = (outcome: CommandOutcome): void => setRefusal(outcome.ok ? null : outcome.reason);
 
   return (
@@ -69,7 +63,7 @@ function OrderCardView({ order, actor, commands, defaultPrepMinutes, printedCoun
         {order.address ? <span>{order.address}</span> : null}
       </div>
       <ConflictNote conflicts={order.conflicts} />
-      <OrderActions orderId={order.id} offered={offeredActions(actor, order.status, order.orderType)} defaultPrepMinutes={defaultPrepMinutes} handlers={handlers} onOutcome={onOutcome} />
+      <OrderActions orderId={order.id} offered={offered} defaultPrepMinutes={defaultPrepMinutes} take={take} onOutcome={onOutcome} />
       <button type="button" className="button button--quiet order__print" onClick={() => onPrint(order)}>
         {printedCount > 0 ? 'Reprint' : 'Print ticket'}
       </button>
@@ -81,5 +75,5 @@ function OrderCardView({ order, actor, commands, defaultPrepMinutes, printedCoun
 /** A board of hundreds of cards re-renders only the ones whose order changed. */
 export const OrderCard = memo(OrderCardView, (a, b) =>
   (a.order === b.order || rowVersion(a.order) === rowVersion(b.order))
-  && a.actor === b.actor && a.commands === b.commands && a.defaultPrepMinutes === b.defaultPrepMinutes
+  && a.actor === b.actor && a.runAction === b.runAction && a.defaultPrepMinutes === b.defaultPrepMinutes
   && a.printedCount === b.printedCount && a.onPrint === b.onPrint);

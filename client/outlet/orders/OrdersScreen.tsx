@@ -39,7 +39,7 @@ export interface OrdersScreenProps {
 /** The outlet's live order board: new → accepted → preparing → ready → out, and today's done. */
 export function OrdersScreen(props: OrdersScreenProps) {
   const { outletId, actor, placed, counts, today, catalog, defaultPrepMinutes, phoneEntries, onEditPhoneOrder, onDiscardPhoneOrder } = props;
-  const commands = useOrderCommands();
+  const runAction = useOrderCommands();
   const printer = usePrinter();
   const { seen, markSeen } = useSeenConflicts();
   const done = useDoneToday(outletId, today);
@@ -47,10 +47,10 @@ export function OrdersScreen(props: OrdersScreenProps) {
 
   const renderCard = useCallback((order: OrderRow) => (
     <li key={order.id}>
-      <OrderCard order={order} actor={actor} commands={commands} defaultPrepMinutes={defaultPrepMinutes}
+      <OrderCard order={order} actor={actor} runAction={runAction} defaultPrepMinutes={defaultPrepMinutes}
         printedCount={printer.printedCount(order.id)} onPrint={printer.print} />
     </li>
-  ), [actor, commands, defaultPrepMinutes, printer]);
+  ), [actor, runAction, defaultPrepMinutes, printer]);
 
   if (placed === null || counts === null || done === null) return <p className="empty" role="status">Opening the orders on this device…</p>;
 

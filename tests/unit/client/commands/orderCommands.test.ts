@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { OrderId } from '../../../../shared/ids';
 import { readOrder } from '../../../../shared/order/orderDoc';
-import { acceptOrder, cancelOrder, handOverOrder, markPreparing, markReady, rejectOrder } from '../../../../client/common/commands/orderCommands';
+import { runOrderAction } from '../../../../client/common/commands/orderCommands';
 import { DRIVER1_ACTOR, OUTLET_ACTOR } from '../../shared/order/fixtures';
 import { docsOf, ORDER_DOC, ORDER_ID, placedOrderDoc } from '../support/orderDocs';
 
@@ -15,7 +15,7 @@ const statusOf = (doc: Y.Doc) => readOrder(doc)?.state.status;
 describe('order commands', () => {
   it('accepting a new order appends an accepted event with the prep time, authored by the outlet user', () => {
     const { doc, ctx } = outletContext();
-    expect(acceptOrder(ctx, ORDER_ID, 20)).toEqual({ ok: true });
+    expect(runOrderAction(ctx, ORDER_ID, 'accept', { prepMinutes: 20 })).toEqual({ ok: true });
     const state = readOrder(doc)?.state;
     expect(state?.status).toBe('accepted');
     expect(state?.prepMinutes).toBe(20);
@@ -24,32 +24,32 @@ describe('order commands', () => {
 
   it('walks an order from accepted through preparing to ready and hands a pickup over', () => {
     const { doc, ctx } = outletContext();
-    acceptOrder(ctx, ORDER_ID, 15);
-    expect(markPreparing(ctx, ORDER_ID)).toEqual({ ok: true });
+    runOrderAction(ctx, ORDER_ID, 'accept', { prepMinutes: 15 });
+    expect(runOrderAction(ctx, ORDER_ID, 'prepare', {})).toEqual({ ok: true });
     expect(statusOf(doc)).toBe('preparing');
-    expect(markReady(ctx, ORDER_ID)).toEqual({ ok: true });
+    expect(runOrderAction(ctx, ORDER_ID, 'markReady', {})).toEqual({ ok: true });
     expect(statusOf(doc)).toBe('ready');
-    expect(handOverOrder(ctx, ORDER_ID)).toEqual({ ok: true });
+    expect(runOrderAction(ctx, ORDER_ID, 'handOver', {})).toEqual({ ok: true });
     expect(statusOf(doc)).toBe('delivered');
   });
 
   it('refuses a step the order is not ready for, with the rule and without writing', () => {
     const { doc, ctx } = outletContext();
     const before = Y.encodeStateVector(doc);
-    expect(markPreparing(ctx, ORDER_ID)).toEqual({ ok: false, reason: 'not allowed when the order is placed' });
+    expect(runOrderAction(ctx, ORDER_ID, 'prepare', {})).toEqual({ ok: false, reason: 'not allowed when the order is placed' });
     expect(Y.encodeStateVector(doc)).toEqual(before);
   });
 
   it('refuses accepting twice', () => {
     const { ctx } = outletContext();
-    acceptOrder(ctx, ORDER_ID, 15);
-    const again = acceptOrder(ctx, ORDER_ID, 15);
+    runOrderAction(ctx, ORDER_ID, 'accept', { prepMinutes: 15 });
+    const again = runOrderAction(ctx, ORDER_ID, 'accept', { prepMinutes: 15 });
     expect(again.ok).toBe(false);
   });
 
   it('refuses a prep time the event schema would not accept, instead of storing a malformed event', () => {
     const { doc, ctx } = outletContext();
-    const outcome = acceptOrder(ctx, ORDER_ID, 0);
+    const outcome = runOrderAction(ctx, ORDER_ID, 'accept', { prepMinutes: 0 });
     expect(outcome.ok).toBe(false);
     expect(readOrder(doc)?.state.status).toBe('placed');
     expect(doc.getArray('events').length).toBe(1);
@@ -58,21 +58,21 @@ describe('order commands', () => {
   it('refuses an event the role may not append', () => {
     const doc = placedOrderDoc();
     const driver = { actor: DRIVER1_ACTOR, docs: docsOf({ [ORDER_DOC]: doc }) };
-    const outcome = acceptOrder(driver, ORDER_ID, 15);
+    const outcome = runOrderAction(driver, ORDER_ID, 'accept', { prepMinutes: 15 });
     expect(outcome.ok).toBe(false);
     expect(outcome.ok ? '' : outcome.reason).toMatch(/driver/);
   });
 
   it('says so when the order is not on the device, or has no details yet', () => {
     const { ctx } = outletContext();
-    expect(acceptOrder(ctx, 'elsewhere' as OrderId, 15)).toEqual({ ok: false, reason: 'This order is not on this device yet.' });
+    expect(runOrderAction(ctx, 'elsewhere' as OrderId, 'accept', { prepMinutes: 15 })).toEqual({ ok: false, reason: 'This order is not on this device yet.' });
     const empty = { actor: OUTLET_ACTOR, docs: docsOf({ [ORDER_DOC]: new Y.Doc() }) };
-    expect(acceptOrder(empty, ORDER_ID, 15)).toEqual({ ok: false, reason: 'The details of this order have not arrived on this device yet.' });
+    expect(runOrderAction(empty, ORDER_ID, 'accept', { prepMinutes: 15 })).toEqual({ ok: false, reason: 'The details of this order have not arrived on this device yet.' });
   });
 
   it('needs a reason to reject or cancel', () => {
     const { ctx } = outletContext();
-    expect(rejectOrder(ctx, ORDER_ID, '  ').ok).toBe(false);
-    expect(cancelOrder(ctx, ORDER_ID, 'Out of rice').ok).toBe(true);
+    expect(runOrderAction(ctx, ORDER_ID, 'reject', { reason: '  ' }).ok).toBe(false);
+    expect(runOrderAction(ctx, ORDER_ID, 'cancel', { reason: 'Out of rice' }).ok).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { projectOrderRow } from '../../../../client/common/store/orderRows';
-import { acceptOrder } from '../../../../client/common/commands/orderCommands';
+import { runOrderAction } from '../../../../client/common/commands/orderCommands';
 import { money } from '../../../../shared/money';
 import { createOrderDoc } from '../../../../shared/order/orderDoc';
 import { header, OUTLET_ACTOR, OUTLET_ID, T0 } from '../../shared/order/fixtures';
@@ -42,7 +42,7 @@ describe('projectOrderRow', () => {
 
   it('follows the folded status and carries the sync state it is given', () => {
     const doc = placedOrderDoc();
-    acceptOrder({ actor: OUTLET_ACTOR, docs: docsOf({ [ORDER_DOC]: doc }) }, ORDER_ID, 30);
+    runOrderAction({ actor: OUTLET_ACTOR, docs: docsOf({ [ORDER_DOC]: doc }) }, ORDER_ID, 'accept', { prepMinutes: 30 });
     const row = projectOrderRow(doc, 'local');
     expect(row?.status).toBe('accepted');
     expect(row?.syncState).toBe('local');
@@ -60,8 +60,8 @@ describe('projectOrderRow conflicts', () => {
     const deviceA = placedOrderDoc();
     const deviceB = new Y.Doc();
     Y.applyUpdate(deviceB, Y.encodeStateAsUpdate(deviceA));
-    acceptOrder({ actor: OUTLET_ACTOR, docs: docsOf({ [ORDER_DOC]: deviceA }) }, ORDER_ID, 15);
-    acceptOrder({ actor: OUTLET_ACTOR, docs: docsOf({ [ORDER_DOC]: deviceB }) }, ORDER_ID, 30);
+    runOrderAction({ actor: OUTLET_ACTOR, docs: docsOf({ [ORDER_DOC]: deviceA }) }, ORDER_ID, 'accept', { prepMinutes: 15 });
+    runOrderAction({ actor: OUTLET_ACTOR, docs: docsOf({ [ORDER_DOC]: deviceB }) }, ORDER_ID, 'accept', { prepMinutes: 30 });
     Y.applyUpdate(deviceA, Y.encodeStateAsUpdate(deviceB));
     const row = projectOrderRow(deviceA, 'synced');
     expect(row?.status).toBe('accepted');
@@ -87,7 +87,7 @@ describe('projectOrderRow for the kitchen', () => {
 
   it('says since when the order is in its status, for timers and "done today"', () => {
     const doc = placedOrderDoc();
-    acceptOrder({ actor: OUTLET_ACTOR, docs: docsOf({ [ORDER_DOC]: doc }) }, ORDER_ID, 30);
+    runOrderAction({ actor: OUTLET_ACTOR, docs: docsOf({ [ORDER_DOC]: doc }) }, ORDER_ID, 'accept', { prepMinutes: 30 });
     const row = projectOrderRow(doc, 'local');
     expect(row?.statusAt).toBe(readAcceptedAt(doc));
     expect(row?.prepMinutes).toBe(30);

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { acceptOrder } from '../../../../client/common/commands/orderCommands';
+import { runOrderAction } from '../../../../client/common/commands/orderCommands';
 import { openDabbaDb } from '../../../../client/common/store/db';
 import { projectOrderRow } from '../../../../client/common/store/orderRows';
 import { ensureOrderRowsCurrent, ORDER_PROJECTION_VERSION, rebuildOrderRows } from '../../../../client/common/store/rebuildOrderRows';
@@ -17,7 +17,7 @@ async function storeWithOrder() {
   const doc = placedOrderDoc();
   await appendUpdate(db, ORDER_DOC, Y.encodeStateAsUpdate(doc), false);
   const before = Y.encodeStateVector(doc);
-  acceptOrder({ actor: OUTLET_ACTOR, docs: docsOf({ [ORDER_DOC]: doc }) }, ORDER_ID, 15);
+  runOrderAction({ actor: OUTLET_ACTOR, docs: docsOf({ [ORDER_DOC]: doc }) }, ORDER_ID, 'accept', { prepMinutes: 15 });
   await appendUpdate(db, ORDER_DOC, Y.encodeStateAsUpdate(doc, before), true);
   await appendUpdate(db, 'inbox:outlet:outlet-1', Y.encodeStateAsUpdate(new Y.Doc()), false);
   return { db, doc };

@@ -5,7 +5,7 @@ import { orderDocName, outletInboxName } from '../../../../shared/docNames';
 import type { OrderId } from '../../../../shared/ids';
 import { INBOX_MAP } from '../../../../shared/inbox';
 import { readOrder } from '../../../../shared/order/orderDoc';
-import { acceptOrder } from '../../../../client/common/commands/orderCommands';
+import { runOrderAction } from '../../../../client/common/commands/orderCommands';
 import { openDabbaDb, type DabbaDb } from '../../../../client/common/store/db';
 import { listRefusals } from '../../../../client/common/store/refusals';
 import { docUpdates } from '../../../../client/common/store/updateLog';
@@ -30,7 +30,7 @@ function device(db: DabbaDb = openDabbaDb(`provider-test-${++serial}`)) {
     provider.stop();
     await provider.docs.settled();
   });
-  const accept = () => acceptOrder({ actor: OUTLET_ACTOR, docs: provider.docs }, ORDER_ID, 15);
+  const accept = () => runOrderAction({ actor: OUTLET_ACTOR, docs: provider.docs }, ORDER_ID, 'accept', { prepMinutes: 15 });
   const status = () => readOrder(provider.docs.get(ORDER_DOC) ?? new Y.Doc())?.state.status;
   return { db, server, provider, accept, status };
 }

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { markDelivered, markFailed, markPickedUp, type DeliveryProof } from '../../../../../client/driver/model/driverCommands';
-import type { OrderCommandContext } from '../../../../../client/common/commands/orderCommands';
+import { markDelivered, type DeliveryProof } from '../../../../../client/driver/model/driverCommands';
+import { runOrderAction, type OrderCommandContext } from '../../../../../client/common/commands/orderCommands';
 import { readOrder } from '../../../../../shared/order/orderDoc';
 import { DRIVER1_ACTOR, DRIVER2_ACTOR } from '../../../shared/order/fixtures';
 import { assignedDeliveryDoc, docsOf, ORDER_DOC, ORDER_ID } from '../../support/orderDocs';
@@ -19,8 +19,8 @@ const events = (doc: Y.Doc) => readOrder(doc)?.state.applied ?? [];
 describe('driver commands', () => {
   it('lets the assigned driver pick the order up, and nobody else', () => {
     const doc = assignedDeliveryDoc(DRIVER1_ACTOR.id, false);
-    expect(markPickedUp(driverOn(doc, DRIVER2_ACTOR), ORDER_ID)).toEqual({ ok: false, reason: 'only the assigned driver can do this' });
-    expect(markPickedUp(driverOn(doc), ORDER_ID)).toEqual({ ok: true });
+    expect(runOrderAction(driverOn(doc, DRIVER2_ACTOR), ORDER_ID, 'pickUp', {})).toEqual({ ok: false, reason: 'only the assigned driver can do this' });
+    expect(runOrderAction(driverOn(doc), ORDER_ID, 'pickUp', {})).toEqual({ ok: true });
     expect(readOrder(doc)?.state.status).toBe('picked_up');
   });
 
@@ -74,7 +74,7 @@ describe('driver commands', () => {
 
   it('records a failed delivery with its reason', () => {
     const doc = assignedDeliveryDoc(DRIVER1_ACTOR.id, true);
-    expect(markFailed(driverOn(doc), ORDER_ID, 'Customer not reachable')).toEqual({ ok: true });
+    expect(runOrderAction(driverOn(doc), ORDER_ID, 'fail', { reason: 'Customer not reachable' })).toEqual({ ok: true });
     expect(events(doc).at(-1)).toMatchObject({ type: 'failed', reason: 'Customer not reachable' });
   });
 });

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { agentPhoneSchema } from '../../shared/api/phone';
 import { OrderIdSchema } from '../../shared/ids';
 import type { TokenService } from '../auth/tokens';
 import type { Clock } from '../clock';
@@ -20,7 +21,7 @@ export interface DeliveryRouteDeps extends AddDriverDeps, AgentDeliveryDeps {
 
 const newAgentSchema = z.object({
   name: z.string().trim().min(1).max(100),
-  phone: z.string().trim().regex(/^\+?[0-9][0-9 ()-]{5,30}$/, 'must be a phone number'),
+  phone: agentPhoneSchema,
   email: z.string().trim().email().max(200).optional(),
   password: z.string().min(8, 'must be at least 8 characters').max(200).optional(),
   capacity: z.number().int().min(1).max(10).optional(),

@@ -3,7 +3,7 @@ import type { EventType } from '../../../shared/order/events';
 import type { OrderStatus, OrderType } from '../../../shared/order/status';
 import type { EventAuthorRole } from '../../../shared/roles';
 import type { RejectCode } from '../../../shared/protocol/rejectCodes';
-import type { PhoneOrderRequest } from '../api/phoneOrderRequest';
+import type { PhoneOrderRequest } from '../../../shared/api/phoneOrder';
 import type { Session } from '../session/session';
 
 /** 0/1 rather than a boolean because IndexedDB cannot index booleans. */

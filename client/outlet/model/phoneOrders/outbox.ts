@@ -1,7 +1,7 @@
 import { NETWORK_ERROR_CODE, worthRetrying, type ApiError, type ApiResult } from '../../../common/api/http';
 import { backoffDelay, type BackoffPolicy } from '../../../common/sync/backoff';
 import type { PhoneOrderRow } from '../../../common/store/db';
-import type { PhoneOrderRequest } from '../../../common/api/phoneOrderRequest';
+import type { PhoneOrderRequest } from '../../../../shared/api/phoneOrder';
 
 /**
  * The rules of the phone-order outbox, without I/O: what an answer from the server means for an

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OrderIdSchema, OutletIdSchema } from '../../../shared/ids';
 import { ORDER_STATUSES, ORDER_TYPES } from '../../../shared/order/status';
 import { getJson, NETWORK_ERROR_CODE } from './http';
 
@@ -7,8 +8,8 @@ import { getJson, NETWORK_ERROR_CODE } from './http';
  * server indexed before it kept these details come with them null.
  */
 export const remoteOrderSchema = z.object({
-  id: z.string(),
-  outletId: z.string(),
+  id: OrderIdSchema,
+  outletId: OutletIdSchema,
   type: z.enum(ORDER_TYPES).nullable(),
   status: z.enum(ORDER_STATUSES),
   customerName: z.string().nullable(),

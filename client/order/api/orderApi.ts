@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import {
   placedResponseSchema, quoteResponseSchema, type orderRequestSchema, type PlacedResponse, type quoteRequestSchema, type QuoteResponse,
 } from '../../../shared/api/orders';
-import { postJson, type ApiError } from '../../common/api/http';
+import { postJson, readAnswer, type Answer } from '../../common/api/http';
 
 /** The body of `POST /api/orders` as this page sends it (shared/api/orders.ts). Prices are never sent. */
 export type OrderRequest = z.input<typeof orderRequestSchema>;
@@ -11,22 +11,14 @@ export type QuoteRequest = z.input<typeof quoteRequestSchema>;
 export type Quote = QuoteResponse;
 export type Placed = PlacedResponse;
 
-export type Answer<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
-
-const unreadable = (what: string): Answer<never> => ({ ok: false, error: { status: 200, code: 'bad_response', message: `The server's ${what} could not be read. Try again.` } });
+const unreadable = (what: string): string => `The server's ${what} could not be read. Try again.`;
 
 /** The server's price for this order now, or its reason for refusing it. Nothing is placed. */
 export async function quoteOrder(request: QuoteRequest): Promise<Answer<Quote>> {
-  const answer = await postJson('/api/orders/quote', request);
-  if (!answer.ok) return answer;
-  const parsed = quoteResponseSchema.safeParse(answer.body);
-  return parsed.success ? { ok: true, value: parsed.data } : unreadable('price');
+  return readAnswer(await postJson('/api/orders/quote', request), quoteResponseSchema, unreadable('price'));
 }
 
 /** Places the order under `idempotencyKey`: sending the same key and body again returns the same order. */
 export async function placeOrder(request: OrderRequest, idempotencyKey: string): Promise<Answer<Placed>> {
-  const answer = await postJson('/api/orders', request, { 'Idempotency-Key': idempotencyKey });
-  if (!answer.ok) return answer;
-  const parsed = placedResponseSchema.safeParse(answer.body);
-  return parsed.success ? { ok: true, value: parsed.data } : unreadable('confirmation');
+  return readAnswer(await postJson('/api/orders', request, { 'Idempotency-Key': idempotencyKey }), placedResponseSchema, unreadable('confirmation'));
 }

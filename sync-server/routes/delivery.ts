@@ -6,7 +6,7 @@ import type { TokenService } from '../auth/tokens';
 import type { Clock } from '../clock';
 import type { AssignRefusal, Dispatcher } from '../dispatch/dispatcher';
 import { addDriver, type AddDriverDeps } from '../drivers/addDriver';
-import { completeAgentDelivery, latestAgentOrder, type AgentDeliveryDeps, type AgentRefusal } from '../drivers/agentDelivery';
+import { agentIdOf, completeAgentDelivery, latestAgentOrder, type AgentDeliveryDeps, type AgentRefusal } from '../drivers/agentDelivery';
 import { valueOrThrow, type HttpStatuses } from '../errors';
 import { BODY_LIMITS, limitBody } from './bodyLimit';
 import { requireAdminOrService } from './serviceAuth';
@@ -66,11 +66,13 @@ export function deliveryRoutes(deps: DeliveryRouteDeps): Hono {
     .get('/delivery/:id', async (c) => {
       await caller(c);
       c.header('Cache-Control', 'no-store');
-      return c.json(valueOrThrow(await latestAgentOrder(deps, c.req.param('id')), DELIVERY_STATUSES));
+      const agentId = valueOrThrow(agentIdOf(c.req.param('id')), DELIVERY_STATUSES);
+      return c.json(valueOrThrow(await latestAgentOrder(deps, agentId), DELIVERY_STATUSES));
     })
     .put('/delivery/:id', form, async (c) => {
       const who = await caller(c);
-      return c.json(valueOrThrow(await completeAgentDelivery(deps, c.req.param('id'), who, deps.clock.now()), DELIVERY_STATUSES));
+      const agentId = valueOrThrow(agentIdOf(c.req.param('id')), DELIVERY_STATUSES);
+      return c.json(valueOrThrow(await completeAgentDelivery(deps, agentId, who, deps.clock.now()), DELIVERY_STATUSES));
     })
     .post('/newdelivery', form, async (c) => {
       await caller(c);

@@ -1,4 +1,7 @@
-import { isId, type OrderId, type OutletId, type TrackingToken, type UserId } from './ids';
+import type { z } from 'zod';
+import {
+  OrderIdSchema, OutletIdSchema, TrackingTokenSchema, UserIdSchema, type OrderId, type OutletId, type TrackingToken, type UserId,
+} from './ids';
 
 /** Every document a device or the server can hold, by name. See DESIGN.md "Document names". */
 export type DocRef =
@@ -27,19 +30,24 @@ export function docName(ref: DocRef): string {
   }
 }
 
+function refOf<S extends z.ZodType>(schema: S, part: string | undefined, ref: (id: z.output<S>) => DocRef): DocRef | null {
+  const id = schema.safeParse(part);
+  return id.success ? ref(id.data) : null;
+}
+
 /** Parses a document name; `null` for anything that is not exactly one of the known shapes. */
 export function parseDocName(name: string): DocRef | null {
   if (name === ADMIN_INBOX) return { kind: 'adminInbox' };
   const parts = name.split(':');
   const [head, a, b] = parts;
-  if (parts.length === 2 && a !== undefined && isId(a)) {
-    if (head === 'order') return { kind: 'order', orderId: a as OrderId };
-    if (head === 'outlet') return { kind: 'outlet', outletId: a as OutletId };
-    if (head === 'track') return { kind: 'track', token: a as TrackingToken };
+  if (parts.length === 2) {
+    if (head === 'order') return refOf(OrderIdSchema, a, (orderId) => ({ kind: 'order', orderId }));
+    if (head === 'outlet') return refOf(OutletIdSchema, a, (outletId) => ({ kind: 'outlet', outletId }));
+    if (head === 'track') return refOf(TrackingTokenSchema, a, (token) => ({ kind: 'track', token }));
   }
-  if (parts.length === 3 && head === 'inbox' && b !== undefined && isId(b)) {
-    if (a === 'outlet') return { kind: 'outletInbox', outletId: b as OutletId };
-    if (a === 'driver') return { kind: 'driverInbox', driverId: b as UserId };
+  if (parts.length === 3 && head === 'inbox') {
+    if (a === 'outlet') return refOf(OutletIdSchema, b, (outletId) => ({ kind: 'outletInbox', outletId }));
+    if (a === 'driver') return refOf(UserIdSchema, b, (driverId) => ({ kind: 'driverInbox', driverId }));
   }
   return null;
 }

@@ -35,7 +35,7 @@ export function randomId(length = 22): string {
   return out;
 }
 
-export const newOrderId = (): OrderId => randomId() as OrderId;
-export const newEventId = (): EventId => randomId() as EventId;
-export const newUserId = (): UserId => randomId() as UserId;
-export const newTrackingToken = (): TrackingToken => randomId(32) as TrackingToken;
+export const newOrderId = (): OrderId => OrderIdSchema.parse(randomId());
+export const newEventId = (): EventId => EventIdSchema.parse(randomId());
+export const newUserId = (): UserId => UserIdSchema.parse(randomId());
+export const newTrackingToken = (): TrackingToken => TrackingTokenSchema.parse(randomId(32));

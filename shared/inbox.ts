@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { LatLng } from './catalog/zones';
-import type { OrderId } from './ids';
+import { OrderIdSchema, type OrderId } from './ids';
 
 /**
  * An inbox document (`inbox:outlet:<id>`, `inbox:driver:<id>`, `inbox:admin`) is written only by the
@@ -15,7 +15,11 @@ export interface InboxEntry {
 export const inboxMap = (doc: Y.Doc): Y.Map<InboxEntry> => doc.getMap<InboxEntry>(INBOX_MAP);
 
 export function inboxOrderIds(doc: Y.Doc): OrderId[] {
-  return [...inboxMap(doc).keys()] as OrderId[];
+  // Keys are written only by the server, as order ids; one that is not (a damaged doc) names no order.
+  return [...inboxMap(doc).keys()].flatMap((key) => {
+    const id = OrderIdSchema.safeParse(key);
+    return id.success ? [id.data] : [];
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { OutletId, UserId } from './ids';
+import { UserIdSchema, type OutletId, type UserId } from './ids';
 
 export const ROLES = ['admin', 'outlet', 'driver'] as const;
 export type Role = (typeof ROLES)[number];
@@ -10,4 +10,4 @@ export type Actor =
   | { readonly id: UserId; readonly role: 'driver' };
 
 export type EventAuthorRole = Role | 'system' | 'customer';
-export const SYSTEM_ID = 'system' as UserId;
+export const SYSTEM_ID: UserId = UserIdSchema.parse('system');

@@ -1,8 +1,9 @@
+import type { TrackingToken } from '../../shared/ids';
 import { TrackScreen } from './TrackScreen';
 import { useTracking } from './useTracking';
 
 /** `/track/<token>`: one order, as its public projection shows it, and nothing else. */
-export function TrackApp({ token }: { readonly token: string }) {
+export function TrackApp({ token }: { readonly token: TrackingToken | null }) {
   const tracking = useTracking(token);
   if (tracking.notFound) {
     return (

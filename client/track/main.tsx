@@ -5,6 +5,7 @@ import { registerServiceWorker } from '../common/pwa/registerServiceWorker';
 import '../common/ui/theme.css';
 import './track.css';
 import { TrackApp } from './TrackApp';
+import { trackingTokenOf } from './trackPath';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
@@ -13,6 +14,6 @@ if (!container) throw new Error('index.html has no #root');
 void registerServiceWorker();
 createRoot(container).render(
   <StrictMode>
-    <TrackApp token={decodeURIComponent(window.location.pathname.replace(/^\/track\/?/, '').split('/')[0] ?? '')} />
+    <TrackApp token={trackingTokenOf(window.location.pathname)} />
   </StrictMode>,
 );

@@ -20,7 +20,7 @@ export interface Tracking {
 const anonymousSyncUrl = (): string => `${window.location.protocol === 'https:' ? 'wss:' : 'ws:'}//${window.location.host}/sync?v=${PROTOCOL_VERSION}`;
 
 /** Follows `track:<token>` live, starting from the last view this device saw. */
-export function useTracking(token: string): Tracking {
+export function useTracking(token: TrackingToken | null): Tracking {
   const [cache] = useState(() => new TrackCache(browserStorage()));
   const [state, setState] = useState<Tracking>(() => {
     const cached = token ? cache.read(token) : null;
@@ -31,7 +31,7 @@ export function useTracking(token: string): Tracking {
     if (!token) return;
     const feed = new PublicDocFeed({
       url: anonymousSyncUrl,
-      docName: trackDocName(token as TrackingToken),
+      docName: trackDocName(token),
       onChange: (doc) => {
         const view = parseTrackView(readTrack(doc));
         if (!view) return;

@@ -1,5 +1,5 @@
 import { cashDue } from '../../shared/dispatch/offer';
-import { newEventId, type OrderId } from '../../shared/ids';
+import { newEventId, UserIdSchema, type OrderId, type UserId } from '../../shared/ids';
 import { currentAssignment } from '../../shared/order/assignment';
 import type { OrderStatus } from '../../shared/order/status';
 import { firstNameOf } from '../../shared/names';
@@ -30,13 +30,21 @@ export interface AgentOrder {
   readonly cashToCollect: number;
 }
 
-function agent(deps: AgentDeliveryDeps, agentId: string): Result<DriverRecord, 'unknown_agent'> {
+const UNKNOWN_AGENT = fail('unknown_agent', 'There is no delivery agent with this id.');
+
+/** The agent id of a `/delivery/{id}` path; one no id could name is as unknown as one not on file. */
+export function agentIdOf(param: string): Result<UserId, 'unknown_agent'> {
+  const id = UserIdSchema.safeParse(param);
+  return id.success ? ok(id.data) : UNKNOWN_AGENT;
+}
+
+function agent(deps: AgentDeliveryDeps, agentId: UserId): Result<DriverRecord, 'unknown_agent'> {
   const driver = deps.drivers.get(agentId);
-  return driver ? ok(driver) : fail('unknown_agent', 'There is no delivery agent with this id.');
+  return driver ? ok(driver) : UNKNOWN_AGENT;
 }
 
 /** `GET /delivery/{id}`: the order most recently assigned to the agent, finished or not. */
-export async function latestAgentOrder(deps: AgentDeliveryDeps, agentId: string): Promise<Result<AgentOrder, AgentRefusal>> {
+export async function latestAgentOrder(deps: AgentDeliveryDeps, agentId: UserId): Promise<Result<AgentOrder, AgentRefusal>> {
   const driver = agent(deps, agentId);
   if (!driver.ok) return driver;
   const orderId = deps.driverOrders.latest(driver.value.id);
@@ -62,7 +70,7 @@ export async function latestAgentOrder(deps: AgentDeliveryDeps, agentId: string)
  */
 export async function completeAgentDelivery(
   deps: AgentDeliveryDeps,
-  agentId: string,
+  agentId: UserId,
   caller: AdminOrService,
   now: number,
 ): Promise<Result<{ orderId: OrderId; status: OrderStatus }, AgentRefusal>> {

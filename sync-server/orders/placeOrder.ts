@@ -7,7 +7,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import type { Db } from '../storage/db';
 import type { OrderIndex } from '../storage/orderIndex';
 import type { DocRegistry } from '../sync/docRegistry';
-import type { OrderRequest } from './orderRequest';
+import type { OrderRequest } from '../../shared/api/orders';
 import { loadCatalog } from '../catalog/loadCatalog';
 import { priceRequest } from './priceRequest';
 

@@ -1,6 +1,6 @@
 import type { Catalog } from '../../shared/catalog/outletDoc';
 import { priceOrder, type Pricing } from '../../shared/catalog/priceOrder';
-import type { QuoteRequest } from './orderRequest';
+import type { QuoteRequest } from '../../shared/api/orders';
 
 /**
  * Prices a request from the catalog (prices the client sent are never read), or refuses it with the

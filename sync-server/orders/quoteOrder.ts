@@ -3,7 +3,7 @@ import type { PricingRefusal } from '../../shared/catalog/priceOrder';
 import type { Money } from '../../shared/money';
 import type { OrderLine } from '../../shared/order/header';
 import { ok, type Result } from '../../shared/result';
-import type { QuoteRequest } from './orderRequest';
+import type { QuoteRequest } from '../../shared/api/orders';
 import { priceRequest } from './priceRequest';
 
 export interface Quote {

@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { agentPhoneSchema } from '../../shared/api/phone';
 import { OrderIdSchema } from '../../shared/ids';
 import type { TokenService } from '../auth/tokens';
 import type { Clock } from '../clock';
 import type { AssignRefusal, Dispatcher } from '../dispatch/dispatcher';
 import { addDriver, type AddDriverDeps } from '../drivers/addDriver';
-import { completeAgentDelivery, latestAgentOrder, type AgentDeliveryDeps, type AgentRefusal } from '../drivers/agentDelivery';
+import { agentIdOf, completeAgentDelivery, latestAgentOrder, type AgentDeliveryDeps, type AgentRefusal } from '../drivers/agentDelivery';
 import { valueOrThrow, type HttpStatuses } from '../errors';
 import { BODY_LIMITS, limitBody } from './bodyLimit';
 import { requireAdminOrService } from './serviceAuth';
@@ -20,7 +21,7 @@ export interface DeliveryRouteDeps extends AddDriverDeps, AgentDeliveryDeps {
 
 const newAgentSchema = z.object({
   name: z.string().trim().min(1).max(100),
-  phone: z.string().trim().regex(/^\+?[0-9][0-9 ()-]{5,30}$/, 'must be a phone number'),
+  phone: agentPhoneSchema,
   email: z.string().trim().email().max(200).optional(),
   password: z.string().min(8, 'must be at least 8 characters').max(200).optional(),
   capacity: z.number().int().min(1).max(10).optional(),
@@ -65,11 +66,13 @@ export function deliveryRoutes(deps: DeliveryRouteDeps): Hono {
     .get('/delivery/:id', async (c) => {
       await caller(c);
       c.header('Cache-Control', 'no-store');
-      return c.json(valueOrThrow(await latestAgentOrder(deps, c.req.param('id')), DELIVERY_STATUSES));
+      const agentId = valueOrThrow(agentIdOf(c.req.param('id')), DELIVERY_STATUSES);
+      return c.json(valueOrThrow(await latestAgentOrder(deps, agentId), DELIVERY_STATUSES));
     })
     .put('/delivery/:id', form, async (c) => {
       const who = await caller(c);
-      return c.json(valueOrThrow(await completeAgentDelivery(deps, c.req.param('id'), who, deps.clock.now()), DELIVERY_STATUSES));
+      const agentId = valueOrThrow(agentIdOf(c.req.param('id')), DELIVERY_STATUSES);
+      return c.json(valueOrThrow(await completeAgentDelivery(deps, agentId, who, deps.clock.now()), DELIVERY_STATUSES));
     })
     .post('/newdelivery', form, async (c) => {
       await caller(c);

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import type { TokenService } from '../auth/tokens';
 import type { PricingRefusal } from '../../shared/catalog/priceOrder';
 import { badRequest, valueOrThrow, type HttpStatuses } from '../errors';
-import { orderRequestSchema, quoteRequestSchema } from '../orders/orderRequest';
+import type { z } from 'zod';
+import { orderRequestSchema, quoteRequestSchema, type PlacedResponse, type quoteResponseSchema } from '../../shared/api/orders';
 import { authorizeSource, type SourceRefusal } from '../orders/orderSource';
 import { placeOrder, type PlaceOrderDeps, type PlaceRefusal } from '../orders/placeOrder';
 import { loadCatalog } from '../catalog/loadCatalog';
@@ -52,7 +53,7 @@ export function orderRoutes(deps: OrderRouteDeps, perMinute: number): Hono {
       const { staff } = valueOrThrow(authorizeSource(actor, body), ORDER_STATUSES);
       const quote = valueOrThrow(quoteOrder(await loadCatalog(deps.registry, body.outletId), body, Date.now(), staff), ORDER_STATUSES);
       c.header('Cache-Control', 'no-store');
-      return c.json(quote);
+      return c.json(quote satisfies z.input<typeof quoteResponseSchema>);
     })
     .post('/', limitBody(BODY_LIMITS.order), async (c) => {
       const actor = await bearerActor(c, deps.tokens);
@@ -63,6 +64,7 @@ export function orderRoutes(deps: OrderRouteDeps, perMinute: number): Hono {
       const { source, staff } = valueOrThrow(authorizeSource(actor, body), ORDER_STATUSES);
       const placed = valueOrThrow(await placeOrder(deps, body, { idempotencyKey, source, staff }), ORDER_STATUSES);
       if (placed.replayed) c.header('Idempotent-Replayed', 'true');
-      return c.json({ orderId: placed.orderId, trackingUrl: new URL(`/track/${placed.trackingToken}`, c.req.url).href }, 201);
+      const answer: PlacedResponse = { orderId: placed.orderId, trackingUrl: new URL(`/track/${placed.trackingToken}`, c.req.url).href };
+      return c.json(answer, 201);
     });
 }

@@ -1,4 +1,4 @@
-import { newUserId, type OutletId } from '../../shared/ids';
+import { newUserId, OutletIdSchema } from '../../shared/ids';
 import { writeCatalog } from '../../shared/catalog/outletDoc';
 import { hashPassword } from '../auth/passwords';
 import type { DriverRepo } from '../storage/drivers';
@@ -24,7 +24,7 @@ export interface SeedDeps {
  */
 export async function seedDemo({ users, outlets, drivers, registry }: SeedDeps): Promise<boolean> {
   if (users.count() > 0) return false;
-  const outletId = DEMO_OUTLET.id as OutletId;
+  const outletId = OutletIdSchema.parse(DEMO_OUTLET.id);
   await registry.withDoc({ kind: 'outlet', outletId }, (doc) => doc.change((y) => writeCatalog(y, DEMO_OUTLET, DEMO_MENU)));
   outlets.upsert(outletId, DEMO_OUTLET.name);
   const passwordHash = await hashPassword(DEMO_PASSWORD);

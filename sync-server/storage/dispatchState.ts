@@ -1,4 +1,4 @@
-import type { OrderId, UserId } from '../../shared/ids';
+import { OrderIdSchema, UserIdSchema, type OrderId, type UserId } from '../../shared/ids';
 import type { Offer } from '../../shared/inbox';
 import type { Db } from './db';
 
@@ -16,7 +16,7 @@ export type ExclusionReason = 'declined' | 'timeout' | 'unassigned';
 interface Row { order_id: string; driver_id: string; offered_at: number; expires_at: number; offer: string }
 
 const toOffer = (r: Row): OfferRow => ({
-  orderId: r.order_id as OrderId, driverId: r.driver_id as UserId, offeredAt: r.offered_at, expiresAt: r.expires_at, offer: JSON.parse(r.offer) as Offer,
+  orderId: OrderIdSchema.parse(r.order_id), driverId: UserIdSchema.parse(r.driver_id), offeredAt: r.offered_at, expiresAt: r.expires_at, offer: JSON.parse(r.offer) as Offer,
 });
 
 /** Dispatch's durable state: the pending offer per order and who is no longer asked to take which order. */
@@ -56,7 +56,7 @@ export class DispatchState {
   }
 
   exclusions(orderId: OrderId): Map<UserId, ExclusionReason> {
-    return new Map(this.s.exclusions.all(orderId).map((r) => [r.driver_id as UserId, r.reason]));
+    return new Map(this.s.exclusions.all(orderId).map((r) => [UserIdSchema.parse(r.driver_id), r.reason]));
   }
 
   exclude(orderId: OrderId, driverId: UserId, reason: ExclusionReason, at: number): void {

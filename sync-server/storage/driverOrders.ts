@@ -1,4 +1,4 @@
-import type { OrderId, UserId } from '../../shared/ids';
+import { OrderIdSchema, UserIdSchema, type OrderId, type UserId } from '../../shared/ids';
 import { AWAITING_DRIVER } from '../../shared/dispatch/offer';
 import { TERMINAL_STATUSES } from '../../shared/order/status';
 import type { Db } from './db';
@@ -30,25 +30,26 @@ export class DriverOrders {
 
   /** Orders assigned and not finished, per driver. */
   activeCounts(): Map<UserId, number> {
-    return new Map(this.s.activeCounts.all().map((r) => [r.driver_id as UserId, r.n]));
+    return new Map(this.s.activeCounts.all().map((r) => [UserIdSchema.parse(r.driver_id), r.n]));
   }
 
   /** The driver's unfinished orders, the one they are carrying first. */
   active(driverId: UserId): OrderId[] {
-    return this.s.active.all(driverId).map((r) => r.id as OrderId);
+    return this.s.active.all(driverId).map((r) => OrderIdSchema.parse(r.id));
   }
 
   pickedUp(driverId: UserId): OrderId[] {
-    return this.s.pickedUp.all(driverId).map((r) => r.id as OrderId);
+    return this.s.pickedUp.all(driverId).map((r) => OrderIdSchema.parse(r.id));
   }
 
   /** The order most recently assigned to the driver (finished or not), or null. */
   latest(driverId: UserId): OrderId | null {
-    return (this.s.latest.get(driverId)?.id as OrderId | undefined) ?? null;
+    const row = this.s.latest.get(driverId);
+    return row ? OrderIdSchema.parse(row.id) : null;
   }
 
   /** Deliveries the outlet accepted that have no driver, oldest first: dispatch's work list. */
   awaitingDriver(): OrderId[] {
-    return this.s.awaiting.all().map((r) => r.id as OrderId);
+    return this.s.awaiting.all().map((r) => OrderIdSchema.parse(r.id));
   }
 }

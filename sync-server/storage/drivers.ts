@@ -1,4 +1,4 @@
-import type { UserId } from '../../shared/ids';
+import { UserIdSchema, type UserId } from '../../shared/ids';
 import type { PositionFix } from '../presence/driverPresence';
 import type { Db } from './db';
 
@@ -34,7 +34,7 @@ interface Row {
 }
 
 const toRecord = (r: Row): DriverRecord => ({
-  id: r.user_id as UserId, name: r.name, phone: r.phone, capacity: r.capacity, onShift: r.on_shift === 1, shiftChangedAt: r.shift_changed_at,
+  id: UserIdSchema.parse(r.user_id), name: r.name, phone: r.phone, capacity: r.capacity, onShift: r.on_shift === 1, shiftChangedAt: r.shift_changed_at,
   position: r.lat !== null && r.lng !== null && r.position_at !== null
     ? { lat: r.lat, lng: r.lng, at: r.position_at, accuracy: r.accuracy, declared: r.position_declared === 1 }
     : null,

@@ -1,4 +1,4 @@
-import type { OrderId, OutletId } from '../../shared/ids';
+import { OrderIdSchema, OutletIdSchema, type OrderId, type OutletId } from '../../shared/ids';
 import type { OrderSource } from '../../shared/order/header';
 import type { OrderStatus, OrderType } from '../../shared/order/status';
 import type { Db } from './db';
@@ -80,7 +80,7 @@ export class OrderHistory {
       limit: filter.limit,
     });
     return rows.map((r) => ({
-      id: r.id as OrderId, outletId: r.outlet_id as OutletId, type: r.type, status: r.status, customerName: r.customer_name,
+      id: OrderIdSchema.parse(r.id), outletId: OutletIdSchema.parse(r.outlet_id), type: r.type, status: r.status, customerName: r.customer_name,
       customerPhone: r.customer_phone, total: r.total, currency: r.currency, createdAt: r.created_at, source: r.source,
     }));
   }

@@ -1,4 +1,4 @@
-import type { OrderId, OutletId, TrackingToken, UserId } from '../../shared/ids';
+import { OrderIdSchema, OutletIdSchema, TrackingTokenSchema, UserIdSchema, type OrderId, type OutletId, type TrackingToken, type UserId } from '../../shared/ids';
 import type { OrderSource } from '../../shared/order/header';
 import { TERMINAL_STATUSES, type OrderStatus, type OrderType } from '../../shared/order/status';
 import type { Db } from './db';
@@ -28,8 +28,8 @@ export const phoneDigits = (phone: string): string => phone.replace(/\D/g, '');
 interface Row { id: string; outlet_id: string; driver_id: string | null; tracking_token: string; status: OrderStatus; created_at: number }
 
 const toIndex = (r: Row): OrderIndexRow => ({
-  id: r.id as OrderId, outletId: r.outlet_id as OutletId, driverId: r.driver_id as UserId | null,
-  trackingToken: r.tracking_token as TrackingToken, status: r.status, createdAt: r.created_at,
+  id: OrderIdSchema.parse(r.id), outletId: OutletIdSchema.parse(r.outlet_id), driverId: r.driver_id === null ? null : UserIdSchema.parse(r.driver_id),
+  trackingToken: TrackingTokenSchema.parse(r.tracking_token), status: r.status, createdAt: r.created_at,
 });
 
 /** The server's query index over order documents (who may hold which order, idempotency keys). */
@@ -86,6 +86,6 @@ export class OrderIndex {
 
   idempotent(key: string): { requestHash: string; orderId: OrderId } | null {
     const row = this.s.idemGet.get(key);
-    return row ? { requestHash: row.request_hash, orderId: row.order_id as OrderId } : null;
+    return row ? { requestHash: row.request_hash, orderId: OrderIdSchema.parse(row.order_id) } : null;
   }
 }

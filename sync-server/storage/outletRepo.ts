@@ -1,4 +1,4 @@
-import type { OutletId } from '../../shared/ids';
+import { OutletIdSchema, type OutletId } from '../../shared/ids';
 import type { Db } from './db';
 
 export interface OutletRow {
@@ -18,7 +18,7 @@ export class OutletRepo {
   }
 
   list(): OutletRow[] {
-    return this.s.list.all().map((r) => ({ id: r.id as OutletId, name: r.name }));
+    return this.s.list.all().map((r) => ({ id: OutletIdSchema.parse(r.id), name: r.name }));
   }
 
   exists(id: string): boolean {

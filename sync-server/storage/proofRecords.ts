@@ -1,4 +1,4 @@
-import type { OrderId } from '../../shared/ids';
+import { OrderIdSchema, type OrderId } from '../../shared/ids';
 import { TERMINAL_STATUSES } from '../../shared/order/status';
 import type { Db } from './db';
 
@@ -36,7 +36,7 @@ export class ProofRecords {
 
   /** Orders with proofs that finished (delivered, cancelled, rejected, failed) before `until`, at most `limit`. */
   ordersFinishedBefore(until: number, limit: number): OrderId[] {
-    return this.s.finishedBefore.all(until, limit).map((r) => r.order_id as OrderId);
+    return this.s.finishedBefore.all(until, limit).map((r) => OrderIdSchema.parse(r.order_id));
   }
 
   deleteOrder(orderId: OrderId): void {

@@ -1,4 +1,4 @@
-import type { OutletId, UserId } from '../../shared/ids';
+import { OutletIdSchema, UserIdSchema, type OutletId, type UserId } from '../../shared/ids';
 import type { Role } from '../../shared/roles';
 import type { Db } from './db';
 
@@ -26,7 +26,7 @@ export interface AccountState {
 interface Row { id: string; email: string; name: string; role: Role; outlet_id: string | null; password_hash: string; disabled: number; token_version: number }
 
 const toRecord = (r: Row): UserRecord => ({
-  id: r.id as UserId, email: r.email, name: r.name, role: r.role, outletId: r.outlet_id as OutletId | null, passwordHash: r.password_hash,
+  id: UserIdSchema.parse(r.id), email: r.email, name: r.name, role: r.role, outletId: r.outlet_id === null ? null : OutletIdSchema.parse(r.outlet_id), passwordHash: r.password_hash,
   disabled: r.disabled !== 0, tokenVersion: r.token_version,
 });
 

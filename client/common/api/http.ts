@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /** The server's error shape: `{"error":{"code","message"}}` (DESIGN.md). */
 export interface ApiError {
   readonly status: number;
@@ -6,6 +8,9 @@ export interface ApiError {
 }
 
 export type ApiResult = { readonly ok: true; readonly body: unknown } | { readonly ok: false; readonly error: ApiError };
+
+/** An answer read against the contract (shared/api/): its value, or the refusal, or why it could not be read. */
+export type Answer<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
 
 export const NETWORK_ERROR_CODE = 'network';
 
@@ -62,6 +67,13 @@ export function postJson(path: string, payload: unknown, headers: Readonly<Recor
 export function putBytes(path: string, bytes: Uint8Array, type: string, headers: Readonly<Record<string, string>> = {}): Promise<ApiResult> {
   // A copy in a plain ArrayBuffer: fetch takes no view over a shared or larger buffer.
   return requestJson(path, { method: 'PUT', headers: { 'content-type': type, ...headers }, body: new Uint8Array(bytes).buffer });
+}
+
+/** Reads a successful answer's body with its schema; `unreadable` is the message when it does not fit. */
+export function readAnswer<T>(result: ApiResult, schema: z.ZodType<T>, unreadable: string): Answer<T> {
+  if (!result.ok) return result;
+  const parsed = schema.safeParse(result.body);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: { status: 200, code: 'bad_response', message: unreadable } };
 }
 
 /**

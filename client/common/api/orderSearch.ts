@@ -1,24 +1,8 @@
-import { z } from 'zod';
-import { ORDER_STATUSES, ORDER_TYPES } from '../../../shared/order/status';
+import { historyResponseSchema, type OrderSummary } from '../../../shared/api/orderHistory';
 import { getJson, NETWORK_ERROR_CODE } from './http';
 
-/**
- * One order as `GET /api/orders` lists it: enough for history, not the whole order. Orders the
- * server indexed before it kept these details come with them null.
- */
-export const remoteOrderSchema = z.object({
-  id: z.string(),
-  outletId: z.string(),
-  type: z.enum(ORDER_TYPES).nullable(),
-  status: z.enum(ORDER_STATUSES),
-  customerName: z.string().nullable(),
-  customerPhone: z.string().nullable(),
-  total: z.number().nullable(),
-  currency: z.string().nullable(),
-  createdAt: z.number(),
-  source: z.string().nullable().optional(),
-});
-export type RemoteOrder = z.infer<typeof remoteOrderSchema>;
+/** One order as the server's history lists it (shared/api/orderHistory.ts). */
+export type RemoteOrder = OrderSummary;
 
 export interface OrderSearch {
   readonly q: string;
@@ -44,6 +28,6 @@ export async function searchServerOrders(search: OrderSearch, token: string): Pr
     const offline = result.error.code === NETWORK_ERROR_CODE;
     return { ok: false, offline, message: offline ? 'Offline: showing the orders on this device.' : `The server could not search: ${result.error.message}` };
   }
-  const parsed = z.object({ orders: z.array(remoteOrderSchema) }).safeParse(result.body);
+  const parsed = historyResponseSchema.safeParse(result.body);
   return parsed.success ? { ok: true, orders: parsed.data.orders } : { ok: false, offline: false, message: 'The server’s search answer could not be read.' };
 }

@@ -1,9 +1,10 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { OrderId, OutletId } from '../../../shared/ids';
 import type { EventType } from '../../../shared/order/events';
 import type { OrderStatus, OrderType } from '../../../shared/order/status';
 import type { EventAuthorRole } from '../../../shared/roles';
 import type { RejectCode } from '../../../shared/protocol/rejectCodes';
-import type { PhoneOrderRequest } from '../api/phoneOrderRequest';
+import type { PhoneOrderRequest } from '../../../shared/api/phoneOrder';
 import type { Session } from '../session/session';
 
 /** 0/1 rather than a boolean because IndexedDB cannot index booleans. */
@@ -40,8 +41,8 @@ export interface OrderLineSummary {
 
 /** Query row derived from an order document; rebuildable from the update log at any time. */
 export interface OrderRow {
-  readonly id: string;
-  readonly outletId: string;
+  readonly id: OrderId;
+  readonly outletId: OutletId;
   readonly status: OrderStatus;
   readonly orderType: OrderType;
   readonly placedAt: number;
@@ -104,7 +105,7 @@ export interface PhoneOrderRow {
   /** Why the last attempt did not get through (network, server busy); null before any. */
   readonly lastError: string | null;
   readonly refusal: { readonly code: string; readonly message: string } | null;
-  readonly orderId: string | null;
+  readonly orderId: OrderId | null;
 }
 
 /** Kitchen tickets printed on this device, so the button can say "Reprint". */

@@ -1,3 +1,4 @@
+import type { OrderId } from '../../../shared/ids';
 import type { DabbaDb, PhoneOrderRow } from './db';
 
 /** The phone-order outbox table: entries staff took on the phone, until the real order arrives. */
@@ -40,7 +41,7 @@ export async function deletePhoneOrders(db: DabbaDb, keys: readonly string[]): P
 }
 
 /** Which of these order ids the device holds a row for. */
-export async function heldOrderIds(db: DabbaDb, orderIds: readonly string[]): Promise<Set<string>> {
+export async function heldOrderIds(db: DabbaDb, orderIds: readonly OrderId[]): Promise<Set<OrderId>> {
   const rows = await db.orders.bulkGet([...orderIds]);
   return new Set(rows.flatMap((r) => (r ? [r.id] : [])));
 }

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type * as Y from 'yjs';
 import { orderDocName } from '../../../shared/docNames';
-import type { OrderId } from '../../../shared/ids';
+import type { OrderId, UserId } from '../../../shared/ids';
 import { readOrder } from '../../../shared/order/orderDoc';
 import { isTerminal } from '../../../shared/order/status';
 import { useDevice } from '../../common/device/DeviceContext';
@@ -17,13 +17,12 @@ import { PickupStep } from './PickupStep';
 const readView = (doc: Y.Doc | undefined) => (doc ? readOrder(doc) : null);
 
 /** One job, one step at a time: pickup, then drop-off, then how it ended. */
-export function JobScreen({ orderId, driverId }: { readonly orderId: string; readonly driverId: string }) {
+export function JobScreen({ orderId, driverId }: { readonly orderId: OrderId; readonly driverId: UserId }) {
   const device = useDevice();
-  const id = orderId as OrderId;
-  const { value: view, syncState } = useHeldDoc(orderDocName(id), readView);
+  const { value: view, syncState } = useHeldDoc(orderDocName(orderId), readView);
 
   // Straight after Accept, or after a restart, the order may not be loaded yet: load it first.
-  useEffect(() => void device.holdOrder(id), [device, id]);
+  useEffect(() => void device.holdOrder(orderId), [device, orderId]);
 
   const back = <a className="button button--quiet" href={HOME_HREF}>All jobs</a>;
   if (!view) {
@@ -48,9 +47,9 @@ export function JobScreen({ orderId, driverId }: { readonly orderId: string; rea
         <p key={c.event.id} className="error" role="alert">Your “{c.event.type.replace('_', ' ')}” at {clockTime(c.event.at)} did not count: {c.reason}.</p>
       ))}
       {!mine && !isTerminal(state.status) ? <p className="notice" role="alert">This order is no longer assigned to you.</p> : null}
-      {mine && !isTerminal(state.status) && state.status !== 'picked_up' ? <PickupStep orderId={id} view={view} /> : null}
-      {mine && state.status === 'picked_up' ? <DropoffStep orderId={id} view={view} /> : null}
-      {isTerminal(state.status) ? <JobFinished orderId={id} view={view} /> : null}
+      {mine && !isTerminal(state.status) && state.status !== 'picked_up' ? <PickupStep orderId={orderId} view={view} /> : null}
+      {mine && state.status === 'picked_up' ? <DropoffStep orderId={orderId} view={view} /> : null}
+      {isTerminal(state.status) ? <JobFinished orderId={orderId} view={view} /> : null}
     </div>
   );
 }

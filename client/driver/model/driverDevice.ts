@@ -1,4 +1,4 @@
-import type { OrderId } from '../../../shared/ids';
+import type { OrderId, UserId } from '../../../shared/ids';
 import { NETWORK_ERROR_CODE, type ApiResult } from '../../common/api/http';
 import { done, refuse, type CommandOutcome } from '../../common/commands/commandOutcome';
 import type { Device } from '../../common/device/device';
@@ -22,7 +22,7 @@ export interface ShiftView {
 }
 
 export interface DriverSnapshot {
-  readonly driverId: string | null;
+  readonly driverId: UserId | null;
   /** From the server; null until it answered once this visit. */
   readonly name: string | null;
   readonly shift: ShiftView;
@@ -187,7 +187,7 @@ export class DriverDevice {
   }
 
   /** Reads the stored shift wish into the snapshot and starts or stops the position watch. */
-  private async refreshShift(driverId: string): Promise<void> {
+  private async refreshShift(driverId: UserId): Promise<void> {
     const row = await loadShift(this.device.db, driverId);
     if (this.running?.session.user.id !== driverId) return;
     this.update({ shift: row ? { onShift: row.onShift, pending: row.unsynced === 1, refusal: row.refusal } : OFF });

@@ -1,3 +1,4 @@
+import type { UserId } from '../../../shared/ids';
 import { useDevice } from '../../common/device/DeviceContext';
 import { useLiveQuery } from '../../common/device/useLiveQuery';
 import { countLocations } from '../../common/store/locations';
@@ -13,7 +14,7 @@ export interface DriverPending {
 
 const NONE: DriverPending = { orders: 0, photos: 0, locations: 0 };
 
-export function usePending(driverId: string): DriverPending {
+export function usePending(driverId: UserId): DriverPending {
   const device = useDevice();
   return useLiveQuery(async () => ({
     orders: await device.db.orders.where('syncState').equals('local').count(),

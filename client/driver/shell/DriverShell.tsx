@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { UserId } from '../../../shared/ids';
 import { startOfLocalDay } from '../../../shared/order/board';
 import { useDeviceSnapshot } from '../../common/device/DeviceContext';
 import { useDriverDevice, useDriverSnapshot } from '../model/DriverContext';
@@ -23,7 +24,7 @@ import { useDriverRoute } from './useDriverRoute';
  * offer alert (it rings on every screen). The home screen lists the jobs; the shift control is at
  * the bottom, under the thumb.
  */
-export function DriverShell({ driverId }: { readonly driverId: string }) {
+export function DriverShell({ driverId }: { readonly driverId: UserId }) {
   const driver = useDriverDevice();
   const { connection, storageError } = useDeviceSnapshot();
   const snapshot = useDriverSnapshot();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { getJson, NETWORK_ERROR_CODE, readAnswer, type Answer, type ApiError } from '../../common/api/http';
 import { menuItemSchema, modifierGroupSchema, modifierOptionSchema, outletProfileSchema } from '../../../shared/catalog/menu';
 
 /**
@@ -33,22 +34,20 @@ export type Ordering = z.infer<typeof orderingSchema>;
 export type OutletMenu = z.infer<typeof menuResponseSchema>;
 export type OutletSummary = z.infer<typeof outletListSchema>[number];
 
-export type Loaded<T> = { readonly kind: 'ok'; readonly value: T } | { readonly kind: 'failed'; readonly message: string; readonly notFound: boolean };
-
-async function getJson<T>(path: string, schema: z.ZodType<T>, what: string): Promise<Loaded<T>> {
-  let response: Response;
-  try {
-    response = await fetch(path, { headers: { accept: 'application/json' } });
-  } catch {
-    return { kind: 'failed', message: `Cannot reach Dabba to load ${what}. Check your connection and try again.`, notFound: false };
-  }
-  if (response.status === 404) return { kind: 'failed', message: `We can't find ${what}.`, notFound: true };
-  if (!response.ok) return { kind: 'failed', message: `Loading ${what} failed (${response.status}). Try again shortly.`, notFound: false };
-  const parsed = schema.safeParse(await response.json().catch(() => null));
-  return parsed.success ? { kind: 'ok', value: parsed.data } : { kind: 'failed', message: `The server sent ${what} in a form this page does not understand.`, notFound: false };
+/** What a customer reads when `what` did not load: the page speaks for the server's terse answers. */
+function failedMessage(error: ApiError, what: string): string {
+  if (error.code === NETWORK_ERROR_CODE) return `Cannot reach Dabba to load ${what}. Check your connection and try again.`;
+  if (error.status === 404) return `We can't find ${what}.`;
+  return `Loading ${what} failed (${error.status}). Try again shortly.`;
 }
 
-export const fetchOutlets = (): Promise<Loaded<OutletSummary[]>> => getJson('/api/outlets', outletListSchema, 'the list of restaurants');
+async function load<T>(path: string, schema: z.ZodType<T>, what: string): Promise<Answer<T>> {
+  const result = await getJson(path);
+  if (!result.ok) return { ok: false, error: { ...result.error, message: failedMessage(result.error, what) } };
+  return readAnswer(result, schema, `The server sent ${what} in a form this page does not understand.`);
+}
 
-export const fetchMenu = (outletId: string): Promise<Loaded<OutletMenu>> =>
-  getJson(`/api/outlets/${encodeURIComponent(outletId)}/menu`, menuResponseSchema, 'this restaurant');
+export const fetchOutlets = (): Promise<Answer<OutletSummary[]>> => load('/api/outlets', outletListSchema, 'the list of restaurants');
+
+export const fetchMenu = (outletId: string): Promise<Answer<OutletMenu>> =>
+  load(`/api/outlets/${encodeURIComponent(outletId)}/menu`, menuResponseSchema, 'this restaurant');

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Loaded } from './catalogApi';
+import type { Answer } from '../../common/api/http';
 
-export type LoadState<T> = { readonly kind: 'loading' } | Loaded<T>;
+/** null while loading. */
+export type LoadState<T> = Answer<T> | null;
 
 /** Runs `load` once on mount; `reload` runs it again (the "Try again" button). */
-export function useLoaded<T>(load: () => Promise<Loaded<T>>): { readonly state: LoadState<T>; reload(): void } {
-  const [state, setState] = useState<LoadState<T>>({ kind: 'loading' });
+export function useLoaded<T>(load: () => Promise<Answer<T>>): { readonly state: LoadState<T>; reload(): void } {
+  const [state, setState] = useState<LoadState<T>>(null);
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
@@ -14,7 +15,7 @@ export function useLoaded<T>(load: () => Promise<Loaded<T>>): { readonly state: 
     // `load` is a fresh closure each render; the attempt counter is what asks for another load.
   }, [attempt]);
   const reload = useCallback(() => {
-    setState({ kind: 'loading' });
+    setState(null);
     setAttempt((n) => n + 1);
   }, []);
   return { state, reload };

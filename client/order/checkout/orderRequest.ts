@@ -1,12 +1,10 @@
+import { PHONE_PATTERN } from '../../../shared/api/phone';
 import type { OrderRequest } from '../api/orderApi';
 import type { CartState, LatLng } from '../cart/cartStore';
 
 /** Where on the page a problem is shown: next to the field it is about. */
 export type CheckoutField = 'outlet' | 'type' | 'table' | 'address' | 'name' | 'phone' | 'notes' | 'cart' | 'form';
 export type FieldErrors = Partial<Record<CheckoutField, string>>;
-
-/** Same rule as the server's, checked first so a typo is pointed out without a round trip. */
-const PHONE = /^\+?[0-9 ()-]{6,20}$/;
 
 /**
  * The order request for the cart as it stands, or what to fix first. The pin defaults to the
@@ -19,7 +17,8 @@ export function buildOrderRequest(outletId: string, cart: CartState, defaultPin:
   const phone = draft.phone.trim();
   if (cart.lines.length === 0) errors.cart = 'Your cart is empty: add something from the menu.';
   if (!name) errors.name = 'Enter your name, so the restaurant knows whose order it is.';
-  if (!PHONE.test(phone)) errors.phone = 'Enter a phone number the restaurant can call, e.g. +91 98450 12345.';
+  // The server's rule, checked first so a typo is pointed out without a round trip.
+  if (!PHONE_PATTERN.test(phone)) errors.phone = 'Enter a phone number the restaurant can call, e.g. +91 98450 12345.';
   if (draft.type === 'delivery' && !draft.addressText.trim()) errors.address = 'Enter the delivery address (house, street, landmark).';
   if (draft.type === 'dine-in' && !draft.table.trim()) errors.table = 'Enter your table number.';
   if (Object.keys(errors).length > 0) return { ok: false, errors };

@@ -1,5 +1,6 @@
 import { NETWORK_ERROR_CODE } from '../../common/api/http';
-import type { Answer, Placed } from '../api/orderApi';
+import type { Answer } from '../../common/api/http';
+import type { Placed } from '../api/orderApi';
 import { placeRefusal, type CheckoutField } from './orderRequest';
 
 export type PlaceOutcome =

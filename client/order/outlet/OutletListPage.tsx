@@ -10,9 +10,9 @@ export function OutletListPage() {
     <>
       <header className="app-header"><h1 className="app-header__title">Order from Dabba</h1></header>
       <main className="app-main">
-        {state.kind === 'loading' ? <p role="status">Loading restaurants…</p> : null}
-        {state.kind === 'failed' ? <LoadFailure message={state.message} onRetry={reload} /> : null}
-        {state.kind === 'ok' ? (
+        {state === null ? <p role="status">Loading restaurants…</p> : null}
+        {state?.ok === false ? <LoadFailure message={state.error.message} onRetry={reload} /> : null}
+        {state?.ok ? (
           state.value.length === 0 ? <p className="empty">No restaurants are on Dabba yet.</p> : (
             <ul className="outlet-list">
               {state.value.map((outlet) => (

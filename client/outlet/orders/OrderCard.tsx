@@ -1,5 +1,4 @@
 import { memo, useState } from 'react';
-import type { OrderId } from '../../../shared/ids';
 import { formatMoney } from '../../../shared/money';
 import type { Actor } from '../../../shared/roles';
 import type { CommandOutcome } from '../../common/commands/commandOutcome';
@@ -26,7 +25,7 @@ export interface OrderCardProps {
 
 function OrderCardView({ order, actor, runAction, defaultPrepMinutes, printedCount, onPrint }: OrderCardProps) {
   const [refusal, setRefusal] = useState<string | null>(null);
-  const orderId = order.id as OrderId;
+  const orderId = order.id;
   const titleId = `order-${order.id}-title`;
   const take: TakeAction = (action, data) => runAction(orderId, action, data);
   // The row has no driver: the board offers no driver's actions, and none of the staff's needs one.

@@ -1,5 +1,5 @@
 import type { OrderType } from '../../../shared/order/status';
-import type { PhoneOrderRequest } from '../../common/api/phoneOrderRequest';
+import type { PhoneOrderRequest } from '../../../shared/api/phoneOrder';
 
 export interface DraftLine {
   /** Distinguishes two lines of one item with different modifiers. */

@@ -156,6 +156,8 @@ describe('GET and PUT /delivery/{id}', () => {
     expect(errorOf(await complete('noSuchAgent'))?.code).toBe('unknown_agent');
     expect(errorOf(await agentOrder('noSuchAgent'))?.code).toBe('unknown_agent');
     expect(errorOf(await agentOrder(s.outlet.user.id))?.code).toBe('unknown_agent'); // a user, but not an agent
+    expect(errorOf(await agentOrder('not.an.id'))?.code).toBe('unknown_agent'); // no id could name it: not looked up
+    expect(errorOf(await complete('not.an.id'))?.code).toBe('unknown_agent');
     expect((await complete(id, s.outlet.token)).status).toBe(403);
     expect((await agentOrder(id, {})).status).toBe(401);
   });

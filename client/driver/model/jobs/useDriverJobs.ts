@@ -64,10 +64,10 @@ class JobReader {
 }
 
 /** Every order the driver's inbox lists that is on the phone, as its document reads now. */
-export function useDriverJobs(driverId: string): readonly DriverJob[] {
+export function useDriverJobs(driverId: UserId): readonly DriverJob[] {
   const device = useDevice();
   const reader = useRef<JobReader | null>(null);
-  const inboxName = driverInboxName(driverId as UserId);
+  const inboxName = driverInboxName(driverId);
   if (reader.current === null || reader.current.inboxName !== inboxName) reader.current = new JobReader(device, inboxName);
   const current = reader.current;
   const subscribe = useCallback((onChange: () => void) => current.subscribe(onChange), [current]);

@@ -13,8 +13,8 @@ export interface LiveOffer extends Offer {
 }
 
 /** The offers in the driver's inbox, each with its deadline on this device's clock. */
-export function useOffers(driverId: string): readonly LiveOffer[] {
-  const { value: offers } = useHeldDoc(driverInboxName(driverId as UserId), readOffers);
+export function useOffers(driverId: UserId): readonly LiveOffer[] {
+  const { value: offers } = useHeldDoc(driverInboxName(driverId), readOffers);
   const { clockOffsetMs } = useDriverSnapshot();
   // When this page first saw each offer: the countdown's anchor when the phone's clock is not to be trusted.
   const seen = useRef(new Map<string, number>());

@@ -1,7 +1,9 @@
 import { NETWORK_ERROR_CODE, worthRetrying, type ApiError, type ApiResult } from '../../../common/api/http';
 import { backoffDelay, type BackoffPolicy } from '../../../common/sync/backoff';
 import type { PhoneOrderRow } from '../../../common/store/db';
-import type { PhoneOrderRequest } from '../../../common/api/phoneOrderRequest';
+import { placedResponseSchema } from '../../../../shared/api/orders';
+import type { PhoneOrderRequest } from '../../../../shared/api/phoneOrder';
+import type { OrderId } from '../../../../shared/ids';
 
 /**
  * The rules of the phone-order outbox, without I/O: what an answer from the server means for an
@@ -12,7 +14,7 @@ import type { PhoneOrderRequest } from '../../../common/api/phoneOrderRequest';
 export const OUTBOX_BACKOFF: BackoffPolicy = { baseMs: 2_000, maxMs: 60_000 };
 
 export type AttemptResult =
-  | { readonly kind: 'placed'; readonly orderId: string }
+  | { readonly kind: 'placed'; readonly orderId: OrderId }
   /** The server looked at the order and will say no again: it waits for staff to fix or discard it. */
   | { readonly kind: 'refused'; readonly code: string; readonly message: string }
   /** Nothing was decided (no network, server busy or down, sign-in expired): try again later. */
@@ -25,18 +27,15 @@ export function newPhoneOrderRow(key: string, request: PhoneOrderRequest): Phone
   };
 }
 
-function orderIdOf(body: unknown): string | null {
-  if (!body || typeof body !== 'object' || !('orderId' in body)) return null;
-  const { orderId } = body as { orderId: unknown };
-  return typeof orderId === 'string' && orderId.length > 0 ? orderId : null;
-}
+/** Only the order id is needed from the answer: the board follows the order, not its tracking link. */
+const placedIdSchema = placedResponseSchema.pick({ orderId: true });
 
 /** What one `POST /api/orders` answer means for the entry. */
 export function classifyAnswer(result: ApiResult): AttemptResult {
   if (result.ok) {
-    const orderId = orderIdOf(result.body);
+    const placed = placedIdSchema.safeParse(result.body);
     // A 2xx we cannot read is retried: the same key returns the same order, never a second one.
-    return orderId ? { kind: 'placed', orderId } : { kind: 'retry', message: 'The server’s answer could not be read.' };
+    return placed.success ? { kind: 'placed', orderId: placed.data.orderId } : { kind: 'retry', message: 'The server’s answer could not be read.' };
   }
   // Which answers are worth another try is one rule for every upload (http.ts); only the words are the outbox's.
   if (worthRetrying(result.error)) return { kind: 'retry', message: retryMessage(result.error) };

@@ -4,7 +4,7 @@ import type { Actor } from '../../../../shared/roles';
 import { checkPhoneOrder } from './checkPhoneOrder';
 import { newPhoneOrderRow } from './outbox';
 import type { OutboxGate } from './outboxGate';
-import { phoneOrderRequestSchema, type PhoneOrderRequest } from '../../../common/api/phoneOrderRequest';
+import { phoneOrderRequestSchema, type PhoneOrderRequest } from '../../../../shared/api/phoneOrder';
 import type { DabbaDb } from '../../../common/store/db';
 import { deletePhoneOrders, getPhoneOrder, savePhoneOrder } from '../../../common/store/phoneOrders';
 import { done, refuse, type CommandOutcome } from '../../../common/commands/commandOutcome';

@@ -25,5 +25,6 @@ describe('driver app links and words', () => {
     expect(parseRoute(jobHref('abc_123'))).toEqual({ screen: 'job', orderId: 'abc_123' });
     expect(parseRoute('#/')).toEqual({ screen: 'home' });
     expect(parseRoute('#/nonsense/x')).toEqual({ screen: 'home' });
+    expect(parseRoute('#/job/a%3Ab')).toEqual({ screen: 'home' });
   });
 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { LOST_ANSWER, placeOutcome } from '../../../../client/order/checkout/placeOutcome';
+import { OrderIdSchema } from '../../../../shared/ids';
 
 const PAGE = 'https://dabba.example/order/demo-outlet';
 
 describe('what "Place order" does with the answer', () => {
   it('goes to the tracking page on this site once the server has the order', () => {
-    expect(placeOutcome({ ok: true, value: { orderId: 'o1', trackingUrl: 'http://10.0.0.5:8787/track/abc' } }, PAGE))
+    expect(placeOutcome({ ok: true, value: { orderId: OrderIdSchema.parse('o1'), trackingUrl: 'http://10.0.0.5:8787/track/abc' } }, PAGE))
       .toEqual({ kind: 'placed', trackingPath: '/track/abc' });
   });
 

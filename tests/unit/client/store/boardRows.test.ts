@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { OrderIdSchema, OutletIdSchema } from '../../../../shared/ids';
 import { openDabbaDb, type OrderRow } from '../../../../client/common/store/db';
 import {
   boardCounts, doneTodayRows, orderRowsPlaced, projectOrderRow, statusOrderRows, writeChangedOrderRows,
@@ -14,7 +15,7 @@ function row(id: string, status: OrderRow['status'], statusAt: number, placedAt 
   const base = projectOrderRow(placedOrderDoc(), 'synced');
   if (!base) throw new Error('no row');
   const closed = ['delivered', 'rejected', 'cancelled', 'failed'].includes(status);
-  return { ...base, id, outletId, status, statusAt, placedAt, closedAt: closed ? statusAt : null };
+  return { ...base, id: OrderIdSchema.parse(id), outletId: OutletIdSchema.parse(outletId), status, statusAt, placedAt, closedAt: closed ? statusAt : null };
 }
 
 describe('the orders query table', () => {
@@ -25,7 +26,7 @@ describe('the orders query table', () => {
     expect(await writeChangedOrderRows(db, [a, b])).toHaveLength(2);
     expect(await writeChangedOrderRows(db, [a, b])).toEqual([]);
     expect((await writeChangedOrderRows(db, [a, { ...b, status: 'accepted' }])).map((r) => r.id)).toEqual(['b']);
-    expect((await db.orders.get('b'))?.status).toBe('accepted');
+    expect((await db.orders.get(OrderIdSchema.parse('b')))?.status).toBe('accepted');
   });
 
   it('gives the board every open order, and of the orders closed today the newest few, their count and those with lost changes', async () => {

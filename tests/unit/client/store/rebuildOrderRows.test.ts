@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { OrderIdSchema } from '../../../../shared/ids';
 import * as Y from 'yjs';
 import { runOrderAction } from '../../../../client/common/commands/orderCommands';
 import { openDabbaDb } from '../../../../client/common/store/db';
@@ -34,7 +35,7 @@ describe('rebuildOrderRows', () => {
     const { db, doc } = await storeWithOrder();
     const stray = projectOrderRow(doc, 'synced');
     if (!stray) throw new Error('no row');
-    await db.orders.put({ ...stray, id: 'gone' });
+    await db.orders.put({ ...stray, id: OrderIdSchema.parse('gone') });
     await rebuildOrderRows(db);
     expect((await db.orders.toArray()).map((r) => r.id)).toEqual([ORDER_ID]);
   });

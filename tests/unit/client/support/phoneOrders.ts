@@ -1,4 +1,4 @@
-import type { PhoneOrderRequest } from '../../../../client/common/api/phoneOrderRequest';
+import type { PhoneOrderRequest } from '../../../../shared/api/phoneOrder';
 import { OUTLET_ID } from '../../shared/order/fixtures';
 
 export const ENTERED_AT = 1_700_000_000_000;

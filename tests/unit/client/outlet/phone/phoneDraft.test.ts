@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phoneOrderRequestSchema } from '../../../../../client/common/api/phoneOrderRequest';
+import { phoneOrderRequestSchema } from '../../../../../shared/api/phoneOrder';
 import { addLine, changeQty, draftToRequest, EMPTY_DRAFT, parseLocation, requestToDraft } from '../../../../../client/outlet/phone/phoneDraft';
 
 const NOW = 1_700_000_000_000;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OrderIdSchema, OutletIdSchema } from '../../../../../../shared/ids';
 import type { RemoteOrder } from '../../../../../../client/common/api/orderSearch';
 import { matchesQuery, mergeHistory, rangeBounds } from '../../../../../../client/outlet/model/orders/historySearch';
 import type { OrderRow } from '../../../../../../client/common/store/db';
@@ -6,7 +7,7 @@ import type { OrderRow } from '../../../../../../client/common/store/db';
 const row = (id: string, placedAt: number, customerName = 'Meera', customerPhone = '+91 98450 11111') =>
   ({ id, placedAt, customerName, customerPhone }) as OrderRow;
 const remote = (id: string, createdAt: number): RemoteOrder => ({
-  id, outletId: 'o', type: 'pickup', status: 'delivered', customerName: 'Ravi', customerPhone: null, total: 100, currency: 'INR', createdAt,
+  id: OrderIdSchema.parse(id), outletId: OutletIdSchema.parse('o'), type: 'pickup', status: 'delivered', customerName: 'Ravi', customerPhone: null, total: 100, currency: 'INR', createdAt,
 });
 
 describe('history search', () => {

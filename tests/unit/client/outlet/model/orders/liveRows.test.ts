@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OrderIdSchema } from '../../../../../../shared/ids';
 import { applyRowChanges, reconcile, sameRows } from '../../../../../../client/outlet/model/orders/liveRows';
 import type { OrderRow } from '../../../../../../client/common/store/db';
 import { projectOrderRow } from '../../../../../../client/common/store/orderRows';
@@ -6,7 +7,7 @@ import { placedOrderDoc } from '../../../support/orderDocs';
 
 const base = projectOrderRow(placedOrderDoc(), 'synced');
 if (!base) throw new Error('no row');
-const row = (id: string, status: OrderRow['status'] = 'accepted'): OrderRow => ({ ...base, id, status });
+const row = (id: string, status: OrderRow['status'] = 'accepted'): OrderRow => ({ ...base, id: OrderIdSchema.parse(id), status });
 const accepted = (r: OrderRow): boolean => r.status === 'accepted';
 const ids = (rows: readonly OrderRow[]): string[] => rows.map((r) => r.id).sort();
 

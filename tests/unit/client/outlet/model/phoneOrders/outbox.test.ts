@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OrderIdSchema } from '../../../../../../shared/ids';
 import {
   afterAttempt, arrivedEntries, classifyAnswer, dueEntries, newPhoneOrderRow, nextWakeAt, OUTBOX_BACKOFF,
 } from '../../../../../../client/outlet/model/phoneOrders/outbox';
@@ -52,7 +53,7 @@ describe('the outbox entry after an attempt', () => {
   });
 
   it('remembers the order id once placed, and hands over to the order when it is on the device', () => {
-    const placed = afterAttempt(row, { kind: 'placed', orderId: 'o1' }, ENTERED_AT);
+    const placed = afterAttempt(row, { kind: 'placed', orderId: OrderIdSchema.parse('o1') }, ENTERED_AT);
     expect(placed).toMatchObject({ state: 'placed', orderId: 'o1' });
     expect(arrivedEntries([placed], new Set())).toEqual([]);
     expect(arrivedEntries([placed], new Set(['o1']))).toEqual([placed]);

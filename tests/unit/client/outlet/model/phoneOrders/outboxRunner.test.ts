@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { OrderIdSchema } from '../../../../../../shared/ids';
 import { NETWORK_ERROR_CODE, type ApiResult } from '../../../../../../client/common/api/http';
 import { discardPhoneOrder, enterPhoneOrder, type PhoneOrderContext } from '../../../../../../client/outlet/model/phoneOrders/phoneOrderCommands';
 import { OutboxGate } from '../../../../../../client/outlet/model/phoneOrders/outboxGate';
@@ -70,7 +71,7 @@ describe('the phone-order outbox', () => {
     expect(await d.db.phoneOrders.count()).toBe(1);
     const arrived = projectOrderRow(placedOrderDoc(), 'synced');
     if (!arrived) throw new Error('no row');
-    await d.db.orders.put({ ...arrived, id: 'order-9' });
+    await d.db.orders.put({ ...arrived, id: OrderIdSchema.parse('order-9') });
     await d.runner.kick();
     expect(await d.db.phoneOrders.count()).toBe(0);
   });

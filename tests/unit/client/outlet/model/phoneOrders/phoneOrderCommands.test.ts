@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { OrderIdSchema } from '../../../../../../shared/ids';
 import { enterPhoneOrder, discardPhoneOrder } from '../../../../../../client/outlet/model/phoneOrders/phoneOrderCommands';
 import { OutboxGate } from '../../../../../../client/outlet/model/phoneOrders/outboxGate';
 import { openDabbaDb } from '../../../../../../client/common/store/db';
@@ -70,7 +71,7 @@ describe('entering a phone order', () => {
     await enterPhoneOrder(ctx, phoneRequest(), catalog(), null, ENTERED_AT);
     const [row] = await db.phoneOrders.toArray();
     if (!row) throw new Error('no entry');
-    await db.phoneOrders.put({ ...row, state: 'placed', orderId: 'o1' });
+    await db.phoneOrders.put({ ...row, state: 'placed', orderId: OrderIdSchema.parse('o1') });
     expect((await discardPhoneOrder(ctx, row.key)).ok).toBe(false);
     expect(await db.phoneOrders.count()).toBe(1);
   });

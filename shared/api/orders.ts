@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { OrderIdSchema, OutletIdSchema } from '../ids';
+import { ORDER_SOURCES } from '../order/header';
+import { ORDER_TYPES } from '../order/status';
+import { phoneSchema } from './phone';
+
+/** The limits of `POST /api/orders` and `POST /api/orders/quote`, written once for the server and its clients. */
+export const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const modifierChoicesSchema = z.array(z.object({ groupId: z.string().max(64), optionId: z.string().max(64) })).max(50).readonly();
+export const MAX_ORDER_ITEMS = 100;
+export const addressSchema = z.object({ text: text(300), lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) });
+export const customerSchema = (phoneMessage?: string) => z.object({ name: text(100), phone: phoneSchema(phoneMessage) });
+
+/** The fields every order body has; a caller narrows or adds to them (the quote, the phone order). */
+export const orderFields = {
+  outletId: OutletIdSchema,
+  type: z.enum(ORDER_TYPES),
+  items: z.array(z.object({
+    itemId: z.string().max(64),
+    // Any number: whole numbers from 1 to 99 are a pricing rule, refused as bad_quantity with the item's name.
+    qty: z.number(),
+    modifiers: modifierChoicesSchema.optional(),
+  })).min(1, 'The order has no items.').max(MAX_ORDER_ITEMS),
+  customer: customerSchema(),
+  address: addressSchema.optional(),
+  table: text(20).optional(),
+  notes: z.string().trim().max(500).optional(),
+  payment: z.object({ method: z.literal('cash') }),
+  /** 'phone': staff entering an order for a caller; needs an outlet or admin bearer token. */
+  source: z.enum(ORDER_SOURCES).optional(),
+  /** Phone orders: the device time staff entered it (epoch ms). */
+  enteredAt: z.number().int().min(0).optional(),
+};
+
+const enteredAtOnlyByPhone = (req: { source?: string | undefined; enteredAt?: number | undefined }): boolean =>
+  req.enteredAt === undefined || req.source === 'phone';
+const ENTERED_AT_ISSUE = { message: 'enteredAt is only for phone orders (source: "phone").', path: ['enteredAt'] };
+
+/** The body of `POST /api/orders`. Prices are never sent: the server prices the order. */
+export const orderRequestSchema = z.object(orderFields).refine(enteredAtOnlyByPhone, ENTERED_AT_ISSUE);
+export type OrderRequest = z.infer<typeof orderRequestSchema>;
+
+/** The body of `POST /api/orders/quote`: the same, with the customer optional (a price comes before the name). */
+export const quoteRequestSchema = z.object({ ...orderFields, customer: customerSchema().optional() }).refine(enteredAtOnlyByPhone, ENTERED_AT_ISSUE);
+export type QuoteRequest = z.infer<typeof quoteRequestSchema>;
+
+/** The answer to `POST /api/orders/quote`: the server's price for the order now. */
+export const quoteResponseSchema = z.object({
+  lines: z.array(z.object({
+    name: z.string(),
+    qty: z.number(),
+    unitPrice: z.number(),
+    lineTotal: z.number(),
+    modifiers: z.array(z.object({ name: z.string() })).default([]),
+  })),
+  subtotal: z.number(),
+  deliveryFee: z.number(),
+  total: z.number(),
+  currency: z.string(),
+  zone: z.object({ name: z.string() }).nullable().optional(),
+});
+export type QuoteResponse = z.infer<typeof quoteResponseSchema>;
+
+/** The answer to `POST /api/orders` (201): the order's id and the customer's tracking page. */
+export const placedResponseSchema = z.object({ orderId: OrderIdSchema, trackingUrl: z.string() });
+export type PlacedResponse = z.infer<typeof placedResponseSchema>;

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/** A phone number as a customer or caller gives it: digits with spaces, brackets, dashes, an optional leading +. */
+export const PHONE_PATTERN = /^\+?[0-9 ()-]{6,20}$/;
+
+/** A trimmed phone number; `message` is what the person typing it reads when it is not one. */
+export const phoneSchema = (message = 'Enter a phone number.') => z.string().trim().regex(PHONE_PATTERN, message);
+
+/**
+ * A delivery agent's phone, as the legacy `POST /delivery` API has always taken it: it starts with a
+ * digit and may be up to 31 characters. Kept apart so systems that call that API are not refused now.
+ */
+export const AGENT_PHONE_PATTERN = /^\+?[0-9][0-9 ()-]{5,30}$/;
+export const agentPhoneSchema = z.string().trim().regex(AGENT_PHONE_PATTERN, 'must be a phone number');

@@ -22,7 +22,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name=/^(skip|only|todo)$/]", message: 'A skipped test does not exist.' },
+        {
+          selector: 'CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name=/^(skip|only|todo)$/]',
+          message: 'A skipped test does not exist.',
+        },
       ],
     },
   },
@@ -30,14 +33,45 @@ export default tseslint.config(
     // Apps never import each other; they share client/common and shared/.
     files: ['client/outlet/**', 'client/driver/**', 'client/admin/**', 'client/track/**', 'client/order/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../outlet/*', '../driver/*', '../admin/*', '../track/*', '../order/*', '**/client/outlet/*', '**/client/driver/*', '**/client/admin/*', '**/client/track/*', '**/client/order/*'], message: 'Apps never import each other: move shared code to client/common or shared/.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '../outlet/*',
+                '../driver/*',
+                '../admin/*',
+                '../track/*',
+                '../order/*',
+                '**/client/outlet/*',
+                '**/client/driver/*',
+                '**/client/admin/*',
+                '**/client/track/*',
+                '**/client/order/*',
+              ],
+              message: 'Apps never import each other: move shared code to client/common or shared/.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // client/common holds what two or more apps use; it never reaches up into one of them.
     files: ['client/common/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./)+(outlet|driver|admin|track|order)/', message: 'client/common never imports an app: move the code down, or into that app.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(outlet|driver|admin|track|order)/',
+              message: 'client/common never imports an app: move the code down, or into that app.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -45,13 +79,30 @@ export default tseslint.config(
     files: ['sync-server/**'],
     ignores: ['sync-server/routes/**', 'sync-server/app.ts', 'sync-server/config.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)routes/', message: 'Lower server layers never import routes/: move the code down (limits/, auth/, …).' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(^|/)routes/', message: 'Lower server layers never import routes/: move the code down (limits/, auth/, …).' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['shared/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'better-sqlite3', 'dexie', 'react', '**/sync-server/**', '**/client/**'], message: 'shared/ has no I/O and imports neither side.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'better-sqlite3', 'dexie', 'react', '**/sync-server/**', '**/client/**'],
+              message: 'shared/ has no I/O and imports neither side.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

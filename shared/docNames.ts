@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import {
-  OrderIdSchema, OutletIdSchema, TrackingTokenSchema, UserIdSchema, type OrderId, type OutletId, type TrackingToken, type UserId,
+  OrderIdSchema,
+  OutletIdSchema,
+  TrackingTokenSchema,
+  UserIdSchema,
+  type OrderId,
+  type OutletId,
+  type TrackingToken,
+  type UserId,
 } from './ids';
 
 /** Every document a device or the server can hold, by name. See DESIGN.md "Document names". */
@@ -21,12 +28,18 @@ export const trackDocName = (token: TrackingToken): string => `track:${token}`;
 
 export function docName(ref: DocRef): string {
   switch (ref.kind) {
-    case 'order': return orderDocName(ref.orderId);
-    case 'outlet': return outletDocName(ref.outletId);
-    case 'outletInbox': return outletInboxName(ref.outletId);
-    case 'driverInbox': return driverInboxName(ref.driverId);
-    case 'adminInbox': return ADMIN_INBOX;
-    case 'track': return trackDocName(ref.token);
+    case 'order':
+      return orderDocName(ref.orderId);
+    case 'outlet':
+      return outletDocName(ref.outletId);
+    case 'outletInbox':
+      return outletInboxName(ref.outletId);
+    case 'driverInbox':
+      return driverInboxName(ref.driverId);
+    case 'adminInbox':
+      return ADMIN_INBOX;
+    case 'track':
+      return trackDocName(ref.token);
   }
 }
 

@@ -69,7 +69,8 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   const db = openDb(config.dataDir, config.sqliteSync);
   const storage = new StorageHealth(db);
   const malformed = storage.checkIntegrity();
-  if (malformed.length > 0) log.error('the database is malformed (PRAGMA quick_check); /healthz reports storage "corrupt"', { problems: malformed.slice(0, 20) });
+  if (malformed.length > 0)
+    log.error('the database is malformed (PRAGMA quick_check); /healthz reports storage "corrupt"', { problems: malformed.slice(0, 20) });
   const users = new UserRepo(db);
   const tokens = new TokenService(resolveJwtSecret(config.jwtSecret, config.dataDir), users);
   const accounts = new AccountControl(users);
@@ -82,8 +83,16 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   const presence = new MemoryDriverPresence();
   const projections = orderProjections(registry, orders, log, trackDrivers(users, drivers, presence));
   const dispatcher = new Dispatcher({
-    registry, orders, drivers, driverOrders, state: new DispatchState(db), presence, clock, log,
-    offerTimeoutMs: config.offerTimeoutMs, retryMs: config.dispatchRetryMs,
+    registry,
+    orders,
+    drivers,
+    driverOrders,
+    state: new DispatchState(db),
+    presence,
+    clock,
+    log,
+    offerTimeoutMs: config.offerTimeoutMs,
+    retryMs: config.dispatchRetryMs,
   });
   // Order matters: the index and inboxes first, then the fair-queue ledger, then dispatch, which reads both.
   for (const hooks of [projections, outletDirectory(outlets), driverLedger(drivers), dispatcher]) registry.use(hooks);
@@ -93,9 +102,13 @@ export async function startServer(config: Config): Promise<DabbaServer> {
       if (failure) storage.noticed(failure);
     },
   });
-  const trackPositions = new TrackPositions(driverOrders, (orderId) => {
-    projections.refreshTrack(orderId).catch((err: unknown) => log.error('projection failed: driver position', { error: String(err) }));
-  }, clock);
+  const trackPositions = new TrackPositions(
+    driverOrders,
+    (orderId) => {
+      projections.refreshTrack(orderId).catch((err: unknown) => log.error('projection failed: driver position', { error: String(err) }));
+    },
+    clock,
+  );
 
   const seeded = config.demo && (await seedDemo({ users, outlets, drivers, registry }));
   if (seeded) log.info('seeded the demo outlet and accounts');
@@ -114,15 +127,26 @@ export async function startServer(config: Config): Promise<DabbaServer> {
     if (banner) process.stderr.write(banner);
   }
   await dispatcher.start();
-  reprojectTracksOnce(db, projections.refreshTrack, log).catch((err: unknown) => log.error('rewriting tracking projections failed; retried at the next start', { error: String(err) }));
+  reprojectTracksOnce(db, projections.refreshTrack, log).catch((err: unknown) =>
+    log.error('rewriting tracking projections failed; retried at the next start', { error: String(err) }),
+  );
   const pruner = new InboxPruner({ registry, orders, clock, log, retentionMs: config.inboxRetentionMs, sweepEveryMs: config.inboxSweepMs });
   pruner.start();
   const breadcrumbs = new Breadcrumbs(db, config.breadcrumbsPerDriver);
   const proofRecords = new ProofRecords(db);
-  const proofs = new ProofStore(path.join(config.dataDir, 'proofs'), proofRecords, { perOrder: config.proofsPerOrder, bytesPerOrder: config.proofBytesPerOrder });
+  const proofs = new ProofStore(path.join(config.dataDir, 'proofs'), proofRecords, {
+    perOrder: config.proofsPerOrder,
+    bytesPerOrder: config.proofBytesPerOrder,
+  });
   const retention = new RetentionSweeper({
-    breadcrumbs, proofRecords, proofs, clock, log, breadcrumbRetentionMs: config.breadcrumbRetentionMs,
-    proofRetentionMs: config.proofRetentionMs, sweepEveryMs: config.retentionSweepMs,
+    breadcrumbs,
+    proofRecords,
+    proofs,
+    clock,
+    log,
+    breadcrumbRetentionMs: config.breadcrumbRetentionMs,
+    proofRetentionMs: config.proofRetentionMs,
+    sweepEveryMs: config.retentionSweepMs,
   });
   retention.start();
 
@@ -135,41 +159,82 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   app.use('*', securityHeaders({ tileSource: config.mapTileSource, trustProxy: config.trustProxy }));
   // A cap for every route, so one added without its own limit is still bounded; proof photos have theirs.
   app.use('*', except(PROOF_UPLOAD, limitBody(BODY_LIMITS.fallback)));
-  app.route('/healthz', healthRoutes({ storage, startedAt, loadedDocs: () => registry.size, docsWithGaps: () => registry.withGaps(), connections: () => sync?.connections.size ?? 0 }));
+  app.route(
+    '/healthz',
+    healthRoutes({
+      storage,
+      startedAt,
+      loadedDocs: () => registry.size,
+      docsWithGaps: () => registry.withGaps(),
+      connections: () => sync?.connections.size ?? 0,
+    }),
+  );
   app.route('/api/auth', authRoutes(users, tokens, config.login, demoLogins));
   app.route('/api/outlets', catalogRoutes(outlets, registry));
-  app.route('/api/orders', orderRoutes({ db, registry, orders, tokens, afterPlaced: (view) => projections.placed(view) }, config.ordersPerMinute));
+  app.route(
+    '/api/orders',
+    orderRoutes({ db, registry, orders, tokens, afterPlaced: (view) => projections.placed(view) }, config.ordersPerMinute),
+  );
   app.route('/api/orders', orderHistoryRoutes(new OrderHistory(db), tokens));
   app.route('/api/orders', proofRoutes({ tokens, orders, proofs, clock }));
   app.route('/api/track', trackRoutes(orders, registry, trackLookups));
-  app.route('/api/driver', driverRoutes({
-    tokens, drivers, driverOrders, dispatcher, clock, presence, breadcrumbs,
-    moved: (driverId) => { trackPositions.driverMoved(driverId); dispatcher.kick(); },
-  }));
-  app.all('/api/*', () => { throw notFound('This endpoint'); });
-  app.route('/', deliveryRoutes({ db, users, drivers, outlets, registry, driverOrders, tokens, serviceToken: config.serviceToken, dispatcher, clock }));
+  app.route(
+    '/api/driver',
+    driverRoutes({
+      tokens,
+      drivers,
+      driverOrders,
+      dispatcher,
+      clock,
+      presence,
+      breadcrumbs,
+      moved: (driverId) => {
+        trackPositions.driverMoved(driverId);
+        dispatcher.kick();
+      },
+    }),
+  );
+  app.all('/api/*', () => {
+    throw notFound('This endpoint');
+  });
+  app.route(
+    '/',
+    deliveryRoutes({ db, users, drivers, outlets, registry, driverOrders, tokens, serviceToken: config.serviceToken, dispatcher, clock }),
+  );
   app.route('/', staticRoutes(config.staticDir));
 
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
   });
-  sync = attachSync(server, tokens, { registry, orders, log, trackLookups }, config.keepaliveMs, config.anonymousSocketsPerMinute, accounts);
+  sync = attachSync(
+    server,
+    tokens,
+    { registry, orders, log, trackLookups },
+    config.keepaliveMs,
+    config.anonymousSocketsPerMinute,
+    accounts,
+  );
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   log.info('listening', { url, dataDir: config.dataDir });
 
   let closing: Promise<void> | null = null;
   return {
-    port, url, db, log, accounts,
-    close: () => (closing ??= (async () => {
-      await sync.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      trackPositions.close();
-      await pruner.close();
-      await retention.close();
-      await dispatcher.close();
-      registry.closeAll();
-      db.close();
-    })()),
+    port,
+    url,
+    db,
+    log,
+    accounts,
+    close: () =>
+      (closing ??= (async () => {
+        await sync.close();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        trackPositions.close();
+        await pruner.close();
+        await retention.close();
+        await dispatcher.close();
+        registry.closeAll();
+        db.close();
+      })()),
   };
 }

@@ -16,7 +16,11 @@ const envSchema = z.object({
   DABBA_DEMO_PUBLIC: z.enum(['0', '1']).default('0'),
   DABBA_LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   DABBA_LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
-  DABBA_LOGIN_WINDOW_MS: z.coerce.number().int().min(1000).default(15 * 60_000),
+  DABBA_LOGIN_WINDOW_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(15 * 60_000),
   DABBA_LOGIN_HASHES_PER_ADDRESS: z.coerce.number().int().min(1).default(4),
   DABBA_LOGIN_HASHES: z.coerce.number().int().min(1).default(8),
   JWT_SECRET: z.string().min(MIN_JWT_SECRET_LENGTH, `JWT_SECRET must be at least ${MIN_JWT_SECRET_LENGTH} characters`).optional(),
@@ -25,7 +29,11 @@ const envSchema = z.object({
   DABBA_DOC_IDLE_MS: z.coerce.number().int().min(0).default(30_000),
   DABBA_COMPACT_EVERY: z.coerce.number().int().min(1).default(500),
   DABBA_STATIC_DIR: z.string().default('dist'),
-  DABBA_INBOX_RETENTION_MS: z.coerce.number().int().min(0).default(24 * 3_600_000),
+  DABBA_INBOX_RETENTION_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(24 * 3_600_000),
   DABBA_INBOX_SWEEP_MS: z.coerce.number().int().min(100).default(3_600_000),
   DABBA_KEEPALIVE_MS: z.coerce.number().int().min(100).default(30_000),
   DABBA_ORDERS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
@@ -35,21 +43,36 @@ const envSchema = z.object({
   DABBA_TRACK_LOOKUPS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   DABBA_ANONYMOUS_SOCKETS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   DABBA_PROOFS_PER_ORDER: z.coerce.number().int().min(1).default(5),
-  DABBA_PROOF_BYTES_PER_ORDER: z.coerce.number().int().min(1).default(15 * 1024 * 1024),
-  DABBA_PROOF_RETENTION_MS: z.coerce.number().int().min(0).default(90 * DAY_MS),
+  DABBA_PROOF_BYTES_PER_ORDER: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(15 * 1024 * 1024),
+  DABBA_PROOF_RETENTION_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(90 * DAY_MS),
   DABBA_BREADCRUMBS_PER_DRIVER: z.coerce.number().int().min(1).default(5_000),
-  DABBA_BREADCRUMB_RETENTION_MS: z.coerce.number().int().min(0).default(7 * DAY_MS),
+  DABBA_BREADCRUMB_RETENTION_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(7 * DAY_MS),
   DABBA_RETENTION_SWEEP_MS: z.coerce.number().int().min(100).default(3_600_000),
   LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
   /** The tile URL template the apps were built with (vite reads the same variable); '' for no tiles. */
-  VITE_MAP_TILE_URL: z.string().default(DEFAULT_TILE_URL).transform((url, ctx) => {
-    try {
-      return tileSource(url);
-    } catch (err: unknown) {
-      ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
-      return z.NEVER;
-    }
-  }),
+  VITE_MAP_TILE_URL: z
+    .string()
+    .default(DEFAULT_TILE_URL)
+    .transform((url, ctx) => {
+      try {
+        return tileSource(url);
+      } catch (err: unknown) {
+        ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+        return z.NEVER;
+      }
+    }),
   DABBA_TRUST_PROXY: z.enum(['0', '1']).default('0'),
 });
 

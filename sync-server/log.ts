@@ -9,7 +9,11 @@ export function createLogger(level: 'silent' | 'error' | 'info'): Logger {
     process.stderr.write(`${JSON.stringify({ t: new Date().toISOString(), lvl, msg: message, ...fields })}\n`);
   };
   return {
-    info: (m, f) => { if (level === 'info') write('info', m, f); },
-    error: (m, f) => { if (level !== 'silent') write('error', m, f); },
+    info: (m, f) => {
+      if (level === 'info') write('info', m, f);
+    },
+    error: (m, f) => {
+      if (level !== 'silent') write('error', m, f);
+    },
   };
 }

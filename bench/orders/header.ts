@@ -4,7 +4,14 @@ import { orderHeaderSchema, type OrderHeader } from '../../shared/order/header';
 
 /** A pickup order's header, parsed like any stored one. */
 export function demoHeader(createdAt: number): OrderHeader {
-  const line = { itemId: ItemIdSchema.parse('thali'), name: 'Thali', qty: 1, unitPrice: money(25_000), modifiers: [], lineTotal: money(25_000) };
+  const line = {
+    itemId: ItemIdSchema.parse('thali'),
+    name: 'Thali',
+    qty: 1,
+    unitPrice: money(25_000),
+    modifiers: [],
+    lineTotal: money(25_000),
+  };
   return orderHeaderSchema.parse({
     id: OrderIdSchema.parse('bench-order'),
     outletId: OutletIdSchema.parse('bench-outlet'),

@@ -29,7 +29,11 @@ const COMMITS = 100;
 const ACTOR: Actor = { id: UserIdSchema.parse('admin-bench'), role: 'admin' };
 const REF: DocRef = { kind: 'order', orderId: OrderIdSchema.parse('bench-order') };
 
-interface Row { readonly events: number; readonly commit: Distribution; readonly fullRead: Distribution }
+interface Row {
+  readonly events: number;
+  readonly commit: Distribution;
+  readonly fullRead: Distribution;
+}
 
 class BenchDevice implements Subscriber {
   readonly actor = ACTOR;
@@ -85,7 +89,7 @@ function render(rows: readonly Row[], m: Machine, commit: string, history: reado
   const line = `- ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${commit}: ${rows.map((r) => `${r.events} events ${r.commit.p50.toFixed(3)} ms`).join(', ')}`;
   return [
     START,
-    '## bench:orders: the cost of one commit by the order\'s length',
+    "## bench:orders: the cost of one commit by the order's length",
     '',
     `Last run ${date.toISOString()} on ${machineLine({ machine: m })}; commit \`${commit}\`.`,
     '',

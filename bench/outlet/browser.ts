@@ -95,7 +95,11 @@ export async function clickMarkPreparing(orderId: string): Promise<ClickTiming> 
     }, 10_000);
   });
   if (dom === null) {
-    return { dom: Number.NaN, frame: Number.NaN, refused: document.querySelector(`${selector} [role="alert"]`)?.textContent ?? 'no change within 10 s' };
+    return {
+      dom: Number.NaN,
+      frame: Number.NaN,
+      refused: document.querySelector(`${selector} [role="alert"]`)?.textContent ?? 'no change within 10 s',
+    };
   }
   await new Promise((resolve) => requestAnimationFrame(resolve));
   return { dom, frame: performance.now() - start, refused: null };

@@ -60,10 +60,10 @@ const SECTION = { name: 'bench:outlet', start: '<!-- bench:outlet:start -->', en
 
 const METHOD = [
   'What is measured: `npm run bench:outlet` builds the apps and serves `dist/` from a bare static server (no API, no',
-  'sync socket: the tablet is offline, so only the device\'s own work counts). Headless Chromium opens the outlet app',
-  'once, then the bench writes a signed-in session and a day\'s orders straight into the app\'s IndexedDB: each order a',
+  "sync socket: the tablet is offline, so only the device's own work counts). Headless Chromium opens the outlet app",
+  "once, then the bench writes a signed-in session and a day's orders straight into the app's IndexedDB: each order a",
   'real Yjs document built with `shared/` (stored as its update row), the outlet inbox listing them all, the outlet',
-  'document, and the query rows derived with the app\'s own projection. All orders are from today, so the board holds',
+  "document, and the query rows derived with the app's own projection. All orders are from today, so the board holds",
   'every one (open orders as cards in their columns, done ones counted in "Done today"). Open time is read in the page:',
   'a MutationObserver installed before the app notes when the board first reports every order. A status change',
   'clicks "Mark preparing" on an accepted order and times, in the page, until the card is in the DOM with its new',

@@ -33,7 +33,9 @@ async function openOnce(page: Page, probe: string): Promise<OpenTiming> {
   await page.reload();
   const open = await boardOpenedAt(page, 60_000);
   const scriptEnd = await page.evaluate(() => {
-    const scripts = performance.getEntriesByType('resource').filter((e) => e.name.includes('/assets/') && e.name.endsWith('.js')) as PerformanceResourceTiming[];
+    const scripts = performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.includes('/assets/') && e.name.endsWith('.js')) as PerformanceResourceTiming[];
     return Math.max(0, ...scripts.map((s) => s.responseEnd));
   });
   // The first status change that goes through: every order document the device holds has loaded.
@@ -83,7 +85,9 @@ async function main(): Promise<void> {
       if (!probe) throw new Error('not enough accepted orders to probe');
       opens.push(await openOnce(page, probe));
       const last = opens.at(-1);
-      log(`open ${run + 1}/${OPEN_RUNS}: board ${last?.open.toFixed(0)} ms, status change works at ${last?.interactive.toFixed(0)} ms, idle at ${last?.settled.toFixed(0)} ms`);
+      log(
+        `open ${run + 1}/${OPEN_RUNS}: board ${last?.open.toFixed(0)} ms, status change works at ${last?.interactive.toFixed(0)} ms, idle at ${last?.settled.toFixed(0)} ms`,
+      );
     }
 
     // Clicks run on a settled device (openOnce waited for it): the steady state of a kitchen's day.

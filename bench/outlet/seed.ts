@@ -34,7 +34,11 @@ export interface SeedUpdate {
 export interface Seed {
   readonly updates: readonly SeedUpdate[];
   readonly orders: readonly OrderRow[];
-  readonly session: { readonly key: 'current'; readonly token: string; readonly user: { readonly id: string; readonly role: 'outlet'; readonly outletId: string } };
+  readonly session: {
+    readonly key: 'current';
+    readonly token: string;
+    readonly user: { readonly id: string; readonly role: 'outlet'; readonly outletId: string };
+  };
   readonly projectionVersion: number;
   /** Ids of accepted orders, for the status-change clicks. */
   readonly accepted: readonly string[];
@@ -59,13 +63,28 @@ function header(id: OrderId, n: number, type: OrderType, createdAt: number): Ord
   const [dosa, coffee] = [DEMO_MENU.items[1], DEMO_MENU.items[4]];
   if (!dosa || !coffee) throw new Error('the demo menu changed');
   const lines = [
-    { itemId: dosa.id as ItemId, name: dosa.name, qty: 1 + (n % 3), unitPrice: money(dosa.price), modifiers: [], lineTotal: money(dosa.price * (1 + (n % 3))) },
-    { itemId: coffee.id as ItemId, name: coffee.name, qty: 1, unitPrice: money(coffee.price), modifiers: [], lineTotal: money(coffee.price) },
+    {
+      itemId: dosa.id as ItemId,
+      name: dosa.name,
+      qty: 1 + (n % 3),
+      unitPrice: money(dosa.price),
+      modifiers: [],
+      lineTotal: money(dosa.price * (1 + (n % 3))),
+    },
+    {
+      itemId: coffee.id as ItemId,
+      name: coffee.name,
+      qty: 1,
+      unitPrice: money(coffee.price),
+      modifiers: [],
+      lineTotal: money(coffee.price),
+    },
   ];
   const subtotal = lines.reduce((sum, l) => sum + l.lineTotal, 0);
   const fee = type === 'delivery' ? 4_000 : 0;
   return {
-    id, outletId: OUTLET,
+    id,
+    outletId: OUTLET,
     outlet: { name: DEMO_OUTLET.name, phone: DEMO_OUTLET.phone, address: DEMO_OUTLET.address, lat: DEMO_OUTLET.lat, lng: DEMO_OUTLET.lng },
     type,
     customer: { name: `${NAMES[n % NAMES.length] ?? 'Guest'} ${n}`, phone: `+91 98450 ${String(10_000 + n).slice(-5)}` },
@@ -80,17 +99,28 @@ function header(id: OrderId, n: number, type: OrderType, createdAt: number): Ord
 }
 
 const DATA: Partial<Record<EventType, object>> = {
-  accepted: { prepMinutes: 15 }, rejected: { reason: 'Kitchen too busy' }, cancelled: { reason: 'Customer asked to cancel' }, assigned: { driverId: DRIVER },
+  accepted: { prepMinutes: 15 },
+  rejected: { reason: 'Kitchen too busy' },
+  cancelled: { reason: 'Customer asked to cancel' },
+  assigned: { driverId: DRIVER },
 };
 const AUTHOR: Partial<Record<EventType, { id: UserId; role: 'system' | 'driver' }>> = {
-  assigned: { id: SYSTEM_ID, role: 'system' }, picked_up: { id: DRIVER, role: 'driver' }, delivered: { id: DRIVER, role: 'driver' },
+  assigned: { id: SYSTEM_ID, role: 'system' },
+  picked_up: { id: DRIVER, role: 'driver' },
+  delivered: { id: DRIVER, role: 'driver' },
 };
 
 function orderDoc(id: OrderId, n: number, type: OrderType, steps: readonly EventType[], placedAt: number): Y.Doc {
   const doc = new Y.Doc();
   createOrderDoc(doc, header(id, n, type, placedAt));
   steps.slice(1).forEach((type, i) => {
-    const parsed = parseOrderEvent({ ...DATA[type], id: `${id}-e${i}`, type, at: placedAt + (i + 1) * MINUTE, by: AUTHOR[type] ?? { id: STAFF, role: 'outlet' } });
+    const parsed = parseOrderEvent({
+      ...DATA[type],
+      id: `${id}-e${i}`,
+      type,
+      at: placedAt + (i + 1) * MINUTE,
+      by: AUTHOR[type] ?? { id: STAFF, role: 'outlet' },
+    });
     if (!parsed.ok) throw new Error(parsed.error.message);
     appendEvent(doc, parsed.value);
   });
@@ -129,7 +159,10 @@ export function buildSeed(total: number, from: number, to: number): Seed {
   updates.push({ docName: outletInboxName(OUTLET), update: base64(Y.encodeStateAsUpdate(inbox)) });
   updates.push({ docName: outletDocName(OUTLET), update: base64(Y.encodeStateAsUpdate(outlet)) });
   return {
-    updates, orders, accepted, projectionVersion: ORDER_PROJECTION_VERSION,
+    updates,
+    orders,
+    accepted,
+    projectionVersion: ORDER_PROJECTION_VERSION,
     session: { key: 'current', token: 'bench-offline-token', user: { id: STAFF, role: 'outlet', outletId: OUTLET } },
   };
 }

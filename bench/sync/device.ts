@@ -34,7 +34,11 @@ export class BenchDevice {
   /** When the frame being applied arrived: read by the events observer during Y.applyUpdate. */
   private receivedAt = 0;
 
-  private constructor(readonly index: number, private readonly ws: WebSocket, private readonly listener: DeviceListener) {
+  private constructor(
+    readonly index: number,
+    private readonly ws: WebSocket,
+    private readonly listener: DeviceListener,
+  ) {
     ws.on('message', (data, isBinary) => {
       const at = performance.now();
       if (!isBinary || !Buffer.isBuffer(data)) return;
@@ -48,7 +52,9 @@ export class BenchDevice {
   }
 
   static connect(baseUrl: string, token: string, index: number, listener: DeviceListener): Promise<BenchDevice> {
-    const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/sync?v=${PROTOCOL_VERSION}&token=${encodeURIComponent(token)}`, { perMessageDeflate: false });
+    const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/sync?v=${PROTOCOL_VERSION}&token=${encodeURIComponent(token)}`, {
+      perMessageDeflate: false,
+    });
     return new Promise((resolve, reject) => {
       ws.once('open', () => resolve(new BenchDevice(index, ws, listener)));
       ws.once('error', reject);
@@ -88,7 +94,9 @@ export class BenchDevice {
     const doc = this.docs.get(name);
     if (!doc) throw new Error(`device ${this.index} does not hold ${name}`);
     const updates: Uint8Array[] = [];
-    const grab = (u: Uint8Array): void => { updates.push(u); };
+    const grab = (u: Uint8Array): void => {
+      updates.push(u);
+    };
     doc.on('update', grab);
     doc.transact(() => eventsArray(doc).push([event]), LOCAL);
     doc.off('update', grab);

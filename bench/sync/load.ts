@@ -68,9 +68,20 @@ function write(plan: LoadPlan, tracker: Tracker, i: number, measured: boolean): 
   if (!device?.open) return; // a closed socket: reported as a closed socket, not as a lost update
   const id = newEventId();
   const event = {
-    id, type: 'note', at: Date.now(), by: { id: plan.author.id, role: plan.author.role },
+    id,
+    type: 'note',
+    at: Date.now(),
+    by: { id: plan.author.id, role: plan.author.role },
     text: `bench #${i} created at ${performance.now().toFixed(3)} ms`,
   };
   const { seq, sentAt } = device.append(doc, event);
-  tracker.sent(writer, seq, id, doc, sentAt, subs.filter((s) => s !== writer), measured);
+  tracker.sent(
+    writer,
+    seq,
+    id,
+    doc,
+    sentAt,
+    subs.filter((s) => s !== writer),
+    measured,
+  );
 }

@@ -103,7 +103,10 @@ export function summaryRows(r: BenchResult): [string, string][] {
     ['schedule lateness p99 / max', `${ms(r.load.lateMs.p99)} / ${ms(r.load.lateMs.max)}`],
     ['sockets closed during run', closed],
     ['other processes CPU (window) / load avg at start', `${pct(r.otherCpuPercent)} / ${r.machine.loadAvg.toFixed(2)}`],
-    ['setup: orders / connect / subscribe', `${(r.setupMs.orders / 1000).toFixed(1)} s / ${(r.setupMs.connect / 1000).toFixed(1)} s / ${(r.setupMs.subscribe / 1000).toFixed(1)} s`],
+    [
+      'setup: orders / connect / subscribe',
+      `${(r.setupMs.orders / 1000).toFixed(1)} s / ${(r.setupMs.connect / 1000).toFixed(1)} s / ${(r.setupMs.subscribe / 1000).toFixed(1)} s`,
+    ],
     ['target', `p99 < ${o.targetP99Ms} ms, 0 lost: ${passed(r) ? 'PASS' : 'FAIL'}`],
   ];
 }
@@ -130,7 +133,9 @@ export function consoleTable(r: BenchResult): string {
 /** One line for the history list in RESULTS.md. */
 export function historyLine(r: BenchResult): string {
   const o = r.options;
-  return `- ${r.date.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${r.commit}: ${o.devices} dev / ${o.docs} docs / ${o.subsPerDoc} subs / ${o.rate}/s / ${o.durationS} s → `
-    + `p50 ${ms(r.fanout.p50)}, p99 ${ms(r.fanout.p99)}, lost ${r.accounting.lost}, server CPU ${pct(r.server.cpuPercent)}, RSS ${mib(r.server.rssMax)}, `
-    + `other processes ${pct(r.otherCpuPercent)}, ${r.machine.cores}× ${r.machine.cpu} — ${passed(r) ? 'PASS' : 'FAIL'}`;
+  return (
+    `- ${r.date.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${r.commit}: ${o.devices} dev / ${o.docs} docs / ${o.subsPerDoc} subs / ${o.rate}/s / ${o.durationS} s → ` +
+    `p50 ${ms(r.fanout.p50)}, p99 ${ms(r.fanout.p99)}, lost ${r.accounting.lost}, server CPU ${pct(r.server.cpuPercent)}, RSS ${mib(r.server.rssMax)}, ` +
+    `other processes ${pct(r.otherCpuPercent)}, ${r.machine.cores}× ${r.machine.cpu} — ${passed(r) ? 'PASS' : 'FAIL'}`
+  );
 }

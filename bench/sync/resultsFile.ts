@@ -24,10 +24,10 @@ const METHOD = [
   'taking turns within a document. Fan-out latency is the time from the writer handing the UPDATE frame to its socket',
   'to each other subscriber receiving the relayed SYNC update, both read with `performance.now()` in the bench process.',
   'A lost update is one never ACKed, or ACKed but not received by every other subscriber within the drain period; at',
-  'the end a fresh socket loads every document and checks that each ACKed event is in the server\'s state.',
+  "the end a fresh socket loads every document and checks that each ACKed event is in the server's state.",
   '',
   'Caveat: all devices live in one Node process on the same 2 cores as the server, so every latency also holds the',
-  'bench\'s own event-loop delay (its p99 is in the table) and the two processes compete for CPU. Real devices on',
+  "bench's own event-loop delay (its p99 is in the table) and the two processes compete for CPU. Real devices on",
   'their own machines would see less; the server CPU and RSS figures are the server process alone (`/proc/<pid>`).',
 ].join('\n');
 
@@ -57,7 +57,10 @@ export function renderSection(r: BenchResult, history: readonly string[]): strin
 export function readHistory(section: string): string[] {
   const at = section.indexOf(HISTORY_HEADING);
   if (at < 0) return [];
-  return section.slice(at + HISTORY_HEADING.length).split('\n').filter((line) => line.startsWith('- '));
+  return section
+    .slice(at + HISTORY_HEADING.length)
+    .split('\n')
+    .filter((line) => line.startsWith('- '));
 }
 
 /** Replaces (or adds) the bench:sync section of `file`, leaving every other section as it was. */

@@ -59,21 +59,41 @@ async function bench(options: BenchOptions, server: ServerProcess): Promise<Benc
 
   const tracker = new Tracker();
   const connect = await timed(() =>
-    connectDevices(server.url, session.token, options.devices, options.connectBatch, tracker, progress('connected', options.devices)));
+    connectDevices(server.url, session.token, options.devices, options.connectBatch, tracker, progress('connected', options.devices)),
+  );
   const devices: BenchDevice[] = connect.value;
 
   const subscribers = assignSubscribers(options.devices, options.docs, options.subsPerDoc);
   const subscriptions = options.docs * options.subsPerDoc;
   const subscribe = await timed(() =>
-    subscribeDevices(devices, docs, subscribers, options.connectBatch, progress('subscribed', subscriptions)));
+    subscribeDevices(devices, docs, subscribers, options.connectBatch, progress('subscribed', subscriptions)),
+  );
   assertAlive(server);
 
   const loop = monitorEventLoopDelay({ resolution: 1 });
   const rssSampler = new RssSampler(server.pid);
-  const w: Window = { server: null, serverEnd: null, system: null, systemEnd: null, benchCpu: null, benchCpuUs: 0, benchStartedAt: 0, benchMs: 0, rss: { meanBytes: 0, maxBytes: 0 } };
+  const w: Window = {
+    server: null,
+    serverEnd: null,
+    system: null,
+    systemEnd: null,
+    benchCpu: null,
+    benchCpuUs: 0,
+    benchStartedAt: 0,
+    benchMs: 0,
+    rss: { meanBytes: 0, maxBytes: 0 },
+  };
   log(`load: ${options.rate} updates/s, ${options.warmupS} s warm-up, then ${options.durationS} s measured`);
   const load = await runLoad(
-    { devices, docs, subscribers, author: { id: session.userId, role: session.role }, rate: options.rate, warmupS: options.warmupS, durationS: options.durationS },
+    {
+      devices,
+      docs,
+      subscribers,
+      author: { id: session.userId, role: session.role },
+      rate: options.rate,
+      warmupS: options.warmupS,
+      durationS: options.durationS,
+    },
     tracker,
     () => {
       w.server = readProc(server.pid);

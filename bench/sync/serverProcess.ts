@@ -68,7 +68,9 @@ export async function spawnServer(options: ServerSpawnOptions = {}): Promise<Ser
   const pid = child.pid;
   if (pid === undefined) throw new Error('the server could not be started');
   let output = '';
-  const keep = (chunk: Buffer): void => { output = (output + chunk.toString()).slice(-4000); };
+  const keep = (chunk: Buffer): void => {
+    output = (output + chunk.toString()).slice(-4000);
+  };
   child.stderr?.on('data', keep);
   child.stdout?.on('data', keep);
   const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));

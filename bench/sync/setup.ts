@@ -22,7 +22,11 @@ export async function login(baseUrl: string, email: string, password = 'dabba-de
   return { token: body.token, userId: body.user.id, role: body.user.role };
 }
 
-interface MenuItem { id: string; available?: boolean; modifierGroups?: { min: number }[] }
+interface MenuItem {
+  id: string;
+  available?: boolean;
+  modifierGroups?: { min: number }[];
+}
 
 /** Creates `count` pickup orders at the first outlet through POST /api/orders; returns their document names. */
 export async function createOrders(baseUrl: string, count: number, concurrency = 8): Promise<string[]> {
@@ -33,8 +37,11 @@ export async function createOrders(baseUrl: string, count: number, concurrency =
   const item = menu.items.find((i) => i.available !== false && (i.modifierGroups ?? []).every((g) => g.min === 0));
   if (!item) throw new Error(`outlet ${outletId} has no orderable item without required modifiers`);
   const body = JSON.stringify({
-    outletId, type: 'pickup', items: [{ itemId: item.id, qty: 1 }],
-    customer: { name: 'Bench', phone: '+91 98450 00000' }, payment: { method: 'cash' },
+    outletId,
+    type: 'pickup',
+    items: [{ itemId: item.id, qty: 1 }],
+    customer: { name: 'Bench', phone: '+91 98450 00000' },
+    payment: { method: 'cash' },
   });
   const names: string[] = new Array<string>(count);
   let next = 0;
@@ -61,7 +68,12 @@ export function assignSubscribers(devices: number, docs: number, subsPerDoc: num
 }
 
 /** Runs `task` over `items`, `batch` at a time, so the server sees a steady ramp and not a thundering herd. */
-async function inBatches<T>(items: readonly T[], batch: number, task: (item: T) => Promise<void>, progress: (done: number) => void): Promise<void> {
+async function inBatches<T>(
+  items: readonly T[],
+  batch: number,
+  task: (item: T) => Promise<void>,
+  progress: (done: number) => void,
+): Promise<void> {
   for (let start = 0; start < items.length; start += batch) {
     await Promise.all(items.slice(start, start + batch).map(task));
     progress(Math.min(items.length, start + batch));
@@ -70,17 +82,32 @@ async function inBatches<T>(items: readonly T[], batch: number, task: (item: T) 
 
 /** Opens `count` device sockets, `batch` at a time. */
 export async function connectDevices(
-  baseUrl: string, token: string, count: number, batch: number, listener: DeviceListener, progress: (done: number) => void,
+  baseUrl: string,
+  token: string,
+  count: number,
+  batch: number,
+  listener: DeviceListener,
+  progress: (done: number) => void,
 ): Promise<BenchDevice[]> {
   const devices: BenchDevice[] = new Array<BenchDevice>(count);
   const indexes = Array.from({ length: count }, (_, i) => i);
-  await inBatches(indexes, batch, async (i) => { devices[i] = await BenchDevice.connect(baseUrl, token, i, listener); }, progress);
+  await inBatches(
+    indexes,
+    batch,
+    async (i) => {
+      devices[i] = await BenchDevice.connect(baseUrl, token, i, listener);
+    },
+    progress,
+  );
   return devices;
 }
 
 /** Subscribes every device to its documents (SYNC step1 → step2), `batch` subscriptions at a time. */
 export async function subscribeDevices(
-  devices: readonly BenchDevice[], docs: readonly string[], subscribers: readonly (readonly number[])[], batch: number,
+  devices: readonly BenchDevice[],
+  docs: readonly string[],
+  subscribers: readonly (readonly number[])[],
+  batch: number,
   progress: (done: number) => void,
 ): Promise<void> {
   const pairs: { device: BenchDevice; doc: string }[] = [];

@@ -14,12 +14,16 @@ export interface Distribution {
 /** Nearest-rank percentiles; all zero for no samples. */
 export function distribution(samples: readonly number[]): Distribution {
   const sorted = Float64Array.from(samples).sort();
-  const at = (q: number): number => (sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0));
+  const at = (q: number): number =>
+    sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0);
   const sum = sorted.reduce((s, v) => s + v, 0);
   return {
     count: sorted.length,
     mean: sorted.length > 0 ? sum / sorted.length : 0,
-    p50: at(0.5), p90: at(0.9), p99: at(0.99), p999: at(0.999),
+    p50: at(0.5),
+    p90: at(0.9),
+    p99: at(0.99),
+    p999: at(0.999),
     max: sorted.length > 0 ? (sorted[sorted.length - 1] ?? 0) : 0,
   };
 }
@@ -137,8 +141,14 @@ export class Tracker implements DeviceListener {
   settled(timeoutMs: number): Promise<boolean> {
     if (this.outstanding === 0) return Promise.resolve(true);
     return new Promise((resolve) => {
-      const timer = setTimeout(() => { this.onSettled = null; resolve(false); }, timeoutMs);
-      this.onSettled = () => { clearTimeout(timer); resolve(true); };
+      const timer = setTimeout(() => {
+        this.onSettled = null;
+        resolve(false);
+      }, timeoutMs);
+      this.onSettled = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
     });
   }
 
@@ -155,7 +165,11 @@ export class Tracker implements DeviceListener {
   }
 
   accounting(): Accounting {
-    let acked = 0, rejected = 0, unanswered = 0, missing = 0, lost = 0;
+    let acked = 0,
+      rejected = 0,
+      unanswered = 0,
+      missing = 0,
+      lost = 0;
     let firstRejection: string | null = null;
     for (const u of this.byId.values()) {
       if (u.acked) acked += 1;
@@ -167,8 +181,16 @@ export class Tracker implements DeviceListener {
       if (!u.acked || u.waiting.size > 0) lost += 1;
     }
     return {
-      sent: this.byId.size, acked, rejected, unanswered, deliveriesExpected: this.expectedDeliveries, deliveriesMissing: missing, lost,
-      duplicates: this.duplicates, firstRejection, closedSockets: this.closedSockets,
+      sent: this.byId.size,
+      acked,
+      rejected,
+      unanswered,
+      deliveriesExpected: this.expectedDeliveries,
+      deliveriesMissing: missing,
+      lost,
+      duplicates: this.duplicates,
+      firstRejection,
+      closedSockets: this.closedSockets,
     };
   }
 

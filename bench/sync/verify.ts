@@ -14,7 +14,12 @@ const quiet: DeviceListener = { relayed: () => undefined, answered: () => undefi
  * Over a fresh socket, loads every document from the server (SYNC step1 with an empty state vector)
  * and checks that each event the server ACKed is in what it sends back.
  */
-export async function verifyServerState(baseUrl: string, token: string, acked: ReadonlyMap<string, readonly string[]>, batch = 50): Promise<StateCheck> {
+export async function verifyServerState(
+  baseUrl: string,
+  token: string,
+  acked: ReadonlyMap<string, readonly string[]>,
+  batch = 50,
+): Promise<StateCheck> {
   const device = await BenchDevice.connect(baseUrl, token, -1, quiet);
   const docs = [...acked.keys()];
   let missing = 0;
@@ -25,7 +30,13 @@ export async function verifyServerState(baseUrl: string, token: string, acked: R
       await Promise.all(slice.map((name) => device.subscribe(name)));
       for (const name of slice) {
         const doc = device.doc(name);
-        const held = new Set<unknown>(doc ? eventsArray(doc).toArray().map((e) => (e as { id?: unknown } | null)?.id) : []);
+        const held = new Set<unknown>(
+          doc
+            ? eventsArray(doc)
+                .toArray()
+                .map((e) => (e as { id?: unknown } | null)?.id)
+            : [],
+        );
         for (const id of acked.get(name) ?? []) {
           if (held.has(id)) continue;
           missing += 1;

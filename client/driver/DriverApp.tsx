@@ -7,7 +7,9 @@ export function DriverApp() {
   const device = useDevice();
   const { session, signedOutReason } = useDeviceSnapshot();
   if (!session) {
-    return <SignInForm title="Dabba Driver — sign in" notice={signedOutReason} onSignIn={(email, password) => device.signIn(email, password)} />;
+    return (
+      <SignInForm title="Dabba Driver — sign in" notice={signedOutReason} onSignIn={(email, password) => device.signIn(email, password)} />
+    );
   }
   if (session.user.role !== 'driver') {
     return (
@@ -15,7 +17,9 @@ export function DriverApp() {
         <section className="card sign-in__form" role="alert">
           <h1>This app is for drivers</h1>
           <p>This phone is signed in to a {session.user.role} account. Sign out, then sign in with a driver account.</p>
-          <button type="button" className="button button--primary" onClick={() => void device.signOut()}>Sign out</button>
+          <button type="button" className="button button--primary" onClick={() => void device.signOut()}>
+            Sign out
+          </button>
         </section>
       </main>
     );

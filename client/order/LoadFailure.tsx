@@ -3,7 +3,11 @@ export function LoadFailure({ message, onRetry }: { readonly message: string; re
   return (
     <div className="card load-failure" role="alert">
       <p>{message}</p>
-      {onRetry ? <button type="button" className="button" onClick={onRetry}>Try again</button> : null}
+      {onRetry ? (
+        <button type="button" className="button" onClick={onRetry}>
+          Try again
+        </button>
+      ) : null}
     </div>
   );
 }

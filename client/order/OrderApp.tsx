@@ -7,8 +7,11 @@ import { parseOrderRoute } from './route';
 export function OrderApp() {
   const route = parseOrderRoute(window.location.pathname, window.location.search);
   switch (route.page) {
-    case 'outlets': return <OutletListPage />;
-    case 'tables': return <TableLinksPage outletId={route.outletId} />;
-    case 'outlet': return <OutletPage outletId={route.outletId} table={route.table} navigate={(path) => window.location.assign(path)} />;
+    case 'outlets':
+      return <OutletListPage />;
+    case 'tables':
+      return <TableLinksPage outletId={route.outletId} />;
+    case 'outlet':
+      return <OutletPage outletId={route.outletId} table={route.table} navigate={(path) => window.location.assign(path)} />;
   }
 }

@@ -5,7 +5,11 @@ export type OrderRoute =
   | { readonly page: 'tables'; readonly outletId: string };
 
 export function parseOrderRoute(pathname: string, search: string): OrderRoute {
-  const parts = pathname.replace(/^\/order\/?/, '').split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+  const parts = pathname
+    .replace(/^\/order\/?/, '')
+    .split('/')
+    .filter(Boolean)
+    .map((p) => decodeURIComponent(p));
   const [outletId, sub] = parts;
   if (!outletId) return { page: 'outlets' };
   if (sub === 'tables') return { page: 'tables', outletId };

@@ -10,7 +10,9 @@ export function OutletApp() {
   // One actor object per sign-in: cards compare it by identity to skip re-rendering.
   const actor = useMemo(() => (session ? sessionActor(session.user) : null), [session]);
   if (!session || actor?.role !== 'outlet') {
-    return <SignInForm title="Dabba Outlet — sign in" notice={signedOutReason} onSignIn={(email, password) => device.signIn(email, password)} />;
+    return (
+      <SignInForm title="Dabba Outlet — sign in" notice={signedOutReason} onSignIn={(email, password) => device.signIn(email, password)} />
+    );
   }
   return <OutletShell outletId={actor.outletId} actor={actor} />;
 }

@@ -32,7 +32,12 @@ export function DriverMap({ lat, lng, firstName, stale }: Props) {
     const element = container.current;
     if (!element || !L) return;
     // A CSS dot rather than Leaflet's image icons, which bundlers lose and which need the network.
-    const driverIcon = L.divIcon({ className: 'map-driver', html: '<span aria-hidden="true"></span>', iconSize: [28, 28], iconAnchor: [14, 14] });
+    const driverIcon = L.divIcon({
+      className: 'map-driver',
+      html: '<span aria-hidden="true"></span>',
+      iconSize: [28, 28],
+      iconAnchor: [14, 14],
+    });
     const created = L.map(element, { center: [lat, lng], zoom: ZOOM, scrollWheelZoom: false });
     if (TILES.url) L.tileLayer(TILES.url, { attribution: TILES.attribution, maxZoom: 19 }).addTo(created);
     marker.current = L.marker([lat, lng], { icon: driverIcon, keyboard: false, interactive: false }).addTo(created);
@@ -61,8 +66,13 @@ export function DriverMap({ lat, lng, firstName, stale }: Props) {
 
   return (
     <>
-      <div ref={container} className="driver-map" role="region" aria-label={`Map with ${firstName}’s ${stale ? 'last known ' : ''}position`}
-        aria-busy={leaflet.status === 'loading'} />
+      <div
+        ref={container}
+        className="driver-map"
+        role="region"
+        aria-label={`Map with ${firstName}’s ${stale ? 'last known ' : ''}position`}
+        aria-busy={leaflet.status === 'loading'}
+      />
       <MapLoadStatus state={leaflet} />
     </>
   );

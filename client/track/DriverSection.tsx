@@ -16,7 +16,9 @@ export function DriverSection({ view }: { readonly view: TrackView }) {
   const freshness = news?.position ? positionFreshness(news.position.at, now, clockTime) : null;
   return (
     <section className="card track__driver" aria-labelledby="driver-title">
-      <h2 id="driver-title">{news ? (news.onTheWay ? `${news.firstName} is on the way` : `${news.firstName} will bring your order`) : 'Delivery'}</h2>
+      <h2 id="driver-title">
+        {news ? (news.onTheWay ? `${news.firstName} is on the way` : `${news.firstName} will bring your order`) : 'Delivery'}
+      </h2>
       {arrival ? <p className="track__arrival">{arrival}</p> : null}
       {news?.position && freshness ? (
         <>

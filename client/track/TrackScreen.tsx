@@ -9,14 +9,26 @@ export const OFFLINE_TRACK_TEXT = 'Offline — showing the last known status';
 
 function ConnectionLine({ tracking }: { readonly tracking: Tracking }) {
   const { status } = tracking.connection;
-  if (status === 'online') return <div className="banner banner--ok" role="status">Live — this page updates by itself</div>;
+  if (status === 'online')
+    return (
+      <div className="banner banner--ok" role="status">
+        Live — this page updates by itself
+      </div>
+    );
   if (status === 'connecting') {
-    return <div className="banner banner--warn" role="status">{tracking.view === null ? 'Connecting…' : 'Connecting — showing the last known status'}</div>;
+    return (
+      <div className="banner banner--warn" role="status">
+        {tracking.view === null ? 'Connecting…' : 'Connecting — showing the last known status'}
+      </div>
+    );
   }
   const since = tracking.savedAt ? ` (as of ${clockTime(tracking.savedAt)})` : '';
   return (
     <div className="banner banner--warn" role="status" data-connection={status}>
-      <span className="banner__text">{OFFLINE_TRACK_TEXT}{since}</span>
+      <span className="banner__text">
+        {OFFLINE_TRACK_TEXT}
+        {since}
+      </span>
     </div>
   );
 }
@@ -28,7 +40,9 @@ export function TrackScreen({ tracking }: { readonly tracking: Tracking }) {
     <>
       <ConnectionLine tracking={tracking} />
       <main className="app-main track">
-        {view === null ? <p role="status">Loading your order…</p> : (
+        {view === null ? (
+          <p role="status">Loading your order…</p>
+        ) : (
           <>
             <header className="track__head">
               <p className="muted">Your order from {view.outletName}</p>
@@ -39,14 +53,24 @@ export function TrackScreen({ tracking }: { readonly tracking: Tracking }) {
             <Timeline view={view} />
             <section className="card track__outlet" aria-labelledby="outlet-title">
               <h2 id="outlet-title">{view.outletName}</h2>
-              {view.outletPhone ? <a className="button" href={`tel:${view.outletPhone.replace(/[^+\d]/g, '')}`}>Call {view.outletPhone}</a> : null}
+              {view.outletPhone ? (
+                <a className="button" href={`tel:${view.outletPhone.replace(/[^+\d]/g, '')}`}>
+                  Call {view.outletPhone}
+                </a>
+              ) : null}
             </section>
             <section className="card" aria-labelledby="items-title">
               <h2 id="items-title">Items</h2>
               <ul className="track__items">
-                {view.items.map((item, i) => <li key={i}><span>{item.qty} ×</span> {item.name}</li>)}
+                {view.items.map((item, i) => (
+                  <li key={i}>
+                    <span>{item.qty} ×</span> {item.name}
+                  </li>
+                ))}
               </ul>
-              <p className="track__total">Total {formatMoney(view.total, view.currency)} <span className="muted">· placed {clockTime(view.placedAt)}</span></p>
+              <p className="track__total">
+                Total {formatMoney(view.total, view.currency)} <span className="muted">· placed {clockTime(view.placedAt)}</span>
+              </p>
             </section>
           </>
         )}

@@ -32,7 +32,7 @@ export interface DriverNews {
 export function driverNews(view: TrackView): DriverNews | null {
   if (!view.driver || isTerminal(view.status)) return null;
   const onTheWay = view.status === 'picked_up';
-  return { firstName: view.driver.firstName, onTheWay, position: onTheWay ? view.driverPosition ?? null : null };
+  return { firstName: view.driver.firstName, onTheWay, position: onTheWay ? (view.driverPosition ?? null) : null };
 }
 
 /** "Arriving around 12:41" while a delivery is under way; null for other orders and once it is over. */

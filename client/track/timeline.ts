@@ -81,7 +81,13 @@ export function timelineSteps(view: TrackView, clock: (epochMs: number) => strin
     if (stop && i > reached) return;
     const at = i <= reached ? lastAt(view, step.events) : null;
     const state: StepState = i < reached || (stop && i === reached) ? 'done' : i === reached ? 'current' : 'upcoming';
-    steps.push({ key: step.key, label: step.label, at, state, detail: step.key === 'accepted' && i <= reached ? acceptedDetail(view, at, clock) : null });
+    steps.push({
+      key: step.key,
+      label: step.label,
+      at,
+      state,
+      detail: step.key === 'accepted' && i <= reached ? acceptedDetail(view, at, clock) : null,
+    });
   });
   if (stop) steps.push({ key: view.status, label: stop, at: lastAt(view, [view.status]), state: 'stopped', detail: null });
   return steps;

@@ -17,14 +17,20 @@ export interface Tracking {
 }
 
 /** The anonymous socket on this page's origin: tracking links carry no sign-in. */
-const anonymousSyncUrl = (): string => `${window.location.protocol === 'https:' ? 'wss:' : 'ws:'}//${window.location.host}/sync?v=${PROTOCOL_VERSION}`;
+const anonymousSyncUrl = (): string =>
+  `${window.location.protocol === 'https:' ? 'wss:' : 'ws:'}//${window.location.host}/sync?v=${PROTOCOL_VERSION}`;
 
 /** Follows `track:<token>` live, starting from the last view this device saw. */
 export function useTracking(token: TrackingToken | null): Tracking {
   const [cache] = useState(() => new TrackCache(browserStorage()));
   const [state, setState] = useState<Tracking>(() => {
     const cached = token ? cache.read(token) : null;
-    return { view: cached?.view ?? null, savedAt: cached?.savedAt ?? null, connection: { status: 'connecting', retryAt: null, reason: null }, notFound: !token };
+    return {
+      view: cached?.view ?? null,
+      savedAt: cached?.savedAt ?? null,
+      connection: { status: 'connecting', retryAt: null, reason: null },
+      notFound: !token,
+    };
   });
 
   useEffect(() => {
@@ -48,7 +54,9 @@ export function useTracking(token: TrackingToken | null): Tracking {
     });
     const back = () => feed.networkBack();
     const lost = () => feed.networkLost();
-    const visible = () => { if (document.visibilityState === 'visible') feed.networkBack(); };
+    const visible = () => {
+      if (document.visibilityState === 'visible') feed.networkBack();
+    };
     window.addEventListener('online', back);
     window.addEventListener('offline', lost);
     document.addEventListener('visibilitychange', visible);

@@ -54,7 +54,7 @@ function reachable(manifest: ViteManifest, roots: readonly string[], dynamic: bo
     if (!chunk || seen.has(key)) continue;
     seen.add(key);
     files.add(chunk.file);
-    queue.push(...(chunk.imports ?? []), ...(dynamic ? chunk.dynamicImports ?? [] : []));
+    queue.push(...(chunk.imports ?? []), ...(dynamic ? (chunk.dynamicImports ?? []) : []));
   }
   return files;
 }

@@ -18,9 +18,9 @@ function attributes(text: string): Map<string, string> {
 }
 
 function scriptUrl(tag: string, attrs: ReadonlyMap<string, string>): string | null {
-  if (tag === 'script') return attrs.get('type') === 'module' ? attrs.get('src') ?? null : null;
+  if (tag === 'script') return attrs.get('type') === 'module' ? (attrs.get('src') ?? null) : null;
   const rel = attrs.get('rel')?.toLowerCase().split(/\s+/) ?? [];
-  return rel.includes('modulepreload') ? attrs.get('href') ?? null : null;
+  return rel.includes('modulepreload') ? (attrs.get('href') ?? null) : null;
 }
 
 /** `url` as a path under dist/: root-relative as Vite writes them, or relative to the page's folder. */

@@ -7,7 +7,8 @@ import { viteManifestSchema, type BuildFacts } from './measure';
 const SCRIPT = /\.m?js$/;
 
 function scriptFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((file) => SCRIPT.test(file))
     .map((file) => file.split(path.sep).join('/'));
 }

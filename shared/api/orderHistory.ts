@@ -3,12 +3,15 @@ import { OrderIdSchema, OutletIdSchema } from '../ids';
 import { ORDER_STATUSES, ORDER_TYPES } from '../order/status';
 
 /** A time as epoch milliseconds or an ISO 8601 date or date-time ("2024-05-01", "2024-05-01T18:30:00+05:30"). */
-const instant = z.string().trim().transform((value, ctx) => {
-  const ms = /^\d+$/.test(value) ? Number(value) : /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value) : Number.NaN;
-  if (Number.isSafeInteger(ms)) return ms;
-  ctx.addIssue({ code: 'custom', message: 'use epoch milliseconds or an ISO 8601 date' });
-  return z.NEVER;
-});
+const instant = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const ms = /^\d+$/.test(value) ? Number(value) : /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value) : Number.NaN;
+    if (Number.isSafeInteger(ms)) return ms;
+    ctx.addIssue({ code: 'custom', message: 'use epoch milliseconds or an ISO 8601 date' });
+    return z.NEVER;
+  });
 
 /** The query of `GET /api/orders`. */
 export const historyQuerySchema = z.object({
@@ -16,7 +19,16 @@ export const historyQuerySchema = z.object({
   from: instant.optional(),
   to: instant.optional(),
   /** One status or several, comma-separated. */
-  status: z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)).pipe(z.array(z.enum(ORDER_STATUSES)).min(1)).optional(),
+  status: z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(ORDER_STATUSES)).min(1))
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** Admins may narrow to one outlet; outlet staff always see their own. */
   outletId: OutletIdSchema.optional(),

@@ -7,7 +7,10 @@ import { phoneSchema } from './phone';
 /** The limits of `POST /api/orders` and `POST /api/orders/quote`, written once for the server and its clients. */
 export const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const modifierChoicesSchema = z.array(z.object({ groupId: z.string().max(64), optionId: z.string().max(64) })).max(50).readonly();
+export const modifierChoicesSchema = z
+  .array(z.object({ groupId: z.string().max(64), optionId: z.string().max(64) }))
+  .max(50)
+  .readonly();
 export const MAX_ORDER_ITEMS = 100;
 export const addressSchema = z.object({ text: text(300), lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) });
 export const customerSchema = (phoneMessage?: string) => z.object({ name: text(100), phone: phoneSchema(phoneMessage) });
@@ -16,12 +19,17 @@ export const customerSchema = (phoneMessage?: string) => z.object({ name: text(1
 export const orderFields = {
   outletId: OutletIdSchema,
   type: z.enum(ORDER_TYPES),
-  items: z.array(z.object({
-    itemId: z.string().max(64),
-    // Any number: whole numbers from 1 to 99 are a pricing rule, refused as bad_quantity with the item's name.
-    qty: z.number(),
-    modifiers: modifierChoicesSchema.optional(),
-  })).min(1, 'The order has no items.').max(MAX_ORDER_ITEMS),
+  items: z
+    .array(
+      z.object({
+        itemId: z.string().max(64),
+        // Any number: whole numbers from 1 to 99 are a pricing rule, refused as bad_quantity with the item's name.
+        qty: z.number(),
+        modifiers: modifierChoicesSchema.optional(),
+      }),
+    )
+    .min(1, 'The order has no items.')
+    .max(MAX_ORDER_ITEMS),
   customer: customerSchema(),
   address: addressSchema.optional(),
   table: text(20).optional(),
@@ -42,18 +50,22 @@ export const orderRequestSchema = z.object(orderFields).refine(enteredAtOnlyByPh
 export type OrderRequest = z.infer<typeof orderRequestSchema>;
 
 /** The body of `POST /api/orders/quote`: the same, with the customer optional (a price comes before the name). */
-export const quoteRequestSchema = z.object({ ...orderFields, customer: customerSchema().optional() }).refine(enteredAtOnlyByPhone, ENTERED_AT_ISSUE);
+export const quoteRequestSchema = z
+  .object({ ...orderFields, customer: customerSchema().optional() })
+  .refine(enteredAtOnlyByPhone, ENTERED_AT_ISSUE);
 export type QuoteRequest = z.infer<typeof quoteRequestSchema>;
 
 /** The answer to `POST /api/orders/quote`: the server's price for the order now. */
 export const quoteResponseSchema = z.object({
-  lines: z.array(z.object({
-    name: z.string(),
-    qty: z.number(),
-    unitPrice: z.number(),
-    lineTotal: z.number(),
-    modifiers: z.array(z.object({ name: z.string() })).default([]),
-  })),
+  lines: z.array(
+    z.object({
+      name: z.string(),
+      qty: z.number(),
+      unitPrice: z.number(),
+      lineTotal: z.number(),
+      modifiers: z.array(z.object({ name: z.string() })).default([]),
+    }),
+  ),
   subtotal: z.number(),
   deliveryFee: z.number(),
   total: z.number(),

@@ -34,7 +34,10 @@ export const menuSchema = z.object({
 });
 
 /** One opening interval on a weekday; `close` may pass midnight ("18:00"–"02:00"); "24:00" only closes. */
-export const openingIntervalSchema = z.object({ open: clock.refine((t) => t !== '24:00', 'open at "00:00" of the next day instead'), close: clock });
+export const openingIntervalSchema = z.object({
+  open: clock.refine((t) => t !== '24:00', 'open at "00:00" of the next day instead'),
+  close: clock,
+});
 
 /** Opening hours per weekday, index 0 = Sunday … 6 = Saturday; an empty list is closed all day. */
 export const weeklyHoursSchema = z.array(z.array(openingIntervalSchema)).length(7);

@@ -1,8 +1,6 @@
 import type { OutletProfile } from './menu';
 
-export type OpenState =
-  | { readonly open: true }
-  | { readonly open: false; readonly reason: string };
+export type OpenState = { readonly open: true } | { readonly open: false; readonly reason: string };
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
@@ -19,9 +17,12 @@ function format(timeZone: string, kind: 'clock' | 'date' | 'time' | 'dateTime'):
   let f = formats.get(key);
   if (!f) {
     const options: Intl.DateTimeFormatOptions =
-      kind === 'clock' ? { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
-        : kind === 'date' ? { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }
-          : kind === 'time' ? { timeZone, hour: '2-digit', minute: '2-digit' }
+      kind === 'clock'
+        ? { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+        : kind === 'date'
+          ? { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }
+          : kind === 'time'
+            ? { timeZone, hour: '2-digit', minute: '2-digit' }
             : { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
     f = new Intl.DateTimeFormat(kind === 'clock' || kind === 'date' ? 'en-US' : 'en-IN', options);
     formats.set(key, f);

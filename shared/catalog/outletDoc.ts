@@ -37,7 +37,13 @@ export function readCatalog(doc: Y.Doc): Catalog | null {
   const status = doc.getMap<unknown>(OUTLET_ROOTS.status);
   const paused = pausedSchema.safeParse(status.get(STATUS_KEYS.paused));
   const busy = busySchema.safeParse(status.get(STATUS_KEYS.busy));
-  return { profile: profile.data, menu: menu.data, availability, paused: paused.success ? paused.data : null, busy: busy.success ? busy.data : null };
+  return {
+    profile: profile.data,
+    menu: menu.data,
+    availability,
+    paused: paused.success ? paused.data : null,
+    busy: busy.success ? busy.data : null,
+  };
 }
 
 export function isAvailable(catalog: Pick<Catalog, 'availability'>, itemId: string, now: number): boolean {

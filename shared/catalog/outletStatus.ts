@@ -7,13 +7,17 @@ import { z } from 'zod';
  * An entry whose `until` has passed has no effect; nothing needs to clear it.
  */
 export const pausedSchema = z.object({ until: z.number().int().nullable(), reason: z.string().max(200), at: z.number().int() }).strict();
-export const busySchema = z.object({ extraMinutes: z.number().int().min(5).max(120), until: z.number().int(), at: z.number().int() }).strict();
+export const busySchema = z
+  .object({ extraMinutes: z.number().int().min(5).max(120), until: z.number().int(), at: z.number().int() })
+  .strict();
 
 /**
  * Y.Map('availability'): itemId or modifier optionId → an item marked unavailable ("86"),
  * optionally until a time; the key is deleted (or `available: true`) when it is back.
  */
-export const availabilitySchema = z.object({ available: z.boolean(), until: z.number().int().optional(), at: z.number().int().optional() }).strict();
+export const availabilitySchema = z
+  .object({ available: z.boolean(), until: z.number().int().optional(), at: z.number().int().optional() })
+  .strict();
 
 export type Paused = z.infer<typeof pausedSchema>;
 export type Busy = z.infer<typeof busySchema>;

@@ -14,8 +14,17 @@ export interface CartLine {
 }
 
 export type PricingRefusal =
-  | 'unknown_item' | 'item_unavailable' | 'invalid_modifiers' | 'bad_quantity' | 'below_minimum' | 'empty_cart'
-  | 'outlet_closed' | 'outlet_paused' | 'order_type_unavailable' | 'address_required' | 'outside_zone';
+  | 'unknown_item'
+  | 'item_unavailable'
+  | 'invalid_modifiers'
+  | 'bad_quantity'
+  | 'below_minimum'
+  | 'empty_cart'
+  | 'outlet_closed'
+  | 'outlet_paused'
+  | 'order_type_unavailable'
+  | 'address_required'
+  | 'outside_zone';
 
 export interface PricedOrder {
   readonly lines: OrderLine[];
@@ -42,10 +51,18 @@ export interface PricingOptions {
  * Prices a cart from the catalog alone: the server's authority on what an order costs, and whether
  * the outlet takes it now (open, not paused, that order type, a delivery address inside a zone).
  */
-export function priceOrder(catalog: Catalog, cart: readonly CartLine[], type: OrderType, now: number, address?: LatLng, options: PricingOptions = {}): Pricing {
+export function priceOrder(
+  catalog: Catalog,
+  cart: readonly CartLine[],
+  type: OrderType,
+  now: number,
+  address?: LatLng,
+  options: PricingOptions = {},
+): Pricing {
   const taking = takingOrders(catalog, now);
   if (!taking.ok && !options.ignoreOpening) return taking;
-  if (!catalog.profile.orderTypes.includes(type)) return refuse('order_type_unavailable', `${catalog.profile.name} does not take ${type} orders.`);
+  if (!catalog.profile.orderTypes.includes(type))
+    return refuse('order_type_unavailable', `${catalog.profile.name} does not take ${type} orders.`);
   let zone: DeliveryZone | null = null;
   if (type === 'delivery') {
     if (!address) return refuse('address_required', 'A delivery order needs an address.');
@@ -69,12 +86,16 @@ export function priceOrder(catalog: Catalog, cart: readonly CartLine[], type: Or
         return refuse('invalid_modifiers', `${item.name}: each option of "${group.name}" can be chosen once.`);
       }
       if (picks.length < group.min || picks.length > group.max) {
-        return refuse('invalid_modifiers', `${item.name}: choose ${group.min === group.max ? group.min : `${group.min} to ${group.max}`} of "${group.name}".`);
+        return refuse(
+          'invalid_modifiers',
+          `${item.name}: choose ${group.min === group.max ? group.min : `${group.min} to ${group.max}`} of "${group.name}".`,
+        );
       }
       for (const pick of picks) {
         const option = group.options.find((o) => o.id === pick.optionId);
         if (!option) return refuse('invalid_modifiers', `${item.name}: "${pick.optionId}" is not an option of "${group.name}".`);
-        if (!isAvailable(catalog, option.id, now)) return refuse('item_unavailable', `${item.name}: ${option.name} is not available right now.`);
+        if (!isAvailable(catalog, option.id, now))
+          return refuse('item_unavailable', `${item.name}: ${option.name} is not available right now.`);
         modifiers.push({ groupId: group.id, optionId: option.id, name: option.name, price: money(option.price) });
       }
     }
@@ -82,12 +103,22 @@ export function priceOrder(catalog: Catalog, cart: readonly CartLine[], type: Or
       return refuse('invalid_modifiers', `${item.name} has no such modifier group.`);
     }
     const unitPrice = addMoney(money(item.price), ...modifiers.map((m) => money(m.price)));
-    lines.push({ itemId: item.id as ItemId, name: item.name, qty: line.qty, unitPrice, modifiers, lineTotal: multiplyMoney(unitPrice, line.qty) });
+    lines.push({
+      itemId: item.id as ItemId,
+      name: item.name,
+      qty: line.qty,
+      unitPrice,
+      modifiers,
+      lineTotal: multiplyMoney(unitPrice, line.qty),
+    });
   }
   const subtotal = addMoney(...lines.map((l) => l.lineTotal));
   const deliveryFee = money(zone ? zone.fee : 0);
   if (zone && subtotal < zone.minimumOrder) {
-    return refuse('below_minimum', `The minimum for delivery to ${zone.name} is ${formatMoney(zone.minimumOrder, catalog.profile.currency)}; this order is ${formatMoney(subtotal, catalog.profile.currency)}.`);
+    return refuse(
+      'below_minimum',
+      `The minimum for delivery to ${zone.name} is ${formatMoney(zone.minimumOrder, catalog.profile.currency)}; this order is ${formatMoney(subtotal, catalog.profile.currency)}.`,
+    );
   }
   const total = addMoney(subtotal, deliveryFee);
   // An order header holds amounts up to MoneySchema's maximum; every other amount here is at most the total.

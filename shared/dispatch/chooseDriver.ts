@@ -65,7 +65,11 @@ export function lastServedAt(d: DriverCandidate): number {
  * with a fresh position within reach of the pickup, the one served longest ago; ties by distance,
  * then id. Deterministic: the same inputs always give the same driver.
  */
-export function chooseDriver(drivers: readonly DriverCandidate[], request: DispatchRequest, policy: DispatchPolicy = DEFAULT_POLICY): DispatchChoice {
+export function chooseDriver(
+  drivers: readonly DriverCandidate[],
+  request: DispatchRequest,
+  policy: DispatchPolicy = DEFAULT_POLICY,
+): DispatchChoice {
   const onShift = drivers.filter((d) => d.onShift);
   if (onShift.length === 0) return noDriver('no_driver_on_shift');
   const free = onShift.filter((d) => d.activeOrders < d.capacity && !request.excluded.has(d.id));
@@ -75,8 +79,12 @@ export function chooseDriver(drivers: readonly DriverCandidate[], request: Dispa
     .map((d) => ({ driver: d, distance: distanceMeters(d.position as LatLng, request.pickup) }))
     .filter(({ distance }) => distance <= policy.maxDistanceMeters);
   if (inReach.length === 0) return noDriver('no_driver_in_reach');
-  inReach.sort((a, b) =>
-    lastServedAt(a.driver) - lastServedAt(b.driver) || a.distance - b.distance || (a.driver.id < b.driver.id ? -1 : a.driver.id > b.driver.id ? 1 : 0));
+  inReach.sort(
+    (a, b) =>
+      lastServedAt(a.driver) - lastServedAt(b.driver) ||
+      a.distance - b.distance ||
+      (a.driver.id < b.driver.id ? -1 : a.driver.id > b.driver.id ? 1 : 0),
+  );
   const best = inReach[0];
   if (!best) return noDriver('no_driver_in_reach');
   return ok({ driverId: best.driver.id, distanceMeters: Math.round(best.distance) });

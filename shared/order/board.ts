@@ -40,8 +40,10 @@ export interface Board<T> {
   readonly doneEarlier: number;
 }
 
-const byThenId = <T extends BoardOrder>(key: (o: T) => number) => (a: T, b: T): number =>
-  key(a) - key(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byThenId =
+  <T extends BoardOrder>(key: (o: T) => number) =>
+  (a: T, b: T): number =>
+    key(a) - key(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 const dueAt = (o: BoardOrder): number => o.readyBy ?? o.placedAt;
 
@@ -96,7 +98,11 @@ export function orderTimer(order: BoardOrder, now: number): OrderTimer {
     }
     case 'ready':
     case 'out':
-      return { kind: 'since', minutes: elapsedMinutes(now - order.statusAt), late: order.readyBy !== null && order.statusAt > order.readyBy && order.status === 'ready' };
+      return {
+        kind: 'since',
+        minutes: elapsedMinutes(now - order.statusAt),
+        late: order.readyBy !== null && order.statusAt > order.readyBy && order.status === 'ready',
+      };
     case 'done':
       return { kind: 'none' };
   }
@@ -104,7 +110,16 @@ export function orderTimer(order: BoardOrder, now: number): OrderTimer {
 
 /** Event types that set an order's status (notes, delays and assignments do not). */
 const STATUS_EVENTS: ReadonlySet<OrderEvent['type']> = new Set([
-  'placed', 'accepted', 'rejected', 'preparing', 'ready', 'handed_over', 'picked_up', 'delivered', 'failed', 'cancelled',
+  'placed',
+  'accepted',
+  'rejected',
+  'preparing',
+  'ready',
+  'handed_over',
+  'picked_up',
+  'delivered',
+  'failed',
+  'cancelled',
 ]);
 
 /** When the order entered its current status: the time of the last applied status-setting event. */

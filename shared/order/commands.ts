@@ -28,7 +28,13 @@ export function proposeEvent<T extends EventType>(
   const seen = [...order.state.applied, ...order.state.conflicts.map((c) => c.event)];
   const newest = seen.reduce((max, e) => Math.max(max, e.at), 0);
   // Validated like the server will: a bad prep time or an empty reason is refused here, not after syncing.
-  const parsed = parseOrderEvent({ ...data, id: newEventId(), type, at: Math.max(now, newest + 1), by: { id: actor.id, role: actor.role } });
+  const parsed = parseOrderEvent({
+    ...data,
+    id: newEventId(),
+    type,
+    at: Math.max(now, newest + 1),
+    by: { id: actor.id, role: actor.role },
+  });
   if (!parsed.ok) return parsed;
   const reason = checkTransition(order.state, parsed.value, { orderType: order.header.type });
   return reason ? fail('invalid_transition', reason) : ok(parsed.value as EventOf<T>);

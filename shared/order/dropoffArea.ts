@@ -9,7 +9,10 @@ const HOUSE_NUMBER = /^(?:no\.?\s*|#\s*)?\d+[a-z]?(?:[/-]\w+)?\s+(?!(?:feet|ft)\
  * apart, the text as it is.
  */
 export function dropoffArea(address: string): string {
-  const parts = address.split(',').map((p) => p.trim()).filter((p) => p.length > 0);
+  const parts = address
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
   while (parts.length > 1 && DOOR_PART.test(parts[0] ?? '')) parts.shift();
   const first = parts[0];
   if (first === undefined) return address.trim();

@@ -4,8 +4,20 @@ import { fail, ok, type Result } from '../result';
 
 /** Event types an order can carry. Status is a fold over these (see reduceOrder). */
 export const EVENT_TYPES = [
-  'placed', 'accepted', 'rejected', 'preparing', 'ready', 'delayed', 'handed_over',
-  'picked_up', 'delivered', 'failed', 'cancelled', 'assigned', 'unassigned', 'note',
+  'placed',
+  'accepted',
+  'rejected',
+  'preparing',
+  'ready',
+  'delayed',
+  'handed_over',
+  'picked_up',
+  'delivered',
+  'failed',
+  'cancelled',
+  'assigned',
+  'unassigned',
+  'note',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -17,7 +17,17 @@ const DRIVER: readonly Role[] = ['driver', 'admin'];
 const spec = <T extends ActionEventType>(event: T, roles: readonly Role[]): ActionSpec<T> => ({ event, roles });
 
 export const ORDER_ACTION_NAMES = [
-  'accept', 'reject', 'prepare', 'markReady', 'delay', 'handOver', 'cancel', 'pickUp', 'deliver', 'fail', 'addNote',
+  'accept',
+  'reject',
+  'prepare',
+  'markReady',
+  'delay',
+  'handOver',
+  'cancel',
+  'pickUp',
+  'deliver',
+  'fail',
+  'addNote',
 ] as const;
 export type OrderAction = (typeof ORDER_ACTION_NAMES)[number];
 
@@ -57,8 +67,10 @@ export interface ActionableOrder {
 export function nextActions(actor: Actor, order: ActionableOrder): ReadonlySet<OrderAction> {
   const by = { id: actor.id, role: actor.role };
   const facts = { status: order.status, driverId: order.driverId };
-  return new Set(ORDER_ACTION_NAMES.filter((action) => {
-    const { event, roles } = ORDER_ACTIONS[action];
-    return roles.includes(actor.role) && ACTION_RULES[event](facts, { by }, { orderType: order.type }) === null;
-  }));
+  return new Set(
+    ORDER_ACTION_NAMES.filter((action) => {
+      const { event, roles } = ORDER_ACTIONS[action];
+      return roles.includes(actor.role) && ACTION_RULES[event](facts, { by }, { orderType: order.type }) === null;
+    }),
+  );
 }

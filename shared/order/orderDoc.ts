@@ -27,7 +27,7 @@ export function readHeader(doc: Y.Doc): OrderHeader | null {
   const map = orderMap(doc);
   if (map.size === 0) return null;
   const parsed = orderHeaderSchema.safeParse(map.toJSON());
-  return parsed.success ? (parsed.data) : null;
+  return parsed.success ? parsed.data : null;
 }
 
 export interface ReadEvents {

@@ -7,8 +7,14 @@ import { apply, RULES, type Draft, type ReduceOptions } from './transitions';
 const NONE = Number.NEGATIVE_INFINITY;
 
 const initialDraft = (): Draft => ({
-  status: 'placed', driverId: null, placedAt: null, acceptedAt: null, prepMinutes: null,
-  delayMinutes: 0, placed: false, pickedUp: false,
+  status: 'placed',
+  driverId: null,
+  placedAt: null,
+  acceptedAt: null,
+  prepMinutes: null,
+  delayMinutes: 0,
+  placed: false,
+  pickedUp: false,
 });
 
 /** Why an event has no effect before the transition rules are asked: the causal rules on its time. */
@@ -119,7 +125,14 @@ export function foldAll(events: readonly CausalEvent[], options: Required<Reduce
 function stateOf(d: Draft, applied: readonly OrderEvent[], conflicts: readonly Conflict[]): OrderState {
   const readyBy = d.acceptedAt !== null && d.prepMinutes !== null ? d.acceptedAt + (d.prepMinutes + d.delayMinutes) * 60_000 : null;
   return {
-    status: d.status, driverId: d.driverId, placedAt: d.placedAt, acceptedAt: d.acceptedAt,
-    prepMinutes: d.prepMinutes, delayMinutes: d.delayMinutes, readyBy, applied, conflicts,
+    status: d.status,
+    driverId: d.driverId,
+    placedAt: d.placedAt,
+    acceptedAt: d.acceptedAt,
+    prepMinutes: d.prepMinutes,
+    delayMinutes: d.delayMinutes,
+    readyBy,
+    applied,
+    conflicts,
   };
 }

@@ -1,5 +1,13 @@
 export const ORDER_STATUSES = [
-  'placed', 'accepted', 'preparing', 'ready', 'picked_up', 'delivered', 'rejected', 'cancelled', 'failed',
+  'placed',
+  'accepted',
+  'preparing',
+  'ready',
+  'picked_up',
+  'delivered',
+  'rejected',
+  'cancelled',
+  'failed',
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 

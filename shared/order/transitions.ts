@@ -29,19 +29,23 @@ export type ActionRule = (d: ActionFacts, e: { readonly by: OrderEvent['by'] }, 
 /** Event types people append by acting on an order; the rest are written by the server's own steps. */
 export type ActionEventType = Exclude<EventType, 'placed' | 'assigned' | 'unassigned'>;
 
-const from = (...allowed: OrderStatus[]): ActionRule => (d) =>
-  allowed.includes(d.status) ? null : `not allowed when the order is ${d.status}`;
+const from =
+  (...allowed: OrderStatus[]): ActionRule =>
+  (d) =>
+    allowed.includes(d.status) ? null : `not allowed when the order is ${d.status}`;
 
 const byAssignedDriver: ActionRule = (d, e) =>
   e.by.role === 'driver' && e.by.id !== d.driverId ? 'only the assigned driver can do this' : null;
 
-const both = (...rules: ActionRule[]): ActionRule => (d, e, o) => {
-  for (const rule of rules) {
-    const reason = rule(d, e, o);
-    if (reason) return reason;
-  }
-  return null;
-};
+const both =
+  (...rules: ActionRule[]): ActionRule =>
+  (d, e, o) => {
+    for (const rule of rules) {
+      const reason = rule(d, e, o);
+      if (reason) return reason;
+    }
+    return null;
+  };
 
 const PRE_PICKUP: OrderStatus[] = ['placed', 'accepted', 'preparing', 'ready'];
 
@@ -85,17 +89,40 @@ export const RULES: { readonly [T in EventType]: Rule } = {
 
 export function apply(d: Draft, e: OrderEvent): void {
   switch (e.type) {
-    case 'placed': d.placed = true; d.placedAt = e.at; return;
-    case 'accepted': d.status = 'accepted'; d.acceptedAt = e.at; d.prepMinutes = e.prepMinutes; return;
-    case 'delayed': d.delayMinutes += e.minutes; return;
-    case 'handed_over': d.status = 'delivered'; return;
-    case 'picked_up': d.status = 'picked_up'; d.pickedUp = true; return;
-    case 'assigned': d.driverId = e.driverId; return;
-    case 'unassigned': d.driverId = null; return;
-    case 'note': return;
-    case 'rejected': case 'preparing': case 'ready': case 'delivered': case 'failed': case 'cancelled':
+    case 'placed':
+      d.placed = true;
+      d.placedAt = e.at;
+      return;
+    case 'accepted':
+      d.status = 'accepted';
+      d.acceptedAt = e.at;
+      d.prepMinutes = e.prepMinutes;
+      return;
+    case 'delayed':
+      d.delayMinutes += e.minutes;
+      return;
+    case 'handed_over':
+      d.status = 'delivered';
+      return;
+    case 'picked_up':
+      d.status = 'picked_up';
+      d.pickedUp = true;
+      return;
+    case 'assigned':
+      d.driverId = e.driverId;
+      return;
+    case 'unassigned':
+      d.driverId = null;
+      return;
+    case 'note':
+      return;
+    case 'rejected':
+    case 'preparing':
+    case 'ready':
+    case 'delivered':
+    case 'failed':
+    case 'cancelled':
       d.status = e.type;
       return;
   }
 }
-

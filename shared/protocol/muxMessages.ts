@@ -80,14 +80,29 @@ export function decodeMux(frame: Uint8Array): MuxMessage {
   };
   let message: MuxMessage;
   switch (type) {
-    case MuxType.SYNC: message = { type, doc, payload: rest() }; break;
-    case MuxType.AWARENESS: message = { type, doc, payload: rest() }; break;
-    case MuxType.UPDATE: message = { type, doc, seq: seq(), update: decoding.readVarUint8Array(d) }; break;
-    case MuxType.ACK: message = { type, doc, seq: seq() }; break;
-    case MuxType.REJECT: message = { type, doc, seq: seq(), code: code(), message: decoding.readVarString(d) }; break;
-    case MuxType.UNSUBSCRIBE: message = { type, doc }; break;
-    case MuxType.REFUSED: message = { type, doc, code: code(), message: decoding.readVarString(d) }; break;
-    default: throw new Error(`unknown message type ${type}`);
+    case MuxType.SYNC:
+      message = { type, doc, payload: rest() };
+      break;
+    case MuxType.AWARENESS:
+      message = { type, doc, payload: rest() };
+      break;
+    case MuxType.UPDATE:
+      message = { type, doc, seq: seq(), update: decoding.readVarUint8Array(d) };
+      break;
+    case MuxType.ACK:
+      message = { type, doc, seq: seq() };
+      break;
+    case MuxType.REJECT:
+      message = { type, doc, seq: seq(), code: code(), message: decoding.readVarString(d) };
+      break;
+    case MuxType.UNSUBSCRIBE:
+      message = { type, doc };
+      break;
+    case MuxType.REFUSED:
+      message = { type, doc, code: code(), message: decoding.readVarString(d) };
+      break;
+    default:
+      throw new Error(`unknown message type ${type}`);
   }
   if (decoding.hasContent(d)) throw new Error('trailing bytes');
   return message;

@@ -4,9 +4,7 @@ import * as encoding from 'lib0/encoding';
 /** y-protocols sync message types (the first varUint of a sync message). */
 export const SyncStep = { STEP1: 0, STEP2: 1, UPDATE: 2 } as const;
 
-export type SyncMessage =
-  | { readonly step: 0; readonly stateVector: Uint8Array }
-  | { readonly step: 1 | 2; readonly update: Uint8Array };
+export type SyncMessage = { readonly step: 0; readonly stateVector: Uint8Array } | { readonly step: 1 | 2; readonly update: Uint8Array };
 
 /** Reads a y-protocols sync message without applying it: the server checks updates before they touch a doc. */
 export function readSyncMessage(decoder: decoding.Decoder): SyncMessage {

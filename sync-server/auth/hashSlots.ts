@@ -12,7 +12,10 @@ export class HashSlots {
   private readonly perAddress = new Map<string, number>();
   private total = 0;
 
-  constructor(private readonly maxPerAddress: number, private readonly maxTotal: number) {}
+  constructor(
+    private readonly maxPerAddress: number,
+    private readonly maxTotal: number,
+  ) {}
 
   /** A slot for `address`, or null when that address or the server is at its limit. */
   tryAcquire(address: string): HashSlot | null {

@@ -40,9 +40,9 @@ export function resolveJwtSecret(configured: string | null, dataDir: string): st
   if (kept !== null) {
     if (kept.length >= MIN_JWT_SECRET_LENGTH) return kept;
     throw new Error(
-      `Invalid configuration:\n  ${file}: the JWT secret kept there is ${kept.length === 0 ? 'empty' : `${kept.length} characters long`}; `
-      + `it must be at least ${MIN_JWT_SECRET_LENGTH} characters. Delete the file to have a new one generated (every device signs in again), `
-      + 'or set JWT_SECRET.',
+      `Invalid configuration:\n  ${file}: the JWT secret kept there is ${kept.length === 0 ? 'empty' : `${kept.length} characters long`}; ` +
+        `it must be at least ${MIN_JWT_SECRET_LENGTH} characters. Delete the file to have a new one generated (every device signs in again), ` +
+        'or set JWT_SECRET.',
     );
   }
   const secret = randomBytes(48).toString('base64url');
@@ -85,7 +85,10 @@ export interface AccountStates {
  * lifetime for devices offline for days, revocable at any time by raising the version.
  */
 export class TokenService {
-  constructor(private readonly secret: string, private readonly accounts: AccountStates) {}
+  constructor(
+    private readonly secret: string,
+    private readonly accounts: AccountStates,
+  ) {}
 
   issue(actor: Actor, tokenVersion: number, now = Date.now()): Promise<string> {
     const iat = Math.floor(now / 1000);

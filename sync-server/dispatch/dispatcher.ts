@@ -33,7 +33,7 @@ const NOT_THEIRS: { readonly [K in NotTheirs]: string } = {
 export type AcceptRefusal = NotTheirs | ShuttingDown;
 export type DeclineRefusal = 'offer_not_yours' | ShuttingDown;
 export type AssignRefusal =
-  | 'unknown_order' | 'not_a_delivery' | 'order_finished' | 'already_assigned' | 'no_driver_available' | 'order_changed' | ShuttingDown;
+  'unknown_order' | 'not_a_delivery' | 'order_finished' | 'already_assigned' | 'no_driver_available' | 'order_changed' | ShuttingDown;
 
 /**
  * Server-side dispatch, a document plug-in: when a delivery the outlet accepted has no driver, it is
@@ -50,12 +50,14 @@ export class Dispatcher implements DocHooks {
   private closed = false;
 
   constructor(private readonly d: DispatcherDeps) {
-    this.desk = new OfferDesk(d, (row) => this.background('offer timeout', async () => {
-      const current = this.desk.current(row);
-      if (!current) return;
-      await this.desk.end(current, 'timeout');
-      await this.dispatchAwaiting(false);
-    }));
+    this.desk = new OfferDesk(d, (row) =>
+      this.background('offer timeout', async () => {
+        const current = this.desk.current(row);
+        if (!current) return;
+        await this.desk.end(current, 'timeout');
+        await this.dispatchAwaiting(false);
+      }),
+    );
   }
 
   /** Rebuilds pending work after a start: stored offers are shown and timed again, waiting deliveries are offered. */
@@ -114,7 +116,8 @@ export class Dispatcher implements DocHooks {
         return fail('offer_expired', 'This offer has timed out and went to another driver.');
       }
       const assigned = await appendServerEvents(this.d.registry, orderId, this.d.clock.now(), (view) =>
-        needsDriver(view) ? [{ id: newEventId(), type: 'assigned', by: SYSTEM, driverId }] : null);
+        needsDriver(view) ? [{ id: newEventId(), type: 'assigned', by: SYSTEM, driverId }] : null,
+      );
       await this.desk.withdraw(row);
       if (!assigned) {
         await this.dispatchAwaiting(false);
@@ -160,7 +163,10 @@ export class Dispatcher implements DocHooks {
       const choice = await this.desk.choose(view, new Set());
       if (!choice.ok) return fail('no_driver_available', 'No driver on shift with room for it is near the outlet.');
       const assigned = await appendServerEvents(this.d.registry, orderId, this.d.clock.now(), (now) =>
-        now.state.driverId === null && open(now.state) ? [{ id: newEventId(), type: 'assigned', by: SYSTEM, driverId: choice.value.driverId }] : null);
+        now.state.driverId === null && open(now.state)
+          ? [{ id: newEventId(), type: 'assigned', by: SYSTEM, driverId: choice.value.driverId }]
+          : null,
+      );
       if (!assigned) return fail('order_changed', 'The order changed while assigning it; look at it again.');
       const pending = this.d.state.offer(orderId);
       if (pending) {
@@ -222,8 +228,12 @@ export class Dispatcher implements DocHooks {
 
   /** Work nobody waits for: failures are logged; after close it is dropped. */
   private background(what: string, job: () => Promise<void>): void {
-    this.serial.run('dispatch', async () => {
-      if (!this.closed) await job();
-    }).catch((err: unknown) => this.d.log.error(`dispatch failed: ${what}`, { error: err instanceof Error ? err.stack ?? err.message : String(err) }));
+    this.serial
+      .run('dispatch', async () => {
+        if (!this.closed) await job();
+      })
+      .catch((err: unknown) =>
+        this.d.log.error(`dispatch failed: ${what}`, { error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+      );
   }
 }

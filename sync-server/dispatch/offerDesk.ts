@@ -37,7 +37,10 @@ export class OfferDesk {
   private readonly expiries = new Map<OrderId, () => void>();
   private readonly policy: DispatchPolicy;
 
-  constructor(private readonly d: OfferDeskDeps, private readonly onExpired: (row: OfferRow) => void) {
+  constructor(
+    private readonly d: OfferDeskDeps,
+    private readonly onExpired: (row: OfferRow) => void,
+  ) {
     this.policy = d.policy ?? DEFAULT_POLICY;
   }
 
@@ -110,7 +113,11 @@ export class OfferDesk {
   async end(row: OfferRow, reason: 'declined' | 'timeout', said: string | null = null): Promise<void> {
     this.d.state.exclude(row.orderId, row.driverId, reason, this.d.clock.now());
     await this.withdraw(row);
-    this.d.log.info(reason === 'timeout' ? 'offer timed out' : 'offer declined', { orderId: row.orderId, driverId: row.driverId, ...(said ? { reason: said } : {}) });
+    this.d.log.info(reason === 'timeout' ? 'offer timed out' : 'offer declined', {
+      orderId: row.orderId,
+      driverId: row.driverId,
+      ...(said ? { reason: said } : {}),
+    });
   }
 
   /** The pending offer as stored, if it is still the same one (same driver, same time). */
@@ -127,9 +134,12 @@ export class OfferDesk {
   private schedule(row: OfferRow): void {
     this.expiries.get(row.orderId)?.();
     const wait = Math.max(0, row.expiresAt - this.d.clock.now());
-    this.expiries.set(row.orderId, this.d.clock.after(wait, () => {
-      this.expiries.delete(row.orderId);
-      this.onExpired(row);
-    }));
+    this.expiries.set(
+      row.orderId,
+      this.d.clock.after(wait, () => {
+        this.expiries.delete(row.orderId);
+        this.onExpired(row);
+      }),
+    );
   }
 }

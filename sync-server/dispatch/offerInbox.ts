@@ -2,7 +2,7 @@ import type { OrderId, UserId } from '../../shared/ids';
 import { offersMap, type Offer } from '../../shared/inbox';
 import type { DocRegistry } from '../sync/docRegistry';
 
-const inboxRef = (driverId: UserId) => ({ kind: 'driverInbox', driverId } as const);
+const inboxRef = (driverId: UserId) => ({ kind: 'driverInbox', driverId }) as const;
 
 /** Shows an offer in the driver's inbox document (idempotent: the same offer again writes nothing). */
 export function showOffer(registry: DocRegistry, driverId: UserId, offer: Offer): Promise<void> {

@@ -5,7 +5,7 @@ import { appendEvent, type OrderView } from '../../shared/order/orderDoc';
 import { checkTransition } from '../../shared/order/reduceOrder';
 import type { DocRegistry } from '../sync/docRegistry';
 
-const refOf = (orderId: OrderId) => ({ kind: 'order', orderId } as const);
+const refOf = (orderId: OrderId) => ({ kind: 'order', orderId }) as const;
 
 /** The order as its document says now; null when there is no such document. */
 export function readOrderView(registry: DocRegistry, orderId: OrderId): Promise<OrderView | null> {
@@ -41,7 +41,9 @@ export function appendServerEvents(
       events.push(event);
       state = { ...state, applied: [...state.applied, event] };
     }
-    doc.change((y) => { for (const e of events) appendEvent(y, e); });
+    doc.change((y) => {
+      for (const e of events) appendEvent(y, e);
+    });
     const after = doc.orderView();
     return after ? { before, after } : null;
   });

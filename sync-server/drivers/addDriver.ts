@@ -59,10 +59,16 @@ export async function addDriver(deps: AddDriverDeps, agent: NewAgent, now: numbe
   try {
     deps.db.transaction(() => {
       deps.users.insert({ id, email, name: agent.name, role: 'driver', outletId: null, passwordHash });
-      deps.drivers.insert({
-        id, phone: agent.phone, capacity: agent.capacity ?? 2, onShift: true,
-        position: at ? { lat: at.lat, lng: at.lng, at: now, accuracy: null, declared: true } : null,
-      }, now);
+      deps.drivers.insert(
+        {
+          id,
+          phone: agent.phone,
+          capacity: agent.capacity ?? 2,
+          onShift: true,
+          position: at ? { lat: at.lat, lng: at.lng, at: now, accuracy: null, declared: true } : null,
+        },
+        now,
+      );
     })();
   } catch (err: unknown) {
     // Another request took the email while the password was being hashed.

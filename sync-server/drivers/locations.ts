@@ -22,7 +22,9 @@ export interface LocationDeps {
 export async function recordLocations(deps: LocationDeps, driverId: UserId, points: readonly PositionFix[], now: number): Promise<void> {
   const future = points.findIndex((p) => p.at > now + MAX_CLOCK_SKEW_MS);
   if (future >= 0) {
-    throw badRequest('clock_skew', `points.${future}.at is in the future; check the device clock.`, [{ path: `points.${future}.at`, message: 'in the future' }]);
+    throw badRequest('clock_skew', `points.${future}.at is in the future; check the device clock.`, [
+      { path: `points.${future}.at`, message: 'in the future' },
+    ]);
   }
   deps.breadcrumbs.append(driverId, points, now);
   const newest = points.reduce((a, b) => (b.at > a.at ? b : a));

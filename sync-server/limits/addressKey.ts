@@ -14,6 +14,10 @@ export function rateLimitKey(address: string): string {
   const [head = '', tail] = address.split('%')[0]?.split('::') ?? [];
   const before = head ? head.split(':') : [];
   const after = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? before : [...before, ...Array<string>(8 - groupCount(before) - groupCount(after)).fill('0'), ...after];
-  return `${groups.slice(0, 4).map((g) => Number.parseInt(g, 16).toString(16)).join(':')}::/64`;
+  const groups =
+    tail === undefined ? before : [...before, ...Array<string>(8 - groupCount(before) - groupCount(after)).fill('0'), ...after];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => Number.parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
 }

@@ -4,7 +4,10 @@ import { tooManyRequests } from '../errors';
 export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
-  constructor(private readonly limit: number, private readonly windowMs: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+  ) {}
 
   /** Counts one use of `key` and throws 429 once it is over its budget for the window. */
   hit(key: string, now = Date.now()): void {

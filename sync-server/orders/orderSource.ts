@@ -23,5 +23,8 @@ export function authorizeSource(
   if (!actor) return fail('unauthorized', 'Sign in as outlet staff to enter phone orders.');
   if (actor.role === 'admin') return ok({ source: 'phone', staff: true });
   if (actor.role === 'outlet' && actor.outletId === req.outletId) return ok({ source: 'phone', staff: true });
-  return fail('forbidden', actor.role === 'outlet' ? 'Phone orders can be entered for your own outlet only.' : 'Only outlet staff and admins enter phone orders.');
+  return fail(
+    'forbidden',
+    actor.role === 'outlet' ? 'Phone orders can be entered for your own outlet only.' : 'Only outlet staff and admins enter phone orders.',
+  );
 }

@@ -40,7 +40,12 @@ const hashRequest = (req: OrderRequest): string => createHash('sha256').update(J
  * Prices an order from the outlet's catalog (client prices are never read) and creates its document.
  * The same Idempotency-Key with the same body returns the first order; with another body it is refused.
  */
-export async function placeOrder(deps: PlaceOrderDeps, req: OrderRequest, options: PlaceOptions, now = Date.now()): Promise<Result<PlacedOrder, PlaceRefusal>> {
+export async function placeOrder(
+  deps: PlaceOrderDeps,
+  req: OrderRequest,
+  options: PlaceOptions,
+  now = Date.now(),
+): Promise<Result<PlacedOrder, PlaceRefusal>> {
   const { idempotencyKey, source, staff } = options;
   const requestHash = hashRequest(req);
   const replay = (): Result<PlacedOrder, 'idempotency_key_reused'> | null => {
@@ -98,8 +103,18 @@ export async function placeOrder(deps: PlaceOrderDeps, req: OrderRequest, option
     deps.db.transaction(() => {
       deps.orders.insert(
         {
-          id: orderId, outletId: req.outletId, driverId: null, trackingToken, status: 'placed', createdAt: now,
-          type: req.type, source, customerName: req.customer.name, customerPhone: req.customer.phone, total: priced.total, currency: profile.currency,
+          id: orderId,
+          outletId: req.outletId,
+          driverId: null,
+          trackingToken,
+          status: 'placed',
+          createdAt: now,
+          type: req.type,
+          source,
+          customerName: req.customer.name,
+          customerPhone: req.customer.phone,
+          total: priced.total,
+          currency: profile.currency,
         },
         idempotencyKey ? { key: idempotencyKey, requestHash } : null,
       );

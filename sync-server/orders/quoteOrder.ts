@@ -21,7 +21,14 @@ export function quoteOrder(catalog: Catalog, req: QuoteRequest, now: number, sta
   if (!pricing.ok) return pricing;
   const priced = pricing.value;
   return ok({
-    lines: priced.lines.map(({ itemId, name, qty, unitPrice, modifiers, lineTotal }) => ({ itemId, name, qty, unitPrice, modifiers, lineTotal })),
+    lines: priced.lines.map(({ itemId, name, qty, unitPrice, modifiers, lineTotal }) => ({
+      itemId,
+      name,
+      qty,
+      unitPrice,
+      modifiers,
+      lineTotal,
+    })),
     subtotal: priced.subtotal,
     deliveryFee: priced.deliveryFee,
     total: priced.total,

@@ -35,7 +35,9 @@ export class InboxPruner extends PeriodicSweep {
     const until = this.o.clock.now() - this.o.retentionMs;
     if (until <= this.prunedUntil) return;
     const byInbox = new Map<string, OrderId[]>();
-    const add = (inbox: string, id: OrderId): void => { byInbox.set(inbox, [...(byInbox.get(inbox) ?? []), id]); };
+    const add = (inbox: string, id: OrderId): void => {
+      byInbox.set(inbox, [...(byInbox.get(inbox) ?? []), id]);
+    };
     for (const row of this.o.orders.finishedBetween(this.prunedUntil, until)) {
       add(outletInboxName(row.outletId), row.id);
       add(ADMIN_INBOX, row.id);
@@ -46,7 +48,10 @@ export class InboxPruner extends PeriodicSweep {
       if (!ref || this.isClosed) continue;
       await this.o.registry.withDoc(ref, (doc) => {
         const listed = ids.filter((id) => inboxMap(doc.ydoc).has(id));
-        if (listed.length > 0) doc.change((y) => { for (const id of listed) inboxMap(y).delete(id); });
+        if (listed.length > 0)
+          doc.change((y) => {
+            for (const id of listed) inboxMap(y).delete(id);
+          });
       });
     }
     this.prunedUntil = until;

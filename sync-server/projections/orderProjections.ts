@@ -22,7 +22,12 @@ function setInbox(doc: Y.Doc, orderId: OrderId, placedAt: number | null): void {
  * Keeps everything derived from order documents in step after each commit: the SQL index
  * (status, assigned driver), the inboxes, the `track:` projection, and who may keep holding the order.
  */
-export function orderProjections(registry: DocRegistry, orders: OrderIndex, log: Logger, trackDriver: TrackDriverSource): DocHooks & {
+export function orderProjections(
+  registry: DocRegistry,
+  orders: OrderIndex,
+  log: Logger,
+  trackDriver: TrackDriverSource,
+): DocHooks & {
   placed(view: OrderView): Promise<void>;
   /** Writes the order's tracking projection again from the order and its driver as they are now. */
   refreshTrack(orderId: OrderId): Promise<void>;
@@ -34,17 +39,19 @@ export function orderProjections(registry: DocRegistry, orders: OrderIndex, log:
   // One refresh at a time per order, each reading the order and driver when it runs: a slow refresh
   // can never overwrite a newer one with what it read earlier.
   const trackWrites = new KeyedSerial<OrderId>();
-  const refreshTrack = (orderId: OrderId): Promise<void> => trackWrites.run(orderId, async () => {
-    const row = orders.get(orderId);
-    if (!row) return;
-    const view = await registry.withDoc({ kind: 'order', orderId }, (doc) => doc.orderView());
-    if (!view) return;
-    const next = trackView(view, view.state.driverId ? await trackDriver(view.state.driverId) : null);
-    const token = row.trackingToken;
-    await registry.withDoc({ kind: 'track', token }, (doc) => {
-      if (JSON.stringify(trackMap(doc.ydoc).get('view') ?? null) !== JSON.stringify(next)) doc.change((y) => trackMap(y).set('view', next));
+  const refreshTrack = (orderId: OrderId): Promise<void> =>
+    trackWrites.run(orderId, async () => {
+      const row = orders.get(orderId);
+      if (!row) return;
+      const view = await registry.withDoc({ kind: 'order', orderId }, (doc) => doc.orderView());
+      if (!view) return;
+      const next = trackView(view, view.state.driverId ? await trackDriver(view.state.driverId) : null);
+      const token = row.trackingToken;
+      await registry.withDoc({ kind: 'track', token }, (doc) => {
+        if (JSON.stringify(trackMap(doc.ydoc).get('view') ?? null) !== JSON.stringify(next))
+          doc.change((y) => trackMap(y).set('view', next));
+      });
     });
-  });
 
   const setDriverInbox = (driverId: UserId, orderId: OrderId, placedAt: number | null): Promise<void> =>
     registry.withDoc({ kind: 'driverInbox', driverId }, (doc) => doc.change((y) => setInbox(y, orderId, placedAt)));
@@ -65,7 +72,8 @@ export function orderProjections(registry: DocRegistry, orders: OrderIndex, log:
       const row = orders.get(doc.ref.orderId);
       if (!view || !row) return;
       const { status, driverId } = view.state;
-      if (row.status !== status || row.driverId !== driverId) orders.update(row.id, driverId, status, currentAssignment(view.state)?.at ?? null);
+      if (row.status !== status || row.driverId !== driverId)
+        orders.update(row.id, driverId, status, currentAssignment(view.state)?.at ?? null);
       if (row.driverId !== driverId) {
         if (row.driverId) run('driver inbox', setDriverInbox(row.driverId, row.id, null));
         if (driverId) run('driver inbox', setDriverInbox(driverId, row.id, view.header.createdAt));

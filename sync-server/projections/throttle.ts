@@ -8,7 +8,11 @@ export class Throttle<K> {
   private readonly lastRun = new Map<K, number>();
   private readonly trailing = new Map<K, () => void>();
 
-  constructor(private readonly intervalMs: number, private readonly clock: Clock, private readonly fn: (key: K) => void) {}
+  constructor(
+    private readonly intervalMs: number,
+    private readonly clock: Clock,
+    private readonly fn: (key: K) => void,
+  ) {}
 
   request(key: K): void {
     if (this.trailing.has(key)) return;
@@ -18,10 +22,13 @@ export class Throttle<K> {
       this.fire(key, now);
       return;
     }
-    this.trailing.set(key, this.clock.after(last + this.intervalMs - now, () => {
-      this.trailing.delete(key);
-      this.fire(key, this.clock.now());
-    }));
+    this.trailing.set(
+      key,
+      this.clock.after(last + this.intervalMs - now, () => {
+        this.trailing.delete(key);
+        this.fire(key, this.clock.now());
+      }),
+    );
   }
 
   /** Drops pending runs (shutdown). */

@@ -13,7 +13,12 @@ export const TRACK_POSITION_INTERVAL_MS = 5_000;
 export class TrackPositions {
   private readonly throttle: Throttle<OrderId>;
 
-  constructor(private readonly driverOrders: DriverOrders, refreshTrack: (orderId: OrderId) => void, clock: Clock, intervalMs = TRACK_POSITION_INTERVAL_MS) {
+  constructor(
+    private readonly driverOrders: DriverOrders,
+    refreshTrack: (orderId: OrderId) => void,
+    clock: Clock,
+    intervalMs = TRACK_POSITION_INTERVAL_MS,
+  ) {
     this.throttle = new Throttle(intervalMs, clock, refreshTrack);
   }
 

@@ -23,8 +23,11 @@ export async function reprojectTracksOnce(db: Db, refresh: (orderId: OrderId) =>
   if ((stored?.value ?? 1) >= TRACK_PROJECTION_VERSION) return 0;
   const ids = idRows.parse(db.prepare('SELECT id FROM orders ORDER BY created_at').pluck().all());
   for (const id of ids) await refresh(id);
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-    .run(META_KEY, String(TRACK_PROJECTION_VERSION));
-  if (ids.length > 0) log.info('rewrote tracking projections to the current version', { orders: ids.length, version: TRACK_PROJECTION_VERSION });
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+    META_KEY,
+    String(TRACK_PROJECTION_VERSION),
+  );
+  if (ids.length > 0)
+    log.info('rewrote tracking projections to the current version', { orders: ids.length, version: TRACK_PROJECTION_VERSION });
   return ids.length;
 }

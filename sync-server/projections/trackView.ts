@@ -28,14 +28,23 @@ export function trackView({ header, state }: OrderView, driver: TrackDriver | nu
     outletPhone: header.outlet.phone,
     placedAt: header.createdAt,
     readyBy: state.readyBy,
-    timeline: state.applied.filter((e) => e.type !== 'note' && e.type !== 'assigned' && e.type !== 'unassigned').map((e) => ({ type: e.type, at: e.at })),
+    timeline: state.applied
+      .filter((e) => e.type !== 'note' && e.type !== 'assigned' && e.type !== 'unassigned')
+      .map((e) => ({ type: e.type, at: e.at })),
     items: header.items.map((l) => ({ name: l.name, qty: l.qty })),
     total: header.totals.total,
     currency: header.currency,
     driver: state.driverId !== null && driver?.firstName ? { firstName: driver.firstName } : null,
     driverPosition: position,
     estimatedArrival: delivery
-      ? estimatedArrival({ status: state.status, readyBy: state.readyBy, pickedUpAt, outlet: delivery.outlet, dropoff: delivery.address, driver: position })
+      ? estimatedArrival({
+          status: state.status,
+          readyBy: state.readyBy,
+          pickedUpAt,
+          outlet: delivery.outlet,
+          dropoff: delivery.address,
+          driver: position,
+        })
       : null,
     dropoffArea: dropoffLocality(header),
   };

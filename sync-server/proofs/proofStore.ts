@@ -28,7 +28,11 @@ export type PutOutcome =
  * between leaves a file the next upload or sweep of that order settles.
  */
 export class ProofStore {
-  constructor(private readonly dir: string, private readonly records: ProofRecords, private readonly limits: ProofLimits) {
+  constructor(
+    private readonly dir: string,
+    private readonly records: ProofRecords,
+    private readonly limits: ProofLimits,
+  ) {
     ensurePrivateDir(dir);
   }
 

@@ -32,9 +32,11 @@ export abstract class PeriodicSweep {
 
   /** One run, after any run in progress; resolves when it is done. */
   sweep(): Promise<void> {
-    this.running = this.running.then(() => this.sweepOnce()).catch((err: unknown) => {
-      this.periodic.log.error(`${this.periodic.what} failed`, { error: String(err) });
-    });
+    this.running = this.running
+      .then(() => this.sweepOnce())
+      .catch((err: unknown) => {
+        this.periodic.log.error(`${this.periodic.what} failed`, { error: String(err) });
+      });
     return this.running;
   }
 

@@ -22,7 +22,11 @@ export function authRoutes(users: UserRepo, tokens: TokenService, limits: LoginL
   return new Hono().post('/login', limitBody(BODY_LIMITS.form), async (c) => {
     const { email, password } = await jsonBody(c, loginSchema);
     if (!demoLogins && isDemoPassword(password)) {
-      throw new AppError(403, 'demo_login_disabled', 'The demo password is refused on a server reachable from the network (see DABBA_DEMO_PUBLIC).');
+      throw new AppError(
+        403,
+        'demo_login_disabled',
+        'The demo password is refused on a server reachable from the network (see DABBA_DEMO_PUBLIC).',
+      );
     }
     const attempt = throttle.begin(clientAddress(c), email);
     const user = users.findByEmail(email);
@@ -35,10 +39,16 @@ export function authRoutes(users: UserRepo, tokens: TokenService, limits: LoginL
     if (!user || !ok) throw unauthorized('Email or password is wrong.');
     attempt.succeeded();
     if (user.disabled) throw forbidden('This account has been disabled; ask an admin.', 'account_disabled');
-    const actor: Actor = user.role === 'outlet' && user.outletId
-      ? { id: user.id, role: 'outlet', outletId: user.outletId }
-      : user.role === 'admin' ? { id: user.id, role: 'admin' } : { id: user.id, role: 'driver' };
+    const actor: Actor =
+      user.role === 'outlet' && user.outletId
+        ? { id: user.id, role: 'outlet', outletId: user.outletId }
+        : user.role === 'admin'
+          ? { id: user.id, role: 'admin' }
+          : { id: user.id, role: 'driver' };
     const token = await tokens.issue(actor, user.tokenVersion);
-    return c.json({ token, user: { id: user.id, role: user.role, name: user.name, ...(user.outletId ? { outletId: user.outletId } : {}) } });
+    return c.json({
+      token,
+      user: { id: user.id, role: user.role, name: user.name, ...(user.outletId ? { outletId: user.outletId } : {}) },
+    });
   });
 }

@@ -26,6 +26,8 @@ const describe = (bytes: number): string => (bytes >= 1024 * KiB ? `${bytes / (1
 export function limitBody(maxBytes: number, what = 'The request body'): MiddlewareHandler {
   return bodyLimit({
     maxSize: maxBytes,
-    onError: () => { throw new AppError(413, 'payload_too_large', `${what} may be at most ${describe(maxBytes)}.`); },
+    onError: () => {
+      throw new AppError(413, 'payload_too_large', `${what} may be at most ${describe(maxBytes)}.`);
+    },
   });
 }

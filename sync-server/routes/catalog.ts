@@ -6,7 +6,8 @@ import { AppError, notFound } from '../errors';
 import type { OutletRepo } from '../storage/outletRepo';
 import type { DocRegistry } from '../sync/docRegistry';
 
-export type Ordering = { readonly open: true } | { readonly open: false; readonly code: 'outlet_closed' | 'outlet_paused'; readonly message: string };
+export type Ordering =
+  { readonly open: true } | { readonly open: false; readonly code: 'outlet_closed' | 'outlet_paused'; readonly message: string };
 
 /** Whether the outlet takes orders now, in the words an order would be refused with. */
 function ordering(catalog: Catalog, now: number): Ordering {
@@ -19,17 +20,19 @@ export function catalogRoutes(outlets: OutletRepo, registry: DocRegistry): Hono 
   return new Hono()
     .get('/', async (c) => {
       const now = Date.now();
-      const list = await Promise.all(outlets.list().map(async ({ id, name }) => {
-        try {
-          const catalog = await loadCatalog(registry, id);
-          return { id, name: catalog.profile.name, ordering: ordering(catalog, now) };
-        } catch (err: unknown) {
-          if (!(err instanceof AppError)) throw err;
-          // One outlet whose menu cannot be read must not take the whole list down with it.
-          const closed: Ordering = { open: false, code: 'outlet_closed', message: `${name} is not taking orders online right now.` };
-          return { id, name, ordering: closed };
-        }
-      }));
+      const list = await Promise.all(
+        outlets.list().map(async ({ id, name }) => {
+          try {
+            const catalog = await loadCatalog(registry, id);
+            return { id, name: catalog.profile.name, ordering: ordering(catalog, now) };
+          } catch (err: unknown) {
+            if (!(err instanceof AppError)) throw err;
+            // One outlet whose menu cannot be read must not take the whole list down with it.
+            const closed: Ordering = { open: false, code: 'outlet_closed', message: `${name} is not taking orders online right now.` };
+            return { id, name, ordering: closed };
+          }
+        }),
+      );
       c.header('Cache-Control', 'public, max-age=15');
       return c.json(list);
     })
@@ -47,7 +50,10 @@ export function catalogRoutes(outlets: OutletRepo, registry: DocRegistry): Hono 
         items: catalog.menu.items.map((item) => ({
           ...item,
           available: isAvailable(catalog, item.id, now),
-          modifierGroups: item.modifierGroups.map((g) => ({ ...g, options: g.options.map((o) => ({ ...o, available: isAvailable(catalog, o.id, now) })) })),
+          modifierGroups: item.modifierGroups.map((g) => ({
+            ...g,
+            options: g.options.map((o) => ({ ...o, available: isAvailable(catalog, o.id, now) })),
+          })),
         })),
       });
     });

@@ -19,15 +19,18 @@ export interface DeliveryRouteDeps extends AddDriverDeps, AgentDeliveryDeps {
   readonly clock: Clock;
 }
 
-const newAgentSchema = z.object({
-  name: z.string().trim().min(1).max(100),
-  phone: agentPhoneSchema,
-  email: z.string().trim().email().max(200).optional(),
-  password: z.string().min(8, 'must be at least 8 characters').max(200).optional(),
-  capacity: z.number().int().min(1).max(10).optional(),
-  lat: z.number().min(-90).max(90).optional(),
-  lng: z.number().min(-180).max(180).optional(),
-}).strict().refine((b) => (b.lat === undefined) === (b.lng === undefined), { message: 'give both lat and lng, or neither', path: ['lng'] });
+const newAgentSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    phone: agentPhoneSchema,
+    email: z.string().trim().email().max(200).optional(),
+    password: z.string().min(8, 'must be at least 8 characters').max(200).optional(),
+    capacity: z.number().int().min(1).max(10).optional(),
+    lat: z.number().min(-90).max(90).optional(),
+    lng: z.number().min(-180).max(180).optional(),
+  })
+  .strict()
+  .refine((b) => (b.lat === undefined) === (b.lng === undefined), { message: 'give both lat and lng, or neither', path: ['lng'] });
 
 const newDeliverySchema = z.object({ orderId: OrderIdSchema }).strict();
 

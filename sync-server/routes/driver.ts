@@ -21,13 +21,15 @@ export interface DriverRouteDeps extends LocationDeps {
 }
 
 const shiftSchema = z.object({ onShift: z.boolean() }).strict();
-const pointSchema = z.object({
-  lat: z.number().min(-90).max(90),
-  lng: z.number().min(-180).max(180),
-  /** Device time, epoch ms; how far ahead of the server it may be is checked with the batch. */
-  at: z.number().int().min(1_577_836_800_000),
-  accuracy: z.number().min(0).max(100_000).optional(),
-}).strict();
+const pointSchema = z
+  .object({
+    lat: z.number().min(-90).max(90),
+    lng: z.number().min(-180).max(180),
+    /** Device time, epoch ms; how far ahead of the server it may be is checked with the batch. */
+    at: z.number().int().min(1_577_836_800_000),
+    accuracy: z.number().min(0).max(100_000).optional(),
+  })
+  .strict();
 const locationsSchema = z.object({ points: z.array(pointSchema).min(1).max(500) }).strict();
 const declineSchema = z.object({ reason: z.string().trim().min(1).max(500).optional() }).strict();
 
@@ -84,7 +86,12 @@ export function driverRoutes(deps: DriverRouteDeps): Hono {
     .post('/locations', limitBody(BODY_LIMITS.locations), async (c) => {
       const driver = await requireDriver(c, deps);
       const { points } = await jsonBody(c, locationsSchema);
-      await recordLocations(deps, driver.id, points.map((p) => ({ lat: p.lat, lng: p.lng, at: p.at, accuracy: p.accuracy ?? null })), deps.clock.now());
+      await recordLocations(
+        deps,
+        driver.id,
+        points.map((p) => ({ lat: p.lat, lng: p.lng, at: p.at, accuracy: p.accuracy ?? null })),
+        deps.clock.now(),
+      );
       return c.body(null, 204);
     })
     .post('/offers/:orderId/accept', limitBody(BODY_LIMITS.form), async (c) => {

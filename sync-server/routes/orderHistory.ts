@@ -17,7 +17,7 @@ export function orderHistoryRoutes(history: OrderHistory, tokens: TokenService):
       throw forbidden('Outlet staff see their own outlet’s orders only.');
     }
     const orders = history.search({
-      outletId: actor.role === 'outlet' ? actor.outletId : query.outletId ?? null,
+      outletId: actor.role === 'outlet' ? actor.outletId : (query.outletId ?? null),
       q: query.q ?? null,
       from: query.from ?? null,
       to: query.to ?? null,

@@ -20,8 +20,17 @@ const QUOTES_PER_ORDER = 5;
 
 /** Every pricing refusal is the order's content: 422, like a reused Idempotency-Key. */
 const PRICING_STATUSES: HttpStatuses<PricingRefusal> = {
-  unknown_item: 422, item_unavailable: 422, invalid_modifiers: 422, bad_quantity: 422, below_minimum: 422, empty_cart: 422,
-  outlet_closed: 422, outlet_paused: 422, order_type_unavailable: 422, address_required: 422, outside_zone: 422,
+  unknown_item: 422,
+  item_unavailable: 422,
+  invalid_modifiers: 422,
+  bad_quantity: 422,
+  below_minimum: 422,
+  empty_cart: 422,
+  outlet_closed: 422,
+  outlet_paused: 422,
+  order_type_unavailable: 422,
+  address_required: 422,
+  outside_zone: 422,
 };
 
 /** How this module answers the order services' refusals. */
@@ -59,7 +68,8 @@ export function orderRoutes(deps: OrderRouteDeps, perMinute: number): Hono {
       const actor = await bearerActor(c, deps.tokens);
       if (actor?.role !== 'outlet' && actor?.role !== 'admin') perClient.hit(clientAddress(c));
       const idempotencyKey = c.req.header('Idempotency-Key') ?? null;
-      if (idempotencyKey !== null && !KEY_PATTERN.test(idempotencyKey)) throw badRequest('invalid_idempotency_key', 'Idempotency-Key must be 8–128 letters, digits or _:.-');
+      if (idempotencyKey !== null && !KEY_PATTERN.test(idempotencyKey))
+        throw badRequest('invalid_idempotency_key', 'Idempotency-Key must be 8–128 letters, digits or _:.-');
       const body = await jsonBody(c, orderRequestSchema);
       const { source, staff } = valueOrThrow(authorizeSource(actor, body), ORDER_STATUSES);
       const placed = valueOrThrow(await placeOrder(deps, body, { idempotencyKey, source, staff }), ORDER_STATUSES);

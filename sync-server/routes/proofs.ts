@@ -28,7 +28,8 @@ async function orderAndActor(c: Context, deps: ProofRouteDeps): Promise<{ actor:
   const order = id.success ? deps.orders.get(id.data) : null;
   if (!order) throw notFound('The order');
   const proofId = c.req.param('proofId') ?? '';
-  if (!PROOF_ID.test(proofId)) throw badRequest('invalid_proof_id', 'A proof id is the lowercase hex SHA-256 of the photo (64 characters).');
+  if (!PROOF_ID.test(proofId))
+    throw badRequest('invalid_proof_id', 'A proof id is the lowercase hex SHA-256 of the photo (64 characters).');
   return { actor, order, proofId };
 }
 
@@ -48,7 +49,8 @@ export function proofRoutes(deps: ProofRouteDeps): Hono {
   return new Hono()
     .put('/:orderId/proofs/:proofId', signedIn, limitBody(MAX_PROOF_BYTES, 'A proof photo'), async (c) => {
       const { actor, order, proofId } = await orderAndActor(c, deps);
-      if (actor.role !== 'admin' && !isAssignedDriver(actor, order)) throw forbidden('Only the driver of this order or an admin may add its proof.');
+      if (actor.role !== 'admin' && !isAssignedDriver(actor, order))
+        throw forbidden('Only the driver of this order or an admin may add its proof.');
       const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
       if (!isProofType(type)) throw new AppError(415, 'unsupported_media_type', 'Send the photo as image/jpeg, image/png or image/webp.');
       const bytes = new Uint8Array(await c.req.arrayBuffer());
@@ -66,7 +68,8 @@ export function proofRoutes(deps: ProofRouteDeps): Hono {
     })
     .get('/:orderId/proofs/:proofId', async (c) => {
       const { actor, order, proofId } = await orderAndActor(c, deps);
-      const allowed = actor.role === 'admin' || isAssignedDriver(actor, order) || (actor.role === 'outlet' && actor.outletId === order.outletId);
+      const allowed =
+        actor.role === 'admin' || isAssignedDriver(actor, order) || (actor.role === 'outlet' && actor.outletId === order.outletId);
       if (!allowed) throw forbidden('This proof is for the order’s outlet, its driver and admins.');
       const proof = deps.proofs.get(order.id, proofId);
       if (!proof) throw notFound('The proof');

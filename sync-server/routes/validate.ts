@@ -5,7 +5,10 @@ import { badRequest } from '../errors';
 function firstProblem(error: z.ZodError): { message: string; details: { path: string; message: string }[] } {
   const issue = error.issues[0];
   const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-  return { message: `${where}${issue?.message ?? 'invalid'}`, details: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
+  return {
+    message: `${where}${issue?.message ?? 'invalid'}`,
+    details: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+  };
 }
 
 /** Parses a JSON body against `schema`; every failure is a 400 naming the first bad field. */

@@ -15,12 +15,28 @@ export const DEMO_OUTLET: OutletProfile = {
   closures: [],
   zones: [
     {
-      id: 'central', name: 'Central Bengaluru', fee: 4000, minimumOrder: 15000,
-      polygon: [[12.93, 77.56], [12.93, 77.65], [13.01, 77.65], [13.01, 77.56]],
+      id: 'central',
+      name: 'Central Bengaluru',
+      fee: 4000,
+      minimumOrder: 15000,
+      polygon: [
+        [12.93, 77.56],
+        [12.93, 77.65],
+        [13.01, 77.65],
+        [13.01, 77.56],
+      ],
     },
     {
-      id: 'outer', name: 'Outer ring', fee: 8000, minimumOrder: 30000,
-      polygon: [[12.85, 77.48], [12.85, 77.74], [13.10, 77.74], [13.10, 77.48]],
+      id: 'outer',
+      name: 'Outer ring',
+      fee: 8000,
+      minimumOrder: 30000,
+      polygon: [
+        [12.85, 77.48],
+        [12.85, 77.74],
+        [13.1, 77.74],
+        [13.1, 77.48],
+      ],
     },
   ],
   orderTypes: ['delivery', 'pickup', 'dine-in'],
@@ -35,25 +51,71 @@ export const DEMO_MENU: Menu = {
   ],
   items: [
     {
-      id: 'masala-dosa', categoryId: 'dosa', name: 'Masala Dosa', description: 'Crisp rice crêpe with spiced potato', price: 12000,
+      id: 'masala-dosa',
+      categoryId: 'dosa',
+      name: 'Masala Dosa',
+      description: 'Crisp rice crêpe with spiced potato',
+      price: 12000,
       modifierGroups: [
-        { id: 'chutney', name: 'Chutney', min: 1, max: 2, options: [
-          { id: 'coconut', name: 'Coconut', price: 0 }, { id: 'tomato', name: 'Tomato', price: 0 }, { id: 'mint', name: 'Mint', price: 1000 },
-        ] },
-        { id: 'extras', name: 'Extras', min: 0, max: 2, options: [
-          { id: 'ghee', name: 'Ghee roast', price: 3000 }, { id: 'cheese', name: 'Cheese', price: 4000 },
-        ] },
+        {
+          id: 'chutney',
+          name: 'Chutney',
+          min: 1,
+          max: 2,
+          options: [
+            { id: 'coconut', name: 'Coconut', price: 0 },
+            { id: 'tomato', name: 'Tomato', price: 0 },
+            { id: 'mint', name: 'Mint', price: 1000 },
+          ],
+        },
+        {
+          id: 'extras',
+          name: 'Extras',
+          min: 0,
+          max: 2,
+          options: [
+            { id: 'ghee', name: 'Ghee roast', price: 3000 },
+            { id: 'cheese', name: 'Cheese', price: 4000 },
+          ],
+        },
       ],
     },
     { id: 'plain-dosa', categoryId: 'dosa', name: 'Plain Dosa', description: 'Thin and crisp', price: 9000, modifierGroups: [] },
-    { id: 'bisi-bele-bath', categoryId: 'rice', name: 'Bisi Bele Bath', description: 'Lentil rice with vegetables', price: 15000, modifierGroups: [] },
     {
-      id: 'thali', categoryId: 'rice', name: 'South Indian Thali', description: 'Rice, sambar, rasam, two curries, curd', price: 25000,
-      modifierGroups: [{ id: 'size', name: 'Size', min: 1, max: 1, options: [
-        { id: 'regular', name: 'Regular', price: 0 }, { id: 'large', name: 'Large', price: 8000 },
-      ] }],
+      id: 'bisi-bele-bath',
+      categoryId: 'rice',
+      name: 'Bisi Bele Bath',
+      description: 'Lentil rice with vegetables',
+      price: 15000,
+      modifierGroups: [],
     },
-    { id: 'filter-coffee', categoryId: 'drinks', name: 'Filter Coffee', description: 'Strong, with chicory', price: 5000, modifierGroups: [] },
+    {
+      id: 'thali',
+      categoryId: 'rice',
+      name: 'South Indian Thali',
+      description: 'Rice, sambar, rasam, two curries, curd',
+      price: 25000,
+      modifierGroups: [
+        {
+          id: 'size',
+          name: 'Size',
+          min: 1,
+          max: 1,
+          options: [
+            { id: 'regular', name: 'Regular', price: 0 },
+            { id: 'large', name: 'Large', price: 8000 },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'filter-coffee',
+      categoryId: 'drinks',
+      name: 'Filter Coffee',
+      description: 'Strong, with chicory',
+      price: 5000,
+      modifierGroups: [],
+    },
     { id: 'buttermilk', categoryId: 'drinks', name: 'Buttermilk', description: 'Spiced chaas', price: 4000, modifierGroups: [] },
   ],
 };

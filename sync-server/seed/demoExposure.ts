@@ -4,7 +4,10 @@ import { DEMO_EMAILS, DEMO_PASSWORD } from './seedDemo';
 
 /** Whether listening on `host` reaches this machine only (127.0.0.0/8, ::1, localhost). */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
   return h === 'localhost' || h === '::1' || /^(?:::ffff:)?127(?:\.\d{1,3}){3}$/.test(h);
 }
 
@@ -38,18 +41,18 @@ export function demoBanner(e: DemoExposure): string | null {
   const who = `${e.accounts.join(', ')} (password "${DEMO_PASSWORD}")`;
   const lines = e.demoPublic
     ? [
-      'WARNING: DEMO ACCOUNTS ARE OPEN TO THE NETWORK',
-      `HOST=${e.host} is not loopback and DABBA_DEMO_PUBLIC=1 is set: anyone who can reach this`,
-      `server can sign in as ${who}, admin included.`,
-      'Unset DABBA_DEMO_PUBLIC (or use HOST=127.0.0.1) unless this network is yours alone.',
-    ]
+        'WARNING: DEMO ACCOUNTS ARE OPEN TO THE NETWORK',
+        `HOST=${e.host} is not loopback and DABBA_DEMO_PUBLIC=1 is set: anyone who can reach this`,
+        `server can sign in as ${who}, admin included.`,
+        'Unset DABBA_DEMO_PUBLIC (or use HOST=127.0.0.1) unless this network is yours alone.',
+      ]
     : [
-      'DEMO LOGINS ARE DISABLED: this server listens beyond this machine',
-      `HOST=${e.host} is not loopback, so signing in with the demo password is refused for`,
-      `${who}.`,
-      'To try the demo, start with HOST=127.0.0.1 (the default); to show it on your network on',
-      'purpose, set DABBA_DEMO_PUBLIC=1. For real use, start with DABBA_DEMO=0 on an empty DATA_DIR.',
-    ];
+        'DEMO LOGINS ARE DISABLED: this server listens beyond this machine',
+        `HOST=${e.host} is not loopback, so signing in with the demo password is refused for`,
+        `${who}.`,
+        'To try the demo, start with HOST=127.0.0.1 (the default); to show it on your network on',
+        'purpose, set DABBA_DEMO_PUBLIC=1. For real use, start with DABBA_DEMO=0 on an empty DATA_DIR.',
+      ];
   const rule = '='.repeat(Math.max(...lines.map((l) => l.length)) + 4);
   return [rule, ...lines.map((l) => `  ${l}`), rule, ''].join('\n');
 }

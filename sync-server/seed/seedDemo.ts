@@ -33,9 +33,15 @@ export async function seedDemo({ users, outlets, drivers, registry }: SeedDeps):
   const driverId = newUserId();
   users.insert({ id: driverId, email: 'driver@dabba.local', name: 'Ravi Kumar', role: 'driver', outletId: null, passwordHash });
   const now = Date.now();
-  drivers.insert({
-    id: driverId, phone: '+91 98450 22222', capacity: 2, onShift: false,
-    position: { lat: DEMO_OUTLET.lat, lng: DEMO_OUTLET.lng, at: now, accuracy: null, declared: true },
-  }, now);
+  drivers.insert(
+    {
+      id: driverId,
+      phone: '+91 98450 22222',
+      capacity: 2,
+      onShift: false,
+      position: { lat: DEMO_OUTLET.lat, lng: DEMO_OUTLET.lng, at: now, accuracy: null, declared: true },
+    },
+    now,
+  );
   return true;
 }

@@ -9,7 +9,10 @@ import type { Db } from './db';
 export class Breadcrumbs {
   private readonly s;
 
-  constructor(private readonly db: Db, private readonly perDriver: number) {
+  constructor(
+    private readonly db: Db,
+    private readonly perDriver: number,
+  ) {
     this.s = {
       insert: db.prepare<[string, number, number, number, number | null, number]>(
         'INSERT INTO breadcrumbs (driver_id, lat, lng, at, accuracy, received_at) VALUES (?, ?, ?, ?, ?, ?)',

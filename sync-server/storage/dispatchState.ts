@@ -13,10 +13,20 @@ export interface OfferRow {
 
 export type ExclusionReason = 'declined' | 'timeout' | 'unassigned';
 
-interface Row { order_id: string; driver_id: string; offered_at: number; expires_at: number; offer: string }
+interface Row {
+  order_id: string;
+  driver_id: string;
+  offered_at: number;
+  expires_at: number;
+  offer: string;
+}
 
 const toOffer = (r: Row): OfferRow => ({
-  orderId: OrderIdSchema.parse(r.order_id), driverId: UserIdSchema.parse(r.driver_id), offeredAt: r.offered_at, expiresAt: r.expires_at, offer: JSON.parse(r.offer) as Offer,
+  orderId: OrderIdSchema.parse(r.order_id),
+  driverId: UserIdSchema.parse(r.driver_id),
+  offeredAt: r.offered_at,
+  expiresAt: r.expires_at,
+  offer: JSON.parse(r.offer) as Offer,
 });
 
 /** Dispatch's durable state: the pending offer per order and who is no longer asked to take which order. */
@@ -31,8 +41,12 @@ export class DispatchState {
         'INSERT OR REPLACE INTO dispatch_offers (order_id, driver_id, offered_at, expires_at, offer) VALUES (?, ?, ?, ?, ?)',
       ),
       deleteOffer: db.prepare<[string]>('DELETE FROM dispatch_offers WHERE order_id = ?'),
-      exclusions: db.prepare<[string], { driver_id: string; reason: ExclusionReason }>('SELECT driver_id, reason FROM dispatch_exclusions WHERE order_id = ?'),
-      exclude: db.prepare<[string, string, string, number]>('INSERT OR REPLACE INTO dispatch_exclusions (order_id, driver_id, reason, at) VALUES (?, ?, ?, ?)'),
+      exclusions: db.prepare<[string], { driver_id: string; reason: ExclusionReason }>(
+        'SELECT driver_id, reason FROM dispatch_exclusions WHERE order_id = ?',
+      ),
+      exclude: db.prepare<[string, string, string, number]>(
+        'INSERT OR REPLACE INTO dispatch_exclusions (order_id, driver_id, reason, at) VALUES (?, ?, ?, ?)',
+      ),
       clearRound: db.prepare<[string]>("DELETE FROM dispatch_exclusions WHERE order_id = ? AND reason IN ('declined', 'timeout')"),
     };
   }

@@ -21,7 +21,9 @@ export class DriverOrders {
          ORDER BY status = 'picked_up' DESC, assigned_at, created_at, id`,
       ),
       pickedUp: db.prepare<[string], { id: string }>("SELECT id FROM orders WHERE driver_id = ? AND status = 'picked_up'"),
-      latest: db.prepare<[string], { id: string }>('SELECT id FROM orders WHERE driver_id = ? ORDER BY assigned_at DESC, created_at DESC, id LIMIT 1'),
+      latest: db.prepare<[string], { id: string }>(
+        'SELECT id FROM orders WHERE driver_id = ? ORDER BY assigned_at DESC, created_at DESC, id LIMIT 1',
+      ),
       awaiting: db.prepare<[], { id: string }>(
         `SELECT id FROM orders WHERE driver_id IS NULL AND type = 'delivery' AND status IN (${awaiting}) ORDER BY created_at, id`,
       ),

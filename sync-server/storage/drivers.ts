@@ -28,17 +28,34 @@ export interface NewDriver {
 }
 
 interface Row {
-  user_id: string; name: string; phone: string; capacity: number; on_shift: number; shift_changed_at: number;
-  lat: number | null; lng: number | null; position_at: number | null; accuracy: number | null; position_declared: number;
-  last_assigned_at: number | null; last_delivery_ended_at: number | null;
+  user_id: string;
+  name: string;
+  phone: string;
+  capacity: number;
+  on_shift: number;
+  shift_changed_at: number;
+  lat: number | null;
+  lng: number | null;
+  position_at: number | null;
+  accuracy: number | null;
+  position_declared: number;
+  last_assigned_at: number | null;
+  last_delivery_ended_at: number | null;
 }
 
 const toRecord = (r: Row): DriverRecord => ({
-  id: UserIdSchema.parse(r.user_id), name: r.name, phone: r.phone, capacity: r.capacity, onShift: r.on_shift === 1, shiftChangedAt: r.shift_changed_at,
-  position: r.lat !== null && r.lng !== null && r.position_at !== null
-    ? { lat: r.lat, lng: r.lng, at: r.position_at, accuracy: r.accuracy, declared: r.position_declared === 1 }
-    : null,
-  lastAssignedAt: r.last_assigned_at, lastDeliveryEndedAt: r.last_delivery_ended_at,
+  id: UserIdSchema.parse(r.user_id),
+  name: r.name,
+  phone: r.phone,
+  capacity: r.capacity,
+  onShift: r.on_shift === 1,
+  shiftChangedAt: r.shift_changed_at,
+  position:
+    r.lat !== null && r.lng !== null && r.position_at !== null
+      ? { lat: r.lat, lng: r.lng, at: r.position_at, accuracy: r.accuracy, declared: r.position_declared === 1 }
+      : null,
+  lastAssignedAt: r.last_assigned_at,
+  lastDeliveryEndedAt: r.last_delivery_ended_at,
 });
 
 const SELECT = 'SELECT d.*, u.name FROM drivers d JOIN users u ON u.id = d.user_id';
@@ -62,8 +79,12 @@ export class DriverRepo {
         `UPDATE drivers SET lat = ?, lng = ?, position_at = ?, accuracy = ?, position_declared = 0
          WHERE user_id = ? AND (position_at IS NULL OR position_declared = 1 OR position_at <= ?)`,
       ),
-      assigned: db.prepare<[number, string]>('UPDATE drivers SET last_assigned_at = MAX(COALESCE(last_assigned_at, 0), ?) WHERE user_id = ?'),
-      ended: db.prepare<[number, string]>('UPDATE drivers SET last_delivery_ended_at = MAX(COALESCE(last_delivery_ended_at, 0), ?) WHERE user_id = ?'),
+      assigned: db.prepare<[number, string]>(
+        'UPDATE drivers SET last_assigned_at = MAX(COALESCE(last_assigned_at, 0), ?) WHERE user_id = ?',
+      ),
+      ended: db.prepare<[number, string]>(
+        'UPDATE drivers SET last_delivery_ended_at = MAX(COALESCE(last_delivery_ended_at, 0), ?) WHERE user_id = ?',
+      ),
     };
   }
 
@@ -78,7 +99,18 @@ export class DriverRepo {
 
   insert(d: NewDriver, now: number): void {
     const p = d.position;
-    this.s.insert.run(d.id, d.phone, d.capacity, d.onShift ? 1 : 0, now, p?.lat ?? null, p?.lng ?? null, p?.at ?? null, p?.accuracy ?? null, p?.declared ? 1 : 0);
+    this.s.insert.run(
+      d.id,
+      d.phone,
+      d.capacity,
+      d.onShift ? 1 : 0,
+      now,
+      p?.lat ?? null,
+      p?.lng ?? null,
+      p?.at ?? null,
+      p?.accuracy ?? null,
+      p?.declared ? 1 : 0,
+    );
   }
 
   /** A driver account made some other way (an older data dir, a test) gets a row, off shift, on first use. */

@@ -31,13 +31,27 @@ export interface HistoryRow {
 }
 
 interface Row {
-  id: string; outlet_id: string; type: OrderType | null; status: OrderStatus; customer_name: string | null; customer_phone: string | null;
-  total: number | null; currency: string | null; created_at: number; source: OrderSource | null;
+  id: string;
+  outlet_id: string;
+  type: OrderType | null;
+  status: OrderStatus;
+  customer_name: string | null;
+  customer_phone: string | null;
+  total: number | null;
+  currency: string | null;
+  created_at: number;
+  source: OrderSource | null;
 }
 
 type Params = {
-  outletId: string | null; from: number | null; to: number | null; statuses: string | null;
-  name: string | null; digits: string | null; idPrefix: string | null; limit: number;
+  outletId: string | null;
+  from: number | null;
+  to: number | null;
+  statuses: string | null;
+  name: string | null;
+  digits: string | null;
+  idPrefix: string | null;
+  limit: number;
 };
 
 /** Order history and search over the SQL index, newest first. */
@@ -80,8 +94,16 @@ export class OrderHistory {
       limit: filter.limit,
     });
     return rows.map((r) => ({
-      id: OrderIdSchema.parse(r.id), outletId: OutletIdSchema.parse(r.outlet_id), type: r.type, status: r.status, customerName: r.customer_name,
-      customerPhone: r.customer_phone, total: r.total, currency: r.currency, createdAt: r.created_at, source: r.source,
+      id: OrderIdSchema.parse(r.id),
+      outletId: OutletIdSchema.parse(r.outlet_id),
+      type: r.type,
+      status: r.status,
+      customerName: r.customer_name,
+      customerPhone: r.customer_phone,
+      total: r.total,
+      currency: r.currency,
+      createdAt: r.created_at,
+      source: r.source,
     }));
   }
 }

@@ -1,4 +1,13 @@
-import { OrderIdSchema, OutletIdSchema, TrackingTokenSchema, UserIdSchema, type OrderId, type OutletId, type TrackingToken, type UserId } from '../../shared/ids';
+import {
+  OrderIdSchema,
+  OutletIdSchema,
+  TrackingTokenSchema,
+  UserIdSchema,
+  type OrderId,
+  type OutletId,
+  type TrackingToken,
+  type UserId,
+} from '../../shared/ids';
 import type { OrderSource } from '../../shared/order/header';
 import { TERMINAL_STATUSES, type OrderStatus, type OrderType } from '../../shared/order/status';
 import type { Db } from './db';
@@ -25,11 +34,22 @@ export interface OrderSummary {
 /** Digits of a phone number, the form it is searched by. */
 export const phoneDigits = (phone: string): string => phone.replace(/\D/g, '');
 
-interface Row { id: string; outlet_id: string; driver_id: string | null; tracking_token: string; status: OrderStatus; created_at: number }
+interface Row {
+  id: string;
+  outlet_id: string;
+  driver_id: string | null;
+  tracking_token: string;
+  status: OrderStatus;
+  created_at: number;
+}
 
 const toIndex = (r: Row): OrderIndexRow => ({
-  id: OrderIdSchema.parse(r.id), outletId: OutletIdSchema.parse(r.outlet_id), driverId: r.driver_id === null ? null : UserIdSchema.parse(r.driver_id),
-  trackingToken: TrackingTokenSchema.parse(r.tracking_token), status: r.status, createdAt: r.created_at,
+  id: OrderIdSchema.parse(r.id),
+  outletId: OutletIdSchema.parse(r.outlet_id),
+  driverId: r.driver_id === null ? null : UserIdSchema.parse(r.driver_id),
+  trackingToken: TrackingTokenSchema.parse(r.tracking_token),
+  status: r.status,
+  createdAt: r.created_at,
 });
 
 /** The server's query index over order documents (who may hold which order, idempotency keys). */
@@ -45,12 +65,18 @@ export class OrderIndex {
            type, source, customer_name, customer_phone, customer_phone_digits, total, currency)
          VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      update: db.prepare<[string | null, string, number, number | null, string]>('UPDATE orders SET driver_id = ?, status = ?, updated_at = ?, assigned_at = ? WHERE id = ?'),
+      update: db.prepare<[string | null, string, number, number | null, string]>(
+        'UPDATE orders SET driver_id = ?, status = ?, updated_at = ?, assigned_at = ? WHERE id = ?',
+      ),
       finished: db.prepare<[number, number], Row>(
         `SELECT * FROM orders WHERE status IN (${[...TERMINAL_STATUSES].map((status) => `'${status}'`).join(', ')}) AND updated_at >= ? AND updated_at < ?`,
       ),
-      idemGet: db.prepare<[string], { request_hash: string; order_id: string }>('SELECT request_hash, order_id FROM idempotency_keys WHERE key = ?'),
-      idemInsert: db.prepare<[string, string, string, number]>('INSERT INTO idempotency_keys (key, request_hash, order_id, created_at) VALUES (?, ?, ?, ?)'),
+      idemGet: db.prepare<[string], { request_hash: string; order_id: string }>(
+        'SELECT request_hash, order_id FROM idempotency_keys WHERE key = ?',
+      ),
+      idemInsert: db.prepare<[string, string, string, number]>(
+        'INSERT INTO idempotency_keys (key, request_hash, order_id, created_at) VALUES (?, ?, ?, ?)',
+      ),
     };
   }
 
@@ -67,8 +93,19 @@ export class OrderIndex {
   insert(row: OrderIndexRow & OrderSummary, idempotency: { key: string; requestHash: string } | null): void {
     this.db.transaction(() => {
       this.s.insert.run(
-        row.id, row.outletId, row.trackingToken, row.status, row.createdAt, row.createdAt,
-        row.type, row.source, row.customerName, row.customerPhone, phoneDigits(row.customerPhone), row.total, row.currency,
+        row.id,
+        row.outletId,
+        row.trackingToken,
+        row.status,
+        row.createdAt,
+        row.createdAt,
+        row.type,
+        row.source,
+        row.customerName,
+        row.customerPhone,
+        phoneDigits(row.customerPhone),
+        row.total,
+        row.currency,
       );
       if (idempotency) this.s.idemInsert.run(idempotency.key, idempotency.requestHash, row.id, Date.now());
     })();

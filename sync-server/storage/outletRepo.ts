@@ -13,7 +13,9 @@ export class OutletRepo {
     this.s = {
       list: db.prepare<[], { id: string; name: string }>('SELECT id, name FROM outlets ORDER BY name'),
       get: db.prepare<[string], { id: string; name: string }>('SELECT id, name FROM outlets WHERE id = ?'),
-      upsert: db.prepare<[string, string, number]>('INSERT INTO outlets (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name'),
+      upsert: db.prepare<[string, string, number]>(
+        'INSERT INTO outlets (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name',
+      ),
     };
   }
 

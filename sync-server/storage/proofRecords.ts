@@ -15,8 +15,12 @@ export class ProofRecords {
   constructor(db: Db) {
     const terminal = [...TERMINAL_STATUSES].map((status) => `'${status}'`).join(', ');
     this.s = {
-      totals: db.prepare<[string], { count: number; bytes: number | null }>('SELECT COUNT(*) AS count, SUM(bytes) AS bytes FROM proofs WHERE order_id = ?'),
-      insert: db.prepare<[string, string, number, number]>('INSERT OR IGNORE INTO proofs (order_id, proof_id, bytes, stored_at) VALUES (?, ?, ?, ?)'),
+      totals: db.prepare<[string], { count: number; bytes: number | null }>(
+        'SELECT COUNT(*) AS count, SUM(bytes) AS bytes FROM proofs WHERE order_id = ?',
+      ),
+      insert: db.prepare<[string, string, number, number]>(
+        'INSERT OR IGNORE INTO proofs (order_id, proof_id, bytes, stored_at) VALUES (?, ?, ?, ?)',
+      ),
       finishedBefore: db.prepare<[number, number], { order_id: string }>(
         `SELECT DISTINCT p.order_id FROM proofs p JOIN orders o ON o.id = p.order_id
          WHERE o.status IN (${terminal}) AND o.updated_at < ? LIMIT ?`,

@@ -20,7 +20,10 @@ export class StorageHealth {
   private last: { at: number; status: StorageStatus } | null = null;
   private readonly heartbeat;
 
-  constructor(private readonly db: Db, private readonly probeEveryMs = PROBE_EVERY_MS) {
+  constructor(
+    private readonly db: Db,
+    private readonly probeEveryMs = PROBE_EVERY_MS,
+  ) {
     this.heartbeat = db.prepare<[string]>(
       "INSERT INTO meta (key, value) VALUES ('health_heartbeat', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     );
@@ -30,7 +33,10 @@ export class StorageHealth {
   checkIntegrity(): string[] {
     let problems: string[];
     try {
-      problems = quickCheckRows.parse(this.db.pragma('quick_check')).map((r) => r.quick_check).filter((line) => line !== 'ok');
+      problems = quickCheckRows
+        .parse(this.db.pragma('quick_check'))
+        .map((r) => r.quick_check)
+        .filter((line) => line !== 'ok');
     } catch (err: unknown) {
       if (storageFailureOf(err) === null) throw err;
       problems = [String(err)];

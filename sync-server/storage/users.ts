@@ -23,11 +23,26 @@ export interface AccountState {
   readonly tokenVersion: number;
 }
 
-interface Row { id: string; email: string; name: string; role: Role; outlet_id: string | null; password_hash: string; disabled: number; token_version: number }
+interface Row {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  outlet_id: string | null;
+  password_hash: string;
+  disabled: number;
+  token_version: number;
+}
 
 const toRecord = (r: Row): UserRecord => ({
-  id: UserIdSchema.parse(r.id), email: r.email, name: r.name, role: r.role, outletId: r.outlet_id === null ? null : OutletIdSchema.parse(r.outlet_id), passwordHash: r.password_hash,
-  disabled: r.disabled !== 0, tokenVersion: r.token_version,
+  id: UserIdSchema.parse(r.id),
+  email: r.email,
+  name: r.name,
+  role: r.role,
+  outletId: r.outlet_id === null ? null : OutletIdSchema.parse(r.outlet_id),
+  passwordHash: r.password_hash,
+  disabled: r.disabled !== 0,
+  tokenVersion: r.token_version,
 });
 
 export class UserRepo {
@@ -43,7 +58,9 @@ export class UserRepo {
   constructor(db: Db) {
     this.byEmail = db.prepare<[string], Row>('SELECT * FROM users WHERE email = ?');
     this.byId = db.prepare<[string], Row>('SELECT * FROM users WHERE id = ?');
-    this.stateById = db.prepare<[string], { disabled: number; token_version: number }>('SELECT disabled, token_version FROM users WHERE id = ?');
+    this.stateById = db.prepare<[string], { disabled: number; token_version: number }>(
+      'SELECT disabled, token_version FROM users WHERE id = ?',
+    );
     this.insertStmt = db.prepare<[string, string, string, string, string | null, string, number]>(
       'INSERT INTO users (id, email, name, role, outlet_id, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );

@@ -30,11 +30,18 @@ export interface SyncEndpoint {
  * count against the address's budget in `deps.trackLookups` (access.ts), the one HTTP lookups spend.
  */
 export function attachSync(
-  server: Server, tokens: TokenService, deps: SyncDeps, keepaliveMs: number, anonymousPerMinute: number, accounts: AccountControl,
+  server: Server,
+  tokens: TokenService,
+  deps: SyncDeps,
+  keepaliveMs: number,
+  anonymousPerMinute: number,
+  accounts: AccountControl,
 ): SyncEndpoint {
   const anonymous = new RateLimiter(anonymousPerMinute, 60_000);
   const signedIn = new UserSockets();
-  const stopFollowingAccounts = accounts.onSessionsEnded((userId, why) => signedIn.closeAll(userId, CloseCode.REVOKED, TOKEN_REFUSALS[why]));
+  const stopFollowingAccounts = accounts.onSessionsEnded((userId, why) =>
+    signedIn.closeAll(userId, CloseCode.REVOKED, TOKEN_REFUSALS[why]),
+  );
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
   const connections = new Set<WebSocket>();
   const alive = new WeakSet<WebSocket>();
@@ -76,7 +83,10 @@ export function attachSync(
           // Checked again now that the socket is registered: an account disabled during the upgrade is not missed.
           const refusal = auth.ok ? tokens.recheck(auth.value) : token ? auth.error.code : null;
           if (refusal) {
-            ws.close(refusal === 'invalid_token' ? CloseCode.UNAUTHORIZED : CloseCode.REVOKED, refusal === 'invalid_token' ? 'invalid or expired token' : TOKEN_REFUSALS[refusal]);
+            ws.close(
+              refusal === 'invalid_token' ? CloseCode.UNAUTHORIZED : CloseCode.REVOKED,
+              refusal === 'invalid_token' ? 'invalid or expired token' : TOKEN_REFUSALS[refusal],
+            );
             return;
           }
           // The same key as HTTP limits (IPv6 by /64, IPv4-mapped unwrapped), so one budget covers both.
@@ -105,11 +115,17 @@ export function attachSync(
       stopFollowingAccounts();
       clearInterval(keepalive);
       server.off('upgrade', onUpgrade);
-      const closing = [...connections].map((ws) => new Promise<void>((resolve) => {
-        ws.once('close', () => resolve());
-        ws.close(CloseCode.SHUTTING_DOWN, 'server shutting down');
-        setTimeout(() => { ws.terminate(); resolve(); }, 2000).unref();
-      }));
+      const closing = [...connections].map(
+        (ws) =>
+          new Promise<void>((resolve) => {
+            ws.once('close', () => resolve());
+            ws.close(CloseCode.SHUTTING_DOWN, 'server shutting down');
+            setTimeout(() => {
+              ws.terminate();
+              resolve();
+            }, 2000).unref();
+          }),
+      );
       await Promise.all(closing);
       wss.close();
     },

@@ -51,7 +51,7 @@ export function judgeAwareness<S>(
     }
     const owner = ownerOf(entry.clientID);
     if (owner === undefined) fresh += 1;
-    else if (owner !== socket) return fail('not_allowed', 'another connection\'s awareness state');
+    else if (owner !== socket) return fail('not_allowed', "another connection's awareness state");
   }
   if (ownedBy(socket) + fresh > MAX_AWARENESS_STATES_PER_SOCKET) {
     return fail('not_allowed', `more than ${MAX_AWARENESS_STATES_PER_SOCKET} awareness states per connection`);

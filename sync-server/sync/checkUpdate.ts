@@ -17,12 +17,21 @@ export type { CheckResult } from './checks/result';
  * what each kind of document allows inside them (checks/). On refusal the scratch copy is spoiled and
  * must be discarded; the committed document was never touched.
  */
-export function checkUpdate(scratch: Y.Doc, update: Uint8Array, actor: Actor | null, ref: DocRef, now: number, order: OrderLog | null): CheckResult {
+export function checkUpdate(
+  scratch: Y.Doc,
+  update: Uint8Array,
+  actor: Actor | null,
+  ref: DocRef,
+  now: number,
+  order: OrderLog | null,
+): CheckResult {
   let transaction: Y.Transaction | null = null;
   const added: Y.Item[] = [];
   const events = ref.kind === 'order' ? eventsArray(scratch) : null;
   if (ref.kind === 'outlet') prepareOutletDoc(scratch);
-  const onTransaction = (tr: Y.Transaction): void => { transaction = tr; };
+  const onTransaction = (tr: Y.Transaction): void => {
+    transaction = tr;
+  };
   const onEvents = (event: Y.YArrayEvent<unknown>): void => {
     for (const item of event.changes.added) added.push(item);
   };
@@ -58,7 +67,8 @@ export function checkUpdate(scratch: Y.Doc, update: Uint8Array, actor: Actor | n
     if (ref.kind === 'order' && root === EVENTS_ARRAY) deleted.events = true;
   });
   for (const root of touched) {
-    if (root === null || !writable.has(root)) return refuse('field_not_writable', `${actor.role} may not change "${root ?? 'unknown'}" here.`);
+    if (root === null || !writable.has(root))
+      return refuse('field_not_writable', `${actor.role} may not change "${root ?? 'unknown'}" here.`);
   }
   if (deleted.events) return refuse('events_removed', 'Order events are append-only; none may be removed.');
   if (events) {

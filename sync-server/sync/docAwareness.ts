@@ -8,7 +8,11 @@ export interface AwarenessPeer {
   readonly actor: unknown;
 }
 
-interface AwarenessChange { added: number[]; updated: number[]; removed: number[] }
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
 
 /**
  * A document's presence (y-protocols awareness) among the signed-in connections holding it.
@@ -21,7 +25,11 @@ export class DocAwareness<P extends AwarenessPeer> {
   private readonly ownerOf = new Map<number, P>();
   private readonly ownedBy = new Map<P, Set<number>>();
 
-  constructor(ydoc: Y.Doc, private readonly open: boolean, relay: (update: Uint8Array) => void) {
+  constructor(
+    ydoc: Y.Doc,
+    private readonly open: boolean,
+    relay: (update: Uint8Array) => void,
+  ) {
     this.awareness = new awarenessProtocol.Awareness(ydoc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
@@ -35,7 +43,12 @@ export class DocAwareness<P extends AwarenessPeer> {
     const entries = readAwarenessUpdate(update);
     if (!entries) return fail('malformed', 'not an awareness update');
     if (!this.open || peer.actor === null) return fail('not_allowed', 'this document carries no presence from this connection');
-    const verdict = judgeAwareness(entries, peer, (id) => this.ownerOf.get(id), (p) => this.ownedBy.get(p)?.size ?? 0);
+    const verdict = judgeAwareness(
+      entries,
+      peer,
+      (id) => this.ownerOf.get(id),
+      (p) => this.ownedBy.get(p)?.size ?? 0,
+    );
     if (!verdict.ok) return verdict;
     const owned = this.ownedBy.get(peer) ?? new Set<number>();
     for (const { clientID } of entries) {

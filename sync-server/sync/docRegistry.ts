@@ -16,7 +16,10 @@ export interface DocHooks {
 }
 
 export class LoadError extends Error {
-  constructor(readonly docName: string, cause: unknown) {
+  constructor(
+    readonly docName: string,
+    cause: unknown,
+  ) {
     super(`document ${docName} failed to load`, { cause });
     this.name = 'LoadError';
   }
@@ -128,7 +131,8 @@ export class DocRegistry {
         doc.restore(stored.snapshot, stored.updates);
         if (doc.incomplete) {
           this.log.error('document loaded with a gap in its stored log; devices holding the missing updates will be asked for them', {
-            doc: name, missing: Object.fromEntries(doc.missing()),
+            doc: name,
+            missing: Object.fromEntries(doc.missing()),
           });
         }
         for (const hook of this.hooks) hook.afterLoad?.(doc);
@@ -141,7 +145,9 @@ export class DocRegistry {
       return doc;
     });
     this.loading.set(name, promise);
-    const clear = (): void => { this.loading.delete(name); };
+    const clear = (): void => {
+      this.loading.delete(name);
+    };
     promise.then(clear, clear);
     return promise;
   }

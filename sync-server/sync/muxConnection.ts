@@ -49,10 +49,12 @@ export class MuxConnection implements Subscriber {
         return;
       }
       // One message at a time, in arrival order, so a subscribe finishes before the updates behind it.
-      this.queue = this.queue.then(() => this.handle(new Uint8Array(data))).catch((err: unknown) => {
-        this.deps.log.error('mux message failed', { error: String(err) });
-        this.socket.close(CloseCode.MALFORMED);
-      });
+      this.queue = this.queue
+        .then(() => this.handle(new Uint8Array(data)))
+        .catch((err: unknown) => {
+          this.deps.log.error('mux message failed', { error: String(err) });
+          this.socket.close(CloseCode.MALFORMED);
+        });
     });
     ws.on('close', () => this.onClose());
   }
@@ -67,7 +69,11 @@ export class MuxConnection implements Subscriber {
 
   dropped(doc: SyncedDoc, code: RejectCode): void {
     this.docs.delete(doc.name);
-    this.refuse(doc.name, code, code === 'forbidden' ? 'You no longer have access to this document.' : 'The document was unloaded; subscribe again.');
+    this.refuse(
+      doc.name,
+      code,
+      code === 'forbidden' ? 'You no longer have access to this document.' : 'The document was unloaded; subscribe again.',
+    );
   }
 
   private async handle(frame: Uint8Array): Promise<void> {
@@ -162,7 +168,6 @@ export class MuxConnection implements Subscriber {
     for (const name of [...this.docs.keys()]) this.unsubscribe(name);
   }
 }
-
 
 /** Commits a device update and answers ACK or REJECT; seq 0 means the device asked for no answer. */
 function commit(conn: MuxConnection, doc: SyncedDoc, seq: number, update: Uint8Array): void {

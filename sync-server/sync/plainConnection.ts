@@ -64,17 +64,21 @@ export class PlainConnection implements Subscriber {
   }
 
   sendUpdate(_doc: SyncedDoc, update: Uint8Array): void {
-    this.socket.send(frame((e) => {
-      encoding.writeVarUint(e, Msg.SYNC);
-      writeSync(e, SyncStep.UPDATE, update);
-    }));
+    this.socket.send(
+      frame((e) => {
+        encoding.writeVarUint(e, Msg.SYNC);
+        writeSync(e, SyncStep.UPDATE, update);
+      }),
+    );
   }
 
   sendAwareness(_doc: SyncedDoc, update: Uint8Array): void {
-    this.socket.send(frame((e) => {
-      encoding.writeVarUint(e, Msg.AWARENESS);
-      encoding.writeVarUint8Array(e, update);
-    }));
+    this.socket.send(
+      frame((e) => {
+        encoding.writeVarUint(e, Msg.AWARENESS);
+        encoding.writeVarUint8Array(e, update);
+      }),
+    );
   }
 
   dropped(_doc: SyncedDoc, code: RejectCode): void {
@@ -112,10 +116,12 @@ export class PlainConnection implements Subscriber {
     doc.addSubscriber(this);
     this.deps.registry.release(doc);
     this.doc = doc;
-    this.socket.send(frame((e) => {
-      encoding.writeVarUint(e, Msg.SYNC);
-      writeSync(e, SyncStep.STEP1, doc.stateVector());
-    }));
+    this.socket.send(
+      frame((e) => {
+        encoding.writeVarUint(e, Msg.SYNC);
+        writeSync(e, SyncStep.STEP1, doc.stateVector());
+      }),
+    );
     const awareness = doc.awarenessSnapshot(this);
     if (awareness) this.sendAwareness(doc, awareness);
   }
@@ -129,10 +135,12 @@ export class PlainConnection implements Subscriber {
       case Msg.SYNC: {
         const sync = readSyncMessage(decoder);
         if (sync.step === SyncStep.STEP1) {
-          this.socket.send(frame((e) => {
-            encoding.writeVarUint(e, Msg.SYNC);
-            writeSync(e, SyncStep.STEP2, doc.stateAsUpdate(sync.stateVector));
-          }));
+          this.socket.send(
+            frame((e) => {
+              encoding.writeVarUint(e, Msg.SYNC);
+              writeSync(e, SyncStep.STEP2, doc.stateAsUpdate(sync.stateVector));
+            }),
+          );
           return;
         }
         const result = doc.commitFrom(this, sync.update);
@@ -160,11 +168,13 @@ export class PlainConnection implements Subscriber {
   }
 
   private denied(reason: string): void {
-    this.socket.send(frame((e) => {
-      encoding.writeVarUint(e, Msg.AUTH);
-      encoding.writeVarUint(e, PERMISSION_DENIED);
-      encoding.writeVarString(e, reason);
-    }));
+    this.socket.send(
+      frame((e) => {
+        encoding.writeVarUint(e, Msg.AUTH);
+        encoding.writeVarUint(e, PERMISSION_DENIED);
+        encoding.writeVarString(e, reason);
+      }),
+    );
     this.socket.countReject();
   }
 }

@@ -44,11 +44,15 @@ test('a customer orders a Masala Dosa for delivery, a lost answer and a reload p
 
   // The order reaches the server but its answer is lost on the way back.
   let firstTrackingUrl = '';
-  await customer.route('**/api/orders', async (route) => {
-    const response = await route.fetch();
-    firstTrackingUrl = ((await response.json()) as { trackingUrl: string }).trackingUrl;
-    await route.abort('connectionreset');
-  }, { times: 1 });
+  await customer.route(
+    '**/api/orders',
+    async (route) => {
+      const response = await route.fetch();
+      firstTrackingUrl = ((await response.json()) as { trackingUrl: string }).trackingUrl;
+      await route.abort('connectionreset');
+    },
+    { times: 1 },
+  );
   await review.getByRole('button', { name: 'Place order' }).click();
   await expect(customer.getByText(/may or may not have gone through/)).toBeVisible();
   expect(firstTrackingUrl).toMatch(/\/track\//);
@@ -83,7 +87,7 @@ test('a customer orders a Masala Dosa for delivery, a lost answer and a reload p
   await expect(customer.getByText('Nothing yet: add something from the menu.')).toBeVisible();
 });
 
-test('refusals show the server\'s own message next to what they are about: the minimum at the cart, an address outside every zone at the address', async () => {
+test("refusals show the server's own message next to what they are about: the minimum at the cart, an address outside every zone at the address", async () => {
   const { server, browser } = env();
   const customer = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await blockMapTiles(customer);
@@ -94,7 +98,9 @@ test('refusals show the server\'s own message next to what they are about: the m
 
   // One dosa (₹120) is under the central zone's ₹150 minimum.
   await customer.getByRole('button', { name: 'Review order' }).click();
-  await expect(customer.getByRole('region', { name: 'Your cart' })).toContainText(/The minimum for delivery to Central Bengaluru is ₹150\.00; this order is ₹120\.00\./);
+  await expect(customer.getByRole('region', { name: 'Your cart' })).toContainText(
+    /The minimum for delivery to Central Bengaluru is ₹150\.00; this order is ₹120\.00\./,
+  );
 
   // Three dosas are enough even for the outer ring; but zoomed out, the pin goes east of it (it ends at 77.74° E).
   await customer.getByRole('region', { name: 'Your cart' }).getByRole('button', { name: 'One more Masala Dosa' }).click({ clickCount: 2 });
@@ -112,7 +118,7 @@ test('refusals show the server\'s own message next to what they are about: the m
   await expect(customer.getByRole('button', { name: 'Place order' })).toHaveCount(0);
 });
 
-test('a guest orders from a table\'s link: dine-in at that table is chosen, no address is asked, and the tracking page ends at served', async () => {
+test("a guest orders from a table's link: dine-in at that table is chosen, no address is asked, and the tracking page ends at served", async () => {
   const { server, browser } = env();
   const guest = await browser.newPage({ viewport: { width: 768, height: 1024 } });
   await guest.goto(`${server.url}/order/demo-outlet?table=T4`);

@@ -20,7 +20,7 @@ test('a customer finds the outlet in the list; an item the kitchen ran out of st
   await expect(menuItem(page, 'Filter Coffee').getByRole('button', { name: 'Add to cart' })).toBeVisible();
 });
 
-test('a cart from before the outlet paused is refused with the outlet\'s reason, and new visitors see it paused', async () => {
+test("a cart from before the outlet paused is refused with the outlet's reason, and new visitors see it paused", async () => {
   const { server, browser } = env();
   const customer = await browser.newPage();
   await customer.goto(`${server.url}/order/demo-outlet`);
@@ -33,7 +33,9 @@ test('a cart from before the outlet paused is refused with the outlet\'s reason,
   await editOutletDoc(server.url, staff, (doc) => statusOf(doc).set('paused', { until: null, reason: 'Kitchen cleaning', at: Date.now() }));
 
   await customer.getByRole('button', { name: 'Review order' }).click();
-  await expect(customer.getByRole('alert').filter({ hasText: 'Kitchen cleaning' })).toContainText('Dabba Demo Kitchen is not taking new orders');
+  await expect(customer.getByRole('alert').filter({ hasText: 'Kitchen cleaning' })).toContainText(
+    'Dabba Demo Kitchen is not taking new orders',
+  );
   await expect(customer.getByRole('button', { name: 'Place order' })).toHaveCount(0);
 
   // A new visitor (no cached menu) sees the outlet paused and nothing to add.

@@ -59,7 +59,10 @@ test('a customer orders, the outlet accepts, the offer rings on the on-shift dri
   await offer.getByRole('button', { name: 'Accept' }).click();
   await expect(driver.getByRole('heading', { name: 'Pick up at Dabba Demo Kitchen' })).toBeVisible();
   await expect(driver.getByRole('region', { name: 'Delivery offers' })).toHaveAttribute('data-ringing', 'false');
-  await expect(driver.getByRole('link', { name: 'Navigate to pickup', exact: true })).toHaveAttribute('href', /^geo:12\.975600,77\.606600\?q=/);
+  await expect(driver.getByRole('link', { name: 'Navigate to pickup', exact: true })).toHaveAttribute(
+    'href',
+    /^geo:12\.975600,77\.606600\?q=/,
+  );
   await expect(driver.getByRole('link', { name: 'Call outlet' })).toHaveAttribute('href', 'tel:+918040001234');
   await expect(tracking.getByRole('heading', { name: 'Ravi will bring your order' })).toBeVisible();
   await expect(tracking.getByText(/^Arriving around \d{1,2}:\d{2}/)).toBeVisible();
@@ -81,10 +84,15 @@ test('a customer orders, the outlet accepts, the offer rings on the on-shift dri
 
   // The driver rides ~400 m towards the customer: the dot follows.
   await phone.setGeolocation({ latitude: 12.9731, longitude: 77.6036 });
-  await expect.poll(async () => {
-    const now = await driverDot(tracking).boundingBox();
-    return now && before ? Math.hypot(now.x - before.x, now.y - before.y) : 0;
-  }, { timeout: 30_000 }).toBeGreaterThan(20);
+  await expect
+    .poll(
+      async () => {
+        const now = await driverDot(tracking).boundingBox();
+        return now && before ? Math.hypot(now.x - before.x, now.y - before.y) : 0;
+      },
+      { timeout: 30_000 },
+    )
+    .toBeGreaterThan(20);
   await expect(tracking.getByText('Location updated just now')).toBeVisible();
 
   // At the door: a photo and the cash, then delivered.
@@ -109,7 +117,7 @@ test('a customer orders, the outlet accepts, the offer rings on the on-shift dri
   const delivered = events.find((e) => e.type === 'delivered');
   expect(delivered?.type === 'delivered' ? delivered.proof : undefined).toMatch(/^[0-9a-f]{64}$/);
   expect(events.some((e) => e.type === 'note' && e.text === 'Cash collected ₹280.00')).toBe(true);
-  const proofId = delivered?.type === 'delivered' ? delivered.proof ?? '' : '';
+  const proofId = delivered?.type === 'delivered' ? (delivered.proof ?? '') : '';
   const proof = await fetchProof(server.url, orderId ?? '', proofId, admin.token);
   expect(proof).toEqual({ status: 200, type: 'image/jpeg', sha256: proofId });
 });

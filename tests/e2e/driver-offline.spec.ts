@@ -83,11 +83,15 @@ test('a driver who loses the network after pickup delivers with a photo offline,
   expect(delivered?.at).toBeGreaterThanOrEqual(pressedFrom);
   expect(delivered?.at).toBeLessThanOrEqual(pressedBy);
   expect(delivered?.at).toBeLessThan(backAt - 2_000);
-  const proofId = delivered?.type === 'delivered' ? delivered.proof ?? '' : '';
+  const proofId = delivered?.type === 'delivered' ? (delivered.proof ?? '') : '';
   expect(await fetchProof(server.url, orderId, proofId, admin.token)).toEqual({ status: 200, type: 'image/jpeg', sha256: proofId });
 
   // The trail buffered in the dead zone reached the server: its last position is where the phone was.
   const me = await loginAs(server.url, 'driver');
-  const position = ((await (await fetch(`${server.url}/api/driver/me`, { headers: { authorization: `Bearer ${me.token}` } })).json()) as { position: { lat: number; lng: number } }).position;
+  const position = (
+    (await (await fetch(`${server.url}/api/driver/me`, { headers: { authorization: `Bearer ${me.token}` } })).json()) as {
+      position: { lat: number; lng: number };
+    }
+  ).position;
   expect(position).toMatchObject({ lat: DEAD_ZONE.latitude, lng: DEAD_ZONE.longitude });
 });

@@ -20,7 +20,9 @@ for (const app of APPS) {
       const page = context.pages()[0] ?? (await context.newPage());
       await page.goto(`${server.url}/${app}/`);
       // Installability needs the service worker that controls the page.
-      await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state ?? null), { timeout: 15_000 }).toBe('activated');
+      await expect
+        .poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state ?? null), { timeout: 15_000 })
+        .toBe('activated');
       const cdp = await context.newCDPSession(page);
       const manifest = (await cdp.send('Page.getAppManifest')) as { url: string; errors: { message: string }[] };
       expect(manifest.url).toBe(`${server.url}/${app}/manifest.webmanifest`);

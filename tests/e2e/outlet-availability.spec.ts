@@ -10,8 +10,11 @@ async function orderPlainDosa(baseUrl: string): Promise<{ status: number; code: 
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
     body: JSON.stringify({
-      outletId: 'demo-outlet', type: 'pickup', items: [{ itemId: 'plain-dosa', qty: 1 }],
-      customer: { name: 'Hungry', phone: '+91 98450 00000' }, payment: { method: 'cash' },
+      outletId: 'demo-outlet',
+      type: 'pickup',
+      items: [{ itemId: 'plain-dosa', qty: 1 }],
+      customer: { name: 'Hungry', phone: '+91 98450 00000' },
+      payment: { method: 'cash' },
     }),
   });
   const body = (await response.json()) as { error?: { code: string; message: string } };
@@ -59,7 +62,9 @@ test('staff mark an item unavailable and pause new orders with the server down; 
     await expect(onlineBanner(page)).toBeVisible({ timeout: 45_000 });
     await page.getByRole('link', { name: 'Availability' }).click();
     await expect(page.getByText('Changes here:').getByText('synced', { exact: true })).toBeVisible({ timeout: 30_000 });
-    const menu = (await (await fetch(`${server.url}/api/outlets/demo-outlet/menu`)).json()) as { items: { id: string; available: boolean }[] };
+    const menu = (await (await fetch(`${server.url}/api/outlets/demo-outlet/menu`)).json()) as {
+      items: { id: string; available: boolean }[];
+    };
     expect(menu.items.find((i) => i.id === 'plain-dosa')?.available).toBe(false);
     expect(await orderPlainDosa(server.url)).toMatchObject({ status: 422, code: 'outlet_paused' });
 

@@ -16,7 +16,9 @@ function instrument(): void {
     w.dabbaTones = (w.dabbaTones ?? 0) + 1;
     return createOscillator.call(this);
   };
-  window.print = () => { w.dabbaPrints = (w.dabbaPrints ?? 0) + 1; };
+  window.print = () => {
+    w.dabbaPrints = (w.dabbaPrints ?? 0) + 1;
+  };
 }
 
 const counter = (page: Page, name: 'dabbaTones' | 'dabbaPrints'): Promise<number> =>
@@ -111,7 +113,10 @@ test('a new order rings and shows at once; staff accept, then with the server do
       const customer = await browser.newPage();
       await customer.goto(trackingUrl);
       await expect(customer.getByRole('heading', { level: 1 })).toHaveText('Ready for pickup', { timeout: 10_000 });
-      const view = (await (await fetch(`${server.url}/api/track/${trackingUrl.split('/track/')[1] ?? ''}`)).json()) as { status: string; timeline: { type: string }[] };
+      const view = (await (await fetch(`${server.url}/api/track/${trackingUrl.split('/track/')[1] ?? ''}`)).json()) as {
+        status: string;
+        timeline: { type: string }[];
+      };
       expect(view.status).toBe('ready');
       expect(view.timeline.map((t) => t.type)).toEqual(['placed', 'accepted', 'preparing', 'ready']);
     } finally {

@@ -67,7 +67,9 @@ test('a phone order the server refuses stays on the board with the server’s re
     await expect(entry).toContainText('waiting to be placed');
 
     // Meanwhile the dosa ran out, marked on another tablet.
-    await editOutletDoc(server.url, await login(server.url, 'outlet'), (doc) => availabilityOf(doc).set('plain-dosa', { available: false, at: Date.now() }));
+    await editOutletDoc(server.url, await login(server.url, 'outlet'), (doc) =>
+      availabilityOf(doc).set('plain-dosa', { available: false, at: Date.now() }),
+    );
     await page.context().setOffline(false);
     await expect(entry).toContainText('Phone order — not placed');
     await expect(entry.getByRole('alert')).toContainText('The server refused it: Plain Dosa is not available right now.');

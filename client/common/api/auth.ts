@@ -12,5 +12,7 @@ export async function requestLogin(email: string, password: string): Promise<Log
     return { ok: false, message: result.error.message };
   }
   const parsed = sessionSchema.safeParse(result.body);
-  return parsed.success ? { ok: true, session: parsed.data } : { ok: false, message: 'The server sent an answer this app does not understand.' };
+  return parsed.success
+    ? { ok: true, session: parsed.data }
+    : { ok: false, message: 'The server sent an answer this app does not understand.' };
 }

@@ -37,7 +37,10 @@ async function exchange(path: string, init: RequestInit): Promise<TimedApiResult
   try {
     response = await fetch(path, init);
   } catch {
-    return { result: { ok: false, error: { status: 0, code: NETWORK_ERROR_CODE, message: 'Cannot reach the Dabba server.' } }, serverTime: null };
+    return {
+      result: { ok: false, error: { status: 0, code: NETWORK_ERROR_CODE, message: 'Cannot reach the Dabba server.' } },
+      serverTime: null,
+    };
   }
   const date = Date.parse(response.headers.get('date') ?? '');
   const body: unknown = await response.json().catch(() => null);
@@ -64,7 +67,12 @@ export function postJson(path: string, payload: unknown, headers: Readonly<Recor
 }
 
 /** PUTs raw bytes (an image) to the API on this origin. */
-export function putBytes(path: string, bytes: Uint8Array, type: string, headers: Readonly<Record<string, string>> = {}): Promise<ApiResult> {
+export function putBytes(
+  path: string,
+  bytes: Uint8Array,
+  type: string,
+  headers: Readonly<Record<string, string>> = {},
+): Promise<ApiResult> {
   // A copy in a plain ArrayBuffer: fetch takes no view over a shared or larger buffer.
   return requestJson(path, { method: 'PUT', headers: { 'content-type': type, ...headers }, body: new Uint8Array(bytes).buffer });
 }
@@ -73,7 +81,9 @@ export function putBytes(path: string, bytes: Uint8Array, type: string, headers:
 export function readAnswer<T>(result: ApiResult, schema: z.ZodType<T>, unreadable: string): Answer<T> {
   if (!result.ok) return result;
   const parsed = schema.safeParse(result.body);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: { status: 200, code: 'bad_response', message: unreadable } };
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, error: { status: 200, code: 'bad_response', message: unreadable } };
 }
 
 /**

@@ -26,8 +26,14 @@ export async function searchServerOrders(search: OrderSearch, token: string): Pr
   const result = await getJson(`/api/orders?${params.toString()}`, { authorization: `Bearer ${token}` });
   if (!result.ok) {
     const offline = result.error.code === NETWORK_ERROR_CODE;
-    return { ok: false, offline, message: offline ? 'Offline: showing the orders on this device.' : `The server could not search: ${result.error.message}` };
+    return {
+      ok: false,
+      offline,
+      message: offline ? 'Offline: showing the orders on this device.' : `The server could not search: ${result.error.message}`,
+    };
   }
   const parsed = historyResponseSchema.safeParse(result.body);
-  return parsed.success ? { ok: true, orders: parsed.data.orders } : { ok: false, offline: false, message: 'The server’s search answer could not be read.' };
+  return parsed.success
+    ? { ok: true, orders: parsed.data.orders }
+    : { ok: false, offline: false, message: 'The server’s search answer could not be read.' };
 }

@@ -26,7 +26,12 @@ export function heldOrder(ctx: OrderCommandContext, orderId: OrderId): { doc: Y.
  * and appends it to the order's document; the document's persistence then saves it on the device
  * before it is sent.
  */
-export function runOrderAction<A extends OrderAction>(ctx: OrderCommandContext, orderId: OrderId, action: A, data: ActionData<A>): CommandOutcome {
+export function runOrderAction<A extends OrderAction>(
+  ctx: OrderCommandContext,
+  orderId: OrderId,
+  action: A,
+  data: ActionData<A>,
+): CommandOutcome {
   const order = heldOrder(ctx, orderId);
   if (typeof order === 'string') return refuse(order);
   const proposal = proposeEvent(ctx.actor, order.view, ORDER_ACTIONS[action].event, data);

@@ -10,7 +10,11 @@ import type { SyncProvider } from '../sync/syncProvider';
  * every screen reading the table re-run its query thousands of times. `onWritten` hears of the
  * rows once they are stored, so screens can show them without reading them back.
  */
-export function projectOrders(provider: SyncProvider, db: DabbaDb, onWritten: (rows: readonly OrderRow[]) => void = () => undefined): () => void {
+export function projectOrders(
+  provider: SyncProvider,
+  db: DabbaDb,
+  onWritten: (rows: readonly OrderRow[]) => void = () => undefined,
+): () => void {
   const pending = new Map<string, OrderRow>();
   let writing: Promise<void> | null = null;
   let stopped = false;

@@ -20,20 +20,23 @@ export function useHeldDoc<T>(docName: string, read: (doc: Y.Doc | undefined) =>
   const readRef = useRef(read);
   readRef.current = read;
 
-  const subscribe = useCallback((onChange: () => void) => {
-    const bump = (): void => {
-      version.current += 1;
-      onChange();
-    };
-    const stopDocs = device.onDocChange((name) => {
-      if (name === docName) bump();
-    });
-    const stopDevice = device.subscribe(bump);
-    return () => {
-      stopDocs();
-      stopDevice();
-    };
-  }, [device, docName]);
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const bump = (): void => {
+        version.current += 1;
+        onChange();
+      };
+      const stopDocs = device.onDocChange((name) => {
+        if (name === docName) bump();
+      });
+      const stopDevice = device.subscribe(bump);
+      return () => {
+        stopDocs();
+        stopDevice();
+      };
+    },
+    [device, docName],
+  );
 
   const getSnapshot = (): HeldDocView<T> => {
     const cached = cache.current;

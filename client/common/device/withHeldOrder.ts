@@ -10,7 +10,10 @@ const SIGNED_OUT = refuse('Sign in to change orders.');
  * orders from the query table or an inbox, and the document may still be loading after a restart),
  * as the signed-in user.
  */
-export function withHeldOrder<A extends unknown[]>(device: Device, run: (ctx: OrderCommandContext, orderId: OrderId, ...args: A) => CommandOutcome) {
+export function withHeldOrder<A extends unknown[]>(
+  device: Device,
+  run: (ctx: OrderCommandContext, orderId: OrderId, ...args: A) => CommandOutcome,
+) {
   return async (orderId: OrderId, ...args: A): Promise<CommandOutcome> => {
     await device.holdOrder(orderId);
     const ctx = device.orderCommands();

@@ -6,11 +6,18 @@ import type { LeafletState } from './useLeaflet';
  */
 export function MapLoadStatus({ state }: { readonly state: LeafletState }) {
   if (state.status === 'ready') return null;
-  if (state.status === 'loading') return <p className="muted map-status" role="status">Loading the map…</p>;
+  if (state.status === 'loading')
+    return (
+      <p className="muted map-status" role="status">
+        Loading the map…
+      </p>
+    );
   return (
     <p className="error map-status" role="alert">
       The map could not load.{' '}
-      <button type="button" className="button button--quiet" onClick={state.retry}>Try again</button>
+      <button type="button" className="button button--quiet" onClick={state.retry}>
+        Try again
+      </button>
     </p>
   );
 }

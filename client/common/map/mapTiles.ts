@@ -15,6 +15,7 @@ const OSM = DEFAULT_TILE_URL;
 export function tileConfig(env: Readonly<Record<string, unknown>>): TileConfig {
   const raw = env['VITE_MAP_TILE_URL'];
   const url = typeof raw === 'string' ? raw.trim() : OSM;
-  const attribution = typeof env['VITE_MAP_TILE_ATTRIBUTION'] === 'string' ? env['VITE_MAP_TILE_ATTRIBUTION'] : '&copy; OpenStreetMap contributors';
+  const attribution =
+    typeof env['VITE_MAP_TILE_ATTRIBUTION'] === 'string' ? env['VITE_MAP_TILE_ATTRIBUTION'] : '&copy; OpenStreetMap contributors';
   return { url: url === '' ? null : url, attribution: url === OSM ? '&copy; OpenStreetMap contributors' : attribution };
 }

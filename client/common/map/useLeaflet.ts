@@ -38,8 +38,12 @@ export function useLeaflet(): LeafletState {
     let current = true;
     setL('loading');
     void loadLeaflet().then(
-      (ready) => { if (current) setL(ready); },
-      () => { if (current) setL('failed'); },
+      (ready) => {
+        if (current) setL(ready);
+      },
+      () => {
+        if (current) setL('failed');
+      },
     );
     return () => {
       current = false;

@@ -17,8 +17,11 @@ export type Session = z.infer<typeof sessionSchema>;
 /** The actor commands act as; null when the user record cannot act (an outlet account without an outlet). */
 export function sessionActor(user: SessionUser): Actor | null {
   switch (user.role) {
-    case 'admin': return { id: user.id, role: 'admin' };
-    case 'driver': return { id: user.id, role: 'driver' };
-    case 'outlet': return user.outletId ? { id: user.id, role: 'outlet', outletId: user.outletId } : null;
+    case 'admin':
+      return { id: user.id, role: 'admin' };
+    case 'driver':
+      return { id: user.id, role: 'driver' };
+    case 'outlet':
+      return user.outletId ? { id: user.id, role: 'outlet', outletId: user.outletId } : null;
   }
 }

@@ -195,7 +195,8 @@ export function openDabbaDb(name: string = DEFAULT_DB_NAME): DabbaDb {
   // The board reads an outlet's open orders and today's closed ones, and history pages by date,
   // without scanning every row the device ever held.
   db.version(2).stores({
-    orders: 'id, outletId, status, placedAt, syncState, [outletId+status], [outletId+closedAt], [outletId+conflicted+closedAt], [outletId+placedAt]',
+    orders:
+      'id, outletId, status, placedAt, syncState, [outletId+status], [outletId+closedAt], [outletId+conflicted+closedAt], [outletId+placedAt]',
     phoneOrders: 'key, outletId',
     prints: 'orderId',
   });

@@ -22,7 +22,8 @@ export async function saveShiftWish(db: DabbaDb, driverId: string, onShift: bool
 export async function settleShiftWish(db: DabbaDb, sent: DriverShiftRow, refusal: string | null = null): Promise<boolean> {
   return db.transaction('rw', db.driverShift, async () => {
     const current = await db.driverShift.get('current');
-    if (!current || current.driverId !== sent.driverId || current.changedAt !== sent.changedAt || current.onShift !== sent.onShift) return false;
+    if (!current || current.driverId !== sent.driverId || current.changedAt !== sent.changedAt || current.onShift !== sent.onShift)
+      return false;
     await db.driverShift.put({ ...current, unsynced: 0, refusal });
     return true;
   });

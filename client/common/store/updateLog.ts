@@ -12,7 +12,10 @@ export async function docUpdates(db: DabbaDb, docName: string): Promise<UpdateRo
 
 /** The rows of several documents in one read, in the order the device learnt them. */
 export async function updatesOfDocs(db: DabbaDb, docNames: readonly string[]): Promise<UpdateRow[]> {
-  const rows = await db.updates.where('docName').anyOf([...docNames]).toArray();
+  const rows = await db.updates
+    .where('docName')
+    .anyOf([...docNames])
+    .toArray();
   return rows.sort((a, b) => a.id - b.id);
 }
 

@@ -44,7 +44,10 @@ export class LocalDocs {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
-  constructor(private readonly db: DabbaDb, private readonly hooks: LocalDocsHooks) {}
+  constructor(
+    private readonly db: DabbaDb,
+    private readonly hooks: LocalDocsHooks,
+  ) {}
 
   get(docName: string): Y.Doc | undefined {
     return this.docs.get(docName);
@@ -93,7 +96,9 @@ export class LocalDocs {
     const doc = this.docs.get(docName);
     if (!doc) return;
     const seen = { changed: false };
-    const noteChange = (): void => { seen.changed = true; };
+    const noteChange = (): void => {
+      seen.changed = true;
+    };
     doc.on('update', noteChange);
     try {
       Y.applyUpdate(doc, update, REMOTE_ORIGIN);
@@ -137,7 +142,10 @@ export class LocalDocs {
 
   /** Resolves once every queued storage write has finished. */
   async settled(): Promise<void> {
-    await this.queue.then(() => undefined, () => undefined);
+    await this.queue.then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   close(): void {
@@ -165,10 +173,12 @@ export class LocalDocs {
   private queueBatch(): void {
     if (this.batchQueued || this.pendingOpens.size === 0) return;
     this.batchQueued = true;
-    void this.enqueue(() => this.openBatch()).catch(() => undefined).finally(() => {
-      this.batchQueued = false;
-      this.queueBatch();
-    });
+    void this.enqueue(() => this.openBatch())
+      .catch(() => undefined)
+      .finally(() => {
+        this.batchQueued = false;
+        this.queueBatch();
+      });
   }
 
   private async openBatch(): Promise<void> {
@@ -176,7 +186,10 @@ export class LocalDocs {
     for (const [name] of batch) this.pendingOpens.delete(name);
     try {
       const byDoc = new Map<string, UpdateRow[]>();
-      for (const row of await updatesOfDocs(this.db, batch.map(([name]) => name))) {
+      for (const row of await updatesOfDocs(
+        this.db,
+        batch.map(([name]) => name),
+      )) {
         const rows = byDoc.get(row.docName) ?? [];
         rows.push(row);
         byDoc.set(row.docName, rows);

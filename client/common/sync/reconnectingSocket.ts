@@ -116,9 +116,15 @@ export class ReconnectingSocket {
     const generation = ++this.generation;
     const live = (): boolean => generation === this.generation;
     const handlers: SocketHandlers = {
-      onOpen: () => { if (live()) this.opened(); },
-      onFrame: (frame) => { if (live()) this.options.onFrame(frame); },
-      onClose: (code, reason) => { if (live()) this.closed(code, reason); },
+      onOpen: () => {
+        if (live()) this.opened();
+      },
+      onFrame: (frame) => {
+        if (live()) this.options.onFrame(frame);
+      },
+      onClose: (code, reason) => {
+        if (live()) this.closed(code, reason);
+      },
     };
     try {
       this.handle = (this.options.connect ?? browserSocketFactory)(this.options.url(), handlers);
@@ -129,7 +135,9 @@ export class ReconnectingSocket {
 
   private opened(): void {
     this.isOpen = true;
-    this.stableTimer = setTimeout(() => { this.attempt = 0; }, this.options.stableAfterMs ?? 5_000);
+    this.stableTimer = setTimeout(() => {
+      this.attempt = 0;
+    }, this.options.stableAfterMs ?? 5_000);
     this.setState({ status: 'online', retryAt: null, reason: null });
     this.options.onOpen();
   }

@@ -36,7 +36,9 @@ export class RetryLoop {
   kick(): Promise<void> {
     if (this.stopped) return Promise.resolve();
     this.again = true;
-    this.running ??= this.loop().finally(() => { this.running = null; });
+    this.running ??= this.loop().finally(() => {
+      this.running = null;
+    });
     return this.running;
   }
 

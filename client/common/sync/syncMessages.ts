@@ -17,8 +17,7 @@ export function updateFrame(docName: string, seq: number, update: Uint8Array): U
 }
 
 export type SyncPayload =
-  | { readonly kind: 'step1'; readonly stateVector: Uint8Array }
-  | { readonly kind: 'step2' | 'update'; readonly update: Uint8Array };
+  { readonly kind: 'step1'; readonly stateVector: Uint8Array } | { readonly kind: 'step2' | 'update'; readonly update: Uint8Array };
 
 /** Reads the y-protocols message inside a SYNC frame (the decoder the server uses too); throws on anything else. */
 export function parseSyncPayload(payload: Uint8Array): SyncPayload {

@@ -145,11 +145,20 @@ export class SyncProvider {
       return;
     }
     switch (message.type) {
-      case MuxType.SYNC: void this.receiveSync(message.doc, message.payload); return;
-      case MuxType.ACK: void this.docs.acknowledge(message.doc, message.seq); return;
-      case MuxType.REJECT: void this.receiveReject(message.doc, message.seq, message.code, message.message); return;
-      case MuxType.REFUSED: void this.receiveRefused(message.doc, { code: message.code, message: message.message }); return;
-      default: return;
+      case MuxType.SYNC:
+        void this.receiveSync(message.doc, message.payload);
+        return;
+      case MuxType.ACK:
+        void this.docs.acknowledge(message.doc, message.seq);
+        return;
+      case MuxType.REJECT:
+        void this.receiveReject(message.doc, message.seq, message.code, message.message);
+        return;
+      case MuxType.REFUSED:
+        void this.receiveRefused(message.doc, { code: message.code, message: message.message });
+        return;
+      default:
+        return;
     }
   }
 
@@ -169,7 +178,10 @@ export class SyncProvider {
     if (!this.writable(docName)) return;
     await this.docs.settled();
     const synced = await syncedUpdates(this.options.db, docName);
-    const missing = missingOnServer(synced.map((r) => r.update), sync.stateVector);
+    const missing = missingOnServer(
+      synced.map((r) => r.update),
+      sync.stateVector,
+    );
     if (!missing) return;
     const rowId = await this.docs.storeForServer(docName, missing);
     this.socket.send(updateFrame(docName, rowId, missing));
@@ -210,10 +222,13 @@ export class SyncProvider {
 
   /** Runs `task` after a jittered pause, unless the provider stopped meanwhile. */
   private later(task: () => void): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      task();
-    }, TRANSIENT_RETRY_MS * (1 + (this.options.random ?? Math.random)()));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        task();
+      },
+      TRANSIENT_RETRY_MS * (1 + (this.options.random ?? Math.random)()),
+    );
     this.timers.add(timer);
   }
 

@@ -1,7 +1,13 @@
 import type { RefusalRow } from '../store/db';
 
 /** Changes the server refused stay on screen until someone has read them. */
-export function RefusalList({ refusals, onDismiss }: { readonly refusals: readonly RefusalRow[]; readonly onDismiss: (id: number) => void }) {
+export function RefusalList({
+  refusals,
+  onDismiss,
+}: {
+  readonly refusals: readonly RefusalRow[];
+  readonly onDismiss: (id: number) => void;
+}) {
   if (refusals.length === 0) return null;
   return (
     <ul className="refusals" aria-label="Changes the server refused">

@@ -40,8 +40,12 @@ export function DeliverForm({ orderId, cashDue, currency, onCancel }: Props) {
     <section className="card step deliver" aria-labelledby="deliver-title">
       <h2 id="deliver-title">Proof of delivery</h2>
       <PhotoInput photo={photo} onPhoto={setPhoto} />
-      {signing ? <SignaturePad onSigned={setSignature} /> : (
-        <button type="button" className="button button--quiet" onClick={() => setSigning(true)}>Add a signature</button>
+      {signing ? (
+        <SignaturePad onSigned={setSignature} />
+      ) : (
+        <button type="button" className="button button--quiet" onClick={() => setSigning(true)}>
+          Add a signature
+        </button>
       )}
       <label className="field">
         <span>Delivery code (if the customer has one)</span>
@@ -54,9 +58,17 @@ export function DeliverForm({ orderId, cashDue, currency, onCancel }: Props) {
         </label>
       ) : null}
       <div className="bottom-bar">
-        {error ? <p className="error" role="alert">{error}</p> : null}
-        <button type="button" className="button button--quiet button--big" onClick={onCancel}>Back</button>
-        <button type="button" className="button button--primary button--big" disabled={busy} onClick={() => void confirm()}>Confirm delivered</button>
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <button type="button" className="button button--quiet button--big" onClick={onCancel}>
+          Back
+        </button>
+        <button type="button" className="button button--primary button--big" disabled={busy} onClick={() => void confirm()}>
+          Confirm delivered
+        </button>
       </div>
     </section>
   );

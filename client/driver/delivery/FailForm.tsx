@@ -2,12 +2,7 @@ import { useState } from 'react';
 import type { OrderId } from '../../../shared/ids';
 import { useDriverCommands } from '../model/useDriverCommands';
 
-const REASONS = [
-  'Customer not reachable',
-  'Address not found',
-  'Customer refused the order',
-  'Unsafe to deliver',
-] as const;
+const REASONS = ['Customer not reachable', 'Address not found', 'Customer refused the order', 'Unsafe to deliver'] as const;
 const OTHER = 'Other';
 
 /** Failed, with why: the outlet and the customer's tracking page see the reason. */
@@ -46,9 +41,17 @@ export function FailForm({ orderId, onCancel }: { readonly orderId: OrderId; rea
         </label>
       ) : null}
       <div className="bottom-bar">
-        {error ? <p className="error" role="alert">{error}</p> : null}
-        <button type="button" className="button button--quiet button--big" onClick={onCancel}>Back</button>
-        <button type="button" className="button button--danger button--big" onClick={() => void confirm()}>Confirm failed</button>
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <button type="button" className="button button--quiet button--big" onClick={onCancel}>
+          Back
+        </button>
+        <button type="button" className="button button--danger button--big" onClick={() => void confirm()}>
+          Confirm failed
+        </button>
       </div>
     </section>
   );

@@ -5,7 +5,13 @@ import { prepareProofPhoto, type ProofImage } from '../model/proofs/proofImage';
  * The doorstep photo, straight from the camera (`capture`), made small enough to keep and send,
  * with a preview so the driver sees what the outlet will see.
  */
-export function PhotoInput({ photo, onPhoto }: { readonly photo: ProofImage | null; readonly onPhoto: (photo: ProofImage | null) => void }) {
+export function PhotoInput({
+  photo,
+  onPhoto,
+}: {
+  readonly photo: ProofImage | null;
+  readonly onPhoto: (photo: ProofImage | null) => void;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<string | null>(null);
@@ -38,7 +44,11 @@ export function PhotoInput({ photo, onPhoto }: { readonly photo: ProofImage | nu
         <input className="sr-only" type="file" accept="image/*" capture="environment" onChange={(e) => void take(e)} />
       </label>
       {preview ? <img className="photo-input__preview" src={preview} alt="The doorstep photo you took" /> : null}
-      {error ? <p className="error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

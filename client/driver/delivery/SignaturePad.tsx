@@ -53,9 +53,21 @@ export function SignaturePad({ onSigned }: { readonly onSigned: (image: ProofIma
 
   return (
     <div className="signature">
-      <canvas ref={canvas} className="signature__pad" width={600} height={240} aria-label="Signature pad: the customer signs here with a finger"
-        role="img" onPointerDown={down} onPointerMove={move} onPointerUp={up} onPointerCancel={up} />
-      <button type="button" className="button button--quiet" onClick={clear} disabled={!signed}>Clear signature</button>
+      <canvas
+        ref={canvas}
+        className="signature__pad"
+        width={600}
+        height={240}
+        aria-label="Signature pad: the customer signs here with a finger"
+        role="img"
+        onPointerDown={down}
+        onPointerMove={move}
+        onPointerUp={up}
+        onPointerCancel={up}
+      />
+      <button type="button" className="button button--quiet" onClick={clear} disabled={!signed}>
+        Clear signature
+      </button>
     </div>
   );
 }

@@ -13,26 +13,44 @@ export function DropoffStep({ orderId, view }: { readonly orderId: OrderId; read
   const { header } = view;
   const [mode, setMode] = useState<'route' | 'deliver' | 'fail'>('route');
   const due = cashDue(header);
-  if (mode === 'deliver') return <DeliverForm orderId={orderId} cashDue={due} currency={header.currency} onCancel={() => setMode('route')} />;
+  if (mode === 'deliver')
+    return <DeliverForm orderId={orderId} cashDue={due} currency={header.currency} onCancel={() => setMode('route')} />;
   if (mode === 'fail') return <FailForm orderId={orderId} onCancel={() => setMode('route')} />;
   return (
     <>
       <section className="card step" aria-labelledby="dropoff-title">
         <h2 id="dropoff-title">Deliver to {header.customer.name}</h2>
         {header.address ? <p className="step__address">{header.address.text}</p> : null}
-        {header.notes ? <p><strong>Notes:</strong> {header.notes}</p> : null}
+        {header.notes ? (
+          <p>
+            <strong>Notes:</strong> {header.notes}
+          </p>
+        ) : null}
         {due > 0 ? <p className="step__cash">Collect {formatMoney(due, header.currency)} in cash</p> : <p>Paid: nothing to collect</p>}
         {header.address ? (
-          <PlaceLinks place={{ lat: header.address.lat, lng: header.address.lng, label: header.customer.name }} navigateLabel="Navigate to drop-off" callLabel="Call customer" phone={header.customer.phone} />
+          <PlaceLinks
+            place={{ lat: header.address.lat, lng: header.address.lng, label: header.customer.name }}
+            navigateLabel="Navigate to drop-off"
+            callLabel="Call customer"
+            phone={header.customer.phone}
+          />
         ) : null}
         <details>
           <summary>Items ({header.items.reduce((n, l) => n + l.qty, 0)})</summary>
-          <ul>{header.items.map((line, i) => <li key={i}>{lineText(line)}</li>)}</ul>
+          <ul>
+            {header.items.map((line, i) => (
+              <li key={i}>{lineText(line)}</li>
+            ))}
+          </ul>
         </details>
       </section>
       <div className="bottom-bar">
-        <button type="button" className="button button--danger button--big" onClick={() => setMode('fail')}>Failed</button>
-        <button type="button" className="button button--primary button--big" onClick={() => setMode('deliver')}>Delivered</button>
+        <button type="button" className="button button--danger button--big" onClick={() => setMode('fail')}>
+          Failed
+        </button>
+        <button type="button" className="button button--primary button--big" onClick={() => setMode('deliver')}>
+          Delivered
+        </button>
       </div>
     </>
   );

@@ -4,7 +4,11 @@ export const lineText = (line: OrderLine): string =>
   `${line.qty} × ${line.name}${line.modifiers.length > 0 ? ` (${line.modifiers.map((m) => m.name).join(', ')})` : ''}`;
 
 /** The bag's contents to tick off at the counter: a missing raita is cheaper to fix here than at the door. */
-export function ItemChecklist({ items, checked, onToggle }: {
+export function ItemChecklist({
+  items,
+  checked,
+  onToggle,
+}: {
   readonly items: readonly OrderLine[];
   readonly checked: ReadonlySet<number>;
   readonly onToggle: (index: number) => void;

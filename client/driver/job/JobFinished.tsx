@@ -8,7 +8,12 @@ import { JOB_STATUS } from '../jobs/jobText';
 const KIND = { photo: 'Photo', signature: 'Signature' } as const;
 
 function ProofLine({ proof }: { readonly proof: ProofRow }) {
-  const text = proof.state === 'uploaded' ? 'uploaded' : proof.state === 'waiting' ? 'waiting to upload — kept on this phone' : `not accepted: ${proof.lastError ?? ''}`;
+  const text =
+    proof.state === 'uploaded'
+      ? 'uploaded'
+      : proof.state === 'waiting'
+        ? 'waiting to upload — kept on this phone'
+        : `not accepted: ${proof.lastError ?? ''}`;
   return (
     <li data-proof-state={proof.state}>
       {KIND[proof.kind]} {proof.state === 'waiting' ? <span className="badge badge--local">{text}</span> : text}
@@ -25,9 +30,18 @@ export function JobFinished({ orderId, view }: { readonly orderId: string; reado
   const reason = last && 'reason' in last ? last.reason : null;
   return (
     <section className="card step" aria-labelledby="finished-title">
-      <h2 id="finished-title">{JOB_STATUS[state.status]}{ended ? ` at ${clockTime(ended)}` : ''}</h2>
+      <h2 id="finished-title">
+        {JOB_STATUS[state.status]}
+        {ended ? ` at ${clockTime(ended)}` : ''}
+      </h2>
       {reason ? <p>Reason: {reason}</p> : null}
-      {proofs.length > 0 ? <ul className="proofs" aria-label="Proof of delivery">{proofs.map((p) => <ProofLine key={p.sha256} proof={p} />)}</ul> : null}
+      {proofs.length > 0 ? (
+        <ul className="proofs" aria-label="Proof of delivery">
+          {proofs.map((p) => (
+            <ProofLine key={p.sha256} proof={p} />
+          ))}
+        </ul>
+      ) : null}
     </section>
   );
 }

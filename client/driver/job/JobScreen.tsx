@@ -24,12 +24,18 @@ export function JobScreen({ orderId, driverId }: { readonly orderId: OrderId; re
   // Straight after Accept, or after a restart, the order may not be loaded yet: load it first.
   useEffect(() => void device.holdOrder(orderId), [device, orderId]);
 
-  const back = <a className="button button--quiet" href={HOME_HREF}>All jobs</a>;
+  const back = (
+    <a className="button button--quiet" href={HOME_HREF}>
+      All jobs
+    </a>
+  );
   if (!view) {
     return (
       <div className="job">
         {back}
-        <p role="status" className="empty">Waiting for the order to reach this phone…</p>
+        <p role="status" className="empty">
+          Waiting for the order to reach this phone…
+        </p>
       </div>
     );
   }
@@ -40,13 +46,21 @@ export function JobScreen({ orderId, driverId }: { readonly orderId: OrderId; re
     <div className="job" data-status={state.status}>
       <div className="job__head">
         {back}
-        <p className="job__status" role="status">{JOB_STATUS[state.status]}</p>
+        <p className="job__status" role="status">
+          {JOB_STATUS[state.status]}
+        </p>
         <SyncBadge state={syncState} />
       </div>
       {conflicts.map((c) => (
-        <p key={c.event.id} className="error" role="alert">Your “{c.event.type.replace('_', ' ')}” at {clockTime(c.event.at)} did not count: {c.reason}.</p>
+        <p key={c.event.id} className="error" role="alert">
+          Your “{c.event.type.replace('_', ' ')}” at {clockTime(c.event.at)} did not count: {c.reason}.
+        </p>
       ))}
-      {!mine && !isTerminal(state.status) ? <p className="notice" role="alert">This order is no longer assigned to you.</p> : null}
+      {!mine && !isTerminal(state.status) ? (
+        <p className="notice" role="alert">
+          This order is no longer assigned to you.
+        </p>
+      ) : null}
       {mine && !isTerminal(state.status) && state.status !== 'picked_up' ? <PickupStep orderId={orderId} view={view} /> : null}
       {mine && state.status === 'picked_up' ? <DropoffStep orderId={orderId} view={view} /> : null}
       {isTerminal(state.status) ? <JobFinished orderId={orderId} view={view} /> : null}

@@ -41,14 +41,31 @@ export function PickupStep({ orderId, view }: { readonly orderId: OrderId; reado
       <section className="card step" aria-labelledby="pickup-title">
         <h2 id="pickup-title">Pick up at {header.outlet.name}</h2>
         <p>{header.outlet.address}</p>
-        <p className="step__kitchen" role="status">{kitchenText(view)}</p>
-        <PlaceLinks place={{ lat: header.outlet.lat, lng: header.outlet.lng, label: header.outlet.name }} navigateLabel="Navigate to pickup" callLabel="Call outlet" phone={header.outlet.phone} />
+        <p className="step__kitchen" role="status">
+          {kitchenText(view)}
+        </p>
+        <PlaceLinks
+          place={{ lat: header.outlet.lat, lng: header.outlet.lng, label: header.outlet.name }}
+          navigateLabel="Navigate to pickup"
+          callLabel="Call outlet"
+          phone={header.outlet.phone}
+        />
         <ItemChecklist items={header.items} checked={checked} onToggle={toggle} />
-        {header.notes ? <p><strong>Notes:</strong> {header.notes}</p> : null}
+        {header.notes ? (
+          <p>
+            <strong>Notes:</strong> {header.notes}
+          </p>
+        ) : null}
       </section>
       <div className="bottom-bar">
-        {error ? <p className="error" role="alert">{error}</p> : null}
-        <button type="button" className="button button--primary button--big" onClick={() => void confirm()}>Picked up</button>
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <button type="button" className="button button--primary button--big" onClick={() => void confirm()}>
+          Picked up
+        </button>
       </div>
     </>
   );

@@ -120,7 +120,11 @@ export class DriverDevice {
     const ctx = this.device.orderCommands();
     if (!run || !ctx) return refuse('Sign in to change orders.');
     await this.device.holdOrder(orderId);
-    return deliverOrder({ ctx, db: this.device.db, driverId: run.session.user.id, uploadProofs: () => void run.proofLoop.kick() }, orderId, input);
+    return deliverOrder(
+      { ctx, db: this.device.db, driverId: run.session.user.id, uploadProofs: () => void run.proofLoop.kick() },
+      orderId,
+      input,
+    );
   }
 
   /** Offers are answered over HTTP, online only: the server decides who gets an order, at once. */
@@ -148,7 +152,10 @@ export class DriverDevice {
     const db = this.device.db;
     const driverId = session.user.id;
     const api = driverApi(session.token);
-    const shiftLoop = new RetryLoop({ name: 'shift outbox', pass: () => uploadShift({ db, driverId, api, onSettled: () => void this.refreshShift(driverId) }) });
+    const shiftLoop = new RetryLoop({
+      name: 'shift outbox',
+      pass: () => uploadShift({ db, driverId, api, onSettled: () => void this.refreshShift(driverId) }),
+    });
     const trailLoop = new RetryLoop({ name: 'location trail', pass: () => uploadTrail({ db, driverId, api }) });
     const proofLoop = new RetryLoop({ name: 'proof uploads', pass: () => uploadProofs({ db, driverId, api }) });
     const tracker = new LocationTracker({
@@ -164,7 +171,16 @@ export class DriverDevice {
     };
     window.addEventListener('online', online);
     const loops = [shiftLoop, trailLoop, proofLoop];
-    this.running = { session, api, loops, shiftLoop, trailLoop, proofLoop, tracker, stops: [() => window.removeEventListener('online', online)] };
+    this.running = {
+      session,
+      api,
+      loops,
+      shiftLoop,
+      trailLoop,
+      proofLoop,
+      tracker,
+      stops: [() => window.removeEventListener('online', online)],
+    };
     this.update({ ...IDLE, driverId });
     for (const loop of loops) void loop.kick();
     void this.refreshShift(driverId).then(() => this.fetchMe());

@@ -20,12 +20,15 @@ export interface DriverCommands {
 export function useDriverCommands(): DriverCommands {
   const device = useDevice();
   const driver = useDriverDevice();
-  return useMemo(() => ({
-    setShift: (onShift) => driver.setShift(onShift),
-    accept: (orderId) => driver.accept(orderId),
-    decline: (orderId) => driver.decline(orderId),
-    pickUp: withHeldOrder(device, (ctx, orderId) => runOrderAction(ctx, orderId, 'pickUp', {})),
-    deliver: (orderId, input) => driver.deliver(orderId, input),
-    fail: withHeldOrder(device, (ctx, orderId, reason: string) => runOrderAction(ctx, orderId, 'fail', { reason })),
-  }), [device, driver]);
+  return useMemo(
+    () => ({
+      setShift: (onShift) => driver.setShift(onShift),
+      accept: (orderId) => driver.accept(orderId),
+      decline: (orderId) => driver.decline(orderId),
+      pickUp: withHeldOrder(device, (ctx, orderId) => runOrderAction(ctx, orderId, 'pickUp', {})),
+      deliver: (orderId, input) => driver.deliver(orderId, input),
+      fail: withHeldOrder(device, (ctx, orderId, reason: string) => runOrderAction(ctx, orderId, 'fail', { reason })),
+    }),
+    [device, driver],
+  );
 }

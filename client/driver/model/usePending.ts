@@ -16,9 +16,13 @@ const NONE: DriverPending = { orders: 0, photos: 0, locations: 0 };
 
 export function usePending(driverId: UserId): DriverPending {
   const device = useDevice();
-  return useLiveQuery(async () => ({
-    orders: await device.db.orders.where('syncState').equals('local').count(),
-    photos: await countWaitingProofs(device.db, driverId),
-    locations: await countLocations(device.db, driverId),
-  }), `driver-pending:${driverId}`, NONE);
+  return useLiveQuery(
+    async () => ({
+      orders: await device.db.orders.where('syncState').equals('local').count(),
+      photos: await countWaitingProofs(device.db, driverId),
+      locations: await countLocations(device.db, driverId),
+    }),
+    `driver-pending:${driverId}`,
+    NONE,
+  );
 }

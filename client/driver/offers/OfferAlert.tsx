@@ -18,16 +18,37 @@ const VIBRATION = [200, 100, 200];
  * Offers ring on every screen until answered or ended: a missed offer goes to the next driver.
  * When the browser blocks sound until the screen is touched, a button asks for that touch.
  */
-export function OfferAlert({ offers, online, onAccepted }: { readonly offers: readonly LiveOffer[]; readonly online: boolean; readonly onAccepted: (orderId: OrderId) => void }) {
+export function OfferAlert({
+  offers,
+  online,
+  onAccepted,
+}: {
+  readonly offers: readonly LiveOffer[];
+  readonly online: boolean;
+  readonly onAccepted: (orderId: OrderId) => void;
+}) {
   const now = useNow(1_000);
   const live = offers.filter((o) => o.deadline > now);
   const ringing = live.length > 0;
   const { sound, unlock } = useAlertTone(OFFER_NOTES, ringing, OFFER_RING_EVERY_MS, { vibration: VIBRATION });
   return (
-    <section className={ringing ? 'offer-alert offer-alert--on' : 'offer-alert'} aria-label="Delivery offers" data-ringing={ringing} data-sound={sound}>
-      {sound === 'blocked' ? <button type="button" className="offer-alert__unlock" onClick={unlock}>Sound is blocked — tap to enable</button> : null}
-      <p className="sr-only" role="status" aria-live="assertive">{ringing ? `New delivery offer from ${live.map((o) => o.outletName).join(', ')}` : ''}</p>
-      {live.map((offer) => <OfferCard key={offer.orderId} offer={offer} online={online} onAccepted={onAccepted} />)}
+    <section
+      className={ringing ? 'offer-alert offer-alert--on' : 'offer-alert'}
+      aria-label="Delivery offers"
+      data-ringing={ringing}
+      data-sound={sound}
+    >
+      {sound === 'blocked' ? (
+        <button type="button" className="offer-alert__unlock" onClick={unlock}>
+          Sound is blocked — tap to enable
+        </button>
+      ) : null}
+      <p className="sr-only" role="status" aria-live="assertive">
+        {ringing ? `New delivery offer from ${live.map((o) => o.outletName).join(', ')}` : ''}
+      </p>
+      {live.map((offer) => (
+        <OfferCard key={offer.orderId} offer={offer} online={online} onAccepted={onAccepted} />
+      ))}
     </section>
   );
 }

@@ -39,20 +39,61 @@ export function OfferCard({ offer, online, onAccepted }: Props) {
     <article className="card offer" aria-labelledby={titleId} data-order-id={offer.orderId}>
       <div className="offer__head">
         <h2 id={titleId}>New delivery from {offer.outletName}</h2>
-        <p className="offer__timer" role="timer" aria-label={`${left} seconds left to answer`}>{left > 0 ? countdownText(left) : 'Ended'}</p>
+        <p className="offer__timer" role="timer" aria-label={`${left} seconds left to answer`}>
+          {left > 0 ? countdownText(left) : 'Ended'}
+        </p>
       </div>
       <dl className="offer__facts">
-        <div><dt>Pickup</dt><dd>{offer.outletName}, {offer.outletAddress}</dd></div>
-        <div><dt>Drop-off</dt><dd>{offer.dropoffArea}</dd></div>
-        <div><dt>To pickup</dt><dd>{distanceText(offer.distanceMeters)}</dd></div>
-        <div><dt>Trip</dt><dd>{distanceText(offer.tripMeters)}</dd></div>
-        <div><dt>Cash to collect</dt><dd>{offer.cashToCollect > 0 ? formatMoney(offer.cashToCollect, offer.currency) : 'None (paid)'}</dd></div>
+        <div>
+          <dt>Pickup</dt>
+          <dd>
+            {offer.outletName}, {offer.outletAddress}
+          </dd>
+        </div>
+        <div>
+          <dt>Drop-off</dt>
+          <dd>{offer.dropoffArea}</dd>
+        </div>
+        <div>
+          <dt>To pickup</dt>
+          <dd>{distanceText(offer.distanceMeters)}</dd>
+        </div>
+        <div>
+          <dt>Trip</dt>
+          <dd>{distanceText(offer.tripMeters)}</dd>
+        </div>
+        <div>
+          <dt>Cash to collect</dt>
+          <dd>{offer.cashToCollect > 0 ? formatMoney(offer.cashToCollect, offer.currency) : 'None (paid)'}</dd>
+        </div>
       </dl>
-      {!online ? <p className="notice" role="status">You are offline: answering an offer needs the network.</p> : null}
-      {error ? <p className="error" role="alert">{error}</p> : null}
+      {!online ? (
+        <p className="notice" role="status">
+          You are offline: answering an offer needs the network.
+        </p>
+      ) : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <div className="offer__actions">
-        <button type="button" className="button button--quiet button--big" disabled={busy || !online || left === 0} onClick={() => void answer(false)}>Decline</button>
-        <button type="button" className="button button--primary button--big" disabled={busy || !online || left === 0} onClick={() => void answer(true)}>Accept</button>
+        <button
+          type="button"
+          className="button button--quiet button--big"
+          disabled={busy || !online || left === 0}
+          onClick={() => void answer(false)}
+        >
+          Decline
+        </button>
+        <button
+          type="button"
+          className="button button--primary button--big"
+          disabled={busy || !online || left === 0}
+          onClick={() => void answer(true)}
+        >
+          Accept
+        </button>
       </div>
     </article>
   );

@@ -47,13 +47,23 @@ export function DriverShell({ driverId }: { readonly driverId: UserId }) {
       </header>
       <ConnectionBanner connection={connection} />
       <PendingLine pending={pending} shiftPending={snapshot.shift.pending} />
-      <OfferAlert offers={offers} online={connection.status === 'online'} onAccepted={(orderId) => go(`#/job/${encodeURIComponent(orderId)}`)} />
+      <OfferAlert
+        offers={offers}
+        online={connection.status === 'online'}
+        onAccepted={(orderId) => go(`#/job/${encodeURIComponent(orderId)}`)}
+      />
       <main className="driver__main">
-        {storageError ? <p className="error" role="alert">This phone could not save a change: {storageError}</p> : null}
+        {storageError ? (
+          <p className="error" role="alert">
+            This phone could not save a change: {storageError}
+          </p>
+        ) : null}
         <RefusalList refusals={refusals} onDismiss={dismiss} />
-        {route.screen === 'job'
-          ? <JobScreen orderId={route.orderId} driverId={driverId} />
-          : <JobList active={jobs.active} finished={jobs.finished} onShift={snapshot.shift.onShift} />}
+        {route.screen === 'job' ? (
+          <JobScreen orderId={route.orderId} driverId={driverId} />
+        ) : (
+          <JobList active={jobs.active} finished={jobs.finished} onShift={snapshot.shift.onShift} />
+        )}
       </main>
       {route.screen === 'home' ? <ShiftBar shift={snapshot.shift} location={snapshot.location} /> : null}
     </div>

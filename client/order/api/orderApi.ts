@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import {
-  placedResponseSchema, quoteResponseSchema, type orderRequestSchema, type PlacedResponse, type quoteRequestSchema, type QuoteResponse,
+  placedResponseSchema,
+  quoteResponseSchema,
+  type orderRequestSchema,
+  type PlacedResponse,
+  type quoteRequestSchema,
+  type QuoteResponse,
 } from '../../../shared/api/orders';
 import { postJson, readAnswer, type Answer } from '../../common/api/http';
 
@@ -20,5 +25,9 @@ export async function quoteOrder(request: QuoteRequest): Promise<Answer<Quote>> 
 
 /** Places the order under `idempotencyKey`: sending the same key and body again returns the same order. */
 export async function placeOrder(request: OrderRequest, idempotencyKey: string): Promise<Answer<Placed>> {
-  return readAnswer(await postJson('/api/orders', request, { 'Idempotency-Key': idempotencyKey }), placedResponseSchema, unreadable('confirmation'));
+  return readAnswer(
+    await postJson('/api/orders', request, { 'Idempotency-Key': idempotencyKey }),
+    placedResponseSchema,
+    unreadable('confirmation'),
+  );
 }

@@ -10,8 +10,12 @@ export function useLoaded<T>(load: () => Promise<Answer<T>>): { readonly state: 
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
-    void load().then((result) => { if (live) setState(result); });
-    return () => { live = false; };
+    void load().then((result) => {
+      if (live) setState(result);
+    });
+    return () => {
+      live = false;
+    };
     // `load` is a fresh closure each render; the attempt counter is what asks for another load.
   }, [attempt]);
   const reload = useCallback(() => {

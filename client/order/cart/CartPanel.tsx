@@ -22,7 +22,9 @@ export function CartPanel({ cart, items, currency, locked, error, onQty, onRemov
   return (
     <section aria-labelledby="cart-title" className="card cart">
       <h2 id="cart-title">Your cart</h2>
-      {lines.length === 0 ? <p className="muted">Nothing yet: add something from the menu.</p> : (
+      {lines.length === 0 ? (
+        <p className="muted">Nothing yet: add something from the menu.</p>
+      ) : (
         <ul className="cart__lines">
           {lines.map((l) => (
             <li key={l.line.key} className="cart__line" aria-label={l.name}>
@@ -32,18 +34,35 @@ export function CartPanel({ cart, items, currency, locked, error, onQty, onRemov
                 {l.problem ? <span className="error">{l.problem}</span> : null}
               </div>
               <span className="cart__line-price">{price(l.lineTotal, currency)}</span>
-              {locked ? <span>× {l.line.qty}</span> : (
+              {locked ? (
+                <span>× {l.line.qty}</span>
+              ) : (
                 <div className="cart__line-actions">
                   <QtyStepper label={l.name} qty={l.line.qty} max={MAX_QTY} onChange={(qty) => onQty(l.line.key, qty)} />
-                  <button type="button" className="button button--quiet" aria-label={`Remove ${l.name} from cart`} onClick={() => onRemove(l.line.key)}>Remove</button>
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    aria-label={`Remove ${l.name} from cart`}
+                    onClick={() => onRemove(l.line.key)}
+                  >
+                    Remove
+                  </button>
                 </div>
               )}
             </li>
           ))}
         </ul>
       )}
-      {lines.length > 0 ? <p className="cart__estimate">Items: {price(estimate, currency)} <span className="muted">(final total at review)</span></p> : null}
-      {error ? <p id="cart-error" className="error" role="alert">{error}</p> : null}
+      {lines.length > 0 ? (
+        <p className="cart__estimate">
+          Items: {price(estimate, currency)} <span className="muted">(final total at review)</span>
+        </p>
+      ) : null}
+      {error ? (
+        <p id="cart-error" className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -59,7 +59,8 @@ export function modifierProblems(item: MenuItem, picks: readonly ChosenModifier[
     const chosen = picks.filter((p) => p.groupId === group.id);
     const options = chosen.map((p) => group.options.find((o) => o.id === p.optionId));
     const unavailable = options.find((o) => o !== undefined && !o.available);
-    if (unavailable !== undefined || options.includes(undefined)) problems.set(group.id, `${unavailable?.name ?? 'That option'} is not available right now.`);
+    if (unavailable !== undefined || options.includes(undefined))
+      problems.set(group.id, `${unavailable?.name ?? 'That option'} is not available right now.`);
     else if (chosen.length < group.min) problems.set(group.id, `${groupRule(group)} for ${group.name}.`);
     else if (chosen.length > group.max) problems.set(group.id, `At most ${group.max} for ${group.name}.`);
   }
@@ -89,9 +90,21 @@ export interface DescribedLine {
 /** A cart line as the customer reads it, checked against today's menu. */
 export function describeLine(items: readonly MenuItem[], line: CartLine): DescribedLine {
   const item = items.find((i) => i.id === line.itemId);
-  if (!item) return { line, name: 'An item no longer on the menu', options: [], unitPrice: 0, lineTotal: 0, problem: 'No longer on the menu: remove it.' };
-  const options = line.modifiers.map((m) => item.modifierGroups.find((g) => g.id === m.groupId)?.options.find((o) => o.id === m.optionId)?.name ?? m.optionId);
+  if (!item)
+    return {
+      line,
+      name: 'An item no longer on the menu',
+      options: [],
+      unitPrice: 0,
+      lineTotal: 0,
+      problem: 'No longer on the menu: remove it.',
+    };
+  const options = line.modifiers.map(
+    (m) => item.modifierGroups.find((g) => g.id === m.groupId)?.options.find((o) => o.id === m.optionId)?.name ?? m.optionId,
+  );
   const price = unitPrice(item, line.modifiers);
-  const problem = !item.available ? `${item.name} is not available right now.` : modifierProblems(item, line.modifiers).values().next().value ?? null;
+  const problem = !item.available
+    ? `${item.name} is not available right now.`
+    : (modifierProblems(item, line.modifiers).values().next().value ?? null);
   return { line, name: item.name, options, unitPrice: price, lineTotal: price * line.qty, problem };
 }

@@ -38,12 +38,14 @@ export const EMPTY_DRAFT: CheckoutDraft = { type: 'delivery', table: '', address
 const latLng = z.object({ lat: z.number(), lng: z.number() });
 const storedSchema = z.object({
   v: z.literal(1),
-  lines: z.array(z.object({
-    key: z.string(),
-    itemId: z.string(),
-    qty: z.number(),
-    modifiers: z.array(z.object({ groupId: z.string(), optionId: z.string() })),
-  })),
+  lines: z.array(
+    z.object({
+      key: z.string(),
+      itemId: z.string(),
+      qty: z.number(),
+      modifiers: z.array(z.object({ groupId: z.string(), optionId: z.string() })),
+    }),
+  ),
   draft: z.object({
     type: z.enum(['delivery', 'pickup', 'dine-in']),
     table: z.string(),
@@ -69,7 +71,11 @@ export class CartStore {
   private state: CartState;
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly storage: KeyValueStorage, private readonly outletId: string, private readonly makeKey: () => string = newKey) {
+  constructor(
+    private readonly storage: KeyValueStorage,
+    private readonly outletId: string,
+    private readonly makeKey: () => string = newKey,
+  ) {
     this.state = this.load();
   }
 

@@ -19,7 +19,10 @@ const TILES = tileConfig(import.meta.env);
 /** Screen pixels one arrow key moves the pin: the same feel at every zoom. */
 const KEY_STEP_PX = 20;
 const KEY_MOVES: Readonly<Record<string, readonly [number, number]>> = {
-  ArrowUp: [0, -KEY_STEP_PX], ArrowDown: [0, KEY_STEP_PX], ArrowLeft: [-KEY_STEP_PX, 0], ArrowRight: [KEY_STEP_PX, 0],
+  ArrowUp: [0, -KEY_STEP_PX],
+  ArrowDown: [0, KEY_STEP_PX],
+  ArrowLeft: [-KEY_STEP_PX, 0],
+  ArrowRight: [KEY_STEP_PX, 0],
 };
 export const PIN_TITLE = 'Delivery pin: drag it, or focus it and use the arrow keys, to put it on your door';
 
@@ -41,15 +44,32 @@ export function DeliveryMap({ outlet, pin, zones, onPin, describedBy }: Props) {
     if (!element || !L) return;
     // CSS markers rather than Leaflet's image icons, which bundlers lose and which need the network.
     const pinIcon = L.divIcon({ className: 'map-pin', html: '<span aria-hidden="true"></span>', iconSize: [32, 40], iconAnchor: [16, 40] });
-    const outletIcon = L.divIcon({ className: 'map-outlet', html: '<span aria-hidden="true"></span>', iconSize: [20, 20], iconAnchor: [10, 10] });
+    const outletIcon = L.divIcon({
+      className: 'map-outlet',
+      html: '<span aria-hidden="true"></span>',
+      iconSize: [20, 20],
+      iconAnchor: [10, 10],
+    });
     const map = L.map(element, { center: [pin.lat, pin.lng], zoom: 12, scrollWheelZoom: false });
     if (TILES.url) L.tileLayer(TILES.url, { attribution: TILES.attribution, maxZoom: 19 }).addTo(map);
     for (const zone of zones) {
-      L.polygon(zone.polygon.map(([lat, lng]) => [lat, lng] as [number, number]), { color: '#c2410c', weight: 1, fillOpacity: 0.06, interactive: false })
-        .bindTooltip(zone.name).addTo(map);
+      L.polygon(
+        zone.polygon.map(([lat, lng]) => [lat, lng] as [number, number]),
+        { color: '#c2410c', weight: 1, fillOpacity: 0.06, interactive: false },
+      )
+        .bindTooltip(zone.name)
+        .addTo(map);
     }
-    L.marker([outlet.lat, outlet.lng], { icon: outletIcon, title: 'The restaurant', alt: 'The restaurant', keyboard: false, interactive: false }).addTo(map);
-    const m = L.marker([pin.lat, pin.lng], { icon: pinIcon, draggable: true, autoPan: true, title: PIN_TITLE, alt: 'Delivery pin' }).addTo(map);
+    L.marker([outlet.lat, outlet.lng], {
+      icon: outletIcon,
+      title: 'The restaurant',
+      alt: 'The restaurant',
+      keyboard: false,
+      interactive: false,
+    }).addTo(map);
+    const m = L.marker([pin.lat, pin.lng], { icon: pinIcon, draggable: true, autoPan: true, title: PIN_TITLE, alt: 'Delivery pin' }).addTo(
+      map,
+    );
     m.on('dragend', () => {
       const at = m.getLatLng();
       onPinRef.current({ lat: at.lat, lng: at.lng });
@@ -84,8 +104,14 @@ export function DeliveryMap({ outlet, pin, zones, onPin, describedBy }: Props) {
 
   return (
     <>
-      <div ref={container} className="delivery-map" role="region" aria-label="Delivery location map: drag the pin or tap the map to move it"
-        aria-describedby={describedBy} aria-busy={leaflet.status === 'loading'} />
+      <div
+        ref={container}
+        className="delivery-map"
+        role="region"
+        aria-label="Delivery location map: drag the pin or tap the map to move it"
+        aria-describedby={describedBy}
+        aria-busy={leaflet.status === 'loading'}
+      />
       <MapLoadStatus state={leaflet} />
     </>
   );

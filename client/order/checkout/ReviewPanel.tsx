@@ -22,15 +22,29 @@ export function ReviewPanel({ quote, request, placing, mayBePlaced, error, onPla
       <ul className="review__lines">
         {quote.lines.map((line, i) => (
           <li key={i}>
-            <span>{line.qty} × {line.name}{line.modifiers.length > 0 ? <span className="muted"> ({line.modifiers.map((m) => m.name).join(', ')})</span> : null}</span>
+            <span>
+              {line.qty} × {line.name}
+              {line.modifiers.length > 0 ? <span className="muted"> ({line.modifiers.map((m) => m.name).join(', ')})</span> : null}
+            </span>
             <span>{money(line.lineTotal)}</span>
           </li>
         ))}
       </ul>
       <dl className="totals">
-        <div><dt>Subtotal</dt><dd>{money(quote.subtotal)}</dd></div>
-        {request.type === 'delivery' ? <div><dt>Delivery fee{quote.zone ? ` (${quote.zone.name})` : ''}</dt><dd>{money(quote.deliveryFee)}</dd></div> : null}
-        <div className="totals__total"><dt>Total</dt><dd>{money(quote.total)}</dd></div>
+        <div>
+          <dt>Subtotal</dt>
+          <dd>{money(quote.subtotal)}</dd>
+        </div>
+        {request.type === 'delivery' ? (
+          <div>
+            <dt>Delivery fee{quote.zone ? ` (${quote.zone.name})` : ''}</dt>
+            <dd>{money(quote.deliveryFee)}</dd>
+          </div>
+        ) : null}
+        <div className="totals__total">
+          <dt>Total</dt>
+          <dd>{money(quote.total)}</dd>
+        </div>
       </dl>
       <p>
         {HOW[request.type]}
@@ -39,11 +53,23 @@ export function ReviewPanel({ quote, request, placing, mayBePlaced, error, onPla
         {' · '}pay cash · {request.customer.name}, {request.customer.phone}
       </p>
       {request.notes ? <p className="muted">Notes: {request.notes}</p> : null}
-      {mayBePlaced ? <p className="notice">You pressed "Place order" before. Pressing it again is safe: if that order went through, you get the same order, not a second one.</p> : null}
-      {error ? <p className="error" role="alert">{error}</p> : null}
+      {mayBePlaced ? (
+        <p className="notice">
+          You pressed "Place order" before. Pressing it again is safe: if that order went through, you get the same order, not a second one.
+        </p>
+      ) : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <div className="review__actions">
-        <button type="button" className="button button--quiet" onClick={onEdit} disabled={placing}>Change order</button>
-        <button type="button" className="button button--primary" onClick={onPlace} disabled={placing}>{placing ? 'Placing your order…' : 'Place order'}</button>
+        <button type="button" className="button button--quiet" onClick={onEdit} disabled={placing}>
+          Change order
+        </button>
+        <button type="button" className="button button--primary" onClick={onPlace} disabled={placing}>
+          {placing ? 'Placing your order…' : 'Place order'}
+        </button>
       </div>
     </section>
   );

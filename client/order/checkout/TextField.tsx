@@ -27,11 +27,21 @@ export function TextField({ label, value, onChange, error, hint, multiline = fal
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {hint ? <span id={`${id}-hint`} className="muted field__hint">{hint}</span> : null}
-      {multiline
-        ? <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />
-        : <input {...common} type={type} onChange={(e) => onChange(e.target.value)} />}
-      {error ? <p id={`${id}-error`} className="error" role="alert">{error}</p> : null}
+      {hint ? (
+        <span id={`${id}-hint`} className="muted field__hint">
+          {hint}
+        </span>
+      ) : null}
+      {multiline ? (
+        <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input {...common} type={type} onChange={(e) => onChange(e.target.value)} />
+      )}
+      {error ? (
+        <p id={`${id}-error`} className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

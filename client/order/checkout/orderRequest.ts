@@ -10,7 +10,11 @@ export type FieldErrors = Partial<Record<CheckoutField, string>>;
  * The order request for the cart as it stands, or what to fix first. The pin defaults to the
  * outlet's own location, which is where the map shows it until the customer moves it.
  */
-export function buildOrderRequest(outletId: string, cart: CartState, defaultPin: LatLng): { ok: true; request: OrderRequest } | { ok: false; errors: FieldErrors } {
+export function buildOrderRequest(
+  outletId: string,
+  cart: CartState,
+  defaultPin: LatLng,
+): { ok: true; request: OrderRequest } | { ok: false; errors: FieldErrors } {
   const { draft } = cart;
   const errors: FieldErrors = {};
   const name = draft.name.trim();
@@ -27,7 +31,9 @@ export function buildOrderRequest(outletId: string, cart: CartState, defaultPin:
   const request: OrderRequest = {
     outletId,
     type: draft.type,
-    items: cart.lines.map((l) => (l.modifiers.length > 0 ? { itemId: l.itemId, qty: l.qty, modifiers: l.modifiers } : { itemId: l.itemId, qty: l.qty })),
+    items: cart.lines.map((l) =>
+      l.modifiers.length > 0 ? { itemId: l.itemId, qty: l.qty, modifiers: l.modifiers } : { itemId: l.itemId, qty: l.qty },
+    ),
     customer: { name, phone },
     ...(draft.type === 'delivery' ? { address: { text: draft.addressText.trim(), lat: pin.lat, lng: pin.lng } } : {}),
     ...(draft.type === 'dine-in' ? { table: draft.table.trim() } : {}),
@@ -54,7 +60,13 @@ const CODE_FIELDS: Readonly<Record<string, CheckoutField>> = {
 
 /** `invalid_body` messages start with the path of the bad field ("customer.phone: …"). */
 const PATH_FIELDS: readonly (readonly [string, CheckoutField])[] = [
-  ['customer.name', 'name'], ['customer.phone', 'phone'], ['address', 'address'], ['table', 'table'], ['notes', 'notes'], ['items', 'cart'], ['type', 'type'],
+  ['customer.name', 'name'],
+  ['customer.phone', 'phone'],
+  ['address', 'address'],
+  ['table', 'table'],
+  ['notes', 'notes'],
+  ['items', 'cart'],
+  ['type', 'type'],
 ];
 
 /** Which field a server refusal belongs next to, and its message as the customer should read it. */

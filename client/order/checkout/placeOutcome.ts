@@ -11,7 +11,8 @@ export type PlaceOutcome =
   /** The server refused the order: back to editing, with its message by the field it is about. */
   | { readonly kind: 'refused'; readonly field: CheckoutField; readonly message: string };
 
-export const LOST_ANSWER = 'We could not hear back from Dabba, so your order may or may not have gone through. Press "Place order" again: it will not be placed twice.';
+export const LOST_ANSWER =
+  'We could not hear back from Dabba, so your order may or may not have gone through. Press "Place order" again: it will not be placed twice.';
 
 /** What the page does with the server's answer to "Place order". */
 export function placeOutcome(answer: Answer<Placed>, pageUrl: string): PlaceOutcome {

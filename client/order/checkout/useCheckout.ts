@@ -25,7 +25,13 @@ export interface Checkout {
  * server's message next to the field it is about; a lost answer stays on review, where placing
  * again reuses the idempotency key the cart store saved.
  */
-export function useCheckout(store: CartStore, cart: CartState, outletId: string, defaultPin: LatLng, navigate: (path: string) => void): Checkout {
+export function useCheckout(
+  store: CartStore,
+  cart: CartState,
+  outletId: string,
+  defaultPin: LatLng,
+  navigate: (path: string) => void,
+): Checkout {
   const [phase, setPhase] = useState<CheckoutPhase>({ kind: 'editing' });
   const [errors, setErrors] = useState<FieldErrors>({});
 

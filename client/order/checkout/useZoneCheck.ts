@@ -21,9 +21,10 @@ export function useZoneCheck(outletId: string, cart: CartState, pin: LatLng): Zo
   const [check, setCheck] = useState<ZoneCheck>({ kind: 'idle' });
   const items = cart.lines.map((l) => ({ itemId: l.itemId, qty: l.qty, modifiers: l.modifiers }));
   // The address words do not decide the zone, so typing them does not ask again; the pin does.
-  const request: QuoteRequest | null = cart.draft.type === 'delivery' && items.length > 0
-    ? { outletId, type: 'delivery', items, address: { text: 'Pin on the map', lat: pin.lat, lng: pin.lng }, payment: { method: 'cash' } }
-    : null;
+  const request: QuoteRequest | null =
+    cart.draft.type === 'delivery' && items.length > 0
+      ? { outletId, type: 'delivery', items, address: { text: 'Pin on the map', lat: pin.lat, lng: pin.lng }, payment: { method: 'cash' } }
+      : null;
   const body = request ? JSON.stringify(request) : null;
 
   useEffect(() => {
@@ -36,7 +37,13 @@ export function useZoneCheck(outletId: string, cart: CartState, pin: LatLng): Zo
     const timer = setTimeout(() => {
       void quoteOrder(request).then((answer) => {
         if (!live) return;
-        if (answer.ok) setCheck({ kind: 'inside', zoneName: answer.value.zone?.name ?? null, fee: answer.value.deliveryFee, currency: answer.value.currency });
+        if (answer.ok)
+          setCheck({
+            kind: 'inside',
+            zoneName: answer.value.zone?.name ?? null,
+            fee: answer.value.deliveryFee,
+            currency: answer.value.currency,
+          });
         else setCheck(ABOUT_THE_ADDRESS.has(answer.error.code) ? { kind: 'refused', message: answer.error.message } : { kind: 'idle' });
       });
     }, SETTLE_MS);

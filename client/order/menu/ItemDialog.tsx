@@ -39,7 +39,14 @@ export function ItemDialog({ item, currency, onAdd, onClose }: Props) {
 
   return (
     <dialog ref={ref} className="item-dialog" aria-labelledby="item-dialog-title" onClose={onClose}>
-      <form method="dialog" className="item-dialog__form" onSubmit={(e) => { e.preventDefault(); add(); }}>
+      <form
+        method="dialog"
+        className="item-dialog__form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          add();
+        }}
+      >
         <h2 id="item-dialog-title">{item.name}</h2>
         {item.description ? <p className="muted">{item.description}</p> : null}
         {item.modifierGroups.map((group) => {
@@ -49,7 +56,9 @@ export function ItemDialog({ item, currency, onAdd, onClose }: Props) {
           const problem = tried ? problems.get(group.id) : undefined;
           return (
             <fieldset key={group.id} className="choice-group" aria-describedby={problem ? `problem-${group.id}` : undefined}>
-              <legend>{group.name} <span className="muted">({groupRule(group)})</span></legend>
+              <legend>
+                {group.name} <span className="muted">({groupRule(group)})</span>
+              </legend>
               {group.options.map((option) => {
                 const checked = chosen.some((p) => p.optionId === option.id);
                 return (
@@ -62,18 +71,28 @@ export function ItemDialog({ item, currency, onAdd, onClose }: Props) {
                       onChange={() => setPicks((current) => toggleOption(group, current, option.id))}
                     />
                     <span>{option.name}</span>
-                    <span className="muted">{!option.available ? 'not available' : option.price > 0 ? `+${price(option.price, currency)}` : ''}</span>
+                    <span className="muted">
+                      {!option.available ? 'not available' : option.price > 0 ? `+${price(option.price, currency)}` : ''}
+                    </span>
                   </label>
                 );
               })}
-              {problem ? <p id={`problem-${group.id}`} className="error" role="alert">{problem}</p> : null}
+              {problem ? (
+                <p id={`problem-${group.id}`} className="error" role="alert">
+                  {problem}
+                </p>
+              ) : null}
             </fieldset>
           );
         })}
         <QtyStepper label={item.name} qty={qty} max={MAX_QTY} onChange={(n) => setQty(clampQty(n))} />
         <div className="item-dialog__actions">
-          <button type="button" className="button button--quiet" onClick={() => ref.current?.close()}>Cancel</button>
-          <button type="submit" className="button button--primary">Add to cart · {price(unitPrice(item, picks) * qty, currency)}</button>
+          <button type="button" className="button button--quiet" onClick={() => ref.current?.close()}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary">
+            Add to cart · {price(unitPrice(item, picks) * qty, currency)}
+          </button>
         </div>
       </form>
     </dialog>

@@ -34,10 +34,18 @@ export function MenuSection({ menu, canOrder, onAdd }: Props) {
                       {item.description ? <p className="muted">{item.description}</p> : null}
                       <p className="menu-item__price">{price(item.price, currency)}</p>
                     </div>
-                    {!item.available ? <p className="menu-item__out">Not available right now</p> : canOrder ? (
-                      item.modifierGroups.length > 0
-                        ? <button type="button" className="button" onClick={() => setChoosing(item)}>Choose options</button>
-                        : <button type="button" className="button" onClick={() => onAdd(item.id, [], 1)}>Add to cart</button>
+                    {!item.available ? (
+                      <p className="menu-item__out">Not available right now</p>
+                    ) : canOrder ? (
+                      item.modifierGroups.length > 0 ? (
+                        <button type="button" className="button" onClick={() => setChoosing(item)}>
+                          Choose options
+                        </button>
+                      ) : (
+                        <button type="button" className="button" onClick={() => onAdd(item.id, [], 1)}>
+                          Add to cart
+                        </button>
+                      )
                     ) : null}
                   </article>
                 </li>

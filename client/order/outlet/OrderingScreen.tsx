@@ -39,19 +39,46 @@ export function OrderingScreen({ outletId, menu, table, navigate }: Props) {
       <main className="app-main ordering">
         <MenuSection menu={menu} canOrder={menu.ordering.open} onAdd={(itemId, modifiers, qty) => store.add(itemId, modifiers, qty)} />
         <aside className="ordering__side" aria-label="Cart and checkout">
-          <CartPanel cart={cart} items={menu.items} currency={menu.outlet.currency} locked={reviewing} error={errors.cart}
-            onQty={(key, qty) => store.setQty(key, qty)} onRemove={(key) => store.remove(key)} />
+          <CartPanel
+            cart={cart}
+            items={menu.items}
+            currency={menu.outlet.currency}
+            locked={reviewing}
+            error={errors.cart}
+            onQty={(key, qty) => store.setQty(key, qty)}
+            onRemove={(key) => store.remove(key)}
+          />
           {reviewing ? (
-            <ReviewPanel quote={phase.quote} request={phase.request} placing={phase.kind === 'placing'} mayBePlaced={checkout.mayBePlaced}
-              error={errors.form} onPlace={() => void checkout.place()} onEdit={checkout.edit} />
+            <ReviewPanel
+              quote={phase.quote}
+              request={phase.request}
+              placing={phase.kind === 'placing'}
+              mayBePlaced={checkout.mayBePlaced}
+              error={errors.form}
+              onPlace={() => void checkout.place()}
+              onEdit={checkout.edit}
+            />
           ) : cart.lines.length > 0 ? (
-            <CheckoutForm menu={menu} draft={cart.draft} pin={pin} zone={zone} errors={errors} linkedTable={table}
-              busy={phase.kind === 'quoting'} onChange={(patch) => store.updateDraft(patch)} onReview={() => void checkout.review()} />
+            <CheckoutForm
+              menu={menu}
+              draft={cart.draft}
+              pin={pin}
+              zone={zone}
+              errors={errors}
+              linkedTable={table}
+              busy={phase.kind === 'quoting'}
+              onChange={(patch) => store.updateDraft(patch)}
+              onReview={() => void checkout.review()}
+            />
           ) : null}
         </aside>
       </main>
       {/* On a phone the cart is below a long menu: a bar at the thumb takes the customer there. */}
-      {count > 0 ? <a className="cart-jump" href="#cart-title">Go to cart and checkout ({count} {count === 1 ? 'item' : 'items'})</a> : null}
+      {count > 0 ? (
+        <a className="cart-jump" href="#cart-title">
+          Go to cart and checkout ({count} {count === 1 ? 'item' : 'items'})
+        </a>
+      ) : null}
     </>
   );
 }

@@ -14,13 +14,23 @@ interface Props {
 export function OutletPage({ outletId, table, navigate }: Props) {
   const load = useCallback(() => fetchMenu(outletId), [outletId]);
   const { state, reload } = useLoaded(load);
-  if (state === null) return <main className="app-main"><p role="status">Loading the menu…</p></main>;
+  if (state === null)
+    return (
+      <main className="app-main">
+        <p role="status">Loading the menu…</p>
+      </main>
+    );
   if (!state.ok) {
     const notFound = state.error.status === 404;
     return (
       <main className="app-main">
-        <LoadFailure message={notFound ? "We can't find this restaurant. Check the link, or pick one from the list." : state.error.message} {...(notFound ? {} : { onRetry: reload })} />
-        <p><a href="/order/">All restaurants</a></p>
+        <LoadFailure
+          message={notFound ? "We can't find this restaurant. Check the link, or pick one from the list." : state.error.message}
+          {...(notFound ? {} : { onRetry: reload })}
+        />
+        <p>
+          <a href="/order/">All restaurants</a>
+        </p>
       </main>
     );
   }

@@ -10,7 +10,9 @@ export function TableLinksPage({ outletId }: { readonly outletId: string }) {
   const origin = window.location.origin;
   return (
     <>
-      <header className="app-header"><h1 className="app-header__title">Table links</h1></header>
+      <header className="app-header">
+        <h1 className="app-header__title">Table links</h1>
+      </header>
       <main className="app-main">
         <p>Print each link as a QR code and put it on its table. Scanning it opens the menu with dine-in at that table already chosen.</p>
         <ul className="table-links">

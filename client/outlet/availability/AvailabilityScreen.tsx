@@ -12,7 +12,11 @@ import { PauseControl } from './PauseControl';
  * Pause, busy mode and "86": all written to the outlet's document on this device first, so they
  * work offline and reach the server (and the ordering page) when the network returns.
  */
-export function AvailabilityScreen({ outletId, catalog, syncState }: {
+export function AvailabilityScreen({
+  outletId,
+  catalog,
+  syncState,
+}: {
   readonly outletId: OutletId;
   readonly catalog: Catalog | null;
   readonly syncState: DocSyncState;
@@ -21,11 +25,17 @@ export function AvailabilityScreen({ outletId, catalog, syncState }: {
   // Entries end by themselves: the screen re-reads them every 15 s so an ended one shows as ended.
   const now = useNow(15_000);
   if (!catalog) {
-    return <p className="empty" role="status">The menu has not reached this device yet. Connect to the network once to load it.</p>;
+    return (
+      <p className="empty" role="status">
+        The menu has not reached this device yet. Connect to the network once to load it.
+      </p>
+    );
   }
   return (
     <div className="availability">
-      <p className="availability__sync">Changes here: <SyncBadge state={syncState} /></p>
+      <p className="availability__sync">
+        Changes here: <SyncBadge state={syncState} />
+      </p>
       <div className="availability__panels">
         <PauseControl catalog={catalog} now={now} onPause={commands.pauseOrders} onResume={commands.resumeOrders} />
         <BusyControl catalog={catalog} now={now} onStart={commands.startBusy} onEnd={commands.endBusy} />

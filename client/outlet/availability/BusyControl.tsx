@@ -8,7 +8,12 @@ import { UntilPicker } from './UntilPicker';
 const EXTRA_CHOICES = [5, 10, 15, 20, 30, 45, 60] as const;
 
 /** Busy mode: every new prep time gets extra minutes, customers are quoted later, and it ends by itself. */
-export function BusyControl({ catalog, now, onStart, onEnd }: {
+export function BusyControl({
+  catalog,
+  now,
+  onStart,
+  onEnd,
+}: {
   readonly catalog: Catalog;
   readonly now: number;
   readonly onStart: (extraMinutes: number, until: number) => CommandOutcome;
@@ -29,23 +34,39 @@ export function BusyControl({ catalog, now, onStart, onEnd }: {
       <h2 id="busy-title">Busy mode</h2>
       {current > 0 && catalog.busy ? (
         <>
-          <p className="panel__state panel__state--warn" role="status">Busy: +{current} min on every order until {clockTime(catalog.busy.until)}</p>
-          <button type="button" className="button button--primary" onClick={() => show(onEnd())}>End busy mode</button>
+          <p className="panel__state panel__state--warn" role="status">
+            Busy: +{current} min on every order until {clockTime(catalog.busy.until)}
+          </p>
+          <button type="button" className="button button--primary" onClick={() => show(onEnd())}>
+            End busy mode
+          </button>
         </>
       ) : (
         <>
-          <p className="panel__state" role="status">Normal prep times ({catalog.profile.defaultPrepMinutes} min)</p>
+          <p className="panel__state" role="status">
+            Normal prep times ({catalog.profile.defaultPrepMinutes} min)
+          </p>
           <label className="field">
             <span>Extra prep time</span>
             <select value={extra} onChange={(e) => setExtra(Number(e.target.value))}>
-              {EXTRA_CHOICES.map((m) => <option key={m} value={m}>+{m} min</option>)}
+              {EXTRA_CHOICES.map((m) => (
+                <option key={m} value={m}>
+                  +{m} min
+                </option>
+              ))}
             </select>
           </label>
           <UntilPicker legend="Busy for how long?" choices={BUSY_CHOICES} value={choice} onChange={setChoice} />
-          <button type="button" className="button button--primary" onClick={start}>Start busy mode</button>
+          <button type="button" className="button button--primary" onClick={start}>
+            Start busy mode
+          </button>
         </>
       )}
-      {problem ? <p className="error" role="alert">{problem}</p> : null}
+      {problem ? (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -8,7 +8,12 @@ import { UntilPicker } from './UntilPicker';
 const REASONS = ['Kitchen is full', 'Short of staff', 'Equipment problem'] as const;
 
 /** Stops new orders (customers see why and until when); it ends by itself unless staff chose otherwise. */
-export function PauseControl({ catalog, now, onPause, onResume }: {
+export function PauseControl({
+  catalog,
+  now,
+  onPause,
+  onResume,
+}: {
   readonly catalog: Catalog;
   readonly now: number;
   readonly onPause: (until: number | null, reason: string) => CommandOutcome;
@@ -27,26 +32,43 @@ export function PauseControl({ catalog, now, onPause, onResume }: {
       {active ? (
         <>
           <p className="panel__state panel__state--bad" role="status">
-            Paused {paused.until === null ? 'until someone resumes' : `until ${clockTime(paused.until)}`}{paused.reason ? ` — ${paused.reason}` : ''}
+            Paused {paused.until === null ? 'until someone resumes' : `until ${clockTime(paused.until)}`}
+            {paused.reason ? ` — ${paused.reason}` : ''}
           </p>
-          <button type="button" className="button button--primary" onClick={() => show(onResume())}>Resume new orders</button>
+          <button type="button" className="button button--primary" onClick={() => show(onResume())}>
+            Resume new orders
+          </button>
         </>
       ) : (
         <>
-          <p className="panel__state" role="status">Taking new orders</p>
+          <p className="panel__state" role="status">
+            Taking new orders
+          </p>
           <UntilPicker legend="Pause for how long?" choices={PAUSE_CHOICES} value={choice} onChange={setChoice} />
           <label className="field">
             <span>Reason customers see</span>
             <select value={reason} onChange={(e) => setReason(e.target.value)}>
-              {REASONS.map((r) => <option key={r} value={r}>{r}</option>)}
+              {REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
             </select>
           </label>
-          <button type="button" className="button button--danger" onClick={() => show(onPause(untilOf(choice, Date.now(), catalog.profile), reason))}>
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={() => show(onPause(untilOf(choice, Date.now(), catalog.profile), reason))}
+          >
             Pause new orders
           </button>
         </>
       )}
-      {problem ? <p className="error" role="alert">{problem}</p> : null}
+      {problem ? (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -2,7 +2,12 @@ import { useId } from 'react';
 import { choiceKey, choiceLabel, type UntilChoice } from './untilChoices';
 
 /** "For how long?" as big radio buttons: one tap, readable from across the counter. */
-export function UntilPicker({ legend, choices, value, onChange }: {
+export function UntilPicker({
+  legend,
+  choices,
+  value,
+  onChange,
+}: {
   readonly legend: string;
   readonly choices: readonly UntilChoice[];
   readonly value: UntilChoice;

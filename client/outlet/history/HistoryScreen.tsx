@@ -10,10 +10,15 @@ import { STATUS_TEXT } from '../orders/statusText';
 import { usePrinter } from '../print/PrinterContext';
 
 const RANGE_TEXT: { readonly [R in HistoryRange]: string } = {
-  today: 'Today', yesterday: 'Yesterday', week: 'Last 7 days', month: 'Last 30 days', all: 'All',
+  today: 'Today',
+  yesterday: 'Yesterday',
+  week: 'Last 7 days',
+  month: 'Last 30 days',
+  all: 'All',
 };
 
-const when = (at: number): string => new Date(at).toLocaleString([], { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const when = (at: number): string =>
+  new Date(at).toLocaleString([], { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 function Row({ entry }: { readonly entry: HistoryEntry }) {
   const printer = usePrinter();
@@ -21,21 +26,41 @@ function Row({ entry }: { readonly entry: HistoryEntry }) {
     const o = entry.order;
     return (
       <tr data-order-id={o.id}>
-        <td>{when(o.createdAt)}</td><td>{o.customerName ?? '—'}</td><td>{o.customerPhone ?? '—'}</td><td>{orderNumber(o.id)}</td>
-        <td>{o.type ?? '—'}{o.source === 'phone' ? ' (phone)' : ''}</td><td>{STATUS_TEXT[o.status]}</td>
+        <td>{when(o.createdAt)}</td>
+        <td>{o.customerName ?? '—'}</td>
+        <td>{o.customerPhone ?? '—'}</td>
+        <td>{orderNumber(o.id)}</td>
+        <td>
+          {o.type ?? '—'}
+          {o.source === 'phone' ? ' (phone)' : ''}
+        </td>
+        <td>{STATUS_TEXT[o.status]}</td>
         <td>{o.total === null ? '—' : formatMoney(o.total, o.currency ?? 'INR')}</td>
-        <td>on the server</td><td />
+        <td>on the server</td>
+        <td />
       </tr>
     );
   }
   const r = entry.row;
   return (
     <tr data-order-id={r.id}>
-      <td>{when(r.placedAt)}</td><td>{r.customerName}</td><td>{r.customerPhone}</td><td>{orderNumber(r.id)}</td>
-      <td>{r.orderType}</td><td>{STATUS_TEXT[r.status]}</td><td>{formatMoney(r.total, r.currency)}</td>
-      <td><SyncBadge state={r.syncState} /></td>
+      <td>{when(r.placedAt)}</td>
+      <td>{r.customerName}</td>
+      <td>{r.customerPhone}</td>
+      <td>{orderNumber(r.id)}</td>
+      <td>{r.orderType}</td>
+      <td>{STATUS_TEXT[r.status]}</td>
+      <td>{formatMoney(r.total, r.currency)}</td>
       <td>
-        <button type="button" className="button button--quiet" aria-label={`Print ticket for ${r.customerName}`} onClick={() => printer.print(r)}>
+        <SyncBadge state={r.syncState} />
+      </td>
+      <td>
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-label={`Print ticket for ${r.customerName}`}
+          onClick={() => printer.print(r)}
+        >
           {printer.printedCount(r.id) > 0 ? 'Reprint' : 'Print ticket'}
         </button>
       </td>
@@ -63,21 +88,42 @@ export function HistoryScreen({ outletId }: { readonly outletId: string }) {
         <label className="field">
           <span>When</span>
           <select value={range} onChange={(e) => setRange(e.target.value as HistoryRange)}>
-            {HISTORY_RANGES.map((r) => <option key={r} value={r}>{RANGE_TEXT[r]}</option>)}
+            {HISTORY_RANGES.map((r) => (
+              <option key={r} value={r}>
+                {RANGE_TEXT[r]}
+              </option>
+            ))}
           </select>
         </label>
       </div>
       <p className="history__note" role="status">
-        {entries.length} {entries.length === 1 ? 'order' : 'orders'}{history.serverNote ? ` · ${history.serverNote}` : ''}
+        {entries.length} {entries.length === 1 ? 'order' : 'orders'}
+        {history.serverNote ? ` · ${history.serverNote}` : ''}
       </p>
-      {entries.length === 0 ? <p className="empty">No orders match.</p> : (
+      {entries.length === 0 ? (
+        <p className="empty">No orders match.</p>
+      ) : (
         <div className="history__table-wrap">
           <table className="history__table">
             <thead>
-              <tr><th>Placed</th><th>Customer</th><th>Phone</th><th>Order</th><th>Type</th><th>Status</th><th>Total</th><th>Sync</th><th><span className="sr-only">Actions</span></th></tr>
+              <tr>
+                <th>Placed</th>
+                <th>Customer</th>
+                <th>Phone</th>
+                <th>Order</th>
+                <th>Type</th>
+                <th>Status</th>
+                <th>Total</th>
+                <th>Sync</th>
+                <th>
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
             </thead>
             <tbody>
-              {entries.slice(0, 300).map((entry) => <Row key={entry.source === 'device' ? entry.row.id : entry.order.id} entry={entry} />)}
+              {entries.slice(0, 300).map((entry) => (
+                <Row key={entry.source === 'device' ? entry.row.id : entry.order.id} entry={entry} />
+              ))}
             </tbody>
           </table>
         </div>

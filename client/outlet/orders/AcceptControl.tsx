@@ -7,7 +7,11 @@ const PREP_CHOICES = [5, 10, 15, 20, 25, 30, 45, 60, 90] as const;
  * Accepting an order promises a time, so the choice sits next to the button. It starts at the
  * outlet's usual prep time plus any busy-mode minutes.
  */
-export function AcceptControl({ orderId, defaultMinutes = FALLBACK_PREP_MINUTES, onAccept }: {
+export function AcceptControl({
+  orderId,
+  defaultMinutes = FALLBACK_PREP_MINUTES,
+  onAccept,
+}: {
   readonly orderId: string;
   readonly defaultMinutes?: number;
   readonly onAccept: (prepMinutes: number) => void;
@@ -21,11 +25,15 @@ export function AcceptControl({ orderId, defaultMinutes = FALLBACK_PREP_MINUTES,
         <span>Prep time</span>
         <select id={selectId} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
           {choices.map((choice) => (
-            <option key={choice} value={choice}>{choice} min</option>
+            <option key={choice} value={choice}>
+              {choice} min
+            </option>
           ))}
         </select>
       </label>
-      <button type="button" className="button button--primary" onClick={() => onAccept(minutes)}>Accept</button>
+      <button type="button" className="button button--primary" onClick={() => onAccept(minutes)}>
+        Accept
+      </button>
     </div>
   );
 }

@@ -21,7 +21,9 @@ export function AttentionList({ orders, onSeen }: { readonly orders: readonly Or
               <strong>{STATUS_TEXT[order.status].toLowerCase()}</strong> (since {clockTime(order.statusAt)}).
             </p>
             <ConflictNote conflicts={order.conflicts} />
-            <button type="button" className="button" onClick={() => onSeen(order)}>Got it</button>
+            <button type="button" className="button" onClick={() => onSeen(order)}>
+              Got it
+            </button>
           </li>
         ))}
       </ul>

@@ -1,7 +1,13 @@
 import type { ReactNode } from 'react';
 
 /** One column of the board, named with its count so a screen reader hears "Preparing, 4". */
-export function BoardColumn({ id, title, count, loaded = true, children }: {
+export function BoardColumn({
+  id,
+  title,
+  count,
+  loaded = true,
+  children,
+}: {
   readonly id: string;
   readonly title: string;
   readonly count: number;
@@ -11,7 +17,13 @@ export function BoardColumn({ id, title, count, loaded = true, children }: {
 }) {
   const headingId = `column-${id}`;
   return (
-    <section className={`column column--${id}`} aria-labelledby={headingId} data-column={id} data-count={loaded ? count : undefined} aria-busy={!loaded}>
+    <section
+      className={`column column--${id}`}
+      aria-labelledby={headingId}
+      data-column={id}
+      data-count={loaded ? count : undefined}
+      aria-busy={!loaded}
+    >
       <h2 id={headingId} className="column__title">
         {title} <span className="column__count">{count}</span>
       </h2>

@@ -39,7 +39,8 @@ function OrderCardView({ order, actor, runAction, defaultPrepMinutes, printedCou
         <SyncBadge state={order.syncState} />
       </div>
       <p className="order__type">
-        <strong>{orderTypeText(order)}</strong>{order.source === 'phone' ? ' · phone order' : ''} · {orderNumber(order.id)} · placed {clockTime(order.placedAt)}
+        <strong>{orderTypeText(order)}</strong>
+        {order.source === 'phone' ? ' · phone order' : ''} · {orderNumber(order.id)} · placed {clockTime(order.placedAt)}
       </p>
       <p className="order__status" data-status={order.status}>
         Status: {STATUS_TEXT[order.status]}
@@ -55,7 +56,11 @@ function OrderCardView({ order, actor, runAction, defaultPrepMinutes, printedCou
           </li>
         ))}
       </ul>
-      {order.notes ? <p className="order__notes"><strong>Note:</strong> {order.notes}</p> : null}
+      {order.notes ? (
+        <p className="order__notes">
+          <strong>Note:</strong> {order.notes}
+        </p>
+      ) : null}
       <div className="order__meta">
         <span>Total {formatMoney(order.total, order.currency)}</span>
         <span>{order.customerPhone}</span>
@@ -66,13 +71,23 @@ function OrderCardView({ order, actor, runAction, defaultPrepMinutes, printedCou
       <button type="button" className="button button--quiet order__print" onClick={() => onPrint(order)}>
         {printedCount > 0 ? 'Reprint' : 'Print ticket'}
       </button>
-      {refusal ? <p className="error" role="alert">{refusal}</p> : null}
+      {refusal ? (
+        <p className="error" role="alert">
+          {refusal}
+        </p>
+      ) : null}
     </article>
   );
 }
 
 /** A board of hundreds of cards re-renders only the ones whose order changed. */
-export const OrderCard = memo(OrderCardView, (a, b) =>
-  (a.order === b.order || rowVersion(a.order) === rowVersion(b.order))
-  && a.actor === b.actor && a.runAction === b.runAction && a.defaultPrepMinutes === b.defaultPrepMinutes
-  && a.printedCount === b.printedCount && a.onPrint === b.onPrint);
+export const OrderCard = memo(
+  OrderCardView,
+  (a, b) =>
+    (a.order === b.order || rowVersion(a.order) === rowVersion(b.order)) &&
+    a.actor === b.actor &&
+    a.runAction === b.runAction &&
+    a.defaultPrepMinutes === b.defaultPrepMinutes &&
+    a.printedCount === b.printedCount &&
+    a.onPrint === b.onPrint,
+);

@@ -27,5 +27,9 @@ export function OrderTimer({ order }: { readonly order: OrderRow }) {
     case 'none':
       return null;
   }
-  return <p className={late ? 'timer timer--late' : 'timer'} data-late={late}>{text}</p>;
+  return (
+    <p className={late ? 'timer timer--late' : 'timer'} data-late={late}>
+      {text}
+    </p>
+  );
 }

@@ -38,21 +38,36 @@ export interface OrdersScreenProps {
 
 /** The outlet's live order board: new → accepted → preparing → ready → out, and today's done. */
 export function OrdersScreen(props: OrdersScreenProps) {
-  const { outletId, actor, placed, counts, today, catalog, defaultPrepMinutes, phoneEntries, onEditPhoneOrder, onDiscardPhoneOrder } = props;
+  const { outletId, actor, placed, counts, today, catalog, defaultPrepMinutes, phoneEntries, onEditPhoneOrder, onDiscardPhoneOrder } =
+    props;
   const runAction = useOrderCommands();
   const printer = usePrinter();
   const { seen, markSeen } = useSeenConflicts();
   const done = useDoneToday(outletId, today);
   const newOrders = useMemo(() => sortColumn(placed ?? []), [placed]);
 
-  const renderCard = useCallback((order: OrderRow) => (
-    <li key={order.id}>
-      <OrderCard order={order} actor={actor} runAction={runAction} defaultPrepMinutes={defaultPrepMinutes}
-        printedCount={printer.printedCount(order.id)} onPrint={printer.print} />
-    </li>
-  ), [actor, runAction, defaultPrepMinutes, printer]);
+  const renderCard = useCallback(
+    (order: OrderRow) => (
+      <li key={order.id}>
+        <OrderCard
+          order={order}
+          actor={actor}
+          runAction={runAction}
+          defaultPrepMinutes={defaultPrepMinutes}
+          printedCount={printer.printedCount(order.id)}
+          onPrint={printer.print}
+        />
+      </li>
+    ),
+    [actor, runAction, defaultPrepMinutes, printer],
+  );
 
-  if (placed === null || counts === null || done === null) return <p className="empty" role="status">Opening the orders on this device…</p>;
+  if (placed === null || counts === null || done === null)
+    return (
+      <p className="empty" role="status">
+        Opening the orders on this device…
+      </p>
+    );
 
   // A placed phone order hands over to its real card as soon as that has arrived.
   const arrived = new Set(placed.map((o) => o.id));

@@ -7,7 +7,13 @@ export const CANCEL_REASONS = ['Customer asked to cancel', 'Item ran out', 'Kitc
  * Rejecting or cancelling tells the customer why, so it asks for a reason: a preset with one
  * tap, or words of the staff's own.
  */
-export function ReasonPicker({ question, presets, confirmLabel, onConfirm, onBack }: {
+export function ReasonPicker({
+  question,
+  presets,
+  confirmLabel,
+  onConfirm,
+  onBack,
+}: {
   readonly question: string;
   readonly presets: readonly string[];
   readonly confirmLabel: string;
@@ -38,8 +44,12 @@ export function ReasonPicker({ question, presets, confirmLabel, onConfirm, onBac
         </label>
       ) : null}
       <div className="reasons__buttons">
-        <button type="button" className="button button--danger" disabled={reason === ''} onClick={() => onConfirm(reason)}>{confirmLabel}</button>
-        <button type="button" className="button button--quiet" onClick={onBack}>Keep order</button>
+        <button type="button" className="button button--danger" disabled={reason === ''} onClick={() => onConfirm(reason)}>
+          {confirmLabel}
+        </button>
+        <button type="button" className="button button--quiet" onClick={onBack}>
+          Keep order
+        </button>
       </div>
     </fieldset>
   );

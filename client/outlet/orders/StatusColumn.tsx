@@ -11,7 +11,12 @@ export function sortColumn(rows: readonly OrderRow[]): readonly OrderRow[] {
   return first ? groupBoard(rows, 0).columns[columnOf(first.status)] : rows;
 }
 
-function StatusColumnView({ outletId, status, title, renderCard }: {
+function StatusColumnView({
+  outletId,
+  status,
+  title,
+  renderCard,
+}: {
   readonly outletId: string;
   readonly status: OrderStatus;
   readonly title: string;

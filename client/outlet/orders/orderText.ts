@@ -6,8 +6,11 @@ export const orderNumber = (orderId: string): string => `#${orderId.slice(0, 6)}
 /** "Pickup", "Delivery", "Dine-in · Table 4". */
 export function orderTypeText(order: Pick<OrderRow, 'orderType' | 'table'>): string {
   switch (order.orderType) {
-    case 'pickup': return 'Pickup';
-    case 'delivery': return 'Delivery';
-    case 'dine-in': return order.table ? `Dine-in · Table ${order.table}` : 'Dine-in';
+    case 'pickup':
+      return 'Pickup';
+    case 'delivery':
+      return 'Delivery';
+    case 'dine-in':
+      return order.table ? `Dine-in · Table ${order.table}` : 'Dine-in';
   }
 }

@@ -1,7 +1,13 @@
 import type { PhoneDraft } from './phoneDraft';
 
 /** Who is calling, and where the order goes: an address with its map location, or a table. */
-export function CustomerFields({ draft, onChange }: { readonly draft: PhoneDraft; readonly onChange: (change: Partial<PhoneDraft>) => void }) {
+export function CustomerFields({
+  draft,
+  onChange,
+}: {
+  readonly draft: PhoneDraft;
+  readonly onChange: (change: Partial<PhoneDraft>) => void;
+}) {
   return (
     <div className="phone__customer">
       <label className="field">
@@ -20,7 +26,13 @@ export function CustomerFields({ draft, onChange }: { readonly draft: PhoneDraft
           </label>
           <label className="field">
             <span>Map location (lat, lng)</span>
-            <input type="text" inputMode="decimal" placeholder="12.9716, 77.5946" value={draft.location} onChange={(e) => onChange({ location: e.target.value })} />
+            <input
+              type="text"
+              inputMode="decimal"
+              placeholder="12.9716, 77.5946"
+              value={draft.location}
+              onChange={(e) => onChange({ location: e.target.value })}
+            />
           </label>
         </>
       ) : null}

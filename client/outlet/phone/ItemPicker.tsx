@@ -6,7 +6,12 @@ import type { DraftLine } from './phoneDraft';
  * Choosing an item's modifiers before adding it. Limits come from the menu (min/max per group);
  * the same rules are checked again when the order is priced.
  */
-export function ItemPicker({ item, isAvailable, onAdd, onClose }: {
+export function ItemPicker({
+  item,
+  isAvailable,
+  onAdd,
+  onClose,
+}: {
   readonly item: MenuItem;
   readonly isAvailable: (id: string) => boolean;
   readonly onAdd: (modifiers: DraftLine['modifiers']) => void;
@@ -16,7 +21,12 @@ export function ItemPicker({ item, isAvailable, onAdd, onClose }: {
   const picked = (groupId: string, optionId: string): boolean => chosen.some((m) => m.groupId === groupId && m.optionId === optionId);
   const toggle = (groupId: string, optionId: string, single: boolean): void => {
     if (single) setChosen([...chosen.filter((m) => m.groupId !== groupId), { groupId, optionId }]);
-    else setChosen(picked(groupId, optionId) ? chosen.filter((m) => !(m.groupId === groupId && m.optionId === optionId)) : [...chosen, { groupId, optionId }]);
+    else
+      setChosen(
+        picked(groupId, optionId)
+          ? chosen.filter((m) => !(m.groupId === groupId && m.optionId === optionId))
+          : [...chosen, { groupId, optionId }],
+      );
   };
   const problems = item.modifierGroups.flatMap((g) => {
     const n = chosen.filter((m) => m.groupId === g.id).length;
@@ -29,12 +39,20 @@ export function ItemPicker({ item, isAvailable, onAdd, onClose }: {
         const single = group.min === 1 && group.max === 1;
         return (
           <fieldset key={group.id} className="picker__group">
-            <legend>{group.name} ({group.min === group.max ? `choose ${group.min}` : `choose ${group.min}–${group.max}`})</legend>
+            <legend>
+              {group.name} ({group.min === group.max ? `choose ${group.min}` : `choose ${group.min}–${group.max}`})
+            </legend>
             {group.options.map((option) => (
               <label key={option.id} className="until__choice">
-                <input type={single ? 'radio' : 'checkbox'} name={`${item.id}-${group.id}`} checked={picked(group.id, option.id)}
-                  disabled={!isAvailable(option.id)} onChange={() => toggle(group.id, option.id, single)} />
-                {option.name}{isAvailable(option.id) ? '' : ' (unavailable)'}
+                <input
+                  type={single ? 'radio' : 'checkbox'}
+                  name={`${item.id}-${group.id}`}
+                  checked={picked(group.id, option.id)}
+                  disabled={!isAvailable(option.id)}
+                  onChange={() => toggle(group.id, option.id, single)}
+                />
+                {option.name}
+                {isAvailable(option.id) ? '' : ' (unavailable)'}
               </label>
             ))}
           </fieldset>
@@ -42,8 +60,12 @@ export function ItemPicker({ item, isAvailable, onAdd, onClose }: {
       })}
       {problems.length > 0 ? <p className="notice">{problems.join('; ')}</p> : null}
       <div className="order__actions">
-        <button type="button" className="button button--primary" disabled={problems.length > 0} onClick={() => onAdd(chosen)}>Add to order</button>
-        <button type="button" className="button button--quiet" onClick={onClose}>Back</button>
+        <button type="button" className="button button--primary" disabled={problems.length > 0} onClick={() => onAdd(chosen)}>
+          Add to order
+        </button>
+        <button type="button" className="button button--quiet" onClick={onClose}>
+          Back
+        </button>
       </div>
     </div>
   );

@@ -16,7 +16,13 @@ const TYPE_TEXT: { readonly [T in OrderType]: string } = { pickup: 'Pickup', del
  * Taking an order from a caller. It goes into this device's outbox and is placed (priced and
  * checked by the server) as soon as the server can be reached: right away online, later offline.
  */
-export function PhoneOrderScreen({ outletId, catalog, phone, editing, onDone }: {
+export function PhoneOrderScreen({
+  outletId,
+  catalog,
+  phone,
+  editing,
+  onDone,
+}: {
   readonly outletId: string;
   readonly catalog: Catalog | null;
   readonly phone: PhoneOrders;
@@ -37,7 +43,12 @@ export function PhoneOrderScreen({ outletId, catalog, phone, editing, onDone }: 
     if (entry) setDraft(requestToDraft(entry.request));
   }, [entryKey]);
 
-  if (!catalog) return <p className="empty" role="status">The menu has not reached this device yet. Connect to the network once to load it.</p>;
+  if (!catalog)
+    return (
+      <p className="empty" role="status">
+        The menu has not reached this device yet. Connect to the network once to load it.
+      </p>
+    );
 
   const update = (change: Partial<PhoneDraft>): void => setDraft({ ...draft, ...change });
   const location = parseLocation(draft.location);
@@ -57,9 +68,20 @@ export function PhoneOrderScreen({ outletId, catalog, phone, editing, onDone }: 
   };
 
   return (
-    <form className="phone" aria-labelledby="phone-title" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <form
+      className="phone"
+      aria-labelledby="phone-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
       <h2 id="phone-title">{entry ? 'Correct phone order' : 'New phone order'}</h2>
-      {entry?.refusal ? <p className="error" role="alert">The server refused it: {entry.refusal.message}</p> : null}
+      {entry?.refusal ? (
+        <p className="error" role="alert">
+          The server refused it: {entry.refusal.message}
+        </p>
+      ) : null}
       <fieldset className="phone__types">
         <legend>Order type</legend>
         {ORDER_TYPES.filter((t) => catalog.profile.orderTypes.includes(t)).map((type) => (
@@ -73,20 +95,38 @@ export function PhoneOrderScreen({ outletId, catalog, phone, editing, onDone }: 
       <div className="phone__columns">
         <section aria-labelledby="phone-menu-title">
           <h3 id="phone-menu-title">Menu</h3>
-          <MenuPicker catalog={catalog} now={now} onAdd={(itemId, modifiers) => update({ lines: addLine(draft.lines, itemId, modifiers) })} />
+          <MenuPicker
+            catalog={catalog}
+            now={now}
+            onAdd={(itemId, modifiers) => update({ lines: addLine(draft.lines, itemId, modifiers) })}
+          />
         </section>
         <section aria-labelledby="phone-cart-title" className="phone__cart">
           <h3 id="phone-cart-title">Order</h3>
-          <CartLines lines={draft.lines} catalog={catalog} onChange={(key, delta) => update({ lines: changeQty(draft.lines, key, delta) })} />
+          <CartLines
+            lines={draft.lines}
+            catalog={catalog}
+            onChange={(key, delta) => update({ lines: changeQty(draft.lines, key, delta) })}
+          />
           {check.estimate ? (
-            <p className="phone__total">Estimated total {formatMoney(check.estimate.total, catalog.profile.currency)} (cash) — the server confirms the price</p>
+            <p className="phone__total">
+              Estimated total {formatMoney(check.estimate.total, catalog.profile.currency)} (cash) — the server confirms the price
+            </p>
           ) : null}
           {draft.lines.length > 0 && check.blocking ? <p className="notice">{check.blocking}</p> : null}
           {check.warning ? <p className="notice">{check.warning}</p> : null}
-          {problem ? <p className="error" role="alert">{problem}</p> : null}
+          {problem ? (
+            <p className="error" role="alert">
+              {problem}
+            </p>
+          ) : null}
           <div className="order__actions">
-            <button type="submit" className="button button--primary" disabled={busy}>Place phone order</button>
-            <button type="button" className="button button--quiet" onClick={onDone}>Back to orders</button>
+            <button type="submit" className="button button--primary" disabled={busy}>
+              Place phone order
+            </button>
+            <button type="button" className="button button--quiet" onClick={onDone}>
+              Back to orders
+            </button>
           </div>
         </section>
       </div>

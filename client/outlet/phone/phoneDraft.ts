@@ -24,14 +24,27 @@ export interface PhoneDraft {
   readonly enteredAt: number | null;
 }
 
-export const EMPTY_DRAFT: PhoneDraft = { type: 'pickup', name: '', phone: '', address: '', location: '', table: '', notes: '', lines: [], enteredAt: null };
+export const EMPTY_DRAFT: PhoneDraft = {
+  type: 'pickup',
+  name: '',
+  phone: '',
+  address: '',
+  location: '',
+  table: '',
+  notes: '',
+  lines: [],
+  enteredAt: null,
+};
 
 export const lineKey = (itemId: string, modifiers: DraftLine['modifiers']): string =>
   [itemId, ...modifiers.map((m) => `${m.groupId}=${m.optionId}`).sort()].join('|');
 
 /** "lat, lng" → numbers; null when it is not two numbers. */
 export function parseLocation(text: string): { lat: number; lng: number } | null {
-  const parts = text.split(/[,\s]+/).filter(Boolean).map(Number);
+  const parts = text
+    .split(/[,\s]+/)
+    .filter(Boolean)
+    .map(Number);
   const [lat, lng] = parts;
   return parts.length === 2 && lat !== undefined && lng !== undefined && Number.isFinite(lat) && Number.isFinite(lng) ? { lat, lng } : null;
 }
@@ -43,7 +56,9 @@ export function draftToRequest(draft: PhoneDraft, outletId: string, now: number)
   return {
     outletId,
     type: draft.type,
-    items: draft.lines.map((l) => (l.modifiers.length > 0 ? { itemId: l.itemId, qty: l.qty, modifiers: [...l.modifiers] } : { itemId: l.itemId, qty: l.qty })),
+    items: draft.lines.map((l) =>
+      l.modifiers.length > 0 ? { itemId: l.itemId, qty: l.qty, modifiers: [...l.modifiers] } : { itemId: l.itemId, qty: l.qty },
+    ),
     customer: { name: draft.name.trim(), phone: draft.phone.trim() },
     ...(draft.type === 'delivery' && draft.address.trim() && location ? { address: { text: draft.address.trim(), ...location } } : {}),
     ...(draft.type === 'dine-in' && draft.table.trim() ? { table: draft.table.trim() } : {}),

@@ -19,9 +19,20 @@ export function KitchenTicket({ ticket }: { readonly ticket: TicketRequest }) {
       {reprint ? <p className="ticket__reprint">REPRINT</p> : null}
       <p className="ticket__type">{orderTypeText(order).toUpperCase()}</p>
       {order.source === 'phone' ? <p className="ticket__reprint">PHONE ORDER</p> : null}
-      <p className="ticket__row"><span>Order {orderNumber(order.id)}</span><span>Placed {clockTime(order.placedAt)}</span></p>
-      {order.readyBy ? <p className="ticket__row"><span>Ready by</span><strong>{clockTime(order.readyBy)}</strong></p> : null}
-      <p className="ticket__row"><span>{order.customerName}</span><span>{order.customerPhone}</span></p>
+      <p className="ticket__row">
+        <span>Order {orderNumber(order.id)}</span>
+        <span>Placed {clockTime(order.placedAt)}</span>
+      </p>
+      {order.readyBy ? (
+        <p className="ticket__row">
+          <span>Ready by</span>
+          <strong>{clockTime(order.readyBy)}</strong>
+        </p>
+      ) : null}
+      <p className="ticket__row">
+        <span>{order.customerName}</span>
+        <span>{order.customerPhone}</span>
+      </p>
       {order.address ? <p className="ticket__note">{order.address}</p> : null}
       <hr className="ticket__rule" />
       <ul className="ticket__lines">
@@ -30,7 +41,9 @@ export function KitchenTicket({ ticket }: { readonly ticket: TicketRequest }) {
             {line.qty} × {line.name}
             {line.modifiers.length > 0 ? (
               <ul className="ticket__mods">
-                {line.modifiers.map((modifier, i) => <li key={i}>+ {modifier}</li>)}
+                {line.modifiers.map((modifier, i) => (
+                  <li key={i}>+ {modifier}</li>
+                ))}
               </ul>
             ) : null}
           </li>
@@ -43,7 +56,10 @@ export function KitchenTicket({ ticket }: { readonly ticket: TicketRequest }) {
         </>
       ) : null}
       <hr className="ticket__rule" />
-      <p className="ticket__row"><span>Total (cash)</span><strong>{formatMoney(order.total, order.currency)}</strong></p>
+      <p className="ticket__row">
+        <span>Total (cash)</span>
+        <strong>{formatMoney(order.total, order.currency)}</strong>
+      </p>
       <p className="ticket__foot">Printed {clockTime(printedAt)}</p>
     </article>
   );

@@ -23,9 +23,12 @@ export function PrinterProvider({ outletName, children }: { readonly outletName:
   const [ticket, setTicket] = useState<TicketRequest | null>(null);
   const { counts, record } = prints;
 
-  const print = useCallback((order: OrderRow) => {
-    setTicket({ order, outletName, reprint: (counts.get(order.id) ?? 0) > 0, printedAt: Date.now() });
-  }, [counts, outletName]);
+  const print = useCallback(
+    (order: OrderRow) => {
+      setTicket({ order, outletName, reprint: (counts.get(order.id) ?? 0) > 0, printedAt: Date.now() });
+    },
+    [counts, outletName],
+  );
 
   // After the ticket is in the DOM: the print dialog lays out what is there when it opens.
   useEffect(() => {

@@ -12,7 +12,9 @@ export function RingBanner({ ringer }: { readonly ringer: Ringer }) {
   return (
     <section className="ring" aria-label="New order alert" data-ringing={ringing} data-sound={sound} data-muted={state.muted}>
       {sound === 'blocked' ? (
-        <button type="button" className="ring__unlock" onClick={ringer.unlockSound}>Sound is blocked — tap to enable</button>
+        <button type="button" className="ring__unlock" onClick={ringer.unlockSound}>
+          Sound is blocked — tap to enable
+        </button>
       ) : null}
       <div className={ringing ? 'ring__alert ring__alert--on' : 'ring__alert'}>
         <p className="ring__text" role="status" aria-live="assertive">
@@ -20,7 +22,11 @@ export function RingBanner({ ringer }: { readonly ringer: Ringer }) {
           {ringing && waiting > 1 ? <span className="ring__count"> · {waiting} waiting</span> : null}
           {ringing && state.muted ? <span className="ring__count"> · sound muted</span> : null}
         </p>
-        {ringing ? <button type="button" className="button button--primary" onClick={ringer.acknowledge}>Acknowledge</button> : null}
+        {ringing ? (
+          <button type="button" className="button button--primary" onClick={ringer.acknowledge}>
+            Acknowledge
+          </button>
+        ) : null}
       </div>
     </section>
   );

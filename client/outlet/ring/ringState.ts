@@ -43,8 +43,15 @@ export function ringReducer(state: RingState, event: RingEvent): RingState {
       const arrivals = event.newOrders.filter((o) => !state.announced.has(o.id));
       const pending = event.newOrders.filter((o) => !acknowledged.has(o.id));
       const samePending = pending.length === state.pending.length && pending.every((o, i) => o.id === state.pending[i]?.id);
-      if (arrivals.length === 0 && samePending && acknowledged.size === state.acknowledged.size && ids.size === state.announced.size) return state;
-      return { ...state, pending, acknowledged, announced: ids, announcement: arrivals.length > 0 ? announce(arrivals) : state.announcement };
+      if (arrivals.length === 0 && samePending && acknowledged.size === state.acknowledged.size && ids.size === state.announced.size)
+        return state;
+      return {
+        ...state,
+        pending,
+        acknowledged,
+        announced: ids,
+        announcement: arrivals.length > 0 ? announce(arrivals) : state.announcement,
+      };
     }
     case 'acknowledge':
       if (state.pending.length === 0) return state;

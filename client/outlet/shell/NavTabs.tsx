@@ -14,7 +14,11 @@ export function NavTabs({ current, badges }: { readonly current: Screen; readonl
       {(Object.keys(LABELS) as Screen[]).map((screen) => (
         <a key={screen} className="tabs__tab" href={hrefOf(screen)} aria-current={screen === current ? 'page' : undefined}>
           {LABELS[screen]}
-          {badges[screen] ? <span className="tabs__badge" aria-label={`${badges[screen]} waiting`}>{badges[screen]}</span> : null}
+          {badges[screen] ? (
+            <span className="tabs__badge" aria-label={`${badges[screen]} waiting`}>
+              {badges[screen]}
+            </span>
+          ) : null}
         </a>
       ))}
     </nav>

@@ -63,11 +63,25 @@ export function OutletShell({ outletId, actor }: { readonly outletId: OutletId; 
       <RingBanner ringer={ringer} />
       <OutletStatusLine catalog={catalog} now={now} unsyncedOrders={unsynced} outletSync={outletSync} waitingPhoneOrders={waitingPhone} />
       <main className="app-main app-main--wide">
-        {storageError ? <p className="error" role="alert">This device could not save a change: {storageError}</p> : null}
+        {storageError ? (
+          <p className="error" role="alert">
+            This device could not save a change: {storageError}
+          </p>
+        ) : null}
         <RefusalList refusals={refusals} onDismiss={dismiss} />
         {route.screen === 'board' ? (
-          <OrdersScreen outletId={outletId} actor={actor} placed={placed} counts={counts} today={today} catalog={catalog} defaultPrepMinutes={defaultPrep}
-            phoneEntries={phone.entries} onEditPhoneOrder={(key) => go('phone', key)} onDiscardPhoneOrder={phone.discard} />
+          <OrdersScreen
+            outletId={outletId}
+            actor={actor}
+            placed={placed}
+            counts={counts}
+            today={today}
+            catalog={catalog}
+            defaultPrepMinutes={defaultPrep}
+            phoneEntries={phone.entries}
+            onEditPhoneOrder={(key) => go('phone', key)}
+            onDiscardPhoneOrder={phone.discard}
+          />
         ) : null}
         {route.screen === 'availability' ? <AvailabilityScreen outletId={outletId} catalog={catalog} syncState={outletSync} /> : null}
         {route.screen === 'phone' ? (

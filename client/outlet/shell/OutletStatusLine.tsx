@@ -6,7 +6,13 @@ import { clockTime } from '../../common/ui/clockTime';
  * One line that answers "are we taking orders, and is everything on the server?": paused or busy
  * (with when it ends by itself), and what is still only on this device.
  */
-export function OutletStatusLine({ catalog, now, unsyncedOrders, outletSync, waitingPhoneOrders }: {
+export function OutletStatusLine({
+  catalog,
+  now,
+  unsyncedOrders,
+  outletSync,
+  waitingPhoneOrders,
+}: {
   readonly catalog: Catalog | null;
   readonly now: number;
   readonly unsyncedOrders: number;
@@ -18,20 +24,32 @@ export function OutletStatusLine({ catalog, now, unsyncedOrders, outletSync, wai
     const taking = takingOrders(catalog, now);
     if (!taking.ok) {
       const paused = catalog.paused && (catalog.paused.until === null || catalog.paused.until > now);
-      parts.push({ text: paused ? `New orders paused${catalog.paused.until ? ` until ${clockTime(catalog.paused.until)}` : ''}` : 'Closed now', tone: 'bad' });
+      parts.push({
+        text: paused ? `New orders paused${catalog.paused.until ? ` until ${clockTime(catalog.paused.until)}` : ''}` : 'Closed now',
+        tone: 'bad',
+      });
     }
     const extra = busyMinutes(catalog, now);
     if (extra > 0 && catalog.busy) parts.push({ text: `Busy: +${extra} min until ${clockTime(catalog.busy.until)}`, tone: 'warn' });
   } else {
     parts.push({ text: 'The menu has not reached this device yet', tone: 'warn' });
   }
-  if (unsyncedOrders > 0) parts.push({ text: `${unsyncedOrders === 1 ? '1 order has' : `${unsyncedOrders} orders have`} changes only on this device`, tone: 'warn' });
+  if (unsyncedOrders > 0)
+    parts.push({
+      text: `${unsyncedOrders === 1 ? '1 order has' : `${unsyncedOrders} orders have`} changes only on this device`,
+      tone: 'warn',
+    });
   if (outletSync === 'local') parts.push({ text: 'Availability changes only on this device', tone: 'warn' });
-  if (waitingPhoneOrders > 0) parts.push({ text: `${waitingPhoneOrders} phone ${waitingPhoneOrders === 1 ? 'order' : 'orders'} not placed yet`, tone: 'warn' });
+  if (waitingPhoneOrders > 0)
+    parts.push({ text: `${waitingPhoneOrders} phone ${waitingPhoneOrders === 1 ? 'order' : 'orders'} not placed yet`, tone: 'warn' });
   if (parts.length === 0) return null;
   return (
     <p className="status-line" aria-label="Outlet status">
-      {parts.map((part) => <span key={part.text} className={`status-line__part status-line__part--${part.tone}`}>{part.text}</span>)}
+      {parts.map((part) => (
+        <span key={part.text} className={`status-line__part status-line__part--${part.tone}`}>
+          {part.text}
+        </span>
+      ))}
     </p>
   );
 }

@@ -37,10 +37,9 @@ export function claimClientIds(
     const owner = owners.get(client);
     if (owner === actor.id) continue;
     if (owner !== undefined || present(client)) {
-      return refuse('foreign_client', 'The update writes under another device\'s Yjs client id; a device may write only its own.');
+      return refuse('foreign_client', "The update writes under another device's Yjs client id; a device may write only its own.");
     }
     claims.push({ client, owner: actor.id });
   }
   return ok(claims);
 }
-

@@ -46,7 +46,8 @@ export function checkAppendedEvents(items: readonly Y.Item[], order: OrderLog, a
       const parsed = parseOrderEvent(value);
       if (!parsed.ok) return refuse('event_invalid', `Not a valid order event: ${parsed.error.message}`);
       const e = parsed.value;
-      if (e.by.id !== actor.id || e.by.role !== actor.role) return refuse('author_mismatch', 'An event must be authored by the signed-in user.');
+      if (e.by.id !== actor.id || e.by.role !== actor.role)
+        return refuse('author_mismatch', 'An event must be authored by the signed-in user.');
       if (!mayAppend(actor.role, e.type)) return refuse('event_not_allowed', `${actor.role} may not add "${e.type}" events.`);
       if (e.at > now + MAX_CLOCK_SKEW_MS) return refuse('clock_skew', 'The event is stamped in the future; check the device clock.');
       if (ids.has(e.id) || order.hasEvent(e.id)) return refuse('event_invalid', 'An event id is used twice.');
@@ -61,7 +62,8 @@ export function checkAppendedEvents(items: readonly Y.Item[], order: OrderLog, a
   const placedAt = order.orderView()?.state.placedAt ?? null;
   for (const { event, seenAt } of entries.events) {
     if (placedAt !== null && event.at < placedAt) return refuse('backdated', 'The event is stamped before the order was placed.');
-    if (event.at < seenAt) return refuse('backdated', 'The event is stamped before an event its device had already seen; check the device clock.');
+    if (event.at < seenAt)
+      return refuse('backdated', 'The event is stamped before an event its device had already seen; check the device clock.');
   }
   if (order.preview(entries)?.reopens) return refuse('order_finished', 'The order is finished; it can no longer change.');
   return ACCEPTED;

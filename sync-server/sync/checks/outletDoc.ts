@@ -89,16 +89,19 @@ export function checkOutletWrite(scratch: Y.Doc, tr: Y.Transaction, outletId: Ou
   for (const [type, keys] of tr.changed) {
     const root = rootName(scratch, type);
     // Values are plain JSON, so a change inside a nested shared type is something no Dabba app makes.
-    if (root === null || type._item !== null) return refuse('invalid_value', 'Outlet documents hold plain values only, not nested shared types.');
+    if (root === null || type._item !== null)
+      return refuse('invalid_value', 'Outlet documents hold plain values only, not nested shared types.');
     const map = scratch.getMap<unknown>(root);
     for (const key of keys) {
       if (key === null) return refuse('invalid_value', `"${root}" holds keyed entries only.`);
       if (!map.has(key)) {
-        if (root === OUTLET_ROOTS.profile || root === OUTLET_ROOTS.menu) return refuse('invalid_value', `The outlet ${root} cannot be removed, only replaced.`);
+        if (root === OUTLET_ROOTS.profile || root === OUTLET_ROOTS.menu)
+          return refuse('invalid_value', `The outlet ${root} cannot be removed, only replaced.`);
         continue;
       }
       const value = map.get(key);
-      if (value instanceof Y.AbstractType) return refuse('invalid_value', 'Outlet documents hold plain values only, not nested shared types.');
+      if (value instanceof Y.AbstractType)
+        return refuse('invalid_value', 'Outlet documents hold plain values only, not nested shared types.');
       const problem = entryProblem(scratch, outletId, root, key, value);
       if (problem) return refuse('invalid_value', problem);
     }

@@ -8,7 +8,10 @@ export function integratedAnything(tr: Y.Transaction): boolean {
 }
 
 /** Structs and deletions a document holds but cannot integrate yet (a stored log with a gap). */
-export interface Pending { readonly structs: ReadonlySet<string>; readonly ds: string | null }
+export interface Pending {
+  readonly structs: ReadonlySet<string>;
+  readonly ds: string | null;
+}
 
 export function pendingOf(doc: Y.Doc): Pending | null {
   const { pendingStructs, pendingDs } = doc.store;
@@ -16,7 +19,8 @@ export function pendingOf(doc: Y.Doc): Pending | null {
   const structs = new Set<string>();
   // Yjs keeps pending structs in the v2 encoding, whatever encoding they arrived in.
   if (pendingStructs) {
-    for (const s of Y.decodeUpdateV2(pendingStructs.update).structs) if (!(s instanceof Y.Skip)) structs.add(`${s.id.client}:${s.id.clock}`);
+    for (const s of Y.decodeUpdateV2(pendingStructs.update).structs)
+      if (!(s instanceof Y.Skip)) structs.add(`${s.id.client}:${s.id.clock}`);
   }
   return { structs, ds: pendingDs ? Buffer.from(pendingDs).toString('base64') : null };
 }

@@ -11,7 +11,9 @@ export const refuse = (code: RejectCode, message: string): Refusal => fail(code,
 export const ACCEPTED: CheckResult = ok({ changed: true });
 export const UNCHANGED: CheckResult = ok({ changed: false });
 
-interface Typed { readonly _item: Y.Item | null }
+interface Typed {
+  readonly _item: Y.Item | null;
+}
 
 /** The name of the root type that `type` lives under, or null when it hangs off nothing the document knows. */
 export function rootName(doc: Y.Doc, type: Typed): string | null {

@@ -8,7 +8,10 @@ export function placeDeliveryOrder(baseUrl: string, customerName: string): Promi
   return postOrder(baseUrl, {
     outletId: 'demo-outlet',
     type: 'delivery',
-    items: [{ itemId: 'plain-dosa', qty: 2 }, { itemId: 'filter-coffee', qty: 1 }],
+    items: [
+      { itemId: 'plain-dosa', qty: 2 },
+      { itemId: 'filter-coffee', qty: 1 },
+    ],
     customer: { name: customerName, phone: '+91 98450 33333' },
     address: DROPOFF,
     payment: { method: 'cash' },

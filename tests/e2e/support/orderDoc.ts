@@ -20,7 +20,12 @@ export async function serverOrderEvents(baseUrl: string, orderId: string, token:
 }
 
 /** A proof photo as the server serves it to `token`'s user, with the SHA-256 of what came back. */
-export async function fetchProof(baseUrl: string, orderId: string, proofId: string, token: string): Promise<{ status: number; type: string | null; sha256: string }> {
+export async function fetchProof(
+  baseUrl: string,
+  orderId: string,
+  proofId: string,
+  token: string,
+): Promise<{ status: number; type: string | null; sha256: string }> {
   const response = await fetch(`${baseUrl}/api/orders/${orderId}/proofs/${proofId}`, { headers: { authorization: `Bearer ${token}` } });
   const bytes = Buffer.from(await response.arrayBuffer());
   return { status: response.status, type: response.headers.get('content-type'), sha256: createHash('sha256').update(bytes).digest('hex') };

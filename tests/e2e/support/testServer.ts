@@ -24,7 +24,10 @@ export class TestServer {
   private child: ChildProcess | null = null;
   private output = '';
 
-  private constructor(readonly port: number, readonly dataDir: string) {}
+  private constructor(
+    readonly port: number,
+    readonly dataDir: string,
+  ) {}
 
   static async create(): Promise<TestServer> {
     return new TestServer(await freePort(), mkdtempSync(path.join(tmpdir(), 'dabba-e2e-')));
@@ -40,13 +43,20 @@ export class TestServer {
       env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, DABBA_DEMO: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout.on('data', (chunk: Buffer) => { this.output += chunk.toString(); });
-    child.stderr.on('data', (chunk: Buffer) => { this.output += chunk.toString(); });
+    child.stdout.on('data', (chunk: Buffer) => {
+      this.output += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      this.output += chunk.toString();
+    });
     this.child = child;
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${this.output}`);
-      const healthy = await fetch(`${this.url}/healthz`).then((r) => r.ok, () => false);
+      const healthy = await fetch(`${this.url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (healthy) return;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

@@ -16,13 +16,18 @@ async function startFailure(dataDir: string): Promise<string | null> {
 }
 
 describe('a jwt-secret file in DATA_DIR that is unfit to sign with', () => {
-  for (const [what, content, said] of [['empty', '', 'empty'], ['short', 'changeme', '8 characters long']] as const) {
+  for (const [what, content, said] of [
+    ['empty', '', 'empty'],
+    ['short', 'changeme', '8 characters long'],
+  ] as const) {
     it(`stops the server with a clear message and a non-zero exit when ${what}`, async () => {
       const dataDir = tempDataDir('jwt-secret');
       fs.writeFileSync(path.join(dataDir, 'jwt-secret'), content);
       const failure = await startFailure(dataDir);
       expect(failure).toMatch(/server exited early \(1\)/);
-      expect(failure).toContain(`${path.join(dataDir, 'jwt-secret')}: the JWT secret kept there is ${said}; it must be at least 32 characters`);
+      expect(failure).toContain(
+        `${path.join(dataDir, 'jwt-secret')}: the JWT secret kept there is ${said}; it must be at least 32 characters`,
+      );
     });
   }
 });

@@ -15,7 +15,9 @@ const count = (answers: readonly JsonResponse[], status: number): number => answ
 
 describe('sign-in throttling by address and account', () => {
   let server: DabbaServer;
-  beforeAll(async () => { server = await startTestServer({ ...WIDE_HASHING, DABBA_LOGIN_FAILURES_PER_ACCOUNT: '10', DABBA_LOGIN_FAILURES_PER_ADDRESS: '25' }); });
+  beforeAll(async () => {
+    server = await startTestServer({ ...WIDE_HASHING, DABBA_LOGIN_FAILURES_PER_ACCOUNT: '10', DABBA_LOGIN_FAILURES_PER_ADDRESS: '25' });
+  });
   afterAll(() => server.close());
 
   it('throttles a concurrent burst of wrong passwords from one address', async () => {
@@ -51,7 +53,9 @@ describe('sign-in throttling by address and account', () => {
 
 describe('password hashing one address can cause', () => {
   let server: DabbaServer;
-  beforeAll(async () => { server = await startTestServer({ DABBA_LOGIN_HASHES_PER_ADDRESS: '2', DABBA_LOGIN_HASHES: '3' }); });
+  beforeAll(async () => {
+    server = await startTestServer({ DABBA_LOGIN_HASHES_PER_ADDRESS: '2', DABBA_LOGIN_HASHES: '3' });
+  });
   afterAll(() => server.close());
 
   it('refuses sign-ins beyond the hashes one address may have running, with 429 and Retry-After', async () => {
@@ -67,7 +71,9 @@ describe('password hashing one address can cause', () => {
   });
 
   it('keeps hashing for other addresses within the server-wide bound', async () => {
-    const answers = await Promise.all(['127.0.0.9', '127.0.0.10', '127.0.0.11'].map((from) => signIn(server, from, 'admin@dabba.local', DEMO_PASSWORD)));
+    const answers = await Promise.all(
+      ['127.0.0.9', '127.0.0.10', '127.0.0.11'].map((from) => signIn(server, from, 'admin@dabba.local', DEMO_PASSWORD)),
+    );
     expect(statuses(answers)).toEqual([200, 200, 200]);
   });
 });

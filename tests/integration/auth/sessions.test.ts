@@ -21,7 +21,14 @@ let counter = 0;
 async function newStaff(): Promise<{ id: UserId; email: string; session: Session }> {
   const id = newUserId();
   const email = `staff-${++counter}@sessions.dabba.local`;
-  new UserRepo(t.server.db).insert({ id, email, name: 'Staff', role: 'outlet', outletId: OUTLET, passwordHash: await hashPassword(PASSWORD) });
+  new UserRepo(t.server.db).insert({
+    id,
+    email,
+    name: 'Staff',
+    role: 'outlet',
+    outletId: OUTLET,
+    passwordHash: await hashPassword(PASSWORD),
+  });
   return { id, email, session: await loginAs(t.url, email, PASSWORD) };
 }
 

@@ -8,7 +8,17 @@ import { readOrder } from '../../../shared/order/orderDoc';
 import type { DabbaServer } from '../../../sync-server/app';
 import { loginAll, type DemoSessions } from '../support/api';
 import {
-  A_KM_AWAY, acceptedDelivery, acceptOffer, addDriver, appendAs, connectDriver, declineOffer, NEAR_OUTLET, offersOf, setShift, TWO_KM_AWAY,
+  A_KM_AWAY,
+  acceptedDelivery,
+  acceptOffer,
+  addDriver,
+  appendAs,
+  connectDriver,
+  declineOffer,
+  NEAR_OUTLET,
+  offersOf,
+  setShift,
+  TWO_KM_AWAY,
   type TestDriver,
 } from '../support/drivers';
 import { errorOf } from '../support/http';
@@ -27,8 +37,10 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-const offeredTo = (driver: TestDriver, orderId: OrderId) => eventually(() => offersOf(driver).has(orderId), 10_000, `an offer of ${orderId} to ${driver.name}`);
-const noOfferLeft = (driver: TestDriver, orderId: OrderId) => eventually(() => !offersOf(driver).has(orderId), 10_000, `${driver.name}'s offer to go`);
+const offeredTo = (driver: TestDriver, orderId: OrderId) =>
+  eventually(() => offersOf(driver).has(orderId), 10_000, `an offer of ${orderId} to ${driver.name}`);
+const noOfferLeft = (driver: TestDriver, orderId: OrderId) =>
+  eventually(() => !offersOf(driver).has(orderId), 10_000, `${driver.name}'s offer to go`);
 const wasOffered = (driver: TestDriver, orderId: OrderId): boolean => driver.offered.some((o) => o.orderId === orderId);
 
 async function orderDoc(driver: TestDriver, orderId: OrderId): Promise<Y.Doc> {
@@ -51,8 +63,13 @@ describe('dispatch', () => {
     await offeredTo(asha, orderId);
     const offer = offersOf(asha).get(orderId);
     expect(offer).toMatchObject({
-      orderId, outletName: 'Dabba Demo Kitchen', outletAddress: '12 MG Road, Bengaluru 560001',
-      pickup: { lat: 12.9756, lng: 77.6066 }, dropoffArea: 'Residency Rd', dropoff: { lat: 12.968, lng: 77.6 }, currency: 'INR',
+      orderId,
+      outletName: 'Dabba Demo Kitchen',
+      outletAddress: '12 MG Road, Bengaluru 560001',
+      pickup: { lat: 12.9756, lng: 77.6066 },
+      dropoffArea: 'Residency Rd',
+      dropoff: { lat: 12.968, lng: 77.6 },
+      currency: 'INR',
     });
     expect(offer && offer.expiresAt - offer.offeredAt).toBe(60_000);
     expect(offer?.distanceMeters).toBe(Math.round(distanceMeters(NEAR_OUTLET, { lat: 12.9756, lng: 77.6066 })));
@@ -133,7 +150,11 @@ describe('dispatch', () => {
   });
 
   it('spreads orders that arrive together over the drivers, one offer each, in fair order', async () => {
-    const drivers = [await addDriver(server.url, s.admin, 'Asha', NEAR_OUTLET), await addDriver(server.url, s.admin, 'Bala', A_KM_AWAY), await addDriver(server.url, s.admin, 'Chen', TWO_KM_AWAY)];
+    const drivers = [
+      await addDriver(server.url, s.admin, 'Asha', NEAR_OUTLET),
+      await addDriver(server.url, s.admin, 'Bala', A_KM_AWAY),
+      await addDriver(server.url, s.admin, 'Chen', TWO_KM_AWAY),
+    ];
     const orders: OrderId[] = [];
     for (let i = 0; i < 3; i++) orders.push(await acceptedDelivery(server.url, s.outlet));
     for (const [i, orderId] of orders.entries()) {

@@ -18,7 +18,11 @@ describe('offer timeouts', () => {
   it('move an unanswered offer down the fair queue, driver by driver, then leave the order waiting', async () => {
     // The retry is far off: this test sees only the timeouts.
     const s = await start({ DABBA_OFFER_TIMEOUT_MS: '300', DABBA_DISPATCH_RETRY_MS: '600000' });
-    const drivers = [await addDriver(server.url, s.admin, 'Asha', NEAR_OUTLET), await addDriver(server.url, s.admin, 'Bala', A_KM_AWAY), await addDriver(server.url, s.admin, 'Chen', TWO_KM_AWAY)];
+    const drivers = [
+      await addDriver(server.url, s.admin, 'Asha', NEAR_OUTLET),
+      await addDriver(server.url, s.admin, 'Bala', A_KM_AWAY),
+      await addDriver(server.url, s.admin, 'Chen', TWO_KM_AWAY),
+    ];
     const orderId = await acceptedDelivery(server.url, s.outlet);
     await eventually(() => offerSequence(drivers, orderId).length === 3, 15_000, 'three offers');
     await eventually(() => drivers.every((d) => !offersOf(d).has(orderId)), 15_000, 'the last offer to lapse');

@@ -30,12 +30,17 @@ describe('inbox pruning', () => {
 
     await tablet.open(orderDocName(finished));
     const answer = await tablet.change(orderDocName(finished), (d) =>
-      eventsArray(d).push([{ id: newEventId(), type: 'rejected', at: Date.now(), by: authorOf(s.outlet), reason: 'Out of dosa batter' }]));
+      eventsArray(d).push([{ id: newEventId(), type: 'rejected', at: Date.now(), by: authorOf(s.outlet), reason: 'Out of dosa batter' }]),
+    );
     expect(answer.type).toBe(MuxType.ACK);
     // Still listed right after it finished: devices keep the day's finished orders for a while.
     expect(inboxOrderIds(outletInbox)).toContain(finished);
 
-    await eventually(() => !inboxOrderIds(outletInbox).includes(finished) && !inboxOrderIds(adminInbox).includes(finished), 5000, 'the finished order to leave both inboxes');
+    await eventually(
+      () => !inboxOrderIds(outletInbox).includes(finished) && !inboxOrderIds(adminInbox).includes(finished),
+      5000,
+      'the finished order to leave both inboxes',
+    );
     expect(inboxOrderIds(outletInbox)).toContain(open);
     expect(inboxOrderIds(adminInbox)).toContain(open);
     // The order itself is untouched: it can still be opened and searched.

@@ -18,7 +18,9 @@ const DROPOFF = DELIVERY.address;
 
 async function upload(token: string, point: { lat: number; lng: number; at: number }): Promise<void> {
   const res = await fetch(`${t.url}/api/driver/locations`, {
-    method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ points: [point] }),
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ points: [point] }),
   });
   expect(res.status).toBe(204);
 }
@@ -52,7 +54,7 @@ describe('tracking projection: the driver part', () => {
     expect(view()?.driverPosition).toMatchObject({ lat: 12.974, lng: 77.605 }); // the last sighting, from before pickup
     expect(view()?.estimatedArrival).toBe(pickedUpAt + trip);
 
-    const moving = { lat: 12.970, lng: 77.602, at: Date.now() };
+    const moving = { lat: 12.97, lng: 77.602, at: Date.now() };
     await upload(asha.session.token, moving);
     await eventually(() => view()?.driverPosition?.lat === moving.lat, 10_000, 'the dot to move');
     expect(view()?.driverPosition).toEqual(moving);
@@ -74,8 +76,20 @@ describe('tracking projection: the driver part', () => {
       expect(text.match(/\+\d[\d ]+/g)).toEqual(['+91 80 4000 1234']); // the outlet's phone, and no other
     }
     expect(Object.keys(api.body as object).sort()).toEqual([
-      'currency', 'driver', 'driverPosition', 'dropoffArea', 'estimatedArrival', 'items', 'orderType', 'outletName', 'outletPhone',
-      'placedAt', 'readyBy', 'status', 'timeline', 'total',
+      'currency',
+      'driver',
+      'driverPosition',
+      'dropoffArea',
+      'estimatedArrival',
+      'items',
+      'orderType',
+      'outletName',
+      'outletPhone',
+      'placedAt',
+      'readyBy',
+      'status',
+      'timeline',
+      'total',
     ]);
 
     await appendAs(t.url, asha.session, orderId, { type: 'delivered' });

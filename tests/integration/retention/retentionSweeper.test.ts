@@ -23,8 +23,12 @@ const PROOF_RETENTION = 90 * DAY;
 /** Server time as the sweeper sees it: real time moved on by `shift`, so rows stamped with Date.now() age with it. */
 class ShiftedClock implements Clock {
   shift = 0;
-  now(): number { return Date.now() + this.shift; }
-  after(): () => void { return () => undefined; }
+  now(): number {
+    return Date.now() + this.shift;
+  }
+  after(): () => void {
+    return () => undefined;
+  }
 }
 
 let dataDir: string;
@@ -44,8 +48,14 @@ beforeEach(() => {
   const proofRecords = new ProofRecords(db);
   proofs = new ProofStore(path.join(dataDir, 'proofs'), proofRecords, { perOrder: 5, bytesPerOrder: 1024 * 1024 });
   sweeper = new RetentionSweeper({
-    breadcrumbs, proofRecords, proofs, clock, log: createLogger('silent'),
-    breadcrumbRetentionMs: BREADCRUMB_RETENTION, proofRetentionMs: PROOF_RETENTION, sweepEveryMs: HOUR,
+    breadcrumbs,
+    proofRecords,
+    proofs,
+    clock,
+    log: createLogger('silent'),
+    breadcrumbRetentionMs: BREADCRUMB_RETENTION,
+    proofRetentionMs: PROOF_RETENTION,
+    sweepEveryMs: HOUR,
   });
 });
 afterEach(async () => {
@@ -54,15 +64,31 @@ afterEach(async () => {
 });
 
 const trail = (driverId: UserId): number[] =>
-  db.prepare<[string], { at: number }>('SELECT at FROM breadcrumbs WHERE driver_id = ? ORDER BY at').all(driverId).map((r) => r.at);
+  db
+    .prepare<[string], { at: number }>('SELECT at FROM breadcrumbs WHERE driver_id = ? ORDER BY at')
+    .all(driverId)
+    .map((r) => r.at);
 const fix = (at: number): PositionFix => ({ lat: 12.97, lng: 77.6, at, accuracy: null });
 
 function placeOrder(): OrderId {
   const id = newOrderId();
-  orders.insert({
-    id, outletId: 'demo-outlet' as OutletId, driverId: null, trackingToken: newTrackingToken(), status: 'placed', createdAt: Date.now(),
-    type: 'delivery', source: 'online', customerName: 'Meera', customerPhone: '+91 98450 00000', total: 25_000, currency: 'INR',
-  }, null);
+  orders.insert(
+    {
+      id,
+      outletId: 'demo-outlet' as OutletId,
+      driverId: null,
+      trackingToken: newTrackingToken(),
+      status: 'placed',
+      createdAt: Date.now(),
+      type: 'delivery',
+      source: 'online',
+      customerName: 'Meera',
+      customerPhone: '+91 98450 00000',
+      total: 25_000,
+      currency: 'INR',
+    },
+    null,
+  );
   return id;
 }
 
@@ -79,7 +105,8 @@ function storeProof(orderId: OrderId): string {
   return proofId;
 }
 
-const proofRows = (orderId: OrderId): number => db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM proofs WHERE order_id = ?').get(orderId)?.n ?? 0;
+const proofRows = (orderId: OrderId): number =>
+  db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM proofs WHERE order_id = ?').get(orderId)?.n ?? 0;
 
 describe('breadcrumb cap', () => {
   it('keeps the newest points by device time, whatever order the batches arrive in, across three times the cap', () => {

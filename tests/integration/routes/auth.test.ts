@@ -3,11 +3,17 @@ import type { DabbaServer } from '../../../sync-server/app';
 import { startTestServer } from '../support/server';
 
 let server: DabbaServer;
-beforeAll(async () => { server = await startTestServer(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
 afterAll(() => server.close());
 
 const loginWith = (body: unknown) =>
-  fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
 describe('POST /api/auth/login', () => {
   it('signs in each demo account with its role and a bearer token', async () => {

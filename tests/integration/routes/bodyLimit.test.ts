@@ -29,7 +29,8 @@ function expectTooLarge(res: JsonResponse): void {
   expect(errorOf(res)?.code).toBe('payload_too_large');
 }
 
-const jpeg = (bytes: number): Uint8Array<ArrayBuffer> => new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(bytes - 4)]));
+const jpeg = (bytes: number): Uint8Array<ArrayBuffer> =>
+  new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(bytes - 4)]));
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 const proofUrl = (bytes: Uint8Array): string => `${t.url}/api/orders/${orderId}/proofs/${sha256(bytes)}`;
 const split = (bytes: Uint8Array, size: number): Uint8Array[] =>
@@ -47,7 +48,14 @@ describe('request bodies are capped per route', () => {
   it('an order and a quote take a full cart, and no more than 64 KiB', async () => {
     const fullCart = {
       ...PICKUP_ORDER,
-      items: Array.from({ length: 100 }, () => ({ itemId: 'masala-dosa', qty: 1, modifiers: [{ groupId: 'chutney', optionId: 'mint' }, { groupId: 'extras', optionId: 'ghee' }] })),
+      items: Array.from({ length: 100 }, () => ({
+        itemId: 'masala-dosa',
+        qty: 1,
+        modifiers: [
+          { groupId: 'chutney', optionId: 'mint' },
+          { groupId: 'extras', optionId: 'ghee' },
+        ],
+      })),
       notes: 'n'.repeat(500),
     };
     const quote = await postJson(`${t.url}/api/orders/quote`, fullCart);
@@ -60,8 +68,17 @@ describe('request bodies are capped per route', () => {
   it('the driver app sends its largest breadcrumb batch, and a shift change is a few KiB at most', async () => {
     const token = asha.session.token;
     const now = Date.now();
-    const points = Array.from({ length: 500 }, (_, i) => ({ lat: 12.97123456789 + i * 1e-6, lng: 77.60712345678, at: now - 500_000 + i * 1000, accuracy: 12.345678 }));
-    const sent = await fetch(`${t.url}/api/driver/locations`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ points }) });
+    const points = Array.from({ length: 500 }, (_, i) => ({
+      lat: 12.97123456789 + i * 1e-6,
+      lng: 77.60712345678,
+      at: now - 500_000 + i * 1000,
+      accuracy: 12.345678,
+    }));
+    const sent = await fetch(`${t.url}/api/driver/locations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ points }),
+    });
     expect(sent.status).toBe(204);
     expectTooLarge(await postJson(`${t.url}/api/driver/locations`, padded(65 * KiB, { points }), { token }));
     expectTooLarge(await postJson(`${t.url}/api/driver/shift`, padded(5 * KiB, { onShift: true }), { token }));

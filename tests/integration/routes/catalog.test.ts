@@ -5,11 +5,30 @@ import { availabilityOf, editOutletDoc, menuOf, profileOf, statusOf } from '../s
 import { useTestServer } from '../support/testServer';
 
 const t = useTestServer();
-afterEach(() => editOutletDoc(t.url, t.outlet, (d) => { availabilityOf(d).clear(); statusOf(d).clear(); }));
+afterEach(() =>
+  editOutletDoc(t.url, t.outlet, (d) => {
+    availabilityOf(d).clear();
+    statusOf(d).clear();
+  }),
+);
 
-interface Option { id: string; available: boolean }
-interface Item { id: string; price: number; available: boolean; modifierGroups: { id: string; options: Option[] }[] }
-interface MenuBody { outlet: typeof DEMO_PROFILE; ordering: unknown; busyMinutes: number; categories: unknown[]; items: Item[] }
+interface Option {
+  id: string;
+  available: boolean;
+}
+interface Item {
+  id: string;
+  price: number;
+  available: boolean;
+  modifierGroups: { id: string; options: Option[] }[];
+}
+interface MenuBody {
+  outlet: typeof DEMO_PROFILE;
+  ordering: unknown;
+  busyMinutes: number;
+  categories: unknown[];
+  items: Item[];
+}
 
 const menu = async () => (await getJson<MenuBody>(`${t.url}/api/outlets/demo-outlet/menu`)).body;
 const HOUR = 3_600_000;
@@ -24,10 +43,13 @@ describe('GET /api/outlets', () => {
   it('says why an outlet is not taking orders', async () => {
     await editOutletDoc(t.url, t.outlet, (d) => statusOf(d).set('paused', { until: null, reason: 'Kitchen deep clean', at: Date.now() }));
     const { body } = await getJson(`${t.url}/api/outlets`);
-    expect(body).toEqual([{
-      id: 'demo-outlet', name: 'Dabba Demo Kitchen',
-      ordering: { open: false, code: 'outlet_paused', message: 'Dabba Demo Kitchen is not taking new orders: Kitchen deep clean.' },
-    }]);
+    expect(body).toEqual([
+      {
+        id: 'demo-outlet',
+        name: 'Dabba Demo Kitchen',
+        ordering: { open: false, code: 'outlet_paused', message: 'Dabba Demo Kitchen is not taking new orders: Kitchen deep clean.' },
+      },
+    ]);
   });
 });
 
@@ -56,7 +78,11 @@ describe('GET /api/outlets/:id/menu', () => {
     expect(body.items.find((i) => i.id === 'thali')?.available).toBe(false);
     expect(body.items.find((i) => i.id === 'plain-dosa')?.available).toBe(true);
     const chutney = body.items.find((i) => i.id === 'masala-dosa')?.modifierGroups.find((g) => g.id === 'chutney');
-    expect(chutney?.options.map((o) => [o.id, o.available])).toEqual([['coconut', true], ['tomato', true], ['mint', false]]);
+    expect(chutney?.options.map((o) => [o.id, o.available])).toEqual([
+      ['coconut', true],
+      ['tomato', true],
+      ['mint', false],
+    ]);
     expect(body.busyMinutes).toBe(20);
     expect(body.ordering).toEqual({ open: true });
   });
@@ -70,14 +96,22 @@ describe('GET /api/outlets/:id/menu', () => {
 
 describe('outlets set up or renamed by an admin in their documents', () => {
   it('are listed under their name and serve their menu', async () => {
-    await editOutletDoc(t.url, t.admin, (d) => {
-      profileOf(d).set('value', { ...DEMO_PROFILE, id: 'new-kitchen', name: 'New Kitchen' });
-      menuOf(d).set('value', DEMO_MENU);
-    }, 'new-kitchen');
+    await editOutletDoc(
+      t.url,
+      t.admin,
+      (d) => {
+        profileOf(d).set('value', { ...DEMO_PROFILE, id: 'new-kitchen', name: 'New Kitchen' });
+        menuOf(d).set('value', DEMO_MENU);
+      },
+      'new-kitchen',
+    );
     await editOutletDoc(t.url, t.admin, (d) => profileOf(d).set('value', { ...DEMO_PROFILE, name: 'Dabba Kitchen, MG Road' }));
     try {
       const { body } = await getJson<{ id: string; name: string }[]>(`${t.url}/api/outlets`);
-      expect(body.map(({ id, name }) => ({ id, name }))).toEqual([{ id: 'demo-outlet', name: 'Dabba Kitchen, MG Road' }, { id: 'new-kitchen', name: 'New Kitchen' }]);
+      expect(body.map(({ id, name }) => ({ id, name }))).toEqual([
+        { id: 'demo-outlet', name: 'Dabba Kitchen, MG Road' },
+        { id: 'new-kitchen', name: 'New Kitchen' },
+      ]);
       const res = await getJson<MenuBody>(`${t.url}/api/outlets/new-kitchen/menu`);
       expect(res.status).toBe(200);
       expect(res.body.outlet.name).toBe('New Kitchen');

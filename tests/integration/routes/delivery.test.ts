@@ -23,8 +23,10 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 const service = { token: SERVICE_TOKEN };
-const addAgent = (body: object, auth: { token?: string } = service) => postJson<{ id: string; name: string; phone: string; onShift: boolean }>(`${server.url}/delivery`, body, auth);
-const newDelivery = (body: object, auth: { token?: string } = service) => postJson<{ orderId: string; driverId: string; distanceMeters: number }>(`${server.url}/newdelivery`, body, auth);
+const addAgent = (body: object, auth: { token?: string } = service) =>
+  postJson<{ id: string; name: string; phone: string; onShift: boolean }>(`${server.url}/delivery`, body, auth);
+const newDelivery = (body: object, auth: { token?: string } = service) =>
+  postJson<{ orderId: string; driverId: string; distanceMeters: number }>(`${server.url}/newdelivery`, body, auth);
 const agentOrder = (id: string, auth: { token?: string } = service) => getJson(`${server.url}/delivery/${id}`, auth);
 async function complete(id: string, token = SERVICE_TOKEN): Promise<JsonResponse> {
   const res = await fetch(`${server.url}/delivery/${id}`, { method: 'PUT', headers: { authorization: `Bearer ${token}` } });
@@ -48,9 +50,16 @@ describe('POST /delivery', () => {
     const res = await addAgent({ name: 'Kiran Rao', phone: '+91 98860 55555' });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ id: expect.any(String), name: 'Kiran Rao', phone: '+91 98860 55555', onShift: true });
-    expect(new DriverRepo(server.db).get(res.body.id)).toMatchObject({ capacity: 2, onShift: true, position: { lat: 12.9756, lng: 77.6066, declared: true } });
+    expect(new DriverRepo(server.db).get(res.body.id)).toMatchObject({
+      capacity: 2,
+      onShift: true,
+      position: { lat: 12.9756, lng: 77.6066, declared: true },
+    });
 
-    const withLogin = await addAgent({ name: 'Meena', phone: '9886055556', email: 'meena@agents.test', password: 'long-enough', capacity: 3, ...A_KM_AWAY }, { token: s.admin.token });
+    const withLogin = await addAgent(
+      { name: 'Meena', phone: '9886055556', email: 'meena@agents.test', password: 'long-enough', capacity: 3, ...A_KM_AWAY },
+      { token: s.admin.token },
+    );
     expect(withLogin.status).toBe(201);
     const session = await loginAs(server.url, 'meena@agents.test', 'long-enough');
     const me = await getJson(`${server.url}/api/driver/me`, { token: session.token });
@@ -119,9 +128,13 @@ describe('GET and PUT /delivery/{id}', () => {
     const latest = await agentOrder(id);
     expect(latest.status).toBe(200);
     expect(latest.body).toMatchObject({
-      orderId, status: 'placed', assignedAt: expect.any(Number),
+      orderId,
+      status: 'placed',
+      assignedAt: expect.any(Number),
       outlet: { name: 'Dabba Demo Kitchen', address: '12 MG Road, Bengaluru 560001', phone: '+91 80 4000 1234' },
-      dropoff: { text: '22 Residency Rd', lat: 12.968, lng: 77.6 }, customerFirstName: 'Priya', cashToCollect: expect.any(Number),
+      dropoff: { text: '22 Residency Rd', lat: 12.968, lng: 77.6 },
+      customerFirstName: 'Priya',
+      cashToCollect: expect.any(Number),
     });
     // Not accepted by the outlet yet: there is nothing to pick up.
     expect(errorOf(await complete(id))?.code).toBe('no_active_delivery');
@@ -132,7 +145,10 @@ describe('GET and PUT /delivery/{id}', () => {
     expect(await complete(id)).toMatchObject({ status: 200, body: { orderId, status: 'delivered' } });
     await eventually(() => readOrder(doc)?.state.status === 'delivered', 10_000, 'the outlet to see it delivered');
     const seen = readOrder(doc);
-    expect(seen?.state.applied.slice(-2).map((e) => [e.type, e.by])).toEqual([['picked_up', { id: 'system', role: 'system' }], ['delivered', { id: 'system', role: 'system' }]]);
+    expect(seen?.state.applied.slice(-2).map((e) => [e.type, e.by])).toEqual([
+      ['picked_up', { id: 'system', role: 'system' }],
+      ['delivered', { id: 'system', role: 'system' }],
+    ]);
     expect((await agentOrder(id)).body).toMatchObject({ orderId, status: 'delivered' });
     expect(errorOf(await complete(id))?.code).toBe('no_active_delivery');
     tablet.close();

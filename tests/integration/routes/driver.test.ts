@@ -7,9 +7,12 @@ import { useTestServer } from '../support/testServer';
 const t = useTestServer();
 const url = (path: string) => `${t.url}/api/driver${path}`;
 const me = () => getJson<{ id: string; onShift: boolean; position: unknown }>(url('/me'), { token: t.driver.token });
-const upload = (points: unknown[], token = t.driver.token) => fetch(url('/locations'), {
-  method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ points }),
-});
+const upload = (points: unknown[], token = t.driver.token) =>
+  fetch(url('/locations'), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ points }),
+  });
 const trail = () => new Breadcrumbs(t.server.db, Number.MAX_SAFE_INTEGER).count(t.driver.user.id as UserId);
 
 describe('driver API', () => {
@@ -32,15 +35,25 @@ describe('driver API', () => {
     const res = await me();
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
-      id: t.driver.user.id, name: 'Ravi Kumar', onShift: false, capacity: 2, activeOrders: 0,
+      id: t.driver.user.id,
+      name: 'Ravi Kumar',
+      onShift: false,
+      capacity: 2,
+      activeOrders: 0,
       position: { lat: 12.9756, lng: 77.6066, accuracy: null },
     });
   });
 
   it('goes on and off shift', async () => {
-    expect(await postJson(url('/shift'), { onShift: true }, { token: t.driver.token })).toMatchObject({ status: 200, body: { onShift: true } });
+    expect(await postJson(url('/shift'), { onShift: true }, { token: t.driver.token })).toMatchObject({
+      status: 200,
+      body: { onShift: true },
+    });
     expect((await me()).body.onShift).toBe(true);
-    expect(await postJson(url('/shift'), { onShift: false }, { token: t.driver.token })).toMatchObject({ status: 200, body: { onShift: false } });
+    expect(await postJson(url('/shift'), { onShift: false }, { token: t.driver.token })).toMatchObject({
+      status: 200,
+      body: { onShift: false },
+    });
     expect((await me()).body.onShift).toBe(false);
     const bad = await postJson(url('/shift'), { onShift: 'yes' }, { token: t.driver.token });
     expect(bad.status).toBe(400);
@@ -68,9 +81,15 @@ describe('driver API', () => {
   it('refuses a batch with a point from the future, and bad batches, naming the field; nothing of them is kept', async () => {
     const now = Date.now();
     const before = trail();
-    const future = await upload([{ lat: 12.97, lng: 77.6, at: now }, { lat: 12.97, lng: 77.6, at: now + 3_600_000 }]);
+    const future = await upload([
+      { lat: 12.97, lng: 77.6, at: now },
+      { lat: 12.97, lng: 77.6, at: now + 3_600_000 },
+    ]);
     expect(future.status).toBe(400);
-    expect(((await future.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'clock_skew', message: /^points\.1\.at/ });
+    expect(((await future.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'clock_skew',
+      message: /^points\.1\.at/,
+    });
     const point = { lat: 12.97, lng: 77.6, at: now };
     const cases: [unknown[], RegExp][] = [
       [[], /^points/],

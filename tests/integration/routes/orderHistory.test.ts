@@ -13,19 +13,35 @@ import { useTestServer } from '../support/testServer';
 
 const t = useTestServer({ DABBA_ORDERS_PER_MINUTE: '1000' });
 /** Placed in this order, one by one, so each is newer than the one before. */
-const placed: Record<'meera' | 'arjun' | 'kavya' | 'zoe', OrderId> = { meera: '' as OrderId, arjun: '' as OrderId, kavya: '' as OrderId, zoe: '' as OrderId };
+const placed: Record<'meera' | 'arjun' | 'kavya' | 'zoe', OrderId> = {
+  meera: '' as OrderId,
+  arjun: '' as OrderId,
+  kavya: '' as OrderId,
+  zoe: '' as OrderId,
+};
 
 beforeAll(async () => {
   // A second outlet, set up by an admin the way the admin app will: profile and menu in its document.
-  await editOutletDoc(t.url, t.admin, (d) => {
-    profileOf(d).set('value', { ...DEMO_PROFILE, id: 'second-kitchen', name: 'Second Kitchen' });
-    menuOf(d).set('value', DEMO_MENU);
-  }, 'second-kitchen');
+  await editOutletDoc(
+    t.url,
+    t.admin,
+    (d) => {
+      profileOf(d).set('value', { ...DEMO_PROFILE, id: 'second-kitchen', name: 'Second Kitchen' });
+      menuOf(d).set('value', DEMO_MENU);
+    },
+    'second-kitchen',
+  );
   placed.meera = (await placeOrder(t.url, PICKUP_ORDER)).orderId;
   placed.arjun = (await placeOrder(t.url, { ...DELIVERY, customer: { name: 'Arjun Rao', phone: '+91 99000-11111' } })).orderId;
-  const phone = await postJson<{ orderId: OrderId }>(`${t.url}/api/orders`, { ...PICKUP_ORDER, customer: { name: 'Kavya', phone: '080 2222 3333' }, source: 'phone', enteredAt: Date.now() }, { token: t.outlet.token });
+  const phone = await postJson<{ orderId: OrderId }>(
+    `${t.url}/api/orders`,
+    { ...PICKUP_ORDER, customer: { name: 'Kavya', phone: '080 2222 3333' }, source: 'phone', enteredAt: Date.now() },
+    { token: t.outlet.token },
+  );
   placed.kavya = phone.body.orderId;
-  placed.zoe = (await placeOrder(t.url, { ...PICKUP_ORDER, outletId: 'second-kitchen', customer: { name: 'Zoë Élan', phone: '+44 20 7946 0000' } })).orderId;
+  placed.zoe = (
+    await placeOrder(t.url, { ...PICKUP_ORDER, outletId: 'second-kitchen', customer: { name: 'Zoë Élan', phone: '+44 20 7946 0000' } })
+  ).orderId;
 });
 
 const history = (query: string, token: string | null = t.admin.token) =>
@@ -60,8 +76,16 @@ describe('GET /api/orders: what a row holds', () => {
     const { orders } = (await history('', t.outlet.token)).body;
     const [kavya, arjun] = orders;
     expect(arjun).toEqual({
-      id: placed.arjun, outletId: 'demo-outlet', type: 'delivery', status: 'placed', customerName: 'Arjun Rao', customerPhone: '+91 99000-11111',
-      total: 36000, currency: 'INR', createdAt: expect.any(Number), source: 'online',
+      id: placed.arjun,
+      outletId: 'demo-outlet',
+      type: 'delivery',
+      status: 'placed',
+      customerName: 'Arjun Rao',
+      customerPhone: '+91 99000-11111',
+      total: 36000,
+      currency: 'INR',
+      createdAt: expect.any(Number),
+      source: 'online',
     });
     expect(kavya).toMatchObject({ id: placed.kavya, type: 'pickup', source: 'phone', customerName: 'Kavya', total: 18000 });
     expect((kavya?.createdAt ?? 0) >= (arjun?.createdAt ?? Infinity)).toBe(true);
@@ -71,7 +95,9 @@ describe('GET /api/orders: what a row holds', () => {
     const tablet = await MuxTestClient.connect(t.url, t.outlet.token);
     const name = orderDocName(placed.meera);
     await tablet.open(name);
-    await tablet.change(name, (d) => eventsArray(d).push([{ id: newEventId(), type: 'accepted', at: Date.now(), by: authorOf(t.outlet), prepMinutes: 10 }]));
+    await tablet.change(name, (d) =>
+      eventsArray(d).push([{ id: newEventId(), type: 'accepted', at: Date.now(), by: authorOf(t.outlet), prepMinutes: 10 }]),
+    );
     tablet.close();
     expect(await ids('?status=accepted')).toEqual([placed.meera]);
     expect(await ids('?status=placed,accepted&outletId=demo-outlet')).toEqual([placed.kavya, placed.arjun, placed.meera]);
@@ -110,7 +136,9 @@ describe('GET /api/orders: search', () => {
     const arjunAt = rows.find((o) => o.id === placed.arjun)?.createdAt ?? 0;
     expect(await ids(`?outletId=demo-outlet&from=${arjunAt}`)).toEqual(rows.filter((o) => o.createdAt >= arjunAt).map((o) => o.id));
     expect(await ids(`?outletId=demo-outlet&to=${arjunAt}`)).toEqual(rows.filter((o) => o.createdAt < arjunAt).map((o) => o.id));
-    expect(await ids(`?from=${encodeURIComponent(new Date(arjunAt).toISOString())}&to=${arjunAt + 1}&outletId=demo-outlet`)).toContain(placed.arjun);
+    expect(await ids(`?from=${encodeURIComponent(new Date(arjunAt).toISOString())}&to=${arjunAt + 1}&outletId=demo-outlet`)).toContain(
+      placed.arjun,
+    );
     expect(await ids('?to=2020-01-01')).toEqual([]);
   });
 

@@ -11,13 +11,23 @@ const quote = (body: unknown, token?: string) => postJson(`${t.url}/api/orders/q
 
 describe('POST /api/orders/quote', () => {
   it('prices a delivery line by line from the catalog, with the fee and zone of the address', async () => {
-    const res = await quote({ ...DELIVERY, items: [{ ...DELIVERY.items[0], unitPrice: 1 }, { itemId: 'filter-coffee', qty: 1 }] });
+    const res = await quote({
+      ...DELIVERY,
+      items: [
+        { ...DELIVERY.items[0], unitPrice: 1 },
+        { itemId: 'filter-coffee', qty: 1 },
+      ],
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.body).toEqual({
       lines: [
         {
-          itemId: 'masala-dosa', name: 'Masala Dosa', qty: 2, unitPrice: 16000, lineTotal: 32000,
+          itemId: 'masala-dosa',
+          name: 'Masala Dosa',
+          qty: 2,
+          unitPrice: 16000,
+          lineTotal: 32000,
           modifiers: [
             { groupId: 'chutney', optionId: 'mint', name: 'Mint', price: 1000 },
             { groupId: 'extras', optionId: 'ghee', name: 'Ghee roast', price: 3000 },
@@ -25,12 +35,20 @@ describe('POST /api/orders/quote', () => {
         },
         { itemId: 'filter-coffee', name: 'Filter Coffee', qty: 1, unitPrice: 5000, lineTotal: 5000, modifiers: [] },
       ],
-      subtotal: 37000, deliveryFee: 4000, total: 41000, currency: 'INR', zone: { id: 'central', name: 'Central Bengaluru' },
+      subtotal: 37000,
+      deliveryFee: 4000,
+      total: 41000,
+      currency: 'INR',
+      zone: { id: 'central', name: 'Central Bengaluru' },
     });
   });
 
   it('prices the outer zone with its own fee', async () => {
-    const res = await quote({ ...DELIVERY, items: [{ itemId: 'thali', qty: 2, modifiers: [{ groupId: 'size', optionId: 'large' }] }], address: { text: 'Whitefield', lat: 12.97, lng: 77.72 } });
+    const res = await quote({
+      ...DELIVERY,
+      items: [{ itemId: 'thali', qty: 2, modifiers: [{ groupId: 'size', optionId: 'large' }] }],
+      address: { text: 'Whitefield', lat: 12.97, lng: 77.72 },
+    });
     expect(res.body).toMatchObject({ subtotal: 66000, deliveryFee: 8000, total: 74000, zone: { id: 'outer', name: 'Outer ring' } });
   });
 

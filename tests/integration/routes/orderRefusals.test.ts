@@ -12,11 +12,13 @@ import { useTestServer } from '../support/testServer';
  * closed, paused, unavailable (each until an end time), and order types the outlet does not offer.
  */
 const t = useTestServer({ DABBA_ORDERS_PER_MINUTE: '1000' });
-afterEach(() => editOutletDoc(t.url, t.admin, (d) => {
-  profileOf(d).set('value', DEMO_PROFILE);
-  availabilityOf(d).clear();
-  statusOf(d).clear();
-}));
+afterEach(() =>
+  editOutletDoc(t.url, t.admin, (d) => {
+    profileOf(d).set('value', DEMO_PROFILE);
+    availabilityOf(d).clear();
+    statusOf(d).clear();
+  }),
+);
 
 const HOUR = 3_600_000;
 /** Long enough for a refusal to be asked for and answered on a busy machine, short enough to wait out. */
@@ -24,7 +26,7 @@ const SOON_MS = 2_500;
 
 const place = (body: unknown = PICKUP_ORDER) => postJson(`${t.url}/api/orders`, body);
 const quote = (body: unknown = PICKUP_ORDER) => postJson(`${t.url}/api/orders/quote`, body);
-const ordering = async () => ((await getJson<{ ordering: unknown }>(`${t.url}/api/outlets/demo-outlet/menu`)).body).ordering;
+const ordering = async () => (await getJson<{ ordering: unknown }>(`${t.url}/api/outlets/demo-outlet/menu`)).body.ordering;
 const setProfile = (profile: OutletProfile) => editOutletDoc(t.url, t.admin, (d) => profileOf(d).set('value', profile));
 const waitUntil = (at: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now()) + 50));
 
@@ -94,7 +96,19 @@ describe('an item staff marked unavailable', () => {
 
   it('refuses an unavailable modifier option, naming item and option', async () => {
     await editOutletDoc(t.url, t.outlet, (d) => availabilityOf(d).set('cheese', { available: false, at: Date.now() }));
-    const cheesy = { ...PICKUP_ORDER, items: [{ itemId: 'masala-dosa', qty: 1, modifiers: [{ groupId: 'chutney', optionId: 'coconut' }, { groupId: 'extras', optionId: 'cheese' }] }] };
+    const cheesy = {
+      ...PICKUP_ORDER,
+      items: [
+        {
+          itemId: 'masala-dosa',
+          qty: 1,
+          modifiers: [
+            { groupId: 'chutney', optionId: 'coconut' },
+            { groupId: 'extras', optionId: 'cheese' },
+          ],
+        },
+      ],
+    };
     await expectRefused(await place(cheesy), 'item_unavailable', /^Masala Dosa: Cheese is not available right now\.$/);
   });
 });

@@ -8,7 +8,9 @@ import { DELIVERY, STATIC_REFUSALS, type Refusal } from '../support/refusals';
 import { startTestServer } from '../support/server';
 
 let server: DabbaServer;
-beforeAll(async () => { server = await startTestServer({ DABBA_ORDERS_PER_MINUTE: '1000' }); });
+beforeAll(async () => {
+  server = await startTestServer({ DABBA_ORDERS_PER_MINUTE: '1000' });
+});
 afterAll(() => server.close());
 
 const post = (body: unknown, key?: string) => {
@@ -53,8 +55,20 @@ describe('POST /api/orders', () => {
 
   /** Placing also needs a table for dine-in and a valid customer; a quote needs neither. */
   const placingOnly: Refusal[] = [
-    { what: 'a dine-in order without a table', body: { ...PICKUP_ORDER, type: 'dine-in' }, status: 400, code: 'table_required', message: /needs a table/ },
-    { what: 'a bad phone number', body: { ...PICKUP_ORDER, customer: { name: 'A', phone: 'call me' } }, status: 400, code: 'invalid_body', message: /phone number/ },
+    {
+      what: 'a dine-in order without a table',
+      body: { ...PICKUP_ORDER, type: 'dine-in' },
+      status: 400,
+      code: 'table_required',
+      message: /needs a table/,
+    },
+    {
+      what: 'a bad phone number',
+      body: { ...PICKUP_ORDER, customer: { name: 'A', phone: 'call me' } },
+      status: 400,
+      code: 'invalid_body',
+      message: /phone number/,
+    },
     { what: 'a missing customer', body: { ...PICKUP_ORDER, customer: undefined }, status: 400, code: 'invalid_body', message: /^customer/ },
   ];
   for (const refusal of [...STATIC_REFUSALS, ...placingOnly]) {

@@ -16,15 +16,20 @@ const JWT_SECRET = 'phone-orders-test-secret-0123456789abcdef';
 const HOUR = 3_600_000;
 
 const t = useTestServer({ JWT_SECRET });
-afterEach(() => editOutletDoc(t.url, t.admin, (d) => {
-  profileOf(d).set('value', DEMO_PROFILE);
-  availabilityOf(d).clear();
-  statusOf(d).clear();
-}));
+afterEach(() =>
+  editOutletDoc(t.url, t.admin, (d) => {
+    profileOf(d).set('value', DEMO_PROFILE);
+    availabilityOf(d).clear();
+    statusOf(d).clear();
+  }),
+);
 
 const PHONE = { ...PICKUP_ORDER, customer: { name: 'Caller Kavya', phone: '+91 90000 12345' }, source: 'phone' } as const;
 const place = (body: unknown, token?: string, idempotencyKey?: string) =>
-  postJson<{ orderId: OrderId }>(`${t.url}/api/orders`, body, { ...(token ? { token } : {}), ...(idempotencyKey ? { idempotencyKey } : {}) });
+  postJson<{ orderId: OrderId }>(`${t.url}/api/orders`, body, {
+    ...(token ? { token } : {}),
+    ...(idempotencyKey ? { idempotencyKey } : {}),
+  });
 
 async function headerOf(orderId: OrderId) {
   const desk = await MuxTestClient.connect(t.url, t.admin.token);
@@ -50,7 +55,9 @@ describe('phone orders entered by outlet staff', () => {
 
   it('are taken while the outlet is closed', async () => {
     const now = Date.now();
-    await editOutletDoc(t.url, t.admin, (d) => profileOf(d).set('value', { ...DEMO_PROFILE, closures: [{ from: now - HOUR, until: now + HOUR, reason: 'Holiday' }] }));
+    await editOutletDoc(t.url, t.admin, (d) =>
+      profileOf(d).set('value', { ...DEMO_PROFILE, closures: [{ from: now - HOUR, until: now + HOUR, reason: 'Holiday' }] }),
+    );
     expect((await place(PHONE, t.outlet.token)).status).toBe(201);
     expect(errorOf(await place(PICKUP_ORDER))?.code).toBe('outlet_closed');
   });
@@ -101,14 +108,27 @@ describe('who may enter a phone order', () => {
   it('not with a token that is forged or expired', async () => {
     const res = await place(PHONE, 'not-a-jwt');
     expect(res.status).toBe(401);
-    const forged = await new TokenService('some-other-secret-0123456789abcdefghij', new UserRepo(t.server.db)).issue({ id: t.admin.user.id as UserId, role: 'admin' }, 0);
+    const forged = await new TokenService('some-other-secret-0123456789abcdefghij', new UserRepo(t.server.db)).issue(
+      { id: t.admin.user.id as UserId, role: 'admin' },
+      0,
+    );
     expect((await place(PHONE, forged)).status).toBe(401);
   });
 
   it('not staff of another outlet, nor a driver', async () => {
     const users = new UserRepo(t.server.db);
-    users.insert({ id: 'staff-2' as UserId, email: 'staff-2@other.dabba.local', name: 'Other Staff', role: 'outlet', outletId: 'other-outlet' as OutletId, passwordHash: 'none' });
-    const elsewhere = await new TokenService(JWT_SECRET, users).issue({ id: 'staff-2' as UserId, role: 'outlet', outletId: 'other-outlet' as OutletId }, 0);
+    users.insert({
+      id: 'staff-2' as UserId,
+      email: 'staff-2@other.dabba.local',
+      name: 'Other Staff',
+      role: 'outlet',
+      outletId: 'other-outlet' as OutletId,
+      passwordHash: 'none',
+    });
+    const elsewhere = await new TokenService(JWT_SECRET, users).issue(
+      { id: 'staff-2' as UserId, role: 'outlet', outletId: 'other-outlet' as OutletId },
+      0,
+    );
     const res = await place(PHONE, elsewhere);
     expect(res.status).toBe(403);
     expect(errorOf(res)?.message).toBe('Phone orders can be entered for your own outlet only.');

@@ -12,12 +12,17 @@ const t = useTestServer({ DABBA_PROOF_BYTES_PER_ORDER: String(PROOF_BYTES_PER_OR
 let asha: TestDriver;
 let orderId: OrderId;
 
-const jpeg = (size = 2048): Uint8Array<ArrayBuffer> => new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(size)]));
-const png = (): Uint8Array<ArrayBuffer> => new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(512)]));
+const jpeg = (size = 2048): Uint8Array<ArrayBuffer> =>
+  new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(size)]));
+const png = (): Uint8Array<ArrayBuffer> =>
+  new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(512)]));
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 const proofUrl = (proofId: string, order: string = orderId) => `${t.url}/api/orders/${order}/proofs/${proofId}`;
 
-function put(bytes: Uint8Array<ArrayBuffer>, options: { token?: string; type?: string; proofId?: string; order?: string } = {}): Promise<Response> {
+function put(
+  bytes: Uint8Array<ArrayBuffer>,
+  options: { token?: string; type?: string; proofId?: string; order?: string } = {},
+): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': options.type ?? 'image/jpeg' };
   const token = options.token ?? asha.session.token;
   if (token) headers.authorization = `Bearer ${token}`;

@@ -16,10 +16,16 @@ function builtApps(): string {
 }
 
 const directives = (res: Response): Map<string, string> =>
-  new Map((res.headers.get('content-security-policy') ?? '').split(';').map((d) => d.trim()).filter(Boolean).map((d) => {
-    const [name = '', ...values] = d.split(/\s+/);
-    return [name, values.join(' ')] as const;
-  }));
+  new Map(
+    (res.headers.get('content-security-policy') ?? '')
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => {
+        const [name = '', ...values] = d.split(/\s+/);
+        return [name, values.join(' ')] as const;
+      }),
+  );
 
 const servers: DabbaServer[] = [];
 async function start(env: Record<string, string> = {}): Promise<DabbaServer> {
@@ -43,7 +49,11 @@ describe('security headers', () => {
       fetch(`${server.url}/api/outlets`),
       fetch(`${server.url}/healthz`),
       fetch(`${server.url}/api/no-such-route`),
-      fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(70 * 1024) }),
+      fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: 'x'.repeat(70 * 1024),
+      }),
       fetch(`${server.url}/no-such-file.js`),
     ]);
     expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 404, 413, 404]);
@@ -80,8 +90,12 @@ describe('security headers', () => {
 
     const proxied = await start({ DABBA_TRUST_PROXY: '1' });
     expect((await fetch(`${proxied.url}/outlet/`, { headers: https })).headers.get('strict-transport-security')).toBe('max-age=31536000');
-    expect((await fetch(`${proxied.url}/healthz`, { headers: { 'x-forwarded-proto': 'https, http' } })).headers.get('strict-transport-security')).toBe('max-age=31536000');
-    expect((await fetch(`${proxied.url}/healthz`, { headers: { 'x-forwarded-proto': 'http' } })).headers.get('strict-transport-security')).toBeNull();
+    expect(
+      (await fetch(`${proxied.url}/healthz`, { headers: { 'x-forwarded-proto': 'https, http' } })).headers.get('strict-transport-security'),
+    ).toBe('max-age=31536000');
+    expect(
+      (await fetch(`${proxied.url}/healthz`, { headers: { 'x-forwarded-proto': 'http' } })).headers.get('strict-transport-security'),
+    ).toBeNull();
     expect((await fetch(`${proxied.url}/healthz`)).headers.get('strict-transport-security')).toBeNull();
   });
 

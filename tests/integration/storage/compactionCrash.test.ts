@@ -46,7 +46,10 @@ describe('compaction under kill -9', () => {
     let server = await spawnServer(dataDir, port, env);
     children.push(server);
     const names = await Promise.all(Array.from({ length: 3 }, async () => orderDocName((await placeOrder(server.url)).orderId)));
-    const killDelays = fc.sample(fc.integer({ min: 150, max: 900 }), { numRuns: 4, seed: Number(process.env.DABBA_TEST_SEED ?? Date.now() % 2 ** 31) });
+    const killDelays = fc.sample(fc.integer({ min: 150, max: 900 }), {
+      numRuns: 4,
+      seed: Number(process.env.DABBA_TEST_SEED ?? Date.now() % 2 ** 31),
+    });
     const acked = new Set<string>();
     for (const [round, delay] of killDelays.entries()) {
       const sessions: Session[] = await Promise.all([login(server.url, 'outlet'), login(server.url, 'admin')]);

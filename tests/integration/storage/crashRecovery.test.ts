@@ -13,7 +13,12 @@ afterEach(() => {
   for (const child of children.splice(0)) child.process.kill('SIGKILL');
 });
 
-const idsIn = (doc: Y.Doc): Set<string> => new Set(eventsArray(doc).toArray().map((e) => (e as { id: string }).id));
+const idsIn = (doc: Y.Doc): Set<string> =>
+  new Set(
+    eventsArray(doc)
+      .toArray()
+      .map((e) => (e as { id: string }).id),
+  );
 
 describe('durability', () => {
   it('keeps every acknowledged or relayed update after kill -9 during a stream from several devices', async () => {
@@ -43,9 +48,15 @@ describe('durability', () => {
       for (let i = 0; streaming; i++) {
         const name = names[(i + w) % names.length] ?? names[0] ?? '';
         const id = newEventId();
-        const answer = client.change(name, (d) => eventsArray(d).push([{ id, type: 'note', at: Date.now(), by: { id: session.user.id as UserId, role: session.user.role as 'outlet' }, text: `n${i}` }]));
+        const answer = client.change(name, (d) =>
+          eventsArray(d).push([
+            { id, type: 'note', at: Date.now(), by: { id: session.user.id as UserId, role: session.user.role as 'outlet' }, text: `n${i}` },
+          ]),
+        );
         sent += 1;
-        void answer.then((a) => { if (a.type === MuxType.ACK) acked.add(id); });
+        void answer.then((a) => {
+          if (a.type === MuxType.ACK) acked.add(id);
+        });
         if (i % 4 === 3) await answer; // a few updates in flight per device, like a busy tablet
       }
     };

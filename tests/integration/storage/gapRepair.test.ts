@@ -28,7 +28,10 @@ describe('a stored log with a gap', () => {
     for (let i = 0; i < 3; i++) {
       const id = newEventId();
       ids.push(id);
-      expect((await device.change(name, (d) => eventsArray(d).push([{ id, type: 'note', at: Date.now(), by: authorOf(outlet), text: `n${i}` }]))).type).toBe(3);
+      expect(
+        (await device.change(name, (d) => eventsArray(d).push([{ id, type: 'note', at: Date.now(), by: authorOf(outlet), text: `n${i}` }])))
+          .type,
+      ).toBe(3);
     }
     device.close();
     first.process.kill('SIGKILL');
@@ -44,7 +47,8 @@ describe('a stored log with a gap', () => {
     children.push(second);
     const partial = await storedEventIds(second.url, [name]);
     expect([ids[0], ids[1], ids[2]].map((id) => partial.has(id ?? ''))).toEqual([true, false, false]);
-    const gaps = async (): Promise<unknown> => ((await (await fetch(`${second.url}/healthz`)).json()) as { docsWithGaps?: unknown }).docsWithGaps;
+    const gaps = async (): Promise<unknown> =>
+      ((await (await fetch(`${second.url}/healthz`)).json()) as { docsWithGaps?: unknown }).docsWithGaps;
     expect(await gaps()).toEqual([name]);
 
     const back = await MuxTestClient.connect(second.url, (await login(second.url, 'outlet')).token);
@@ -55,7 +59,10 @@ describe('a stored log with a gap', () => {
       await new Promise((r) => setTimeout(r, 100));
       now = await storedEventIds(second.url, [name]);
     }
-    expect(ids.every((id) => now.has(id)), JSON.stringify(back.received.filter((m) => m.type !== 1))).toBe(true);
+    expect(
+      ids.every((id) => now.has(id)),
+      JSON.stringify(back.received.filter((m) => m.type !== 1)),
+    ).toBe(true);
     expect(await gaps()).toEqual([]);
     back.close();
 

@@ -24,7 +24,11 @@ describe('graceful shutdown', () => {
     const tablet = await MuxTestClient.connect(first.url, outlet.token);
     await tablet.subscribe(name);
     const id = newEventId();
-    const answer = await tablet.change(name, (d) => eventsArray(d).push([{ id, type: 'accepted', at: Date.now(), by: { id: outlet.user.id as UserId, role: 'outlet' }, prepMinutes: 10 }]));
+    const answer = await tablet.change(name, (d) =>
+      eventsArray(d).push([
+        { id, type: 'accepted', at: Date.now(), by: { id: outlet.user.id as UserId, role: 'outlet' }, prepMinutes: 10 },
+      ]),
+    );
     expect(answer.type).toBe(MuxType.ACK);
 
     first.process.kill('SIGTERM');
@@ -36,7 +40,11 @@ describe('graceful shutdown', () => {
     children.push(second);
     const reader = await MuxTestClient.connect(second.url, outlet.token);
     const doc = await reader.open(name);
-    expect(eventsArray(doc).toArray().map((e) => (e as { id: string }).id)).toContain(id);
+    expect(
+      eventsArray(doc)
+        .toArray()
+        .map((e) => (e as { id: string }).id),
+    ).toContain(id);
     reader.close();
   });
 });

@@ -14,17 +14,36 @@ describe('migrations', () => {
       if (first === undefined) throw new Error('no migrations');
       db.exec(first);
       db.pragma('user_version = 1');
-      db.prepare("INSERT INTO orders (id, outlet_id, driver_id, tracking_token, status, created_at, updated_at) VALUES ('oldOrder1', 'demo-outlet', NULL, 'tok', 'delivered', 1000, 2000)").run();
+      db.prepare(
+        "INSERT INTO orders (id, outlet_id, driver_id, tracking_token, status, created_at, updated_at) VALUES ('oldOrder1', 'demo-outlet', NULL, 'tok', 'delivered', 1000, 2000)",
+      ).run();
 
       migrate(db);
 
       expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
       expect(new OrderIndex(db).get('oldOrder1')).toMatchObject({ status: 'delivered', trackingToken: 'tok', createdAt: 1000 });
-      const rows = new OrderHistory(db).search({ outletId: 'demo-outlet' as never, q: 'oldOrder', from: null, to: null, statuses: null, limit: 10 });
-      expect(rows).toEqual([{
-        id: 'oldOrder1', outletId: 'demo-outlet', type: null, status: 'delivered', customerName: null, customerPhone: null,
-        total: null, currency: null, createdAt: 1000, source: null,
-      }]);
+      const rows = new OrderHistory(db).search({
+        outletId: 'demo-outlet' as never,
+        q: 'oldOrder',
+        from: null,
+        to: null,
+        statuses: null,
+        limit: 10,
+      });
+      expect(rows).toEqual([
+        {
+          id: 'oldOrder1',
+          outletId: 'demo-outlet',
+          type: null,
+          status: 'delivered',
+          customerName: null,
+          customerPhone: null,
+          total: null,
+          currency: null,
+          createdAt: 1000,
+          source: null,
+        },
+      ]);
     } finally {
       db.close();
     }

@@ -11,7 +11,9 @@ import { startTestServer, tempDataDir } from '../support/server';
 
 const modeOf = (file: string): string => (fs.statSync(file).mode & 0o777).toString(8);
 const running: DabbaServer[] = [];
-afterEach(async () => { await Promise.all(running.splice(0).map((s) => s.close())); });
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((s) => s.close()));
+});
 
 async function start(dataDir: string): Promise<DabbaServer> {
   const server = await startTestServer({ DATA_DIR: dataDir });
@@ -28,7 +30,9 @@ async function storeProof(server: DabbaServer, dataDir: string): Promise<string>
   const photo = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(256)]));
   const proofId = createHash('sha256').update(photo).digest('hex');
   const res = await fetch(`${server.url}/api/orders/${orderId}/proofs/${proofId}`, {
-    method: 'PUT', headers: { authorization: `Bearer ${driver.session.token}`, 'content-type': 'image/jpeg' }, body: photo,
+    method: 'PUT',
+    headers: { authorization: `Bearer ${driver.session.token}`, 'content-type': 'image/jpeg' },
+    body: photo,
   });
   expect(res.status).toBe(201);
   return path.join(dataDir, 'proofs', orderId, `${proofId}.jpg`);
@@ -41,7 +45,8 @@ describe('DATA_DIR is private to the server’s user', () => {
     const photo = await storeProof(server, dataDir);
 
     expect(modeOf(dataDir)).toBe('700');
-    for (const file of ['dabba.sqlite', 'dabba.sqlite-wal', 'dabba.sqlite-shm', 'jwt-secret']) expect([file, modeOf(path.join(dataDir, file))]).toEqual([file, '600']);
+    for (const file of ['dabba.sqlite', 'dabba.sqlite-wal', 'dabba.sqlite-shm', 'jwt-secret'])
+      expect([file, modeOf(path.join(dataDir, file))]).toEqual([file, '600']);
     expect(modeOf(path.join(dataDir, 'proofs'))).toBe('700');
     expect(modeOf(path.dirname(photo))).toBe('700');
     expect(modeOf(photo)).toBe('600');
@@ -63,6 +68,7 @@ describe('DATA_DIR is private to the server’s user', () => {
     await start(dataDir);
     expect(modeOf(dataDir)).toBe('700');
     expect(modeOf(path.join(dataDir, 'proofs'))).toBe('700');
-    for (const file of ['dabba.sqlite', 'dabba.sqlite-wal', 'dabba.sqlite-shm', 'jwt-secret']) expect([file, modeOf(path.join(dataDir, file))]).toEqual([file, '600']);
+    for (const file of ['dabba.sqlite', 'dabba.sqlite-wal', 'dabba.sqlite-shm', 'jwt-secret'])
+      expect([file, modeOf(path.join(dataDir, file))]).toEqual([file, '600']);
   });
 });

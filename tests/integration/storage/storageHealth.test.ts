@@ -15,7 +15,10 @@ import { errorOf, getJson, postJson } from '../support/http';
 import { startTestServer, tempDataDir } from '../support/server';
 import { mountSmallDisk, type SmallDisk } from '../support/smallDisk';
 
-interface Health { readonly ok: boolean; readonly storage: string }
+interface Health {
+  readonly ok: boolean;
+  readonly storage: string;
+}
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -68,7 +71,13 @@ describe('/healthz and writes tell the truth about storage', () => {
     cleanups.push(() => device.close());
     const doc = await device.open(name);
     const at = Date.now();
-    const notes = Array.from({ length: 1000 }, (_, i) => ({ id: newEventId(), type: 'note', at: at + i, by: authorOf(admin), text: `note ${i} `.repeat(8) }));
+    const notes = Array.from({ length: 1000 }, (_, i) => ({
+      id: newEventId(),
+      type: 'note',
+      at: at + i,
+      by: authorOf(admin),
+      text: `note ${i} `.repeat(8),
+    }));
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
     const before = Y.encodeStateVector(copy);
@@ -95,8 +104,12 @@ describe('/healthz and writes tell the truth about storage', () => {
     // A table the server never reads, so it starts; then one of its pages is overwritten with garbage.
     const file = path.join(dataDir, 'dabba.sqlite');
     const db = new Database(file);
-    db.exec("CREATE TABLE ballast (v TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50) INSERT INTO ballast SELECT printf('%.500c', 'x') FROM n;");
-    const { rootpage } = db.prepare<[], { rootpage: number }>("SELECT rootpage FROM sqlite_master WHERE name = 'ballast'").get() ?? { rootpage: 0 };
+    db.exec(
+      "CREATE TABLE ballast (v TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50) INSERT INTO ballast SELECT printf('%.500c', 'x') FROM n;",
+    );
+    const { rootpage } = db.prepare<[], { rootpage: number }>("SELECT rootpage FROM sqlite_master WHERE name = 'ballast'").get() ?? {
+      rootpage: 0,
+    };
     const pageSize = Number(db.pragma('page_size', { simple: true }));
     db.close();
     const fd = fs.openSync(file, 'r+');

@@ -24,7 +24,11 @@ export const PICKUP_ORDER = {
   payment: { method: 'cash' },
 } as const;
 
-export async function placeOrder(baseUrl: string, body: object = PICKUP_ORDER, key?: string): Promise<{ orderId: OrderId; trackingUrl: string }> {
+export async function placeOrder(
+  baseUrl: string,
+  body: object = PICKUP_ORDER,
+  key?: string,
+): Promise<{ orderId: OrderId; trackingUrl: string }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (key) headers['Idempotency-Key'] = key;
   const res = await fetch(`${baseUrl}/api/orders`, { method: 'POST', headers, body: JSON.stringify(body) });

@@ -10,19 +10,28 @@ export interface RawResponse {
  * Sends `chunks` as a chunked body with no Content-Length, the way a streaming client would, so a server
  * cannot size the body up front. Stops writing once the server has answered (it may refuse early).
  */
-export function sendChunked(url: string, method: string, headers: Record<string, string>, chunks: readonly Uint8Array[]): Promise<RawResponse> {
+export function sendChunked(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  chunks: readonly Uint8Array[],
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     let answered = false;
     const req = http.request(url, { method, headers: { ...headers, 'transfer-encoding': 'chunked' } }, (res) => {
       answered = true;
       let body = '';
       res.setEncoding('utf8');
-      res.on('data', (part: string) => { body += part; });
+      res.on('data', (part: string) => {
+        body += part;
+      });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
       res.on('error', reject);
     });
     // The server may close the connection after an early answer; that is the point, not a failure.
-    req.on('error', (err) => { if (!answered) reject(err); });
+    req.on('error', (err) => {
+      if (!answered) reject(err);
+    });
     const writeNext = (i: number): void => {
       if (answered || i === chunks.length) {
         req.end();

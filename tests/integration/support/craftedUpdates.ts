@@ -8,8 +8,17 @@ import * as Y from 'yjs';
 const GC_REF = 0;
 const SKIP_REF = 10;
 
-interface StructRun { readonly client: number; readonly clock: number; readonly kind: 'gc' | 'skip'; readonly length: number }
-interface DeleteRange { readonly client: number; readonly clock: number; readonly length: number }
+interface StructRun {
+  readonly client: number;
+  readonly clock: number;
+  readonly kind: 'gc' | 'skip';
+  readonly length: number;
+}
+interface DeleteRange {
+  readonly client: number;
+  readonly clock: number;
+  readonly length: number;
+}
 
 export function craftUpdate(structs: readonly StructRun[], deletes: readonly DeleteRange[] = []): Uint8Array {
   const e = encoding.createEncoder();

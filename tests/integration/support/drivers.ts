@@ -11,7 +11,7 @@ import { DELIVERY } from './refusals';
 import { DEMO_PASSWORD } from './server';
 
 /** Positions around the demo outlet (12.9756, 77.6066), nearest first. */
-export const NEAR_OUTLET = { lat: 12.9760, lng: 77.6070 };
+export const NEAR_OUTLET = { lat: 12.976, lng: 77.607 };
 export const A_KM_AWAY = { lat: 12.9846, lng: 77.6066 };
 export const TWO_KM_AWAY = { lat: 12.9936, lng: 77.6066 };
 
@@ -55,9 +55,19 @@ export async function connectDriver(baseUrl: string, session: Session, name: str
  * Adds a driver through the delivery API (on shift, at `position`), signs them in and connects their
  * phone. Names sort in the order drivers are added, so ties in the fair queue are easy to predict.
  */
-export async function addDriver(baseUrl: string, admin: Session, name: string, position: { lat: number; lng: number } = NEAR_OUTLET, capacity = 2): Promise<TestDriver> {
+export async function addDriver(
+  baseUrl: string,
+  admin: Session,
+  name: string,
+  position: { lat: number; lng: number } = NEAR_OUTLET,
+  capacity = 2,
+): Promise<TestDriver> {
   const email = `driver-${++counter}-${Date.now()}@test.dabba.local`;
-  const res = await postJson<{ id: string }>(`${baseUrl}/delivery`, { name, phone: '+91 90000 00000', email, password: 'a-driver-password', capacity, ...position }, { token: admin.token });
+  const res = await postJson<{ id: string }>(
+    `${baseUrl}/delivery`,
+    { name, phone: '+91 90000 00000', email, password: 'a-driver-password', capacity, ...position },
+    { token: admin.token },
+  );
   if (res.status !== 201) throw new Error(`POST /delivery failed: ${res.status} ${JSON.stringify(res.body)}`);
   return connectDriver(baseUrl, await loginAs(baseUrl, email, 'a-driver-password'), name);
 }
@@ -66,7 +76,8 @@ export const offersOf = (driver: TestDriver): Map<string, Offer> => new Map(offe
 
 /** Who was offered `orderId`, in the order the offers were made (by the server's offeredAt). */
 export const offerSequence = (drivers: readonly TestDriver[], orderId: OrderId): string[] =>
-  drivers.flatMap((d) => d.offered.filter((o) => o.orderId === orderId).map((o) => ({ name: d.name, at: o.offeredAt })))
+  drivers
+    .flatMap((d) => d.offered.filter((o) => o.orderId === orderId).map((o) => ({ name: d.name, at: o.offeredAt })))
     .sort((a, b) => a.at - b.at)
     .map((o) => o.name);
 
@@ -78,7 +89,13 @@ export async function acceptedDelivery(baseUrl: string, outlet: Session, order: 
 }
 
 /** Appends an event to an order as `session` over the sync socket, as the apps do; throws unless it was accepted. */
-export async function appendAs(baseUrl: string, session: Session, orderId: OrderId, event: Record<string, unknown>, at = Date.now()): Promise<void> {
+export async function appendAs(
+  baseUrl: string,
+  session: Session,
+  orderId: OrderId,
+  event: Record<string, unknown>,
+  at = Date.now(),
+): Promise<void> {
   const name = orderDocName(orderId);
   const client = await MuxTestClient.connect(baseUrl, session.token);
   try {
@@ -96,9 +113,18 @@ export async function setShift(baseUrl: string, session: Session, onShift: boole
 }
 
 export const acceptOffer = (baseUrl: string, driver: TestDriver, orderId: OrderId) =>
-  postJson<{ orderId?: string; error?: { code: string } }>(`${baseUrl}/api/driver/offers/${orderId}/accept`, {}, { token: driver.session.token });
+  postJson<{ orderId?: string; error?: { code: string } }>(
+    `${baseUrl}/api/driver/offers/${orderId}/accept`,
+    {},
+    { token: driver.session.token },
+  );
 
-export async function declineOffer(baseUrl: string, driver: TestDriver, orderId: OrderId, reason?: string): Promise<{ status: number; body: string }> {
+export async function declineOffer(
+  baseUrl: string,
+  driver: TestDriver,
+  orderId: OrderId,
+  reason?: string,
+): Promise<{ status: number; body: string }> {
   const res = await fetch(`${baseUrl}/api/driver/offers/${orderId}/decline`, {
     method: 'POST',
     headers: { authorization: `Bearer ${driver.session.token}`, 'content-type': 'application/json' },

@@ -33,4 +33,4 @@ export interface ErrorBody {
 
 /** The `{code, message}` of an error answer, or null for a success. */
 export const errorOf = (res: JsonResponse): ErrorBody['error'] | null =>
-  (res.body && typeof res.body === 'object' && 'error' in res.body ? (res.body as ErrorBody).error : null);
+  res.body && typeof res.body === 'object' && 'error' in res.body ? (res.body as ErrorBody).error : null;

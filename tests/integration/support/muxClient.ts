@@ -19,7 +19,9 @@ export class MuxTestClient {
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data: Buffer) => this.onMessage(decodeMux(new Uint8Array(data))));
-    ws.on('close', (code) => { this.closeCode = code; });
+    ws.on('close', (code) => {
+      this.closeCode = code;
+    });
   }
 
   static async connect(baseUrl: string, token: string | null): Promise<MuxTestClient> {
@@ -113,7 +115,11 @@ export class MuxTestClient {
         const sync = readSyncMessage(decoding.createDecoder(message.payload));
         // The server asks for what it lacks: answer like a device, with everything past its state vector.
         if (sync.step === SyncStep.STEP1) {
-          this.send({ type: MuxType.SYNC, doc: message.doc, payload: syncPayload(SyncStep.STEP2, Y.encodeStateAsUpdate(doc, sync.stateVector)) });
+          this.send({
+            type: MuxType.SYNC,
+            doc: message.doc,
+            payload: syncPayload(SyncStep.STEP2, Y.encodeStateAsUpdate(doc, sync.stateVector)),
+          });
           return;
         }
         Y.applyUpdate(doc, sync.update, 'remote');

@@ -6,7 +6,12 @@ import { authorOf, login, type Session } from './api';
 import { MuxTestClient } from './muxClient';
 
 /** Ids of every event an order document holds. */
-export const eventIdsIn = (doc: Y.Doc): Set<string> => new Set(eventsArray(doc).toArray().map((e) => (e as { id: string }).id));
+export const eventIdsIn = (doc: Y.Doc): Set<string> =>
+  new Set(
+    eventsArray(doc)
+      .toArray()
+      .map((e) => (e as { id: string }).id),
+  );
 
 /** Every event id the server holds in `names`, read by a freshly signed-in admin device. */
 export async function storedEventIds(url: string, names: readonly string[]): Promise<Set<string>> {
@@ -32,7 +37,12 @@ export interface NoteStream {
  * One device appending notes to `names` round-robin as fast as the server answers, with `inFlight`
  * updates outstanding at a time, like a busy tablet. Stops on its own after `max` notes.
  */
-export function streamNotes(client: MuxTestClient, session: Session, names: readonly string[], options: { inFlight?: number; max?: number; offset?: number } = {}): NoteStream {
+export function streamNotes(
+  client: MuxTestClient,
+  session: Session,
+  names: readonly string[],
+  options: { inFlight?: number; max?: number; offset?: number } = {},
+): NoteStream {
   const inFlight = options.inFlight ?? 4;
   const max = options.max ?? Number.POSITIVE_INFINITY;
   const acked = new Set<string>();
@@ -49,9 +59,13 @@ export function streamNotes(client: MuxTestClient, session: Session, names: read
     for (let i = 0; running && i < max; i++) {
       const name = names[(i + (options.offset ?? 0)) % names.length] ?? names[0] ?? '';
       const id = newEventId();
-      const answer = client.change(name, (d) => eventsArray(d).push([{ id, type: 'note', at: Date.now(), by: authorOf(session), text: `n${i}` }]));
+      const answer = client.change(name, (d) =>
+        eventsArray(d).push([{ id, type: 'note', at: Date.now(), by: authorOf(session), text: `n${i}` }]),
+      );
       stream.sent += 1;
-      void answer.then((a) => { if (a.type === MuxType.ACK) acked.add(id); });
+      void answer.then((a) => {
+        if (a.type === MuxType.ACK) acked.add(id);
+      });
       if (i % inFlight === inFlight - 1) await answer;
     }
   };

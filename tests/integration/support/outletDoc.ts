@@ -11,7 +11,12 @@ import { DEMO_OUTLET } from './server';
  * Changes an outlet document the way the outlet and admin apps do: over the multiplexed socket, as
  * `session`. Throws unless the server accepted the change.
  */
-export async function editOutletDoc(baseUrl: string, session: Session, change: (doc: Y.Doc) => void, outletId = DEMO_OUTLET): Promise<void> {
+export async function editOutletDoc(
+  baseUrl: string,
+  session: Session,
+  change: (doc: Y.Doc) => void,
+  outletId = DEMO_OUTLET,
+): Promise<void> {
   const name = outletDocName(outletId as OutletId);
   const client = await MuxTestClient.connect(baseUrl, session.token);
   try {

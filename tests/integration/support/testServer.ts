@@ -24,10 +24,20 @@ export function useTestServer(env: Record<string, string> = {}): TestServer {
   });
   afterAll(() => started?.server.close());
   return {
-    get server() { return get().server; },
-    get url() { return get().url; },
-    get outlet() { return get().outlet; },
-    get admin() { return get().admin; },
-    get driver() { return get().driver; },
+    get server() {
+      return get().server;
+    },
+    get url() {
+      return get().url;
+    },
+    get outlet() {
+      return get().outlet;
+    },
+    get admin() {
+      return get().admin;
+    },
+    get driver() {
+      return get().driver;
+    },
   };
 }

@@ -33,7 +33,9 @@ class Device implements Subscriber {
   readonly doc = new Y.Doc();
   outbox: Uint8Array[] = [];
   constructor(readonly actor: Actor) {
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => { if (origin === this) this.outbox.push(update); });
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === this) this.outbox.push(update);
+    });
   }
   sendUpdate(): void {}
   sendAwareness(): void {}
@@ -44,63 +46,106 @@ class Device implements Subscriber {
 }
 
 type Step =
-  | { readonly kind: 'append'; readonly device: number; readonly type: EventType; readonly when: 'honest' | 'backdated' | 'any'; readonly minutes: number }
+  | {
+      readonly kind: 'append';
+      readonly device: number;
+      readonly type: EventType;
+      readonly when: 'honest' | 'backdated' | 'any';
+      readonly minutes: number;
+    }
   | { readonly kind: 'push' | 'pull'; readonly device: number }
   | { readonly kind: 'assign' };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('append' as const), device: fc.nat(2), type: fc.constantFrom(...ADVERSARIAL_TYPES), when: fc.constantFrom('honest' as const, 'backdated' as const, 'any' as const), minutes: fc.integer({ min: 0, max: 120 }) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('append' as const),
+      device: fc.nat(2),
+      type: fc.constantFrom(...ADVERSARIAL_TYPES),
+      when: fc.constantFrom('honest' as const, 'backdated' as const, 'any' as const),
+      minutes: fc.integer({ min: 0, max: 120 }),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom('push' as const, 'pull' as const), device: fc.nat(2) }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'assign' as const }) },
 );
 
-const summary = (s: OrderState) => ({ status: s.status, driverId: s.driverId, applied: s.applied.map((e) => e.id), conflicts: s.conflicts.map((c) => c.event.id) });
+const summary = (s: OrderState) => ({
+  status: s.status,
+  driverId: s.driverId,
+  applied: s.applied.map((e) => e.id),
+  conflicts: s.conflicts.map((c) => c.event.id),
+});
 
 describe('adversarial histories through the server check', () => {
-  it('never reopen a finished order, never commit a backdated event, and the server\'s running fold agrees with reduceOrder', async () => {
+  it("never reopen a finished order, never commit a backdated event, and the server's running fold agrees with reduceOrder", async () => {
     const base = Date.now() - 10 * 60 * MINUTE;
     let serial = 0;
-    await fc.assert(fc.asyncProperty(fc.array(stepArb, { minLength: 5, maxLength: 40 }), async (steps) => {
-      const db = openDb(tempDataDir('adversarial'), 'normal');
-      dbs.push(db);
-      const registry = new DocRegistry(new DocStore(db), 60_000, createLogger('silent'));
-      const server = await registry.acquire(REF);
-      server.change((y) => createOrderDoc(y, { ...header('delivery'), createdAt: base }));
-      const devices = ACTORS.map((a) => new Device(a));
-      const pull = (d: Device): void => Y.applyUpdate(d.doc, server.stateAsUpdate(Y.encodeStateVector(d.doc)), 'server');
-      devices.forEach(pull);
-      let finished: string | null = null;
-      for (const step of steps) {
-        if (step.kind === 'assign') {
-          server.change((y) => appendEvent(y, orderEventSchema.parse({ id: `sys-${++serial}`, type: 'assigned', at: Math.max(Date.now() - 9 * 60 * MINUTE, (server.orderView()?.state.applied.at(-1)?.at ?? 0) + 1), by: { id: SYSTEM_ID, role: 'system' }, driverId: DRIVER1_ACTOR.id })));
-        } else {
-          const device = devices[step.device];
-          if (!device) continue;
-          if (step.kind === 'append') append(device, step, base, ++serial);
-          else if (step.kind === 'pull') pull(device);
-          else push(server, device, pull);
+    await fc.assert(
+      fc.asyncProperty(fc.array(stepArb, { minLength: 5, maxLength: 40 }), async (steps) => {
+        const db = openDb(tempDataDir('adversarial'), 'normal');
+        dbs.push(db);
+        const registry = new DocRegistry(new DocStore(db), 60_000, createLogger('silent'));
+        const server = await registry.acquire(REF);
+        server.change((y) => createOrderDoc(y, { ...header('delivery'), createdAt: base }));
+        const devices = ACTORS.map((a) => new Device(a));
+        const pull = (d: Device): void => Y.applyUpdate(d.doc, server.stateAsUpdate(Y.encodeStateVector(d.doc)), 'server');
+        devices.forEach(pull);
+        let finished: string | null = null;
+        for (const step of steps) {
+          if (step.kind === 'assign') {
+            server.change((y) =>
+              appendEvent(
+                y,
+                orderEventSchema.parse({
+                  id: `sys-${++serial}`,
+                  type: 'assigned',
+                  at: Math.max(Date.now() - 9 * 60 * MINUTE, (server.orderView()?.state.applied.at(-1)?.at ?? 0) + 1),
+                  by: { id: SYSTEM_ID, role: 'system' },
+                  driverId: DRIVER1_ACTOR.id,
+                }),
+              ),
+            );
+          } else {
+            const device = devices[step.device];
+            if (!device) continue;
+            if (step.kind === 'append') append(device, step, base, ++serial);
+            else if (step.kind === 'pull') pull(device);
+            else push(server, device, pull);
+          }
+          checkAgreement(server);
+          const status = server.orderView()?.state.status ?? 'placed';
+          if (finished !== null) expect(status).toBe(finished);
+          else if (isTerminal(status)) finished = status;
         }
-        checkAgreement(server);
-        const status = server.orderView()?.state.status ?? 'placed';
-        if (finished !== null) expect(status).toBe(finished);
-        else if (isTerminal(status)) finished = status;
-      }
-      for (const d of devices) push(server, d, pull);
-      devices.forEach(pull);
-      const expected = summary(readOrder(server.ydoc)?.state ?? fail());
-      for (const d of devices) expect(summary(readOrder(d.doc)?.state ?? fail())).toEqual(expected);
-      registry.closeAll();
-    }), { numRuns: Number(process.env.DABBA_PROPERTY_RUNS ?? 300) });
+        for (const d of devices) push(server, d, pull);
+        devices.forEach(pull);
+        const expected = summary(readOrder(server.ydoc)?.state ?? fail());
+        for (const d of devices) expect(summary(readOrder(d.doc)?.state ?? fail())).toEqual(expected);
+        registry.closeAll();
+      }),
+      { numRuns: Number(process.env.DABBA_PROPERTY_RUNS ?? 300) },
+    );
   });
 });
 
 function append(device: Device, step: Extract<Step, { kind: 'append' }>, base: number, serial: number): void {
   if (!mayAppend(device.actor.role, step.type)) return;
   const newest = device.newest();
-  const at = step.when === 'honest' ? newest + 1 + step.minutes * 1000
-    : step.when === 'backdated' ? newest - step.minutes * MINUTE
-      : base + step.minutes * 5 * MINUTE;
-  const event: OrderEvent = orderEventSchema.parse({ ...SAMPLE_EVENT_DATA[step.type], id: `e-${serial}`, type: step.type, at, by: { id: device.actor.id as UserId, role: device.actor.role } });
+  const at =
+    step.when === 'honest'
+      ? newest + 1 + step.minutes * 1000
+      : step.when === 'backdated'
+        ? newest - step.minutes * MINUTE
+        : base + step.minutes * 5 * MINUTE;
+  const event: OrderEvent = orderEventSchema.parse({
+    ...SAMPLE_EVENT_DATA[step.type],
+    id: `e-${serial}`,
+    type: step.type,
+    at,
+    by: { id: device.actor.id as UserId, role: device.actor.role },
+  });
   device.doc.transact(() => appendEvent(device.doc, event), device);
 }
 
@@ -123,7 +168,9 @@ function push(server: SyncedDoc, device: Device, pull: (d: Device) => void): voi
 function rebuilt(device: Device, from: Y.Doc): Y.Doc {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(from));
-  doc.on('update', (update: Uint8Array, origin: unknown) => { if (origin === device) device.outbox.push(update); });
+  doc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin === device) device.outbox.push(update);
+  });
   return doc;
 }
 

@@ -11,7 +11,11 @@ import { useTestServer } from '../support/testServer';
 
 const t = useTestServer();
 
-interface Presence { readonly clientID: number; readonly clock: number; readonly state: unknown }
+interface Presence {
+  readonly clientID: number;
+  readonly clock: number;
+  readonly state: unknown;
+}
 
 function awarenessUpdate(entries: readonly Presence[]): Uint8Array {
   const e = encoding.createEncoder();
@@ -49,7 +53,7 @@ describe('presence (awareness) on a document', () => {
     const owner = await holding(t.admin, doc);
     const other = await holding(t.outlet, doc);
     announce(owner, doc, [{ clientID: 7001, clock: 1, state: { name: 'Admin' } }]);
-    await eventually(() => presenceSeen(other, doc).get(7001) === '{"name":"Admin"}', 2000, 'the owner\'s presence');
+    await eventually(() => presenceSeen(other, doc).get(7001) === '{"name":"Admin"}', 2000, "the owner's presence");
     announce(other, doc, [{ clientID: 7001, clock: 2, state: { name: 'Forged' } }]);
     announce(other, doc, [{ clientID: 7001, clock: 3, state: null }]);
     const late = await holding(t.admin, doc);

@@ -46,7 +46,11 @@ describe('document registry', () => {
   it('fails the load when a plug-in throws after loading, and retries it on the next request', async () => {
     const { registry } = registryOn();
     let broken = true;
-    registry.use({ afterLoad: () => { if (broken) throw new Error('hook down'); } });
+    registry.use({
+      afterLoad: () => {
+        if (broken) throw new Error('hook down');
+      },
+    });
     await expect(registry.acquire(REF)).rejects.toBeInstanceOf(LoadError);
     expect(registry.size).toBe(0);
     broken = false;

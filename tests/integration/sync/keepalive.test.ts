@@ -6,13 +6,18 @@ import { login } from '../support/api';
 import { startTestServer } from '../support/server';
 
 let server: DabbaServer;
-beforeAll(async () => { server = await startTestServer({ DABBA_KEEPALIVE_MS: '150' }); });
+beforeAll(async () => {
+  server = await startTestServer({ DABBA_KEEPALIVE_MS: '150' });
+});
 afterAll(() => server.close());
 
 const open = async (autoPong: boolean): Promise<WebSocket> => {
   const { token } = await login(server.url, 'outlet');
   const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/sync?v=${PROTOCOL_VERSION}&token=${token}`, { autoPong });
-  await new Promise<void>((resolve, reject) => { ws.once('open', () => resolve()); ws.once('error', reject); });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
   return ws;
 };
 

@@ -34,8 +34,12 @@ async function device(s: Session | null): Promise<MuxTestClient> {
 
 async function deliveryOrder(): Promise<OrderId> {
   const { orderId } = await placeOrder(server.url, {
-    outletId: 'demo-outlet', type: 'delivery', items: [{ itemId: 'thali', qty: 1, modifiers: [{ groupId: 'size', optionId: 'large' }] }],
-    customer: { name: 'Arjun', phone: '+91 99000 11111' }, address: { text: '1 Brigade Rd', lat: 12.97, lng: 77.61 }, payment: { method: 'cash' },
+    outletId: 'demo-outlet',
+    type: 'delivery',
+    items: [{ itemId: 'thali', qty: 1, modifiers: [{ groupId: 'size', optionId: 'large' }] }],
+    customer: { name: 'Arjun', phone: '+91 99000 11111' },
+    address: { text: '1 Brigade Rd', lat: 12.97, lng: 77.61 },
+    payment: { method: 'cash' },
   });
   return orderId;
 }
@@ -47,7 +51,9 @@ describe('multiplexed /sync endpoint', () => {
     const [tablet, desk] = await Promise.all([device(outlet), device(admin)]);
     await tablet.open(name);
     const deskDoc = await desk.open(name);
-    const answer = await tablet.change(name, (d) => eventsArray(d).push([{ id: newEventId(), type: 'accepted', at: Date.now(), by: author(outlet), prepMinutes: 20 }]));
+    const answer = await tablet.change(name, (d) =>
+      eventsArray(d).push([{ id: newEventId(), type: 'accepted', at: Date.now(), by: author(outlet), prepMinutes: 20 }]),
+    );
     expect(answer.type).toBe(MuxType.ACK);
     await eventually(() => readOrder(deskDoc)?.state.status === 'accepted', 5000, 'relay to the admin');
     tablet.close();
@@ -94,7 +100,9 @@ describe('multiplexed /sync endpoint', () => {
 
     const desk = await device(admin);
     const stored = await desk.open(name);
-    const types = eventsArray(stored).toArray().map((e) => (e as { type: string; text?: string }).text ?? (e as { type: string }).type);
+    const types = eventsArray(stored)
+      .toArray()
+      .map((e) => (e as { type: string; text?: string }).text ?? (e as { type: string }).type);
     expect(types).toEqual(['placed', 'still here']);
     expect(orderMap(stored).get('totals')).not.toEqual({ subtotal: 1, deliveryFee: 0, total: 1 });
     desk.close();
@@ -127,13 +135,19 @@ describe('multiplexed /sync endpoint', () => {
     const inbox = await phone.open(driverInboxName(driver.user.id as UserId));
     const desk = await device(admin);
     await desk.open(name);
-    await desk.change(name, (d) => eventsArray(d).push([{ id: newEventId(), type: 'assigned', at: Date.now(), by: author(admin), driverId: driver.user.id }]));
+    await desk.change(name, (d) =>
+      eventsArray(d).push([{ id: newEventId(), type: 'assigned', at: Date.now(), by: author(admin), driverId: driver.user.id }]),
+    );
     await eventually(() => inboxOrderIds(inbox).includes(orderId), 5000, 'the order in the driver inbox');
     phone.refused.delete(name);
     const doc = await phone.open(name);
     expect(readOrder(doc)?.state.driverId).toBe(driver.user.id);
 
-    await desk.change(name, (d) => eventsArray(d).push([{ id: newEventId(), type: 'unassigned', at: Date.now(), by: author(admin), driverId: driver.user.id, reason: 'reassigning' }]));
+    await desk.change(name, (d) =>
+      eventsArray(d).push([
+        { id: newEventId(), type: 'unassigned', at: Date.now(), by: author(admin), driverId: driver.user.id, reason: 'reassigning' },
+      ]),
+    );
     await eventually(() => !inboxOrderIds(inbox).includes(orderId), 5000, 'the order to leave the driver inbox');
     await eventually(() => phone.refused.get(name)?.code === 'forbidden', 5000, 'access to be revoked');
     phone.close();
@@ -161,7 +175,9 @@ describe('multiplexed /sync endpoint', () => {
 
     const tablet = await device(outlet);
     await tablet.open(orderDocName(orderId));
-    await tablet.change(orderDocName(orderId), (d) => eventsArray(d).push([{ id: newEventId(), type: 'accepted', at: Date.now(), by: author(outlet), prepMinutes: 12 }]));
+    await tablet.change(orderDocName(orderId), (d) =>
+      eventsArray(d).push([{ id: newEventId(), type: 'accepted', at: Date.now(), by: author(outlet), prepMinutes: 12 }]),
+    );
     await eventually(() => readTrack(track)?.status === 'accepted', 5000, 'the tracking page to see "accepted"');
     expect(readTrack(track)?.readyBy).toBeGreaterThan(Date.now());
     viewer.close();
@@ -169,7 +185,12 @@ describe('multiplexed /sync endpoint', () => {
   });
 
   it('bounds an anonymous socket: a few tracking documents, no presence, no writes', async () => {
-    const tokens = await Promise.all(Array.from({ length: ANONYMOUS_MAX_DOCS + 1 }, async () => (await placeOrder(server.url)).trackingUrl.split('/track/')[1] as TrackingToken));
+    const tokens = await Promise.all(
+      Array.from(
+        { length: ANONYMOUS_MAX_DOCS + 1 },
+        async () => (await placeOrder(server.url)).trackingUrl.split('/track/')[1] as TrackingToken,
+      ),
+    );
     const viewer = await device(null);
     const answers = [];
     for (const token of tokens) answers.push(await viewer.subscribe(trackDocName(token)));

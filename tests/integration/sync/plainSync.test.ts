@@ -23,7 +23,11 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const by = authorOf;
-const eventIds = (doc: Y.Doc): string[] => eventsArray(doc).toArray().map((e) => (e as { id: string }).id).sort();
+const eventIds = (doc: Y.Doc): string[] =>
+  eventsArray(doc)
+    .toArray()
+    .map((e) => (e as { id: string }).id)
+    .sort();
 
 describe('plain y-websocket endpoint with the stock client', () => {
   it('converges two devices that edited the same order while disconnected', async () => {
@@ -36,7 +40,9 @@ describe('plain y-websocket endpoint with the stock client', () => {
     desk.disconnect();
 
     eventsArray(tablet.doc).push([{ id: newEventId(), type: 'accepted', at: Date.now(), by: by(outlet), prepMinutes: 15 }]);
-    eventsArray(desk.doc).push([{ id: newEventId(), type: 'note', at: Date.now(), by: { id: admin.user.id, role: 'admin' }, text: 'Customer called: no onions' }]);
+    eventsArray(desk.doc).push([
+      { id: newEventId(), type: 'note', at: Date.now(), by: { id: admin.user.id, role: 'admin' }, text: 'Customer called: no onions' },
+    ]);
     expect(eventIds(tablet.doc)).not.toEqual(eventIds(desk.doc));
 
     tablet.connect();
@@ -77,7 +83,9 @@ describe('plain y-websocket endpoint with the stock client', () => {
     const name = orderDocName(orderId);
     const desk = stockProvider(server.url, name, admin.token);
     await whenSynced(desk);
-    eventsArray(desk.doc).push([{ id: newEventId(), type: 'assigned', at: Date.now(), by: { id: admin.user.id, role: 'admin' }, driverId: driver.user.id }]);
+    eventsArray(desk.doc).push([
+      { id: newEventId(), type: 'assigned', at: Date.now(), by: { id: admin.user.id, role: 'admin' }, driverId: driver.user.id },
+    ]);
     const tablet = stockProvider(server.url, name, outlet.token);
     await whenSynced(tablet);
     await eventually(() => readOrder(tablet.doc)?.state.driverId === driver.user.id, 5000, 'assignment to reach the outlet');
@@ -91,14 +99,24 @@ describe('plain y-websocket endpoint with the stock client', () => {
     warn.mockRestore();
 
     // A legitimate change after the forged one still flows, proving the forged one was not relayed in between.
-    eventsArray(desk.doc).push([{ id: newEventId(), type: 'note', at: Date.now(), by: { id: admin.user.id, role: 'admin' }, text: 'ping' }]);
+    eventsArray(desk.doc).push([
+      { id: newEventId(), type: 'note', at: Date.now(), by: { id: admin.user.id, role: 'admin' }, text: 'ping' },
+    ]);
     await eventually(() => eventIds(tablet.doc).length === before.length + 1, 5000, 'the admin note to reach the outlet');
-    expect(eventsArray(tablet.doc).toArray().some((e) => (e as { type: string }).type === 'accepted')).toBe(false);
+    expect(
+      eventsArray(tablet.doc)
+        .toArray()
+        .some((e) => (e as { type: string }).type === 'accepted'),
+    ).toBe(false);
     for (const p of [desk, tablet, phone]) p.destroy();
 
     const fresh = stockProvider(server.url, name, admin.token);
     await whenSynced(fresh);
-    expect(eventsArray(fresh.doc).toArray().some((e) => (e as { type: string }).type === 'accepted')).toBe(false);
+    expect(
+      eventsArray(fresh.doc)
+        .toArray()
+        .some((e) => (e as { type: string }).type === 'accepted'),
+    ).toBe(false);
     expect(readOrder(fresh.doc)?.state.status).toBe('placed');
     fresh.destroy();
   });
@@ -111,12 +129,13 @@ describe('plain y-websocket endpoint with the stock client', () => {
     await Promise.all([whenSynced(a), whenSynced(b)]);
 
     const rawUrl = `${server.url.replace(/^http/, 'ws')}/sync/${encodeURIComponent(name)}?token=${outlet.token}`;
-    const closeCodeOf = (payload: Uint8Array | string): Promise<number> => new Promise((resolve) => {
-      const ws = new WebSocket(rawUrl);
-      ws.on('open', () => ws.send(payload));
-      ws.on('close', (code) => resolve(code));
-      ws.on('error', () => undefined);
-    });
+    const closeCodeOf = (payload: Uint8Array | string): Promise<number> =>
+      new Promise((resolve) => {
+        const ws = new WebSocket(rawUrl);
+        ws.on('open', () => ws.send(payload));
+        ws.on('close', (code) => resolve(code));
+        ws.on('error', () => undefined);
+      });
     const [garbage, text, huge] = await Promise.all([
       closeCodeOf(new Uint8Array([0, 7, 255, 255, 255, 255, 255, 1])),
       closeCodeOf('hello'),

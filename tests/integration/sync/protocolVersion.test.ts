@@ -15,7 +15,12 @@ function closeOf(url: string): Promise<{ code: number; reason: string }> {
 describe('the /sync protocol version', () => {
   it('closes a socket from an app older than the server speaks with UPDATE_REQUIRED, signed in or not', async () => {
     const base = `${t.url.replace(/^http/, 'ws')}/sync`;
-    for (const url of [`${base}?token=${encodeURIComponent(t.outlet.token)}`, base, `${base}?v=1&token=${encodeURIComponent(t.outlet.token)}`, `${base}?v=x`]) {
+    for (const url of [
+      `${base}?token=${encodeURIComponent(t.outlet.token)}`,
+      base,
+      `${base}?v=1&token=${encodeURIComponent(t.outlet.token)}`,
+      `${base}?v=x`,
+    ]) {
       expect(await closeOf(url), url).toEqual({ code: CloseCode.UPDATE_REQUIRED, reason: 'this app is out of date: reload to update' });
     }
   });

@@ -30,7 +30,10 @@ function plainOutcome(url: string, docName: string, token: string | null): Promi
   const query = token ? `?token=${encodeURIComponent(token)}` : '';
   const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/sync/${encodeURIComponent(docName)}${query}`);
   return new Promise((resolve) => {
-    ws.once('message', () => { ws.close(); resolve(null); });
+    ws.once('message', () => {
+      ws.close();
+      resolve(null);
+    });
     ws.once('close', (code) => resolve(code));
   });
 }

@@ -25,20 +25,27 @@ describe('docNames', () => {
   });
 
   it('parses back every name it makes', () => {
-    fc.assert(fc.property(refArb, (ref) => {
-      expect(parseDocName(docName(ref))).toEqual(ref);
-    }));
+    fc.assert(
+      fc.property(refArb, (ref) => {
+        expect(parseDocName(docName(ref))).toEqual(ref);
+      }),
+    );
   });
 
   it('gives one name to one document: whatever parses, prints back to the same name', () => {
     const nameArb = fc.oneof(
-      fc.string({ unit: fc.constantFrom('order', 'outlet', 'inbox', 'driver', 'admin', 'track', ':', 'a', '-', '_', '9', ' ', '/'), maxLength: 6 }),
+      fc.string({
+        unit: fc.constantFrom('order', 'outlet', 'inbox', 'driver', 'admin', 'track', ':', 'a', '-', '_', '9', ' ', '/'),
+        maxLength: 6,
+      }),
       refArb.map(docName),
     );
-    fc.assert(fc.property(nameArb, (name) => {
-      const ref = parseDocName(name);
-      if (ref !== null) expect(docName(ref)).toBe(name);
-    }));
+    fc.assert(
+      fc.property(nameArb, (name) => {
+        const ref = parseDocName(name);
+        if (ref !== null) expect(docName(ref)).toBe(name);
+      }),
+    );
   });
 
   it.each([

@@ -16,18 +16,29 @@ describe('money', () => {
   });
 
   it('refuses any fractional amount', () => {
-    fc.assert(fc.property(fc.double({ noNaN: true }).filter((x) => !Number.isInteger(x)), (value) => {
-      expect(() => money(value)).toThrow(RangeError);
-    }));
+    fc.assert(
+      fc.property(
+        fc.double({ noNaN: true }).filter((x) => !Number.isInteger(x)),
+        (value) => {
+          expect(() => money(value)).toThrow(RangeError);
+        },
+      ),
+    );
   });
 
   it('adds and multiplies exactly, staying integer', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 100_000_000 }), { maxLength: 20 }), fc.integer({ min: 0, max: 99 }), (amounts, qty) => {
-      const sum = addMoney(...amounts.map(money));
-      expect(sum).toBe(amounts.reduce((a, b) => a + b, 0));
-      expect(multiplyMoney(sum, qty)).toBe(sum * qty);
-      expect(Number.isSafeInteger(multiplyMoney(sum, qty))).toBe(true);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 100_000_000 }), { maxLength: 20 }),
+        fc.integer({ min: 0, max: 99 }),
+        (amounts, qty) => {
+          const sum = addMoney(...amounts.map(money));
+          expect(sum).toBe(amounts.reduce((a, b) => a + b, 0));
+          expect(multiplyMoney(sum, qty)).toBe(sum * qty);
+          expect(Number.isSafeInteger(multiplyMoney(sum, qty))).toBe(true);
+        },
+      ),
+    );
     expect(addMoney()).toBe(0);
   });
 

@@ -7,7 +7,11 @@ describe('KeyedSerial', () => {
   it('runs jobs of one key one after another in order, and jobs of other keys alongside', async () => {
     const serial = new KeyedSerial<string>();
     const log: string[] = [];
-    const job = (name: string) => async () => { log.push(`${name}:start`); await tick(); log.push(`${name}:end`); };
+    const job = (name: string) => async () => {
+      log.push(`${name}:start`);
+      await tick();
+      log.push(`${name}:end`);
+    };
     await Promise.all([serial.run('a', job('a1')), serial.run('a', job('a2')), serial.run('b', job('b1'))]);
     expect(log.indexOf('a1:end')).toBeLessThan(log.indexOf('a2:start'));
     expect(log.indexOf('b1:start')).toBeLessThan(log.indexOf('a1:end'));
@@ -24,7 +28,10 @@ describe('KeyedSerial', () => {
   it('is idle once every queued job has finished', async () => {
     const serial = new KeyedSerial<string>();
     let done = false;
-    void serial.run('a', async () => { await tick(); done = true; });
+    void serial.run('a', async () => {
+      await tick();
+      done = true;
+    });
     await serial.idle();
     expect(done).toBe(true);
   });

@@ -24,8 +24,26 @@ export interface DeliverDeps {
   readonly now?: () => number;
 }
 
-function proofRow(orderId: OrderId, driverId: string, kind: ProofRow['kind'], image: ProofImage, sha256: string, takenAt: number): ProofRow {
-  return { orderId, sha256, driverId, kind, type: image.type, bytes: image.bytes, size: image.bytes.length, takenAt, state: 'waiting', lastError: null };
+function proofRow(
+  orderId: OrderId,
+  driverId: string,
+  kind: ProofRow['kind'],
+  image: ProofImage,
+  sha256: string,
+  takenAt: number,
+): ProofRow {
+  return {
+    orderId,
+    sha256,
+    driverId,
+    kind,
+    type: image.type,
+    bytes: image.bytes,
+    size: image.bytes.length,
+    takenAt,
+    state: 'waiting',
+    lastError: null,
+  };
 }
 
 /**
@@ -42,9 +60,12 @@ export async function deliverOrder(deps: DeliverDeps, orderId: OrderId, input: D
   if (!check.ok) return check;
   try {
     if (input.photo && photo) await saveProof(deps.db, proofRow(orderId, deps.driverId, 'photo', input.photo, photo, now));
-    if (input.signature && signature) await saveProof(deps.db, proofRow(orderId, deps.driverId, 'signature', input.signature, signature, now));
+    if (input.signature && signature)
+      await saveProof(deps.db, proofRow(orderId, deps.driverId, 'signature', input.signature, signature, now));
   } catch (error) {
-    return refuse(`The photo could not be saved on this phone (${error instanceof Error ? error.message : String(error)}); nothing was marked.`);
+    return refuse(
+      `The photo could not be saved on this phone (${error instanceof Error ? error.message : String(error)}); nothing was marked.`,
+    );
   }
   const outcome = markDelivered(deps.ctx, orderId, proof, input.cashCollected);
   deps.uploadProofs();

@@ -26,8 +26,6 @@ export function jobLists(jobs: readonly DriverJob[], driverId: string, since: nu
   const mine = jobs.filter((j) => j.view.state.driverId === driverId);
   const active = mine.filter((j) => !isTerminal(j.view.state.status)).sort((a, b) => a.view.header.createdAt - b.view.header.createdAt);
   const endOf = (j: DriverJob): number => deliveryEndedAt(j.view.state) ?? j.view.header.createdAt;
-  const finished = mine
-    .filter((j) => isTerminal(j.view.state.status) && endOf(j) >= since)
-    .sort((a, b) => endOf(b) - endOf(a));
+  const finished = mine.filter((j) => isTerminal(j.view.state.status) && endOf(j) >= since).sort((a, b) => endOf(b) - endOf(a));
   return { active, finished };
 }

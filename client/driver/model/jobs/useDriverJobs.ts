@@ -21,7 +21,10 @@ class JobReader {
   private version = 0;
   private cached: Cached | null = null;
 
-  constructor(private readonly device: Device, readonly inboxName: string) {}
+  constructor(
+    private readonly device: Device,
+    readonly inboxName: string,
+  ) {}
 
   readonly subscribe = (onChange: () => void): (() => void) => {
     const stopDocs = this.device.onDocChange((name) => {

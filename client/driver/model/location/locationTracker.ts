@@ -49,8 +49,20 @@ export class LocationTracker {
     }
     this.options.onStatus(this.lastFixAt === null ? { state: 'waiting' } : { state: 'sharing', lastFixAt: this.lastFixAt });
     const settings: PositionOptions = { enableHighAccuracy: true, maximumAge: 0, timeout: 30_000 };
-    this.watchId = geo.watchPosition((p) => this.take(p), (e) => this.failed(e), settings);
-    this.heartbeat = setInterval(() => geo.getCurrentPosition((p) => this.take(p), (e) => this.failed(e), settings), KEEP_EVERY_MS);
+    this.watchId = geo.watchPosition(
+      (p) => this.take(p),
+      (e) => this.failed(e),
+      settings,
+    );
+    this.heartbeat = setInterval(
+      () =>
+        geo.getCurrentPosition(
+          (p) => this.take(p),
+          (e) => this.failed(e),
+          settings,
+        ),
+      KEEP_EVERY_MS,
+    );
   }
 
   stop(): void {

@@ -23,10 +23,18 @@ export interface TrailUploadDeps {
 export async function uploadTrail({ db, driverId, api }: TrailUploadDeps): Promise<PassResult> {
   const rows = await oldestLocations(db, driverId, TRAIL_BATCH);
   if (rows.length === 0) return 'idle';
-  const points: TrailPoint[] = rows.map((r) => ({ lat: r.lat, lng: r.lng, at: r.at, ...(r.accuracy === null ? {} : { accuracy: Math.min(r.accuracy, MAX_ACCURACY) }) }));
+  const points: TrailPoint[] = rows.map((r) => ({
+    lat: r.lat,
+    lng: r.lng,
+    at: r.at,
+    ...(r.accuracy === null ? {} : { accuracy: Math.min(r.accuracy, MAX_ACCURACY) }),
+  }));
   const answer = await api.locations(points);
   if (!answer.ok && worthRetrying(answer.error)) return 'retry';
   if (!answer.ok) console.warn(`dabba: the server refused ${rows.length} trail points: ${answer.error.message}`);
-  await dropLocations(db, rows.map((r) => r.id));
+  await dropLocations(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.length === TRAIL_BATCH ? 'again' : 'idle';
 }

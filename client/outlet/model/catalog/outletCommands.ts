@@ -42,7 +42,13 @@ function checkUntil(until: number | null, now: number): string | null {
 }
 
 /** "86" an item or a modifier option: unavailable until `until`, or until someone brings it back (null). */
-export function markUnavailable(ctx: OutletCommandContext, outletId: OutletId, id: string, until: number | null, now: number = Date.now()): CommandOutcome {
+export function markUnavailable(
+  ctx: OutletCommandContext,
+  outletId: OutletId,
+  id: string,
+  until: number | null,
+  now: number = Date.now(),
+): CommandOutcome {
   const outlet = heldOutlet(ctx, outletId);
   if (typeof outlet === 'string') return refuse(outlet);
   if (!menuNames(outlet.catalog).has(id)) return refuse('That is not on this outlet’s menu.');
@@ -64,7 +70,13 @@ export function markAvailable(ctx: OutletCommandContext, outletId: OutletId, id:
 }
 
 /** Busy mode: `extraMinutes` more on every prep time until `until`, when it ends by itself. */
-export function startBusy(ctx: OutletCommandContext, outletId: OutletId, extraMinutes: number, until: number, now: number = Date.now()): CommandOutcome {
+export function startBusy(
+  ctx: OutletCommandContext,
+  outletId: OutletId,
+  extraMinutes: number,
+  until: number,
+  now: number = Date.now(),
+): CommandOutcome {
   const outlet = heldOutlet(ctx, outletId);
   if (typeof outlet === 'string') return refuse(outlet);
   const bad = checkUntil(until, now);
@@ -80,7 +92,13 @@ export function endBusy(ctx: OutletCommandContext, outletId: OutletId): CommandO
 }
 
 /** Stops new orders until `until` (null: until someone resumes), telling customers why. */
-export function pauseOrders(ctx: OutletCommandContext, outletId: OutletId, until: number | null, reason: string, now: number = Date.now()): CommandOutcome {
+export function pauseOrders(
+  ctx: OutletCommandContext,
+  outletId: OutletId,
+  until: number | null,
+  reason: string,
+  now: number = Date.now(),
+): CommandOutcome {
   const outlet = heldOutlet(ctx, outletId);
   if (typeof outlet === 'string') return refuse(outlet);
   const bad = checkUntil(until, now);

@@ -1,8 +1,6 @@
 import type { OutletId } from '../../../../shared/ids';
 import { refuse, type CommandOutcome } from '../../../common/commands/commandOutcome';
-import {
-  endBusy, markAvailable, markUnavailable, pauseOrders, resumeOrders, startBusy, type OutletCommandContext,
-} from './outletCommands';
+import { endBusy, markAvailable, markUnavailable, pauseOrders, resumeOrders, startBusy, type OutletCommandContext } from './outletCommands';
 import { useDevice } from '../../../common/device/DeviceContext';
 
 export interface OutletCommands {
@@ -19,7 +17,8 @@ const SIGNED_OUT = refuse('Sign in to change the outlet.');
 /** Availability, busy mode and pause for one outlet, bound to the signed-in user. */
 export function useOutletCommands(outletId: OutletId): OutletCommands {
   const device = useDevice();
-  const bound = <A extends unknown[]>(run: (ctx: OutletCommandContext, id: OutletId, ...args: A) => CommandOutcome) =>
+  const bound =
+    <A extends unknown[]>(run: (ctx: OutletCommandContext, id: OutletId, ...args: A) => CommandOutcome) =>
     (...args: A): CommandOutcome => {
       // The order commands' context (who acts, the documents the device holds) is all outlet commands need.
       const ctx = device.orderCommands();

@@ -3,8 +3,7 @@ import type { OrderRow } from '../../../common/store/db';
 
 /** History rows: what the device holds, and what only the server knows (older, or from another device). */
 export type HistoryEntry =
-  | { readonly source: 'device'; readonly row: OrderRow }
-  | { readonly source: 'server'; readonly order: RemoteOrder };
+  { readonly source: 'device'; readonly row: OrderRow } | { readonly source: 'server'; readonly order: RemoteOrder };
 
 const digits = (text: string): string => text.replace(/\D/g, '');
 
@@ -36,10 +35,15 @@ const DAY = 24 * 60 * 60_000;
 /** [from, to) of a range on this device's calendar; `today` is local midnight. */
 export function rangeBounds(range: HistoryRange, today: number): { readonly from: number | null; readonly to: number | null } {
   switch (range) {
-    case 'today': return { from: today, to: null };
-    case 'yesterday': return { from: today - DAY, to: today };
-    case 'week': return { from: today - 6 * DAY, to: null };
-    case 'month': return { from: today - 29 * DAY, to: null };
-    case 'all': return { from: null, to: null };
+    case 'today':
+      return { from: today, to: null };
+    case 'yesterday':
+      return { from: today - DAY, to: today };
+    case 'week':
+      return { from: today - 6 * DAY, to: null };
+    case 'month':
+      return { from: today - 29 * DAY, to: null };
+    case 'all':
+      return { from: null, to: null };
   }
 }

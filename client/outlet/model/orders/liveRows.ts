@@ -6,7 +6,11 @@ import { orderRowVersion } from '../../../common/store/orderRows';
  * back: rows that no longer belong leave, rows that do are added or replaced. Returns the same
  * array when nothing in it changed, so nothing re-renders.
  */
-export function applyRowChanges(rows: readonly OrderRow[], changed: readonly OrderRow[], belongs: (row: OrderRow) => boolean): readonly OrderRow[] {
+export function applyRowChanges(
+  rows: readonly OrderRow[],
+  changed: readonly OrderRow[],
+  belongs: (row: OrderRow) => boolean,
+): readonly OrderRow[] {
   const held = new Set(rows.map((r) => r.id));
   const relevant = changed.filter((c) => held.has(c.id) || belongs(c));
   if (relevant.length === 0) return rows;
@@ -31,6 +35,11 @@ export interface RowPatch {
  * A fresh read of the table, with the writes that may have landed after the read started put back
  * on top: a slow read never shows an order going back to a status it already left.
  */
-export function reconcile(read: readonly OrderRow[], startedAfter: number, patches: readonly RowPatch[], belongs: (row: OrderRow) => boolean): readonly OrderRow[] {
+export function reconcile(
+  read: readonly OrderRow[],
+  startedAfter: number,
+  patches: readonly RowPatch[],
+  belongs: (row: OrderRow) => boolean,
+): readonly OrderRow[] {
   return patches.filter((p) => p.seq > startedAfter).reduce((rows, p) => applyRowChanges(rows, p.rows, belongs), read);
 }

@@ -17,8 +17,11 @@ export function usePrints(): Prints {
   const device = useDevice();
   const rows = useLiveQuery(() => listPrints(device.db), 'prints', NONE);
   const counts = useMemo(() => new Map(rows.map((r) => [r.orderId, r.count])), [rows]);
-  const record = useCallback((orderId: string) => {
-    recordPrint(device.db, orderId, Date.now()).catch((error: unknown) => console.error('dabba: could not record the print', error));
-  }, [device]);
+  const record = useCallback(
+    (orderId: string) => {
+      recordPrint(device.db, orderId, Date.now()).catch((error: unknown) => console.error('dabba: could not record the print', error));
+    },
+    [device],
+  );
   return { counts, record };
 }

@@ -9,7 +9,13 @@ import type { OrderType } from '../../../../shared/order/status';
  * and on the server's rules for staff orders, so they are shown but the server decides.
  */
 const BLOCKING: ReadonlySet<PricingRefusal> = new Set([
-  'empty_cart', 'unknown_item', 'item_unavailable', 'invalid_modifiers', 'bad_quantity', 'order_type_unavailable', 'address_required',
+  'empty_cart',
+  'unknown_item',
+  'item_unavailable',
+  'invalid_modifiers',
+  'bad_quantity',
+  'order_type_unavailable',
+  'address_required',
 ]);
 
 export interface PhoneOrderCheck {

@@ -22,8 +22,15 @@ export type AttemptResult =
 
 export function newPhoneOrderRow(key: string, request: PhoneOrderRequest): PhoneOrderRow {
   return {
-    key, outletId: request.outletId, request, state: 'waiting', attempts: 0,
-    nextAttemptAt: request.enteredAt, lastError: null, refusal: null, orderId: null,
+    key,
+    outletId: request.outletId,
+    request,
+    state: 'waiting',
+    attempts: 0,
+    nextAttemptAt: request.enteredAt,
+    lastError: null,
+    refusal: null,
+    orderId: null,
   };
 }
 
@@ -35,7 +42,9 @@ export function classifyAnswer(result: ApiResult): AttemptResult {
   if (result.ok) {
     const placed = placedIdSchema.safeParse(result.body);
     // A 2xx we cannot read is retried: the same key returns the same order, never a second one.
-    return placed.success ? { kind: 'placed', orderId: placed.data.orderId } : { kind: 'retry', message: 'The server’s answer could not be read.' };
+    return placed.success
+      ? { kind: 'placed', orderId: placed.data.orderId }
+      : { kind: 'retry', message: 'The server’s answer could not be read.' };
   }
   // Which answers are worth another try is one rule for every upload (http.ts); only the words are the outbox's.
   if (worthRetrying(result.error)) return { kind: 'retry', message: retryMessage(result.error) };
@@ -58,7 +67,9 @@ export function afterAttempt(row: PhoneOrderRow, result: AttemptResult, now: num
       return { ...row, state: 'refused', refusal: { code: result.code, message: result.message }, lastError: null };
     case 'retry':
       return {
-        ...row, attempts: row.attempts + 1, lastError: result.message,
+        ...row,
+        attempts: row.attempts + 1,
+        lastError: result.message,
         nextAttemptAt: now + backoffDelay(row.attempts, OUTBOX_BACKOFF, random),
       };
   }
@@ -66,9 +77,7 @@ export function afterAttempt(row: PhoneOrderRow, result: AttemptResult, now: num
 
 /** Entries to send now, in the order staff entered them. */
 export function dueEntries(rows: readonly PhoneOrderRow[], now: number): PhoneOrderRow[] {
-  return rows
-    .filter((r) => r.state === 'waiting' && r.nextAttemptAt <= now)
-    .sort((a, b) => a.request.enteredAt - b.request.enteredAt);
+  return rows.filter((r) => r.state === 'waiting' && r.nextAttemptAt <= now).sort((a, b) => a.request.enteredAt - b.request.enteredAt);
 }
 
 /** When the next waiting entry is due; null when none waits. */

@@ -23,7 +23,12 @@ export class OutboxGate {
   claimSend(key: string): Release | null {
     if (this.held.has(key) || this.sending.has(key)) return null;
     let settle: () => void = () => undefined;
-    this.sending.set(key, new Promise<void>((resolve) => { settle = resolve; }));
+    this.sending.set(
+      key,
+      new Promise<void>((resolve) => {
+        settle = resolve;
+      }),
+    );
     return () => {
       this.sending.delete(key);
       settle();
@@ -47,7 +52,9 @@ export class OutboxGate {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const settled = await Promise.race([
       inFlight.then(() => true),
-      new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), this.editWaitMs); }),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), this.editWaitMs);
+      }),
     ]);
     clearTimeout(timer);
     if (settled) return release;

@@ -46,7 +46,9 @@ export class OutboxRunner {
       this.again = true;
       return this.running;
     }
-    this.running = this.loop().finally(() => { this.running = null; });
+    this.running = this.loop().finally(() => {
+      this.running = null;
+    });
     return this.running;
   }
 
@@ -86,7 +88,10 @@ export class OutboxRunner {
     const placed = rows.flatMap((r) => (r.state === 'placed' && r.orderId ? [r.orderId] : []));
     const arrived = arrivedEntries(rows, await heldOrderIds(db, placed));
     if (arrived.length > 0) {
-      await deletePhoneOrders(db, arrived.map((r) => r.key));
+      await deletePhoneOrders(
+        db,
+        arrived.map((r) => r.key),
+      );
       changed = true;
     }
     if (changed) this.options.onChange?.();
@@ -98,8 +103,9 @@ export class OutboxRunner {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.stopped) return;
-    const candidates = [wakeAt === null ? null : Math.max(0, wakeAt - now), awaitingArrival ? ARRIVAL_CHECK_MS : null]
-      .filter((d): d is number => d !== null);
+    const candidates = [wakeAt === null ? null : Math.max(0, wakeAt - now), awaitingArrival ? ARRIVAL_CHECK_MS : null].filter(
+      (d): d is number => d !== null,
+    );
     if (candidates.length === 0) return;
     this.timer = setTimeout(() => void this.kick(), Math.min(...candidates));
   }

@@ -27,7 +27,11 @@ const mayTakeFor = (actor: Actor, outletId: string): boolean =>
  * key reused with a different body, and the old body was never placed.
  */
 export async function enterPhoneOrder(
-  ctx: PhoneOrderContext, draft: unknown, catalog: Catalog | null, replaces: string | null = null, now: number = Date.now(),
+  ctx: PhoneOrderContext,
+  draft: unknown,
+  catalog: Catalog | null,
+  replaces: string | null = null,
+  now: number = Date.now(),
 ): Promise<CommandOutcome> {
   const parsed = phoneOrderRequestSchema.safeParse(draft);
   if (!parsed.success) {

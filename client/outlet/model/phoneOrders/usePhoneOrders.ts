@@ -23,15 +23,18 @@ export function usePhoneOrders(outletId: string): PhoneOrders {
   const outlet = useOutletDevice();
   const rows = useLiveQuery(() => listPhoneOrders(device.db, outletId), `phone-orders:${outletId}`, NONE);
   const entries = useMemo(() => [...rows].sort((a, b) => a.request.enteredAt - b.request.enteredAt), [rows]);
-  return useMemo(() => ({
-    entries,
-    enter: async (draft, catalog, replaces = null) => {
-      const ctx = outlet.phoneOrders();
-      return ctx ? enterPhoneOrder(ctx, draft, catalog, replaces) : SIGNED_OUT;
-    },
-    discard: async (key) => {
-      const ctx = outlet.phoneOrders();
-      return ctx ? discardPhoneOrder(ctx, key) : SIGNED_OUT;
-    },
-  }), [entries, outlet]);
+  return useMemo(
+    () => ({
+      entries,
+      enter: async (draft, catalog, replaces = null) => {
+        const ctx = outlet.phoneOrders();
+        return ctx ? enterPhoneOrder(ctx, draft, catalog, replaces) : SIGNED_OUT;
+      },
+      discard: async (key) => {
+        const ctx = outlet.phoneOrders();
+        return ctx ? discardPhoneOrder(ctx, key) : SIGNED_OUT;
+      },
+    }),
+    [entries, outlet],
+  );
 }

@@ -7,7 +7,12 @@ import { ORDER_STATUSES } from '../../../../shared/order/status';
 import type { ChaosWorld } from './chaosWorld';
 import { refOf } from './chaosWorld';
 
-const summary = (s: OrderState) => ({ status: s.status, driverId: s.driverId, applied: s.applied.map((e) => e.id), conflicts: s.conflicts.map((c) => c.event.id) });
+const summary = (s: OrderState) => ({
+  status: s.status,
+  driverId: s.driverId,
+  applied: s.applied.map((e) => e.id),
+  conflicts: s.conflicts.map((c) => c.event.id),
+});
 
 /** True when applying `updates` to a copy of `doc` adds nothing and leaves nothing waiting: `doc` holds all of them. */
 export function holdsAll(doc: Y.Doc, updates: readonly Uint8Array[]): boolean {
@@ -64,7 +69,8 @@ export async function expectConverged(world: ChaosWorld): Promise<void> {
     settled.set(name, snapshot);
     const kind = refOf(name).kind;
     const state = kind === 'order' ? summary(expectValidOrder(name, server.ydoc)) : null;
-    if (kind === 'order') expect(summary(server.running?.state ?? expectValidOrder(name, server.ydoc)), `${name}: running fold`).toEqual(state);
+    if (kind === 'order')
+      expect(summary(server.running?.state ?? expectValidOrder(name, server.ydoc)), `${name}: running fold`).toEqual(state);
     else expectValidOutlet(name, server.ydoc);
     for (const device of world.devices) {
       const doc = device.docs.get(name);

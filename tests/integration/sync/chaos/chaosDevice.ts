@@ -92,9 +92,12 @@ export class ChaosDevice {
   receive(frame: Uint8Array): void {
     const message = decodeMux(frame);
     switch (message.type) {
-      case MuxType.SYNC: return this.receiveSync(message.doc, message.payload);
-      case MuxType.ACK: return this.acknowledge(message.seq);
-      case MuxType.REJECT: return this.rejected(message.seq, message.code);
+      case MuxType.SYNC:
+        return this.receiveSync(message.doc, message.payload);
+      case MuxType.ACK:
+        return this.acknowledge(message.seq);
+      case MuxType.REJECT:
+        return this.rejected(message.seq, message.code);
       case MuxType.REFUSED:
         if (TRANSIENT_CODES.has(message.code)) this.refusedTransiently.add(message.doc);
         else this.lastingRefusals.push(`${message.doc}: ${message.code}`);
@@ -114,7 +117,9 @@ export class ChaosDevice {
     }
     const ref = parseDocName(docName);
     if (!ref || writableRoots(this.actor, ref).size === 0) return;
-    const synced = this.rowsOf(docName).filter((r) => !r.unsynced).map((r) => r.update);
+    const synced = this.rowsOf(docName)
+      .filter((r) => !r.unsynced)
+      .map((r) => r.update);
     const missing = missingOnServer(synced, sync.stateVector);
     if (missing) this.send(updateFrame(docName, this.store(docName, missing, true).id, missing));
   }
@@ -122,7 +127,9 @@ export class ChaosDevice {
   /** Stores the server's change as sent, not the update event (see LocalDocs.applyRemote). */
   private applyRemote(docName: string, doc: Y.Doc, update: Uint8Array): void {
     const seen = { changed: false };
-    const noteChange = (): void => { seen.changed = true; };
+    const noteChange = (): void => {
+      seen.changed = true;
+    };
     doc.on('update', noteChange);
     Y.applyUpdate(doc, update, REMOTE);
     doc.off('update', noteChange);

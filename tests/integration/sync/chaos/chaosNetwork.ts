@@ -13,8 +13,19 @@ export class Connection {
   deviceOpen = true;
   readonly server: ServerConnection;
 
-  constructor(readonly device: ChaosDevice, process: ServerProcess, clock: () => number) {
-    this.server = new ServerConnection(device.actor, process, (frame) => { if (this.deviceOpen) this.down.push(frame); }, clock);
+  constructor(
+    readonly device: ChaosDevice,
+    process: ServerProcess,
+    clock: () => number,
+  ) {
+    this.server = new ServerConnection(
+      device.actor,
+      process,
+      (frame) => {
+        if (this.deviceOpen) this.down.push(frame);
+      },
+      clock,
+    );
   }
 
   /** The server reads up to `count` frames, in order. */

@@ -26,7 +26,13 @@ export type Step =
   | { readonly kind: 'flow'; readonly device: number }
   | { readonly kind: 'partition' | 'heal' | 'reconnect' | 'reap' | 'retry'; readonly device: number }
   | { readonly kind: 'kill'; readonly flushPercent: number; readonly downSteps: number }
-  | { readonly kind: 'armKill'; readonly nthWrite: number; readonly afterCommit: boolean; readonly flushPercent: number; readonly downSteps: number }
+  | {
+      readonly kind: 'armKill';
+      readonly nthWrite: number;
+      readonly afterCommit: boolean;
+      readonly flushPercent: number;
+      readonly downSteps: number;
+    }
   | { readonly kind: 'restart' };
 
 const device = fc.nat(6);
@@ -35,15 +41,42 @@ const percent = fc.integer({ min: 0, max: 100 });
 const downSteps = fc.nat(6);
 
 export const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 14, arbitrary: fc.record({ kind: fc.constant('edit' as const), device, doc: fc.nat(3), edit: fc.constantFrom<Edit>('note', 'note', 'note', 'event', 'event', 'event', 'event', 'refused'), pick: fc.nat(40) }) },
+  {
+    weight: 14,
+    arbitrary: fc.record({
+      kind: fc.constant('edit' as const),
+      device,
+      doc: fc.nat(3),
+      edit: fc.constantFrom<Edit>('note', 'note', 'note', 'event', 'event', 'event', 'event', 'refused'),
+      pick: fc.nat(40),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('assign' as const), doc: fc.nat(3), driver: fc.nat(1) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 1, max: 120_000 }) }) },
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant('up' as const), device, socket: fc.nat(3), frames: fc.integer({ min: 1, max: 12 }) }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({ kind: fc.constant('up' as const), device, socket: fc.nat(3), frames: fc.integer({ min: 1, max: 12 }) }),
+  },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('down' as const), device, frames: fc.integer({ min: 1, max: 12 }) }) },
   { weight: 8, arbitrary: fc.record({ kind: fc.constant('flow' as const), device }) },
-  { weight: 5, arbitrary: fc.record({ kind: fc.constantFrom('partition' as const, 'heal' as const, 'reconnect' as const, 'reap' as const, 'retry' as const), device }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constantFrom('partition' as const, 'heal' as const, 'reconnect' as const, 'reap' as const, 'retry' as const),
+      device,
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('kill' as const), flushPercent: percent, downSteps }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('armKill' as const), nthWrite: fc.integer({ min: 1, max: 12 }), afterCommit: fc.boolean(), flushPercent: percent, downSteps }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('armKill' as const),
+      nthWrite: fc.integer({ min: 1, max: 12 }),
+      afterCommit: fc.boolean(),
+      flushPercent: percent,
+      downSteps,
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'restart' as const }) },
 );
 
@@ -65,21 +98,38 @@ export const shapeArb: fc.Arbitrary<ChaosShape> = fc.record({
   clockSkews: fc.array(fc.integer({ min: -600_000, max: 120_000 }), { minLength: 7, maxLength: 7 }),
 });
 
-const AVAILABILITY_KEYS: readonly string[] = DEMO_MENU.items.flatMap((item) => [item.id, ...item.modifierGroups.flatMap((g) => g.options.map((o) => o.id))]);
+const AVAILABILITY_KEYS: readonly string[] = DEMO_MENU.items.flatMap((item) => [
+  item.id,
+  ...item.modifierGroups.flatMap((g) => g.options.map((o) => o.id)),
+]);
 const WRITABLE_TYPES = EVENT_TYPES.filter((t) => t !== 'placed' && t !== 'note');
 
 /** The newest event time a replica has seen: an honest device stamps after it. */
 export const newestSeen = (doc: Y.Doc): number => readEvents(doc).events.reduce((max, e) => Math.max(max, e.at), 0);
 
 /** An order event as `actor` would write it now, stamped honestly (after everything seen) unless asked to backdate. */
-export function orderEdit(actor: Actor, edit: Edit, pick: number, now: number, eventId: string, drivers: readonly UserId[]): (doc: Y.Doc) => void {
+export function orderEdit(
+  actor: Actor,
+  edit: Edit,
+  pick: number,
+  now: number,
+  eventId: string,
+  drivers: readonly UserId[],
+): (doc: Y.Doc) => void {
   return (doc) => {
     const types = WRITABLE_TYPES.filter((t) => mayAppend(actor.role, t));
-    const type: EventType = edit === 'note' ? 'note' : types[pick % types.length] ?? 'note';
+    const type: EventType = edit === 'note' ? 'note' : (types[pick % types.length] ?? 'note');
     const newest = newestSeen(doc);
     const at = edit === 'refused' ? newest - 1 - pick * 1000 : Math.max(now, newest + 1);
     const driverId = drivers[pick % drivers.length];
-    const event: OrderEvent = orderEventSchema.parse({ ...SAMPLE_EVENT_DATA[type], ...(type.endsWith('assigned') ? { driverId } : {}), id: eventId, type, at, by: { id: actor.id, role: actor.role } });
+    const event: OrderEvent = orderEventSchema.parse({
+      ...SAMPLE_EVENT_DATA[type],
+      ...(type.endsWith('assigned') ? { driverId } : {}),
+      id: eventId,
+      type,
+      at,
+      by: { id: actor.id, role: actor.role },
+    });
     appendEvent(doc, event);
   };
 }

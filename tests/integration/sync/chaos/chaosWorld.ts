@@ -76,10 +76,18 @@ export class ChaosWorld {
     if (!registry) throw new Error('no server');
     for (const [i, name] of world.docNames.entries()) {
       const ref = refOf(name);
-      await registry.withDoc(ref, (doc) => doc.change((y) => {
-        if (ref.kind === 'outlet') writeCatalog(y, DEMO_OUTLET, DEMO_MENU);
-        else createOrderDoc(y, { ...header(i % 2 === 0 ? 'delivery' : 'pickup'), id: ref.kind === 'order' ? ref.orderId : ('x' as OrderId), outletId: OUTLET_ID, createdAt: world.now });
-      }));
+      await registry.withDoc(ref, (doc) =>
+        doc.change((y) => {
+          if (ref.kind === 'outlet') writeCatalog(y, DEMO_OUTLET, DEMO_MENU);
+          else
+            createOrderDoc(y, {
+              ...header(i % 2 === 0 ? 'delivery' : 'pickup'),
+              id: ref.kind === 'order' ? ref.orderId : ('x' as OrderId),
+              outletId: OUTLET_ID,
+              createdAt: world.now,
+            });
+        }),
+      );
     }
     for (const i of world.devices.keys()) world.connect(i);
     return world;
@@ -88,11 +96,18 @@ export class ChaosWorld {
   async apply(step: Step): Promise<void> {
     const at = (i: number): number => i % this.devices.length;
     switch (step.kind) {
-      case 'edit': return this.edit(at(step.device), step);
-      case 'assign': return this.assign(step.doc, step.driver);
-      case 'tick': this.now += step.ms; return;
-      case 'up': return this.deliverUp(at(step.device), step.socket, step.frames);
-      case 'down': this.live[at(step.device)]?.deliverDown(step.frames); return;
+      case 'edit':
+        return this.edit(at(step.device), step);
+      case 'assign':
+        return this.assign(step.doc, step.driver);
+      case 'tick':
+        this.now += step.ms;
+        return;
+      case 'up':
+        return this.deliverUp(at(step.device), step.socket, step.frames);
+      case 'down':
+        this.live[at(step.device)]?.deliverDown(step.frames);
+        return;
       case 'flow':
         await this.flow(this.live[at(step.device)] ?? null);
         return;
@@ -100,10 +115,18 @@ export class ChaosWorld {
         this.partitioned[at(step.device)] = true;
         this.disconnect(at(step.device));
         return;
-      case 'heal': this.partitioned[at(step.device)] = false; return;
-      case 'reconnect': this.connect(at(step.device)); return;
-      case 'reap': for (const z of this.zombies[at(step.device)]?.splice(0) ?? []) z.reap(); return;
-      case 'retry': this.devices[at(step.device)]?.retry(); return;
+      case 'heal':
+        this.partitioned[at(step.device)] = false;
+        return;
+      case 'reconnect':
+        this.connect(at(step.device));
+        return;
+      case 'reap':
+        for (const z of this.zombies[at(step.device)]?.splice(0) ?? []) z.reap();
+        return;
+      case 'retry':
+        this.devices[at(step.device)]?.retry();
+        return;
       case 'kill':
         this.downFor = step.downSteps;
         this.die(step.flushPercent);
@@ -112,7 +135,8 @@ export class ChaosWorld {
         this.server?.store.armKill(step.nthWrite, step.afterCommit);
         this.fatal = step;
         return;
-      case 'restart': return this.restart();
+      case 'restart':
+        return this.restart();
     }
   }
 
@@ -202,7 +226,12 @@ export class ChaosWorld {
     // The app offers nothing to act on before the document arrived.
     if (!doc || (kind === 'outlet' ? readCatalog(doc) === null : readHeader(doc) === null)) return;
     const clock = this.now + (this.shape.clockSkews[i] ?? 0);
-    device.edit(name, kind === 'outlet' ? outletEdit(step.edit, step.pick, clock) : orderEdit(device.actor, step.edit, step.pick, clock, `ev-${++this.serial}`, DRIVERS));
+    device.edit(
+      name,
+      kind === 'outlet'
+        ? outletEdit(step.edit, step.pick, clock)
+        : orderEdit(device.actor, step.edit, step.pick, clock, `ev-${++this.serial}`, DRIVERS),
+    );
   }
 
   /** The dispatcher assigning a driver: a server-made change, stored through the same log. */
@@ -210,7 +239,13 @@ export class ChaosWorld {
     const name = this.docNames[doc % (this.docNames.length - 1)] ?? '';
     if (!this.server || this.server.dead) return;
     const at = await this.serverDoc(name, (d) => Math.max(this.now, newestSeen(d.ydoc) + 1));
-    const event = orderEventSchema.parse({ id: `sys-${++this.serial}`, type: 'assigned', at, by: { id: SYSTEM_ID, role: 'system' }, driverId: DRIVERS[driver % DRIVERS.length] });
+    const event = orderEventSchema.parse({
+      id: `sys-${++this.serial}`,
+      type: 'assigned',
+      at,
+      by: { id: SYSTEM_ID, role: 'system' },
+      driverId: DRIVERS[driver % DRIVERS.length],
+    });
     try {
       await this.serverDoc(name, (d) => d.change((y) => appendEvent(y, event)));
     } catch (error: unknown) {
@@ -219,7 +254,9 @@ export class ChaosWorld {
   }
 
   private async deliverUp(i: number, socket: number, frames: number): Promise<void> {
-    const sockets = [this.live[i], ...(this.zombies[i] ?? [])].filter((c): c is Connection => c !== null && c !== undefined && c.up.length > 0);
+    const sockets = [this.live[i], ...(this.zombies[i] ?? [])].filter(
+      (c): c is Connection => c !== null && c !== undefined && c.up.length > 0,
+    );
     await sockets[socket % Math.max(1, sockets.length)]?.deliverUp(frames);
   }
 

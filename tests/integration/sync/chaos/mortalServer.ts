@@ -132,7 +132,8 @@ export class ServerConnection implements Subscriber {
         return;
       }
       this.send({ type: MuxType.SYNC, doc: doc.name, payload: syncPayload(SyncStep.STEP2, doc.stateAsUpdate(sync.stateVector)) });
-      if (doc.lacksWhatDeviceHas(sync.stateVector)) this.send({ type: MuxType.SYNC, doc: doc.name, payload: syncPayload(SyncStep.STEP1, doc.stateVector()) });
+      if (doc.lacksWhatDeviceHas(sync.stateVector))
+        this.send({ type: MuxType.SYNC, doc: doc.name, payload: syncPayload(SyncStep.STEP1, doc.stateVector()) });
     } else if (message.type === MuxType.UPDATE) {
       const doc = await this.subscribe(message.doc);
       if (doc) this.commit(doc, message.seq, message.update);

@@ -3,7 +3,7 @@ import type { ChaosShape, Step } from './chaosSteps';
 export interface Scenario {
   readonly shape: ChaosShape;
   readonly steps: readonly Step[];
- }
+}
 
 /**
  * Counterexamples the suite found, replayed on every run. 2026-12-04, seed 20261204 run 770: the
@@ -11,31 +11,33 @@ export interface Scenario {
  * and the rebuilt document kept the deletion of the tablet's value that its update event had stored
  * (fixed in LocalDocs.applyRemote: server changes are stored as sent).
  */
-export const REGRESSIONS: readonly Scenario[] = [{
-  shape: { compactEvery: 3, deviceCompactAfter: 2, orders: 3, devices: 5, clockSkews: [0, 0, 0, 0, 0, 0, 0] },
-  steps: [
-    { kind: 'flow', device: 1 },
-    { kind: 'edit', device: 1, doc: 3, edit: 'refused', pick: 0 },
-    { kind: 'edit', device: 1, doc: 3, edit: 'note', pick: 35 },
-    { kind: 'edit', device: 0, doc: 0, edit: 'note', pick: 0 },
-    { kind: 'edit', device: 0, doc: 0, edit: 'note', pick: 0 },
-    { kind: 'down', device: 0, frames: 1 },
-    { kind: 'partition', device: 1 },
-    { kind: 'up', device: 0, socket: 0, frames: 1 },
-    { kind: 'edit', device: 0, doc: 0, edit: 'note', pick: 0 },
-    { kind: 'flow', device: 0 },
-    { kind: 'down', device: 0, frames: 1 },
-    { kind: 'up', device: 0, socket: 0, frames: 1 },
-    { kind: 'down', device: 0, frames: 1 },
-    { kind: 'edit', device: 0, doc: 0, edit: 'note', pick: 0 },
-    { kind: 'down', device: 0, frames: 1 },
-    { kind: 'partition', device: 0 },
-    { kind: 'tick', ms: 1 },
-    { kind: 'flow', device: 0 },
-    { kind: 'partition', device: 0 },
-    { kind: 'armKill', nthWrite: 1, afterCommit: false, flushPercent: 0, downSteps: 0 },
-    { kind: 'flow', device: 0 },
-    { kind: 'flow', device: 0 },
-    { kind: 'edit', device: 0, doc: 3, edit: 'note', pick: 22 },
-  ],
-}];
+export const REGRESSIONS: readonly Scenario[] = [
+  {
+    shape: { compactEvery: 3, deviceCompactAfter: 2, orders: 3, devices: 5, clockSkews: [0, 0, 0, 0, 0, 0, 0] },
+    steps: [
+      { kind: 'flow', device: 1 },
+      { kind: 'edit', device: 1, doc: 3, edit: 'refused', pick: 0 },
+      { kind: 'edit', device: 1, doc: 3, edit: 'note', pick: 35 },
+      { kind: 'edit', device: 0, doc: 0, edit: 'note', pick: 0 },
+      { kind: 'edit', device: 0, doc: 0, edit: 'note', pick: 0 },
+      { kind: 'down', device: 0, frames: 1 },
+      { kind: 'partition', device: 1 },
+      { kind: 'up', device: 0, socket: 0, frames: 1 },
+      { kind: 'edit', device: 0, doc: 0, edit: 'note', pick: 0 },
+      { kind: 'flow', device: 0 },
+      { kind: 'down', device: 0, frames: 1 },
+      { kind: 'up', device: 0, socket: 0, frames: 1 },
+      { kind: 'down', device: 0, frames: 1 },
+      { kind: 'edit', device: 0, doc: 0, edit: 'note', pick: 0 },
+      { kind: 'down', device: 0, frames: 1 },
+      { kind: 'partition', device: 0 },
+      { kind: 'tick', ms: 1 },
+      { kind: 'flow', device: 0 },
+      { kind: 'partition', device: 0 },
+      { kind: 'armKill', nthWrite: 1, afterCommit: false, flushPercent: 0, downSteps: 0 },
+      { kind: 'flow', device: 0 },
+      { kind: 'flow', device: 0 },
+      { kind: 'edit', device: 0, doc: 3, edit: 'note', pick: 22 },
+    ],
+  },
+];

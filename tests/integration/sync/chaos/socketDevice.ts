@@ -74,7 +74,16 @@ export class SocketDevice {
         else availability.set(key, { available: false, at: Date.now() });
       } else {
         const at = Math.max(Date.now(), newestSeen(doc) + 1);
-        appendEvent(doc, orderEventSchema.parse({ id: `${this.label}-${this.nextId}`, type: 'note', at, by: authorOf(this.session), text: `n${this.nextId}` }));
+        appendEvent(
+          doc,
+          orderEventSchema.parse({
+            id: `${this.label}-${this.nextId}`,
+            type: 'note',
+            at,
+            by: authorOf(this.session),
+            text: `n${this.nextId}`,
+          }),
+        );
       }
     }, 'local');
     const id = this.nextId++;

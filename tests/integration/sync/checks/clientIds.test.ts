@@ -37,8 +37,11 @@ async function freshIds(name: string): Promise<Set<string>> {
 }
 
 describe('a device writes only under its own Yjs client ids', () => {
-  it('refuses a GC struct that claims another device\'s next clocks, and that device\'s next change is still stored', async () => {
-    const { name, devices: [victim, attacker] } = await orderWith(t.admin, t.outlet);
+  it("refuses a GC struct that claims another device's next clocks, and that device's next change is still stored", async () => {
+    const {
+      name,
+      devices: [victim, attacker],
+    } = await orderWith(t.admin, t.outlet);
     if (!victim || !attacker) throw new Error('setup');
     const first = note(t.admin);
     expect(codeOf(await victim.client.change(name, (d) => eventsArray(d).push([first])))).toBe('ack');
@@ -52,16 +55,22 @@ describe('a device writes only under its own Yjs client ids', () => {
     attacker.client.close();
   });
 
-  it('refuses a GC struct under the server\'s client id', async () => {
-    const { name, devices: [attacker] } = await orderWith(t.outlet);
+  it("refuses a GC struct under the server's client id", async () => {
+    const {
+      name,
+      devices: [attacker],
+    } = await orderWith(t.outlet);
     if (!attacker) throw new Error('setup');
     const server = writerOf(eventsArray(attacker.doc));
     expect(codeOf(await attacker.client.sendUpdate(name, gcUpdate(server, nextClock(attacker.doc, server))))).toBe('foreign_client');
     attacker.client.close();
   });
 
-  it('stores a GC-only update under the device\'s own new client id, so the server holds what it acknowledged', async () => {
-    const { name, devices: [device] } = await orderWith(t.outlet);
+  it("stores a GC-only update under the device's own new client id, so the server holds what it acknowledged", async () => {
+    const {
+      name,
+      devices: [device],
+    } = await orderWith(t.outlet);
     if (!device) throw new Error('setup');
     const own = 0x5eed;
     expect(codeOf(await device.client.sendUpdate(name, gcUpdate(own, 0, 3)))).toBe('ack');
@@ -71,37 +80,53 @@ describe('a device writes only under its own Yjs client ids', () => {
     device.client.close();
   });
 
-  it('refuses an update that skips clocks and keeps nothing of it: the same client\'s real first change is stored after', async () => {
-    const { name, devices: [device] } = await orderWith(t.outlet);
+  it("refuses an update that skips clocks and keeps nothing of it: the same client's real first change is stored after", async () => {
+    const {
+      name,
+      devices: [device],
+    } = await orderWith(t.outlet);
     if (!device) throw new Error('setup');
     const own = device.doc.clientID;
-    expect(codeOf(await device.client.sendUpdate(name, craftUpdate([{ client: own, clock: 5, kind: 'gc', length: 2 }])))).toBe('missing_dependencies');
+    expect(codeOf(await device.client.sendUpdate(name, craftUpdate([{ client: own, clock: 5, kind: 'gc', length: 2 }])))).toBe(
+      'missing_dependencies',
+    );
     const real = note(t.outlet);
     expect(codeOf(await device.client.change(name, (d) => eventsArray(d).push([real])))).toBe('ack');
     expect((await freshIds(name)).has(real.id)).toBe(true);
     device.client.close();
   });
 
-  it('refuses a skip followed by a GC struct under another device\'s client id', async () => {
-    const { name, devices: [victim, attacker] } = await orderWith(t.admin, t.outlet);
+  it("refuses a skip followed by a GC struct under another device's client id", async () => {
+    const {
+      name,
+      devices: [victim, attacker],
+    } = await orderWith(t.admin, t.outlet);
     if (!victim || !attacker) throw new Error('setup');
     await victim.client.change(name, (d) => eventsArray(d).push([note(t.admin)]));
     const client = victim.doc.clientID;
     const clock = nextClock(victim.doc, client);
-    const crafted = craftUpdate([{ client, clock, kind: 'skip', length: 1 }, { client: client + 1, clock: 0, kind: 'gc', length: 1 }]);
+    const crafted = craftUpdate([
+      { client, clock, kind: 'skip', length: 1 },
+      { client: client + 1, clock: 0, kind: 'gc', length: 1 },
+    ]);
     expect(['foreign_client', 'ack']).toContain(codeOf(await attacker.client.sendUpdate(name, crafted)));
     expect(codeOf(await attacker.client.sendUpdate(name, craftUpdate([{ client, clock, kind: 'gc', length: 1 }])))).toBe('foreign_client');
     victim.client.close();
     attacker.client.close();
   });
 
-  it('refuses a hand-built delete set that removes the server\'s events, and one naming clocks the server does not have', async () => {
-    const { name, devices: [attacker] } = await orderWith(t.outlet);
+  it("refuses a hand-built delete set that removes the server's events, and one naming clocks the server does not have", async () => {
+    const {
+      name,
+      devices: [attacker],
+    } = await orderWith(t.outlet);
     if (!attacker) throw new Error('setup');
     const server = writerOf(eventsArray(attacker.doc));
     const upTo = nextClock(attacker.doc, server);
     expect(codeOf(await attacker.client.sendUpdate(name, craftUpdate([], [{ client: server, clock: 0, length: upTo }])))).not.toBe('ack');
-    expect(codeOf(await attacker.client.sendUpdate(name, craftUpdate([], [{ client: server, clock: upTo + 100, length: 5 }])))).toBe('missing_dependencies');
+    expect(codeOf(await attacker.client.sendUpdate(name, craftUpdate([], [{ client: server, clock: upTo + 100, length: 5 }])))).toBe(
+      'missing_dependencies',
+    );
     expect((await freshIds(name)).size).toBe(1);
     attacker.client.close();
   });

@@ -37,8 +37,20 @@ describe('the events root of an order', () => {
     const watched = await watcher.open(name);
     const before = eventsArray(watched).length;
     const attempts: [string, Promise<Answer>][] = [
-      ['keyed entry', client.sendUpdate(name, asOtherType((d) => d.getMap(EVENTS_ARRAY).set('x', note(t.outlet))))],
-      ['text', client.sendUpdate(name, asOtherType((d) => d.getText(EVENTS_ARRAY).insert(0, 'not an event')))],
+      [
+        'keyed entry',
+        client.sendUpdate(
+          name,
+          asOtherType((d) => d.getMap(EVENTS_ARRAY).set('x', note(t.outlet))),
+        ),
+      ],
+      [
+        'text',
+        client.sendUpdate(
+          name,
+          asOtherType((d) => d.getText(EVENTS_ARRAY).insert(0, 'not an event')),
+        ),
+      ],
       ['nested map', client.propose(name, (d) => eventsArray(d).push([new Y.Map()]))],
       ['binary', client.propose(name, (d) => eventsArray(d).push([new Uint8Array([1, 2, 3])]))],
     ];
@@ -76,7 +88,9 @@ describe('event times on the server', () => {
     const at = Date.now();
     const by = authorOf(t.outlet);
     for (const [i, e] of [{ type: 'accepted', prepMinutes: 10 }, { type: 'ready' }, { type: 'handed_over' }].entries()) {
-      expect(codeOf(await client.change(name, (d) => eventsArray(d).push([{ ...e, id: newEventId(), at: at + i * 1000, by }])))).toBe('ack');
+      expect(codeOf(await client.change(name, (d) => eventsArray(d).push([{ ...e, id: newEventId(), at: at + i * 1000, by }])))).toBe(
+        'ack',
+      );
     }
     const cancel = (when: number) => ({ id: newEventId(), type: 'cancelled', at: when, by, reason: 'customer called' });
     expect(codeOf(await client.propose(name, (d) => eventsArray(d).push([cancel(at + 500)])))).toBe('backdated');

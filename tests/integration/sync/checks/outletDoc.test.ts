@@ -27,7 +27,9 @@ const status = (d: Y.Doc) => d.getMap<unknown>(OUTLET_ROOTS.status);
 const codeOf = (answer: Awaited<ReturnType<MuxTestClient['change']>>) => (answer.type === MuxType.REJECT ? answer.code : 'ack');
 
 async function menuItem(id: string): Promise<{ available: boolean } | undefined> {
-  const menu = (await (await fetch(`${t.url}/api/outlets/${DEMO_OUTLET.id}/menu`)).json()) as { items: { id: string; available: boolean }[] };
+  const menu = (await (await fetch(`${t.url}/api/outlets/${DEMO_OUTLET.id}/menu`)).json()) as {
+    items: { id: string; available: boolean }[];
+  };
   return menu.items.find((i) => i.id === id);
 }
 
@@ -35,10 +37,19 @@ describe('outlet staff writing their outlet document', () => {
   it('marks an item and a modifier option unavailable, and brings them back by removing the entry', async () => {
     const { client, doc } = await device(t.outlet);
     const at = Date.now();
-    expect(codeOf(await client.change(NAME, (d) => availability(d).set('bisi-bele-bath', { available: false, until: at + HOUR, at })))).toBe('ack');
+    expect(
+      codeOf(await client.change(NAME, (d) => availability(d).set('bisi-bele-bath', { available: false, until: at + HOUR, at }))),
+    ).toBe('ack');
     expect(codeOf(await client.change(NAME, (d) => availability(d).set('mint', { available: false, at })))).toBe('ack');
     expect(await menuItem('bisi-bele-bath')).toMatchObject({ available: false });
-    expect(codeOf(await client.change(NAME, (d) => { availability(d).delete('bisi-bele-bath'); availability(d).delete('mint'); }))).toBe('ack');
+    expect(
+      codeOf(
+        await client.change(NAME, (d) => {
+          availability(d).delete('bisi-bele-bath');
+          availability(d).delete('mint');
+        }),
+      ),
+    ).toBe('ack');
     expect(await menuItem('bisi-bele-bath')).toMatchObject({ available: true });
     expect(availability(doc).size).toBe(0);
     client.close();
@@ -47,11 +58,20 @@ describe('outlet staff writing their outlet document', () => {
   it('pauses new orders and sets busy mode, and ends the pause early by removing it', async () => {
     const { client } = await device(t.outlet);
     const at = Date.now();
-    expect(codeOf(await client.change(NAME, (d) => status(d).set('paused', { until: null, reason: 'Gas cylinder change', at })))).toBe('ack');
+    expect(codeOf(await client.change(NAME, (d) => status(d).set('paused', { until: null, reason: 'Gas cylinder change', at })))).toBe(
+      'ack',
+    );
     expect(codeOf(await client.change(NAME, (d) => status(d).set('busy', { extraMinutes: 15, until: at + HOUR, at })))).toBe('ack');
     const desk = await device(t.admin);
     expect(readCatalog(desk.doc)?.paused).toEqual({ until: null, reason: 'Gas cylinder change', at });
-    expect(codeOf(await client.change(NAME, (d) => { status(d).delete('paused'); status(d).delete('busy'); }))).toBe('ack');
+    expect(
+      codeOf(
+        await client.change(NAME, (d) => {
+          status(d).delete('paused');
+          status(d).delete('busy');
+        }),
+      ),
+    ).toBe('ack');
     await eventually(() => readCatalog(desk.doc)?.paused === null, 5000, 'the pause to end on the admin device');
     client.close();
     desk.client.close();
@@ -90,7 +110,9 @@ describe('outlet staff writing their outlet document', () => {
 
   it('may not change the profile or the menu', async () => {
     const { client } = await device(t.outlet);
-    expect(codeOf(await client.propose(NAME, (d) => d.getMap(OUTLET_ROOTS.profile).set('value', { ...DEMO_OUTLET, name: 'Renamed' })))).toBe('field_not_writable');
+    expect(
+      codeOf(await client.propose(NAME, (d) => d.getMap(OUTLET_ROOTS.profile).set('value', { ...DEMO_OUTLET, name: 'Renamed' }))),
+    ).toBe('field_not_writable');
     expect(codeOf(await client.propose(NAME, (d) => d.getMap(OUTLET_ROOTS.menu).delete('value')))).toBe('field_not_writable');
     client.close();
   });
@@ -111,10 +133,28 @@ describe('admins writing an outlet document', () => {
     const { client } = await device(t.admin);
     const renamed: OutletProfile = { ...DEMO_OUTLET, phone: '+91 80 4000 9999' };
     expect(codeOf(await client.change(NAME, (d) => profile(d).set('value', renamed)))).toBe('ack');
-    const withVada: Menu = { ...DEMO_MENU, items: [...DEMO_MENU.items, { id: 'vada', categoryId: 'dosa', name: 'Medu Vada', description: '', price: 6000, modifierGroups: [] }] };
-    expect(codeOf(await client.change(NAME, (d) => { menu(d).set('value', withVada); availability(d).set('vada', { available: false }); }))).toBe('ack');
+    const withVada: Menu = {
+      ...DEMO_MENU,
+      items: [...DEMO_MENU.items, { id: 'vada', categoryId: 'dosa', name: 'Medu Vada', description: '', price: 6000, modifierGroups: [] }],
+    };
+    expect(
+      codeOf(
+        await client.change(NAME, (d) => {
+          menu(d).set('value', withVada);
+          availability(d).set('vada', { available: false });
+        }),
+      ),
+    ).toBe('ack');
     expect(await menuItem('vada')).toMatchObject({ available: false });
-    expect(codeOf(await client.change(NAME, (d) => { menu(d).set('value', DEMO_MENU); profile(d).set('value', DEMO_OUTLET); availability(d).delete('vada'); }))).toBe('ack');
+    expect(
+      codeOf(
+        await client.change(NAME, (d) => {
+          menu(d).set('value', DEMO_MENU);
+          profile(d).set('value', DEMO_OUTLET);
+          availability(d).delete('vada');
+        }),
+      ),
+    ).toBe('ack');
     client.close();
   });
 
@@ -126,7 +166,11 @@ describe('admins writing an outlet document', () => {
       ['the profile under another key', (d) => profile(d).set('draft', DEMO_OUTLET), /under "value"/],
       ['removing the profile', (d) => profile(d).delete('value'), /cannot be removed/],
       ['a negative price', (d) => menu(d).set('value', { ...DEMO_MENU, items: [{ ...DEMO_MENU.items[0], price: -1 }] }), /price/],
-      ['an item id used twice', (d) => menu(d).set('value', { ...DEMO_MENU, items: [...DEMO_MENU.items, DEMO_MENU.items[1]] }), /used twice/],
+      [
+        'an item id used twice',
+        (d) => menu(d).set('value', { ...DEMO_MENU, items: [...DEMO_MENU.items, DEMO_MENU.items[1]] }),
+        /used twice/,
+      ],
       ['an item in a category that does not exist', (d) => menu(d).set('value', { ...DEMO_MENU, categories: [] }), /category "dosa"/],
     ];
     for (const [what, change, message] of cases) {

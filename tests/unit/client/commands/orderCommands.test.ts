@@ -65,9 +65,15 @@ describe('order commands', () => {
 
   it('says so when the order is not on the device, or has no details yet', () => {
     const { ctx } = outletContext();
-    expect(runOrderAction(ctx, 'elsewhere' as OrderId, 'accept', { prepMinutes: 15 })).toEqual({ ok: false, reason: 'This order is not on this device yet.' });
+    expect(runOrderAction(ctx, 'elsewhere' as OrderId, 'accept', { prepMinutes: 15 })).toEqual({
+      ok: false,
+      reason: 'This order is not on this device yet.',
+    });
     const empty = { actor: OUTLET_ACTOR, docs: docsOf({ [ORDER_DOC]: new Y.Doc() }) };
-    expect(runOrderAction(empty, ORDER_ID, 'accept', { prepMinutes: 15 })).toEqual({ ok: false, reason: 'The details of this order have not arrived on this device yet.' });
+    expect(runOrderAction(empty, ORDER_ID, 'accept', { prepMinutes: 15 })).toEqual({
+      ok: false,
+      reason: 'The details of this order have not arrived on this device yet.',
+    });
   });
 
   it('needs a reason to reject or cancel', () => {

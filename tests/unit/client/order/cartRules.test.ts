@@ -2,16 +2,36 @@ import { describe, expect, it } from 'vitest';
 import type { MenuItem, ModifierGroup } from '../../../../client/order/api/catalogApi';
 import { describeLine, groupRule, modifierProblems, toggleOption, unitPrice } from '../../../../client/order/cart/cartRules';
 
-const chutney: ModifierGroup = { id: 'chutney', name: 'Chutney', min: 1, max: 2, options: [
-  { id: 'coconut', name: 'Coconut', price: 0, available: true },
-  { id: 'tomato', name: 'Tomato', price: 0, available: true },
-  { id: 'mint', name: 'Mint', price: 1000, available: false },
-] };
-const size: ModifierGroup = { id: 'size', name: 'Size', min: 1, max: 1, options: [
-  { id: 'regular', name: 'Regular', price: 0, available: true },
-  { id: 'large', name: 'Large', price: 8000, available: true },
-] };
-const dosa: MenuItem = { id: 'masala-dosa', categoryId: 'dosa', name: 'Masala Dosa', description: '', price: 12000, available: true, modifierGroups: [chutney, size] };
+const chutney: ModifierGroup = {
+  id: 'chutney',
+  name: 'Chutney',
+  min: 1,
+  max: 2,
+  options: [
+    { id: 'coconut', name: 'Coconut', price: 0, available: true },
+    { id: 'tomato', name: 'Tomato', price: 0, available: true },
+    { id: 'mint', name: 'Mint', price: 1000, available: false },
+  ],
+};
+const size: ModifierGroup = {
+  id: 'size',
+  name: 'Size',
+  min: 1,
+  max: 1,
+  options: [
+    { id: 'regular', name: 'Regular', price: 0, available: true },
+    { id: 'large', name: 'Large', price: 8000, available: true },
+  ],
+};
+const dosa: MenuItem = {
+  id: 'masala-dosa',
+  categoryId: 'dosa',
+  name: 'Masala Dosa',
+  description: '',
+  price: 12000,
+  available: true,
+  modifierGroups: [chutney, size],
+};
 
 describe('modifier choices', () => {
   it('replaces the choice in a one-choice group, like radio buttons', () => {
@@ -31,13 +51,19 @@ describe('modifier choices', () => {
       ['chutney', 'Choose 1 to 2 for Chutney.'],
       ['size', 'Choose 1 for Size.'],
     ]);
-    const problems = modifierProblems(dosa, [{ groupId: 'chutney', optionId: 'mint' }, { groupId: 'size', optionId: 'large' }]);
+    const problems = modifierProblems(dosa, [
+      { groupId: 'chutney', optionId: 'mint' },
+      { groupId: 'size', optionId: 'large' },
+    ]);
     expect(problems.get('chutney')).toBe('Mint is not available right now.');
     expect(problems.has('size')).toBe(false);
   });
 
   it('refuses a choice the menu no longer has (a cart saved before the menu changed)', () => {
-    const problems = modifierProblems(dosa, [{ groupId: 'chutney', optionId: 'peanut' }, { groupId: 'size', optionId: 'large' }]);
+    const problems = modifierProblems(dosa, [
+      { groupId: 'chutney', optionId: 'peanut' },
+      { groupId: 'size', optionId: 'large' },
+    ]);
     expect(problems.get('chutney')).toBe('That option is not available right now.');
   });
 
@@ -48,18 +74,45 @@ describe('modifier choices', () => {
   });
 
   it('prices a unit with its options, in minor units', () => {
-    expect(unitPrice(dosa, [{ groupId: 'chutney', optionId: 'coconut' }, { groupId: 'size', optionId: 'large' }])).toBe(20000);
+    expect(
+      unitPrice(dosa, [
+        { groupId: 'chutney', optionId: 'coconut' },
+        { groupId: 'size', optionId: 'large' },
+      ]),
+    ).toBe(20000);
   });
 });
 
 describe('a cart line against the menu', () => {
   it('reads names and totals from the menu', () => {
-    const line = { key: 'k', itemId: 'masala-dosa', qty: 2, modifiers: [{ groupId: 'chutney', optionId: 'coconut' }, { groupId: 'size', optionId: 'large' }] };
-    expect(describeLine([dosa], line)).toMatchObject({ name: 'Masala Dosa', options: ['Coconut', 'Large'], unitPrice: 20000, lineTotal: 40000, problem: null });
+    const line = {
+      key: 'k',
+      itemId: 'masala-dosa',
+      qty: 2,
+      modifiers: [
+        { groupId: 'chutney', optionId: 'coconut' },
+        { groupId: 'size', optionId: 'large' },
+      ],
+    };
+    expect(describeLine([dosa], line)).toMatchObject({
+      name: 'Masala Dosa',
+      options: ['Coconut', 'Large'],
+      unitPrice: 20000,
+      lineTotal: 40000,
+      problem: null,
+    });
   });
 
   it('flags an item that went off the menu or out of stock since it was added', () => {
-    const line = { key: 'k', itemId: 'masala-dosa', qty: 1, modifiers: [{ groupId: 'chutney', optionId: 'coconut' }, { groupId: 'size', optionId: 'regular' }] };
+    const line = {
+      key: 'k',
+      itemId: 'masala-dosa',
+      qty: 1,
+      modifiers: [
+        { groupId: 'chutney', optionId: 'coconut' },
+        { groupId: 'size', optionId: 'regular' },
+      ],
+    };
     expect(describeLine([], line).problem).toMatch(/no longer on the menu/i);
     expect(describeLine([{ ...dosa, available: false }], line).problem).toBe('Masala Dosa is not available right now.');
   });

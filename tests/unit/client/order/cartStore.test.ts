@@ -14,7 +14,13 @@ describe('CartStore', () => {
     const storage = memoryStorage();
     const first = new CartStore(storage, 'demo-outlet');
     first.add('masala-dosa', chutney, 2);
-    first.updateDraft({ type: 'delivery', addressText: '4 Church St', pin: { lat: 12.97, lng: 77.6 }, name: 'Asha', phone: '+91 98450 12345' });
+    first.updateDraft({
+      type: 'delivery',
+      addressText: '4 Church St',
+      pin: { lat: 12.97, lng: 77.6 },
+      name: 'Asha',
+      phone: '+91 98450 12345',
+    });
 
     const reloaded = new CartStore(storage, 'demo-outlet');
     expect(reloaded.snapshot.lines).toEqual(first.snapshot.lines);
@@ -30,8 +36,18 @@ describe('CartStore', () => {
 
   it('adds the same item with the same choices to one line, whatever order they were ticked in', () => {
     const store = new CartStore(memoryStorage(), 'o');
-    store.add('masala-dosa', [{ groupId: 'chutney', optionId: 'coconut' }, { groupId: 'chutney', optionId: 'mint' }]);
-    store.add('masala-dosa', [{ groupId: 'chutney', optionId: 'mint' }, { groupId: 'chutney', optionId: 'coconut' }], 2);
+    store.add('masala-dosa', [
+      { groupId: 'chutney', optionId: 'coconut' },
+      { groupId: 'chutney', optionId: 'mint' },
+    ]);
+    store.add(
+      'masala-dosa',
+      [
+        { groupId: 'chutney', optionId: 'mint' },
+        { groupId: 'chutney', optionId: 'coconut' },
+      ],
+      2,
+    );
     store.add('masala-dosa', chutney);
     expect(store.snapshot.lines.map((l) => l.qty)).toEqual([3, 1]);
   });
@@ -91,7 +107,13 @@ describe('CartStore', () => {
   });
 
   it('still works when storage refuses writes', () => {
-    const full: KeyValueStorage = { getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); }, removeItem: () => undefined };
+    const full: KeyValueStorage = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+      removeItem: () => undefined,
+    };
     const store = new CartStore(full, 'o');
     store.add('plain-dosa', []);
     expect(store.snapshot.lines).toHaveLength(1);
@@ -104,7 +126,9 @@ describe('CartStore', () => {
     otherTab.add('plain-dosa', [], 2);
     const key = otherTab.keyFor('{"order":1}');
     let told = 0;
-    here.subscribe(() => { told += 1; });
+    here.subscribe(() => {
+      told += 1;
+    });
     here.reloadFromStorage();
     expect(told).toBe(1);
     expect(here.snapshot.lines).toEqual(otherTab.snapshot.lines);
@@ -114,7 +138,9 @@ describe('CartStore', () => {
   it('tells subscribers about each change', () => {
     const store = new CartStore(memoryStorage(), 'o');
     let calls = 0;
-    const unsubscribe = store.subscribe(() => { calls += 1; });
+    const unsubscribe = store.subscribe(() => {
+      calls += 1;
+    });
     store.add('plain-dosa', []);
     unsubscribe();
     store.add('plain-dosa', []);

@@ -4,7 +4,10 @@ import { buildOrderRequest, placeRefusal } from '../../../../client/order/checko
 
 const outletPin = { lat: 12.9756, lng: 77.6066 };
 const cart = (draft: Partial<CartState['draft']>): CartState => ({
-  lines: [{ key: 'k', itemId: 'masala-dosa', qty: 2, modifiers: [{ groupId: 'chutney', optionId: 'coconut' }] }, { key: 'p', itemId: 'plain-dosa', qty: 1, modifiers: [] }],
+  lines: [
+    { key: 'k', itemId: 'masala-dosa', qty: 2, modifiers: [{ groupId: 'chutney', optionId: 'coconut' }] },
+    { key: 'p', itemId: 'plain-dosa', qty: 1, modifiers: [] },
+  ],
   draft: { ...EMPTY_DRAFT, name: ' Asha ', phone: '+91 98450 12345', ...draft },
   pending: null,
 });
@@ -12,14 +15,20 @@ const cart = (draft: Partial<CartState['draft']>): CartState => ({
 describe('buildOrderRequest', () => {
   it('builds a delivery order with the pin at the outlet until the customer moves it', () => {
     const built = buildOrderRequest('demo-outlet', cart({ addressText: '4 Church St' }), outletPin);
-    expect(built).toEqual({ ok: true, request: {
-      outletId: 'demo-outlet',
-      type: 'delivery',
-      items: [{ itemId: 'masala-dosa', qty: 2, modifiers: [{ groupId: 'chutney', optionId: 'coconut' }] }, { itemId: 'plain-dosa', qty: 1 }],
-      customer: { name: 'Asha', phone: '+91 98450 12345' },
-      address: { text: '4 Church St', lat: 12.9756, lng: 77.6066 },
-      payment: { method: 'cash' },
-    } });
+    expect(built).toEqual({
+      ok: true,
+      request: {
+        outletId: 'demo-outlet',
+        type: 'delivery',
+        items: [
+          { itemId: 'masala-dosa', qty: 2, modifiers: [{ groupId: 'chutney', optionId: 'coconut' }] },
+          { itemId: 'plain-dosa', qty: 1 },
+        ],
+        customer: { name: 'Asha', phone: '+91 98450 12345' },
+        address: { text: '4 Church St', lat: 12.9756, lng: 77.6066 },
+        payment: { method: 'cash' },
+      },
+    });
   });
 
   it('sends the table for dine-in and no address', () => {
@@ -38,8 +47,11 @@ describe('buildOrderRequest', () => {
 });
 
 describe('placeRefusal', () => {
-  it('puts each server refusal next to the field it is about, in the server\'s words', () => {
-    expect(placeRefusal('outside_zone', 'Dabba Demo Kitchen does not deliver to this address.')).toEqual({ field: 'address', message: 'Dabba Demo Kitchen does not deliver to this address.' });
+  it("puts each server refusal next to the field it is about, in the server's words", () => {
+    expect(placeRefusal('outside_zone', 'Dabba Demo Kitchen does not deliver to this address.')).toEqual({
+      field: 'address',
+      message: 'Dabba Demo Kitchen does not deliver to this address.',
+    });
     expect(placeRefusal('below_minimum', 'The minimum is ₹150.').field).toBe('cart');
     expect(placeRefusal('outlet_paused', 'Paused until 14:00.').field).toBe('outlet');
     expect(placeRefusal('order_type_unavailable', 'No dine-in.').field).toBe('type');
@@ -47,11 +59,17 @@ describe('placeRefusal', () => {
   });
 
   it('reads the field of a body error from its path', () => {
-    expect(placeRefusal('invalid_body', 'customer.phone: Enter a phone number.')).toEqual({ field: 'phone', message: 'Enter a phone number.' });
+    expect(placeRefusal('invalid_body', 'customer.phone: Enter a phone number.')).toEqual({
+      field: 'phone',
+      message: 'Enter a phone number.',
+    });
     expect(placeRefusal('invalid_body', 'address.text: Too small')).toEqual({ field: 'address', message: 'Too small' });
   });
 
   it('keeps anything else for the form as a whole', () => {
-    expect(placeRefusal('rate_limited', 'Too many attempts; try again in 30 s.')).toEqual({ field: 'form', message: 'Too many attempts; try again in 30 s.' });
+    expect(placeRefusal('rate_limited', 'Too many attempts; try again in 30 s.')).toEqual({
+      field: 'form',
+      message: 'Too many attempts; try again in 30 s.',
+    });
   });
 });

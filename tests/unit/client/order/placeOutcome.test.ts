@@ -6,21 +6,35 @@ const PAGE = 'https://dabba.example/order/demo-outlet';
 
 describe('what "Place order" does with the answer', () => {
   it('goes to the tracking page on this site once the server has the order', () => {
-    expect(placeOutcome({ ok: true, value: { orderId: OrderIdSchema.parse('o1'), trackingUrl: 'http://10.0.0.5:8787/track/abc' } }, PAGE))
-      .toEqual({ kind: 'placed', trackingPath: '/track/abc' });
+    expect(
+      placeOutcome({ ok: true, value: { orderId: OrderIdSchema.parse('o1'), trackingUrl: 'http://10.0.0.5:8787/track/abc' } }, PAGE),
+    ).toEqual({ kind: 'placed', trackingPath: '/track/abc' });
   });
 
   it('stays on review and says placing again is safe when the answer is lost or the server failed', () => {
-    expect(placeOutcome({ ok: false, error: { status: 0, code: 'network', message: 'Cannot reach the Dabba server.' } }, PAGE))
-      .toEqual({ kind: 'retry', message: LOST_ANSWER });
-    const failed = placeOutcome({ ok: false, error: { status: 503, code: 'catalog_unavailable', message: 'The menu could not be loaded; try again shortly.' } }, PAGE);
-    expect(failed).toEqual({ kind: 'retry', message: 'The menu could not be loaded; try again shortly. Press "Place order" again: it will not be placed twice.' });
+    expect(placeOutcome({ ok: false, error: { status: 0, code: 'network', message: 'Cannot reach the Dabba server.' } }, PAGE)).toEqual({
+      kind: 'retry',
+      message: LOST_ANSWER,
+    });
+    const failed = placeOutcome(
+      { ok: false, error: { status: 503, code: 'catalog_unavailable', message: 'The menu could not be loaded; try again shortly.' } },
+      PAGE,
+    );
+    expect(failed).toEqual({
+      kind: 'retry',
+      message: 'The menu could not be loaded; try again shortly. Press "Place order" again: it will not be placed twice.',
+    });
   });
 
   it('goes back to editing with a refusal by its field', () => {
-    expect(placeOutcome({ ok: false, error: { status: 422, code: 'item_unavailable', message: 'Masala Dosa is not available right now.' } }, PAGE))
-      .toEqual({ kind: 'refused', field: 'cart', message: 'Masala Dosa is not available right now.' });
-    expect(placeOutcome({ ok: false, error: { status: 429, code: 'rate_limited', message: 'Too many attempts; try again in 20 s.' } }, PAGE))
-      .toEqual({ kind: 'refused', field: 'form', message: 'Too many attempts; try again in 20 s.' });
+    expect(
+      placeOutcome(
+        { ok: false, error: { status: 422, code: 'item_unavailable', message: 'Masala Dosa is not available right now.' } },
+        PAGE,
+      ),
+    ).toEqual({ kind: 'refused', field: 'cart', message: 'Masala Dosa is not available right now.' });
+    expect(
+      placeOutcome({ ok: false, error: { status: 429, code: 'rate_limited', message: 'Too many attempts; try again in 20 s.' } }, PAGE),
+    ).toEqual({ kind: 'refused', field: 'form', message: 'Too many attempts; try again in 20 s.' });
   });
 });

@@ -10,7 +10,7 @@ describe('ordering page routes', () => {
     expect(parseOrderRoute('/order/demo-outlet/tables', '')).toEqual({ page: 'tables', outletId: 'demo-outlet' });
   });
 
-  it('takes the table from a table\'s link, and makes that link', () => {
+  it("takes the table from a table's link, and makes that link", () => {
     expect(parseOrderRoute('/order/demo-outlet', '?table=T4')).toEqual({ page: 'outlet', outletId: 'demo-outlet', table: 'T4' });
     expect(parseOrderRoute('/order/demo-outlet', '?table=%20')).toMatchObject({ table: null });
     expect(tablePath('demo-outlet', 'Patio 2')).toBe('/order/demo-outlet?table=Patio%202');
@@ -20,8 +20,10 @@ describe('ordering page routes', () => {
 describe('map tiles', () => {
   it('uses OpenStreetMap unless configured, and no tiles when configured empty', () => {
     expect(tileConfig({}).url).toBe('https://tile.openstreetmap.org/{z}/{x}/{y}.png');
-    expect(tileConfig({ VITE_MAP_TILE_URL: 'https://tiles.example/{z}/{x}/{y}.png', VITE_MAP_TILE_ATTRIBUTION: 'Example' }))
-      .toEqual({ url: 'https://tiles.example/{z}/{x}/{y}.png', attribution: 'Example' });
+    expect(tileConfig({ VITE_MAP_TILE_URL: 'https://tiles.example/{z}/{x}/{y}.png', VITE_MAP_TILE_ATTRIBUTION: 'Example' })).toEqual({
+      url: 'https://tiles.example/{z}/{x}/{y}.png',
+      attribution: 'Example',
+    });
     expect(tileConfig({ VITE_MAP_TILE_URL: '' }).url).toBeNull();
   });
 });

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { OrderIdSchema, OutletIdSchema } from '../../../../shared/ids';
 import { openDabbaDb, type OrderRow } from '../../../../client/common/store/db';
 import {
-  boardCounts, doneTodayRows, orderRowsPlaced, projectOrderRow, statusOrderRows, writeChangedOrderRows,
+  boardCounts,
+  doneTodayRows,
+  orderRowsPlaced,
+  projectOrderRow,
+  statusOrderRows,
+  writeChangedOrderRows,
 } from '../../../../client/common/store/orderRows';
 import { OUTLET_ID, T0 } from '../../shared/order/fixtures';
 import { placedOrderDoc } from '../support/orderDocs';
@@ -15,7 +20,15 @@ function row(id: string, status: OrderRow['status'], statusAt: number, placedAt 
   const base = projectOrderRow(placedOrderDoc(), 'synced');
   if (!base) throw new Error('no row');
   const closed = ['delivered', 'rejected', 'cancelled', 'failed'].includes(status);
-  return { ...base, id: OrderIdSchema.parse(id), outletId: OutletIdSchema.parse(outletId), status, statusAt, placedAt, closedAt: closed ? statusAt : null };
+  return {
+    ...base,
+    id: OrderIdSchema.parse(id),
+    outletId: OutletIdSchema.parse(outletId),
+    status,
+    statusAt,
+    placedAt,
+    closedAt: closed ? statusAt : null,
+  };
 }
 
 describe('the orders query table', () => {

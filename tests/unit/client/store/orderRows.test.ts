@@ -65,7 +65,9 @@ describe('projectOrderRow conflicts', () => {
     Y.applyUpdate(deviceA, Y.encodeStateAsUpdate(deviceB));
     const row = projectOrderRow(deviceA, 'synced');
     expect(row?.status).toBe('accepted');
-    expect(row?.conflicts).toEqual([{ type: 'accepted', at: expect.any(Number), byRole: 'outlet', reason: 'not allowed when the order is accepted' }]);
+    expect(row?.conflicts).toEqual([
+      { type: 'accepted', at: expect.any(Number), byRole: 'outlet', reason: 'not allowed when the order is accepted' },
+    ]);
     expect(row?.conflicted).toBe(1);
   });
 });
@@ -77,7 +79,9 @@ describe('projectOrderRow for the kitchen', () => {
     const line = base.items[0];
     if (!line) throw new Error('fixture has no line');
     createOrderDoc(doc, {
-      ...base, table: '7', notes: 'no onions',
+      ...base,
+      table: '7',
+      notes: 'no onions',
       items: [{ ...line, modifiers: [{ groupId: 'size', optionId: 'large', name: 'Large', price: money(5_000) }] }],
     });
     const row = projectOrderRow(doc, 'synced');

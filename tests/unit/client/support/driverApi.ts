@@ -15,11 +15,20 @@ export function scriptedDriverApi(answers: ApiResult[] = []) {
   const next = async (): Promise<ApiResult> => answers.shift() ?? OFFLINE;
   const api: DriverApi = {
     me: async () => ({ result: await next(), serverTime: null }),
-    shift: (onShift) => { calls.shift.push(onShift); return next(); },
-    locations: (points) => { calls.locations.push(points); return next(); },
+    shift: (onShift) => {
+      calls.shift.push(onShift);
+      return next();
+    },
+    locations: (points) => {
+      calls.locations.push(points);
+      return next();
+    },
     accept: () => next(),
     decline: () => next(),
-    putProof: (orderId, sha256, type, bytes) => { calls.proofs.push({ orderId, sha256, type, size: bytes.length }); return next(); },
+    putProof: (orderId, sha256, type, bytes) => {
+      calls.proofs.push({ orderId, sha256, type, size: bytes.length });
+      return next();
+    },
   };
   return { api, calls, answers };
 }

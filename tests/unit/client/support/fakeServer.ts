@@ -17,8 +17,12 @@ export class FakeServer {
     this.handlers = handlers;
     this.connections += 1;
     return {
-      send: (frame: Uint8Array) => { this.received.push(decodeMux(frame)); },
-      close: () => { this.handlers = null; },
+      send: (frame: Uint8Array) => {
+        this.received.push(decodeMux(frame));
+      },
+      close: () => {
+        this.handlers = null;
+      },
     };
   };
 

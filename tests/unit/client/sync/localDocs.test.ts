@@ -23,7 +23,13 @@ async function storeOf(count: number) {
     }
   }
   const changes: string[] = [];
-  const docs = new LocalDocs(db, { onLocalUpdate: () => undefined, onChange: (n) => changes.push(n), onStorageError: (e) => { throw e; } });
+  const docs = new LocalDocs(db, {
+    onLocalUpdate: () => undefined,
+    onChange: (n) => changes.push(n),
+    onStorageError: (e) => {
+      throw e;
+    },
+  });
   return { db, docs, changes };
 }
 
@@ -70,7 +76,13 @@ describe('LocalDocs opening many documents', () => {
       doc.getArray<string>('events').push([`v${i}`]);
       await appendUpdate(db, name(1), Y.encodeStateAsUpdate(doc, before), false);
     }
-    const docs = new LocalDocs(db, { onLocalUpdate: () => undefined, onChange: () => undefined, onStorageError: (e) => { throw e; } });
+    const docs = new LocalDocs(db, {
+      onLocalUpdate: () => undefined,
+      onChange: () => undefined,
+      onStorageError: (e) => {
+        throw e;
+      },
+    });
     const opened = await docs.open(name(1));
     expect(valuesOf(opened)).toHaveLength(COMPACT_AFTER_ROWS);
     expect(await docUpdates(db, name(1))).toHaveLength(1);
@@ -81,7 +93,13 @@ describe('LocalDocs dropping a refused row', () => {
   it('keeps the value another device wrote to the same key while the refused change was waiting', async () => {
     const db = openDabbaDb(`local-docs-test-${++serial}`);
     const sent: number[] = [];
-    const docs = new LocalDocs(db, { onLocalUpdate: (_doc, rowId) => sent.push(rowId), onChange: () => undefined, onStorageError: (e) => { throw e; } });
+    const docs = new LocalDocs(db, {
+      onLocalUpdate: (_doc, rowId) => sent.push(rowId),
+      onChange: () => undefined,
+      onStorageError: (e) => {
+        throw e;
+      },
+    });
     const outlet = 'outlet:o1';
     const mine = await docs.open(outlet);
     // The higher client id wins a key both set concurrently, so the remote value arrives already overwritten.
@@ -98,7 +116,13 @@ describe('LocalDocs dropping a refused row', () => {
     if (refused === undefined) throw new Error('the local change was not stored');
     await docs.discard(refused);
     expect(docs.get(outlet)?.getMap('availability').toJSON()).toEqual({ thali: { available: false, at: 2 } });
-    const reopened = new LocalDocs(db, { onLocalUpdate: () => undefined, onChange: () => undefined, onStorageError: (e) => { throw e; } });
+    const reopened = new LocalDocs(db, {
+      onLocalUpdate: () => undefined,
+      onChange: () => undefined,
+      onStorageError: (e) => {
+        throw e;
+      },
+    });
     expect((await reopened.open(outlet)).getMap('availability').toJSON()).toEqual({ thali: { available: false, at: 2 } });
   });
 });

@@ -31,7 +31,7 @@ function serverUpdate(source: Y.Doc, status: string): Uint8Array {
 }
 
 describe('PublicDocFeed', () => {
-  it('subscribes on connect and applies the server\'s updates as they come', () => {
+  it("subscribes on connect and applies the server's updates as they come", () => {
     const { server, feed, seen, states } = setup();
     feed.start();
     server.open();

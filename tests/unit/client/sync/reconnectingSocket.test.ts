@@ -9,7 +9,12 @@ class FakeSockets {
   readonly connect = (url: string, handlers: SocketHandlers) => {
     const socket = { url, handlers, sent: [] as Uint8Array[], closed: false };
     this.dialed.push(socket);
-    return { send: (frame: Uint8Array) => socket.sent.push(frame), close: () => { socket.closed = true; } };
+    return {
+      send: (frame: Uint8Array) => socket.sent.push(frame),
+      close: () => {
+        socket.closed = true;
+      },
+    };
   };
 
   get last() {
@@ -35,11 +40,24 @@ function setup(options: { stableAfterMs?: number } = {}) {
     random: () => 1,
     ...options,
   });
-  return { socket, sockets, states, opened, frames, setToken: (t: string) => { token = t; } };
+  return {
+    socket,
+    sockets,
+    states,
+    opened,
+    frames,
+    setToken: (t: string) => {
+      token = t;
+    },
+  };
 }
 
-beforeEach(() => { vi.useFakeTimers(); });
-afterEach(() => { vi.useRealTimers(); });
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('ReconnectingSocket', () => {
   it('is connecting on start and online once the socket opens', () => {
@@ -203,7 +221,9 @@ describe('ReconnectingSocket', () => {
       onOpen: () => undefined,
       onFrame: () => undefined,
       onState: (s) => states.push(s.status),
-      connect: () => { throw new SyntaxError('bad url'); },
+      connect: () => {
+        throw new SyntaxError('bad url');
+      },
       random: () => 0,
     });
     socket.start();

@@ -57,7 +57,10 @@ describe('retry loop', () => {
       name: 'test outbox',
       pass: async () => {
         passes += 1;
-        if (passes === 1) await new Promise<void>((resolve) => { release = resolve; });
+        if (passes === 1)
+          await new Promise<void>((resolve) => {
+            release = resolve;
+          });
         return 'idle';
       },
     });
@@ -72,7 +75,14 @@ describe('retry loop', () => {
   it('counts a pass that throws as one to retry, and stops for good when stopped', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     let passes = 0;
-    const retry = new RetryLoop({ name: 'test outbox', random: () => 0, pass: async () => { passes += 1; throw new Error('disk full'); } });
+    const retry = new RetryLoop({
+      name: 'test outbox',
+      random: () => 0,
+      pass: async () => {
+        passes += 1;
+        throw new Error('disk full');
+      },
+    });
     await retry.kick();
     expect(errors).toHaveBeenCalledOnce();
     retry.stop();

@@ -4,7 +4,13 @@ import * as syncProtocol from 'y-protocols/sync';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { decodeMux, encodeMux, MuxType } from '../../../../shared/protocol/muxMessages';
-import { insertsContent, missingOnServer, parseSyncPayload, subscribeFrame, updateFrame } from '../../../../client/common/sync/syncMessages';
+import {
+  insertsContent,
+  missingOnServer,
+  parseSyncPayload,
+  subscribeFrame,
+  updateFrame,
+} from '../../../../client/common/sync/syncMessages';
 
 function docWith(...values: string[]): Y.Doc {
   const doc = new Y.Doc();
@@ -57,7 +63,11 @@ describe('parseSyncPayload', () => {
   });
 
   it('round-trips through a full mux frame as the server sends it', () => {
-    const frame = encodeMux({ type: MuxType.SYNC, doc: 'inbox:outlet:o1', payload: syncPayload((e) => syncProtocol.writeUpdate(e, update)) });
+    const frame = encodeMux({
+      type: MuxType.SYNC,
+      doc: 'inbox:outlet:o1',
+      payload: syncPayload((e) => syncProtocol.writeUpdate(e, update)),
+    });
     const message = decodeMux(frame);
     const payload = (message as { payload: Uint8Array }).payload;
     expect(decoding.readVarUint(decoding.createDecoder(payload))).toBe(syncProtocol.messageYjsUpdate);
@@ -74,7 +84,9 @@ describe('insertsContent', () => {
     const doc = docWith('a', 'b');
     const before = Y.encodeStateVector(doc);
     const deletions: Uint8Array[] = [];
-    doc.on('update', (u: Uint8Array) => { deletions.push(u); });
+    doc.on('update', (u: Uint8Array) => {
+      deletions.push(u);
+    });
     doc.getArray('events').delete(0, 1);
     const [deletion = new Uint8Array()] = deletions;
     expect(Y.decodeUpdate(deletion).ds.clients.size).toBe(1);

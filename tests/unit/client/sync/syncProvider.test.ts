@@ -25,7 +25,13 @@ afterEach(async () => {
 
 function device(db: DabbaDb = openDabbaDb(`provider-test-${++serial}`)) {
   const server = new FakeServer();
-  const provider = new SyncProvider({ db, actor: OUTLET_ACTOR, url: () => 'ws://test/sync?token=t', connect: server.connect, random: () => 0 });
+  const provider = new SyncProvider({
+    db,
+    actor: OUTLET_ACTOR,
+    url: () => 'ws://test/sync?token=t',
+    connect: server.connect,
+    random: () => 0,
+  });
   cleanups.push(async () => {
     provider.stop();
     await provider.docs.settled();
@@ -90,7 +96,11 @@ describe('SyncProvider', () => {
     expect(status()).toBe('placed');
     expect((await docUpdates(db, ORDER_DOC)).map((r) => r.unsynced)).toEqual([0]);
     expect(provider.docs.syncState(ORDER_DOC)).toBe('synced');
-    expect((await listRefusals(db))[0]).toMatchObject({ docName: ORDER_DOC, code: 'event_not_allowed', message: 'The order was cancelled.' });
+    expect((await listRefusals(db))[0]).toMatchObject({
+      docName: ORDER_DOC,
+      code: 'event_not_allowed',
+      message: 'The order was cancelled.',
+    });
   });
 
   it('keeps a row the server could not store for now, and offers it again later', async () => {

@@ -5,9 +5,20 @@ import { arrivalText, driverNews, positionFreshness, STALE_AFTER_MS } from '../.
 const T0 = 1_700_000_000_000;
 const clock = (ms: number): string => `@${(ms - T0) / 60_000}`;
 const VIEW: TrackView = {
-  status: 'picked_up', orderType: 'delivery', outletName: 'Dabba Demo Kitchen', outletPhone: '+91 80 4000 1234', placedAt: T0,
-  readyBy: T0 + 900_000, timeline: [], items: [], total: 28_000, currency: 'INR',
-  driver: { firstName: 'Ravi' }, driverPosition: { lat: 12.97, lng: 77.6, at: T0 }, estimatedArrival: T0 + 1_200_000, dropoffArea: 'Residency Road',
+  status: 'picked_up',
+  orderType: 'delivery',
+  outletName: 'Dabba Demo Kitchen',
+  outletPhone: '+91 80 4000 1234',
+  placedAt: T0,
+  readyBy: T0 + 900_000,
+  timeline: [],
+  items: [],
+  total: 28_000,
+  currency: 'INR',
+  driver: { firstName: 'Ravi' },
+  driverPosition: { lat: 12.97, lng: 77.6, at: T0 },
+  estimatedArrival: T0 + 1_200_000,
+  dropoffArea: 'Residency Road',
 };
 
 describe('the driver on the tracking page', () => {

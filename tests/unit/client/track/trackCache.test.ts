@@ -4,8 +4,16 @@ import { memoryStorage } from '../../../../client/common/store/keyValueStorage';
 import { parseTrackView, TrackCache } from '../../../../client/track/trackCache';
 
 const VIEW: TrackView = {
-  status: 'accepted', orderType: 'pickup', outletName: 'Dabba Demo Kitchen', outletPhone: '+91 80 4000 1234', placedAt: 1_700_000_000_000,
-  readyBy: 1_700_000_900_000, timeline: [{ type: 'placed', at: 1_700_000_000_000 }], items: [{ name: 'Plain Dosa', qty: 2 }], total: 18000, currency: 'INR',
+  status: 'accepted',
+  orderType: 'pickup',
+  outletName: 'Dabba Demo Kitchen',
+  outletPhone: '+91 80 4000 1234',
+  placedAt: 1_700_000_000_000,
+  readyBy: 1_700_000_900_000,
+  timeline: [{ type: 'placed', at: 1_700_000_000_000 }],
+  items: [{ name: 'Plain Dosa', qty: 2 }],
+  total: 18000,
+  currency: 'INR',
 };
 
 describe('TrackCache', () => {
@@ -26,8 +34,13 @@ describe('TrackCache', () => {
   it('keeps the delivery part (driver, position, arrival, area) through a reload, and reads views cached before it existed', () => {
     const storage = memoryStorage();
     const onTheWay: TrackView = {
-      ...VIEW, status: 'picked_up', orderType: 'delivery', driver: { firstName: 'Ravi' },
-      driverPosition: { lat: 12.97, lng: 77.6, at: 1_700_000_950_000 }, estimatedArrival: 1_700_001_500_000, dropoffArea: 'Residency Road',
+      ...VIEW,
+      status: 'picked_up',
+      orderType: 'delivery',
+      driver: { firstName: 'Ravi' },
+      driverPosition: { lat: 12.97, lng: 77.6, at: 1_700_000_950_000 },
+      estimatedArrival: 1_700_001_500_000,
+      dropoffArea: 'Residency Road',
     };
     new TrackCache(storage).write('tok', onTheWay, 42);
     expect(new TrackCache(storage).read('tok')?.view).toEqual(onTheWay);

@@ -3,7 +3,12 @@ import { KB, type AppBudget } from '../../../../scripts/bundles/budgets';
 import { checkBudgets, failed, type AppVerdict, type BuildFacts, type ViteManifest } from '../../../../scripts/bundles/measure';
 
 const TRACK: AppBudget = { app: 'track', page: 'track/index.html', maxGzipBytes: 80 * KB };
-const ADMIN: AppBudget = { app: 'admin', page: 'admin/index.html', maxGzipBytes: 150 * KB, absentBecause: 'the admin app is not built yet' };
+const ADMIN: AppBudget = {
+  app: 'admin',
+  page: 'admin/index.html',
+  maxGzipBytes: 150 * KB,
+  absentBecause: 'the admin app is not built yet',
+};
 
 /** The track page: entry → react → runtime statically, and a lazy map chunk that pulls leaflet. */
 const MANIFEST: ViteManifest = {
@@ -13,13 +18,20 @@ const MANIFEST: ViteManifest = {
   'track/DriverMap.tsx': { file: 'assets/DriverMap.js', imports: ['_react.js', '_leaflet.js'] },
   '_leaflet.js': { file: 'assets/leaflet.js' },
 };
-const TRACK_HTML = '<script type="module" src="/assets/track.js"></script><link rel="modulepreload" href="/assets/react.js"><link rel="modulepreload" href="/assets/runtime.js">';
+const TRACK_HTML =
+  '<script type="module" src="/assets/track.js"></script><link rel="modulepreload" href="/assets/react.js"><link rel="modulepreload" href="/assets/runtime.js">';
 const SIZES = new Map([
-  ['assets/track.js', 5 * KB], ['assets/react.js', 60 * KB], ['assets/runtime.js', 1 * KB],
-  ['assets/DriverMap.js', 2 * KB], ['assets/leaflet.js', 40 * KB],
+  ['assets/track.js', 5 * KB],
+  ['assets/react.js', 60 * KB],
+  ['assets/runtime.js', 1 * KB],
+  ['assets/DriverMap.js', 2 * KB],
+  ['assets/leaflet.js', 40 * KB],
 ]);
 const facts = (over: Partial<BuildFacts> = {}): BuildFacts => ({
-  manifest: MANIFEST, pages: new Map([['track/index.html', TRACK_HTML]]), gzipBytes: SIZES, ...over,
+  manifest: MANIFEST,
+  pages: new Map([['track/index.html', TRACK_HTML]]),
+  gzipBytes: SIZES,
+  ...over,
 });
 
 const only = (verdicts: readonly AppVerdict[]): AppVerdict => {
@@ -49,7 +61,9 @@ describe('an app’s bundle budget', () => {
   });
 
   it('counts a static import the page does not preload, since the entry still waits for it', () => {
-    const verdict = only(checkBudgets([TRACK], facts({ pages: new Map([['track/index.html', '<script type="module" src="/assets/track.js"></script>']]) })));
+    const verdict = only(
+      checkBudgets([TRACK], facts({ pages: new Map([['track/index.html', '<script type="module" src="/assets/track.js"></script>']]) })),
+    );
     expect(verdict).toMatchObject({ kind: 'within', eagerBytes: 66 * KB });
   });
 
@@ -66,7 +80,11 @@ describe('an app’s bundle budget', () => {
 
   it('is skipped, saying why, for an app allowed to be absent whose page was not built', () => {
     const [, admin] = checkBudgets([TRACK, ADMIN], facts());
-    expect(admin).toEqual({ kind: 'skipped', budget: ADMIN, reason: 'dist/admin/index.html does not exist (the admin app is not built yet)' });
+    expect(admin).toEqual({
+      kind: 'skipped',
+      budget: ADMIN,
+      reason: 'dist/admin/index.html does not exist (the admin app is not built yet)',
+    });
     expect(admin && failed(admin)).toBe(false);
   });
 

@@ -28,8 +28,12 @@ describe('the scripts a built page loads before it runs', () => {
   });
 
   it('set apart scripts from other origins, which dist/ cannot measure', () => {
-    const html = '<script type="module" src="https://cdn.example/firebase.js"></script><link rel="modulepreload" href="//cdn.example/x.js">';
-    expect(pageScripts(html, 'driver/index.html')).toEqual({ local: [], external: ['https://cdn.example/firebase.js', '//cdn.example/x.js'] });
+    const html =
+      '<script type="module" src="https://cdn.example/firebase.js"></script><link rel="modulepreload" href="//cdn.example/x.js">';
+    expect(pageScripts(html, 'driver/index.html')).toEqual({
+      local: [],
+      external: ['https://cdn.example/firebase.js', '//cdn.example/x.js'],
+    });
   });
 
   it('count a file preloaded twice once', () => {

@@ -4,13 +4,27 @@ import type { AppVerdict } from '../../../../scripts/bundles/measure';
 import { formatReport } from '../../../../scripts/bundles/report';
 
 const TRACK: AppBudget = { app: 'track', page: 'track/index.html', maxGzipBytes: 65 * KB };
-const ADMIN: AppBudget = { app: 'admin', page: 'admin/index.html', maxGzipBytes: 150 * KB, absentBecause: 'the admin app is not built yet' };
-const EAGER = [{ file: 'assets/react.js', gzipBytes: 60 * KB }, { file: 'assets/track.js', gzipBytes: 6 * KB }];
-const SKIPPED: AppVerdict = { kind: 'skipped', budget: ADMIN, reason: 'dist/admin/index.html does not exist (the admin app is not built yet)' };
+const ADMIN: AppBudget = {
+  app: 'admin',
+  page: 'admin/index.html',
+  maxGzipBytes: 150 * KB,
+  absentBecause: 'the admin app is not built yet',
+};
+const EAGER = [
+  { file: 'assets/react.js', gzipBytes: 60 * KB },
+  { file: 'assets/track.js', gzipBytes: 6 * KB },
+];
+const SKIPPED: AppVerdict = {
+  kind: 'skipped',
+  budget: ADMIN,
+  reason: 'dist/admin/index.html does not exist (the admin app is not built yet)',
+};
 
 describe('the bundle report', () => {
   it('says which apps failed, by how much, and lists the files of an app over its budget', () => {
-    const report = formatReport([{ kind: 'over', budget: TRACK, eager: EAGER, eagerBytes: 66 * KB, lazyBytes: 42 * KB }, SKIPPED]).split('\n');
+    const report = formatReport([{ kind: 'over', budget: TRACK, eager: EAGER, eagerBytes: 66 * KB, lazyBytes: 42 * KB }, SKIPPED]).split(
+      '\n',
+    );
     expect(report.slice(1)).toEqual([
       '  track     66.0 kB of  65.0 kB  OVER by 1.0 kB  (+42.0 kB loaded lazily)',
       '            60.0 kB  assets/react.js',
@@ -30,7 +44,10 @@ describe('the bundle report', () => {
   });
 
   it('fails on a broken app and on a page without a budget', () => {
-    const report = formatReport([{ kind: 'broken', budget: TRACK, reason: 'dist/track/index.html does not exist: the build lost this app' }, { kind: 'unbudgeted', page: 'kitchen/index.html' }]);
+    const report = formatReport([
+      { kind: 'broken', budget: TRACK, reason: 'dist/track/index.html does not exist: the build lost this app' },
+      { kind: 'unbudgeted', page: 'kitchen/index.html' },
+    ]);
     expect(report.split('\n').slice(1)).toEqual([
       '  track   FAILED: dist/track/index.html does not exist: the build lost this app',
       '  kitchen/index.html FAILED: this page has no budget; add one to scripts/bundles/budgets.ts',

@@ -19,7 +19,11 @@ describe('nextClosingTime', () => {
   });
 
   it('stops at a one-off closure that starts before the hours end', () => {
-    const profile: Hours = { hours: every('11:00', '22:00'), closures: [{ from: utc(1, 15), until: utc(1, 18), reason: 'staff meeting' }], timezone: 'UTC' };
+    const profile: Hours = {
+      hours: every('11:00', '22:00'),
+      closures: [{ from: utc(1, 15), until: utc(1, 18), reason: 'staff meeting' }],
+      timezone: 'UTC',
+    };
     expect(nextClosingTime(profile, utc(1, 12))).toBe(utc(1, 15));
   });
 

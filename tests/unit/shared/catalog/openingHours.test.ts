@@ -18,7 +18,14 @@ const ist = (day: number, hh: number, mm = 0) => Date.UTC(2024, 0, day, hh, mm) 
 const isOpen = (p: ReturnType<typeof profile>, at: number) => openState(p, at).open;
 
 describe('openState: weekly hours', () => {
-  const lunchAndDinner = profile(hours({ mon: [{ open: '11:00', close: '15:00' }, { open: '18:00', close: '22:30' }] }));
+  const lunchAndDinner = profile(
+    hours({
+      mon: [
+        { open: '11:00', close: '15:00' },
+        { open: '18:00', close: '22:30' },
+      ],
+    }),
+  );
 
   it('is open from the opening minute up to, not including, the closing minute', () => {
     expect(isOpen(lunchAndDinner, ist(1, 10, 59))).toBe(false);
@@ -93,7 +100,8 @@ describe('openState: closures', () => {
 });
 
 describe('openState: time zones', () => {
-  const nineToFive = (timezone: string) => profile(hours(Object.fromEntries(DAYS.map((d) => [d, [{ open: '09:00', close: '17:00' }]]))), timezone);
+  const nineToFive = (timezone: string) =>
+    profile(hours(Object.fromEntries(DAYS.map((d) => [d, [{ open: '09:00', close: '17:00' }]]))), timezone);
 
   it('reads the hours in the outlet zone, including half-hour offsets', () => {
     const at = Date.UTC(2024, 0, 3, 3, 30); // 09:00 in Kolkata, 03:30 in London, 22:30 the day before in New York
@@ -135,8 +143,19 @@ describe('openState: time zones', () => {
 });
 
 describe('openState: when it opens next', () => {
-  const p = profile(hours({ mon: [{ open: '18:00', close: '22:00' }, { open: '11:00', close: '15:00' }], wed: [{ open: '09:30', close: '12:00' }] }));
-  const reason = (at: number) => { const s = openState(p, at); return s.open ? null : s.reason; };
+  const p = profile(
+    hours({
+      mon: [
+        { open: '18:00', close: '22:00' },
+        { open: '11:00', close: '15:00' },
+      ],
+      wed: [{ open: '09:30', close: '12:00' }],
+    }),
+  );
+  const reason = (at: number) => {
+    const s = openState(p, at);
+    return s.open ? null : s.reason;
+  };
 
   it('names the next opening later today, tomorrow, on a weekday, or next week', () => {
     expect(reason(ist(1, 9))).toBe('Closed now; opens at 11:00.');

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Menu, OutletProfile } from '../../../../shared/catalog/menu';
-import { busyMinutes, isAvailable, OUTLET_ROOTS, readCatalog, takingOrders, writeCatalog, type Catalog } from '../../../../shared/catalog/outletDoc';
+import {
+  busyMinutes,
+  isAvailable,
+  OUTLET_ROOTS,
+  readCatalog,
+  takingOrders,
+  writeCatalog,
+  type Catalog,
+} from '../../../../shared/catalog/outletDoc';
 import { STATUS_KEYS, type AvailabilityEntry, type Busy, type Paused } from '../../../../shared/catalog/outletStatus';
 
 /** Monday 1 January 2024, 12:00 in Kolkata. */
@@ -9,9 +17,19 @@ const NOW = Date.UTC(2024, 0, 1, 6, 30);
 const MINUTE = 60_000;
 
 const PROFILE: OutletProfile = {
-  id: 'outlet-1', name: 'Dabba Kitchen', phone: '+91 00000 00000', address: '1 MG Road', lat: 12.97, lng: 77.59, currency: 'INR',
-  timezone: 'Asia/Kolkata', hours: Array.from({ length: 7 }, () => [{ open: '10:00', close: '22:00' }]), closures: [], zones: [],
-  orderTypes: ['pickup'], defaultPrepMinutes: 15,
+  id: 'outlet-1',
+  name: 'Dabba Kitchen',
+  phone: '+91 00000 00000',
+  address: '1 MG Road',
+  lat: 12.97,
+  lng: 77.59,
+  currency: 'INR',
+  timezone: 'Asia/Kolkata',
+  hours: Array.from({ length: 7 }, () => [{ open: '10:00', close: '22:00' }]),
+  closures: [],
+  zones: [],
+  orderTypes: ['pickup'],
+  defaultPrepMinutes: 15,
 };
 const MENU: Menu = {
   categories: [{ id: 'drinks', name: 'Drinks' }],
@@ -25,18 +43,27 @@ function doc(fill: (d: Y.Doc) => void = () => undefined): Y.Doc {
   return d;
 }
 
-const catalog = (over: Partial<Catalog> = {}): Catalog => ({ profile: PROFILE, menu: MENU, availability: new Map(), paused: null, busy: null, ...over });
+const catalog = (over: Partial<Catalog> = {}): Catalog => ({
+  profile: PROFILE,
+  menu: MENU,
+  availability: new Map(),
+  paused: null,
+  busy: null,
+  ...over,
+});
 const available = (entries: Record<string, AvailabilityEntry>) => ({ availability: new Map(Object.entries(entries)) });
 const paused = (p: Paused) => catalog({ paused: p });
 const busy = (b: Busy) => ({ busy: b });
 
 describe('readCatalog', () => {
   it('reads profile, menu, availability and status from the outlet document', () => {
-    const read = readCatalog(doc((d) => {
-      d.getMap(OUTLET_ROOTS.availability).set('chai', { available: false, until: NOW + MINUTE, at: NOW });
-      d.getMap(OUTLET_ROOTS.status).set(STATUS_KEYS.paused, { until: null, reason: 'Gas leak', at: NOW });
-      d.getMap(OUTLET_ROOTS.status).set(STATUS_KEYS.busy, { extraMinutes: 10, until: NOW + MINUTE, at: NOW });
-    }));
+    const read = readCatalog(
+      doc((d) => {
+        d.getMap(OUTLET_ROOTS.availability).set('chai', { available: false, until: NOW + MINUTE, at: NOW });
+        d.getMap(OUTLET_ROOTS.status).set(STATUS_KEYS.paused, { until: null, reason: 'Gas leak', at: NOW });
+        d.getMap(OUTLET_ROOTS.status).set(STATUS_KEYS.busy, { extraMinutes: 10, until: NOW + MINUTE, at: NOW });
+      }),
+    );
     expect(read?.profile.name).toBe('Dabba Kitchen');
     expect(read?.menu.items.map((i) => i.id)).toEqual(['chai']);
     expect(read?.availability.get('chai')).toEqual({ available: false, until: NOW + MINUTE, at: NOW });
@@ -51,11 +78,13 @@ describe('readCatalog', () => {
   });
 
   it('ignores availability and status entries that do not fit their schema', () => {
-    const read = readCatalog(doc((d) => {
-      d.getMap(OUTLET_ROOTS.availability).set('chai', { available: 'no' });
-      d.getMap(OUTLET_ROOTS.status).set(STATUS_KEYS.paused, { until: 'later', reason: '', at: NOW });
-      d.getMap(OUTLET_ROOTS.status).set(STATUS_KEYS.busy, { extraMinutes: 1, until: NOW + MINUTE, at: NOW });
-    }));
+    const read = readCatalog(
+      doc((d) => {
+        d.getMap(OUTLET_ROOTS.availability).set('chai', { available: 'no' });
+        d.getMap(OUTLET_ROOTS.status).set(STATUS_KEYS.paused, { until: 'later', reason: '', at: NOW });
+        d.getMap(OUTLET_ROOTS.status).set(STATUS_KEYS.busy, { extraMinutes: 1, until: NOW + MINUTE, at: NOW });
+      }),
+    );
     expect(read?.availability.size).toBe(0);
     expect(read?.paused).toBeNull();
     expect(read?.busy).toBeNull();
@@ -88,24 +117,35 @@ describe('takingOrders', () => {
 
   it('refuses while paused with no end time, without naming one', () => {
     expect(takingOrders(paused({ until: null, reason: 'Short of staff', at: NOW - MINUTE }), NOW + 7 * 24 * 60 * MINUTE)).toEqual({
-      ok: false, error: { code: 'outlet_paused', message: 'Dabba Kitchen is not taking new orders: Short of staff.' },
+      ok: false,
+      error: { code: 'outlet_paused', message: 'Dabba Kitchen is not taking new orders: Short of staff.' },
     });
   });
 
   it('refuses until a pause end time, naming it in the outlet time zone, and takes orders from then on', () => {
     const p = paused({ until: NOW + 30 * MINUTE, reason: 'Rush hour.', at: NOW });
-    expect(takingOrders(p, NOW)).toEqual({ ok: false, error: { code: 'outlet_paused', message: 'Dabba Kitchen is not taking new orders until 12:30 pm: Rush hour.' } });
+    expect(takingOrders(p, NOW)).toEqual({
+      ok: false,
+      error: { code: 'outlet_paused', message: 'Dabba Kitchen is not taking new orders until 12:30 pm: Rush hour.' },
+    });
     expect(takingOrders(p, NOW + 30 * MINUTE - 1)).toMatchObject({ ok: false, error: { code: 'outlet_paused' } });
     expect(takingOrders(p, NOW + 30 * MINUTE)).toEqual({ ok: true, value: undefined });
-    expect(takingOrders(paused({ until: NOW + 30 * MINUTE, reason: '', at: NOW }), NOW)).toMatchObject({ error: { message: 'Dabba Kitchen is not taking new orders until 12:30 pm.' } });
+    expect(takingOrders(paused({ until: NOW + 30 * MINUTE, reason: '', at: NOW }), NOW)).toMatchObject({
+      error: { message: 'Dabba Kitchen is not taking new orders until 12:30 pm.' },
+    });
   });
 
   it('refuses outside opening hours with the outlet name and when it opens', () => {
-    expect(takingOrders(catalog(), NOW - 3 * 60 * MINUTE)).toEqual({ ok: false, error: { code: 'outlet_closed', message: 'Dabba Kitchen: Closed now; opens at 10:00.' } });
+    expect(takingOrders(catalog(), NOW - 3 * 60 * MINUTE)).toEqual({
+      ok: false,
+      error: { code: 'outlet_closed', message: 'Dabba Kitchen: Closed now; opens at 10:00.' },
+    });
   });
 
   it('reports a pause over closed hours, since staff said so explicitly', () => {
-    expect(takingOrders(paused({ until: null, reason: '', at: NOW }), NOW - 3 * 60 * MINUTE)).toMatchObject({ error: { code: 'outlet_paused' } });
+    expect(takingOrders(paused({ until: null, reason: '', at: NOW }), NOW - 3 * 60 * MINUTE)).toMatchObject({
+      error: { code: 'outlet_paused' },
+    });
   });
 });
 

@@ -14,19 +14,66 @@ const HOME = { lat: 12.95, lng: 77.6 };
 function catalog(availability: Record<string, Availability> = {}): Catalog {
   return {
     profile: {
-      id: 'outlet-1', name: 'Dabba Kitchen', phone: '+91 00000 00000', address: '1 MG Road', lat: 12.97, lng: 77.59,
-      currency: 'INR', timezone: 'Asia/Kolkata', hours: Array.from({ length: 7 }, () => [{ open: '00:00', close: '24:00' }]), closures: [],
-      zones: [{ id: 'city', name: 'City', polygon: [[12.9, 77.5], [12.9, 77.7], [13.0, 77.7], [13.0, 77.5]], fee: 4_000, minimumOrder: 20_000 }],
-      orderTypes: ['delivery', 'pickup', 'dine-in'], defaultPrepMinutes: 15,
+      id: 'outlet-1',
+      name: 'Dabba Kitchen',
+      phone: '+91 00000 00000',
+      address: '1 MG Road',
+      lat: 12.97,
+      lng: 77.59,
+      currency: 'INR',
+      timezone: 'Asia/Kolkata',
+      hours: Array.from({ length: 7 }, () => [{ open: '00:00', close: '24:00' }]),
+      closures: [],
+      zones: [
+        {
+          id: 'city',
+          name: 'City',
+          polygon: [
+            [12.9, 77.5],
+            [12.9, 77.7],
+            [13.0, 77.7],
+            [13.0, 77.5],
+          ],
+          fee: 4_000,
+          minimumOrder: 20_000,
+        },
+      ],
+      orderTypes: ['delivery', 'pickup', 'dine-in'],
+      defaultPrepMinutes: 15,
     },
     menu: {
-      categories: [{ id: 'meals', name: 'Meals' }, { id: 'drinks', name: 'Drinks' }],
+      categories: [
+        { id: 'meals', name: 'Meals' },
+        { id: 'drinks', name: 'Drinks' },
+      ],
       items: [
         {
-          id: 'thali', categoryId: 'meals', name: 'Thali', description: '', price: 25_000,
+          id: 'thali',
+          categoryId: 'meals',
+          name: 'Thali',
+          description: '',
+          price: 25_000,
           modifierGroups: [
-            { id: 'size', name: 'Size', min: 1, max: 1, options: [{ id: 'regular', name: 'Regular', price: 0 }, { id: 'large', name: 'Large', price: 5_000 }] },
-            { id: 'extras', name: 'Extras', min: 0, max: 2, options: [{ id: 'raita', name: 'Raita', price: 3_000 }, { id: 'papad', name: 'Papad', price: 1_000 }] },
+            {
+              id: 'size',
+              name: 'Size',
+              min: 1,
+              max: 1,
+              options: [
+                { id: 'regular', name: 'Regular', price: 0 },
+                { id: 'large', name: 'Large', price: 5_000 },
+              ],
+            },
+            {
+              id: 'extras',
+              name: 'Extras',
+              min: 0,
+              max: 2,
+              options: [
+                { id: 'raita', name: 'Raita', price: 3_000 },
+                { id: 'papad', name: 'Papad', price: 1_000 },
+              ],
+            },
           ],
         },
         { id: 'chai', categoryId: 'drinks', name: 'Chai', description: '', price: 2_000, modifierGroups: [] },
@@ -44,31 +91,55 @@ const refusal = (result: Pricing) => (result.ok ? null : result.error.code);
 
 describe('priceOrder', () => {
   it('prices each line from the catalog with its modifiers, and adds the delivery fee', () => {
-    const result = priceOrder(catalog(), [
-      { itemId: 'thali', qty: 2, modifiers: [{ groupId: 'size', optionId: 'large' }, { groupId: 'extras', optionId: 'raita' }, { groupId: 'extras', optionId: 'papad' }] },
-      { itemId: 'chai', qty: 3 },
-    ], 'delivery', NOW, HOME);
+    const result = priceOrder(
+      catalog(),
+      [
+        {
+          itemId: 'thali',
+          qty: 2,
+          modifiers: [
+            { groupId: 'size', optionId: 'large' },
+            { groupId: 'extras', optionId: 'raita' },
+            { groupId: 'extras', optionId: 'papad' },
+          ],
+        },
+        { itemId: 'chai', qty: 3 },
+      ],
+      'delivery',
+      NOW,
+      HOME,
+    );
     expect(result).toEqual({
       ok: true,
       value: {
-      lines: [
-        {
-          itemId: 'thali', name: 'Thali', qty: 2, unitPrice: 34_000, lineTotal: 68_000,
-          modifiers: [
-            { groupId: 'size', optionId: 'large', name: 'Large', price: 5_000 },
-            { groupId: 'extras', optionId: 'raita', name: 'Raita', price: 3_000 },
-            { groupId: 'extras', optionId: 'papad', name: 'Papad', price: 1_000 },
-          ],
-        },
-        { itemId: 'chai', name: 'Chai', qty: 3, unitPrice: 2_000, lineTotal: 6_000, modifiers: [] },
-      ],
-      subtotal: 74_000, deliveryFee: 4_000, total: 78_000, zone: catalog().profile.zones[0],
+        lines: [
+          {
+            itemId: 'thali',
+            name: 'Thali',
+            qty: 2,
+            unitPrice: 34_000,
+            lineTotal: 68_000,
+            modifiers: [
+              { groupId: 'size', optionId: 'large', name: 'Large', price: 5_000 },
+              { groupId: 'extras', optionId: 'raita', name: 'Raita', price: 3_000 },
+              { groupId: 'extras', optionId: 'papad', name: 'Papad', price: 1_000 },
+            ],
+          },
+          { itemId: 'chai', name: 'Chai', qty: 3, unitPrice: 2_000, lineTotal: 6_000, modifiers: [] },
+        ],
+        subtotal: 74_000,
+        deliveryFee: 4_000,
+        total: 78_000,
+        zone: catalog().profile.zones[0],
       },
     });
   });
 
   it('names the zone that priced a delivery, and none for pickup or dine-in', () => {
-    expect(priceOrder(catalog(), [regularThali()], 'delivery', NOW, HOME)).toMatchObject({ ok: true, value: { zone: { id: 'city', name: 'City' } } });
+    expect(priceOrder(catalog(), [regularThali()], 'delivery', NOW, HOME)).toMatchObject({
+      ok: true,
+      value: { zone: { id: 'city', name: 'City' } },
+    });
     expect(priceOrder(catalog(), [regularThali()], 'pickup', NOW, HOME)).toMatchObject({ ok: true, value: { zone: null } });
   });
 
@@ -77,12 +148,21 @@ describe('priceOrder', () => {
     const paused: Catalog = { ...catalog(), paused: { until: null, reason: 'Rush', at: NOW } };
     expect(refusal(priceOrder(closed, [regularThali()], 'pickup', NOW))).toBe('outlet_closed');
     expect(refusal(priceOrder(paused, [regularThali()], 'pickup', NOW))).toBe('outlet_paused');
-    expect(priceOrder(closed, [regularThali()], 'pickup', NOW, undefined, { ignoreOpening: true })).toMatchObject({ ok: true, value: { total: 25_000 } });
-    expect(priceOrder(paused, [regularThali()], 'pickup', NOW, undefined, { ignoreOpening: true })).toMatchObject({ ok: true, value: { total: 25_000 } });
+    expect(priceOrder(closed, [regularThali()], 'pickup', NOW, undefined, { ignoreOpening: true })).toMatchObject({
+      ok: true,
+      value: { total: 25_000 },
+    });
+    expect(priceOrder(paused, [regularThali()], 'pickup', NOW, undefined, { ignoreOpening: true })).toMatchObject({
+      ok: true,
+      value: { total: 25_000 },
+    });
   });
 
   it('still refuses what is wrong with the order itself when staff take it while closed', () => {
-    const closed: Catalog = { ...catalog({ chai: { available: false } }), profile: { ...catalog().profile, hours: Array.from({ length: 7 }, () => []), orderTypes: ['delivery'] } };
+    const closed: Catalog = {
+      ...catalog({ chai: { available: false } }),
+      profile: { ...catalog().profile, hours: Array.from({ length: 7 }, () => []), orderTypes: ['delivery'] },
+    };
     const staff = { ignoreOpening: true };
     expect(refusal(priceOrder(closed, [regularThali()], 'pickup', NOW, undefined, staff))).toBe('order_type_unavailable');
     expect(refusal(priceOrder(closed, [regularThali()], 'delivery', NOW, { lat: 12.3, lng: 76.6 }, staff))).toBe('outside_zone');
@@ -92,15 +172,24 @@ describe('priceOrder', () => {
 
   it('refuses an order type the outlet does not offer, and a delivery without an address', () => {
     const pickupOnly: Catalog = { ...catalog(), profile: { ...catalog().profile, orderTypes: ['pickup'] } };
-    expect(priceOrder(pickupOnly, [regularThali()], 'delivery', NOW, HOME)).toMatchObject({ ok: false, error: { code: 'order_type_unavailable', message: 'Dabba Kitchen does not take delivery orders.' } });
+    expect(priceOrder(pickupOnly, [regularThali()], 'delivery', NOW, HOME)).toMatchObject({
+      ok: false,
+      error: { code: 'order_type_unavailable', message: 'Dabba Kitchen does not take delivery orders.' },
+    });
     expect(refusal(priceOrder(catalog(), [regularThali()], 'delivery', NOW))).toBe('address_required');
   });
 
   it('charges a delivery fee for delivery only', () => {
     for (const type of ['pickup', 'dine-in'] as const) {
-      expect(priceOrder(catalog(), [regularThali()], type, NOW, HOME)).toMatchObject({ ok: true, value: { subtotal: 25_000, deliveryFee: 0, total: 25_000 } });
+      expect(priceOrder(catalog(), [regularThali()], type, NOW, HOME)).toMatchObject({
+        ok: true,
+        value: { subtotal: 25_000, deliveryFee: 0, total: 25_000 },
+      });
     }
-    expect(priceOrder(catalog(), [regularThali()], 'delivery', NOW, HOME)).toMatchObject({ ok: true, value: { deliveryFee: 4_000, total: 29_000 } });
+    expect(priceOrder(catalog(), [regularThali()], 'delivery', NOW, HOME)).toMatchObject({
+      ok: true,
+      value: { deliveryFee: 4_000, total: 29_000 },
+    });
   });
 
   it('refuses an empty cart', () => {
@@ -123,24 +212,61 @@ describe('priceOrder', () => {
   });
 
   it('refuses an unavailable modifier option', () => {
-    const result = priceOrder(catalog({ large: { available: false } }), [{ itemId: 'thali', qty: 1, modifiers: [{ groupId: 'size', optionId: 'large' }] }], 'pickup', NOW, HOME);
+    const result = priceOrder(
+      catalog({ large: { available: false } }),
+      [{ itemId: 'thali', qty: 1, modifiers: [{ groupId: 'size', optionId: 'large' }] }],
+      'pickup',
+      NOW,
+      HOME,
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'item_unavailable', message: expect.stringContaining('Large') } });
   });
 
   it.each([
     ['too few: a required group left out', []],
-    ['too many: two sizes', [{ groupId: 'size', optionId: 'regular' }, { groupId: 'size', optionId: 'large' }]],
-    ['too many: three extras', [{ groupId: 'size', optionId: 'regular' }, { groupId: 'extras', optionId: 'raita' }, { groupId: 'extras', optionId: 'papad' }, { groupId: 'extras', optionId: 'raita' }]],
+    [
+      'too many: two sizes',
+      [
+        { groupId: 'size', optionId: 'regular' },
+        { groupId: 'size', optionId: 'large' },
+      ],
+    ],
+    [
+      'too many: three extras',
+      [
+        { groupId: 'size', optionId: 'regular' },
+        { groupId: 'extras', optionId: 'raita' },
+        { groupId: 'extras', optionId: 'papad' },
+        { groupId: 'extras', optionId: 'raita' },
+      ],
+    ],
     ['an option of another group', [{ groupId: 'size', optionId: 'raita' }]],
     ['an unknown option', [{ groupId: 'size', optionId: 'huge' }]],
-    ['an unknown group', [{ groupId: 'size', optionId: 'regular' }, { groupId: 'spice', optionId: 'hot' }]],
-    ['the same extra twice', [{ groupId: 'size', optionId: 'regular' }, { groupId: 'extras', optionId: 'raita' }, { groupId: 'extras', optionId: 'raita' }]],
+    [
+      'an unknown group',
+      [
+        { groupId: 'size', optionId: 'regular' },
+        { groupId: 'spice', optionId: 'hot' },
+      ],
+    ],
+    [
+      'the same extra twice',
+      [
+        { groupId: 'size', optionId: 'regular' },
+        { groupId: 'extras', optionId: 'raita' },
+        { groupId: 'extras', optionId: 'raita' },
+      ],
+    ],
   ])('refuses invalid modifiers: %s', (_case, modifiers) => {
     expect(refusal(priceOrder(catalog(), [{ itemId: 'thali', qty: 1, modifiers }], 'pickup', NOW, HOME))).toBe('invalid_modifiers');
   });
 
   it('refuses modifiers on an item that has none', () => {
-    expect(refusal(priceOrder(catalog(), [{ itemId: 'chai', qty: 1, modifiers: [{ groupId: 'size', optionId: 'large' }] }], 'pickup', NOW, HOME))).toBe('invalid_modifiers');
+    expect(
+      refusal(
+        priceOrder(catalog(), [{ itemId: 'chai', qty: 1, modifiers: [{ groupId: 'size', optionId: 'large' }] }], 'pickup', NOW, HOME),
+      ),
+    ).toBe('invalid_modifiers');
   });
 
   it.each([0, -1, 1.5, 100, Number.NaN, Number.POSITIVE_INFINITY])('refuses quantity %d', (qty) => {
@@ -149,53 +275,92 @@ describe('priceOrder', () => {
 
   it('accepts quantities from 1 to 99', () => {
     expect(priceOrder(catalog(), [{ itemId: 'chai', qty: 1 }], 'pickup', NOW, HOME)).toMatchObject({ ok: true, value: { total: 2_000 } });
-    expect(priceOrder(catalog(), [{ itemId: 'chai', qty: 99 }], 'pickup', NOW, HOME)).toMatchObject({ ok: true, value: { total: 198_000 } });
+    expect(priceOrder(catalog(), [{ itemId: 'chai', qty: 99 }], 'pickup', NOW, HOME)).toMatchObject({
+      ok: true,
+      value: { total: 198_000 },
+    });
   });
 
   it('refuses a delivery below the minimum, but not a pickup or dine-in order of the same cart', () => {
     const small = [{ itemId: 'chai', qty: 9 }]; // 18,000 < 20,000
-    expect(priceOrder(catalog(), small, 'delivery', NOW, HOME)).toMatchObject({ ok: false, error: { code: 'below_minimum', message: expect.stringContaining('200') } });
+    expect(priceOrder(catalog(), small, 'delivery', NOW, HOME)).toMatchObject({
+      ok: false,
+      error: { code: 'below_minimum', message: expect.stringContaining('200') },
+    });
     expect(priceOrder(catalog(), small, 'pickup', NOW, HOME).ok).toBe(true);
     expect(priceOrder(catalog(), small, 'dine-in', NOW, HOME).ok).toBe(true);
     // The minimum is on the subtotal: reaching it exactly is enough.
-    expect(priceOrder(catalog(), [{ itemId: 'chai', qty: 10 }], 'delivery', NOW, HOME)).toMatchObject({ ok: true, value: { subtotal: 20_000, total: 24_000 } });
+    expect(priceOrder(catalog(), [{ itemId: 'chai', qty: 10 }], 'delivery', NOW, HOME)).toMatchObject({
+      ok: true,
+      value: { subtotal: 20_000, total: 24_000 },
+    });
   });
 
   it('refuses an order whose total is more than an order can hold, rather than price one no device could read', () => {
-    const biggest: CartLine = { itemId: 'thali', qty: 99, modifiers: [{ groupId: 'size', optionId: 'large' }, { groupId: 'extras', optionId: 'raita' }, { groupId: 'extras', optionId: 'papad' }] };
+    const biggest: CartLine = {
+      itemId: 'thali',
+      qty: 99,
+      modifiers: [
+        { groupId: 'size', optionId: 'large' },
+        { groupId: 'extras', optionId: 'raita' },
+        { groupId: 'extras', optionId: 'papad' },
+      ],
+    };
     // 29 lines of 99 × 340.00 = 9,76,14,000 paise + the fee: just within MoneySchema's 10,00,00,000.
-    const fits = priceOrder(catalog(), Array.from({ length: 29 }, () => biggest), 'delivery', NOW, HOME);
+    const fits = priceOrder(
+      catalog(),
+      Array.from({ length: 29 }, () => biggest),
+      'delivery',
+      NOW,
+      HOME,
+    );
     expect(fits).toMatchObject({ ok: true, value: { total: 97_618_000 } });
-    if (fits.ok) for (const amount of [fits.value.subtotal, fits.value.total, ...fits.value.lines.map((l) => l.lineTotal)]) expect(MoneySchema.safeParse(amount).success).toBe(true);
-    const tooBig = priceOrder(catalog(), Array.from({ length: 30 }, () => biggest), 'delivery', NOW, HOME);
+    if (fits.ok)
+      for (const amount of [fits.value.subtotal, fits.value.total, ...fits.value.lines.map((l) => l.lineTotal)])
+        expect(MoneySchema.safeParse(amount).success).toBe(true);
+    const tooBig = priceOrder(
+      catalog(),
+      Array.from({ length: 30 }, () => biggest),
+      'delivery',
+      NOW,
+      HOME,
+    );
     expect(tooBig).toMatchObject({ ok: false, error: { code: 'bad_quantity', message: expect.stringContaining('too large') } });
   });
 
   it('adds up any valid cart in whole minor units', () => {
     const lineArb = fc.oneof(
       fc.record({ itemId: fc.constantFrom('chai', 'lassi'), qty: fc.integer({ min: 1, max: 99 }) }),
-      fc.record({
-        itemId: fc.constant('thali'), qty: fc.integer({ min: 1, max: 99 }),
-        size: fc.constantFrom('regular', 'large'), extras: fc.subarray(['raita', 'papad']),
-      }).map(({ itemId, qty, size, extras }): CartLine => ({
-        itemId, qty, modifiers: [{ groupId: 'size', optionId: size }, ...extras.map((optionId) => ({ groupId: 'extras', optionId }))],
-      })),
+      fc
+        .record({
+          itemId: fc.constant('thali'),
+          qty: fc.integer({ min: 1, max: 99 }),
+          size: fc.constantFrom('regular', 'large'),
+          extras: fc.subarray(['raita', 'papad']),
+        })
+        .map(({ itemId, qty, size, extras }): CartLine => ({
+          itemId,
+          qty,
+          modifiers: [{ groupId: 'size', optionId: size }, ...extras.map((optionId) => ({ groupId: 'extras', optionId }))],
+        })),
     );
-    fc.assert(fc.property(fc.array(lineArb, { minLength: 1, maxLength: 8 }), fc.constantFrom(...ORDER_TYPES), (cart, type) => {
-      const priced = priceOrder(catalog(), cart, type, NOW, HOME);
-      if (!priced.ok) {
-        expect(priced.error.code).toBe('below_minimum');
-        return;
-      }
-      const result = priced.value;
-      for (const line of result.lines) {
-        const base = catalog().menu.items.find((i) => i.id === line.itemId)?.price ?? Number.NaN;
-        expect(line.unitPrice).toBe(base + line.modifiers.reduce((sum, m) => sum + m.price, 0));
-        expect(line.lineTotal).toBe(line.unitPrice * line.qty);
-      }
-      expect(result.subtotal).toBe(result.lines.reduce((sum, l) => sum + l.lineTotal, 0));
-      expect(result.total).toBe(result.subtotal + result.deliveryFee);
-      for (const amount of [result.subtotal, result.deliveryFee, result.total]) expect(Number.isSafeInteger(amount)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.array(lineArb, { minLength: 1, maxLength: 8 }), fc.constantFrom(...ORDER_TYPES), (cart, type) => {
+        const priced = priceOrder(catalog(), cart, type, NOW, HOME);
+        if (!priced.ok) {
+          expect(priced.error.code).toBe('below_minimum');
+          return;
+        }
+        const result = priced.value;
+        for (const line of result.lines) {
+          const base = catalog().menu.items.find((i) => i.id === line.itemId)?.price ?? Number.NaN;
+          expect(line.unitPrice).toBe(base + line.modifiers.reduce((sum, m) => sum + m.price, 0));
+          expect(line.lineTotal).toBe(line.unitPrice * line.qty);
+        }
+        expect(result.subtotal).toBe(result.lines.reduce((sum, l) => sum + l.lineTotal, 0));
+        expect(result.total).toBe(result.subtotal + result.deliveryFee);
+        for (const amount of [result.subtotal, result.deliveryFee, result.total]) expect(Number.isSafeInteger(amount)).toBe(true);
+      }),
+    );
   });
 });

@@ -3,9 +3,21 @@ import type { DeliveryZone } from '../../../../shared/catalog/menu';
 import { distanceMeters, insidePolygon, zoneFor } from '../../../../shared/catalog/zones';
 
 type Polygon = DeliveryZone['polygon'];
-const square: Polygon = [[12.9, 77.5], [12.9, 77.7], [13.0, 77.7], [13.0, 77.5]];
+const square: Polygon = [
+  [12.9, 77.5],
+  [12.9, 77.7],
+  [13.0, 77.7],
+  [13.0, 77.5],
+];
 /** An L: the square above without its north-east quarter. */
-const ell: Polygon = [[12.9, 77.5], [12.9, 77.7], [12.95, 77.7], [12.95, 77.6], [13.0, 77.6], [13.0, 77.5]];
+const ell: Polygon = [
+  [12.9, 77.5],
+  [12.9, 77.7],
+  [12.95, 77.7],
+  [12.95, 77.6],
+  [13.0, 77.6],
+  [13.0, 77.5],
+];
 
 describe('insidePolygon', () => {
   it('finds a point inside and refuses points beyond each side', () => {
@@ -29,7 +41,11 @@ describe('insidePolygon', () => {
   });
 
   it('handles a triangle and a thin diagonal edge', () => {
-    const triangle: Polygon = [[0, 0], [0, 10], [10, 0]];
+    const triangle: Polygon = [
+      [0, 0],
+      [0, 10],
+      [10, 0],
+    ];
     expect(insidePolygon({ lat: 2, lng: 2 }, triangle)).toBe(true);
     expect(insidePolygon({ lat: 6, lng: 6 }, triangle)).toBe(false);
     expect(insidePolygon({ lat: 4.9, lng: 5 }, triangle)).toBe(true);
@@ -39,7 +55,12 @@ describe('insidePolygon', () => {
 describe('zoneFor', () => {
   const zone = (id: string, polygon: Polygon): DeliveryZone => ({ id, name: id, polygon, fee: 0, minimumOrder: 0 });
   const central = zone('central', square);
-  const outer = zone('outer', [[12.8, 77.4], [12.8, 77.8], [13.1, 77.8], [13.1, 77.4]]);
+  const outer = zone('outer', [
+    [12.8, 77.4],
+    [12.8, 77.8],
+    [13.1, 77.8],
+    [13.1, 77.4],
+  ]);
 
   it('returns the first zone in the outlet order that holds the point', () => {
     expect(zoneFor([central, outer], { lat: 12.95, lng: 77.6 })?.id).toBe('central');

@@ -5,7 +5,15 @@ import { distanceMeters } from '../../../../shared/catalog/zones';
 const OUTLET = { lat: 12.9756, lng: 77.6066 };
 const DROPOFF = { lat: 12.968, lng: 77.6 };
 const T = 1_800_000_000_000;
-const facts = (over: Partial<ArrivalFacts>): ArrivalFacts => ({ status: 'accepted', readyBy: T, pickedUpAt: null, outlet: OUTLET, dropoff: DROPOFF, driver: null, ...over });
+const facts = (over: Partial<ArrivalFacts>): ArrivalFacts => ({
+  status: 'accepted',
+  readyBy: T,
+  pickedUpAt: null,
+  outlet: OUTLET,
+  dropoff: DROPOFF,
+  driver: null,
+  ...over,
+});
 
 describe('tripMs', () => {
   it('is the time at 20 km/h', () => {
@@ -25,13 +33,16 @@ describe('estimatedArrival', () => {
 
   it('on its way: from the driver’s last position since pickup, else from the pickup', () => {
     const driver = { lat: 12.97, lng: 77.602, at: T + 600_000 };
-    expect(estimatedArrival(facts({ status: 'picked_up', pickedUpAt: T + 300_000, driver }))).toBe(driver.at + tripMs(distanceMeters(driver, DROPOFF)));
+    expect(estimatedArrival(facts({ status: 'picked_up', pickedUpAt: T + 300_000, driver }))).toBe(
+      driver.at + tripMs(distanceMeters(driver, DROPOFF)),
+    );
     expect(estimatedArrival(facts({ status: 'picked_up', pickedUpAt: T + 300_000 }))).toBe(T + 300_000 + trip);
     const before = { ...driver, at: T + 100_000 };
     expect(estimatedArrival(facts({ status: 'picked_up', pickedUpAt: T + 300_000, driver: before }))).toBe(T + 300_000 + trip);
   });
 
   it('is null before the outlet accepts and once the order is finished', () => {
-    for (const status of ['placed', 'delivered', 'failed', 'cancelled', 'rejected'] as const) expect(estimatedArrival(facts({ status }))).toBeNull();
+    for (const status of ['placed', 'delivered', 'failed', 'cancelled', 'rejected'] as const)
+      expect(estimatedArrival(facts({ status }))).toBeNull();
   });
 });

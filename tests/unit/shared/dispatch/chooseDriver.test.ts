@@ -9,10 +9,22 @@ const FAR = { lat: 13.2, lng: 77.9 }; // ~40 km
 const NOW = 1_800_000_000_000;
 
 const driver = (id: string, over: Partial<DriverCandidate> = {}): DriverCandidate => ({
-  id: id as UserId, onShift: true, activeOrders: 0, capacity: 1, position: NEAR, positionAt: NOW - 5_000,
-  lastDeliveryEndedAt: null, lastAssignedAt: null, ...over,
+  id: id as UserId,
+  onShift: true,
+  activeOrders: 0,
+  capacity: 1,
+  position: NEAR,
+  positionAt: NOW - 5_000,
+  lastDeliveryEndedAt: null,
+  lastAssignedAt: null,
+  ...over,
 });
-const request = (excluded: string[] = [], now = NOW) => ({ orderId: 'o1' as OrderId, pickup: OUTLET, now, excluded: new Set(excluded as UserId[]) });
+const request = (excluded: string[] = [], now = NOW) => ({
+  orderId: 'o1' as OrderId,
+  pickup: OUTLET,
+  now,
+  excluded: new Set(excluded as UserId[]),
+});
 const chosen = (drivers: DriverCandidate[], excluded: string[] = []) => {
   const c = chooseDriver(drivers, request(excluded));
   return c.ok ? c.value.driverId : c.error.code;
@@ -32,7 +44,11 @@ describe('chooseDriver', () => {
       if (!choice.ok) throw new Error(choice.error.message);
       order.push(choice.value.driverId);
       // The driver delivers it before the next order comes in.
-      drivers = drivers.map((d) => (d.id === choice.value.driverId ? { ...d, lastAssignedAt: now, lastDeliveryEndedAt: now + 30_000, positionAt: now } : { ...d, positionAt: now }));
+      drivers = drivers.map((d) =>
+        d.id === choice.value.driverId
+          ? { ...d, lastAssignedAt: now, lastDeliveryEndedAt: now + 30_000, positionAt: now }
+          : { ...d, positionAt: now },
+      );
     }
     expect(order).toEqual(['bala', 'chen', 'asha', 'bala', 'chen', 'asha', 'bala', 'chen', 'asha']);
   });
@@ -44,14 +60,18 @@ describe('chooseDriver', () => {
       const choice = chooseDriver(drivers, request([], NOW + i));
       if (!choice.ok) throw new Error(choice.error.message);
       order.push(choice.value.driverId);
-      drivers = drivers.map((d) => (d.id === choice.value.driverId ? { ...d, activeOrders: d.activeOrders + 1, lastAssignedAt: NOW + i } : d));
+      drivers = drivers.map((d) =>
+        d.id === choice.value.driverId ? { ...d, activeOrders: d.activeOrders + 1, lastAssignedAt: NOW + i } : d,
+      );
     }
     expect(order).toEqual(['asha', 'bala', 'asha', 'bala']);
   });
 
   it('gives a driver who never delivered the first order, breaking ties by distance then id', () => {
     expect(chosen([driver('old', { lastDeliveryEndedAt: NOW - 3_600_000 }), driver('new')])).toBe('new');
-    expect(chosen([driver('b', { position: { lat: 12.99, lng: 77.62 } }), driver('a', { position: NEAR }), driver('c', { position: NEAR })])).toBe('a');
+    expect(
+      chosen([driver('b', { position: { lat: 12.99, lng: 77.62 } }), driver('a', { position: NEAR }), driver('c', { position: NEAR })]),
+    ).toBe('a');
   });
 
   it('skips drivers off shift, at capacity, excluded, too far or with a stale position', () => {
@@ -61,11 +81,17 @@ describe('chooseDriver', () => {
     expect(chosen([driver('far', { position: FAR })])).toBe('no_driver_in_reach');
     expect(chosen([driver('stale', { positionAt: NOW - DEFAULT_POLICY.maxPositionAgeMs - 1 })])).toBe('no_driver_in_reach');
     expect(chosen([driver('unknown', { position: null, positionAt: null })])).toBe('no_driver_in_reach');
-    expect(chosen([driver('full', { activeOrders: 1 }), driver('far', { position: FAR }), driver('ok', { lastDeliveryEndedAt: NOW })])).toBe('ok');
+    expect(
+      chosen([driver('full', { activeOrders: 1 }), driver('far', { position: FAR }), driver('ok', { lastDeliveryEndedAt: NOW })]),
+    ).toBe('ok');
   });
 
   it('moves the offer on when a driver declines or lets it time out', () => {
-    const drivers = [driver('asha', { lastDeliveryEndedAt: NOW - 3 }), driver('bala', { lastDeliveryEndedAt: NOW - 2 }), driver('chen', { lastDeliveryEndedAt: NOW - 1 })];
+    const drivers = [
+      driver('asha', { lastDeliveryEndedAt: NOW - 3 }),
+      driver('bala', { lastDeliveryEndedAt: NOW - 2 }),
+      driver('chen', { lastDeliveryEndedAt: NOW - 1 }),
+    ];
     expect(chosen(drivers)).toBe('asha');
     expect(chosen(drivers, ['asha'])).toBe('bala');
     expect(chosen(drivers, ['asha', 'bala'])).toBe('chen');
@@ -73,19 +99,36 @@ describe('chooseDriver', () => {
   });
 
   it('decides the same whatever order the drivers are listed in', () => {
-    const arb = fc.array(
-      fc.record({
-        id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
-        onShift: fc.boolean(),
-        activeOrders: fc.integer({ min: 0, max: 2 }),
-        lastDeliveryEndedAt: fc.option(fc.integer({ min: NOW - 10_000, max: NOW }), { nil: null }),
-        lat: fc.double({ min: 12.9, max: 13.05, noNaN: true }),
+    const arb = fc
+      .array(
+        fc.record({
+          id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
+          onShift: fc.boolean(),
+          activeOrders: fc.integer({ min: 0, max: 2 }),
+          lastDeliveryEndedAt: fc.option(fc.integer({ min: NOW - 10_000, max: NOW }), { nil: null }),
+          lat: fc.double({ min: 12.9, max: 13.05, noNaN: true }),
+        }),
+        { maxLength: 8 },
+      )
+      .map((rows) => [
+        ...new Map(
+          rows.map((r) => [
+            r.id,
+            driver(r.id, {
+              onShift: r.onShift,
+              activeOrders: r.activeOrders,
+              capacity: 2,
+              lastDeliveryEndedAt: r.lastDeliveryEndedAt,
+              position: { lat: r.lat, lng: 77.6 },
+            }),
+          ]),
+        ).values(),
+      ]);
+    fc.assert(
+      fc.property(arb, fc.infiniteStream(fc.nat()), (drivers, seeds) => {
+        const shuffled = [...drivers].sort(() => (seeds.next().value % 3) - 1);
+        expect(chooseDriver(shuffled, request())).toEqual(chooseDriver(drivers, request()));
       }),
-      { maxLength: 8 },
-    ).map((rows) => [...new Map(rows.map((r) => [r.id, driver(r.id, { onShift: r.onShift, activeOrders: r.activeOrders, capacity: 2, lastDeliveryEndedAt: r.lastDeliveryEndedAt, position: { lat: r.lat, lng: 77.6 } })])).values()]);
-    fc.assert(fc.property(arb, fc.infiniteStream(fc.nat()), (drivers, seeds) => {
-      const shuffled = [...drivers].sort(() => (seeds.next().value % 3) - 1);
-      expect(chooseDriver(shuffled, request())).toEqual(chooseDriver(drivers, request()));
-    }));
+    );
   });
 });

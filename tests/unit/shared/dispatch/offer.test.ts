@@ -6,7 +6,10 @@ import { reduceOrder } from '../../../../shared/order/reduceOrder';
 import type { OrderType } from '../../../../shared/order/status';
 import { ADMIN, DRIVER1, event, header, MINUTE, OUTLET, SYSTEM } from '../order/fixtures';
 
-const view = (events: OrderEvent[], type: OrderType = 'delivery') => ({ header: header(type), state: reduceOrder(events, { orderType: type }) });
+const view = (events: OrderEvent[], type: OrderType = 'delivery') => ({
+  header: header(type),
+  state: reduceOrder(events, { orderType: type }),
+});
 const placed = event('placed', 0, SYSTEM, {});
 const accepted = event('accepted', MINUTE, OUTLET, { prepMinutes: 15 });
 
@@ -21,7 +24,12 @@ describe('needsDriver', () => {
   });
 
   it('is true again when the driver is taken off', () => {
-    const events = [placed, accepted, event('assigned', 2 * MINUTE, SYSTEM, { driverId: DRIVER1.id }), event('unassigned', 3 * MINUTE, ADMIN, { driverId: DRIVER1.id, reason: 'off shift' })];
+    const events = [
+      placed,
+      accepted,
+      event('assigned', 2 * MINUTE, SYSTEM, { driverId: DRIVER1.id }),
+      event('unassigned', 3 * MINUTE, ADMIN, { driverId: DRIVER1.id, reason: 'off shift' }),
+    ];
     expect(needsDriver(view(events))).toBe(true);
   });
 });
@@ -32,10 +40,18 @@ describe('buildOffer', () => {
     if (!isDelivery(h)) throw new Error('a delivery');
     const offer = buildOffer(h, { offeredAt: 1000, expiresAt: 61_000, distanceMeters: 812.4 });
     expect(offer).toEqual({
-      orderId: h.id, offeredAt: 1000, expiresAt: 61_000, outletName: 'Dabba Kitchen', outletAddress: '1 MG Road',
-      pickup: { lat: 12.97, lng: 77.59 }, dropoffArea: 'Brigade Road', dropoff: { lat: 12.96, lng: 77.6 },
-      distanceMeters: 812, tripMeters: Math.round(distanceMeters({ lat: 12.97, lng: 77.59 }, { lat: 12.96, lng: 77.6 })),
-      cashToCollect: h.totals.total, currency: 'INR',
+      orderId: h.id,
+      offeredAt: 1000,
+      expiresAt: 61_000,
+      outletName: 'Dabba Kitchen',
+      outletAddress: '1 MG Road',
+      pickup: { lat: 12.97, lng: 77.59 },
+      dropoffArea: 'Brigade Road',
+      dropoff: { lat: 12.96, lng: 77.6 },
+      distanceMeters: 812,
+      tripMeters: Math.round(distanceMeters({ lat: 12.97, lng: 77.59 }, { lat: 12.96, lng: 77.6 })),
+      cashToCollect: h.totals.total,
+      currency: 'INR',
     });
     expect(JSON.stringify(offer)).not.toContain(h.customer.phone);
     expect(JSON.stringify(offer)).not.toContain(h.customer.name);

@@ -33,7 +33,14 @@ const ENDINGS = ['completed', 'failed', 'rejected', 'cancelled'] as const;
  * The valid path of an order of this type, ending as asked, with the assigned driver doing the driving.
  * A cancelled order follows the same path; `lifecycleArb` cuts it short and appends the cancel.
  */
-function lifecycle(orderType: OrderType, driver: Author, other: Author, reassign: boolean, ending: (typeof ENDINGS)[number], prepMinutes: number): Omit<Step, 'at'>[] {
+function lifecycle(
+  orderType: OrderType,
+  driver: Author,
+  other: Author,
+  reassign: boolean,
+  ending: (typeof ENDINGS)[number],
+  prepMinutes: number,
+): Omit<Step, 'at'>[] {
   const step = (type: EventType, by: Author, data: Record<string, unknown> = {}): Omit<Step, 'at'> => ({ type, by, data });
   const placed = step('placed', SYSTEM);
   if (ending === 'rejected') return [placed, step('rejected', OUTLET, { reason: 'out of stock' })];
@@ -42,48 +49,72 @@ function lifecycle(orderType: OrderType, driver: Author, other: Author, reassign
     ? [step('assigned', SYSTEM, { driverId: other.id }), step('unassigned', ADMIN, { driverId: other.id, reason: 'driver is off shift' })]
     : [];
   return orderType === 'delivery'
-    ? [placed, ...kitchen.slice(0, 1), ...dispatch, step('assigned', SYSTEM, { driverId: driver.id }), ...kitchen.slice(1), step('picked_up', driver),
-      ending === 'failed' ? step('failed', driver, { reason: 'customer unreachable' }) : step('delivered', driver, { proof: 'left at door' })]
+    ? [
+        placed,
+        ...kitchen.slice(0, 1),
+        ...dispatch,
+        step('assigned', SYSTEM, { driverId: driver.id }),
+        ...kitchen.slice(1),
+        step('picked_up', driver),
+        ending === 'failed'
+          ? step('failed', driver, { reason: 'customer unreachable' })
+          : step('delivered', driver, { proof: 'left at door' }),
+      ]
     : [placed, ...kitchen, step('handed_over', OUTLET)];
 }
 
 const lifecycleArb = (orderType: OrderType): fc.Arbitrary<Step[]> =>
-  fc.record({
-    driver: fc.constantFrom(...DRIVERS),
-    reassign: fc.boolean(),
-    ending: fc.constantFrom(...ENDINGS),
-    prepMinutes: fc.integer({ min: 1, max: 240 }),
-    length: fc.integer({ min: 1, max: 12 }),
-    cancelBy: fc.constantFrom(ADMIN, OUTLET, SYSTEM),
-    // Gaps of 0 ms make ties on `at`, which the fold breaks by id.
-    gaps: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 12, maxLength: 12 }),
-  }).map(({ driver, reassign, ending, prepMinutes, length, cancelBy, gaps }) => {
-    const other = driver === DRIVER1 ? DRIVER2 : DRIVER1;
-    let steps = lifecycle(orderType, driver, other, reassign, ending, prepMinutes).slice(0, length);
-    if (ending === 'cancelled') steps = [...steps, { type: 'cancelled', by: cancelBy, data: { reason: 'customer asked to cancel' } }];
-    let at = 0;
-    return steps.map((s, i) => ({ ...s, at: (at += gaps[i] ?? 1) }));
-  });
+  fc
+    .record({
+      driver: fc.constantFrom(...DRIVERS),
+      reassign: fc.boolean(),
+      ending: fc.constantFrom(...ENDINGS),
+      prepMinutes: fc.integer({ min: 1, max: 240 }),
+      length: fc.integer({ min: 1, max: 12 }),
+      cancelBy: fc.constantFrom(ADMIN, OUTLET, SYSTEM),
+      // Gaps of 0 ms make ties on `at`, which the fold breaks by id.
+      gaps: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 12, maxLength: 12 }),
+    })
+    .map(({ driver, reassign, ending, prepMinutes, length, cancelBy, gaps }) => {
+      const other = driver === DRIVER1 ? DRIVER2 : DRIVER1;
+      let steps = lifecycle(orderType, driver, other, reassign, ending, prepMinutes).slice(0, length);
+      if (ending === 'cancelled') steps = [...steps, { type: 'cancelled', by: cancelBy, data: { reason: 'customer asked to cancel' } }];
+      let at = 0;
+      return steps.map((s, i) => ({ ...s, at: (at += gaps[i] ?? 1) }));
+    });
 
 /** Anything a permitted role might append concurrently: most of it conflicts with the lifecycle. */
 const noiseArb = (types: readonly EventType[]): fc.Arbitrary<Step> =>
   fc.constantFrom(...types).chain((type) =>
-    fc.record({
-      by: fc.constantFrom(...AUTHORS.filter((a) => mayAppend(a.role, type))),
-      at: fc.integer({ min: 0, max: 40 }),
-      prepMinutes: fc.integer({ min: 1, max: 240 }),
-      minutes: fc.integer({ min: 1, max: 120 }),
-      reason: fc.constantFrom(...REASONS),
-      driver: fc.constantFrom(...DRIVERS),
-      text: fc.constantFrom('ring the bell', 'no onions', 'gate 2'),
-    }).map(({ by, at, prepMinutes, minutes, reason, driver, text }): Step => {
-      const data: Record<EventType, Record<string, unknown>> = {
-        placed: {}, preparing: {}, ready: {}, handed_over: {}, picked_up: {}, delivered: {},
-        accepted: { prepMinutes }, delayed: { minutes }, rejected: { reason }, failed: { reason }, cancelled: { reason },
-        assigned: { driverId: driver.id }, unassigned: { driverId: driver.id, reason }, note: { text },
-      };
-      return { type, at, by, data: data[type] };
-    }),
+    fc
+      .record({
+        by: fc.constantFrom(...AUTHORS.filter((a) => mayAppend(a.role, type))),
+        at: fc.integer({ min: 0, max: 40 }),
+        prepMinutes: fc.integer({ min: 1, max: 240 }),
+        minutes: fc.integer({ min: 1, max: 120 }),
+        reason: fc.constantFrom(...REASONS),
+        driver: fc.constantFrom(...DRIVERS),
+        text: fc.constantFrom('ring the bell', 'no onions', 'gate 2'),
+      })
+      .map(({ by, at, prepMinutes, minutes, reason, driver, text }): Step => {
+        const data: Record<EventType, Record<string, unknown>> = {
+          placed: {},
+          preparing: {},
+          ready: {},
+          handed_over: {},
+          picked_up: {},
+          delivered: {},
+          accepted: { prepMinutes },
+          delayed: { minutes },
+          rejected: { reason },
+          failed: { reason },
+          cancelled: { reason },
+          assigned: { driverId: driver.id },
+          unassigned: { driverId: driver.id, reason },
+          note: { text },
+        };
+        return { type, at, by, data: data[type] };
+      }),
   );
 
 const withIds = (steps: readonly Step[], eventIds: readonly string[]): OrderEvent[] =>
@@ -94,21 +125,24 @@ const withIds = (steps: readonly Step[], eventIds: readonly string[]): OrderEven
  * concurrent events by every role (only event types that role may append) at random times with ties.
  */
 export const scenarioArb = (options: { readonly extra?: { readonly min: number; readonly max: number } } = {}): fc.Arbitrary<Scenario> =>
-  fc.constantFrom(...ORDER_TYPES).chain((orderType) =>
-    fc.record({
-      orderType: fc.constant(orderType),
-      lifecycle: lifecycleArb(orderType),
-      noise: fc.array(noiseArb(EVENT_TYPES.filter((t) => t !== 'placed')), { maxLength: 8 }),
-      extra: fc.array(noiseArb(EVENT_TYPES), { minLength: options.extra?.min ?? 0, maxLength: options.extra?.max ?? 0 }),
-    }),
-  ).chain(({ orderType, lifecycle: path, noise, extra }) => {
-    const steps = [...path, ...noise];
-    return fc.uniqueArray(idArb, { minLength: steps.length + extra.length, maxLength: steps.length + extra.length }).map((eventIds) => ({
-      orderType,
-      events: withIds(steps, eventIds),
-      extra: withIds(extra, eventIds.slice(steps.length)),
-    }));
-  });
+  fc
+    .constantFrom(...ORDER_TYPES)
+    .chain((orderType) =>
+      fc.record({
+        orderType: fc.constant(orderType),
+        lifecycle: lifecycleArb(orderType),
+        noise: fc.array(noiseArb(EVENT_TYPES.filter((t) => t !== 'placed')), { maxLength: 8 }),
+        extra: fc.array(noiseArb(EVENT_TYPES), { minLength: options.extra?.min ?? 0, maxLength: options.extra?.max ?? 0 }),
+      }),
+    )
+    .chain(({ orderType, lifecycle: path, noise, extra }) => {
+      const steps = [...path, ...noise];
+      return fc.uniqueArray(idArb, { minLength: steps.length + extra.length, maxLength: steps.length + extra.length }).map((eventIds) => ({
+        orderType,
+        events: withIds(steps, eventIds),
+        extra: withIds(extra, eventIds.slice(steps.length)),
+      }));
+    });
 
 /** A permutation of `items`. */
 export const permutationArb = <T>(items: readonly T[]): fc.Arbitrary<T[]> =>

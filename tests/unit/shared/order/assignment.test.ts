@@ -8,7 +8,8 @@ const accepted = event('accepted', 1 * MINUTE, OUTLET, { prepMinutes: 15 });
 describe('currentAssignment', () => {
   it('is the assignment that put the current driver on the order', () => {
     const state = reduceOrder([
-      event('placed', 0, SYSTEM, {}), accepted,
+      event('placed', 0, SYSTEM, {}),
+      accepted,
       event('assigned', 2 * MINUTE, SYSTEM, { driverId: DRIVER1.id }),
       event('unassigned', 3 * MINUTE, ADMIN, { driverId: DRIVER1.id, reason: 'off shift' }),
       event('assigned', 4 * MINUTE, ADMIN, { driverId: DRIVER2.id }),
@@ -18,7 +19,8 @@ describe('currentAssignment', () => {
 
   it('is null without a driver', () => {
     const state = reduceOrder([
-      event('placed', 0, SYSTEM, {}), event('assigned', 2 * MINUTE, SYSTEM, { driverId: DRIVER1.id }),
+      event('placed', 0, SYSTEM, {}),
+      event('assigned', 2 * MINUTE, SYSTEM, { driverId: DRIVER1.id }),
       event('unassigned', 3 * MINUTE, ADMIN, { driverId: DRIVER1.id, reason: 'off shift' }),
     ]);
     expect(currentAssignment(state)).toBeNull();
@@ -26,11 +28,18 @@ describe('currentAssignment', () => {
 });
 
 describe('deliveryEndedAt', () => {
-  const base = [event('placed', 0, SYSTEM, {}), accepted, event('assigned', 2 * MINUTE, SYSTEM, { driverId: DRIVER1.id }), event('picked_up', 20 * MINUTE, DRIVER1, {})];
+  const base = [
+    event('placed', 0, SYSTEM, {}),
+    accepted,
+    event('assigned', 2 * MINUTE, SYSTEM, { driverId: DRIVER1.id }),
+    event('picked_up', 20 * MINUTE, DRIVER1, {}),
+  ];
 
   it('is when the driver delivered or failed, by their device', () => {
     expect(deliveryEndedAt(reduceOrder([...base, event('delivered', 35 * MINUTE, DRIVER1, {})]))).toBe(T0 + 35 * MINUTE);
-    expect(deliveryEndedAt(reduceOrder([...base, event('failed', 40 * MINUTE, DRIVER1, { reason: 'nobody home' })]))).toBe(T0 + 40 * MINUTE);
+    expect(deliveryEndedAt(reduceOrder([...base, event('failed', 40 * MINUTE, DRIVER1, { reason: 'nobody home' })]))).toBe(
+      T0 + 40 * MINUTE,
+    );
   });
 
   it('is null while the order is on its way', () => {

@@ -1,37 +1,64 @@
 import { describe, expect, it } from 'vitest';
-import { ACCEPT_WITHIN_MINUTES, columnOf, groupBoard, orderTimer, startOfLocalDay, statusSince, type BoardOrder } from '../../../../shared/order/board';
+import {
+  ACCEPT_WITHIN_MINUTES,
+  columnOf,
+  groupBoard,
+  orderTimer,
+  startOfLocalDay,
+  statusSince,
+  type BoardOrder,
+} from '../../../../shared/order/board';
 import { ORDER_STATUSES, type OrderStatus } from '../../../../shared/order/status';
 import { MINUTE, OUTLET, SYSTEM, T0, event } from './fixtures';
 
-const order = (id: string, status: OrderStatus, over: Partial<BoardOrder> = {}): BoardOrder =>
-  ({ id, status, placedAt: T0, readyBy: null, statusAt: T0, ...over });
+const order = (id: string, status: OrderStatus, over: Partial<BoardOrder> = {}): BoardOrder => ({
+  id,
+  status,
+  placedAt: T0,
+  readyBy: null,
+  statusAt: T0,
+  ...over,
+});
 
 describe('board columns', () => {
   it('puts every status in exactly the column the kitchen expects', () => {
     expect(Object.fromEntries(ORDER_STATUSES.map((s) => [s, columnOf(s)]))).toEqual({
-      placed: 'new', accepted: 'accepted', preparing: 'preparing', ready: 'ready', picked_up: 'out',
-      delivered: 'done', rejected: 'done', cancelled: 'done', failed: 'done',
+      placed: 'new',
+      accepted: 'accepted',
+      preparing: 'preparing',
+      ready: 'ready',
+      picked_up: 'out',
+      delivered: 'done',
+      rejected: 'done',
+      cancelled: 'done',
+      failed: 'done',
     });
   });
 
   it('serves new orders first come first served, and kitchen columns by the earliest ready-by time', () => {
-    const board = groupBoard([
-      order('late-new', 'placed', { placedAt: T0 + 5 * MINUTE }),
-      order('early-new', 'placed', { placedAt: T0 }),
-      order('due-later', 'preparing', { readyBy: T0 + 30 * MINUTE }),
-      order('due-sooner', 'preparing', { readyBy: T0 + 10 * MINUTE }),
-    ], T0);
+    const board = groupBoard(
+      [
+        order('late-new', 'placed', { placedAt: T0 + 5 * MINUTE }),
+        order('early-new', 'placed', { placedAt: T0 }),
+        order('due-later', 'preparing', { readyBy: T0 + 30 * MINUTE }),
+        order('due-sooner', 'preparing', { readyBy: T0 + 10 * MINUTE }),
+      ],
+      T0,
+    );
     expect(board.columns.new.map((o) => o.id)).toEqual(['early-new', 'late-new']);
     expect(board.columns.preparing.map((o) => o.id)).toEqual(['due-sooner', 'due-later']);
   });
 
   it('shows done orders closed since the start of the day, newest first, and only counts earlier ones', () => {
-    const board = groupBoard([
-      order('yesterday', 'delivered', { statusAt: T0 - MINUTE }),
-      order('this-morning', 'cancelled', { statusAt: T0 + MINUTE }),
-      order('just-now', 'rejected', { statusAt: T0 + 2 * MINUTE }),
-      order('still-open', 'ready', { statusAt: T0 - 60 * MINUTE }),
-    ], T0);
+    const board = groupBoard(
+      [
+        order('yesterday', 'delivered', { statusAt: T0 - MINUTE }),
+        order('this-morning', 'cancelled', { statusAt: T0 + MINUTE }),
+        order('just-now', 'rejected', { statusAt: T0 + 2 * MINUTE }),
+        order('still-open', 'ready', { statusAt: T0 - 60 * MINUTE }),
+      ],
+      T0,
+    );
     expect(board.columns.done.map((o) => o.id)).toEqual(['just-now', 'this-morning']);
     expect(board.doneEarlier).toBe(1);
     expect(board.columns.ready.map((o) => o.id)).toEqual(['still-open']);
@@ -49,7 +76,11 @@ describe('order timers', () => {
   it('counts a new order up from when it was placed and turns it late when nobody answered in time', () => {
     const placed = order('o', 'placed');
     expect(orderTimer(placed, T0 + 2 * MINUTE)).toEqual({ kind: 'waiting', minutes: 2, late: false });
-    expect(orderTimer(placed, T0 + ACCEPT_WITHIN_MINUTES * MINUTE)).toEqual({ kind: 'waiting', minutes: ACCEPT_WITHIN_MINUTES, late: true });
+    expect(orderTimer(placed, T0 + ACCEPT_WITHIN_MINUTES * MINUTE)).toEqual({
+      kind: 'waiting',
+      minutes: ACCEPT_WITHIN_MINUTES,
+      late: true,
+    });
   });
 
   it('counts an order in the kitchen down to its ready-by time, and late past it', () => {

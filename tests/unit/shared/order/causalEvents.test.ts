@@ -29,13 +29,15 @@ const stateOf = (doc: Y.Doc) => {
 
 const delivered = (): Y.Doc => {
   const server = replica(1);
-  append(server,
+  append(
+    server,
     event('placed', 0, SYSTEM, {}),
     event('accepted', 1 * MINUTE, OUTLET, { prepMinutes: 10 }),
     event('assigned', 2 * MINUTE, SYSTEM, { driverId: DRIVER1.id }),
     event('ready', 12 * MINUTE, OUTLET, {}),
     event('picked_up', 15 * MINUTE, DRIVER1, {}),
-    event('delivered', 40 * MINUTE, DRIVER1, { proof: 'at door' }));
+    event('delivered', 40 * MINUTE, DRIVER1, { proof: 'at door' }),
+  );
   return server;
 };
 
@@ -55,12 +57,14 @@ describe('event times are causal', () => {
 
   it('keeps a cancelled order cancelled when the driver, having seen the cancel, stamps a delivery before it', () => {
     const server = replica(1);
-    append(server,
+    append(
+      server,
       event('placed', 0, SYSTEM, {}),
       event('accepted', 1 * MINUTE, OUTLET, { prepMinutes: 10 }),
       event('assigned', 2 * MINUTE, SYSTEM, { driverId: DRIVER1.id }),
       event('picked_up', 15 * MINUTE, DRIVER1, {}),
-      event('cancelled', 20 * MINUTE, SYSTEM, { reason: 'customer gone' }));
+      event('cancelled', 20 * MINUTE, SYSTEM, { reason: 'customer gone' }),
+    );
     const driver = replica(3, server);
     append(driver, event('delivered', 19 * MINUTE, DRIVER1, { proof: 'at door' }));
     syncBoth(server, driver);
@@ -79,14 +83,16 @@ describe('event times are causal', () => {
     expect(state.conflicts.map((c) => c.reason)).toEqual(['stamped before the order was placed']);
   });
 
-  it('keeps an offline device\'s real, earlier time when the later event was one it could not have seen', () => {
+  it("keeps an offline device's real, earlier time when the later event was one it could not have seen", () => {
     // The driver went offline right after the pickup and delivered at 35 min while the outlet added a note at 38.
     const upToPickup = replica(1);
-    append(upToPickup,
+    append(
+      upToPickup,
       event('placed', 0, SYSTEM, {}),
       event('accepted', 1 * MINUTE, OUTLET, { prepMinutes: 10 }),
       event('assigned', 2 * MINUTE, SYSTEM, { driverId: DRIVER1.id }),
-      event('picked_up', 15 * MINUTE, DRIVER1, {}));
+      event('picked_up', 15 * MINUTE, DRIVER1, {}),
+    );
     const driverView = replica(3, upToPickup);
     const outletView = replica(2, upToPickup);
     append(outletView, event('note', 38 * MINUTE, OUTLET, { text: 'ring twice' }));

@@ -13,11 +13,7 @@ describe('dropoffArea', () => {
     expect(dropoffArea(address)).toBe(area);
   });
 
-  it.each([
-    ['Residency Rd'],
-    ['Koramangala 5th Block'],
-    ['100 Feet Road, Indiranagar'],
-  ])('keeps %j, which names no door', (address) => {
+  it.each([['Residency Rd'], ['Koramangala 5th Block'], ['100 Feet Road, Indiranagar']])('keeps %j, which names no door', (address) => {
     expect(dropoffArea(address)).toBe(address);
   });
 

@@ -37,7 +37,11 @@ let serial = 0;
  * device could actually hold. `at` is an offset in ms from T0.
  */
 export function event<T extends EventType>(
-  type: T, at: number, by: Author, data: EventData<T>, id = `ev-${String(++serial).padStart(5, '0')}`,
+  type: T,
+  at: number,
+  by: Author,
+  data: EventData<T>,
+  id = `ev-${String(++serial).padStart(5, '0')}`,
 ): OrderEvent {
   return orderEventSchema.parse({ ...data, id, type, at: T0 + at, by });
 }
@@ -62,9 +66,20 @@ export function header(type: OrderType = 'delivery'): OrderHeader {
 
 /** Data an event of each type carries (beyond id, type, at and by): one valid example per type. */
 export const SAMPLE_EVENT_DATA: { readonly [T in EventType]: Record<string, unknown> } = {
-  placed: {}, accepted: { prepMinutes: 15 }, rejected: { reason: 'closed' }, preparing: {}, ready: {}, delayed: { minutes: 5 },
-  handed_over: {}, picked_up: {}, delivered: { proof: 'door' }, failed: { reason: 'no answer' }, cancelled: { reason: 'changed mind' },
-  assigned: { driverId: DRIVER1_ACTOR.id }, unassigned: { driverId: DRIVER1_ACTOR.id, reason: 'off shift' }, note: { text: 'hi' },
+  placed: {},
+  accepted: { prepMinutes: 15 },
+  rejected: { reason: 'closed' },
+  preparing: {},
+  ready: {},
+  delayed: { minutes: 5 },
+  handed_over: {},
+  picked_up: {},
+  delivered: { proof: 'door' },
+  failed: { reason: 'no answer' },
+  cancelled: { reason: 'changed mind' },
+  assigned: { driverId: DRIVER1_ACTOR.id },
+  unassigned: { driverId: DRIVER1_ACTOR.id, reason: 'off shift' },
+  note: { text: 'hi' },
 };
 
 export const ids = (events: readonly { readonly id: string }[]): string[] => events.map((e) => e.id);

@@ -12,8 +12,17 @@ const sorted = (set: ReadonlySet<string>): string[] => [...set].sort();
 
 /** Valid data for each action, to ask proposeEvent whether a real order takes it. */
 const DATA: { readonly [A in OrderAction]: ActionData<A> } = {
-  accept: { prepMinutes: 15 }, reject: { reason: 'too busy' }, prepare: {}, markReady: {}, delay: { minutes: 5 },
-  handOver: {}, cancel: { reason: 'ran out' }, pickUp: {}, deliver: {}, fail: { reason: 'nobody home' }, addNote: { text: 'ring twice' },
+  accept: { prepMinutes: 15 },
+  reject: { reason: 'too busy' },
+  prepare: {},
+  markReady: {},
+  delay: { minutes: 5 },
+  handOver: {},
+  cancel: { reason: 'ran out' },
+  pickUp: {},
+  deliver: {},
+  fail: { reason: 'nobody home' },
+  addNote: { text: 'ring twice' },
 };
 
 function proposable<A extends OrderAction>(actor: Actor, order: Parameters<typeof proposeEvent>[1], action: A, now: number): boolean {
@@ -26,15 +35,24 @@ function histories(type: OrderType): OrderEvent[][] {
   const accepted = [...placed, event('accepted', MINUTE, OUTLET, { prepMinutes: 15 })];
   const preparing = [...accepted, event('preparing', 2 * MINUTE, OUTLET, {})];
   const ready = [...preparing, event('ready', 3 * MINUTE, OUTLET, {})];
-  const all = [placed, accepted, preparing, ready,
+  const all = [
+    placed,
+    accepted,
+    preparing,
+    ready,
     [...placed, event('rejected', MINUTE, OUTLET, { reason: 'too busy' })],
-    [...accepted, event('cancelled', 2 * MINUTE, OUTLET, { reason: 'ran out' })]];
+    [...accepted, event('cancelled', 2 * MINUTE, OUTLET, { reason: 'ran out' })],
+  ];
   if (type !== 'delivery') return [...all, [...ready, event('handed_over', 4 * MINUTE, OUTLET, {})]];
   const assigned = [...ready, event('assigned', 4 * MINUTE, SYSTEM, { driverId: DRIVER1.id })];
   const pickedUp = [...assigned, event('picked_up', 5 * MINUTE, DRIVER1, {})];
-  return [...all, assigned, pickedUp,
+  return [
+    ...all,
+    assigned,
+    pickedUp,
     [...pickedUp, event('delivered', 6 * MINUTE, DRIVER1, {})],
-    [...pickedUp, event('failed', 6 * MINUTE, DRIVER1, { reason: 'nobody home' })]];
+    [...pickedUp, event('failed', 6 * MINUTE, DRIVER1, { reason: 'nobody home' })],
+  ];
 }
 
 describe('nextActions', () => {
@@ -53,7 +71,8 @@ describe('nextActions', () => {
   }
 
   it('offers staff accept, reject or cancel on a new order and hand-over only for a ready pickup', () => {
-    const at = (status: 'placed' | 'ready' | 'delivered', type: OrderType) => sorted(nextActions(OUTLET_ACTOR, { status, type, driverId: null }));
+    const at = (status: 'placed' | 'ready' | 'delivered', type: OrderType) =>
+      sorted(nextActions(OUTLET_ACTOR, { status, type, driverId: null }));
     expect(at('placed', 'pickup')).toEqual(['accept', 'addNote', 'cancel', 'reject']);
     expect(at('ready', 'pickup')).toEqual(['addNote', 'cancel', 'delay', 'handOver']);
     expect(at('ready', 'dine-in')).toEqual(['addNote', 'cancel', 'delay', 'handOver']);

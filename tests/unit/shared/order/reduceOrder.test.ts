@@ -21,39 +21,48 @@ const summary = (state: OrderState) => ({
 
 describe('reduceOrder properties', () => {
   it('reduces any permutation of the same events to the same state', () => {
-    fc.assert(fc.property(
-      scenarioArb().chain((s) => fc.tuple(fc.constant(s), permutationArb(s.events))),
-      ([s, shuffled]) => {
-        expect(summary(reduceOrder(shuffled, optionsOf(s)))).toEqual(summary(reduceOrder(s.events, optionsOf(s))));
-      },
-    ));
+    fc.assert(
+      fc.property(
+        scenarioArb().chain((s) => fc.tuple(fc.constant(s), permutationArb(s.events))),
+        ([s, shuffled]) => {
+          expect(summary(reduceOrder(shuffled, optionsOf(s)))).toEqual(summary(reduceOrder(s.events, optionsOf(s))));
+        },
+      ),
+    );
   });
 
   it('reduces the events to the same state however often each one arrives', () => {
-    fc.assert(fc.property(
-      scenarioArb().chain((s) => fc.tuple(
-        fc.constant(s),
-        fc.array(fc.nat(), { maxLength: 12 }).chain((picks) => {
-          const copies = picks.map((i) => structuredClone(s.events[i % s.events.length]));
-          return permutationArb([...s.events, ...copies.filter((e): e is OrderEvent => e !== undefined)]);
-        }),
-      )),
-      ([s, withDuplicates]) => {
-        const state = reduceOrder(withDuplicates, optionsOf(s));
-        expect(summary(state)).toEqual(summary(reduceOrder(s.events, optionsOf(s))));
-        expect(new Set([...ids(state.applied), ...state.conflicts.map((c) => c.event.id)]).size)
-          .toBe(state.applied.length + state.conflicts.length);
-      },
-    ));
+    fc.assert(
+      fc.property(
+        scenarioArb().chain((s) =>
+          fc.tuple(
+            fc.constant(s),
+            fc.array(fc.nat(), { maxLength: 12 }).chain((picks) => {
+              const copies = picks.map((i) => structuredClone(s.events[i % s.events.length]));
+              return permutationArb([...s.events, ...copies.filter((e): e is OrderEvent => e !== undefined)]);
+            }),
+          ),
+        ),
+        ([s, withDuplicates]) => {
+          const state = reduceOrder(withDuplicates, optionsOf(s));
+          expect(summary(state)).toEqual(summary(reduceOrder(s.events, optionsOf(s))));
+          expect(new Set([...ids(state.applied), ...state.conflicts.map((c) => c.event.id)]).size).toBe(
+            state.applied.length + state.conflicts.length,
+          );
+        },
+      ),
+    );
   });
 
   it('accounts for every event exactly once, as applied or as a conflict with a reason', () => {
-    fc.assert(fc.property(scenarioArb(), (s) => {
-      const state = reduceOrder(s.events, optionsOf(s));
-      expect([...ids(state.applied), ...state.conflicts.map((c) => c.event.id)].sort()).toEqual(ids(s.events).sort());
-      for (const conflict of state.conflicts) expect(conflict.reason).toMatch(/\w/);
-      expect([...state.applied].sort(compareEvents)).toEqual(state.applied);
-    }));
+    fc.assert(
+      fc.property(scenarioArb(), (s) => {
+        const state = reduceOrder(s.events, optionsOf(s));
+        expect([...ids(state.applied), ...state.conflicts.map((c) => c.event.id)].sort()).toEqual(ids(s.events).sort());
+        for (const conflict of state.conflicts) expect(conflict.reason).toMatch(/\w/);
+        expect([...state.applied].sort(compareEvents)).toEqual(state.applied);
+      }),
+    );
   });
 
   it('brings devices that each saw an overlapping part of the events to one state once they sync', () => {
@@ -69,75 +78,84 @@ describe('reduceOrder properties', () => {
         orders: fc.array(permutationArb(indices), { minLength: 4, maxLength: 4 }),
       });
     });
-    fc.assert(fc.property(partitioned, ({ s, devices, masks, orders }) => {
-      const expected = summary(reduceOrder(s.events, optionsOf(s)));
-      const docs = Array.from({ length: devices }, (_, d) => {
-        const doc = new Y.Doc();
-        doc.clientID = d + 1;
-        const mine = (orders[d] ?? []).filter((i) => {
-          const mask = (masks[i] ?? 0) & ((1 << devices) - 1);
-          return mask === 0 ? i % devices === d : (mask & (1 << d)) !== 0;
+    fc.assert(
+      fc.property(partitioned, ({ s, devices, masks, orders }) => {
+        const expected = summary(reduceOrder(s.events, optionsOf(s)));
+        const docs = Array.from({ length: devices }, (_, d) => {
+          const doc = new Y.Doc();
+          doc.clientID = d + 1;
+          const mine = (orders[d] ?? []).filter((i) => {
+            const mask = (masks[i] ?? 0) & ((1 << devices) - 1);
+            return mask === 0 ? i % devices === d : (mask & (1 << d)) !== 0;
+          });
+          for (const i of mine) doc.transact(() => eventsArray(doc).push([s.events[i]]));
+          // Offline, each device folds only what it has.
+          const own = mine.flatMap((i) => s.events[i] ?? []);
+          const local = reduceOrder(readEvents(doc).events, optionsOf(s));
+          expect(summary(local)).toEqual(summary(reduceOrder(own, optionsOf(s))));
+          expect(ORDER_STATUSES).toContain(local.status);
+          return doc;
         });
-        for (const i of mine) doc.transact(() => eventsArray(doc).push([s.events[i]]));
-        // Offline, each device folds only what it has.
-        const own = mine.flatMap((i) => s.events[i] ?? []);
-        const local = reduceOrder(readEvents(doc).events, optionsOf(s));
-        expect(summary(local)).toEqual(summary(reduceOrder(own, optionsOf(s))));
-        expect(ORDER_STATUSES).toContain(local.status);
-        return doc;
-      });
-      const updates = docs.map((doc) => Y.encodeStateAsUpdate(doc));
-      // Back online, each device receives the others' changes in its own order.
-      docs.forEach((doc, d) => {
-        for (let k = 1; k < devices; k += 1) Y.applyUpdate(doc, updates[(d + k) % devices] ?? new Uint8Array());
-      });
-      for (const doc of docs) {
-        const { events, malformed } = readEvents(doc);
-        expect(malformed).toBe(0);
-        expect(summary(reduceOrder(events, optionsOf(s)))).toEqual(expected);
-      }
-    }));
+        const updates = docs.map((doc) => Y.encodeStateAsUpdate(doc));
+        // Back online, each device receives the others' changes in its own order.
+        docs.forEach((doc, d) => {
+          for (let k = 1; k < devices; k += 1) Y.applyUpdate(doc, updates[(d + k) % devices] ?? new Uint8Array());
+        });
+        for (const doc of docs) {
+          const { events, malformed } = readEvents(doc);
+          expect(malformed).toBe(0);
+          expect(summary(reduceOrder(events, optionsOf(s)))).toEqual(expected);
+        }
+      }),
+    );
   });
 
   it('keeps an event that is invalid in the merged order inert and reports it with a reason', () => {
-    fc.assert(fc.property(scenarioArb({ extra: { min: 1, max: 1 } }), (s) => {
-      const [extra] = s.extra;
-      if (!extra) throw new Error('scenario without its extra event');
-      const withExtra = reduceOrder([...s.events, extra], optionsOf(s));
-      const conflict = withExtra.conflicts.find((c) => c.event.id === extra.id);
-      if (conflict === undefined) return fc.pre(false);
-      const before = reduceOrder(s.events, optionsOf(s));
-      expect(conflict.reason).toMatch(/\w/);
-      expect(conflict.event).toEqual(extra);
-      expect(withExtra.status).toBe(before.status);
-      expect(withExtra.driverId).toBe(before.driverId);
-      expect(withExtra.readyBy).toBe(before.readyBy);
-      expect(ids(withExtra.applied)).toEqual(ids(before.applied));
-      expect(withExtra.conflicts.map((c) => c.event.id).sort()).toEqual([...before.conflicts.map((c) => c.event.id), extra.id].sort());
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(scenarioArb({ extra: { min: 1, max: 1 } }), (s) => {
+        const [extra] = s.extra;
+        if (!extra) throw new Error('scenario without its extra event');
+        const withExtra = reduceOrder([...s.events, extra], optionsOf(s));
+        const conflict = withExtra.conflicts.find((c) => c.event.id === extra.id);
+        if (conflict === undefined) return fc.pre(false);
+        const before = reduceOrder(s.events, optionsOf(s));
+        expect(conflict.reason).toMatch(/\w/);
+        expect(conflict.event).toEqual(extra);
+        expect(withExtra.status).toBe(before.status);
+        expect(withExtra.driverId).toBe(before.driverId);
+        expect(withExtra.readyBy).toBe(before.readyBy);
+        expect(ids(withExtra.applied)).toEqual(ids(before.applied));
+        expect(withExtra.conflicts.map((c) => c.event.id).sort()).toEqual([...before.conflicts.map((c) => c.event.id), extra.id].sort());
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('always derives one of the known statuses', () => {
-    fc.assert(fc.property(scenarioArb({ extra: { min: 0, max: 4 } }), (s) => {
-      expect(ORDER_STATUSES).toContain(reduceOrder([...s.events, ...s.extra], optionsOf(s)).status);
-    }));
+    fc.assert(
+      fc.property(scenarioArb({ extra: { min: 0, max: 4 } }), (s) => {
+        expect(ORDER_STATUSES).toContain(reduceOrder([...s.events, ...s.extra], optionsOf(s)).status);
+      }),
+    );
   });
 
   it('never leaves a terminal status, whatever events follow', () => {
-    fc.assert(fc.property(scenarioArb({ extra: { min: 1, max: 6 } }), (s) => {
-      const sorted = [...s.events].sort(compareEvents);
-      let terminal: string | null = null;
-      for (let k = 1; k <= sorted.length; k += 1) {
-        const { status } = reduceOrder(sorted.slice(0, k), optionsOf(s));
+    fc.assert(
+      fc.property(scenarioArb({ extra: { min: 1, max: 6 } }), (s) => {
+        const sorted = [...s.events].sort(compareEvents);
+        let terminal: string | null = null;
+        for (let k = 1; k <= sorted.length; k += 1) {
+          const { status } = reduceOrder(sorted.slice(0, k), optionsOf(s));
+          if (terminal !== null) expect(status).toBe(terminal);
+          else if (isTerminal(status)) terminal = status;
+        }
+        // Events stamped after everything seen so far (the normal case for new actions).
+        const end = Math.max(...s.events.map((e) => e.at));
+        const later = s.extra.map((e) => ({ ...e, at: end + 1 + (e.at - T0) }));
+        const { status } = reduceOrder([...s.events, ...later], optionsOf(s));
         if (terminal !== null) expect(status).toBe(terminal);
-        else if (isTerminal(status)) terminal = status;
-      }
-      // Events stamped after everything seen so far (the normal case for new actions).
-      const end = Math.max(...s.events.map((e) => e.at));
-      const later = s.extra.map((e) => ({ ...e, at: end + 1 + (e.at - T0) }));
-      const { status } = reduceOrder([...s.events, ...later], optionsOf(s));
-      if (terminal !== null) expect(status).toBe(terminal);
-    }));
+      }),
+    );
   });
 });
 
@@ -158,8 +176,13 @@ describe('reduceOrder examples', () => {
     expect(statusesAlong(events)).toEqual(['placed', 'accepted', 'accepted', 'preparing', 'ready', 'picked_up', 'delivered']);
     const state = reduceOrder([...events].reverse());
     expect(state).toMatchObject({
-      status: 'delivered', driverId: DRIVER1.id, placedAt: T0, acceptedAt: T0 + MINUTE, prepMinutes: 20,
-      readyBy: T0 + 21 * MINUTE, conflicts: [],
+      status: 'delivered',
+      driverId: DRIVER1.id,
+      placedAt: T0,
+      acceptedAt: T0 + MINUTE,
+      prepMinutes: 20,
+      readyBy: T0 + 21 * MINUTE,
+      conflicts: [],
     });
     expect(ids(state.applied)).toEqual(ids(events));
   });
@@ -192,7 +215,10 @@ describe('reduceOrder examples', () => {
   it('reports picked_up without an assigned driver as a conflict', () => {
     const pickedUp = event('picked_up', 3, DRIVER1, {});
     const state = reduceOrder([
-      event('placed', 0, SYSTEM, {}), event('accepted', 1, OUTLET, { prepMinutes: 15 }), event('ready', 2, OUTLET, {}), pickedUp,
+      event('placed', 0, SYSTEM, {}),
+      event('accepted', 1, OUTLET, { prepMinutes: 15 }),
+      event('ready', 2, OUTLET, {}),
+      pickedUp,
     ]);
     expect(state.status).toBe('ready');
     expect(state.driverId).toBeNull();
@@ -203,9 +229,12 @@ describe('reduceOrder examples', () => {
     const strangerPickup = event('picked_up', 3, DRIVER2, {});
     const strangerDelivery = event('delivered', 5, DRIVER2, {});
     const state = reduceOrder([
-      event('placed', 0, SYSTEM, {}), event('accepted', 1, OUTLET, { prepMinutes: 15 }),
-      event('assigned', 2, SYSTEM, { driverId: DRIVER1.id }), strangerPickup,
-      event('picked_up', 4, DRIVER1, {}), strangerDelivery,
+      event('placed', 0, SYSTEM, {}),
+      event('accepted', 1, OUTLET, { prepMinutes: 15 }),
+      event('assigned', 2, SYSTEM, { driverId: DRIVER1.id }),
+      strangerPickup,
+      event('picked_up', 4, DRIVER1, {}),
+      strangerDelivery,
     ]);
     expect(state.status).toBe('picked_up');
     expect(state.conflicts).toEqual([
@@ -218,14 +247,19 @@ describe('reduceOrder examples', () => {
     const wrongUnassign = event('unassigned', 3, ADMIN, { driverId: DRIVER2.id, reason: 'mistake' });
     const oldDriverPickup = event('picked_up', 6, DRIVER1, {});
     const untilUnassigned = [
-      event('placed', 0, SYSTEM, {}), event('accepted', 1, OUTLET, { prepMinutes: 15 }),
-      event('assigned', 2, SYSTEM, { driverId: DRIVER1.id }), wrongUnassign,
+      event('placed', 0, SYSTEM, {}),
+      event('accepted', 1, OUTLET, { prepMinutes: 15 }),
+      event('assigned', 2, SYSTEM, { driverId: DRIVER1.id }),
+      wrongUnassign,
       event('unassigned', 4, ADMIN, { driverId: DRIVER1.id, reason: 'bike broke down' }),
     ];
     expect(reduceOrder(untilUnassigned.slice(0, 4)).driverId).toBe(DRIVER1.id);
     expect(reduceOrder(untilUnassigned).driverId).toBeNull();
     const state = reduceOrder([
-      ...untilUnassigned, event('assigned', 5, SYSTEM, { driverId: DRIVER2.id }), oldDriverPickup, event('picked_up', 7, DRIVER2, {}),
+      ...untilUnassigned,
+      event('assigned', 5, SYSTEM, { driverId: DRIVER2.id }),
+      oldDriverPickup,
+      event('picked_up', 7, DRIVER2, {}),
     ]);
     expect(state).toMatchObject({ status: 'picked_up', driverId: DRIVER2.id });
     expect(state.conflicts).toEqual([
@@ -240,7 +274,10 @@ describe('reduceOrder examples', () => {
     it('keeps the cancel and reports the ready when the cancel sorts first', () => {
       const cancelled = event('cancelled', 10, ADMIN, { reason: 'customer called to cancel' });
       const ready = event('ready', 12, OUTLET, {});
-      for (const events of [[...accepted, cancelled, ready], [ready, ...accepted, cancelled]]) {
+      for (const events of [
+        [...accepted, cancelled, ready],
+        [ready, ...accepted, cancelled],
+      ]) {
         const state = reduceOrder(events);
         expect(state.status).toBe('cancelled');
         expect(ids(state.applied)).toContain(cancelled.id);
@@ -260,8 +297,12 @@ describe('reduceOrder examples', () => {
     it('breaks a tie on the same millisecond by event id, the same way on every device', () => {
       const cancelled = event('cancelled', 10, ADMIN, { reason: 'customer called to cancel' }, 'a-cancel');
       const ready = event('ready', 10, OUTLET, {}, 'b-ready');
-      expect(reduceOrder([...accepted, ready, cancelled]).conflicts).toEqual([{ event: ready, reason: 'not allowed when the order is cancelled' }]);
-      expect(reduceOrder([cancelled, ready, ...accepted]).conflicts).toEqual([{ event: ready, reason: 'not allowed when the order is cancelled' }]);
+      expect(reduceOrder([...accepted, ready, cancelled]).conflicts).toEqual([
+        { event: ready, reason: 'not allowed when the order is cancelled' },
+      ]);
+      expect(reduceOrder([cancelled, ready, ...accepted]).conflicts).toEqual([
+        { event: ready, reason: 'not allowed when the order is cancelled' },
+      ]);
     });
   });
 
@@ -272,7 +313,12 @@ describe('reduceOrder examples', () => {
     expect(reduceOrder(delayed)).toMatchObject({ delayMinutes: 15, readyBy: T0 + 37 * MINUTE });
     // A delay after the order left the kitchen is a conflict and does not count.
     const late = event('delayed', 30 * MINUTE, OUTLET, { minutes: 60 });
-    const after = reduceOrder([...delayed, event('assigned', 16 * MINUTE, SYSTEM, { driverId: DRIVER1.id }), event('picked_up', 20 * MINUTE, DRIVER1, {}), late]);
+    const after = reduceOrder([
+      ...delayed,
+      event('assigned', 16 * MINUTE, SYSTEM, { driverId: DRIVER1.id }),
+      event('picked_up', 20 * MINUTE, DRIVER1, {}),
+      late,
+    ]);
     expect(after).toMatchObject({ delayMinutes: 15, readyBy: T0 + 37 * MINUTE });
     expect(after.conflicts.map((c) => c.event)).toEqual([late]);
   });
@@ -285,7 +331,10 @@ describe('reduceOrder examples', () => {
   it('folds the earlier of two events that claim the same id', () => {
     const first = event('accepted', 1, OUTLET, { prepMinutes: 10 }, 'same-id');
     const forged = event('rejected', 2, OUTLET, { reason: 'too busy' }, 'same-id');
-    for (const events of [[first, forged], [forged, first]]) {
+    for (const events of [
+      [first, forged],
+      [forged, first],
+    ]) {
       const state = reduceOrder([event('placed', 0, SYSTEM, {}), ...events]);
       expect(state.status).toBe('accepted');
       expect(state.applied).toContainEqual(first);

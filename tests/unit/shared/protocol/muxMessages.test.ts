@@ -80,9 +80,12 @@ describe('muxMessages', () => {
   });
 
   it('round-trips any message of any type', () => {
-    fc.assert(fc.property(messageArb, (message) => {
-      expect(decodeMux(encodeMux(message))).toEqual(message);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(messageArb, (message) => {
+        expect(decodeMux(encodeMux(message))).toEqual(message);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('lays frames out as the protocol comment says', () => {
@@ -92,7 +95,9 @@ describe('muxMessages', () => {
   });
 
   it('throws on every truncation of a frame whose fields carry their own length', () => {
-    for (const message of EXAMPLES.filter((m) => m.type !== MuxType.SYNC && m.type !== MuxType.AWARENESS && m.type !== MuxType.UNSUBSCRIBE)) {
+    for (const message of EXAMPLES.filter(
+      (m) => m.type !== MuxType.SYNC && m.type !== MuxType.AWARENESS && m.type !== MuxType.UNSUBSCRIBE,
+    )) {
       const bytes = encodeMux(message);
       for (let length = 0; length < bytes.length; length += 1) {
         expect(() => decodeMux(bytes.slice(0, length)), `type ${message.type} cut to ${length} bytes`).toThrow();
@@ -144,38 +149,52 @@ describe('muxMessages', () => {
       });
       expect(() => decodeMux(bytes), `type ${type}`).toThrow(/out of range/);
     }
-    expect(decodeMux(encodeMux({ type: MuxType.ACK, doc: 'd', seq: Number.MAX_SAFE_INTEGER }))).toMatchObject({ seq: Number.MAX_SAFE_INTEGER });
+    expect(decodeMux(encodeMux({ type: MuxType.ACK, doc: 'd', seq: Number.MAX_SAFE_INTEGER }))).toMatchObject({
+      seq: Number.MAX_SAFE_INTEGER,
+    });
   });
 
   it('turns random bytes into a well-formed message or an error, never anything else', () => {
-    const mutated = fc.tuple(messageArb, fc.nat(), fc.nat(255), fc.constantFrom('cut', 'flip', 'insert', 'drop')).map(([message, at, byte, how]) => {
-      const bytes = [...encodeMux(message)];
-      const i = at % (bytes.length + 1);
-      if (how === 'cut') bytes.length = i;
-      if (how === 'flip' && i < bytes.length) bytes[i] = byte;
-      if (how === 'insert') bytes.splice(i, 0, byte);
-      if (how === 'drop') bytes.splice(i, 1);
-      return Uint8Array.from(bytes);
-    });
-    fc.assert(fc.property(fc.oneof(fc.uint8Array({ maxLength: 48 }), mutated), (bytes) => {
-      const result = decodeOrError(bytes);
-      if (!(result instanceof Error)) expectWellFormed(result);
-    }), { numRuns: 2000 });
+    const mutated = fc
+      .tuple(messageArb, fc.nat(), fc.nat(255), fc.constantFrom('cut', 'flip', 'insert', 'drop'))
+      .map(([message, at, byte, how]) => {
+        const bytes = [...encodeMux(message)];
+        const i = at % (bytes.length + 1);
+        if (how === 'cut') bytes.length = i;
+        if (how === 'flip' && i < bytes.length) bytes[i] = byte;
+        if (how === 'insert') bytes.splice(i, 0, byte);
+        if (how === 'drop') bytes.splice(i, 1);
+        return Uint8Array.from(bytes);
+      });
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 48 }), mutated), (bytes) => {
+        const result = decodeOrError(bytes);
+        if (!(result instanceof Error)) expectWellFormed(result);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('reads nothing beyond the frame when the frame is a view into a larger buffer', () => {
     // Node's WebSocket frames are often slices of a shared, pooled buffer.
-    fc.assert(fc.property(
-      fc.oneof(messageArb.map(encodeMux), fc.uint8Array({ maxLength: 32 })), fc.nat(32), fc.nat(32), fc.nat(255), fc.boolean(),
-      (bytes, before, after, filler, cut) => {
-        const view = cut && bytes.length > 0 ? bytes.subarray(0, bytes.length - 1) : bytes;
-        const pool = new Uint8Array(before + view.length + after).fill(filler);
-        pool.set(view, before);
-        const inPool = decodeOrError(pool.subarray(before, before + view.length));
-        const alone = decodeOrError(Uint8Array.from(view));
-        if (alone instanceof Error) expect(inPool).toBeInstanceOf(Error);
-        else expect(inPool).toEqual(alone);
-      },
-    ), { numRuns: 1000 });
+    fc.assert(
+      fc.property(
+        fc.oneof(messageArb.map(encodeMux), fc.uint8Array({ maxLength: 32 })),
+        fc.nat(32),
+        fc.nat(32),
+        fc.nat(255),
+        fc.boolean(),
+        (bytes, before, after, filler, cut) => {
+          const view = cut && bytes.length > 0 ? bytes.subarray(0, bytes.length - 1) : bytes;
+          const pool = new Uint8Array(before + view.length + after).fill(filler);
+          pool.set(view, before);
+          const inPool = decodeOrError(pool.subarray(before, before + view.length));
+          const alone = decodeOrError(Uint8Array.from(view));
+          if (alone instanceof Error) expect(inPool).toBeInstanceOf(Error);
+          else expect(inPool).toEqual(alone);
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });

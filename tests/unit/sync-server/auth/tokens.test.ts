@@ -27,7 +27,9 @@ describe('resolveJwtSecret', () => {
   it('refuses an empty kept secret, naming the file', () => {
     const dir = dataDir();
     fs.writeFileSync(path.join(dir, 'jwt-secret'), ' \n');
-    expect(() => resolveJwtSecret(null, dir)).toThrow(`${path.join(dir, 'jwt-secret')}: the JWT secret kept there is empty; it must be at least 32 characters`);
+    expect(() => resolveJwtSecret(null, dir)).toThrow(
+      `${path.join(dir, 'jwt-secret')}: the JWT secret kept there is empty; it must be at least 32 characters`,
+    );
   });
 
   it('refuses a short kept secret rather than signing with it', () => {
@@ -46,7 +48,10 @@ describe('TokenService', () => {
     const iat = Math.floor(Date.now() / 1000);
     const legacy = await sign({ sub: ravi.id, role: 'driver', iat, exp: iat + 3600 }, SECRET, 'HS256');
     expect(await new TokenService(SECRET, accounts({ disabled: false, tokenVersion: 0 })).verify(legacy)).toEqual(ravi);
-    expect(await new TokenService(SECRET, accounts({ disabled: false, tokenVersion: 1 })).authenticate(legacy)).toMatchObject({ ok: false, error: { code: 'session_revoked' } });
+    expect(await new TokenService(SECRET, accounts({ disabled: false, tokenVersion: 1 })).authenticate(legacy)).toMatchObject({
+      ok: false,
+      error: { code: 'session_revoked' },
+    });
   });
 
   it('names why a well-signed token is refused: the user deleted, disabled, or the token revoked', async () => {
@@ -59,7 +64,8 @@ describe('TokenService', () => {
     expect(await refusal(null)).toBe('account_deleted');
     expect(await refusal({ disabled: true, tokenVersion: 3 })).toBe('account_disabled');
     expect(await refusal({ disabled: false, tokenVersion: 4 })).toBe('session_revoked');
-    expect(await new TokenService('another-secret-0123456789abcdefghijkl', accounts({ disabled: false, tokenVersion: 3 })).authenticate(token))
-      .toMatchObject({ ok: false, error: { code: 'invalid_token' } });
+    expect(
+      await new TokenService('another-secret-0123456789abcdefghijkl', accounts({ disabled: false, tokenVersion: 3 })).authenticate(token),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_token' } });
   });
 });

@@ -10,20 +10,41 @@ const NOW = 1_800_000_000_000;
 const OUTLET = { lat: 12.9756, lng: 77.6066 };
 
 const driver = (id: string, over: Partial<DriverRecord> = {}): DriverRecord => ({
-  id: id as UserId, name: id, phone: '', capacity: 2, onShift: true, shiftChangedAt: NOW - 3_600_000,
+  id: id as UserId,
+  name: id,
+  phone: '',
+  capacity: 2,
+  onShift: true,
+  shiftChangedAt: NOW - 3_600_000,
   position: { lat: 12.976, lng: 77.607, at: NOW - 60_000, accuracy: 10, declared: false },
-  lastAssignedAt: null, lastDeliveryEndedAt: null, ...over,
+  lastAssignedAt: null,
+  lastDeliveryEndedAt: null,
+  ...over,
 });
 const offer = (orderId: string, driverId: string, offeredAt: number): OfferRow => ({
-  orderId: orderId as OrderId, driverId: driverId as UserId, offeredAt, expiresAt: offeredAt + 60_000, offer: {} as Offer,
+  orderId: orderId as OrderId,
+  driverId: driverId as UserId,
+  offeredAt,
+  expiresAt: offeredAt + 60_000,
+  offer: {} as Offer,
 });
-const inputs = (over: Partial<CandidateInputs> = {}): CandidateInputs => ({ activeCounts: new Map(), offers: [], live: new Map(), now: NOW, ...over });
+const inputs = (over: Partial<CandidateInputs> = {}): CandidateInputs => ({
+  activeCounts: new Map(),
+  offers: [],
+  live: new Map(),
+  now: NOW,
+  ...over,
+});
 
 describe('driverCandidates', () => {
   it('counts a pending offer as work: a place of capacity, and served when it was made', () => {
-    const [asha] = driverCandidates([driver('asha', { lastAssignedAt: NOW - 600_000 })], inputs({
-      activeCounts: new Map([['asha' as UserId, 1]]), offers: [offer('o1', 'asha', NOW - 5_000)],
-    }));
+    const [asha] = driverCandidates(
+      [driver('asha', { lastAssignedAt: NOW - 600_000 })],
+      inputs({
+        activeCounts: new Map([['asha' as UserId, 1]]),
+        offers: [offer('o1', 'asha', NOW - 5_000)],
+      }),
+    );
     expect(asha).toMatchObject({ activeOrders: 2, lastAssignedAt: NOW - 5_000 });
   });
 
@@ -49,7 +70,10 @@ describe('driverCandidates', () => {
     expect(k).toMatchObject({ position: { lat: 12.9, lng: 77.5 }, positionAt: NOW });
     expect(r).toMatchObject({ position: { lat: 12.99, lng: 77.61 }, positionAt: NOW - 1_000 });
     const stale = new Map([['ravi' as UserId, { lat: 12.99, lng: 77.61, at: NOW - 120_000, accuracy: 5 }]]);
-    expect(driverCandidates([stored], inputs({ live: stale }))[0]).toMatchObject({ position: { lat: 12.976, lng: 77.607 }, positionAt: NOW - 60_000 });
+    expect(driverCandidates([stored], inputs({ live: stale }))[0]).toMatchObject({
+      position: { lat: 12.976, lng: 77.607 },
+      positionAt: NOW - 60_000,
+    });
   });
 
   it('has no position for a driver who never had one', () => {

@@ -11,7 +11,9 @@ function manualClock(): Clock & { advance(ms: number): void } {
     after: (ms, fn) => {
       const timer = { at: now + ms, fn };
       timers.push(timer);
-      return () => { timers = timers.filter((t) => t !== timer); };
+      return () => {
+        timers = timers.filter((t) => t !== timer);
+      };
     },
     advance(ms) {
       now += ms;
@@ -42,10 +44,17 @@ describe('Throttle', () => {
     throttle.request('a');
     expect(runs).toEqual([['a', 0]]);
     clock.advance(3_000);
-    expect(runs).toEqual([['a', 0], ['a', 5_000]]);
+    expect(runs).toEqual([
+      ['a', 0],
+      ['a', 5_000],
+    ]);
     clock.advance(10_000);
     throttle.request('a');
-    expect(runs).toEqual([['a', 0], ['a', 5_000], ['a', 15_000]]);
+    expect(runs).toEqual([
+      ['a', 0],
+      ['a', 5_000],
+      ['a', 15_000],
+    ]);
   });
 
   it('throttles each key on its own', () => {

@@ -6,9 +6,14 @@ import { trackView, type TrackDriver } from '../../../../sync-server/projections
 import { DRIVER1, event, header, MINUTE, OUTLET, SYSTEM, T0 } from '../../shared/order/fixtures';
 
 const RAVI: TrackDriver = { firstName: 'Ravi', position: { lat: 12.965, lng: 77.598, at: T0 + 30 * MINUTE } };
-const view = (events: OrderEvent[], type: OrderType = 'delivery') => ({ header: header(type), state: reduceOrder(events, { orderType: type }) });
+const view = (events: OrderEvent[], type: OrderType = 'delivery') => ({
+  header: header(type),
+  state: reduceOrder(events, { orderType: type }),
+});
 const assigned = [
-  event('placed', 0, SYSTEM, {}), event('accepted', MINUTE, OUTLET, { prepMinutes: 15 }), event('assigned', 2 * MINUTE, SYSTEM, { driverId: DRIVER1.id }),
+  event('placed', 0, SYSTEM, {}),
+  event('accepted', MINUTE, OUTLET, { prepMinutes: 15 }),
+  event('assigned', 2 * MINUTE, SYSTEM, { driverId: DRIVER1.id }),
 ];
 
 describe('trackView', () => {
@@ -18,7 +23,10 @@ describe('trackView', () => {
     expect(waiting.estimatedArrival).toBeGreaterThan(waiting.readyBy ?? Number.POSITIVE_INFINITY);
     const onTheWay = trackView(view([...assigned, event('picked_up', 25 * MINUTE, DRIVER1, {})]), RAVI);
     expect(onTheWay.driverPosition).toEqual(RAVI.position);
-    const done = trackView(view([...assigned, event('picked_up', 25 * MINUTE, DRIVER1, {}), event('delivered', 40 * MINUTE, DRIVER1, {})]), RAVI);
+    const done = trackView(
+      view([...assigned, event('picked_up', 25 * MINUTE, DRIVER1, {}), event('delivered', 40 * MINUTE, DRIVER1, {})]),
+      RAVI,
+    );
     expect(done).toMatchObject({ driver: { firstName: 'Ravi' }, driverPosition: null, estimatedArrival: null });
   });
 
@@ -30,11 +38,24 @@ describe('trackView', () => {
   it('holds its fields and nothing else: no ids, no customer, no phone but the outlet’s', () => {
     const v = trackView(view([...assigned, event('picked_up', 25 * MINUTE, DRIVER1, {})]), RAVI);
     expect(Object.keys(v).sort()).toEqual([
-      'currency', 'driver', 'driverPosition', 'dropoffArea', 'estimatedArrival', 'items', 'orderType', 'outletName', 'outletPhone',
-      'placedAt', 'readyBy', 'status', 'timeline', 'total',
+      'currency',
+      'driver',
+      'driverPosition',
+      'dropoffArea',
+      'estimatedArrival',
+      'items',
+      'orderType',
+      'outletName',
+      'outletPhone',
+      'placedAt',
+      'readyBy',
+      'status',
+      'timeline',
+      'total',
     ]);
     const json = JSON.stringify(v);
-    for (const secret of [header().id, DRIVER1.id, header().customer.phone, header().customer.name, '2 Brigade Road']) expect(json).not.toContain(secret);
+    for (const secret of [header().id, DRIVER1.id, header().customer.phone, header().customer.name, '2 Brigade Road'])
+      expect(json).not.toContain(secret);
     expect(v.timeline.map((e) => e.type)).toEqual(['placed', 'accepted', 'picked_up']);
   });
 
@@ -42,7 +63,10 @@ describe('trackView', () => {
     const text = 'Flat 9, Kiran Rao +91 90000 12345, 14 Church Street';
     const base = header('delivery');
     const typed = { ...base, address: { text, lat: 12.97512, lng: 77.60487 } };
-    const zoned = trackView({ header: { ...typed, deliveryZone: 'Central Bengaluru' }, state: reduceOrder(assigned, { orderType: 'delivery' }) }, RAVI);
+    const zoned = trackView(
+      { header: { ...typed, deliveryZone: 'Central Bengaluru' }, state: reduceOrder(assigned, { orderType: 'delivery' }) },
+      RAVI,
+    );
     const unzoned = trackView({ header: typed, state: reduceOrder(assigned, { orderType: 'delivery' }) }, RAVI);
     expect(zoned.dropoffArea).toBe('Central Bengaluru');
     expect(unzoned.dropoffArea).toBe('Near 12.98, 77.60');

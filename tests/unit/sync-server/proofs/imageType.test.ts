@@ -21,6 +21,13 @@ describe('sniffImageType', () => {
 
 describe('isProofType', () => {
   it('accepts the three photo types only', () => {
-    expect(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/svg+xml', 'toString'].map(isProofType)).toEqual([true, true, true, false, false, false]);
+    expect(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/svg+xml', 'toString'].map(isProofType)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -17,10 +17,18 @@ describe('tileSource', () => {
   });
 
   it('refuses hosts no CSP source can name, and the server does not start with one', () => {
-    for (const bad of ['https://tiles-{s}.example.org/{z}.png', 'https://user:pw@example.org/{z}.png', 'ftp://example.org/{z}.png', '//example.org/{z}.png', 'tiles/{z}.png']) {
+    for (const bad of [
+      'https://tiles-{s}.example.org/{z}.png',
+      'https://user:pw@example.org/{z}.png',
+      'ftp://example.org/{z}.png',
+      '//example.org/{z}.png',
+      'tiles/{z}.png',
+    ]) {
       expect(() => tileSource(bad), bad).toThrow(/Content-Security-Policy/);
     }
-    expect(() => loadConfig({ VITE_MAP_TILE_URL: 'https://tiles-{s}.example.org/{z}.png' })).toThrow(/VITE_MAP_TILE_URL: .*Content-Security-Policy/);
+    expect(() => loadConfig({ VITE_MAP_TILE_URL: 'https://tiles-{s}.example.org/{z}.png' })).toThrow(
+      /VITE_MAP_TILE_URL: .*Content-Security-Policy/,
+    );
     expect(loadConfig({}).mapTileSource).toBe('https://tile.openstreetmap.org');
   });
 });

@@ -10,8 +10,10 @@ describe('reading an answer against the contract', () => {
   });
 
   it('says the answer could not be read when it does not fit', () => {
-    expect(readAnswer({ ok: true, body: { n: 'one' } }, schema, 'unreadable'))
-      .toEqual({ ok: false, error: { status: 200, code: 'bad_response', message: 'unreadable' } });
+    expect(readAnswer({ ok: true, body: { n: 'one' } }, schema, 'unreadable')).toEqual({
+      ok: false,
+      error: { status: 200, code: 'bad_response', message: 'unreadable' },
+    });
   });
 
   it('passes the server’s refusal on unchanged', () => {

@@ -19,7 +19,10 @@ const events = (doc: Y.Doc) => readOrder(doc)?.state.applied ?? [];
 describe('driver commands', () => {
   it('lets the assigned driver pick the order up, and nobody else', () => {
     const doc = assignedDeliveryDoc(DRIVER1_ACTOR.id, false);
-    expect(runOrderAction(driverOn(doc, DRIVER2_ACTOR), ORDER_ID, 'pickUp', {})).toEqual({ ok: false, reason: 'only the assigned driver can do this' });
+    expect(runOrderAction(driverOn(doc, DRIVER2_ACTOR), ORDER_ID, 'pickUp', {})).toEqual({
+      ok: false,
+      reason: 'only the assigned driver can do this',
+    });
     expect(runOrderAction(driverOn(doc), ORDER_ID, 'pickUp', {})).toEqual({ ok: true });
     expect(readOrder(doc)?.state.status).toBe('picked_up');
   });
@@ -42,7 +45,10 @@ describe('driver commands', () => {
   it('refuses a cash delivery until the cash is collected, and writes nothing', () => {
     const doc = assignedDeliveryDoc(DRIVER1_ACTOR.id, true);
     const count = events(doc).length;
-    expect(markDelivered(driverOn(doc), ORDER_ID, photoOnly, false)).toEqual({ ok: false, reason: 'Collect ₹290.00 in cash first, or mark the delivery failed.' });
+    expect(markDelivered(driverOn(doc), ORDER_ID, photoOnly, false)).toEqual({
+      ok: false,
+      reason: 'Collect ₹290.00 in cash first, or mark the delivery failed.',
+    });
     expect(events(doc)).toHaveLength(count);
   });
 
@@ -69,7 +75,10 @@ describe('driver commands', () => {
 
   it('refuses to deliver an order not yet picked up', () => {
     const doc = assignedDeliveryDoc(DRIVER1_ACTOR.id, false);
-    expect(markDelivered(driverOn(doc), ORDER_ID, photoOnly, true)).toEqual({ ok: false, reason: 'not allowed when the order is accepted' });
+    expect(markDelivered(driverOn(doc), ORDER_ID, photoOnly, true)).toEqual({
+      ok: false,
+      reason: 'not allowed when the order is accepted',
+    });
   });
 
   it('records a failed delivery with its reason', () => {

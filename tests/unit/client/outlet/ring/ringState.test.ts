@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL_RING, isRinging, ringReducer, shouldSound, type NewOrder, type RingEvent, type RingState } from '../../../../../client/outlet/ring/ringState';
+import {
+  INITIAL_RING,
+  isRinging,
+  ringReducer,
+  shouldSound,
+  type NewOrder,
+  type RingEvent,
+  type RingState,
+} from '../../../../../client/outlet/ring/ringState';
 
 const meera: NewOrder = { id: 'o1', customerName: 'Meera' };
 const ravi: NewOrder = { id: 'o2', customerName: 'Ravi' };

@@ -15,7 +15,14 @@ function setup(pickedUp = true) {
   const doc = assignedDeliveryDoc(DRIVER1_ACTOR.id, pickedUp);
   const db = openDabbaDb(`deliver-test-${++serial}`);
   let kicks = 0;
-  const deps = { ctx: { actor: DRIVER1_ACTOR, docs: docsOf({ [ORDER_DOC]: doc }) }, db, driverId: DRIVER1_ACTOR.id, uploadProofs: () => { kicks += 1; } };
+  const deps = {
+    ctx: { actor: DRIVER1_ACTOR, docs: docsOf({ [ORDER_DOC]: doc }) },
+    db,
+    driverId: DRIVER1_ACTOR.id,
+    uploadProofs: () => {
+      kicks += 1;
+    },
+  };
   return { doc, db, deps, kicks: () => kicks };
 }
 

@@ -4,8 +4,12 @@ import { KEEP_EVERY_MS, shouldKeep, type Fix } from '../../../../../../client/dr
 const T0 = 1_700_000_000_000;
 /** About 11 m of latitude. */
 const LAT_11M = 0.0001;
-const at = (seconds: number, northMeters = 0, accuracy: number | null = 5): Fix =>
-  ({ lat: 12.9756 + (northMeters / 11) * LAT_11M, lng: 77.6066, at: T0 + seconds * 1000, accuracy });
+const at = (seconds: number, northMeters = 0, accuracy: number | null = 5): Fix => ({
+  lat: 12.9756 + (northMeters / 11) * LAT_11M,
+  lng: 77.6066,
+  at: T0 + seconds * 1000,
+  accuracy,
+});
 
 describe('location throttle (every 10 s or 25 m)', () => {
   it('keeps the first fix of a shift', () => {

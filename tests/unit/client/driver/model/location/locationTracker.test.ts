@@ -59,7 +59,7 @@ describe('location tracker', () => {
     tracker.start();
     geo.move(12.9756, 77.6066, T0);
     geo.move(12.9757, 77.6066, T0 + 2_000);
-    geo.move(12.9760, 77.6066, T0 + 4_000);
+    geo.move(12.976, 77.6066, T0 + 4_000);
     expect(fixes.map((f) => f.at)).toEqual([T0, T0 + 4_000]);
     expect(fixes[1]).toEqual({ lat: 12.976, lng: 77.6066, at: T0 + 4_000, accuracy: 8 });
     expect(statuses.at(-1)).toEqual({ state: 'sharing', lastFixAt: T0 + 4_000 });

@@ -8,7 +8,13 @@ import { OFFLINE, OK, refused, scriptedDriverApi } from '../../../support/driver
 const T0 = 1_700_000_000_000;
 let serial = 0;
 const db = () => openDabbaDb(`trail-test-${++serial}`);
-const point = (driverId: string, i: number, accuracy: number | null = 6) => ({ driverId, lat: 12.97 + i / 10_000, lng: 77.6, at: T0 + i * 10_000, accuracy });
+const point = (driverId: string, i: number, accuracy: number | null = 6) => ({
+  driverId,
+  lat: 12.97 + i / 10_000,
+  lng: 77.6,
+  at: T0 + i * 10_000,
+  accuracy,
+});
 
 describe('breadcrumb buffer', () => {
   it('keeps points measured offline, with their device times, until the server has them', async () => {

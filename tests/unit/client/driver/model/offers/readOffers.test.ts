@@ -5,9 +5,18 @@ import type { OrderId } from '../../../../../../shared/ids';
 import { offersMap, type Offer } from '../../../../../../shared/inbox';
 
 const offer = (orderId: string, offeredAt: number): Offer => ({
-  orderId: orderId as OrderId, offeredAt, expiresAt: offeredAt + 60_000, outletName: 'Dabba Kitchen', outletAddress: '1 MG Road',
-  pickup: { lat: 12.97, lng: 77.59 }, dropoffArea: 'Brigade Road', dropoff: { lat: 12.96, lng: 77.6 },
-  distanceMeters: 800, tripMeters: 2_400, cashToCollect: 29_000, currency: 'INR',
+  orderId: orderId as OrderId,
+  offeredAt,
+  expiresAt: offeredAt + 60_000,
+  outletName: 'Dabba Kitchen',
+  outletAddress: '1 MG Road',
+  pickup: { lat: 12.97, lng: 77.59 },
+  dropoffArea: 'Brigade Road',
+  dropoff: { lat: 12.96, lng: 77.6 },
+  distanceMeters: 800,
+  tripMeters: 2_400,
+  cashToCollect: 29_000,
+  currency: 'INR',
 });
 
 describe('offers in the driver inbox', () => {

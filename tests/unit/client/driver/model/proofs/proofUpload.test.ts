@@ -9,8 +9,16 @@ const T0 = 1_700_000_000_000;
 let serial = 0;
 const db = () => openDabbaDb(`proofs-test-${++serial}`);
 const proof = (orderId: string, sha: string, takenAt: number, driverId = 'd1'): ProofRow => ({
-  orderId, sha256: sha.repeat(64), driverId, kind: 'photo', type: 'image/jpeg', bytes: new Uint8Array([0xff, 0xd8, 0xff, 1, 2]),
-  size: 5, takenAt, state: 'waiting', lastError: null,
+  orderId,
+  sha256: sha.repeat(64),
+  driverId,
+  kind: 'photo',
+  type: 'image/jpeg',
+  bytes: new Uint8Array([0xff, 0xd8, 0xff, 1, 2]),
+  size: 5,
+  takenAt,
+  state: 'waiting',
+  lastError: null,
 });
 
 describe('proof upload queue', () => {
@@ -20,11 +28,17 @@ describe('proof upload queue', () => {
     await saveProof(store, proof('o1', 'a', T0));
     const offline = scriptedDriverApi([OFFLINE]);
     expect(await uploadProofs({ db: store, driverId: 'd1', api: offline.api })).toBe('retry');
-    expect((await waitingProofs(store, 'd1')).map((p) => [p.orderId, p.lastError])).toEqual([['o1', 'Cannot reach the Dabba server.'], ['o2', null]]);
+    expect((await waitingProofs(store, 'd1')).map((p) => [p.orderId, p.lastError])).toEqual([
+      ['o1', 'Cannot reach the Dabba server.'],
+      ['o2', null],
+    ]);
 
     const online = scriptedDriverApi([OK, OK]);
     expect(await uploadProofs({ db: store, driverId: 'd1', api: online.api })).toBe('idle');
-    expect(online.calls.proofs.map((c) => [c.orderId, c.sha256, c.type, c.size])).toEqual([['o1', 'a'.repeat(64), 'image/jpeg', 5], ['o2', 'b'.repeat(64), 'image/jpeg', 5]]);
+    expect(online.calls.proofs.map((c) => [c.orderId, c.sha256, c.type, c.size])).toEqual([
+      ['o1', 'a'.repeat(64), 'image/jpeg', 5],
+      ['o2', 'b'.repeat(64), 'image/jpeg', 5],
+    ]);
     expect(await waitingProofs(store, 'd1')).toEqual([]);
   });
 
@@ -51,8 +65,12 @@ describe('proof upload queue', () => {
   it('waits on a busy server or an expired sign-in instead of giving up', async () => {
     const store = db();
     await saveProof(store, proof('o1', 'a', T0));
-    expect(await uploadProofs({ db: store, driverId: 'd1', api: scriptedDriverApi([refused(503, 'busy', 'Try again')]).api })).toBe('retry');
-    expect(await uploadProofs({ db: store, driverId: 'd1', api: scriptedDriverApi([refused(401, 'unauthorized', 'Sign in')]).api })).toBe('retry');
+    expect(await uploadProofs({ db: store, driverId: 'd1', api: scriptedDriverApi([refused(503, 'busy', 'Try again')]).api })).toBe(
+      'retry',
+    );
+    expect(await uploadProofs({ db: store, driverId: 'd1', api: scriptedDriverApi([refused(401, 'unauthorized', 'Sign in')]).api })).toBe(
+      'retry',
+    );
     expect(await waitingProofs(store, 'd1')).toHaveLength(1);
   });
 

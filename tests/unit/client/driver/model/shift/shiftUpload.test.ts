@@ -15,11 +15,29 @@ describe('shift outbox', () => {
     await saveShiftWish(store, 'd1', true, T0);
     let settled = 0;
     const offline = scriptedDriverApi([OFFLINE]);
-    expect(await uploadShift({ db: store, driverId: 'd1', api: offline.api, onSettled: () => { settled += 1; } })).toBe('retry');
+    expect(
+      await uploadShift({
+        db: store,
+        driverId: 'd1',
+        api: offline.api,
+        onSettled: () => {
+          settled += 1;
+        },
+      }),
+    ).toBe('retry');
     expect(await loadShift(store, 'd1')).toMatchObject({ onShift: true, unsynced: 1 });
 
     const online = scriptedDriverApi([OK]);
-    expect(await uploadShift({ db: store, driverId: 'd1', api: online.api, onSettled: () => { settled += 1; } })).toBe('idle');
+    expect(
+      await uploadShift({
+        db: store,
+        driverId: 'd1',
+        api: online.api,
+        onSettled: () => {
+          settled += 1;
+        },
+      }),
+    ).toBe('idle');
     expect(online.calls.shift).toEqual([true]);
     expect(await loadShift(store, 'd1')).toMatchObject({ onShift: true, unsynced: 0 });
     expect(settled).toBe(1);
@@ -39,7 +57,13 @@ describe('shift outbox', () => {
     const store = db();
     await saveShiftWish(store, 'd1', true, T0);
     const { api, calls } = scriptedDriverApi([OK, OK]);
-    const slow = { ...api, shift: async (onShift: boolean) => { await saveShiftWish(store, 'd1', false, T0 + 5); return api.shift(onShift); } };
+    const slow = {
+      ...api,
+      shift: async (onShift: boolean) => {
+        await saveShiftWish(store, 'd1', false, T0 + 5);
+        return api.shift(onShift);
+      },
+    };
     expect(await uploadShift({ db: store, driverId: 'd1', api: slow, onSettled: () => undefined })).toBe('again');
     expect(await loadShift(store, 'd1')).toMatchObject({ onShift: false, unsynced: 1 });
     expect(await uploadShift({ db: store, driverId: 'd1', api, onSettled: () => undefined })).toBe('idle');

@@ -3,7 +3,12 @@ import * as Y from 'yjs';
 import { busyMinutes, isAvailable, takingOrders } from '../../../../../../shared/catalog/outletDoc';
 import type { OutletId } from '../../../../../../shared/ids';
 import {
-  endBusy, markAvailable, markUnavailable, pauseOrders, resumeOrders, startBusy,
+  endBusy,
+  markAvailable,
+  markUnavailable,
+  pauseOrders,
+  resumeOrders,
+  startBusy,
 } from '../../../../../../client/outlet/model/catalog/outletCommands';
 import { DRIVER1_ACTOR, OTHER_OUTLET_ID, OUTLET_ACTOR, OUTLET_ID } from '../../../../shared/order/fixtures';
 import { docsOf } from '../../../support/orderDocs';

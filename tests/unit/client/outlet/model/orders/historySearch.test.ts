@@ -7,7 +7,15 @@ import type { OrderRow } from '../../../../../../client/common/store/db';
 const row = (id: string, placedAt: number, customerName = 'Meera', customerPhone = '+91 98450 11111') =>
   ({ id, placedAt, customerName, customerPhone }) as OrderRow;
 const remote = (id: string, createdAt: number): RemoteOrder => ({
-  id: OrderIdSchema.parse(id), outletId: OutletIdSchema.parse('o'), type: 'pickup', status: 'delivered', customerName: 'Ravi', customerPhone: null, total: 100, currency: 'INR', createdAt,
+  id: OrderIdSchema.parse(id),
+  outletId: OutletIdSchema.parse('o'),
+  type: 'pickup',
+  status: 'delivered',
+  customerName: 'Ravi',
+  customerPhone: null,
+  total: 100,
+  currency: 'INR',
+  createdAt,
 });
 
 describe('history search', () => {

@@ -27,7 +27,10 @@ describe('keeping a board column current from the rows the device stores', () =>
 
   it('puts back writes a slow read may have missed, so an order never jumps back to a status it left', () => {
     const staleRead = [row('a'), row('b')];
-    const patches = [{ seq: 1, rows: [row('x')] }, { seq: 2, rows: [row('b', 'preparing')] }];
+    const patches = [
+      { seq: 1, rows: [row('x')] },
+      { seq: 2, rows: [row('b', 'preparing')] },
+    ];
     expect(ids(reconcile(staleRead, 1, patches, accepted))).toEqual(['a']);
     expect(ids(reconcile(staleRead, 2, patches, accepted))).toEqual(['a', 'b']);
   });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { OrderIdSchema } from '../../../../../../shared/ids';
 import {
-  afterAttempt, arrivedEntries, classifyAnswer, dueEntries, newPhoneOrderRow, nextWakeAt, OUTBOX_BACKOFF,
+  afterAttempt,
+  arrivedEntries,
+  classifyAnswer,
+  dueEntries,
+  newPhoneOrderRow,
+  nextWakeAt,
+  OUTBOX_BACKOFF,
 } from '../../../../../../client/outlet/model/phoneOrders/outbox';
 import { NETWORK_ERROR_CODE, type ApiResult } from '../../../../../../client/common/api/http';
 import { ENTERED_AT, phoneRequest } from '../../../support/phoneOrders';
@@ -14,14 +20,24 @@ describe('what the server’s answer means for a phone order', () => {
   });
 
   it('is retried when nothing was decided: no network, server errors, rate limits, an expired sign-in, an unreadable 2xx', () => {
-    for (const answer of [error(0, NETWORK_ERROR_CODE), error(500, 'internal'), error(503, 'catalog_unavailable'), error(429, 'rate_limited'), error(401, 'unauthorized'), { ok: true, body: null } as const]) {
+    for (const answer of [
+      error(0, NETWORK_ERROR_CODE),
+      error(500, 'internal'),
+      error(503, 'catalog_unavailable'),
+      error(429, 'rate_limited'),
+      error(401, 'unauthorized'),
+      { ok: true, body: null } as const,
+    ]) {
       expect(classifyAnswer(answer).kind).toBe('retry');
     }
   });
 
   it('is refused with the server’s own words when the server looked at the order and said no', () => {
-    expect(classifyAnswer(error(422, 'item_unavailable', 'Masala Dosa is not available right now.')))
-      .toEqual({ kind: 'refused', code: 'item_unavailable', message: 'Masala Dosa is not available right now.' });
+    expect(classifyAnswer(error(422, 'item_unavailable', 'Masala Dosa is not available right now.'))).toEqual({
+      kind: 'refused',
+      code: 'item_unavailable',
+      message: 'Masala Dosa is not available right now.',
+    });
     expect(classifyAnswer(error(400, 'invalid_request', 'bad')).kind).toBe('refused');
   });
 });
@@ -30,7 +46,14 @@ describe('the outbox entry after an attempt', () => {
   const row = newPhoneOrderRow('phone-key-1', phoneRequest());
 
   it('starts waiting and due at once', () => {
-    expect(row).toMatchObject({ key: 'phone-key-1', state: 'waiting', attempts: 0, nextAttemptAt: ENTERED_AT, refusal: null, orderId: null });
+    expect(row).toMatchObject({
+      key: 'phone-key-1',
+      state: 'waiting',
+      attempts: 0,
+      nextAttemptAt: ENTERED_AT,
+      refusal: null,
+      orderId: null,
+    });
     expect(dueEntries([row], ENTERED_AT)).toEqual([row]);
   });
 

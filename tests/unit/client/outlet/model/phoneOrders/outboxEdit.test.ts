@@ -27,11 +27,12 @@ function slowServer(gate = new OutboxGate()) {
   const runner = new OutboxRunner({
     db,
     gate,
-    send: (row) => new Promise<ApiResult>((resolve) => {
-      sent.push(row);
-      pending.push(resolve);
-      onSend();
-    }),
+    send: (row) =>
+      new Promise<ApiResult>((resolve) => {
+        sent.push(row);
+        pending.push(resolve);
+        onSend();
+      }),
     now: () => ENTERED_AT,
     random: () => 0,
   });
@@ -41,10 +42,13 @@ function slowServer(gate = new OutboxGate()) {
   const enter = (request = phoneRequest(), replaces: string | null = null) =>
     enterPhoneOrder(ctx, request, catalogOf(outletDoc()), replaces, ENTERED_AT);
   /** Resolves once `count` sends have started. */
-  const sends = (count: number) => new Promise<void>((resolve) => {
-    onSend = () => { if (sent.length >= count) resolve(); };
-    onSend();
-  });
+  const sends = (count: number) =>
+    new Promise<void>((resolve) => {
+      onSend = () => {
+        if (sent.length >= count) resolve();
+      };
+      onSend();
+    });
   const answer = (result: ApiResult) => pending.shift()?.(result);
   return { db, sent, runner, enter, sends, answer };
 }
@@ -97,8 +101,10 @@ describe('editing a phone order while the outbox sends it', () => {
   it('refuses the edit with a clear message while the send is still out after the wait', async () => {
     const { d, original, pass } = await oneEntryInFlight(slowServer(new OutboxGate(20)));
 
-    expect(await d.enter(corrected, original?.key ?? null))
-      .toEqual({ ok: false, reason: 'This phone order is being sent right now; try the change again in a moment.' });
+    expect(await d.enter(corrected, original?.key ?? null)).toEqual({
+      ok: false,
+      reason: 'This phone order is being sent right now; try the change again in a moment.',
+    });
     expect(await d.db.phoneOrders.toArray()).toEqual([original]);
     d.answer(placed('order-1'));
     await pass;

@@ -2,7 +2,11 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OrderIdSchema } from '../../../../../../shared/ids';
 import { NETWORK_ERROR_CODE, type ApiResult } from '../../../../../../client/common/api/http';
-import { discardPhoneOrder, enterPhoneOrder, type PhoneOrderContext } from '../../../../../../client/outlet/model/phoneOrders/phoneOrderCommands';
+import {
+  discardPhoneOrder,
+  enterPhoneOrder,
+  type PhoneOrderContext,
+} from '../../../../../../client/outlet/model/phoneOrders/phoneOrderCommands';
 import { OutboxGate } from '../../../../../../client/outlet/model/phoneOrders/outboxGate';
 import { OutboxRunner } from '../../../../../../client/outlet/model/phoneOrders/outboxRunner';
 import { openDabbaDb, type PhoneOrderRow } from '../../../../../../client/common/store/db';
@@ -37,7 +41,17 @@ function device(answers: ApiResult[]) {
   runners.push(runner);
   const ctx: PhoneOrderContext = { actor: OUTLET_ACTOR, db, wakeOutbox: () => void runner.kick(), gate };
   const enter = () => enterPhoneOrder(ctx, phoneRequest(), catalogOf(outletDoc()), null, ENTERED_AT);
-  return { db, sent, runner, ctx, gate, enter, advance: (ms: number) => { now += ms; } };
+  return {
+    db,
+    sent,
+    runner,
+    ctx,
+    gate,
+    enter,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 const offline: ApiResult = { ok: false, error: { status: 0, code: NETWORK_ERROR_CODE, message: 'Cannot reach the Dabba server.' } };
@@ -106,11 +120,17 @@ describe('the phone-order outbox', () => {
     const d = device([]);
     let release: (answer: ApiResult) => void = () => undefined;
     let started: () => void = () => undefined;
-    const inFlight = new Promise<void>((resolve) => { started = resolve; });
+    const inFlight = new Promise<void>((resolve) => {
+      started = resolve;
+    });
     const runner = new OutboxRunner({
       db: d.db,
       gate: d.gate,
-      send: () => new Promise<ApiResult>((resolve) => { release = resolve; started(); }),
+      send: () =>
+        new Promise<ApiResult>((resolve) => {
+          release = resolve;
+          started();
+        }),
       now: () => ENTERED_AT,
     });
     runners.push(runner);

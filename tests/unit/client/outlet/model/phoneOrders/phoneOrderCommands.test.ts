@@ -12,7 +12,18 @@ let serial = 0;
 function context() {
   const db = openDabbaDb(`phone-commands-${++serial}`);
   let wakes = 0;
-  return { db, ctx: { actor: OUTLET_ACTOR, db, wakeOutbox: () => { wakes += 1; }, gate: new OutboxGate() }, wakes: () => wakes };
+  return {
+    db,
+    ctx: {
+      actor: OUTLET_ACTOR,
+      db,
+      wakeOutbox: () => {
+        wakes += 1;
+      },
+      gate: new OutboxGate(),
+    },
+    wakes: () => wakes,
+  };
 }
 const catalog = () => catalogOf(outletDoc());
 

@@ -136,7 +136,8 @@ describe('retention sweep', () => {
     const driver = newUserId();
     const t0 = Date.now();
     // One point every 6 hours over the last 10 days: some are past the retention already, the rest pass it as the clock moves.
-    const times = Array.from({ length: 39 }, (_, i) => t0 - 10 * DAY + i * 6 * HOUR);
+    // Half an hour off the 6-hour grid, so no point sits on a cutoff the sweep and the check compute ms apart.
+    const times = Array.from({ length: 39 }, (_, i) => t0 - 10 * DAY + i * 6 * HOUR + HOUR / 2);
     breadcrumbs.append(driver, times.map(fix), t0);
     expect(trail(driver)).toEqual(times);
     for (const shift of [0, 2 * DAY, 2 * DAY + HOUR, 4 * DAY, 9 * DAY]) {

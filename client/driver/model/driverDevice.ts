@@ -133,8 +133,8 @@ export class DriverDevice {
     if (!run) return refuse('Sign in as a driver first.');
     const answer = await send(run.api);
     if (answer.ok) return done;
-    if (answer.error.code === NETWORK_ERROR_CODE) return refuse(`${doing} needs the network: you are offline.`);
-    return refuse(answer.error.message);
+    if (answer.error.code === NETWORK_ERROR_CODE) return refuse(`${doing} needs the network: you are offline.`, NETWORK_ERROR_CODE);
+    return refuse(answer.error.message, answer.error.code);
   }
 
   /** Starts or stops with the Device's session: a driver signed in, someone else, or nobody. */

@@ -70,7 +70,7 @@ describe('editing a phone order while the outbox sends it', () => {
 
     const edit = d.enter(corrected, original?.key ?? null);
     d.answer(placed('order-1'));
-    expect(await edit).toEqual({ ok: false, reason: 'That phone order was already placed.' });
+    expect(await edit).toEqual({ ok: false, error: { code: 'refused', message: 'That phone order was already placed.' } });
     await pass;
     await d.runner.kick();
 
@@ -103,7 +103,7 @@ describe('editing a phone order while the outbox sends it', () => {
 
     expect(await d.enter(corrected, original?.key ?? null)).toEqual({
       ok: false,
-      reason: 'This phone order is being sent right now; try the change again in a moment.',
+      error: { code: 'refused', message: 'This phone order is being sent right now; try the change again in a moment.' },
     });
     expect(await d.db.phoneOrders.toArray()).toEqual([original]);
     d.answer(placed('order-1'));

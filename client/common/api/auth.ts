@@ -11,7 +11,7 @@ export async function requestLogin(email: string, password: string): Promise<Log
     }
     return { ok: false, message: result.error.message };
   }
-  const parsed = sessionSchema.safeParse(result.body);
+  const parsed = sessionSchema.safeParse(result.value);
   return parsed.success
     ? { ok: true, session: parsed.data }
     : { ok: false, message: 'The server sent an answer this app does not understand.' };

@@ -32,7 +32,7 @@ export async function searchServerOrders(search: OrderSearch, token: string): Pr
       message: offline ? 'Offline: showing the orders on this device.' : `The server could not search: ${result.error.message}`,
     };
   }
-  const parsed = historyResponseSchema.safeParse(result.body);
+  const parsed = historyResponseSchema.safeParse(result.value);
   return parsed.success
     ? { ok: true, orders: parsed.data.orders }
     : { ok: false, offline: false, message: 'The server’s search answer could not be read.' };

@@ -217,7 +217,7 @@ export class DriverDevice {
     const { result, serverTime } = await run.api.me();
     if (this.running !== run) return;
     if (serverTime !== null) this.update({ clockOffsetMs: serverTime - Date.now() });
-    const me = result.ok ? driverMeSchema.safeParse(result.body) : null;
+    const me = result.ok ? driverMeSchema.safeParse(result.value) : null;
     if (!me?.success) return;
     this.update({ name: me.data.name });
     await adoptServerShift(this.device.db, run.session.user.id, me.data.onShift, Date.now());

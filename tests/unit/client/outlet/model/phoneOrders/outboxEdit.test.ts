@@ -15,8 +15,11 @@ afterEach(() => {
   for (const runner of runners.splice(0)) runner.stop();
 });
 
-const offline: ApiResult = { ok: false, error: { status: 0, code: NETWORK_ERROR_CODE, message: 'Cannot reach the Dabba server.' } };
-const placed = (orderId: string): ApiResult => ({ ok: true, body: { orderId, trackingUrl: `/track/${orderId}` } });
+const offline: ApiResult = {
+  ok: false,
+  error: { code: NETWORK_ERROR_CODE, message: 'Cannot reach the Dabba server.', details: { status: 0 } },
+};
+const placed = (orderId: string): ApiResult => ({ ok: true, value: { orderId, trackingUrl: `/track/${orderId}` } });
 
 /** A device whose server answers only when the test says: every send waits in `pending`. */
 function slowServer(gate = new OutboxGate()) {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Failure, Ok } from '../../../shared/result';
+import type { DetailedResult, Failure } from '../../../shared/result';
 
 /**
  * The server's error shape `{"error":{"code","message"}}` (DESIGN.md), with the HTTP status it came
@@ -10,7 +10,7 @@ export interface ApiError extends Failure {
 }
 
 /** The shared Result, its failure carrying the HTTP status: an unread body, or an answer read against shared/api/. */
-export type Answer<T> = Ok<T> | { readonly ok: false; readonly error: ApiError };
+export type Answer<T> = DetailedResult<T, ApiError>;
 
 /** An answer whose body has not been read against its schema yet. */
 export type ApiResult = Answer<unknown>;

@@ -1,5 +1,5 @@
 import { PHONE_PATTERN } from '../../../shared/api/phone';
-import { ok, type Failure, type Ok } from '../../../shared/result';
+import { ok, type DetailedResult, type Failure } from '../../../shared/result';
 import type { OrderRequest } from '../api/orderApi';
 import type { CartState, LatLng } from '../cart/cartStore';
 
@@ -12,7 +12,7 @@ export interface CheckoutIncomplete extends Failure<'checkout_incomplete'> {
   readonly details: { readonly fields: FieldErrors };
 }
 
-export type BuiltOrderRequest = Ok<OrderRequest> | { readonly ok: false; readonly error: CheckoutIncomplete };
+export type BuiltOrderRequest = DetailedResult<OrderRequest, CheckoutIncomplete>;
 
 /**
  * The order request for the cart as it stands, or what to fix first. The pin defaults to the

@@ -20,6 +20,9 @@ export interface Fail<C extends string = string> {
  */
 export type Result<T, C extends string = string> = Ok<T> | Fail<C>;
 
+/** The same Result where a failure carries typed `details` beside its code and message (an HTTP status, field errors). */
+export type DetailedResult<T, E extends Failure> = Ok<T> | { readonly ok: false; readonly error: E };
+
 export function ok(): Ok<undefined>;
 export function ok<T>(value: T): Ok<T>;
 export function ok<T>(value?: T): Ok<T | undefined> {

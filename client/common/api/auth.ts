@@ -1,18 +1,17 @@
+import { fail, type Result } from '../../../shared/result';
 import { sessionSchema, type Session } from '../session/session';
-import { NETWORK_ERROR_CODE, postJson } from './http';
+import { NETWORK_ERROR_CODE, postJson, readAnswer } from './http';
 
-export type LoginResult = { readonly ok: true; readonly session: Session } | { readonly ok: false; readonly message: string };
+export type LoginResult = Result<Session>;
 
 export async function requestLogin(email: string, password: string): Promise<LoginResult> {
-  const result = await postJson('/api/auth/login', { email, password });
-  if (!result.ok) {
-    if (result.error.code === NETWORK_ERROR_CODE) {
-      return { ok: false, message: 'You are offline. Signing in needs the network once; after that the app works offline.' };
-    }
-    return { ok: false, message: result.error.message };
+  const answer = readAnswer(
+    await postJson('/api/auth/login', { email, password }),
+    sessionSchema,
+    'The server sent an answer this app does not understand.',
+  );
+  if (!answer.ok && answer.error.code === NETWORK_ERROR_CODE) {
+    return fail(NETWORK_ERROR_CODE, 'You are offline. Signing in needs the network once; after that the app works offline.');
   }
-  const parsed = sessionSchema.safeParse(result.body);
-  return parsed.success
-    ? { ok: true, session: parsed.data }
-    : { ok: false, message: 'The server sent an answer this app does not understand.' };
+  return answer;
 }

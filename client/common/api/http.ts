@@ -1,16 +1,21 @@
 import type { z } from 'zod';
+import type { DetailedResult, Failure } from '../../../shared/result';
 
-/** The server's error shape: `{"error":{"code","message"}}` (DESIGN.md). */
-export interface ApiError {
-  readonly status: number;
-  readonly code: string;
-  readonly message: string;
+/**
+ * The server's error shape `{"error":{"code","message"}}` (DESIGN.md), with the HTTP status it came
+ * with in `details` (0 when the server was not reached, 200 when a success could not be read).
+ */
+export interface ApiError extends Failure {
+  readonly details: { readonly status: number };
 }
 
-export type ApiResult = { readonly ok: true; readonly body: unknown } | { readonly ok: false; readonly error: ApiError };
+/** The shared Result, its failure carrying the HTTP status: an unread body, or an answer read against shared/api/. */
+export type Answer<T> = DetailedResult<T, ApiError>;
 
-/** An answer read against the contract (shared/api/): its value, or the refusal, or why it could not be read. */
-export type Answer<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
+/** An answer whose body has not been read against its schema yet. */
+export type ApiResult = Answer<unknown>;
+
+const apiError = (status: number, code: string, message: string): ApiError => ({ code, message, details: { status } });
 
 export const NETWORK_ERROR_CODE = 'network';
 
@@ -19,10 +24,10 @@ function readError(status: number, body: unknown): ApiError {
     const error = (body as { error: unknown }).error;
     if (error && typeof error === 'object') {
       const { code, message } = error as { code?: unknown; message?: unknown };
-      if (typeof code === 'string' && typeof message === 'string') return { status, code, message };
+      if (typeof code === 'string' && typeof message === 'string') return apiError(status, code, message);
     }
   }
-  return { status, code: 'http_error', message: `The server answered ${status}.` };
+  return apiError(status, 'http_error', `The server answered ${status}.`);
 }
 
 /** An answer, with the server's clock when the response said it (the `Date` header, to the second). */
@@ -38,13 +43,13 @@ async function exchange(path: string, init: RequestInit): Promise<TimedApiResult
     response = await fetch(path, init);
   } catch {
     return {
-      result: { ok: false, error: { status: 0, code: NETWORK_ERROR_CODE, message: 'Cannot reach the Dabba server.' } },
+      result: { ok: false, error: apiError(0, NETWORK_ERROR_CODE, 'Cannot reach the Dabba server.') },
       serverTime: null,
     };
   }
   const date = Date.parse(response.headers.get('date') ?? '');
   const body: unknown = await response.json().catch(() => null);
-  const result: ApiResult = response.ok ? { ok: true, body } : { ok: false, error: readError(response.status, body) };
+  const result: ApiResult = response.ok ? { ok: true, value: body } : { ok: false, error: readError(response.status, body) };
   return { result, serverTime: Number.isFinite(date) ? date : null };
 }
 
@@ -80,10 +85,8 @@ export function putBytes(
 /** Reads a successful answer's body with its schema; `unreadable` is the message when it does not fit. */
 export function readAnswer<T>(result: ApiResult, schema: z.ZodType<T>, unreadable: string): Answer<T> {
   if (!result.ok) return result;
-  const parsed = schema.safeParse(result.body);
-  return parsed.success
-    ? { ok: true, value: parsed.data }
-    : { ok: false, error: { status: 200, code: 'bad_response', message: unreadable } };
+  const parsed = schema.safeParse(result.value);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: apiError(200, 'bad_response', unreadable) };
 }
 
 /**
@@ -91,5 +94,6 @@ export function readAnswer<T>(result: ApiResult, schema: z.ZodType<T>, unreadabl
  * again), a timeout, a busy or failing server. Anything else is the server's considered "no".
  */
 export function worthRetrying(error: ApiError): boolean {
-  return error.code === NETWORK_ERROR_CODE || error.status === 401 || error.status === 408 || error.status === 429 || error.status >= 500;
+  const { status } = error.details;
+  return error.code === NETWORK_ERROR_CODE || status === 401 || status === 408 || status === 429 || status >= 500;
 }

@@ -1,5 +1,6 @@
 import { historyResponseSchema, type OrderSummary } from '../../../shared/api/orderHistory';
-import { getJson, NETWORK_ERROR_CODE } from './http';
+import { fail, ok, type Result } from '../../../shared/result';
+import { getJson, NETWORK_ERROR_CODE, readAnswer } from './http';
 
 /** One order as the server's history lists it (shared/api/orderHistory.ts). */
 export type RemoteOrder = OrderSummary;
@@ -11,9 +12,8 @@ export interface OrderSearch {
   readonly limit: number;
 }
 
-export type OrderSearchResult =
-  | { readonly ok: true; readonly orders: readonly RemoteOrder[] }
-  | { readonly ok: false; readonly offline: boolean; readonly message: string };
+/** The orders found; a failure's message says why the server could not search, in staff's words. */
+export type OrderSearchResult = Result<readonly RemoteOrder[]>;
 
 /** Searches the server's orders as the signed-in staff member. */
 export async function searchServerOrders(search: OrderSearch, token: string): Promise<OrderSearchResult> {
@@ -25,15 +25,11 @@ export async function searchServerOrders(search: OrderSearch, token: string): Pr
   if (search.to !== null) params.set('to', String(search.to));
   const result = await getJson(`/api/orders?${params.toString()}`, { authorization: `Bearer ${token}` });
   if (!result.ok) {
-    const offline = result.error.code === NETWORK_ERROR_CODE;
-    return {
-      ok: false,
-      offline,
-      message: offline ? 'Offline: showing the orders on this device.' : `The server could not search: ${result.error.message}`,
-    };
+    const { code, message } = result.error;
+    return code === NETWORK_ERROR_CODE
+      ? fail(code, 'Offline: showing the orders on this device.')
+      : fail(code, `The server could not search: ${message}`);
   }
-  const parsed = historyResponseSchema.safeParse(result.body);
-  return parsed.success
-    ? { ok: true, orders: parsed.data.orders }
-    : { ok: false, offline: false, message: 'The server’s search answer could not be read.' };
+  const answer = readAnswer(result, historyResponseSchema, 'The server’s search answer could not be read.');
+  return answer.ok ? ok(answer.value.orders) : answer;
 }

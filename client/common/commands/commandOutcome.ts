@@ -1,5 +1,10 @@
-/** What a command tells the UI: done, or why not in words a person can act on. */
-export type CommandOutcome = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+import { fail, ok, type Result } from '../../../shared/result';
 
-export const done: CommandOutcome = { ok: true };
-export const refuse = (reason: string): CommandOutcome => ({ ok: false, reason });
+/** Why a command was refused when no finer code applies; the message is in words a person can act on. */
+export const REFUSED = 'refused';
+
+/** What a command tells the UI: done, or a failure whose message says why not. */
+export type CommandOutcome = Result<undefined>;
+
+export const done: CommandOutcome = ok();
+export const refuse = (message: string, code: string = REFUSED): CommandOutcome => fail(code, message);

@@ -35,7 +35,7 @@ export function runOrderAction<A extends OrderAction>(
   const order = heldOrder(ctx, orderId);
   if (typeof order === 'string') return refuse(order);
   const proposal = proposeEvent(ctx.actor, order.view, ORDER_ACTIONS[action].event, data);
-  if (!proposal.ok) return refuse(proposal.error.message);
+  if (!proposal.ok) return proposal;
   appendEvent(order.doc, proposal.value);
   return done;
 }

@@ -70,11 +70,11 @@ export class Device {
 
   async signIn(email: string, password: string): Promise<CommandOutcome> {
     const result = await requestLogin(email, password);
-    if (!result.ok) return refuse(result.message);
-    if (!sessionActor(result.session.user)) return refuse('This account is not linked to an outlet.');
-    await saveSession(this.db, result.session);
-    this.update({ session: result.session, signedOutReason: null });
-    this.startSync(result.session);
+    if (!result.ok) return result;
+    if (!sessionActor(result.value.user)) return refuse('This account is not linked to an outlet.');
+    await saveSession(this.db, result.value);
+    this.update({ session: result.value, signedOutReason: null });
+    this.startSync(result.value);
     return done;
   }
 

@@ -20,7 +20,7 @@ export function SignInForm({ title, onSignIn, notice = null }: SignInFormProps) 
     setError(null);
     const outcome = await onSignIn(email.trim(), password);
     setBusy(false);
-    if (!outcome.ok) setError(outcome.reason);
+    if (!outcome.ok) setError(outcome.error.message);
   };
 
   return (

@@ -33,7 +33,7 @@ export function DeliverForm({ orderId, cashDue, currency, onCancel }: Props) {
     setBusy(true);
     const outcome = await deliver(orderId, { photo, signature: signing ? signature : null, code, cashCollected: cash });
     setBusy(false);
-    setError(outcome.ok ? null : outcome.reason);
+    setError(outcome.ok ? null : outcome.error.message);
   };
 
   return (

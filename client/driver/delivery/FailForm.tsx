@@ -19,7 +19,7 @@ export function FailForm({ orderId, onCancel }: { readonly orderId: OrderId; rea
       return;
     }
     const outcome = await fail(orderId, reason);
-    setError(outcome.ok ? null : outcome.reason);
+    setError(outcome.ok ? null : outcome.error.message);
   };
 
   return (

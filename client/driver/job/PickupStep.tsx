@@ -33,7 +33,7 @@ export function PickupStep({ orderId, view }: { readonly orderId: OrderId; reado
       return;
     }
     const outcome = await pickUp(orderId);
-    setError(outcome.ok ? null : outcome.reason);
+    setError(outcome.ok ? null : outcome.error.message);
   };
 
   return (

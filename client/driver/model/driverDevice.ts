@@ -133,8 +133,8 @@ export class DriverDevice {
     if (!run) return refuse('Sign in as a driver first.');
     const answer = await send(run.api);
     if (answer.ok) return done;
-    if (answer.error.code === NETWORK_ERROR_CODE) return refuse(`${doing} needs the network: you are offline.`);
-    return refuse(answer.error.message);
+    if (answer.error.code === NETWORK_ERROR_CODE) return refuse(`${doing} needs the network: you are offline.`, NETWORK_ERROR_CODE);
+    return refuse(answer.error.message, answer.error.code);
   }
 
   /** Starts or stops with the Device's session: a driver signed in, someone else, or nobody. */
@@ -217,7 +217,7 @@ export class DriverDevice {
     const { result, serverTime } = await run.api.me();
     if (this.running !== run) return;
     if (serverTime !== null) this.update({ clockOffsetMs: serverTime - Date.now() });
-    const me = result.ok ? driverMeSchema.safeParse(result.body) : null;
+    const me = result.ok ? driverMeSchema.safeParse(result.value) : null;
     if (!me?.success) return;
     this.update({ name: me.data.name });
     await adoptServerShift(this.device.db, run.session.user.id, me.data.onShift, Date.now());

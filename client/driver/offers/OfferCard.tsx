@@ -31,7 +31,7 @@ export function OfferCard({ offer, online, onAccepted }: Props) {
     setError(null);
     const outcome = take ? await accept(offer.orderId) : await decline(offer.orderId);
     setBusy(false);
-    if (!outcome.ok) setError(outcome.reason);
+    if (!outcome.ok) setError(outcome.error.message);
     else if (take) onAccepted(offer.orderId);
   };
 

@@ -35,7 +35,7 @@ export function ShiftBar({ shift, location }: { readonly shift: ShiftView; reado
     setBusy(true);
     const outcome = await setShift(!shift.onShift);
     setBusy(false);
-    setError(outcome.ok ? null : outcome.reason);
+    setError(outcome.ok ? null : outcome.error.message);
   };
 
   return (

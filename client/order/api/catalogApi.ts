@@ -37,8 +37,8 @@ export type OutletSummary = z.infer<typeof outletListSchema>[number];
 /** What a customer reads when `what` did not load: the page speaks for the server's terse answers. */
 function failedMessage(error: ApiError, what: string): string {
   if (error.code === NETWORK_ERROR_CODE) return `Cannot reach Dabba to load ${what}. Check your connection and try again.`;
-  if (error.status === 404) return `We can't find ${what}.`;
-  return `Loading ${what} failed (${error.status}). Try again shortly.`;
+  if (error.details.status === 404) return `We can't find ${what}.`;
+  return `Loading ${what} failed (${error.details.status}). Try again shortly.`;
 }
 
 async function load<T>(path: string, schema: z.ZodType<T>, what: string): Promise<Answer<T>> {

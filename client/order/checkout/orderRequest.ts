@@ -1,4 +1,5 @@
 import { PHONE_PATTERN } from '../../../shared/api/phone';
+import { ok, type DetailedResult, type Failure } from '../../../shared/result';
 import type { OrderRequest } from '../api/orderApi';
 import type { CartState, LatLng } from '../cart/cartStore';
 
@@ -6,15 +7,18 @@ import type { CartState, LatLng } from '../cart/cartStore';
 export type CheckoutField = 'outlet' | 'type' | 'table' | 'address' | 'name' | 'phone' | 'notes' | 'cart' | 'form';
 export type FieldErrors = Partial<Record<CheckoutField, string>>;
 
+/** A form that cannot be sent yet: the message is the first problem, `details.fields` each one by its field. */
+export interface CheckoutIncomplete extends Failure<'checkout_incomplete'> {
+  readonly details: { readonly fields: FieldErrors };
+}
+
+export type BuiltOrderRequest = DetailedResult<OrderRequest, CheckoutIncomplete>;
+
 /**
  * The order request for the cart as it stands, or what to fix first. The pin defaults to the
  * outlet's own location, which is where the map shows it until the customer moves it.
  */
-export function buildOrderRequest(
-  outletId: string,
-  cart: CartState,
-  defaultPin: LatLng,
-): { ok: true; request: OrderRequest } | { ok: false; errors: FieldErrors } {
+export function buildOrderRequest(outletId: string, cart: CartState, defaultPin: LatLng): BuiltOrderRequest {
   const { draft } = cart;
   const errors: FieldErrors = {};
   const name = draft.name.trim();
@@ -25,7 +29,10 @@ export function buildOrderRequest(
   if (!PHONE_PATTERN.test(phone)) errors.phone = 'Enter a phone number the restaurant can call, e.g. +91 98450 12345.';
   if (draft.type === 'delivery' && !draft.addressText.trim()) errors.address = 'Enter the delivery address (house, street, landmark).';
   if (draft.type === 'dine-in' && !draft.table.trim()) errors.table = 'Enter your table number.';
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const first = Object.values(errors).at(0);
+  if (first !== undefined) {
+    return { ok: false, error: { code: 'checkout_incomplete', message: first, details: { fields: errors } } };
+  }
   const pin = draft.pin ?? defaultPin;
   const notes = draft.notes.trim();
   const request: OrderRequest = {
@@ -40,7 +47,7 @@ export function buildOrderRequest(
     ...(notes ? { notes } : {}),
     payment: { method: 'cash' },
   };
-  return { ok: true, request };
+  return ok(request);
 }
 
 const CODE_FIELDS: Readonly<Record<string, CheckoutField>> = {

@@ -20,8 +20,8 @@ export function placeOutcome(answer: Answer<Placed>, pageUrl: string): PlaceOutc
     // The tracking URL is absolute, built from the server's view of the host; the path keeps the customer on the origin they used.
     return { kind: 'placed', trackingPath: new URL(answer.value.trackingUrl, pageUrl).pathname };
   }
-  const { code, status, message } = answer.error;
+  const { code, message, details } = answer.error;
   if (code === NETWORK_ERROR_CODE) return { kind: 'retry', message: LOST_ANSWER };
-  if (status >= 500) return { kind: 'retry', message: `${message} Press "Place order" again: it will not be placed twice.` };
+  if (details.status >= 500) return { kind: 'retry', message: `${message} Press "Place order" again: it will not be placed twice.` };
   return { kind: 'refused', ...placeRefusal(code, message) };
 }

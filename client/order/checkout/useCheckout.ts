@@ -37,7 +37,7 @@ export function useCheckout(
 
   // A quote is for one exact order: any change to the cart or the form while reviewing voids it.
   const built = buildOrderRequest(outletId, cart, defaultPin);
-  const currentBody = built.ok ? JSON.stringify(built.request) : null;
+  const currentBody = built.ok ? JSON.stringify(built.value) : null;
   const reviewedBody = phase.kind === 'review' ? JSON.stringify(phase.request) : null;
   useEffect(() => {
     if (reviewedBody !== null && reviewedBody !== currentBody) setPhase({ kind: 'editing' });
@@ -46,14 +46,14 @@ export function useCheckout(
   const review = useCallback(async () => {
     const next = buildOrderRequest(outletId, store.snapshot, defaultPin);
     if (!next.ok) {
-      setErrors(next.errors);
+      setErrors(next.error.details.fields);
       return;
     }
     setErrors({});
     setPhase({ kind: 'quoting' });
-    const answer = await quoteOrder(next.request);
+    const answer = await quoteOrder(next.value);
     if (answer.ok) {
-      setPhase({ kind: 'review', quote: answer.value, request: next.request });
+      setPhase({ kind: 'review', quote: answer.value, request: next.value });
       return;
     }
     const { field, message } = placeRefusal(answer.error.code, answer.error.message);

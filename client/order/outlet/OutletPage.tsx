@@ -21,7 +21,7 @@ export function OutletPage({ outletId, table, navigate }: Props) {
       </main>
     );
   if (!state.ok) {
-    const notFound = state.error.status === 404;
+    const notFound = state.error.details.status === 404;
     return (
       <main className="app-main">
         <LoadFailure

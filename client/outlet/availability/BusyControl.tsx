@@ -23,7 +23,7 @@ export function BusyControl({
   const [choice, setChoice] = useState<UntilChoice>(BUSY_CHOICES[1] ?? { kind: 'closing' });
   const [problem, setProblem] = useState<string | null>(null);
   const current = busyMinutes(catalog, now);
-  const show = (outcome: CommandOutcome): void => setProblem(outcome.ok ? null : outcome.reason);
+  const show = (outcome: CommandOutcome): void => setProblem(outcome.ok ? null : outcome.error.message);
   const start = (): void => {
     const at = Date.now();
     show(onStart(extra, untilOf(choice, at, catalog.profile) ?? closingOrEndOfDay(catalog.profile, at)));

@@ -56,7 +56,7 @@ export function MenuAvailability({
   const [problem, setProblem] = useState<string | null>(null);
   const mark = (id: string, available: boolean): void => {
     const outcome = available ? onAvailable(id) : onUnavailable(id, untilOf(choice, Date.now(), catalog.profile));
-    setProblem(outcome.ok ? null : outcome.reason);
+    setProblem(outcome.ok ? null : outcome.error.message);
   };
   return (
     <section className="card panel" aria-labelledby="menu-title">

@@ -24,7 +24,7 @@ export function PauseControl({
   const [problem, setProblem] = useState<string | null>(null);
   const { paused } = catalog;
   const active = paused !== null && (paused.until === null || paused.until > now);
-  const show = (outcome: CommandOutcome): void => setProblem(outcome.ok ? null : outcome.reason);
+  const show = (outcome: CommandOutcome): void => setProblem(outcome.ok ? null : outcome.error.message);
 
   return (
     <section className="card panel" aria-labelledby="pause-title">

@@ -30,7 +30,7 @@ function OrderCardView({ order, actor, runAction, defaultPrepMinutes, printedCou
   const take: TakeAction = (action, data) => runAction(orderId, action, data);
   // The row has no driver: the board offers no driver's actions, and none of the staff's needs one.
   const offered = nextActions(actor, { status: order.status, type: order.orderType, driverId: null });
-  const onOutcome = (outcome: CommandOutcome): void => setRefusal(outcome.ok ? null : outcome.reason);
+  const onOutcome = (outcome: CommandOutcome): void => setRefusal(outcome.ok ? null : outcome.error.message);
 
   return (
     <article className={`card order order--${order.status}`} aria-labelledby={titleId} data-order-id={order.id} data-status={order.status}>

@@ -77,7 +77,7 @@ export function PhoneOrderCard({
           <button
             type="button"
             className="button button--danger"
-            onClick={() => void onDiscard(entry.key).then((o) => setProblem(o.ok ? null : o.reason))}
+            onClick={() => void onDiscard(entry.key).then((o) => setProblem(o.ok ? null : o.error.message))}
           >
             Discard phone order
           </button>

@@ -59,7 +59,7 @@ export function PhoneOrderScreen({
     const outcome = await phone.enter(draftToRequest(draft, outletId, Date.now()), catalog, entry?.key ?? null);
     setBusy(false);
     if (!outcome.ok) {
-      setProblem(outcome.reason);
+      setProblem(outcome.error.message);
       return;
     }
     setDraft(EMPTY_DRAFT);

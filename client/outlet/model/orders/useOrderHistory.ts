@@ -41,7 +41,7 @@ export function useOrderHistory(outletId: string, query: string, from: number | 
     const timer = setTimeout(() => {
       void searchServerOrders({ q: query, from, to, limit: SERVER_LIMIT }, token).then((result) => {
         if (!live) return;
-        setRemote(result.ok ? { orders: result.orders, note: null } : { orders: [], note: result.message });
+        setRemote(result.ok ? { orders: result.value, note: null } : { orders: [], note: result.error.message });
       });
     }, DEBOUNCE_MS);
     return () => {

@@ -40,7 +40,7 @@ const placedIdSchema = placedResponseSchema.pick({ orderId: true });
 /** What one `POST /api/orders` answer means for the entry. */
 export function classifyAnswer(result: ApiResult): AttemptResult {
   if (result.ok) {
-    const placed = placedIdSchema.safeParse(result.body);
+    const placed = placedIdSchema.safeParse(result.value);
     // A 2xx we cannot read is retried: the same key returns the same order, never a second one.
     return placed.success
       ? { kind: 'placed', orderId: placed.data.orderId }
@@ -54,7 +54,7 @@ export function classifyAnswer(result: ApiResult): AttemptResult {
 /** What the board says while a phone order waits to be tried again. */
 function retryMessage(error: ApiError): string {
   if (error.code === NETWORK_ERROR_CODE) return 'No connection to the Dabba server.';
-  if (error.status === 401) return 'Sign in again to send phone orders.';
+  if (error.details.status === 401) return 'Sign in again to send phone orders.';
   return error.message;
 }
 

@@ -36,7 +36,10 @@ describe('order commands', () => {
   it('refuses a step the order is not ready for, with the rule and without writing', () => {
     const { doc, ctx } = outletContext();
     const before = Y.encodeStateVector(doc);
-    expect(runOrderAction(ctx, ORDER_ID, 'prepare', {})).toEqual({ ok: false, reason: 'not allowed when the order is placed' });
+    expect(runOrderAction(ctx, ORDER_ID, 'prepare', {})).toEqual({
+      ok: false,
+      error: { code: 'invalid_transition', message: 'not allowed when the order is placed' },
+    });
     expect(Y.encodeStateVector(doc)).toEqual(before);
   });
 
@@ -60,19 +63,19 @@ describe('order commands', () => {
     const driver = { actor: DRIVER1_ACTOR, docs: docsOf({ [ORDER_DOC]: doc }) };
     const outcome = runOrderAction(driver, ORDER_ID, 'accept', { prepMinutes: 15 });
     expect(outcome.ok).toBe(false);
-    expect(outcome.ok ? '' : outcome.reason).toMatch(/driver/);
+    expect(outcome.ok ? '' : outcome.error.message).toMatch(/driver/);
   });
 
   it('says so when the order is not on the device, or has no details yet', () => {
     const { ctx } = outletContext();
     expect(runOrderAction(ctx, 'elsewhere' as OrderId, 'accept', { prepMinutes: 15 })).toEqual({
       ok: false,
-      reason: 'This order is not on this device yet.',
+      error: { code: 'refused', message: 'This order is not on this device yet.' },
     });
     const empty = { actor: OUTLET_ACTOR, docs: docsOf({ [ORDER_DOC]: new Y.Doc() }) };
     expect(runOrderAction(empty, ORDER_ID, 'accept', { prepMinutes: 15 })).toEqual({
       ok: false,
-      reason: 'The details of this order have not arrived on this device yet.',
+      error: { code: 'refused', message: 'The details of this order have not arrived on this device yet.' },
     });
   });
 

@@ -17,7 +17,7 @@ describe('buildOrderRequest', () => {
     const built = buildOrderRequest('demo-outlet', cart({ addressText: '4 Church St' }), outletPin);
     expect(built).toEqual({
       ok: true,
-      request: {
+      value: {
         outletId: 'demo-outlet',
         type: 'delivery',
         items: [
@@ -33,16 +33,17 @@ describe('buildOrderRequest', () => {
 
   it('sends the table for dine-in and no address', () => {
     const built = buildOrderRequest('o', cart({ type: 'dine-in', table: 'T4', addressText: 'ignored', notes: ' extra spicy ' }), outletPin);
-    expect(built.ok && built.request).toMatchObject({ type: 'dine-in', table: 'T4', notes: 'extra spicy' });
-    expect(built.ok && 'address' in built.request).toBe(false);
+    expect(built.ok && built.value).toMatchObject({ type: 'dine-in', table: 'T4', notes: 'extra spicy' });
+    expect(built.ok && 'address' in built.value).toBe(false);
   });
 
   it('names every field to fix before asking the server', () => {
     const built = buildOrderRequest('o', { ...cart({ name: '', phone: 'call me', type: 'delivery' }), lines: [] }, outletPin);
     expect(built.ok).toBe(false);
-    expect(!built.ok && Object.keys(built.errors).sort()).toEqual(['address', 'cart', 'name', 'phone']);
+    expect(!built.ok && Object.keys(built.error.details.fields).sort()).toEqual(['address', 'cart', 'name', 'phone']);
     const dineIn = buildOrderRequest('o', cart({ type: 'dine-in' }), outletPin);
-    expect(!dineIn.ok && dineIn.errors.table).toBe('Enter your table number.');
+    expect(!dineIn.ok && dineIn.error.details.fields.table).toBe('Enter your table number.');
+    expect(!dineIn.ok && dineIn.error).toMatchObject({ code: 'checkout_incomplete', message: 'Enter your table number.' });
   });
 });
 

@@ -12,12 +12,17 @@ describe('what "Place order" does with the answer', () => {
   });
 
   it('stays on review and says placing again is safe when the answer is lost or the server failed', () => {
-    expect(placeOutcome({ ok: false, error: { status: 0, code: 'network', message: 'Cannot reach the Dabba server.' } }, PAGE)).toEqual({
+    expect(
+      placeOutcome({ ok: false, error: { code: 'network', message: 'Cannot reach the Dabba server.', details: { status: 0 } } }, PAGE),
+    ).toEqual({
       kind: 'retry',
       message: LOST_ANSWER,
     });
     const failed = placeOutcome(
-      { ok: false, error: { status: 503, code: 'catalog_unavailable', message: 'The menu could not be loaded; try again shortly.' } },
+      {
+        ok: false,
+        error: { code: 'catalog_unavailable', message: 'The menu could not be loaded; try again shortly.', details: { status: 503 } },
+      },
       PAGE,
     );
     expect(failed).toEqual({
@@ -29,12 +34,15 @@ describe('what "Place order" does with the answer', () => {
   it('goes back to editing with a refusal by its field', () => {
     expect(
       placeOutcome(
-        { ok: false, error: { status: 422, code: 'item_unavailable', message: 'Masala Dosa is not available right now.' } },
+        { ok: false, error: { code: 'item_unavailable', message: 'Masala Dosa is not available right now.', details: { status: 422 } } },
         PAGE,
       ),
     ).toEqual({ kind: 'refused', field: 'cart', message: 'Masala Dosa is not available right now.' });
     expect(
-      placeOutcome({ ok: false, error: { status: 429, code: 'rate_limited', message: 'Too many attempts; try again in 20 s.' } }, PAGE),
+      placeOutcome(
+        { ok: false, error: { code: 'rate_limited', message: 'Too many attempts; try again in 20 s.', details: { status: 429 } } },
+        PAGE,
+      ),
     ).toEqual({ kind: 'refused', field: 'form', message: 'Too many attempts; try again in 20 s.' });
   });
 });

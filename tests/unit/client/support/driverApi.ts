@@ -1,9 +1,15 @@
 import { NETWORK_ERROR_CODE, type ApiResult } from '../../../../client/common/api/http';
 import type { DriverApi, TrailPoint } from '../../../../client/driver/model/driverApi';
 
-export const OFFLINE: ApiResult = { ok: false, error: { status: 0, code: NETWORK_ERROR_CODE, message: 'Cannot reach the Dabba server.' } };
-export const OK: ApiResult = { ok: true, body: null };
-export const refused = (status: number, code: string, message: string): ApiResult => ({ ok: false, error: { status, code, message } });
+export const OFFLINE: ApiResult = {
+  ok: false,
+  error: { code: NETWORK_ERROR_CODE, message: 'Cannot reach the Dabba server.', details: { status: 0 } },
+};
+export const OK: ApiResult = { ok: true, value: null };
+export const refused = (status: number, code: string, message: string): ApiResult => ({
+  ok: false,
+  error: { code, message, details: { status } },
+});
 
 /** A driver API whose answers the test scripts (each call takes the next; none left: offline), recording every call. */
 export function scriptedDriverApi(answers: ApiResult[] = []) {

@@ -21,7 +21,7 @@ describe('driver commands', () => {
     const doc = assignedDeliveryDoc(DRIVER1_ACTOR.id, false);
     expect(runOrderAction(driverOn(doc, DRIVER2_ACTOR), ORDER_ID, 'pickUp', {})).toEqual({
       ok: false,
-      reason: 'only the assigned driver can do this',
+      error: { code: 'invalid_transition', message: 'only the assigned driver can do this' },
     });
     expect(runOrderAction(driverOn(doc), ORDER_ID, 'pickUp', {})).toEqual({ ok: true });
     expect(readOrder(doc)?.state.status).toBe('picked_up');
@@ -47,7 +47,7 @@ describe('driver commands', () => {
     const count = events(doc).length;
     expect(markDelivered(driverOn(doc), ORDER_ID, photoOnly, false)).toEqual({
       ok: false,
-      reason: 'Collect ₹290.00 in cash first, or mark the delivery failed.',
+      error: { code: 'refused', message: 'Collect ₹290.00 in cash first, or mark the delivery failed.' },
     });
     expect(events(doc)).toHaveLength(count);
   });
@@ -77,7 +77,7 @@ describe('driver commands', () => {
     const doc = assignedDeliveryDoc(DRIVER1_ACTOR.id, false);
     expect(markDelivered(driverOn(doc), ORDER_ID, photoOnly, true)).toEqual({
       ok: false,
-      reason: 'not allowed when the order is accepted',
+      error: { code: 'refused', message: 'not allowed when the order is accepted' },
     });
   });
 

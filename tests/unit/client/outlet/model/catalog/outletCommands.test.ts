@@ -48,7 +48,10 @@ describe('marking items unavailable ("86")', () => {
     const { doc, ctx } = held();
     const before = Y.encodeStateVector(doc);
     expect(markUnavailable(ctx, OUTLET_ID, 'biryani', null, NOW).ok).toBe(false);
-    expect(markUnavailable(ctx, OUTLET_ID, 'chai', NOW - 1, NOW)).toEqual({ ok: false, reason: 'The end time must be in the future.' });
+    expect(markUnavailable(ctx, OUTLET_ID, 'chai', NOW - 1, NOW)).toEqual({
+      ok: false,
+      error: { code: 'refused', message: 'The end time must be in the future.' },
+    });
     expect(markUnavailable(ctx, OTHER_OUTLET_ID, 'chai', null, NOW).ok).toBe(false);
     expect(markUnavailable({ ...ctx, actor: DRIVER1_ACTOR }, OUTLET_ID, 'chai', null, NOW).ok).toBe(false);
     expect(Y.encodeStateVector(doc)).toEqual(before);
@@ -56,7 +59,7 @@ describe('marking items unavailable ("86")', () => {
 
   it('says so when the outlet document has not reached the device', () => {
     const outcome = markUnavailable({ actor: OUTLET_ACTOR, docs: docsOf({}) }, OUTLET_ID, 'chai', null, NOW);
-    expect(outcome).toEqual({ ok: false, reason: 'The outlet’s menu is not on this device yet.' });
+    expect(outcome).toEqual({ ok: false, error: { code: 'refused', message: 'The outlet’s menu is not on this device yet.' } });
     const empty = markUnavailable({ actor: OUTLET_ACTOR, docs: docsOf({ [OUTLET_DOC]: new Y.Doc() }) }, OUTLET_ID, 'chai', null, NOW);
     expect(empty.ok).toBe(false);
   });
@@ -74,7 +77,10 @@ describe('busy mode and pausing', () => {
 
   it('refuses busy minutes outside 5–120 and an end time in the past', () => {
     const { ctx } = held();
-    expect(startBusy(ctx, OUTLET_ID, 3, NOW + HOUR, NOW)).toEqual({ ok: false, reason: 'Busy mode adds 5 to 120 minutes.' });
+    expect(startBusy(ctx, OUTLET_ID, 3, NOW + HOUR, NOW)).toEqual({
+      ok: false,
+      error: { code: 'refused', message: 'Busy mode adds 5 to 120 minutes.' },
+    });
     expect(startBusy(ctx, OUTLET_ID, 121, NOW + HOUR, NOW).ok).toBe(false);
     expect(startBusy(ctx, OUTLET_ID, 10, NOW, NOW).ok).toBe(false);
   });

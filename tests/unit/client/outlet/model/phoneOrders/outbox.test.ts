@@ -12,11 +12,11 @@ import {
 import { NETWORK_ERROR_CODE, type ApiResult } from '../../../../../../client/common/api/http';
 import { ENTERED_AT, phoneRequest } from '../../../support/phoneOrders';
 
-const error = (status: number, code: string, message = 'no'): ApiResult => ({ ok: false, error: { status, code, message } });
+const error = (status: number, code: string, message = 'no'): ApiResult => ({ ok: false, error: { code, message, details: { status } } });
 
 describe('what the server’s answer means for a phone order', () => {
   it('is placed on 201 with an order id', () => {
-    expect(classifyAnswer({ ok: true, body: { orderId: 'o1', trackingUrl: 'x' } })).toEqual({ kind: 'placed', orderId: 'o1' });
+    expect(classifyAnswer({ ok: true, value: { orderId: 'o1', trackingUrl: 'x' } })).toEqual({ kind: 'placed', orderId: 'o1' });
   });
 
   it('is retried when nothing was decided: no network, server errors, rate limits, an expired sign-in, an unreadable 2xx', () => {
@@ -26,7 +26,7 @@ describe('what the server’s answer means for a phone order', () => {
       error(503, 'catalog_unavailable'),
       error(429, 'rate_limited'),
       error(401, 'unauthorized'),
-      { ok: true, body: null } as const,
+      { ok: true, value: null } as const,
     ]) {
       expect(classifyAnswer(answer).kind).toBe('retry');
     }

@@ -15,8 +15,11 @@ afterEach(() => {
   for (const runner of runners.splice(0)) runner.stop();
 });
 
-const offline: ApiResult = { ok: false, error: { status: 0, code: NETWORK_ERROR_CODE, message: 'Cannot reach the Dabba server.' } };
-const placed = (orderId: string): ApiResult => ({ ok: true, body: { orderId, trackingUrl: `/track/${orderId}` } });
+const offline: ApiResult = {
+  ok: false,
+  error: { code: NETWORK_ERROR_CODE, message: 'Cannot reach the Dabba server.', details: { status: 0 } },
+};
+const placed = (orderId: string): ApiResult => ({ ok: true, value: { orderId, trackingUrl: `/track/${orderId}` } });
 
 /** A device whose server answers only when the test says: every send waits in `pending`. */
 function slowServer(gate = new OutboxGate()) {
@@ -70,7 +73,7 @@ describe('editing a phone order while the outbox sends it', () => {
 
     const edit = d.enter(corrected, original?.key ?? null);
     d.answer(placed('order-1'));
-    expect(await edit).toEqual({ ok: false, reason: 'That phone order was already placed.' });
+    expect(await edit).toEqual({ ok: false, error: { code: 'refused', message: 'That phone order was already placed.' } });
     await pass;
     await d.runner.kick();
 
@@ -103,7 +106,7 @@ describe('editing a phone order while the outbox sends it', () => {
 
     expect(await d.enter(corrected, original?.key ?? null)).toEqual({
       ok: false,
-      reason: 'This phone order is being sent right now; try the change again in a moment.',
+      error: { code: 'refused', message: 'This phone order is being sent right now; try the change again in a moment.' },
     });
     expect(await d.db.phoneOrders.toArray()).toEqual([original]);
     d.answer(placed('order-1'));

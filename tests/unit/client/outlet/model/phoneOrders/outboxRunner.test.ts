@@ -33,7 +33,7 @@ function device(answers: ApiResult[]) {
     gate,
     send: async (row) => {
       sent.push(row);
-      return answers.shift() ?? { ok: false, error: { status: 0, code: NETWORK_ERROR_CODE, message: 'offline' } };
+      return answers.shift() ?? { ok: false, error: { code: NETWORK_ERROR_CODE, message: 'offline', details: { status: 0 } } };
     },
     now: () => now,
     random: () => 0,
@@ -54,8 +54,11 @@ function device(answers: ApiResult[]) {
   };
 }
 
-const offline: ApiResult = { ok: false, error: { status: 0, code: NETWORK_ERROR_CODE, message: 'Cannot reach the Dabba server.' } };
-const placed = (orderId: string): ApiResult => ({ ok: true, body: { orderId, trackingUrl: `/track/${orderId}` } });
+const offline: ApiResult = {
+  ok: false,
+  error: { code: NETWORK_ERROR_CODE, message: 'Cannot reach the Dabba server.', details: { status: 0 } },
+};
+const placed = (orderId: string): ApiResult => ({ ok: true, value: { orderId, trackingUrl: `/track/${orderId}` } });
 
 describe('the phone-order outbox', () => {
   it('keeps an order entered offline, retries it with backoff under the same key, and places it when the server answers', async () => {
@@ -91,7 +94,9 @@ describe('the phone-order outbox', () => {
   });
 
   it('keeps a refused entry with the server’s message and stops sending it', async () => {
-    const d = device([{ ok: false, error: { status: 422, code: 'outlet_paused', message: 'Dabba Kitchen is not taking new orders.' } }]);
+    const d = device([
+      { ok: false, error: { code: 'outlet_paused', message: 'Dabba Kitchen is not taking new orders.', details: { status: 422 } } },
+    ]);
     await d.enter();
     await d.runner.kick();
     d.advance(3_600_000);
@@ -102,7 +107,7 @@ describe('the phone-order outbox', () => {
   });
 
   it('lets staff correct a refused entry: the corrected one replaces it under a new key and is sent', async () => {
-    const d = device([{ ok: false, error: { status: 422, code: 'bad_quantity', message: 'Too many.' } }, placed('order-2')]);
+    const d = device([{ ok: false, error: { code: 'bad_quantity', message: 'Too many.', details: { status: 422 } } }, placed('order-2')]);
     await d.enter();
     await d.runner.kick();
     const [refused] = await d.db.phoneOrders.toArray();

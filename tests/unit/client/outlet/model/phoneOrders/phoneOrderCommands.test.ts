@@ -50,7 +50,7 @@ describe('entering a phone order', () => {
     ];
     for (const [draft, message] of cases) {
       const outcome = await enterPhoneOrder(ctx, draft, catalog(), null, ENTERED_AT);
-      expect(outcome.ok ? '' : outcome.reason).toMatch(message);
+      expect(outcome.ok ? '' : outcome.error.message).toMatch(message);
     }
     expect(await db.phoneOrders.count()).toBe(0);
   });
@@ -60,7 +60,7 @@ describe('entering a phone order', () => {
     const doc = outletDoc();
     doc.getMap('availability').set('chai', { available: false });
     const outcome = await enterPhoneOrder(ctx, phoneRequest(), catalogOf(doc), null, ENTERED_AT);
-    expect(outcome).toEqual({ ok: false, reason: 'Chai is not available right now.' });
+    expect(outcome).toEqual({ ok: false, error: { code: 'refused', message: 'Chai is not available right now.' } });
   });
 
   it('queues an order the server may still refuse for the moment (paused), and leaves that to the server', async () => {

@@ -1,3 +1,4 @@
+import type { ErrorBody } from '../shared/api/errors';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Failure, Result } from '../shared/result';
@@ -56,17 +57,21 @@ const STORAGE_MESSAGES: Readonly<Record<StorageFailure, string>> = {
 export function errorHandler(log: Logger, storageFailed: (failure: StorageFailure) => void = () => {}) {
   return (err: Error, c: Context): Response => {
     if (err instanceof AppError) {
-      const body: { code: string; message: string; details?: unknown } = { code: err.code, message: err.message };
-      if (err.details !== undefined) body.details = err.details;
-      return c.json({ error: body }, err.status, err.headers);
+      const body: ErrorBody = {
+        error:
+          err.details === undefined
+            ? { code: err.code, message: err.message }
+            : { code: err.code, message: err.message, details: err.details },
+      };
+      return c.json(body, err.status, err.headers);
     }
     const failure = storageFailureOf(err);
     if (failure !== null) {
       storageFailed(failure);
       log.error('storage unavailable', { path: c.req.path, failure, error: String(err) });
-      return c.json({ error: { code: 'storage_unavailable', message: STORAGE_MESSAGES[failure] } }, 503);
+      return c.json({ error: { code: 'storage_unavailable', message: STORAGE_MESSAGES[failure] } } satisfies ErrorBody, 503);
     }
     log.error('unhandled error', { path: c.req.path, error: err.stack ?? String(err) });
-    return c.json({ error: { code: 'internal', message: 'Something went wrong on the server.' } }, 500);
+    return c.json({ error: { code: 'internal', message: 'Something went wrong on the server.' } } satisfies ErrorBody, 500);
   };
 }

@@ -1,3 +1,4 @@
+import { errorBodySchema } from '../../../shared/api/errors';
 import type { z } from 'zod';
 import type { DetailedResult, Failure } from '../../../shared/result';
 
@@ -20,14 +21,10 @@ const apiError = (status: number, code: string, message: string): ApiError => ({
 export const NETWORK_ERROR_CODE = 'network';
 
 function readError(status: number, body: unknown): ApiError {
-  if (body && typeof body === 'object' && 'error' in body) {
-    const error = (body as { error: unknown }).error;
-    if (error && typeof error === 'object') {
-      const { code, message } = error as { code?: unknown; message?: unknown };
-      if (typeof code === 'string' && typeof message === 'string') return apiError(status, code, message);
-    }
-  }
-  return apiError(status, 'http_error', `The server answered ${status}.`);
+  const parsed = errorBodySchema.safeParse(body);
+  return parsed.success
+    ? apiError(status, parsed.data.error.code, parsed.data.error.message)
+    : apiError(status, 'http_error', `The server answered ${status}.`);
 }
 
 /** An answer, with the server's clock when the response said it (the `Date` header, to the second). */

@@ -45,13 +45,7 @@ export class DocRegistry {
   ) {
     this.events = {
       committed: (doc, update) => {
-        for (const hook of this.hooks) {
-          try {
-            hook.afterCommit?.(doc, update);
-          } catch (err: unknown) {
-            this.log.error('afterCommit hook failed', { doc: doc.name, error: String(err) });
-          }
-        }
+        this.notify('afterCommit', doc, (hook) => hook.afterCommit?.(doc, update));
       },
       storageFailed: (doc, err) => {
         this.log.error('storage failed for a server change; unloading', { doc: doc.name, error: String(err) });
@@ -156,13 +150,7 @@ export class DocRegistry {
     if (this.loaded.get(doc.name) !== doc) return;
     this.cancelIdle(doc.name);
     this.loaded.delete(doc.name);
-    for (const hook of this.hooks) {
-      try {
-        hook.beforeUnload?.(doc, reason);
-      } catch (err: unknown) {
-        this.log.error('beforeUnload hook failed', { doc: doc.name, error: String(err) });
-      }
-    }
+    this.notify('beforeUnload', doc, (hook) => hook.beforeUnload?.(doc, reason));
     for (const subscriber of [...doc.subscribers]) {
       doc.removeSubscriber(subscriber);
       subscriber.dropped(doc, reason === 'failed' ? 'load_failed' : 'storage_failed');
@@ -179,11 +167,16 @@ export class DocRegistry {
   }
 
   private noticeStorageFailure(doc: SyncedDoc, err: unknown): void {
+    this.notify('storageFailed', doc, (hook) => hook.storageFailed?.(doc, err));
+  }
+
+  /** Tells every plug-in, in order; one that throws is logged and never stops the others or the caller. */
+  private notify(what: keyof DocHooks, doc: SyncedDoc, call: (hook: DocHooks) => void): void {
     for (const hook of this.hooks) {
       try {
-        hook.storageFailed?.(doc, err);
-      } catch (hookErr: unknown) {
-        this.log.error('storageFailed hook failed', { doc: doc.name, error: String(hookErr) });
+        call(hook);
+      } catch (err: unknown) {
+        this.log.error(`${what} hook failed`, { doc: doc.name, error: String(err) });
       }
     }
   }

@@ -205,7 +205,6 @@ export class SyncedDoc {
 
   /** The order this document holds (header and reduced state), or null for other kinds or a malformed header. */
   orderView(): OrderView | null {
-    if (this.ref.kind !== 'order') return null;
     return this.orderLog?.orderView() ?? null;
   }
 

@@ -15,7 +15,7 @@ import { DocRegistry } from '../../sync-server/sync/docRegistry';
 import type { Subscriber, SyncedDoc } from '../../sync-server/sync/syncedDoc';
 import { distribution, type Distribution } from '../outlet/results';
 import { gitCommit, machine, machineLine, type Machine } from '../sync/report';
-import { readHistory } from '../sync/resultsFile';
+import { writeSection } from '../sync/resultsFile';
 import { demoHeader } from './header';
 
 /**
@@ -114,9 +114,5 @@ const rows: Row[] = [];
 for (const length of LENGTHS) rows.push(await measure(length));
 for (const r of rows) console.log(`${String(r.events).padStart(5)} events: commit ${ms(r.commit)}, full read ${ms(r.fullRead)}`);
 const file = path.resolve(import.meta.dirname, '../RESULTS.md');
-const text = fs.readFileSync(file, 'utf8');
-const from = text.indexOf(START);
-const to = text.indexOf(END);
-const existing = from >= 0 && to > from ? text.slice(from, to + END.length) : '';
-const section = render(rows, machine(), gitCommit(path.resolve(import.meta.dirname, '../..')), readHistory(existing));
-fs.writeFileSync(file, existing ? text.replace(existing, section) : `${text.trimEnd()}\n\n${section}\n`);
+const commit = gitCommit(path.resolve(import.meta.dirname, '../..'));
+writeSection(file, START, END, (history) => render(rows, machine(), commit, history));

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import type { Machine } from '../sync/report';
-import { readHistory } from '../sync/resultsFile';
+import { writeSection } from '../sync/resultsFile';
 
 export interface Distribution {
   readonly count: number;
@@ -100,11 +99,5 @@ function historyLine(r: OutletBenchResult): string {
 
 /** Replaces this bench's section of bench/RESULTS.md (or appends it), leaving every other section as it is. */
 export function writeResults(file: string, r: OutletBenchResult): void {
-  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n';
-  const start = text.indexOf(SECTION.start);
-  const end = text.indexOf(SECTION.end);
-  const existing = start >= 0 && end > start ? text.slice(start, end + SECTION.end.length) : '';
-  const section = renderSection(r, readHistory(existing));
-  const next = existing ? text.replace(existing, section) : `${text.trimEnd()}\n\n${section}\n`;
-  fs.writeFileSync(file, next);
+  writeSection(file, SECTION.start, SECTION.end, (history) => renderSection(r, history));
 }

@@ -63,16 +63,24 @@ export function readHistory(section: string): string[] {
     .filter((line) => line.startsWith('- '));
 }
 
-/** Replaces (or adds) the bench:sync section of `file`, leaving every other section as it was. */
-export function writeResults(file: string, r: BenchResult): void {
+/**
+ * Replaces (or appends) one benchmark's section of `file`, between its `start` and `end` markers,
+ * leaving every other section as it was. `render` gets the history lines the old section kept.
+ * Spliced by position, not String.replace, so a `$` in the new text is written as it is.
+ */
+export function writeSection(file: string, start: string, end: string, render: (history: readonly string[]) => string): void {
   const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : HEADER;
-  const start = current.indexOf(START);
-  const end = current.indexOf(END);
-  if (start >= 0 && end > start) {
-    const old = current.slice(start, end + END.length);
-    const next = current.slice(0, start) + renderSection(r, readHistory(old)) + current.slice(end + END.length);
-    fs.writeFileSync(file, next);
+  const from = current.indexOf(start);
+  const to = current.indexOf(end);
+  if (from >= 0 && to > from) {
+    const section = render(readHistory(current.slice(from, to + end.length)));
+    fs.writeFileSync(file, current.slice(0, from) + section + current.slice(to + end.length));
     return;
   }
-  fs.writeFileSync(file, `${current.trimEnd()}\n\n${renderSection(r, [])}\n`);
+  fs.writeFileSync(file, `${current.trimEnd()}\n\n${render([])}\n`);
+}
+
+/** Replaces (or adds) the bench:sync section of `file`, leaving every other section as it was. */
+export function writeResults(file: string, r: BenchResult): void {
+  writeSection(file, START, END, (history) => renderSection(r, history));
 }

@@ -35,7 +35,8 @@ export interface ReadEntries {
   readonly malformed: number;
 }
 
-const keyOf = (client: number, clock: number): string => `${client}:${clock}`;
+/** The key of one entry in a MarkIndex: its Yjs id. */
+export const keyOf = (client: number, clock: number): string => `${client}:${clock}`;
 
 function seenFrom(origin: Mark | undefined): number {
   return origin ? Math.max(origin.at, origin.seenAt) : Number.NEGATIVE_INFINITY;

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { EventId } from '../../../shared/ids';
+import { keyOf } from '../../../shared/order/causalEvents';
 import { parseOrderEvent } from '../../../shared/order/events';
 import { eventsArray } from '../../../shared/order/orderDoc';
 import { mayAppend } from '../../../shared/permissions';
@@ -40,7 +41,7 @@ export function checkAppendedEvents(items: readonly Y.Item[], order: OrderLog, a
     if (!(item.content instanceof Y.ContentAny)) return refuse('event_invalid', 'Order events are plain objects.');
     for (const [k, value] of item.content.getContent().entries()) {
       // A struct that was waiting in a gap shows up again when an update fills the gap.
-      const key = `${item.id.client}:${item.id.clock + k}`;
+      const key = keyOf(item.id.client, item.id.clock + k);
       if (keys.has(key)) continue;
       keys.add(key);
       const parsed = parseOrderEvent(value);

@@ -1,0 +1,23 @@
+import type { OutletId, TrackingToken, UserId } from '../../shared/ids';
+import type { WakeData } from '../../shared/wake/wakeMessage';
+
+/**
+ * Whose devices a wake-up is for. `user`: that user's devices, when none of them has a live socket.
+ * `outlet` reaches the devices of the outlet's staff: normally only when no
+ * device of the outlet has a live socket; with `escalate` (an order left unanswered) every device of
+ * the outlet whose own socket is not live. `admins`: every admin. `track`: the customer's browser(s) that asked to be
+ * notified about one order.
+ */
+export type WakeTarget =
+  | { readonly kind: 'user'; readonly userId: UserId }
+  | { readonly kind: 'outlet'; readonly outletId: OutletId; readonly escalate?: boolean }
+  | { readonly kind: 'admins' }
+  | { readonly kind: 'track'; readonly token: TrackingToken };
+
+/** Sends wake-ups. Never blocks and never throws: callers are commit hooks. */
+export interface Waker {
+  wake(target: WakeTarget, data: WakeData): void;
+}
+
+/** Wake-ups off (no Firebase configured): nothing is sent. */
+export const noWaker: Waker = { wake: () => undefined };

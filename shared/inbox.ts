@@ -10,6 +10,8 @@ export const INBOX_MAP = 'orders';
 
 export interface InboxEntry {
   readonly placedAt: number;
+  /** Outlet inboxes: set by the server when the order was left unanswered too long; the outlet's devices ring harder. */
+  readonly escalatedAt?: number;
 }
 
 export const inboxMap = (doc: Y.Doc): Y.Map<InboxEntry> => doc.getMap<InboxEntry>(INBOX_MAP);
@@ -20,6 +22,11 @@ export function inboxOrderIds(doc: Y.Doc): OrderId[] {
     const id = OrderIdSchema.safeParse(key);
     return id.success ? [id.data] : [];
   });
+}
+
+/** Orders in an outlet inbox the server escalated for being left unanswered. */
+export function escalatedOrderIds(doc: Y.Doc): Set<OrderId> {
+  return new Set(inboxOrderIds(doc).filter((id) => inboxMap(doc).get(id)?.escalatedAt !== undefined));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isRinging } from './ringState';
+import { isRinging, isUrgent } from './ringState';
 import type { Ringer } from './useRinger';
 
 /**
@@ -10,7 +10,14 @@ export function RingBanner({ ringer }: { readonly ringer: Ringer }) {
   const ringing = isRinging(state);
   const waiting = state.pending.length;
   return (
-    <section className="ring" aria-label="New order alert" data-ringing={ringing} data-sound={sound} data-muted={state.muted}>
+    <section
+      className="ring"
+      aria-label="New order alert"
+      data-ringing={ringing}
+      data-urgent={isUrgent(state)}
+      data-sound={sound}
+      data-muted={state.muted}
+    >
       {sound === 'blocked' ? (
         <button type="button" className="ring__unlock" onClick={ringer.unlockSound}>
           Sound is blocked — tap to enable

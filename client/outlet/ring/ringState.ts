@@ -7,6 +7,8 @@
 export interface NewOrder {
   readonly id: string;
   readonly customerName: string;
+  /** The server escalated it: nobody answered it in time (the outlet inbox's `escalatedAt`). */
+  readonly escalated?: boolean;
 }
 
 export interface RingState {
@@ -18,6 +20,8 @@ export interface RingState {
   /** What to say in the live region: the latest arrivals. */
   readonly announcement: string | null;
   readonly muted: boolean;
+  /** Orders already escalated, so each escalation breaks through acknowledgement and mute once. */
+  readonly escalated: ReadonlySet<string>;
 }
 
 export type RingEvent =
@@ -25,7 +29,14 @@ export type RingEvent =
   | { readonly type: 'acknowledge' }
   | { readonly type: 'mute'; readonly muted: boolean };
 
-export const INITIAL_RING: RingState = { pending: [], acknowledged: new Set(), announced: new Set(), announcement: null, muted: false };
+export const INITIAL_RING: RingState = {
+  pending: [],
+  acknowledged: new Set(),
+  announced: new Set(),
+  announcement: null,
+  muted: false,
+  escalated: new Set(),
+};
 
 function announce(arrivals: readonly NewOrder[]): string | null {
   const [first] = arrivals;
@@ -34,23 +45,43 @@ function announce(arrivals: readonly NewOrder[]): string | null {
   return `${arrivals.length} new orders, from ${arrivals.map((o) => o.customerName).join(', ')}`;
 }
 
+function stillWaiting(orders: readonly NewOrder[]): string {
+  const names = orders.map((o) => o.customerName).join(', ');
+  return orders.length === 1 ? `${names}'s order is still waiting — accept or reject it` : `Orders from ${names} are still waiting`;
+}
+
 export function ringReducer(state: RingState, event: RingEvent): RingState {
   switch (event.type) {
     case 'orders': {
       const ids = new Set(event.newOrders.map((o) => o.id));
+      // An order the server escalated rings again on every device, acknowledged here or muted or not:
+      // it has waited too long for anyone to stay quiet about it.
+      const nowEscalated = event.newOrders.filter((o) => o.escalated === true && !state.escalated.has(o.id));
+      const escalated = new Set(event.newOrders.filter((o) => o.escalated === true).map((o) => o.id));
       // Orders no longer new leave every set, so an id never lingers once its order moved on.
-      const acknowledged = new Set([...state.acknowledged].filter((id) => ids.has(id)));
+      const acknowledged = new Set([...state.acknowledged].filter((id) => ids.has(id) && !nowEscalated.some((o) => o.id === id)));
       const arrivals = event.newOrders.filter((o) => !state.announced.has(o.id));
       const pending = event.newOrders.filter((o) => !acknowledged.has(o.id));
-      const samePending = pending.length === state.pending.length && pending.every((o, i) => o.id === state.pending[i]?.id);
-      if (arrivals.length === 0 && samePending && acknowledged.size === state.acknowledged.size && ids.size === state.announced.size)
+      const samePending =
+        pending.length === state.pending.length &&
+        pending.every((o, i) => o.id === state.pending[i]?.id && o.escalated === state.pending[i].escalated);
+      if (
+        arrivals.length === 0 &&
+        nowEscalated.length === 0 &&
+        samePending &&
+        acknowledged.size === state.acknowledged.size &&
+        ids.size === state.announced.size &&
+        escalated.size === state.escalated.size
+      )
         return state;
       return {
         ...state,
         pending,
         acknowledged,
         announced: ids,
-        announcement: arrivals.length > 0 ? announce(arrivals) : state.announcement,
+        escalated,
+        muted: nowEscalated.length > 0 ? false : state.muted,
+        announcement: nowEscalated.length > 0 ? stillWaiting(nowEscalated) : arrivals.length > 0 ? announce(arrivals) : state.announcement,
       };
     }
     case 'acknowledge':
@@ -62,6 +93,9 @@ export function ringReducer(state: RingState, event: RingEvent): RingState {
 }
 
 export const isRinging = (state: RingState): boolean => state.pending.length > 0;
+
+/** Ringing for an order the server escalated: faster, and the banner says it has waited too long. */
+export const isUrgent = (state: RingState): boolean => state.pending.some((o) => o.escalated === true);
 
 /** Whether the tone should sound now (the browser may still block it; see common/sound/tone.ts). */
 export const shouldSound = (state: RingState): boolean => isRinging(state) && !state.muted;

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useReducer } from 'react';
 import type { Note, SoundState } from '../../common/sound/tone';
 import { useAlertTone } from '../../common/sound/useAlertTone';
-import { INITIAL_RING, ringReducer, shouldSound, type NewOrder, type RingState } from './ringState';
+import { INITIAL_RING, isUrgent, ringReducer, shouldSound, type NewOrder, type RingState } from './ringState';
 
 /** How often the tone repeats while a new order waits. */
 export const RING_EVERY_MS = 3_000;
+/** ...and while an order the server escalated waits: an order left that long must be heard. */
+export const URGENT_RING_EVERY_MS = 1_000;
 
 /** Two rising notes: distinct from kitchen beeps, audible over an extractor fan. */
 const NEW_ORDER_NOTES: readonly Note[] = [
@@ -20,18 +22,20 @@ export interface Ringer {
   readonly unlockSound: () => void;
 }
 
-const keyOf = (orders: readonly NewOrder[]): string => orders.map((o) => o.id).join(',');
+const keyOf = (orders: readonly NewOrder[]): string => orders.map((o) => `${o.id}${o.escalated === true ? '!' : ''}`).join(',');
 
 /** Rings for `newOrders` (the orders waiting to be accepted) until they are handled or acknowledged. */
 export function useRinger(newOrders: readonly NewOrder[]): Ringer {
   const [state, dispatch] = useReducer(ringReducer, INITIAL_RING);
   const key = keyOf(newOrders);
 
-  // Keyed by the ids: a new array with the same orders is no news.
+  // Keyed by the ids and escalations: a new array with the same orders is no news.
   useEffect(() => dispatch({ type: 'orders', newOrders }), [key]);
 
   // Sine, as the outlet's tone has always sounded; the driver's offer tone is the square one.
-  const { sound, unlock } = useAlertTone(NEW_ORDER_NOTES, shouldSound(state), RING_EVERY_MS, { wave: 'sine' });
+  const { sound, unlock } = useAlertTone(NEW_ORDER_NOTES, shouldSound(state), isUrgent(state) ? URGENT_RING_EVERY_MS : RING_EVERY_MS, {
+    wave: 'sine',
+  });
 
   return {
     state,

@@ -5,6 +5,7 @@ import type { Actor } from '../../../shared/roles';
 import { useDevice, useDeviceSnapshot } from '../../common/device/DeviceContext';
 import { useOutletCatalog } from '../model/catalog/useOutletCatalog';
 import { useBoardCounts, useStatusOrders } from '../model/orders/useBoardOrders';
+import { useEscalatedOrders } from '../model/orders/useEscalatedOrders';
 import { usePhoneOrders } from '../model/phoneOrders/usePhoneOrders';
 import { useRefusals } from '../../common/refusals/useRefusals';
 import { SignOutButton } from '../../common/ui/SignOutButton';
@@ -38,11 +39,15 @@ export function OutletShell({ outletId, actor }: { readonly outletId: OutletId; 
   const counts = useBoardCounts(outletId, today);
   const { value: catalog, syncState: outletSync } = useOutletCatalog(outletId);
   const phone = usePhoneOrders(outletId);
+  const escalated = useEscalatedOrders(outletId);
   const { refusals, dismiss } = useRefusals();
 
   const newOrders = useMemo(
-    () => [...(placed ?? [])].sort((a, b) => a.placedAt - b.placedAt).map((o) => ({ id: o.id, customerName: o.customerName })),
-    [placed],
+    () =>
+      [...(placed ?? [])]
+        .sort((a, b) => a.placedAt - b.placedAt)
+        .map((o) => ({ id: o.id, customerName: o.customerName, escalated: escalated.has(o.id) })),
+    [placed, escalated],
   );
   const ringer = useRinger(newOrders);
   const unsynced = counts?.unsynced ?? 0;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   INITIAL_RING,
   isRinging,
+  isUrgent,
   ringReducer,
   shouldSound,
   type NewOrder,
@@ -67,5 +68,23 @@ describe('the new-order ring', () => {
     const state = run(orders(meera));
     expect(ringReducer(state, orders(meera))).toBe(state);
     expect(ringReducer(state, { type: 'mute', muted: false })).toBe(state);
+  });
+});
+
+describe('an order the server escalated', () => {
+  const late: NewOrder = { ...meera, escalated: true };
+
+  it('rings again after it was acknowledged here, unmuted, and says it is still waiting', () => {
+    const quiet = run(orders(meera), { type: 'acknowledge' }, { type: 'mute', muted: true });
+    expect(isRinging(quiet)).toBe(false);
+    const state = ringReducer(quiet, orders(late));
+    expect(shouldSound(state)).toBe(true);
+    expect(isUrgent(state)).toBe(true);
+    expect(state.announcement).toBe("Meera's order is still waiting — accept or reject it");
+  });
+
+  it('breaks through once: acknowledged again, it stays quiet while it remains escalated', () => {
+    const state = run(orders(late), { type: 'acknowledge' }, orders(late));
+    expect(isRinging(state)).toBe(false);
   });
 });

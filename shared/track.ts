@@ -34,7 +34,15 @@ export interface TrackView extends Partial<TrackDelivery> {
   readonly items: readonly { readonly name: string; readonly qty: number }[];
   readonly total: number;
   readonly currency: string;
+  /**
+   * Why a placed order is still waiting for the restaurant, when the server knows: its tablets are
+   * offline (ordering is paused and the restaurant is being reached), or it is online but has not
+   * answered yet. Absent or null: nothing unusual.
+   */
+  readonly outletWaiting?: OutletWaiting | null;
 }
+
+export type OutletWaiting = 'offline' | 'slow';
 
 export const trackMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>(TRACK_MAP);
 

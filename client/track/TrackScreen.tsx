@@ -1,6 +1,7 @@
 import { formatMoney } from '../../shared/money';
 import { clockTime } from '../common/ui/clockTime';
 import { DriverSection } from './DriverSection';
+import { outletWaitingText } from './outletWaiting';
 import { headline, promise } from './timeline';
 import { Timeline } from './Timeline';
 import type { Tracking } from './useTracking';
@@ -48,6 +49,11 @@ export function TrackScreen({ tracking }: { readonly tracking: Tracking }) {
               <p className="muted">Your order from {view.outletName}</p>
               <h1 aria-live="polite">{headline(view)}</h1>
               {promise(view, clockTime) ? <p className="track__promise">{promise(view, clockTime)}</p> : null}
+              {outletWaitingText(view) ? (
+                <p className="banner banner--warn track__waiting" role="status">
+                  {outletWaitingText(view)}
+                </p>
+              ) : null}
             </header>
             <DriverSection view={view} />
             <Timeline view={view} />

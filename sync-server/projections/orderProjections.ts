@@ -3,7 +3,7 @@ import type { OrderId, UserId } from '../../shared/ids';
 import { inboxMap } from '../../shared/inbox';
 import { currentAssignment } from '../../shared/order/assignment';
 import type { OrderView } from '../../shared/order/orderDoc';
-import { trackMap } from '../../shared/track';
+import { trackMap, type OutletWaiting } from '../../shared/track';
 import type { Logger } from '../log';
 import { KeyedSerial } from '../serial';
 import type { OrderIndex } from '../storage/orderIndex';
@@ -27,6 +27,7 @@ export function orderProjections(
   orders: OrderIndex,
   log: Logger,
   trackDriver: TrackDriverSource,
+  outletWaiting: (orderId: OrderId) => OutletWaiting | null = () => null,
 ): DocHooks & {
   placed(view: OrderView): Promise<void>;
   /** Writes the order's tracking projection again from the order and its driver as they are now. */
@@ -45,7 +46,7 @@ export function orderProjections(
       if (!row) return;
       const view = await registry.withDoc({ kind: 'order', orderId }, (doc) => doc.orderView());
       if (!view) return;
-      const next = trackView(view, view.state.driverId ? await trackDriver(view.state.driverId) : null);
+      const next = trackView(view, view.state.driverId ? await trackDriver(view.state.driverId) : null, outletWaiting(orderId));
       const token = row.trackingToken;
       await registry.withDoc({ kind: 'track', token }, (doc) => {
         if (JSON.stringify(trackMap(doc.ydoc).get('view') ?? null) !== JSON.stringify(next))

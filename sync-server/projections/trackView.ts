@@ -2,7 +2,7 @@ import { estimatedArrival } from '../../shared/dispatch/arrival';
 import { isDelivery } from '../../shared/dispatch/offer';
 import { dropoffLocality } from '../../shared/order/dropoffLocality';
 import type { OrderView } from '../../shared/order/orderDoc';
-import type { TrackDelivery, TrackView } from '../../shared/track';
+import type { OutletWaiting, TrackDelivery, TrackView } from '../../shared/track';
 
 /** What the tracking link may know about the order's driver. */
 export interface TrackDriver {
@@ -16,7 +16,11 @@ export interface TrackDriver {
  * The public projection of an order: what a tracking link may show, and nothing more (no ids, no
  * phone but the outlet's, nothing the customer typed: the drop-off is its zone, not the address). The driver's position is there only while the order is on its way.
  */
-export function trackView({ header, state }: OrderView, driver: TrackDriver | null): TrackView & TrackDelivery {
+export function trackView(
+  { header, state }: OrderView,
+  driver: TrackDriver | null,
+  outletWaiting: OutletWaiting | null = null,
+): TrackView & TrackDelivery {
   const delivery = isDelivery(header) ? header : null;
   const onTheWay = state.status === 'picked_up';
   const position = onTheWay && driver?.position ? { lat: driver.position.lat, lng: driver.position.lng, at: driver.position.at } : null;
@@ -47,5 +51,6 @@ export function trackView({ header, state }: OrderView, driver: TrackDriver | nu
         })
       : null,
     dropoffArea: dropoffLocality(header),
+    outletWaiting: state.status === 'placed' ? outletWaiting : null,
   };
 }

@@ -47,6 +47,7 @@ describe('trackView', () => {
       'orderType',
       'outletName',
       'outletPhone',
+      'outletWaiting',
       'placedAt',
       'readyBy',
       'status',
@@ -57,6 +58,11 @@ describe('trackView', () => {
     for (const secret of [header().id, DRIVER1.id, header().customer.phone, header().customer.name, '2 Brigade Road'])
       expect(json).not.toContain(secret);
     expect(v.timeline.map((e) => e.type)).toEqual(['placed', 'accepted', 'picked_up']);
+  });
+
+  it('says why the restaurant has not answered only while the order is placed', () => {
+    expect(trackView(view([]), null, 'offline').outletWaiting).toBe('offline');
+    expect(trackView(view(assigned), null, 'slow').outletWaiting).toBeNull();
   });
 
   it('shows the drop-off as its delivery zone, or the pin to about a kilometre, never the address text', () => {

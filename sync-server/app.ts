@@ -17,7 +17,8 @@ import { orderProjections } from './projections/orderProjections';
 import { outletDirectory } from './projections/outletDirectory';
 import { trackDrivers } from './projections/trackDrivers';
 import { TrackPositions } from './projections/trackPositions';
-import { MemoryDriverPresence } from './presence/driverPresence';
+import { MemoryPresence } from './presence/memoryPresence';
+import type { Presence } from './presence/presence';
 import { ProofStore } from './proofs/proofStore';
 import { authRoutes } from './routes/auth';
 import { BODY_LIMITS, limitBody } from './routes/bodyLimit';
@@ -59,6 +60,8 @@ export interface DabbaServer {
   readonly log: Logger;
   /** Disable, enable, sign out everywhere: takes effect on the next request and closes live sockets at once. */
   readonly accounts: AccountControl;
+  /** Who is connected, on this node or (with Redis) any. */
+  readonly presence: Presence;
   /** Graceful stop: no new sockets, every socket closed with SHUTTING_DOWN, documents compacted, database closed. */
   close(): Promise<void>;
 }
@@ -80,7 +83,7 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   const clock = systemClock;
   const drivers = new DriverRepo(db);
   const driverOrders = new DriverOrders(db);
-  const presence = new MemoryDriverPresence();
+  const presence: Presence = new MemoryPresence(config.nodeId, clock);
   const projections = orderProjections(registry, orders, log, trackDrivers(users, drivers, presence));
   const dispatcher = new Dispatcher({
     registry,
@@ -213,6 +216,7 @@ export async function startServer(config: Config): Promise<DabbaServer> {
     config.keepaliveMs,
     config.anonymousSocketsPerMinute,
     accounts,
+    presence,
   );
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
@@ -225,6 +229,7 @@ export async function startServer(config: Config): Promise<DabbaServer> {
     db,
     log,
     accounts,
+    presence,
     close: () =>
       (closing ??= (async () => {
         await sync.close();
@@ -233,6 +238,7 @@ export async function startServer(config: Config): Promise<DabbaServer> {
         await pruner.close();
         await retention.close();
         await dispatcher.close();
+        await presence.close();
         registry.closeAll();
         db.close();
       })()),

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_TILE_URL } from '../shared/map/tiles';
@@ -74,6 +75,11 @@ const envSchema = z.object({
       }
     }),
   DABBA_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** How this process names itself in presence; unique per node sharing one Redis. */
+  DABBA_NODE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'must be 1–100 letters, digits, _ . : or -')
+    .optional(),
 });
 
 export interface Config {
@@ -120,6 +126,8 @@ export interface Config {
   readonly mapTileSource: string | null;
   /** A proxy in front terminates TLS and sets X-Forwarded-Proto, which is then believed (for HSTS). */
   readonly trustProxy: boolean;
+  /** This process's name in presence (which node holds a socket). */
+  readonly nodeId: string;
 }
 
 /** Reads the environment once at start; a bad value stops the server with the variable's name. */
@@ -166,5 +174,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     mapTileSource: e.VITE_MAP_TILE_URL,
     trustProxy: e.DABBA_TRUST_PROXY === '1',
+    nodeId: e.DABBA_NODE_ID ?? defaultNodeId(),
   };
+}
+
+/** The host and process: distinct for every node, and the same for one process however often it is asked. */
+function defaultNodeId(): string {
+  const host =
+    os
+      .hostname()
+      .replace(/[^A-Za-z0-9_.-]/g, '-')
+      .slice(0, 80) || 'node';
+  return `${host}-${process.pid}`;
 }

@@ -13,7 +13,7 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
 
 void registerServiceWorker();
-const device = await Device.open();
+const device = await Device.open('driver');
 const driver = DriverDevice.attach(device);
 createRoot(container).render(
   <StrictMode>

@@ -3,11 +3,13 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CLOSE_REASONS, CloseCode } from '../../shared/protocol/closeCodes';
 import { MAX_FRAME_BYTES } from '../../shared/protocol/limits';
+import { socketIdentity } from '../../shared/protocol/socketIdentity';
 import { announcedVersion, MIN_PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { AccountControl } from '../auth/accountControl';
 import { TOKEN_REFUSALS, type Authentication, type SessionCheck, type TokenService } from '../auth/tokens';
 import { RateLimiter } from '../limits/rateLimit';
 import { rateLimitKey } from '../limits/addressKey';
+import type { Presence } from '../presence/presence';
 import { MuxConnection, type SyncDeps } from './muxConnection';
 import { PlainConnection } from './plainConnection';
 import { UserSockets } from './userSockets';
@@ -28,6 +30,7 @@ export interface SyncEndpoint {
  * Sockets without a token can open only tracking documents, whose token is the credential: one address
  * may open `anonymousPerMinute` of them a minute. Unknown tracking tokens, asked for over any socket,
  * count against the address's budget in `deps.trackLookups` (access.ts), the one HTTP lookups spend.
+ * Every signed-in socket is in `presence` from its upgrade until it closes; tracking pages are not.
  */
 export function attachSync(
   server: Server,
@@ -36,6 +39,7 @@ export function attachSync(
   keepaliveMs: number,
   anonymousPerMinute: number,
   accounts: AccountControl,
+  presence: Presence,
 ): SyncEndpoint {
   const anonymous = new RateLimiter(anonymousPerMinute, 60_000);
   const signedIn = new UserSockets();
@@ -96,7 +100,17 @@ export function attachSync(
             return;
           }
           const session = auth.ok ? auth.value : null;
-          if (session) signedIn.add(session.actor.id, ws);
+          if (session) {
+            signedIn.add(session.actor.id, ws);
+            const { actor: who } = session;
+            const entry = presence.connect({
+              userId: who.id,
+              role: who.role,
+              outletId: who.role === 'outlet' ? who.outletId : null,
+              ...socketIdentity(url.searchParams),
+            });
+            ws.once('close', () => entry.remove());
+          }
           const stillSignedIn: SessionCheck = session ? () => tokens.recheck(session) : () => null;
           const actor = session?.actor ?? null;
           if (isMux) new MuxConnection(ws, actor, deps, address, stillSignedIn);

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { PushApp } from '../../../shared/api/devices';
 import { orderDocName } from '../../../shared/docNames';
 import type { OrderId } from '../../../shared/ids';
 import type { Actor } from '../../../shared/roles';
@@ -7,6 +8,7 @@ import { refuse, done, type CommandOutcome } from '../commands/commandOutcome';
 import type { OrderCommandContext } from '../commands/orderCommands';
 import { sessionActor, type Session } from '../session/session';
 import { openDabbaDb, type DabbaDb, type DocSyncState, type OrderRow } from '../store/db';
+import { deviceIdOf } from '../store/deviceIdentity';
 import { ensureOrderRowsCurrent } from '../store/rebuildOrderRows';
 import { dismissRefusal } from '../store/refusals';
 import { clearSession, loadSession, saveSession } from '../store/sessionStore';
@@ -17,7 +19,7 @@ import { SyncProvider } from '../sync/syncProvider';
 import { inboxesOf } from './inboxesOf';
 import { keepStorage } from './keepStorage';
 import { projectOrders } from './orderProjection';
-import { syncUrl } from './syncUrl';
+import { syncUrl, type SyncIdentity } from './syncUrl';
 
 export interface DeviceSnapshot {
   readonly session: Session | null;
@@ -46,17 +48,22 @@ export class Device {
   private snapshot: DeviceSnapshot;
   private readonly listeners = new Set<() => void>();
 
-  private constructor(db: DabbaDb, session: Session | null) {
+  private constructor(
+    db: DabbaDb,
+    private readonly identity: SyncIdentity,
+    session: Session | null,
+  ) {
     this.db = db;
     this.snapshot = { session, connection: IDLE, signedOutReason: null, storageError: null };
   }
 
-  /** Opens the device's store and, if someone is signed in there, starts syncing for them. */
-  static async open(dbName?: string): Promise<Device> {
+  /** Opens the device's store for `app` and, if someone is signed in there, starts syncing for them. */
+  static async open(app: PushApp, dbName?: string): Promise<Device> {
     const db = openDabbaDb(dbName);
     await ensureOrderRowsCurrent(db);
     void keepStorage();
-    const device = new Device(db, await loadSession(db));
+    const identity: SyncIdentity = { deviceId: await deviceIdOf(db), app };
+    const device = new Device(db, identity, await loadSession(db));
     if (device.snapshot.session) device.startSync(device.snapshot.session);
     return device;
   }
@@ -135,7 +142,7 @@ export class Device {
     const actor = sessionActor(session.user);
     if (!actor) return;
     this.stopSync();
-    const provider = new SyncProvider({ db: this.db, actor, url: () => syncUrl(location, session.token) });
+    const provider = new SyncProvider({ db: this.db, actor, url: () => syncUrl(location, session.token, this.identity) });
     this.provider = provider;
     this.actor = actor;
     const retry = (): void => provider.retryNow();

@@ -83,10 +83,10 @@ export interface SessionRow extends Session {
   readonly key: 'current';
 }
 
-/** Small facts about the store itself, such as which projection built the query tables. */
+/** Small facts about the store itself, such as which projection built the query tables or the device's id. */
 export interface MetaRow {
   readonly key: string;
-  readonly value: number;
+  readonly value: number | string;
 }
 
 /**

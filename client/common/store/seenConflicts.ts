@@ -12,5 +12,5 @@ export async function markConflictsSeen(db: DabbaDb, orderId: string, count: num
 
 export async function seenConflictCounts(db: DabbaDb): Promise<Map<string, number>> {
   const rows = await db.meta.where('key').startsWith(PREFIX).toArray();
-  return new Map(rows.map((r) => [r.key.slice(PREFIX.length), r.value]));
+  return new Map(rows.flatMap((r) => (typeof r.value === 'number' ? [[r.key.slice(PREFIX.length), r.value] as const] : [])));
 }

@@ -1,16 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { inboxesOf } from '../../../../client/common/device/inboxesOf';
 import { syncUrl } from '../../../../client/common/device/syncUrl';
+import { DeviceIdSchema } from '../../../../shared/api/devices';
+import { socketIdentity } from '../../../../shared/protocol/socketIdentity';
 import type { OutletId, UserId } from '../../../../shared/ids';
+
+const TABLET = { deviceId: DeviceIdSchema.parse('tablet-1'), app: 'outlet' } as const;
 
 describe('syncUrl', () => {
   it('dials the page origin with ws on http and wss on https', () => {
-    expect(syncUrl({ protocol: 'http:', host: 'localhost:8787' }, 't')).toBe('ws://localhost:8787/sync?v=2&token=t');
-    expect(syncUrl({ protocol: 'https:', host: 'dabba.example' }, 't')).toBe('wss://dabba.example/sync?v=2&token=t');
+    expect(syncUrl({ protocol: 'http:', host: 'localhost:8787' }, 't', TABLET)).toBe(
+      'ws://localhost:8787/sync?v=2&token=t&device=tablet-1&app=outlet',
+    );
+    expect(syncUrl({ protocol: 'https:', host: 'dabba.example' }, 't', TABLET)).toBe(
+      'wss://dabba.example/sync?v=2&token=t&device=tablet-1&app=outlet',
+    );
+  });
+
+  it('names the device and app the way the server reads them', () => {
+    const url = new URL(syncUrl({ protocol: 'http:', host: 'h' }, 't', { deviceId: DeviceIdSchema.parse('phone_2'), app: 'driver' }));
+    expect(socketIdentity(url.searchParams)).toEqual({ deviceId: 'phone_2', app: 'driver' });
   });
 
   it('escapes the token so it cannot break the query string', () => {
-    expect(syncUrl({ protocol: 'http:', host: 'h' }, 'a+b/c=&d')).toBe('ws://h/sync?v=2&token=a%2Bb%2Fc%3D%26d');
+    expect(syncUrl({ protocol: 'http:', host: 'h' }, 'a+b/c=&d', TABLET)).toBe(
+      'ws://h/sync?v=2&token=a%2Bb%2Fc%3D%26d&device=tablet-1&app=outlet',
+    );
   });
 });
 

@@ -1,0 +1,52 @@
+import type { LiveDevice } from '../../shared/api/presence';
+import { randomId, type OutletId, type UserId } from '../../shared/ids';
+import type { Clock } from '../clock';
+import { MemoryDriverPresence, type PositionFix } from './driverPresence';
+import { LocalDevices } from './localDevices';
+import type { Presence, PresenceHandle, SocketPresence } from './presence';
+
+/** Presence of a single node, in this process's memory: the sockets it holds and the positions it was told. */
+export class MemoryPresence implements Presence {
+  private readonly devices = new LocalDevices();
+  private readonly positions = new MemoryDriverPresence();
+
+  constructor(
+    private readonly node: string,
+    private readonly clock: Pick<Clock, 'now'>,
+  ) {}
+
+  connect(socket: SocketPresence): PresenceHandle {
+    const connectionId = randomId();
+    const at = this.clock.now();
+    this.devices.add(connectionId, { ...socket, node: this.node, connectedAt: at, lastSeenAt: at });
+    return { remove: () => void this.devices.delete(connectionId) };
+  }
+
+  devicesOfUser(userId: UserId): Promise<LiveDevice[]> {
+    return Promise.resolve(this.devices.ofUser(userId, this.clock.now()));
+  }
+
+  devicesOfOutlet(outletId: OutletId): Promise<LiveDevice[]> {
+    return Promise.resolve(this.devices.ofOutlet(outletId, this.clock.now()));
+  }
+
+  list(): Promise<LiveDevice[]> {
+    return Promise.resolve(this.devices.all(this.clock.now()));
+  }
+
+  status(): 'ok' {
+    return 'ok';
+  }
+
+  record(driverId: UserId, fix: PositionFix): Promise<void> {
+    return this.positions.record(driverId, fix);
+  }
+
+  position(driverId: UserId): Promise<PositionFix | null> {
+    return this.positions.position(driverId);
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}

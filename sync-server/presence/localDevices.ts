@@ -1,6 +1,24 @@
 import type { LiveDevice } from '../../shared/api/presence';
 import type { OutletId, UserId } from '../../shared/ids';
 
+/** One registered socket: its connection id (unique across nodes) and what presence says of it. */
+export interface PresenceEntry {
+  readonly id: string;
+  readonly device: LiveDevice;
+}
+
+/** Which of a node's entries a read asks for. */
+export type DeviceFilter = (device: LiveDevice) => boolean;
+export const everyDevice: DeviceFilter = () => true;
+export const ofUser =
+  (userId: UserId): DeviceFilter =>
+  (d) =>
+    d.userId === userId;
+export const ofOutlet =
+  (outletId: OutletId): DeviceFilter =>
+  (d) =>
+    d.outletId === outletId;
+
 /**
  * The signed-in sockets this node holds, by connection id. A socket here is open in this process,
  * so it is seen at the moment anyone asks: `lastSeenAt` is the time of the read.
@@ -8,31 +26,21 @@ import type { OutletId, UserId } from '../../shared/ids';
 export class LocalDevices {
   private readonly byConnection = new Map<string, LiveDevice>();
 
-  add(connectionId: string, device: LiveDevice): void {
-    this.byConnection.set(connectionId, device);
+  add(entry: PresenceEntry): void {
+    this.byConnection.set(entry.id, entry.device);
   }
 
   delete(connectionId: string): boolean {
     return this.byConnection.delete(connectionId);
   }
 
-  entries(): [string, LiveDevice][] {
-    return [...this.byConnection];
+  get size(): number {
+    return this.byConnection.size;
   }
 
-  all(now: number): LiveDevice[] {
-    return this.seen(now, () => true);
-  }
-
-  ofUser(userId: UserId, now: number): LiveDevice[] {
-    return this.seen(now, (d) => d.userId === userId);
-  }
-
-  ofOutlet(outletId: OutletId, now: number): LiveDevice[] {
-    return this.seen(now, (d) => d.outletId === outletId);
-  }
-
-  private seen(now: number, keep: (device: LiveDevice) => boolean): LiveDevice[] {
-    return [...this.byConnection.values()].filter(keep).map((d) => ({ ...d, lastSeenAt: now }));
+  select(keep: DeviceFilter, now: number): PresenceEntry[] {
+    const out: PresenceEntry[] = [];
+    for (const [id, device] of this.byConnection) if (keep(device)) out.push({ id, device: { ...device, lastSeenAt: now } });
+    return out;
   }
 }

@@ -2,7 +2,7 @@ import type { LiveDevice } from '../../shared/api/presence';
 import { randomId, type OutletId, type UserId } from '../../shared/ids';
 import type { Clock } from '../clock';
 import { MemoryDriverPresence, type PositionFix } from './driverPresence';
-import { LocalDevices } from './localDevices';
+import { everyDevice, LocalDevices, ofOutlet, ofUser, type DeviceFilter } from './localDevices';
 import type { Presence, PresenceHandle, SocketPresence } from './presence';
 
 /** Presence of a single node, in this process's memory: the sockets it holds and the positions it was told. */
@@ -16,22 +16,22 @@ export class MemoryPresence implements Presence {
   ) {}
 
   connect(socket: SocketPresence): PresenceHandle {
-    const connectionId = randomId();
+    const id = randomId();
     const at = this.clock.now();
-    this.devices.add(connectionId, { ...socket, node: this.node, connectedAt: at, lastSeenAt: at });
-    return { remove: () => void this.devices.delete(connectionId) };
+    this.devices.add({ id, device: { ...socket, node: this.node, connectedAt: at, lastSeenAt: at } });
+    return { remove: () => void this.devices.delete(id) };
   }
 
   devicesOfUser(userId: UserId): Promise<LiveDevice[]> {
-    return Promise.resolve(this.devices.ofUser(userId, this.clock.now()));
+    return this.read(ofUser(userId));
   }
 
   devicesOfOutlet(outletId: OutletId): Promise<LiveDevice[]> {
-    return Promise.resolve(this.devices.ofOutlet(outletId, this.clock.now()));
+    return this.read(ofOutlet(outletId));
   }
 
   list(): Promise<LiveDevice[]> {
-    return Promise.resolve(this.devices.all(this.clock.now()));
+    return this.read(everyDevice);
   }
 
   status(): 'ok' {
@@ -48,5 +48,9 @@ export class MemoryPresence implements Presence {
 
   close(): Promise<void> {
     return Promise.resolve();
+  }
+
+  private read(keep: DeviceFilter): Promise<LiveDevice[]> {
+    return Promise.resolve(this.devices.select(keep, this.clock.now()).map((e) => e.device));
   }
 }

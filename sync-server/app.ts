@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { except } from 'hono/combine';
 import { AccountControl } from './auth/accountControl';
 import { resolveJwtSecret, TokenService } from './auth/tokens';
-import { systemClock } from './clock';
+import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { Dispatcher } from './dispatch/dispatcher';
 import { driverLedger } from './dispatch/driverLedger';
@@ -17,6 +17,8 @@ import { orderProjections } from './projections/orderProjections';
 import { outletDirectory } from './projections/outletDirectory';
 import { trackDrivers } from './projections/trackDrivers';
 import { TrackPositions } from './projections/trackPositions';
+import { OutletNotices } from './outletWatch/outletNotices';
+import { OutletWatch } from './outletWatch/outletWatch';
 import { MemoryPresence } from './presence/memoryPresence';
 import type { Presence } from './presence/presence';
 import { ProofStore } from './proofs/proofStore';
@@ -51,6 +53,7 @@ import { storageFailureOf } from './storage/storageFailure';
 import { StorageHealth } from './storage/storageHealth';
 import { UserRepo } from './storage/users';
 import { attachSync } from './sync/attachSync';
+import { noWaker } from './wake/waker';
 import { DocRegistry } from './sync/docRegistry';
 
 export interface DabbaServer {
@@ -66,8 +69,14 @@ export interface DabbaServer {
   close(): Promise<void>;
 }
 
+/** What a test may pass instead of the real thing. */
+export interface ServerOverrides {
+  /** The clock of the server's timed decisions (dispatch offers, the outlet watch). */
+  readonly clock?: Clock;
+}
+
 /** Wires storage, sync and routes into one server listening on config.port (0 = any free port). */
-export async function startServer(config: Config): Promise<DabbaServer> {
+export async function startServer(config: Config, overrides: ServerOverrides = {}): Promise<DabbaServer> {
   const log = createLogger(config.logLevel);
   const db = openDb(config.dataDir, config.sqliteSync);
   const storage = new StorageHealth(db);
@@ -80,11 +89,15 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   const outlets = new OutletRepo(db);
   const orders = new OrderIndex(db);
   const registry = new DocRegistry(new DocStore(db), config.docIdleMs, log, config.compactEvery);
-  const clock = systemClock;
+  const clock = overrides.clock ?? systemClock;
   const drivers = new DriverRepo(db);
   const driverOrders = new DriverOrders(db);
   const presence: Presence = new MemoryPresence(config.nodeId, clock);
-  const projections = orderProjections(registry, orders, log, trackDrivers(users, drivers, presence));
+  const notices = new OutletNotices();
+  const projections = orderProjections(registry, orders, log, trackDrivers(users, drivers, presence), (orderId) => notices.of(orderId));
+  notices.onChange((orderId) => {
+    projections.refreshTrack(orderId).catch((err: unknown) => log.error('projection failed: outlet notice', { error: String(err) }));
+  });
   const dispatcher = new Dispatcher({
     registry,
     orders,
@@ -133,6 +146,19 @@ export async function startServer(config: Config): Promise<DabbaServer> {
   reprojectTracksOnce(db, projections.refreshTrack, log).catch((err: unknown) =>
     log.error('rewriting tracking projections failed; retried at the next start', { error: String(err) }),
   );
+  const outletWatch = new OutletWatch({
+    registry,
+    orders,
+    outlets,
+    presence,
+    waker: noWaker,
+    notices,
+    clock,
+    log,
+    limits: config.outletWatch,
+    checkEveryMs: config.outletWatch.checkEveryMs,
+  });
+  outletWatch.start();
   const pruner = new InboxPruner({ registry, orders, clock, log, retentionMs: config.inboxRetentionMs, sweepEveryMs: config.inboxSweepMs });
   pruner.start();
   const breadcrumbs = new Breadcrumbs(db, config.breadcrumbsPerDriver);
@@ -235,6 +261,7 @@ export async function startServer(config: Config): Promise<DabbaServer> {
         await sync.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         trackPositions.close();
+        await outletWatch.close();
         await pruner.close();
         await retention.close();
         await dispatcher.close();

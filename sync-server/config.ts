@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DEFAULT_TILE_URL } from '../shared/map/tiles';
 import { tileSource } from './routes/contentSecurityPolicy';
 import type { LoginLimits } from './auth/loginThrottle';
+import type { WatchLimits } from './outletWatch/watchPlan';
 import { MIN_JWT_SECRET_LENGTH } from './auth/tokens';
 
 const DAY_MS = 24 * 3_600_000;
@@ -40,6 +41,22 @@ const envSchema = z.object({
   DABBA_ORDERS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   DABBA_OFFER_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
   DABBA_DISPATCH_RETRY_MS: z.coerce.number().int().min(100).default(30_000),
+  DABBA_OUTLET_OFFLINE_PAUSE_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(5 * 60_000),
+  DABBA_UNANSWERED_ESCALATE_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(3 * 60_000),
+  DABBA_UNANSWERED_ALERT_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(6 * 60_000),
+  DABBA_OUTLET_WATCH_MS: z.coerce.number().int().min(100).default(15_000),
   DABBA_SERVICE_TOKEN: z.string().min(32, 'DABBA_SERVICE_TOKEN must be at least 32 characters').optional(),
   DABBA_TRACK_LOOKUPS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   DABBA_ANONYMOUS_SOCKETS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
@@ -105,6 +122,8 @@ export interface Config {
   readonly offerTimeoutMs: number;
   /** How often dispatch asks again for deliveries no driver could be offered. */
   readonly dispatchRetryMs: number;
+  /** Outlet offline vs slow (see sync-server/outletWatch/watchPlan.ts), and how often the watch looks. */
+  readonly outletWatch: WatchLimits & { readonly checkEveryMs: number };
   /** A bearer token other systems use for the delivery API instead of an admin sign-in; null: admins only. */
   readonly serviceToken: string | null;
   /** Tracking-link lookups per client address per minute: every `GET /api/track/<token>`, and unknown tokens asked for over sockets. */
@@ -162,6 +181,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inboxSweepMs: e.DABBA_INBOX_SWEEP_MS,
     offerTimeoutMs: e.DABBA_OFFER_TIMEOUT_MS,
     dispatchRetryMs: e.DABBA_DISPATCH_RETRY_MS,
+    outletWatch: {
+      offlinePauseMs: e.DABBA_OUTLET_OFFLINE_PAUSE_MS,
+      escalateMs: e.DABBA_UNANSWERED_ESCALATE_MS,
+      alertMs: e.DABBA_UNANSWERED_ALERT_MS,
+      checkEveryMs: e.DABBA_OUTLET_WATCH_MS,
+    },
     serviceToken: e.DABBA_SERVICE_TOKEN ?? null,
     trackLookupsPerMinute: e.DABBA_TRACK_LOOKUPS_PER_MINUTE,
     anonymousSocketsPerMinute: e.DABBA_ANONYMOUS_SOCKETS_PER_MINUTE,

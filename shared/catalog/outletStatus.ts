@@ -2,11 +2,20 @@ import { z } from 'zod';
 
 /**
  * Y.Map('status') of an outlet document, written by the outlet's staff (and admins):
- *  - 'paused': no new orders until `until` (null = until someone resumes), with a reason;
+ *  - 'paused': no new orders until `until` (null = until someone resumes), with a reason; the server
+ *    pauses an outlet itself (`auto`) when its tablets are all offline while orders wait;
  *  - 'busy': `extraMinutes` added to every prep time until `until`.
  * An entry whose `until` has passed has no effect; nothing needs to clear it.
  */
-export const pausedSchema = z.object({ until: z.number().int().nullable(), reason: z.string().max(200), at: z.number().int() }).strict();
+export const pausedSchema = z
+  .object({
+    until: z.number().int().nullable(),
+    reason: z.string().max(200),
+    at: z.number().int(),
+    /** Set only by the server: paused because no device of the outlet was online while orders waited; lifted when one is back. */
+    auto: z.literal('tablet_offline').optional(),
+  })
+  .strict();
 export const busySchema = z
   .object({ extraMinutes: z.number().int().min(5).max(120), until: z.number().int(), at: z.number().int() })
   .strict();

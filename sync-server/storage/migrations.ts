@@ -142,6 +142,10 @@ export const MIGRATIONS: readonly string[] = [
   -- The breadcrumb retention sweep deletes by device time across all drivers.
   CREATE INDEX breadcrumbs_at ON breadcrumbs (at);
   `,
+  `
+  -- The outlet watch looks at the orders no outlet has answered yet, every few seconds.
+  CREATE INDEX orders_placed ON orders (outlet_id, created_at) WHERE status = 'placed';
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

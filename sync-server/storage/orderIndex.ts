@@ -71,6 +71,7 @@ export class OrderIndex {
       finished: db.prepare<[number, number], Row>(
         `SELECT * FROM orders WHERE status IN (${[...TERMINAL_STATUSES].map((status) => `'${status}'`).join(', ')}) AND updated_at >= ? AND updated_at < ?`,
       ),
+      placed: db.prepare<[], Row>("SELECT * FROM orders WHERE status = 'placed' ORDER BY created_at"),
       idemGet: db.prepare<[string], { request_hash: string; order_id: string }>(
         'SELECT request_hash, order_id FROM idempotency_keys WHERE key = ?',
       ),
@@ -119,6 +120,11 @@ export class OrderIndex {
   /** Orders that reached a terminal status in [from, to). */
   finishedBetween(from: number, to: number): OrderIndexRow[] {
     return this.s.finished.all(from, to).map(toIndex);
+  }
+
+  /** Orders no outlet has accepted or rejected yet, oldest first. */
+  awaitingOutlet(): OrderIndexRow[] {
+    return this.s.placed.all().map(toIndex);
   }
 
   idempotent(key: string): { requestHash: string; orderId: OrderId } | null {

@@ -73,7 +73,8 @@ function entryProblem(scratch: Y.Doc, outletId: OutletId, root: string, key: str
       const schema = key === STATUS_KEYS.paused ? pausedSchema : key === STATUS_KEYS.busy ? busySchema : null;
       if (!schema) return `The outlet status has only "${STATUS_KEYS.paused}" and "${STATUS_KEYS.busy}", not "${key}".`;
       const parsed = schema.safeParse(value);
-      return parsed.success ? null : `Not a valid "${key}" entry: ${firstIssue(parsed.error)}`;
+      if (!parsed.success) return `Not a valid "${key}" entry: ${firstIssue(parsed.error)}`;
+      return 'auto' in parsed.data && parsed.data.auto !== undefined ? 'Only the server pauses an outlet for an offline tablet.' : null;
     }
     default:
       return `An outlet document has no "${root}".`;

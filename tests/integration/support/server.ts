@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, type DabbaServer } from '../../../sync-server/app';
+import { startServer, type DabbaServer, type ServerOverrides } from '../../../sync-server/app';
 import { loadConfig } from '../../../sync-server/config';
 
 export const DEMO_PASSWORD = 'dabba-demo';
@@ -25,9 +25,12 @@ export async function freePort(): Promise<number> {
 }
 
 /** The real server in this process, on a free port with its own DATA_DIR. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<DabbaServer & { dataDir: string }> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  overrides: ServerOverrides = {},
+): Promise<DabbaServer & { dataDir: string }> {
   const dataDir = env.DATA_DIR ?? tempDataDir();
-  const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env }));
+  const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env }), overrides);
   return Object.assign(server, { dataDir });
 }
 

@@ -85,6 +85,7 @@ describe('tracking projection: the driver part', () => {
       'orderType',
       'outletName',
       'outletPhone',
+      'outletWaiting',
       'placedAt',
       'readyBy',
       'status',

@@ -19,7 +19,7 @@ import { trackDrivers } from './projections/trackDrivers';
 import { TrackPositions } from './projections/trackPositions';
 import { OutletNotices } from './outletWatch/outletNotices';
 import { OutletWatch } from './outletWatch/outletWatch';
-import { MemoryPresence } from './presence/memoryPresence';
+import { openPresence } from './presence/openPresence';
 import type { Presence } from './presence/presence';
 import { ProofStore } from './proofs/proofStore';
 import { authRoutes } from './routes/auth';
@@ -92,7 +92,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const clock = overrides.clock ?? systemClock;
   const drivers = new DriverRepo(db);
   const driverOrders = new DriverOrders(db);
-  const presence: Presence = new MemoryPresence(config.nodeId, clock);
+  const presence = await openPresence(config, clock, log);
   const notices = new OutletNotices();
   const projections = orderProjections(registry, orders, log, trackDrivers(users, drivers, presence), (orderId) => notices.of(orderId));
   notices.onChange((orderId) => {

@@ -92,6 +92,18 @@ const envSchema = z.object({
       }
     }),
   DABBA_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** Presence (and what else is shared between nodes) in Redis; this process's memory when absent. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  /** Starts every key Dabba writes to Redis, so several deployments (or parallel tests) can share one. */
+  DABBA_REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be 1–64 letters, digits, _ . : or -')
+    .default('dabba:'),
+  /** How long a device stays listed after its node stopped vouching for it; refreshed every third of it. */
+  DABBA_PRESENCE_TTL_MS: z.coerce.number().int().min(300).default(30_000),
   /** How this process names itself in presence; unique per node sharing one Redis. */
   DABBA_NODE_ID: z
     .string()
@@ -145,6 +157,10 @@ export interface Config {
   readonly mapTileSource: string | null;
   /** A proxy in front terminates TLS and sets X-Forwarded-Proto, which is then believed (for HSTS). */
   readonly trustProxy: boolean;
+  readonly redisUrl: string | null;
+  readonly redisPrefix: string;
+  /** Presence entries in Redis expire this long after the last heartbeat (a killed node's go by themselves). */
+  readonly presenceTtlMs: number;
   /** This process's name in presence (which node holds a socket). */
   readonly nodeId: string;
 }
@@ -199,6 +215,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     mapTileSource: e.VITE_MAP_TILE_URL,
     trustProxy: e.DABBA_TRUST_PROXY === '1',
+    redisUrl: e.REDIS_URL ?? null,
+    redisPrefix: e.DABBA_REDIS_PREFIX,
+    presenceTtlMs: e.DABBA_PRESENCE_TTL_MS,
     nodeId: e.DABBA_NODE_ID ?? defaultNodeId(),
   };
 }

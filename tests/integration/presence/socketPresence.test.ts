@@ -1,8 +1,8 @@
 import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
-import type { LiveDevice } from '../../../shared/api/presence';
 import { OutletIdSchema } from '../../../shared/ids';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
+import { pollUntil } from '../support/poll';
 import { useTestServer } from '../support/testServer';
 
 const t = useTestServer({ DABBA_NODE_ID: 'node-under-test' });
@@ -23,23 +23,13 @@ async function closed(ws: WebSocket): Promise<void> {
   await done;
 }
 
-/** Polls until `check` holds; the server registers and removes sockets on its own events. */
-async function eventually(read: () => Promise<LiveDevice[]>, check: (devices: LiveDevice[]) => boolean): Promise<LiveDevice[]> {
-  const deadline = Date.now() + 5_000;
-  for (;;) {
-    const devices = await read();
-    if (check(devices)) return devices;
-    if (Date.now() > deadline) return devices;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 describe('socket presence', () => {
   it('shows a connected outlet socket with its device and app, and drops it when the socket closes', async () => {
     const ws = await open(t.outlet.token, '&device=tablet-1&app=outlet');
-    const present = await eventually(
+    const present = await pollUntil(
       () => t.server.presence.devicesOfOutlet(OutletIdSchema.parse(t.outlet.user.outletId)),
       (d) => d.length === 1,
+      'the tablet in presence',
     );
     expect(present).toEqual([
       expect.objectContaining({
@@ -52,24 +42,29 @@ describe('socket presence', () => {
       }),
     ]);
     await closed(ws);
-    expect(
-      await eventually(
-        () => t.server.presence.list(),
-        (d) => d.length === 0,
-      ),
-    ).toEqual([]);
+    await pollUntil(
+      () => t.server.presence.list(),
+      (d) => d.length === 0,
+      'the tablet to leave presence',
+    );
   });
 
   it('lists a client that names no device as its user, app unknown', async () => {
     const ws = await open(t.driver.token);
-    const present = await eventually(
+    const present = await pollUntil(
       () => t.server.presence.list(),
       (d) => d.length === 1,
+      'the socket in presence',
     );
     expect(present).toEqual([
       expect.objectContaining({ userId: t.driver.user.id, role: 'driver', outletId: null, app: 'unknown', deviceId: null }),
     ]);
     await closed(ws);
+    await pollUntil(
+      () => t.server.presence.list(),
+      (d) => d.length === 0,
+      'the socket to leave presence',
+    );
   });
 
   it('does not list tracking-page sockets, which have no sign-in', async () => {

@@ -30,6 +30,7 @@ import { driverRoutes } from './routes/driver';
 import { healthRoutes } from './routes/health';
 import { orderHistoryRoutes } from './routes/orderHistory';
 import { orderRoutes } from './routes/orders';
+import { presenceRoutes } from './routes/presence';
 import { RetentionSweeper } from './retention/retentionSweeper';
 import { PROOF_UPLOAD, proofRoutes } from './routes/proofs';
 import { RateLimiter } from './limits/rateLimit';
@@ -223,6 +224,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
       },
     }),
   );
+  app.route('/api/presence', presenceRoutes(presence, tokens));
   app.all('/api/*', () => {
     throw notFound('This endpoint');
   });

@@ -197,6 +197,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
       loadedDocs: () => registry.size,
       docsWithGaps: () => registry.withGaps(),
       connections: () => sync?.connections.size ?? 0,
+      presence: () => presence.status(),
     }),
   );
   app.route('/api/auth', authRoutes(users, tokens, config.login, demoLogins));

@@ -8,9 +8,14 @@ export interface HealthSource {
   /** Loaded documents whose stored log has a gap (see SyncedDoc.incomplete). */
   docsWithGaps(): readonly string[];
   connections(): number;
+  /** 'degraded' while Redis is away: this node still serves, knowing only its own sockets. */
+  presence(): 'ok' | 'degraded';
 }
 
-/** `GET /healthz`: 200 only when storage can take a write and the database is well-formed, else 503. */
+/**
+ * `GET /healthz`: 200 only when storage can take a write and the database is well-formed, else 503.
+ * Presence does not decide the status: a node whose Redis is down still syncs and takes orders.
+ */
 export function healthRoutes(src: HealthSource): Hono {
   return new Hono().get('/', (c) => {
     const storage = src.storage.status();
@@ -23,6 +28,7 @@ export function healthRoutes(src: HealthSource): Hono {
       // Served (what could be loaded is), but some acknowledged change is missing until a device refills it.
       docsWithGaps: src.docsWithGaps().slice(0, 20),
       connections: src.connections(),
+      presence: src.presence(),
     };
     c.header('Cache-Control', 'no-store');
     return c.json(body, ok ? 200 : 503);

@@ -45,3 +45,11 @@ describe('GET /api/presence', () => {
     }
   });
 });
+
+describe('/healthz', () => {
+  it('reports presence ok on a node without Redis', async () => {
+    const res = await getJson<{ presence: string }>(`${t.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(res.body.presence).toBe('ok');
+  });
+});

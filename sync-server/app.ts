@@ -54,7 +54,7 @@ import { storageFailureOf } from './storage/storageFailure';
 import { StorageHealth } from './storage/storageHealth';
 import { UserRepo } from './storage/users';
 import { attachSync } from './sync/attachSync';
-import { noWaker } from './wake/waker';
+import { noWaker, type Waker } from './wake/waker';
 import { DocRegistry } from './sync/docRegistry';
 
 export interface DabbaServer {
@@ -74,6 +74,8 @@ export interface DabbaServer {
 export interface ServerOverrides {
   /** The clock of the server's timed decisions (dispatch offers, the outlet watch). */
   readonly clock?: Clock;
+  /** Sends wake-ups instead of the configured one (tests record them). */
+  readonly waker?: Waker;
 }
 
 /** Wires storage, sync and routes into one server listening on config.port (0 = any free port). */
@@ -99,6 +101,8 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   notices.onChange((orderId) => {
     projections.refreshTrack(orderId).catch((err: unknown) => log.error('projection failed: outlet notice', { error: String(err) }));
   });
+  // Wake-ups (FCM) are built beside this; until they are wired, nobody is woken.
+  const waker = overrides.waker ?? noWaker;
   const dispatcher = new Dispatcher({
     registry,
     orders,
@@ -109,6 +113,9 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     clock,
     log,
     offerTimeoutMs: config.offerTimeoutMs,
+    offerAsleepMs: config.offerAsleepMs,
+    driverStaleMs: config.driverStaleMs,
+    waker,
     retryMs: config.dispatchRetryMs,
   });
   // Order matters: the index and inboxes first, then the fair-queue ledger, then dispatch, which reads both.
@@ -152,7 +159,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     orders,
     outlets,
     presence,
-    waker: noWaker,
+    waker,
     notices,
     clock,
     log,
@@ -245,7 +252,14 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     config.keepaliveMs,
     config.anonymousSocketsPerMinute,
     accounts,
-    presence,
+    {
+      // A driver whose app connects may be whom a waiting delivery needs (offers skip unreachable drivers).
+      connect: (socket) => {
+        const handle = presence.connect(socket);
+        if (socket.role === 'driver') dispatcher.kick();
+        return handle;
+      },
+    },
   );
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;

@@ -57,6 +57,12 @@ const envSchema = z.object({
     .min(1000)
     .default(6 * 60_000),
   DABBA_OUTLET_WATCH_MS: z.coerce.number().int().min(100).default(15_000),
+  DABBA_OFFER_ASLEEP_MS: z.coerce.number().int().min(100).default(30_000),
+  DABBA_DRIVER_STALE_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(10 * 60_000),
   DABBA_SERVICE_TOKEN: z.string().min(32, 'DABBA_SERVICE_TOKEN must be at least 32 characters').optional(),
   DABBA_TRACK_LOOKUPS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   DABBA_ANONYMOUS_SOCKETS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
@@ -136,6 +142,10 @@ export interface Config {
   readonly dispatchRetryMs: number;
   /** Outlet offline vs slow (see sync-server/outletWatch/watchPlan.ts), and how often the watch looks. */
   readonly outletWatch: WatchLimits & { readonly checkEveryMs: number };
+  /** The first window of an offer to a driver whose app is not connected (woken by a push); extended if it connects. */
+  readonly offerAsleepMs: number;
+  /** A driver with no live socket and no position measured within this is not offered orders. */
+  readonly driverStaleMs: number;
   /** A bearer token other systems use for the delivery API instead of an admin sign-in; null: admins only. */
   readonly serviceToken: string | null;
   /** Tracking-link lookups per client address per minute: every `GET /api/track/<token>`, and unknown tokens asked for over sockets. */
@@ -203,6 +213,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       alertMs: e.DABBA_UNANSWERED_ALERT_MS,
       checkEveryMs: e.DABBA_OUTLET_WATCH_MS,
     },
+    offerAsleepMs: e.DABBA_OFFER_ASLEEP_MS,
+    driverStaleMs: e.DABBA_DRIVER_STALE_MS,
     serviceToken: e.DABBA_SERVICE_TOKEN ?? null,
     trackLookupsPerMinute: e.DABBA_TRACK_LOOKUPS_PER_MINUTE,
     anonymousSocketsPerMinute: e.DABBA_ANONYMOUS_SOCKETS_PER_MINUTE,

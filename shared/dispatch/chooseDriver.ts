@@ -1,6 +1,7 @@
 import type { OrderId, UserId } from '../ids';
 import { distanceMeters, type LatLng } from '../catalog/zones';
 import { fail, ok, type Result } from '../result';
+import type { DriverReach } from './driverReach';
 
 /** What dispatch knows about one driver when an order needs one. */
 export interface DriverCandidate {
@@ -16,6 +17,8 @@ export interface DriverCandidate {
   readonly lastDeliveryEndedAt: number | null;
   /** When the driver last accepted an assignment, or null if never. */
   readonly lastAssignedAt: number | null;
+  /** Whether their app can hear an offer now (see driverReach.ts). */
+  readonly reach: DriverReach;
 }
 
 export interface DispatchPolicy {
@@ -33,18 +36,25 @@ export interface DispatchRequest {
   readonly now: number;
   /** Drivers who already declined this order or let its offer time out. */
   readonly excluded: ReadonlySet<UserId>;
+  /**
+   * `offer`: the driver answers in their app, so drivers it cannot reach are skipped. `assign`: the
+   * order is theirs at once (the delivery API, whose agents may never open the app), reach aside.
+   */
+  readonly mode: 'offer' | 'assign';
 }
 
 export interface ChosenDriver {
   readonly driverId: UserId;
   readonly distanceMeters: number;
+  readonly reach: DriverReach;
 }
 
-export type NoDriver = 'no_driver_on_shift' | 'no_driver_available' | 'no_driver_in_reach';
+export type NoDriver = 'no_driver_on_shift' | 'no_driver_available' | 'no_driver_reachable' | 'no_driver_in_reach';
 
 const NO_DRIVER: { readonly [K in NoDriver]: string } = {
   no_driver_on_shift: 'No driver is on shift.',
   no_driver_available: 'Every driver on shift is full or has passed on this order.',
+  no_driver_reachable: 'No driver with room for it has the app open or has been seen lately.',
   no_driver_in_reach: 'No driver with room for it is near the outlet.',
 };
 const noDriver = (code: NoDriver) => fail(code, NO_DRIVER[code]);
@@ -60,10 +70,14 @@ export function lastServedAt(d: DriverCandidate): number {
   return Math.max(d.lastDeliveryEndedAt ?? Number.NEGATIVE_INFINITY, d.lastAssignedAt ?? Number.NEGATIVE_INFINITY);
 }
 
+/** For an offer, a driver whose app is open before one whose phone must be woken first. */
+const REACH_RANK: { readonly [K in DriverReach]: number } = { connected: 0, asleep: 1, unreachable: 2 };
+
 /**
  * Picks the driver to offer an order to: among drivers on shift, with spare capacity, not excluded,
- * with a fresh position within reach of the pickup, the one served longest ago; ties by distance,
- * then id. Deterministic: the same inputs always give the same driver.
+ * reachable (for an offer), with a fresh position within reach of the pickup, the one served longest
+ * ago; ties by reach (an open app first, for an offer), distance, then id. Deterministic: the same
+ * inputs always give the same driver.
  */
 export function chooseDriver(
   drivers: readonly DriverCandidate[],
@@ -74,7 +88,10 @@ export function chooseDriver(
   if (onShift.length === 0) return noDriver('no_driver_on_shift');
   const free = onShift.filter((d) => d.activeOrders < d.capacity && !request.excluded.has(d.id));
   if (free.length === 0) return noDriver('no_driver_available');
-  const inReach = free
+  const offer = request.mode === 'offer';
+  const reachable = offer ? free.filter((d) => d.reach !== 'unreachable') : free;
+  if (reachable.length === 0) return noDriver('no_driver_reachable');
+  const inReach = reachable
     .filter((d) => d.position !== null && d.positionAt !== null && request.now - d.positionAt <= policy.maxPositionAgeMs)
     .map((d) => ({ driver: d, distance: distanceMeters(d.position as LatLng, request.pickup) }))
     .filter(({ distance }) => distance <= policy.maxDistanceMeters);
@@ -82,10 +99,11 @@ export function chooseDriver(
   inReach.sort(
     (a, b) =>
       lastServedAt(a.driver) - lastServedAt(b.driver) ||
+      (offer ? REACH_RANK[a.driver.reach] - REACH_RANK[b.driver.reach] : 0) ||
       a.distance - b.distance ||
       (a.driver.id < b.driver.id ? -1 : a.driver.id > b.driver.id ? 1 : 0),
   );
   const best = inReach[0];
   if (!best) return noDriver('no_driver_in_reach');
-  return ok({ driverId: best.driver.id, distanceMeters: Math.round(best.distance) });
+  return ok({ driverId: best.driver.id, distanceMeters: Math.round(best.distance), reach: best.driver.reach });
 }

@@ -1,4 +1,5 @@
 import type { DriverCandidate } from '../../shared/dispatch/chooseDriver';
+import { driverReach } from '../../shared/dispatch/driverReach';
 import type { UserId } from '../../shared/ids';
 import type { PositionFix } from '../presence/driverPresence';
 import type { DriverRecord } from '../storage/drivers';
@@ -11,6 +12,10 @@ export interface CandidateInputs {
   readonly offers: readonly OfferRow[];
   /** Live device positions (presence), which may be newer than the stored ones. */
   readonly live: ReadonlyMap<UserId, PositionFix>;
+  /** Drivers with a live socket on some node (presence). */
+  readonly connected: ReadonlySet<UserId>;
+  /** A measured position older than this does not make a driver without a socket worth waking. */
+  readonly staleMs: number;
   readonly now: number;
 }
 
@@ -18,7 +23,9 @@ export interface CandidateInputs {
  * What chooseDriver knows of each driver. A pending offer counts as work: it takes a place of the
  * driver's capacity and makes them "served" when it was made, so orders arriving together go to
  * different drivers in fair order instead of piling onto the one at the head of the queue. A declared
- * position (seed, delivery API) stands until a device reports one, so it is always fresh.
+ * position (seed, delivery API) stands until a device reports one, so it is always fresh for distance,
+ * but it is no sign that the driver's phone is around: only a measured one makes a sleeping phone
+ * worth waking.
  */
 export function driverCandidates(drivers: readonly DriverRecord[], input: CandidateInputs): DriverCandidate[] {
   const offered = new Map<UserId, { count: number; latest: number }>();
@@ -41,6 +48,12 @@ export function driverCandidates(drivers: readonly DriverRecord[], input: Candid
       positionAt: fix ? (fix.declared ? input.now : fix.at) : null,
       lastDeliveryEndedAt: d.lastDeliveryEndedAt,
       lastAssignedAt,
+      reach: driverReach({
+        connected: input.connected.has(d.id),
+        measuredAt: fix && !fix.declared ? fix.at : null,
+        now: input.now,
+        staleMs: input.staleMs,
+      }),
     };
   });
 }

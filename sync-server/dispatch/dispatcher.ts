@@ -53,7 +53,7 @@ export class Dispatcher implements DocHooks {
     this.desk = new OfferDesk(d, (row) =>
       this.background('offer timeout', async () => {
         const current = this.desk.current(row);
-        if (!current) return;
+        if (!current || (await this.desk.extendIfWoken(current))) return;
         await this.desk.end(current, 'timeout');
         await this.dispatchAwaiting(false);
       }),
@@ -110,7 +110,7 @@ export class Dispatcher implements DocHooks {
         const code = this.notTheirs(orderId, driverId);
         return fail(code, NOT_THEIRS[code]);
       }
-      if (row.expiresAt <= this.d.clock.now()) {
+      if (!this.desk.takeable(row)) {
         await this.desk.end(row, 'timeout');
         await this.dispatchAwaiting(false);
         return fail('offer_expired', 'This offer has timed out and went to another driver.');
@@ -160,7 +160,7 @@ export class Dispatcher implements DocHooks {
       const open = (s: typeof view.state) => !isTerminal(s.status) && s.status !== 'picked_up';
       if (!open(view.state)) return fail('order_finished', `This order is already ${view.state.status.replace('_', ' ')}.`);
       if (view.state.driverId !== null) return fail('already_assigned', 'This order already has a driver.');
-      const choice = await this.desk.choose(view, new Set());
+      const choice = await this.desk.choose(view, new Set(), 'assign');
       if (!choice.ok) return fail('no_driver_available', 'No driver on shift with room for it is near the outlet.');
       const assigned = await appendServerEvents(this.d.registry, orderId, this.d.clock.now(), (now) =>
         now.state.driverId === null && open(now.state)

@@ -1,14 +1,18 @@
 import { chooseDriver, DEFAULT_POLICY, type DispatchChoice, type DispatchPolicy } from '../../shared/dispatch/chooseDriver';
+import { extendedExpiry, firstWindowMs, type OfferWindows } from '../../shared/dispatch/driverReach';
 import { buildOffer, isDelivery, needsDriver } from '../../shared/dispatch/offer';
 import type { OrderId, UserId } from '../../shared/ids';
 import type { OrderView } from '../../shared/order/orderDoc';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
-import type { DriverPresence, PositionFix } from '../presence/driverPresence';
+import type { PositionFix } from '../presence/driverPresence';
+import type { Presence } from '../presence/presence';
 import type { DispatchState, OfferRow } from '../storage/dispatchState';
 import type { DriverOrders } from '../storage/driverOrders';
 import type { DriverRepo } from '../storage/drivers';
 import type { DocRegistry } from '../sync/docRegistry';
+import { offerWakeData } from '../wake/offerWake';
+import type { Waker } from '../wake/waker';
 import { driverCandidates } from './candidates';
 import { hideOffer, showOffer } from './offerInbox';
 import { readOrderView } from './orderDocs';
@@ -18,10 +22,16 @@ export interface OfferDeskDeps {
   readonly drivers: DriverRepo;
   readonly driverOrders: DriverOrders;
   readonly state: DispatchState;
-  readonly presence: DriverPresence;
+  readonly presence: Pick<Presence, 'position' | 'devicesOfUser'>;
+  /** Wakes a driver whose phone has no live socket when an offer is made to them. */
+  readonly waker: Waker;
   readonly clock: Clock;
   readonly log: Logger;
   readonly offerTimeoutMs: number;
+  /** The first window of an offer to a driver whose app is not connected (see driverReach.ts). */
+  readonly offerAsleepMs: number;
+  /** A driver with no live socket and no position measured within this is not offered orders. */
+  readonly driverStaleMs: number;
   readonly policy?: DispatchPolicy;
 }
 
@@ -36,28 +46,46 @@ export type OfferOutcome = 'offered' | 'waiting' | 'done';
 export class OfferDesk {
   private readonly expiries = new Map<OrderId, () => void>();
   private readonly policy: DispatchPolicy;
+  private readonly windows: OfferWindows;
 
   constructor(
     private readonly d: OfferDeskDeps,
     private readonly onExpired: (row: OfferRow) => void,
   ) {
     this.policy = d.policy ?? DEFAULT_POLICY;
+    this.windows = { timeoutMs: d.offerTimeoutMs, asleepMs: d.offerAsleepMs };
   }
 
-  /** Picks the best driver for an order by the fair-queue policy; `excluded` overrides the order's own exclusions. */
-  async choose(view: OrderView, excluded?: ReadonlySet<UserId>): Promise<DispatchChoice> {
+  /**
+   * Picks the best driver for an order by the fair-queue policy; `excluded` overrides the order's own
+   * exclusions. An offer goes only to drivers their app can hear (see chooseDriver's `mode`).
+   */
+  async choose(view: OrderView, excluded?: ReadonlySet<UserId>, mode: 'offer' | 'assign' = 'offer'): Promise<DispatchChoice> {
     const now = this.d.clock.now();
     const orderId = view.header.id;
     const drivers = this.d.drivers.all();
     const live = new Map<UserId, PositionFix>();
-    for (const driver of drivers) {
-      const fix = driver.onShift ? await this.d.presence.position(driver.id) : null;
-      if (fix) live.set(driver.id, fix);
-    }
+    const connected = new Set<UserId>();
+    await Promise.all(
+      drivers
+        .filter((driver) => driver.onShift)
+        .map(async (driver) => {
+          const [fix, devices] = await Promise.all([this.d.presence.position(driver.id), this.d.presence.devicesOfUser(driver.id)]);
+          if (fix) live.set(driver.id, fix);
+          if (devices.length > 0) connected.add(driver.id);
+        }),
+    );
     const offers = this.d.state.offers().filter((o) => o.orderId !== orderId);
-    const candidates = driverCandidates(drivers, { activeCounts: this.d.driverOrders.activeCounts(), offers, live, now });
+    const candidates = driverCandidates(drivers, {
+      activeCounts: this.d.driverOrders.activeCounts(),
+      offers,
+      live,
+      connected,
+      staleMs: this.d.driverStaleMs,
+      now,
+    });
     const pickup = { lat: view.header.outlet.lat, lng: view.header.outlet.lng };
-    const request = (set: ReadonlySet<UserId>) => ({ orderId, pickup, now, excluded: set });
+    const request = (set: ReadonlySet<UserId>) => ({ orderId, pickup, now, excluded: set, mode });
     if (excluded) return chooseDriver(candidates, request(excluded), this.policy);
     const exclusions = this.d.state.exclusions(orderId);
     return chooseDriver(candidates, request(new Set(exclusions.keys())), this.policy);
@@ -84,15 +112,43 @@ export class OfferDesk {
       }
     }
     if (!choice.ok) return 'waiting';
+    const { driverId, distanceMeters, reach } = choice.value;
     const offeredAt = this.d.clock.now();
-    const expiresAt = offeredAt + this.d.offerTimeoutMs;
-    const offer = buildOffer(view.header, { offeredAt, expiresAt, distanceMeters: choice.value.distanceMeters });
-    const row: OfferRow = { orderId, driverId: choice.value.driverId, offeredAt, expiresAt, offer };
+    const expiresAt = offeredAt + firstWindowMs(reach, this.windows);
+    const offer = buildOffer(view.header, { offeredAt, expiresAt, distanceMeters });
+    const row: OfferRow = { orderId, driverId, offeredAt, expiresAt, offer };
     this.d.state.putOffer(row);
-    await showOffer(this.d.registry, row.driverId, offer);
+    await showOffer(this.d.registry, driverId, offer);
     this.schedule(row);
-    this.d.log.info('offer made', { orderId, driverId: row.driverId, distanceMeters: offer.distanceMeters });
+    // After the inbox holds the offer: the woken phone pulls that document.
+    if (reach === 'asleep') this.d.waker.wake({ kind: 'user', userId: driverId }, offerWakeData(driverId, offer, offeredAt));
+    this.d.log.info('offer made', { orderId, driverId, distanceMeters: offer.distanceMeters, reach });
     return 'offered';
+  }
+
+  /**
+   * Whether the driver may still take the offer: before it expires, or, for an offer made with the
+   * shorter first window, within the normal time (answering is proof the phone woke up).
+   */
+  takeable(row: OfferRow): boolean {
+    const now = this.d.clock.now();
+    return row.expiresAt > now || (extendedExpiry(row, true, this.windows) ?? 0) > now;
+  }
+
+  /**
+   * At the end of an offer's shorter first window: when the driver's app has connected since (the
+   * wake-up worked), the offer stands for the rest of the normal time and true is returned.
+   */
+  async extendIfWoken(row: OfferRow): Promise<boolean> {
+    const connected = (await this.d.presence.devicesOfUser(row.driverId)).length > 0;
+    const expiresAt = extendedExpiry(row, connected, this.windows);
+    if (expiresAt === null || expiresAt <= this.d.clock.now()) return false;
+    const extended: OfferRow = { ...row, expiresAt, offer: { ...row.offer, expiresAt } };
+    this.d.state.putOffer(extended);
+    await showOffer(this.d.registry, row.driverId, extended.offer);
+    this.schedule(extended);
+    this.d.log.info('offer extended: the driver woke up', { orderId: row.orderId, driverId: row.driverId });
+    return true;
   }
 
   /** Shows a stored offer again after a restart and times it from where it was. */

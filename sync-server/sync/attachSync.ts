@@ -39,7 +39,7 @@ export function attachSync(
   keepaliveMs: number,
   anonymousPerMinute: number,
   accounts: AccountControl,
-  presence: Presence,
+  presence: Pick<Presence, 'connect'>,
 ): SyncEndpoint {
   const anonymous = new RateLimiter(anonymousPerMinute, 60_000);
   const signedIn = new UserSockets();

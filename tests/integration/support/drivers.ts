@@ -51,6 +51,24 @@ export async function connectDriver(baseUrl: string, session: Session, name: str
   return { session, id, name, device, inbox: doc, offered };
 }
 
+/** Adds a driver through the delivery API (on shift, declared at `position`) and signs them in; their phone stays off. */
+export async function addDriverAccount(
+  baseUrl: string,
+  admin: Session,
+  name: string,
+  position: { lat: number; lng: number } = NEAR_OUTLET,
+  capacity = 2,
+): Promise<Session> {
+  const email = `driver-${++counter}-${Date.now()}@test.dabba.local`;
+  const res = await postJson<{ id: string }>(
+    `${baseUrl}/delivery`,
+    { name, phone: '+91 90000 00000', email, password: 'a-driver-password', capacity, ...position },
+    { token: admin.token },
+  );
+  if (res.status !== 201) throw new Error(`POST /delivery failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return loginAs(baseUrl, email, 'a-driver-password');
+}
+
 /**
  * Adds a driver through the delivery API (on shift, at `position`), signs them in and connects their
  * phone. Names sort in the order drivers are added, so ties in the fair queue are easy to predict.
@@ -62,14 +80,22 @@ export async function addDriver(
   position: { lat: number; lng: number } = NEAR_OUTLET,
   capacity = 2,
 ): Promise<TestDriver> {
-  const email = `driver-${++counter}-${Date.now()}@test.dabba.local`;
-  const res = await postJson<{ id: string }>(
-    `${baseUrl}/delivery`,
-    { name, phone: '+91 90000 00000', email, password: 'a-driver-password', capacity, ...position },
-    { token: admin.token },
-  );
-  if (res.status !== 201) throw new Error(`POST /delivery failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return connectDriver(baseUrl, await loginAs(baseUrl, email, 'a-driver-password'), name);
+  return connectDriver(baseUrl, await addDriverAccount(baseUrl, admin, name, position, capacity), name);
+}
+
+/** The driver's phone reports where it was at `at` (device time), as the app does on shift. */
+export async function reportPosition(
+  baseUrl: string,
+  session: Session,
+  position: { lat: number; lng: number },
+  at = Date.now(),
+): Promise<void> {
+  const res = await fetch(`${baseUrl}/api/driver/locations`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ points: [{ ...position, at, accuracy: 10 }] }),
+  });
+  if (res.status !== 204) throw new Error(`POST /api/driver/locations failed: ${res.status}`);
 }
 
 export const offersOf = (driver: TestDriver): Map<string, Offer> => new Map(offersMap(driver.inbox).entries());

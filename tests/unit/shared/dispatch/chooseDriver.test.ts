@@ -17,16 +17,18 @@ const driver = (id: string, over: Partial<DriverCandidate> = {}): DriverCandidat
   positionAt: NOW - 5_000,
   lastDeliveryEndedAt: null,
   lastAssignedAt: null,
+  reach: 'connected',
   ...over,
 });
-const request = (excluded: string[] = [], now = NOW) => ({
+const request = (excluded: string[] = [], now = NOW, mode: 'offer' | 'assign' = 'offer') => ({
   orderId: 'o1' as OrderId,
   pickup: OUTLET,
   now,
   excluded: new Set(excluded as UserId[]),
+  mode,
 });
-const chosen = (drivers: DriverCandidate[], excluded: string[] = []) => {
-  const c = chooseDriver(drivers, request(excluded));
+const chosen = (drivers: DriverCandidate[], excluded: string[] = [], mode: 'offer' | 'assign' = 'offer') => {
+  const c = chooseDriver(drivers, request(excluded, NOW, mode));
   return c.ok ? c.value.driverId : c.error.code;
 };
 
@@ -86,6 +88,28 @@ describe('chooseDriver', () => {
     ).toBe('ok');
   });
 
+  it('offers nothing to a driver whose app is unreachable, but lets the delivery API assign them', () => {
+    expect(chosen([driver('gone', { reach: 'unreachable' })])).toBe('no_driver_reachable');
+    expect(
+      chosen([driver('gone', { reach: 'unreachable', lastDeliveryEndedAt: null }), driver('later', { lastDeliveryEndedAt: NOW })]),
+    ).toBe('later');
+    expect(chosen([driver('gone', { reach: 'unreachable' })], [], 'assign')).toBe('gone');
+  });
+
+  it('offers to a sleeping phone, saying so, when it is that driver’s turn', () => {
+    const choice = chooseDriver([driver('asleep', { reach: 'asleep' }), driver('awake', { lastDeliveryEndedAt: NOW })], request());
+    expect(choice).toEqual({ ok: true, value: expect.objectContaining({ driverId: 'asleep', reach: 'asleep' }) });
+  });
+
+  it('keeps the fair queue first, and between drivers served alike prefers an open app to a nearer sleeping phone', () => {
+    const nearer = { lat: 12.9757, lng: 77.6067 };
+    expect(chosen([driver('asleep', { reach: 'asleep', position: nearer }), driver('awake')])).toBe('awake');
+    expect(chosen([driver('asleep', { reach: 'asleep', position: nearer }), driver('awake')], [], 'assign')).toBe('asleep');
+    expect(
+      chosen([driver('asleep', { reach: 'asleep', lastDeliveryEndedAt: NOW - 60_000 }), driver('awake', { lastDeliveryEndedAt: NOW })]),
+    ).toBe('asleep');
+  });
+
   it('moves the offer on when a driver declines or lets it time out', () => {
     const drivers = [
       driver('asha', { lastDeliveryEndedAt: NOW - 3 }),
@@ -107,6 +131,7 @@ describe('chooseDriver', () => {
           activeOrders: fc.integer({ min: 0, max: 2 }),
           lastDeliveryEndedAt: fc.option(fc.integer({ min: NOW - 10_000, max: NOW }), { nil: null }),
           lat: fc.double({ min: 12.9, max: 13.05, noNaN: true }),
+          reach: fc.constantFrom('connected', 'asleep', 'unreachable' as const),
         }),
         { maxLength: 8 },
       )
@@ -120,6 +145,7 @@ describe('chooseDriver', () => {
               capacity: 2,
               lastDeliveryEndedAt: r.lastDeliveryEndedAt,
               position: { lat: r.lat, lng: 77.6 },
+              reach: r.reach,
             }),
           ]),
         ).values(),

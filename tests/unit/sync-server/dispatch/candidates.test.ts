@@ -32,6 +32,8 @@ const inputs = (over: Partial<CandidateInputs> = {}): CandidateInputs => ({
   activeCounts: new Map(),
   offers: [],
   live: new Map(),
+  connected: new Set(),
+  staleMs: 10 * 60_000,
   now: NOW,
   ...over,
 });
@@ -50,11 +52,18 @@ describe('driverCandidates', () => {
 
   it('sends orders that arrive together to different drivers, in fair order', () => {
     const drivers = [driver('asha'), driver('bala'), driver('chen')];
-    const request = (orderId: string) => ({ orderId: orderId as OrderId, pickup: OUTLET, now: NOW, excluded: new Set<UserId>() });
+    const request = (orderId: string) => ({
+      orderId: orderId as OrderId,
+      pickup: OUTLET,
+      now: NOW,
+      excluded: new Set<UserId>(),
+      mode: 'offer' as const,
+    });
+    const connected = new Set(['asha', 'bala', 'chen'] as UserId[]);
     const offers: OfferRow[] = [];
     const chosen: string[] = [];
     for (const orderId of ['o1', 'o2', 'o3']) {
-      const choice = chooseDriver(driverCandidates(drivers, inputs({ offers })), request(orderId));
+      const choice = chooseDriver(driverCandidates(drivers, inputs({ offers, connected })), request(orderId));
       if (!choice.ok) throw new Error(choice.error.message);
       chosen.push(choice.value.driverId);
       offers.push(offer(orderId, choice.value.driverId, NOW + offers.length));
@@ -74,6 +83,24 @@ describe('driverCandidates', () => {
       position: { lat: 12.976, lng: 77.607 },
       positionAt: NOW - 60_000,
     });
+  });
+
+  it('tells a connected driver from a sleeping phone seen lately and from one neither connected nor seen', () => {
+    const reachOf = (d: DriverRecord, over: Partial<CandidateInputs> = {}) => driverCandidates([d], inputs(over))[0]?.reach;
+    const seen = driver('ravi', { position: { lat: 12.976, lng: 77.607, at: NOW - 9 * 60_000, accuracy: 10, declared: false } });
+    const longAgo = driver('ravi', { position: { lat: 12.976, lng: 77.607, at: NOW - 11 * 60_000, accuracy: 10, declared: false } });
+    expect(reachOf(longAgo, { connected: new Set(['ravi' as UserId]) })).toBe('connected');
+    expect(reachOf(seen)).toBe('asleep');
+    expect(reachOf(longAgo)).toBe('unreachable');
+    expect(reachOf(longAgo, { live: new Map([['ravi' as UserId, { lat: 12.98, lng: 77.61, at: NOW - 1_000, accuracy: 5 }]]) })).toBe(
+      'asleep',
+    );
+  });
+
+  it('does not count a declared position as a sign of the phone', () => {
+    const declared = driver('kiran', { position: { lat: 12.9, lng: 77.5, at: NOW, accuracy: null, declared: true } });
+    expect(driverCandidates([declared], inputs())[0]?.reach).toBe('unreachable');
+    expect(driverCandidates([declared], inputs({ connected: new Set(['kiran' as UserId]) }))[0]?.reach).toBe('connected');
   });
 
   it('has no position for a driver who never had one', () => {

@@ -1,28 +1,18 @@
-import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
 import { presenceListSchema } from '../../../shared/api/presence';
-import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
 import { errorOf, getJson } from '../support/http';
+import { MuxTestClient } from '../support/muxClient';
 import { pollUntil } from '../support/poll';
 import { useTestServer } from '../support/testServer';
 
 const t = useTestServer({ DABBA_NODE_ID: 'node-1' });
 
-async function openSocket(token: string, query: string): Promise<WebSocket> {
-  const ws = new WebSocket(`${t.url.replace(/^http/, 'ws')}/sync?v=${PROTOCOL_VERSION}&token=${encodeURIComponent(token)}&${query}`);
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  return ws;
-}
-
 const presenceAsAdmin = async () => presenceListSchema.parse((await getJson(`${t.url}/api/presence`, { token: t.admin.token })).body);
 
 describe('GET /api/presence', () => {
   it('lists every signed-in device for an admin, with its app, device and node', async () => {
-    const tablet = await openSocket(t.outlet.token, 'device=tablet-1&app=outlet');
-    const phone = await openSocket(t.driver.token, 'device=phone-1&app=driver');
+    const tablet = await MuxTestClient.connect(t.url, t.outlet.token, { device: 'tablet-1', app: 'outlet' });
+    const phone = await MuxTestClient.connect(t.url, t.driver.token, { device: 'phone-1', app: 'driver' });
     const list = await pollUntil(presenceAsAdmin, (l) => l.devices.length === 2, 'both devices listed');
     expect(list.status).toBe('ok');
     expect(list.devices.map((d) => [d.role, d.app, d.deviceId, d.node]).sort()).toEqual([

@@ -24,8 +24,10 @@ export class MuxTestClient {
     });
   }
 
-  static async connect(baseUrl: string, token: string | null): Promise<MuxTestClient> {
-    const url = `${baseUrl.replace(/^http/, 'ws')}/sync?v=${PROTOCOL_VERSION}${token ? `&token=${encodeURIComponent(token)}` : ''}`;
+  /** `identity`: the device and app the socket announces, as the apps do (`{device: 'tablet-1', app: 'outlet'}`). */
+  static async connect(baseUrl: string, token: string | null, identity: Record<string, string> = {}): Promise<MuxTestClient> {
+    const query = new URLSearchParams({ v: String(PROTOCOL_VERSION), ...(token ? { token } : {}), ...identity });
+    const url = `${baseUrl.replace(/^http/, 'ws')}/sync?${query.toString()}`;
     const ws = new WebSocket(url);
     const client = new MuxTestClient(ws);
     await new Promise<void>((resolve, reject) => {

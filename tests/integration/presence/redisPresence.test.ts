@@ -1,17 +1,16 @@
-import { Redis } from 'ioredis';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DeviceIdSchema } from '../../../shared/api/devices';
 import type { LiveDevice } from '../../../shared/api/presence';
-import { OutletIdSchema, randomId, UserIdSchema } from '../../../shared/ids';
+import { OutletIdSchema, UserIdSchema } from '../../../shared/ids';
 import { systemClock } from '../../../sync-server/clock';
 import type { Logger } from '../../../sync-server/log';
 import type { SocketPresence } from '../../../sync-server/presence/presence';
 import { RedisPresence } from '../../../sync-server/presence/redisPresence';
 import { pollUntil } from '../support/poll';
+import { SHARED_REDIS, useRedisPrefixes } from '../support/redisPrefixes';
 import { RedisChild } from '../support/redisServer';
 import { freePort } from '../support/server';
 
-const SHARED_REDIS = 'redis://127.0.0.1:6379';
 const OUTLET = OutletIdSchema.parse('outlet-1');
 const COOK = UserIdSchema.parse('cook');
 const RIDER = UserIdSchema.parse('rider');
@@ -25,18 +24,9 @@ const TABLET: SocketPresence = {
 const PHONE: SocketPresence = { userId: RIDER, role: 'driver', outletId: null, app: 'driver', deviceId: DeviceIdSchema.parse('phone-1') };
 
 const open: RedisPresence[] = [];
-const prefixes: string[] = [];
+const testPrefix = useRedisPrefixes();
 afterEach(async () => {
   await Promise.all(open.splice(0).map((p) => p.close()));
-});
-// The shared Redis outlives the tests: nothing they wrote should stay behind in it.
-afterAll(async () => {
-  const redis = new Redis(SHARED_REDIS);
-  for (const prefix of prefixes) {
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(keys);
-  }
-  await redis.quit();
 });
 
 function recordingLog(): Logger & { lines: string[] } {
@@ -59,11 +49,6 @@ async function node(name: string, prefix: string, o: { url?: string; ttlMs?: num
   return presence;
 }
 
-function testPrefix(): string {
-  const prefix = `dabba-test-${randomId(10)}:`;
-  prefixes.push(prefix);
-  return prefix;
-}
 /** Waits until `presence` lists `count` devices. */
 const listsSoon = (presence: RedisPresence, count: number, what: string) =>
   pollUntil(

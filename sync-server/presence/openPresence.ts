@@ -1,4 +1,4 @@
-import type { Clock } from '../clock';
+import { systemClock, type Clock } from '../clock';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import { MemoryPresence } from './memoryPresence';
@@ -13,7 +13,8 @@ export async function openPresence(config: Config, clock: Clock, log: Logger): P
     prefix: config.redisPrefix,
     ttlMs: config.presenceTtlMs,
     node: config.nodeId,
-    clock,
+    // Redis expires keys on real time, so heartbeats and scores must run on it whatever clock the rest uses.
+    clock: systemClock,
     log,
   });
   await presence.started();

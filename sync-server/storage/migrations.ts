@@ -146,6 +146,32 @@ export const MIGRATIONS: readonly string[] = [
   -- The outlet watch looks at the orders no outlet has answered yet, every few seconds.
   CREATE INDEX orders_placed ON orders (outlet_id, created_at) WHERE status = 'placed';
   `,
+  `
+  -- FCM registration tokens of signed-in devices (POST /api/devices). A token is one browser's push
+  -- subscription, so it belongs to one user at a time: registering it again moves it. device_id is the
+  -- id the device's sync socket announces, so a device with a live socket is not woken.
+  CREATE TABLE device_push_tokens (
+    token TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users (id),
+    app TEXT NOT NULL CHECK (app IN ('outlet', 'driver', 'admin')),
+    device_id TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX device_push_tokens_user ON device_push_tokens (user_id, updated_at);
+  -- Customers' browsers following one order through its tracking link (POST /api/track/<token>/push).
+  -- Keyed by link and token together: one browser may follow several orders with the same FCM token.
+  CREATE TABLE track_push_tokens (
+    tracking_token TEXT NOT NULL,
+    token TEXT NOT NULL,
+    order_id TEXT NOT NULL REFERENCES orders (id),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (tracking_token, token)
+  ) WITHOUT ROWID;
+  -- FCM reports a token unregistered by the token alone.
+  CREATE INDEX track_push_tokens_token ON track_push_tokens (token);
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -26,6 +26,7 @@ import { authRoutes } from './routes/auth';
 import { BODY_LIMITS, limitBody } from './routes/bodyLimit';
 import { catalogRoutes } from './routes/catalog';
 import { deliveryRoutes } from './routes/delivery';
+import { deviceRoutes } from './routes/devices';
 import { driverRoutes } from './routes/driver';
 import { healthRoutes } from './routes/health';
 import { orderHistoryRoutes } from './routes/orderHistory';
@@ -37,6 +38,7 @@ import { RateLimiter } from './limits/rateLimit';
 import { securityHeaders } from './routes/securityHeaders';
 import { staticRoutes } from './routes/static';
 import { trackRoutes } from './routes/track';
+import { trackPushRoutes } from './routes/trackPush';
 import { reprojectTracksOnce } from './projections/trackReprojection';
 import { demoAccountsInUse, demoBanner, demoLoginsAllowed, isLoopbackHost } from './seed/demoExposure';
 import { seedDemo } from './seed/seedDemo';
@@ -50,6 +52,7 @@ import { OrderHistory } from './storage/orderHistory';
 import { OrderIndex } from './storage/orderIndex';
 import { OutletRepo } from './storage/outletRepo';
 import { ProofRecords } from './storage/proofRecords';
+import { PushTokens } from './storage/pushTokens';
 import { storageFailureOf } from './storage/storageFailure';
 import { StorageHealth } from './storage/storageHealth';
 import { UserRepo } from './storage/users';
@@ -91,6 +94,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const accounts = new AccountControl(users);
   const outlets = new OutletRepo(db);
   const orders = new OrderIndex(db);
+  const pushTokens = new PushTokens(db);
   const registry = new DocRegistry(new DocStore(db), config.docIdleMs, log, config.compactEvery);
   const clock = overrides.clock ?? systemClock;
   const drivers = new DriverRepo(db);
@@ -216,6 +220,8 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   app.route('/api/orders', orderHistoryRoutes(new OrderHistory(db), tokens));
   app.route('/api/orders', proofRoutes({ tokens, orders, proofs, clock }));
   app.route('/api/track', trackRoutes(orders, registry, trackLookups));
+  app.route('/api/track', trackPushRoutes(orders, pushTokens, trackLookups));
+  app.route('/api/devices', deviceRoutes(tokens, pushTokens));
   app.route(
     '/api/driver',
     driverRoutes({

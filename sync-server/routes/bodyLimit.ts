@@ -12,6 +12,8 @@ const KiB = 1024;
 export const BODY_LIMITS = {
   /** Sign-in, shift, offer answers, the delivery-agent API: a handful of short fields. */
   form: 4 * KiB,
+  /** A push token registration: one FCM token (at most 4 KiB) and two short fields. */
+  device: 8 * KiB,
   /** An order or a quote: up to 100 lines with their modifiers, the address and notes (a full cart is ~20 KiB). */
   order: 64 * KiB,
   /** A batch of up to 500 breadcrumb points (~50 KiB). */

@@ -95,6 +95,8 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const outlets = new OutletRepo(db);
   const orders = new OrderIndex(db);
   const pushTokens = new PushTokens(db);
+  // A device signed out everywhere (or of a disabled account) must not be woken with what it may no longer see.
+  accounts.onSessionsEnded((userId) => pushTokens.deleteUser(userId));
   const registry = new DocRegistry(new DocStore(db), config.docIdleMs, log, config.compactEvery);
   const clock = overrides.clock ?? systemClock;
   const drivers = new DriverRepo(db);

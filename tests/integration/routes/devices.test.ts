@@ -81,3 +81,14 @@ describe('POST /api/devices and DELETE /api/devices/:pushToken', () => {
     }
   });
 });
+
+describe('signing a user out everywhere', () => {
+  const t = useTestServer();
+
+  it('removes the push tokens of their devices', async () => {
+    const phone = `driver-phone-${'f'.repeat(40)}`;
+    expect((await postJson(`${t.url}/api/devices`, { pushToken: phone, app: 'driver' }, { token: t.driver.token })).status).toBe(201);
+    t.server.accounts.revokeSessions(t.driver.user.id as UserId);
+    expect(new PushTokens(t.server.db).ofUser(t.driver.user.id as UserId)).toEqual([]);
+  });
+});

@@ -34,6 +34,7 @@ import { orderRoutes } from './routes/orders';
 import { presenceRoutes } from './routes/presence';
 import { RetentionSweeper } from './retention/retentionSweeper';
 import { PROOF_UPLOAD, proofRoutes } from './routes/proofs';
+import { pullRoutes } from './routes/pull';
 import { RateLimiter } from './limits/rateLimit';
 import { securityHeaders } from './routes/securityHeaders';
 import { staticRoutes } from './routes/static';
@@ -224,6 +225,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   app.route('/api/track', trackRoutes(orders, registry, trackLookups));
   app.route('/api/track', trackPushRoutes(orders, pushTokens, trackLookups));
   app.route('/api/devices', deviceRoutes(tokens, pushTokens));
+  app.route('/api/sync', pullRoutes({ tokens, registry, orders, trackLookups }));
   app.route(
     '/api/driver',
     driverRoutes({

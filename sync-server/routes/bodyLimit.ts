@@ -14,6 +14,8 @@ export const BODY_LIMITS = {
   form: 4 * KiB,
   /** A push token registration: one FCM token (at most 4 KiB) and two short fields. */
   device: 8 * KiB,
+  /** A pull: up to 20 document names with their state vectors (a few hundred bytes each in practice). */
+  pull: 64 * KiB,
   /** An order or a quote: up to 100 lines with their modifiers, the address and notes (a full cart is ~20 KiB). */
   order: 64 * KiB,
   /** A batch of up to 500 breadcrumb points (~50 KiB). */

@@ -6,6 +6,7 @@ import { tileSource } from './routes/contentSecurityPolicy';
 import type { LoginLimits } from './auth/loginThrottle';
 import type { WatchLimits } from './outletWatch/watchPlan';
 import { MIN_JWT_SECRET_LENGTH } from './auth/tokens';
+import { fcmEnvSchema, fcmSettingsOf, type FcmSettings } from './wake/fcmConfig';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -115,6 +116,7 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'must be 1–100 letters, digits, _ . : or -')
     .optional(),
+  ...fcmEnvSchema.shape,
 });
 
 export interface Config {
@@ -173,16 +175,23 @@ export interface Config {
   readonly presenceTtlMs: number;
   /** This process's name in presence (which node holds a socket). */
   readonly nodeId: string;
+  /** How wake-ups reach Firebase Cloud Messaging; null: wake-ups are off. */
+  readonly fcm: FcmSettings | null;
+  /** Wake-ups for one device within this many ms go out as one message. */
+  readonly wakeCoalesceMs: number;
 }
+
+const invalid = (lines: readonly string[]): Error => new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
 
 /** Reads the environment once at start; a bad value stops the server with the variable's name. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+    throw invalid(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  const fcm = fcmSettingsOf(e);
+  if (!fcm.ok) throw invalid([`${fcm.error.code}: ${fcm.error.message}`]);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -231,6 +240,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisPrefix: e.DABBA_REDIS_PREFIX,
     presenceTtlMs: e.DABBA_PRESENCE_TTL_MS,
     nodeId: e.DABBA_NODE_ID ?? defaultNodeId(),
+    fcm: fcm.value,
+    wakeCoalesceMs: e.DABBA_WAKE_COALESCE_MS,
   };
 }
 

@@ -58,7 +58,8 @@ import { storageFailureOf } from './storage/storageFailure';
 import { StorageHealth } from './storage/storageHealth';
 import { UserRepo } from './storage/users';
 import { attachSync } from './sync/attachSync';
-import { noWaker, type Waker } from './wake/waker';
+import { startWaker } from './wake/startWaker';
+import type { Waker } from './wake/waker';
 import { DocRegistry } from './sync/docRegistry';
 
 export interface DabbaServer {
@@ -103,13 +104,16 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const drivers = new DriverRepo(db);
   const driverOrders = new DriverOrders(db);
   const presence = await openPresence(config, clock, log);
+  const wake = overrides.waker
+    ? { waker: overrides.waker, close: () => Promise.resolve() }
+    : startWaker(config.fcm, config.wakeCoalesceMs, { tokens: pushTokens, presence, clock, log });
   const notices = new OutletNotices();
   const projections = orderProjections(registry, orders, log, trackDrivers(users, drivers, presence), (orderId) => notices.of(orderId));
   notices.onChange((orderId) => {
     projections.refreshTrack(orderId).catch((err: unknown) => log.error('projection failed: outlet notice', { error: String(err) }));
   });
   // Wake-ups (FCM) are built beside this; until they are wired, nobody is woken.
-  const waker = overrides.waker ?? noWaker;
+  const waker = wake.waker;
   const dispatcher = new Dispatcher({
     registry,
     orders,
@@ -292,6 +296,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
         await pruner.close();
         await retention.close();
         await dispatcher.close();
+        await wake.close();
         await presence.close();
         registry.closeAll();
         db.close();

@@ -23,12 +23,25 @@ export function multiplyMoney(amount: Money, qty: number): Money {
 // Building an Intl.NumberFormat costs far more than using one; screens format hundreds of amounts per render.
 const formats = new Map<string, Intl.NumberFormat>();
 
-export function formatMoney(amount: Money | number, currency = 'INR', locale = 'en-IN'): string {
-  const key = `${locale}|${currency}`;
+function formatOf(currency: string, locale: string, whole: boolean): Intl.NumberFormat {
+  const key = `${locale}|${currency}|${whole ? 'whole' : 'minor'}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
+    });
     formats.set(key, format);
   }
-  return format.format(amount / 100);
+  return format;
+}
+
+export function formatMoney(amount: Money | number, currency = 'INR', locale = 'en-IN'): string {
+  return formatOf(currency, locale, false).format(amount / 100);
+}
+
+/** For a line with little room (a notification): a whole amount without its zero minor units ("₹330"; "₹330.50" stays). */
+export function formatMoneyShort(amount: Money | number, currency = 'INR', locale = 'en-IN'): string {
+  return formatOf(currency, locale, amount % 100 === 0).format(amount / 100);
 }

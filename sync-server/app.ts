@@ -57,7 +57,9 @@ import { PushTokens } from './storage/pushTokens';
 import { storageFailureOf } from './storage/storageFailure';
 import { StorageHealth } from './storage/storageHealth';
 import { UserRepo } from './storage/users';
+import { WakeMarks } from './storage/wakeMarks';
 import { attachSync } from './sync/attachSync';
+import { orderWakes } from './wake/orderWakes';
 import { startWaker } from './wake/startWaker';
 import type { Waker } from './wake/waker';
 import { DocRegistry } from './sync/docRegistry';
@@ -131,6 +133,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   });
   // Order matters: the index and inboxes first, then the fair-queue ledger, then dispatch, which reads both.
   for (const hooks of [projections, outletDirectory(outlets), driverLedger(drivers), dispatcher]) registry.use(hooks);
+  registry.use(orderWakes({ orders, marks: new WakeMarks(db), pushTokens, waker: wake.waker }));
   registry.use({
     storageFailed: (_doc, err) => {
       const failure = storageFailureOf(err);

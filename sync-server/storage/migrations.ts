@@ -172,6 +172,16 @@ export const MIGRATIONS: readonly string[] = [
   -- FCM reports a token unregistered by the token alone.
   CREATE INDEX track_push_tokens_token ON track_push_tokens (token);
   `,
+  `
+  -- The order state wake-ups were last decided for (orderWakes.ts): each transition is announced once,
+  -- however many commits, nodes or restarts see it. Orders from before start at their state now.
+  CREATE TABLE order_wake_marks (
+    order_id TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    driver_id TEXT
+  );
+  INSERT INTO order_wake_marks (order_id, status, driver_id) SELECT id, status, driver_id FROM orders;
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -21,11 +21,11 @@ import {
 import { pollUntil } from '../support/poll';
 import { startTestServer } from '../support/server';
 
-/** Every wake-up dispatch asked for, in order. */
+/** Every offer wake-up dispatch asked for, in order (orders wake their outlet and driver through the same waker). */
 class RecordingWaker implements Waker {
   readonly wakes: { target: WakeTarget; data: WakeData }[] = [];
   wake(target: WakeTarget, data: WakeData): void {
-    this.wakes.push({ target, data });
+    if (data.kind === 'offer') this.wakes.push({ target, data });
   }
 }
 

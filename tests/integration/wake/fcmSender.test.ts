@@ -12,7 +12,7 @@ const DATA: WakeData = {
   docs: ['order:abc', 'inbox:outlet:demo-outlet'],
   title: 'Dosa Corner',
   body: 'New order #abcdef — 2 items, ₹330',
-  open: '/outlet/#/orders/abc',
+  open: '/outlet/#/board/abc',
   tag: 'order:abc',
 };
 const TOKEN = `tablet-token-${'t'.repeat(40)}`;

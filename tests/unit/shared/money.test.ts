@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ZERO, addMoney, formatMoney, money, multiplyMoney } from '../../../shared/money';
+import { ZERO, addMoney, formatMoney, formatMoneyShort, money, multiplyMoney } from '../../../shared/money';
 
 const notWholeOrExact = [0.5, -1.25, 100.000001, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 2 ** 53];
 
@@ -52,5 +52,14 @@ describe('money', () => {
     expect(formatMoney(money(12_345))).toBe('₹123.45');
     expect(formatMoney(money(10_000_000))).toBe('₹1,00,000.00');
     expect(formatMoney(money(199), 'USD', 'en-US')).toBe('$1.99');
+  });
+});
+
+describe('formatMoneyShort', () => {
+  it('leaves out zero paise, and keeps any others', () => {
+    expect(formatMoneyShort(33_000)).toBe('₹330');
+    expect(formatMoneyShort(33_050)).toBe('₹330.50');
+    expect(formatMoneyShort(12_345_600)).toBe('₹1,23,456');
+    expect(formatMoney(33_000)).toBe('₹330.00');
   });
 });

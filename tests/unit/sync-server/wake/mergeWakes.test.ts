@@ -9,7 +9,7 @@ const newOrder = (id: string, body: string): WakeData => ({
   docs: [`order:${id}`, 'inbox:outlet:demo-outlet'],
   title: 'Dosa Corner',
   body,
-  open: `/outlet/#/orders/${id}`,
+  open: `/outlet/#/board/${id}`,
   tag: `order:${id}`,
 });
 
@@ -69,7 +69,7 @@ describe('mergeWakes', () => {
       docs: ['order:x9'],
       title: 'Order cancelled',
       body: 'Order #x9 was cancelled',
-      open: '/driver/#/orders/x9',
+      open: '/driver/#/job/x9',
       tag: 'order:x9',
     };
     const mixed = mergeWakes([cancelled, offer('o1', 5_000)]);

@@ -14,7 +14,7 @@ const wake = (id: string, extra: Partial<WakeData> = {}): WakeData => ({
   docs: [`order:${id}`],
   title: 'Dosa Corner',
   body: `New order #${id}`,
-  open: `/outlet/#/orders/${id}`,
+  open: `/outlet/#/board/${id}`,
   tag: `order:${id}`,
   ...extra,
 });

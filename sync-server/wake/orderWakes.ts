@@ -1,0 +1,42 @@
+import { isTerminal } from '../../shared/order/status';
+import type { OrderIndex } from '../storage/orderIndex';
+import type { PushTokens } from '../storage/pushTokens';
+import type { WakeMarks } from '../storage/wakeMarks';
+import type { DocHooks } from '../sync/docRegistry';
+import type { SyncedDoc } from '../sync/syncedDoc';
+import { wakesForChange } from './orderTransitions';
+import type { Waker } from './waker';
+
+export interface OrderWakesDeps {
+  readonly orders: OrderIndex;
+  readonly marks: WakeMarks;
+  readonly pushTokens: PushTokens;
+  readonly waker: Waker;
+}
+
+/**
+ * A document plug-in that turns order changes into wake-ups (orderTransitions.ts says which). A hook
+ * sees every commit, and a note or a late device update commits without changing anything that
+ * matters, so each order keeps a stored mark of the state wake-ups were last decided for; a change is
+ * announced only by the caller that moves the mark (a compare-and-set), which makes it once per
+ * transition across commits, restarts and nodes sharing the database. Comparing with the order index
+ * row instead would depend on running before the projections update it, and on one process only.
+ * When an order finishes, the browsers following its tracking link are forgotten after their last update.
+ */
+export function orderWakes(d: OrderWakesDeps): DocHooks {
+  return {
+    afterCommit(doc: SyncedDoc) {
+      if (doc.ref.kind !== 'order') return;
+      const view = doc.orderView();
+      if (!view) return;
+      const { status, driverId } = view.state;
+      const before = d.marks.get(doc.ref.orderId);
+      if (before && before.status === status && before.driverId === driverId) return;
+      if (!d.marks.advance(doc.ref.orderId, before, { status, driverId })) return;
+      const row = d.orders.get(doc.ref.orderId);
+      if (!row) return;
+      for (const wake of wakesForChange(before, view, row.trackingToken)) d.waker.wake(wake.target, wake.data);
+      if (isTerminal(status) && !(before && isTerminal(before.status))) d.pushTokens.deleteTrack(row.trackingToken);
+    },
+  };
+}

@@ -1,5 +1,6 @@
 import { MAX_PULL_DOCS } from '../../shared/api/pull';
 import type { WakeData, WakeKind } from '../../shared/wake/wakeMessage';
+import { clip } from './clip';
 
 const MAX_BODY = 500;
 const MAX_TAG = 200;
@@ -18,11 +19,9 @@ const COUNTED: { readonly [K in WakeKind]: (n: number) => string } = {
 /** Which kind a mixed message is filed under: what most needs the person to act, first. */
 const URGENCY: readonly WakeKind[] = ['offer', 'new_order', 'unanswered', 'assigned', 'cancelled', 'admin_alert', 'track_status'];
 
-const clip = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
-
 const unionDocs = (messages: readonly WakeData[]): string[] => [...new Set(messages.flatMap((m) => m.docs))].slice(0, MAX_PULL_DOCS);
 
-/** `/outlet/#/orders/x` → `/outlet/`: where a message about several things opens its app. */
+/** `/outlet/#/board/x` → `/outlet/`: where a message about several things opens its app. */
 const appRoot = (open: string): string => {
   const segment = open.split(/[/#?]/)[1];
   return segment ? `/${segment}/` : '/';

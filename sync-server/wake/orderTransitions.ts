@@ -9,6 +9,7 @@ import type { WakeData, WakeKind } from '../../shared/wake/wakeMessage';
 import { DRIVER_HOME_PATH, driverJobPath, outletOrderPath, trackPagePath } from '../../shared/wake/wakePaths';
 import type { WakeMark } from '../storage/wakeMarks';
 import type { WakeTarget } from './waker';
+import { clip } from './clip';
 
 /** One wake-up an order's change calls for. */
 export interface OrderWake {
@@ -17,7 +18,6 @@ export interface OrderWake {
 }
 
 const REASON_CHARS = 200;
-const clip = (text: string): string => (text.length <= REASON_CHARS ? text : `${text.slice(0, REASON_CHARS - 1)}…`);
 
 /** "2 items, ₹330". */
 function contents(view: OrderView): string {
@@ -97,7 +97,7 @@ function forCustomer(view: OrderView, token: TrackingToken): OrderWake | null {
 function cancellation(view: OrderView, before: WakeMark): OrderWake[] {
   const cancel = latest(view, 'cancelled');
   const by = cancel?.by;
-  const why = cancel ? `: ${clip(cancel.reason)}` : '';
+  const why = cancel ? `: ${clip(cancel.reason, REASON_CHARS)}` : '';
   const number = orderNumber(view.header.id);
   const wakes: OrderWake[] = [];
   if (by?.role !== 'outlet') wakes.push(forOutlet(view, 'cancelled', `Order ${number} was cancelled${why}`));

@@ -5,6 +5,9 @@ import { DeviceProvider } from '../common/device/DeviceContext';
 import { DriverProvider } from './model/DriverContext';
 import { DriverDevice } from './model/driverDevice';
 import { registerServiceWorker } from '../common/pwa/registerServiceWorker';
+import { browserPush } from '../common/push/browserPush';
+import { DevicePush } from '../common/push/devicePush';
+import { PushProvider } from '../common/push/PushContext';
 import '../common/ui/theme.css';
 import './driver.css';
 import { DriverApp } from './DriverApp';
@@ -15,12 +18,15 @@ if (!container) throw new Error('index.html has no #root');
 void registerServiceWorker();
 const device = await Device.open('driver');
 const driver = DriverDevice.attach(device);
+const push = DevicePush.attach(device, { app: 'driver', push: browserPush() });
 createRoot(container).render(
   <StrictMode>
     <DeviceProvider device={device}>
-      <DriverProvider driver={driver}>
-        <DriverApp />
-      </DriverProvider>
+      <PushProvider push={push}>
+        <DriverProvider driver={driver}>
+          <DriverApp />
+        </DriverProvider>
+      </PushProvider>
     </DeviceProvider>
   </StrictMode>,
 );

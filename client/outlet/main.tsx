@@ -3,6 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { Device } from '../common/device/device';
 import { DeviceProvider } from '../common/device/DeviceContext';
 import { registerServiceWorker } from '../common/pwa/registerServiceWorker';
+import { browserPush } from '../common/push/browserPush';
+import { DevicePush } from '../common/push/devicePush';
+import { PushProvider } from '../common/push/PushContext';
 import '../common/ui/theme.css';
 import './outlet.css';
 import { OutletProvider } from './model/OutletContext';
@@ -15,12 +18,15 @@ if (!container) throw new Error('index.html has no #root');
 void registerServiceWorker();
 const device = await Device.open('outlet');
 const outlet = OutletDevice.attach(device);
+const push = DevicePush.attach(device, { app: 'outlet', push: browserPush() });
 createRoot(container).render(
   <StrictMode>
     <DeviceProvider device={device}>
-      <OutletProvider outlet={outlet}>
-        <OutletApp />
-      </OutletProvider>
+      <PushProvider push={push}>
+        <OutletProvider outlet={outlet}>
+          <OutletApp />
+        </OutletProvider>
+      </PushProvider>
     </DeviceProvider>
   </StrictMode>,
 );

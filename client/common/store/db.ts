@@ -5,6 +5,7 @@ import type { OrderStatus, OrderType } from '../../../shared/order/status';
 import type { EventAuthorRole } from '../../../shared/roles';
 import type { RejectCode } from '../../../shared/protocol/rejectCodes';
 import type { PhoneOrderRequest } from '../../../shared/api/phoneOrder';
+import type { PushApp } from '../../../shared/api/devices';
 import type { Session } from '../session/session';
 
 /** 0/1 rather than a boolean because IndexedDB cannot index booleans. */
@@ -168,6 +169,21 @@ export interface ProofRow {
   readonly lastError: string | null;
 }
 
+/**
+ * Whether this device wants wake-ups, and the push token the server holds for it (and for whom), so a
+ * start can tell when Firebase rotated the token and a sign-out knows what to remove.
+ */
+export interface PushRegistrationRow {
+  /** Always 'current': one browser profile has one push subscription. */
+  readonly key: 'current';
+  /** False once someone turned notifications off here; a sign-in then does not turn them back on. */
+  readonly wanted: boolean;
+  /** The FCM token the server accepted; null when none is registered. */
+  readonly token: string | null;
+  readonly userId: string | null;
+  readonly app: PushApp | null;
+}
+
 export type DabbaDb = Dexie & {
   updates: EntityTable<UpdateRow, 'id'>;
   orders: EntityTable<OrderRow, 'id'>;
@@ -179,6 +195,7 @@ export type DabbaDb = Dexie & {
   driverShift: EntityTable<DriverShiftRow, 'key'>;
   locations: EntityTable<LocationRow, 'id'>;
   proofs: Table<ProofRow, [string, string]>;
+  pushRegistration: EntityTable<PushRegistrationRow, 'key'>;
 };
 
 export const DEFAULT_DB_NAME = 'dabba';
@@ -206,5 +223,7 @@ export function openDabbaDb(name: string = DEFAULT_DB_NAME): DabbaDb {
     locations: '++id, driverId',
     proofs: '[orderId+sha256], orderId, state',
   });
+  // Wake-ups: the push token registered for this device.
+  db.version(4).stores({ pushRegistration: 'key' });
   return db;
 }

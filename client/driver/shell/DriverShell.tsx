@@ -8,6 +8,8 @@ import { useDriverJobs } from '../model/jobs/useDriverJobs';
 import { useOffers } from '../model/offers/useOffers';
 import { usePending } from '../model/usePending';
 import { useRefusals } from '../../common/refusals/useRefusals';
+import { useDevicePush, usePushStatus } from '../../common/push/PushContext';
+import { NotificationsControl } from '../../common/ui/NotificationsControl';
 import { SignOutButton } from '../../common/ui/SignOutButton';
 import { ConnectionBanner } from '../../common/ui/ConnectionBanner';
 import { RefusalList } from '../../common/ui/RefusalList';
@@ -34,6 +36,8 @@ export function DriverShell({ driverId }: { readonly driverId: UserId }) {
   const offers = useOffers(driverId);
   const pending = usePending(driverId);
   const { refusals, dismiss } = useRefusals();
+  const push = useDevicePush();
+  const pushStatus = usePushStatus();
   const carrying = jobs.active.length > 0;
   const waiting = pending.orders + pending.photos + pending.locations + (snapshot.shift.pending ? 1 : 0);
 
@@ -43,7 +47,10 @@ export function DriverShell({ driverId }: { readonly driverId: UserId }) {
     <div className="driver">
       <header className="app-header driver__header">
         <h1 className="app-header__title">{snapshot.name ?? 'Dabba Driver'}</h1>
-        <SignOutButton unsyncedCount={waiting} what="things waiting to upload" onSignOut={() => void driver.signOut()} />
+        <div className="driver__tools">
+          <NotificationsControl status={pushStatus} onTurnOn={() => void push.turnOn()} onTurnOff={() => void push.turnOff()} />
+          <SignOutButton unsyncedCount={waiting} what="things waiting to upload" onSignOut={() => void driver.signOut()} />
+        </div>
       </header>
       <ConnectionBanner connection={connection} />
       <PendingLine pending={pending} shiftPending={snapshot.shift.pending} />

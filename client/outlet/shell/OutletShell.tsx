@@ -8,6 +8,8 @@ import { useBoardCounts, useStatusOrders } from '../model/orders/useBoardOrders'
 import { useEscalatedOrders } from '../model/orders/useEscalatedOrders';
 import { usePhoneOrders } from '../model/phoneOrders/usePhoneOrders';
 import { useRefusals } from '../../common/refusals/useRefusals';
+import { useDevicePush, usePushStatus } from '../../common/push/PushContext';
+import { NotificationsControl } from '../../common/ui/NotificationsControl';
 import { SignOutButton } from '../../common/ui/SignOutButton';
 import { ConnectionBanner } from '../../common/ui/ConnectionBanner';
 import { RefusalList } from '../../common/ui/RefusalList';
@@ -41,6 +43,8 @@ export function OutletShell({ outletId, actor }: { readonly outletId: OutletId; 
   const phone = usePhoneOrders(outletId);
   const escalated = useEscalatedOrders(outletId);
   const { refusals, dismiss } = useRefusals();
+  const push = useDevicePush();
+  const pushStatus = usePushStatus();
 
   const newOrders = useMemo(
     () =>
@@ -61,6 +65,7 @@ export function OutletShell({ outletId, actor }: { readonly outletId: OutletId; 
         <NavTabs current={route.screen} badges={{ board: newOrders.length, phone: waitingPhone }} />
         <div className="app-header__tools">
           <MuteToggle muted={ringer.state.muted} onChange={ringer.setMuted} />
+          <NotificationsControl status={pushStatus} onTurnOn={() => void push.turnOn()} onTurnOff={() => void push.turnOff()} />
           <SignOutButton unsyncedCount={unsynced} onSignOut={() => void device.signOut()} />
         </div>
       </header>

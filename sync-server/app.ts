@@ -207,7 +207,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   let sync: ReturnType<typeof attachSync> | null = null;
   const app = new Hono();
   app.onError(errorHandler(log, (failure) => storage.noticed(failure)));
-  app.use('*', securityHeaders({ tileSource: config.mapTileSource, trustProxy: config.trustProxy }));
+  app.use('*', securityHeaders({ tileSource: config.mapTileSource, firebasePush: config.firebasePush, trustProxy: config.trustProxy }));
   // A cap for every route, so one added without its own limit is still bounded; proof photos have theirs.
   app.use('*', except(PROOF_UPLOAD, limitBody(BODY_LIMITS.fallback)));
   app.route(

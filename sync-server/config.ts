@@ -117,6 +117,8 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'must be 1–100 letters, digits, _ . : or -')
     .optional(),
   ...fcmEnvSchema.shape,
+  /** The web Firebase config the apps were built with (vite reads the same variables); set: push tokens may be fetched. */
+  VITE_FIREBASE_API_KEY: z.string().trim().default(''),
 });
 
 export interface Config {
@@ -179,6 +181,8 @@ export interface Config {
   readonly fcm: FcmSettings | null;
   /** Wake-ups for one device within this many ms go out as one message. */
   readonly wakeCoalesceMs: number;
+  /** The apps were built with a Firebase web config: their CSP lets them fetch push tokens. */
+  readonly firebasePush: boolean;
 }
 
 const invalid = (lines: readonly string[]): Error => new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
@@ -242,6 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeId: e.DABBA_NODE_ID ?? defaultNodeId(),
     fcm: fcm.value,
     wakeCoalesceMs: e.DABBA_WAKE_COALESCE_MS,
+    firebasePush: e.VITE_FIREBASE_API_KEY !== '',
   };
 }
 

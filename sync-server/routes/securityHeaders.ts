@@ -4,6 +4,8 @@ import { contentSecurityPolicy } from './contentSecurityPolicy';
 export interface SecurityHeaderOptions {
   /** The map tile host's CSP source, or null. */
   readonly tileSource: string | null;
+  /** The apps may fetch Firebase push tokens (they were built with `VITE_FIREBASE_*`). */
+  readonly firebasePush: boolean;
   /** Believe X-Forwarded-Proto: a proxy in front terminates TLS and sets it (DABBA_TRUST_PROXY). */
   readonly trustProxy: boolean;
 }
@@ -23,7 +25,7 @@ function overTls(c: Context, trustProxy: boolean): boolean {
 
 /** Headers every answer carries, errors included: CSP, no framing, no sniffing, referrers kept in, HSTS over TLS. */
 export function securityHeaders(options: SecurityHeaderOptions): MiddlewareHandler {
-  const csp = contentSecurityPolicy(options.tileSource);
+  const csp = contentSecurityPolicy(options);
   return async (c, next) => {
     await next();
     c.header('Content-Security-Policy', csp);

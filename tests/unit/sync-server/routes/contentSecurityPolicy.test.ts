@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TILE_URL } from '../../../../shared/map/tiles';
 import { loadConfig } from '../../../../sync-server/config';
-import { tileSource } from '../../../../sync-server/routes/contentSecurityPolicy';
+import { contentSecurityPolicy, tileSource } from '../../../../sync-server/routes/contentSecurityPolicy';
 
 describe('tileSource', () => {
   it('names the host of a tile URL template, a {s} subdomain as a wildcard label', () => {
@@ -30,5 +30,18 @@ describe('tileSource', () => {
       /VITE_MAP_TILE_URL: .*Content-Security-Policy/,
     );
     expect(loadConfig({}).mapTileSource).toBe('https://tile.openstreetmap.org');
+  });
+});
+
+describe('contentSecurityPolicy', () => {
+  const connectSrc = (csp: string): string | undefined => csp.split('; ').find((d) => d.startsWith('connect-src'));
+
+  it('lets the apps reach Firebase’s token endpoints only when they were built with a Firebase config', () => {
+    expect(connectSrc(contentSecurityPolicy({ tileSource: null, firebasePush: false }))).toBe("connect-src 'self'");
+    expect(connectSrc(contentSecurityPolicy({ tileSource: null, firebasePush: true }))).toBe(
+      "connect-src 'self' https://firebaseinstallations.googleapis.com https://fcmregistrations.googleapis.com",
+    );
+    expect(loadConfig({}).firebasePush).toBe(false);
+    expect(loadConfig({ VITE_FIREBASE_API_KEY: 'key' }).firebasePush).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Device } from '../common/device/device';
 import { DeviceProvider } from '../common/device/DeviceContext';
+import { listenToWorker } from '../common/pwa/listenToWorker';
 import { registerServiceWorker } from '../common/pwa/registerServiceWorker';
 import { browserPush } from '../common/push/browserPush';
 import { DevicePush } from '../common/push/devicePush';
@@ -19,6 +20,10 @@ void registerServiceWorker();
 const device = await Device.open('outlet');
 const outlet = OutletDevice.attach(device);
 const push = DevicePush.attach(device, { app: 'outlet', push: browserPush() });
+listenToWorker({
+  onStored: (docs) =>
+    void device.storedElsewhere(docs).catch((error: unknown) => console.error('dabba: could not read a pushed order', error)),
+});
 createRoot(container).render(
   <StrictMode>
     <DeviceProvider device={device}>

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { PushApp } from '../../../shared/api/devices';
-import { orderDocName } from '../../../shared/docNames';
+import { orderDocName, parseDocName } from '../../../shared/docNames';
 import type { OrderId } from '../../../shared/ids';
 import type { Actor } from '../../../shared/roles';
 import { requestLogin } from '../api/auth';
@@ -133,6 +133,24 @@ export class Device {
     this.docListeners.add(listener);
     return () => this.docListeners.delete(listener);
   };
+
+  /**
+   * The service worker stored these documents after a push while this window was open: held ones
+   * are read again (an inbox that now lists a new order opens it), and screens hear of the order
+   * rows it wrote, which the projection here would find unchanged and not announce.
+   */
+  async storedElsewhere(docNames: readonly string[]): Promise<void> {
+    await this.provider?.reloadFromStore(docNames);
+    const orderIds = docNames.flatMap((name) => {
+      const ref = parseDocName(name);
+      return ref?.kind === 'order' ? [ref.orderId] : [];
+    });
+    if (orderIds.length === 0) return;
+    const rows = (await this.db.orders.bulkGet(orderIds)).filter((row) => row !== undefined);
+    if (rows.length === 0) return;
+    this.rowWrites += 1;
+    for (const listener of this.rowListeners) listener(rows, this.rowWrites);
+  }
 
   async dismissRefusal(id: number): Promise<void> {
     await dismissRefusal(this.db, id);

@@ -3,6 +3,7 @@ import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { appShells, navigationPattern } from './appShells';
+import { handleWakeUps } from './wakeUps';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
 
@@ -22,3 +23,5 @@ const NOT_PAGES = [/^\/api\//, /^\/sync/, /^\/healthz/];
 for (const app of appShells(manifest)) {
   registerRoute(new NavigationRoute(createHandlerBoundToURL(app.shell), { allowlist: [navigationPattern(app)], denylist: NOT_PAGES }));
 }
+
+handleWakeUps(self);

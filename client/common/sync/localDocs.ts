@@ -109,6 +109,20 @@ export class LocalDocs {
     if (seen.changed || doc.store.pendingStructs !== null || doc.store.pendingDs !== null) void this.persist(docName, update, false);
   }
 
+  /**
+   * Reads a held document's rows again, for rows another context (the service worker, after a push)
+   * appended to the log: they are on disk already, so nothing is written or sent.
+   */
+  reloadFromStore(docName: string): Promise<void> {
+    return this.enqueue(async () => {
+      const doc = this.docs.get(docName);
+      if (!doc) return;
+      const rows = await docUpdates(this.db, docName);
+      if (rows.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(rows.map((r) => r.update)), LOAD_ORIGIN);
+      this.hooks.onChange(docName);
+    });
+  }
+
   /** Stores a local-only diff the server asked for, as a row to send and await an ACK for. */
   storeForServer(docName: string, update: Uint8Array): Promise<number> {
     return this.enqueue(async () => {

@@ -113,6 +113,11 @@ export class SyncProvider {
     return doc;
   }
 
+  /** Documents another context stored (a push's pull): the held ones are read again from the log. */
+  async reloadFromStore(docNames: readonly string[]): Promise<void> {
+    await Promise.all(docNames.map((name) => this.docs.reloadFromStore(name)));
+  }
+
   onDocChange(listener: (docName: string) => void): () => void {
     this.changeListeners.add(listener);
     return () => this.changeListeners.delete(listener);

@@ -126,3 +126,26 @@ describe('LocalDocs dropping a refused row', () => {
     expect((await reopened.open(outlet)).getMap('availability').toJSON()).toEqual({ thali: { available: false, at: 2 } });
   });
 });
+
+describe('LocalDocs reading rows another context stored', () => {
+  it('applies rows the service worker appended to a held document, without storing or sending them again', async () => {
+    const { db, docs, changes } = await storeOf(2);
+    const held = await docs.open(name(1));
+    const server = new Y.Doc();
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(held));
+    server.getArray<string>('events').push(['pushed']);
+    await appendUpdate(db, name(1), Y.encodeStateAsUpdate(server, Y.encodeStateVector(held)), false);
+    const rowsBefore = (await docUpdates(db, name(1))).length;
+    changes.length = 0;
+
+    await docs.reloadFromStore(name(1));
+    await docs.reloadFromStore(name(0));
+
+    expect(valuesOf(held)).toEqual(['synced-1', 'pushed']);
+    expect(changes).toEqual([name(1)]);
+    expect(await docUpdates(db, name(1))).toHaveLength(rowsBefore);
+    expect(docs.syncState(name(1))).toBe('synced');
+    // A document not held is read from the log when it is opened, as always.
+    expect(docs.get(name(0))).toBeUndefined();
+  });
+});

@@ -5,7 +5,7 @@ import { useTracking } from './useTracking';
 /** `/track/<token>`: one order, as its public projection shows it, and nothing else. */
 export function TrackApp({ token }: { readonly token: TrackingToken | null }) {
   const tracking = useTracking(token);
-  if (tracking.notFound) {
+  if (tracking.notFound || !token) {
     return (
       <main className="app-main track">
         <section className="card" role="alert">
@@ -15,5 +15,5 @@ export function TrackApp({ token }: { readonly token: TrackingToken | null }) {
       </main>
     );
   }
-  return <TrackScreen tracking={tracking} />;
+  return <TrackScreen tracking={tracking} token={token} />;
 }

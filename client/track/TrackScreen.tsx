@@ -1,10 +1,16 @@
+import { lazy, Suspense } from 'react';
+import type { TrackingToken } from '../../shared/ids';
 import { formatMoney } from '../../shared/money';
+import { isTerminal } from '../../shared/order/status';
 import { clockTime } from '../common/ui/clockTime';
 import { DriverSection } from './DriverSection';
 import { outletWaitingText } from './outletWaiting';
 import { headline, promise } from './timeline';
 import { Timeline } from './Timeline';
 import type { Tracking } from './useTracking';
+
+/** "Notify me" and its model load after the page: the status a customer came for shows first, within the budget. */
+const TrackNotify = lazy(() => import('./notify/TrackNotify').then((m) => ({ default: m.TrackNotify })));
 
 export const OFFLINE_TRACK_TEXT = 'Offline — showing the last known status';
 
@@ -34,8 +40,8 @@ function ConnectionLine({ tracking }: { readonly tracking: Tracking }) {
   );
 }
 
-/** The order's progress, promise, outlet contact, items and total. */
-export function TrackScreen({ tracking }: { readonly tracking: Tracking }) {
+/** The order's progress, promise, "Notify me", outlet contact, items and total. */
+export function TrackScreen({ tracking, token }: { readonly tracking: Tracking; readonly token: TrackingToken }) {
   const { view } = tracking;
   return (
     <>
@@ -55,6 +61,9 @@ export function TrackScreen({ tracking }: { readonly tracking: Tracking }) {
                 </p>
               ) : null}
             </header>
+            <Suspense fallback={null}>
+              <TrackNotify token={token} finished={isTerminal(view.status)} />
+            </Suspense>
             <DriverSection view={view} />
             <Timeline view={view} />
             <section className="card track__outlet" aria-labelledby="outlet-title">

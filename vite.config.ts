@@ -32,6 +32,8 @@ const API_TARGET = process.env.DABBA_API ?? `http://localhost:${process.env.API_
 export default defineConfig({
   root: fromRoot('client'),
   publicDir: fromRoot('public'),
+  // .env files sit at the repository root, beside package.json: `.env.e2e` is the e2e build's (--mode e2e).
+  envDir: fromRoot('.'),
   resolve: { alias: REACT_ON_PREACT },
   plugins: [
     VitePWA({

@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { serveLoopback, type LoopbackHttp } from './loopbackHttp';
 
 /**
  * A loopback stand-in for the FCM HTTP v1 API (`POST /v1/projects/<project>/messages:send`), for
@@ -90,21 +90,18 @@ export class FakeFcm {
   private readonly listeners = new Set<() => void>();
   private sent = 0;
 
-  private constructor(
-    private readonly server: Server,
-    /** `http://127.0.0.1:<port>`: the value for DABBA_FCM_ENDPOINT. */
-    readonly url: string,
-  ) {}
+  private constructor(private readonly http: LoopbackHttp) {}
 
   static async start(): Promise<FakeFcm> {
     let fake: FakeFcm | null = null;
-    const server = createServer((req, res) => {
-      if (fake) fake.handle(req, res);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    fake = new FakeFcm(server, `http://127.0.0.1:${port}`);
+    const http = await serveLoopback((req, body, res) => fake?.handle(req, body, res));
+    fake = new FakeFcm(http);
     return fake;
+  }
+
+  /** `http://127.0.0.1:<port>`: the value for DABBA_FCM_ENDPOINT. */
+  get url(): string {
+    return this.http.url;
   }
 
   /** The next requests for `token` get these answers, in order; after them, 200 again. */
@@ -152,49 +149,44 @@ export class FakeFcm {
   }
 
   close(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    return this.http.close();
   }
 
-  private handle(req: IncomingMessage, res: ServerResponse): void {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const project = req.method === 'POST' ? SEND_PATH.exec(req.url ?? '')?.[1] : undefined;
-      let body: z.infer<typeof sendBodySchema> | null = null;
-      try {
-        const parsed = sendBodySchema.safeParse(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-        if (parsed.success) body = parsed.data;
-      } catch {
-        // answered 400 below
-      }
-      if (project === undefined || body === null) {
-        this.reply(res, {
-          status: project === undefined ? 404 : 400,
-          body: { error: { code: 400, message: 'not an FCM send', status: 'INVALID_ARGUMENT' } },
-        });
-        return;
-      }
-      const { message } = body;
-      const reply = this.replyFor(project, message.token);
-      this.requests.push({
-        project,
-        token: message.token,
-        data: message.data ?? {},
-        webpush: message.webpush ?? null,
-        message,
-        authorization: req.headers.authorization ?? null,
-        httpVersion: req.httpVersion,
-        receivedAt: Date.now(),
-        status: reply.status,
+  private handle(req: IncomingMessage, raw: Buffer, res: ServerResponse): void {
+    const project = req.method === 'POST' ? SEND_PATH.exec(req.url ?? '')?.[1] : undefined;
+    let body: z.infer<typeof sendBodySchema> | null = null;
+    try {
+      const parsed = sendBodySchema.safeParse(JSON.parse(raw.toString('utf8')));
+      if (parsed.success) body = parsed.data;
+    } catch {
+      // answered 400 below
+    }
+    if (project === undefined || body === null) {
+      this.reply(res, {
+        status: project === undefined ? 404 : 400,
+        body: { error: { code: 400, message: 'not an FCM send', status: 'INVALID_ARGUMENT' } },
       });
-      const answer = (): void => {
-        this.reply(res, reply);
-        for (const listener of [...this.listeners]) listener();
-      };
-      if (reply.delayMs) setTimeout(answer, reply.delayMs);
-      else answer();
+      return;
+    }
+    const { message } = body;
+    const reply = this.replyFor(project, message.token);
+    this.requests.push({
+      project,
+      token: message.token,
+      data: message.data ?? {},
+      webpush: message.webpush ?? null,
+      message,
+      authorization: req.headers.authorization ?? null,
+      httpVersion: req.httpVersion,
+      receivedAt: Date.now(),
+      status: reply.status,
     });
+    const answer = (): void => {
+      this.reply(res, reply);
+      for (const listener of [...this.listeners]) listener();
+    };
+    if (reply.delayMs) setTimeout(answer, reply.delayMs);
+    else answer();
   }
 
   private replyFor(project: string, token: string): FcmReply {

@@ -1,17 +1,7 @@
 import { z } from 'zod';
 import { OrderIdSchema, OutletIdSchema } from '../ids';
 import { ORDER_STATUSES, ORDER_TYPES } from '../order/status';
-
-/** A time as epoch milliseconds or an ISO 8601 date or date-time ("2024-05-01", "2024-05-01T18:30:00+05:30"). */
-const instant = z
-  .string()
-  .trim()
-  .transform((value, ctx) => {
-    const ms = /^\d+$/.test(value) ? Number(value) : /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value) : Number.NaN;
-    if (Number.isSafeInteger(ms)) return ms;
-    ctx.addIssue({ code: 'custom', message: 'use epoch milliseconds or an ISO 8601 date' });
-    return z.NEVER;
-  });
+import { instantSchema as instant } from './instant';
 
 /** The query of `GET /api/orders`. */
 export const historyQuerySchema = z.object({

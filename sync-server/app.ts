@@ -14,6 +14,8 @@ import { errorHandler, notFound } from './errors';
 import { createLogger, type Logger } from './log';
 import { InboxPruner } from './projections/inboxPruner';
 import { orderProjections } from './projections/orderProjections';
+import { orderTimingsProjection } from './projections/orderTimingsProjection';
+import { backfillOrderTimings } from './projections/timingsBackfill';
 import { outletDirectory } from './projections/outletDirectory';
 import { trackDrivers } from './projections/trackDrivers';
 import { TrackPositions } from './projections/trackPositions';
@@ -51,6 +53,7 @@ import { DriverRepo } from './storage/drivers';
 import { DocStore } from './storage/docStore';
 import { OrderHistory } from './storage/orderHistory';
 import { OrderIndex } from './storage/orderIndex';
+import { OrderTimingsIndex } from './storage/orderTimingsIndex';
 import { OutletRepo } from './storage/outletRepo';
 import { ProofRecords } from './storage/proofRecords';
 import { PushTokens } from './storage/pushTokens';
@@ -101,7 +104,9 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const pushTokens = new PushTokens(db);
   // A device signed out everywhere (or of a disabled account) must not be woken with what it may no longer see.
   accounts.onSessionsEnded((userId) => pushTokens.deleteUser(userId));
-  const registry = new DocRegistry(new DocStore(db), config.docIdleMs, log, config.compactEvery);
+  const docStore = new DocStore(db);
+  const registry = new DocRegistry(docStore, config.docIdleMs, log, config.compactEvery);
+  const timings = new OrderTimingsIndex(db);
   const clock = overrides.clock ?? systemClock;
   const drivers = new DriverRepo(db);
   const driverOrders = new DriverOrders(db);
@@ -132,7 +137,8 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     retryMs: config.dispatchRetryMs,
   });
   // Order matters: the index and inboxes first, then the fair-queue ledger, then dispatch, which reads both.
-  for (const hooks of [projections, outletDirectory(outlets), driverLedger(drivers), dispatcher]) registry.use(hooks);
+  for (const hooks of [projections, orderTimingsProjection(timings), outletDirectory(outlets), driverLedger(drivers), dispatcher])
+    registry.use(hooks);
   registry.use(orderWakes({ orders, marks: new WakeMarks(db), pushTokens, waker: wake.waker }));
   registry.use({
     storageFailed: (_doc, err) => {
@@ -167,6 +173,10 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   await dispatcher.start();
   reprojectTracksOnce(db, projections.refreshTrack, log).catch((err: unknown) =>
     log.error('rewriting tracking projections failed; retried at the next start', { error: String(err) }),
+  );
+  const backgroundWork = new AbortController();
+  backfillOrderTimings(timings, docStore, log, backgroundWork.signal).catch((err: unknown) =>
+    log.error('writing the timings of older orders failed; retried at the next start', { error: String(err) }),
   );
   const outletWatch = new OutletWatch({
     registry,
@@ -292,6 +302,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     presence,
     close: () =>
       (closing ??= (async () => {
+        backgroundWork.abort();
         await sync.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         trackPositions.close();

@@ -182,6 +182,26 @@ export const MIGRATIONS: readonly string[] = [
   );
   INSERT INTO order_wake_marks (order_id, status, driver_id) SELECT id, status, driver_id FROM orders;
   `,
+  `
+  -- How each order went, for stats and exports (GET /api/admin/stats, /api/admin/orders.csv): the times
+  -- of its applied events (device clocks) and the promise made at acceptance, written by the timings
+  -- projection after every commit (see shared/order/orderTimings.ts). timings_version NULL: not written
+  -- yet; orders from before this migration are filled in from their documents at start.
+  ALTER TABLE orders ADD COLUMN accepted_at INTEGER;
+  ALTER TABLE orders ADD COLUMN prep_minutes INTEGER;
+  ALTER TABLE orders ADD COLUMN delay_minutes INTEGER;
+  ALTER TABLE orders ADD COLUMN ready_at INTEGER;
+  ALTER TABLE orders ADD COLUMN picked_up_at INTEGER;
+  ALTER TABLE orders ADD COLUMN finished_at INTEGER;
+  ALTER TABLE orders ADD COLUMN promised_at INTEGER;
+  ALTER TABLE orders ADD COLUMN late INTEGER;
+  ALTER TABLE orders ADD COLUMN end_reason TEXT;
+  ALTER TABLE orders ADD COLUMN cash_due INTEGER;
+  ALTER TABLE orders ADD COLUMN timings_version INTEGER;
+  CREATE INDEX orders_timings ON orders (timings_version);
+  -- A driver's deliveries of the day (GET /api/admin/users).
+  CREATE INDEX orders_driver_finished ON orders (driver_id, finished_at) WHERE finished_at IS NOT NULL;
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,0 +1,21 @@
+import { orderTimings } from '../../shared/order/orderTimings';
+import { sameTimings, type OrderTimingsIndex } from '../storage/orderTimingsIndex';
+import type { DocHooks } from '../sync/docRegistry';
+
+/**
+ * Keeps the timing columns of the order index in step with each order document after every commit,
+ * so stats read SQL and never the documents. Most commits (notes, assignments) change no timing: one
+ * read by primary key, no write.
+ */
+export function orderTimingsProjection(timings: OrderTimingsIndex): DocHooks {
+  return {
+    afterCommit(doc) {
+      if (doc.ref.kind !== 'order') return;
+      const view = doc.orderView();
+      if (!view) return;
+      const next = orderTimings(view);
+      const stored = timings.get(doc.ref.orderId);
+      if (stored === null || !sameTimings(stored, next)) timings.write(doc.ref.orderId, next);
+    },
+  };
+}

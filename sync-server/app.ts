@@ -24,6 +24,7 @@ import { OutletWatch } from './outletWatch/outletWatch';
 import { openPresence } from './presence/openPresence';
 import type { Presence } from './presence/presence';
 import { ProofStore } from './proofs/proofStore';
+import { adminApi } from './routes/adminApi';
 import { authRoutes } from './routes/auth';
 import { BODY_LIMITS, limitBody } from './routes/bodyLimit';
 import { catalogRoutes } from './routes/catalog';
@@ -260,6 +261,26 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     }),
   );
   app.route('/api/presence', presenceRoutes(presence, tokens));
+  app.route(
+    '/api/admin',
+    adminApi({
+      db,
+      users,
+      drivers,
+      outlets,
+      registry,
+      accounts,
+      driverOrders,
+      presence,
+      tokens,
+      clock,
+      offShift: (driverId) => {
+        dispatcher
+          .shiftChanged(driverId, false)
+          .catch((err: unknown) => log.error('dispatch: taking a driver off shift failed', { error: String(err) }));
+      },
+    }),
+  );
   app.all('/api/*', () => {
     throw notFound('This endpoint');
   });

@@ -1,9 +1,10 @@
 import { newUserId } from '../../shared/ids';
 import type { LatLng } from '../../shared/catalog/zones';
-import { fail, ok, type Result } from '../../shared/result';
+import { ok, type Result } from '../../shared/result';
 import { hashPassword } from '../auth/passwords';
 import { loadCatalog } from '../catalog/loadCatalog';
 import { AppError } from '../errors';
+import { EMAIL_TAKEN, isUniqueViolation } from '../people/emailTaken';
 import type { Db } from '../storage/db';
 import type { DriverRecord, DriverRepo } from '../storage/drivers';
 import type { OutletRepo } from '../storage/outletRepo';
@@ -17,6 +18,8 @@ export interface NewAgent {
   readonly password?: string | undefined;
   readonly capacity?: number | undefined;
   readonly position?: LatLng | undefined;
+  /** On shift at once (the delivery API's agents), or not until they say so in the app; default true. */
+  readonly onShift?: boolean | undefined;
 }
 
 export interface AddDriverDeps {
@@ -26,8 +29,6 @@ export interface AddDriverDeps {
   readonly outlets: OutletRepo;
   readonly registry: DocRegistry;
 }
-
-const EMAIL_TAKEN = fail('email_taken', 'An account with this email already exists.');
 
 /** Never matches a scrypt hash: an agent added without a password cannot sign in to the app. */
 const NO_PASSWORD = '!none';
@@ -64,15 +65,14 @@ export async function addDriver(deps: AddDriverDeps, agent: NewAgent, now: numbe
           id,
           phone: agent.phone,
           capacity: agent.capacity ?? 2,
-          onShift: true,
+          onShift: agent.onShift ?? true,
           position: at ? { lat: at.lat, lng: at.lng, at: now, accuracy: null, declared: true } : null,
         },
         now,
       );
     })();
   } catch (err: unknown) {
-    // Another request took the email while the password was being hashed.
-    if ((err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') return EMAIL_TAKEN;
+    if (isUniqueViolation(err)) return EMAIL_TAKEN;
     throw err;
   }
   const made = deps.drivers.get(id);

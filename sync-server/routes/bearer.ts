@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { Actor } from '../../shared/roles';
 import { TOKEN_REFUSALS, type TokenRefusal, type TokenService } from '../auth/tokens';
-import { AppError, unauthorized } from '../errors';
+import { AppError, forbidden, unauthorized } from '../errors';
 
 /** The 401 for a refused token; codes other than `unauthorized` say the token was good once. */
 const refused = (refusal: TokenRefusal): AppError =>
@@ -29,5 +29,12 @@ export async function bearerActor(c: Context, tokens: TokenService): Promise<Act
 export async function requireActor(c: Context, tokens: TokenService): Promise<Actor> {
   const actor = await bearerActor(c, tokens);
   if (!actor) throw unauthorized();
+  return actor;
+}
+
+/** The signed-in admin; a 401 without a valid token, a 403 for any other role. */
+export async function requireAdmin(c: Context, tokens: TokenService, what = 'This'): Promise<Extract<Actor, { role: 'admin' }>> {
+  const actor = await requireActor(c, tokens);
+  if (actor.role !== 'admin') throw forbidden(`${what} is for admins.`);
   return actor;
 }

@@ -6,6 +6,12 @@ import type { Db } from './db';
 const terminal = [...TERMINAL_STATUSES].map((s) => `'${s}'`).join(', ');
 const awaiting = AWAITING_DRIVER.map((s) => `'${s}'`).join(', ');
 
+/** A driver's completed deliveries over a period. */
+export interface DriverDay {
+  readonly deliveries: number;
+  readonly cash: readonly { readonly currency: string; readonly amount: number }[];
+}
+
 /** Questions about drivers' orders, answered from the order index (kept by orderProjections). */
 export class DriverOrders {
   private readonly s;
@@ -23,6 +29,10 @@ export class DriverOrders {
       pickedUp: db.prepare<[string], { id: string }>("SELECT id FROM orders WHERE driver_id = ? AND status = 'picked_up'"),
       latest: db.prepare<[string], { id: string }>(
         'SELECT id FROM orders WHERE driver_id = ? ORDER BY assigned_at DESC, created_at DESC, id LIMIT 1',
+      ),
+      deliveredSince: db.prepare<[number], { driver_id: string; currency: string | null; n: number; cash: number }>(
+        `SELECT driver_id, currency, COUNT(*) AS n, COALESCE(SUM(cash_due), 0) AS cash FROM orders
+         WHERE finished_at >= ? AND status = 'delivered' AND driver_id IS NOT NULL GROUP BY driver_id, currency`,
       ),
       awaiting: db.prepare<[], { id: string }>(
         `SELECT id FROM orders WHERE driver_id IS NULL AND type = 'delivery' AND status IN (${awaiting}) ORDER BY created_at, id`,
@@ -48,6 +58,18 @@ export class DriverOrders {
   latest(driverId: UserId): OrderId | null {
     const row = this.s.latest.get(driverId);
     return row ? OrderIdSchema.parse(row.id) : null;
+  }
+
+  /** Per driver: deliveries completed since `since` (their device clock), and the cash collected on them per currency. */
+  deliveredSince(since: number): Map<UserId, DriverDay> {
+    const days = new Map<UserId, DriverDay>();
+    for (const r of this.s.deliveredSince.all(since)) {
+      const id = UserIdSchema.parse(r.driver_id);
+      const day = days.get(id) ?? { deliveries: 0, cash: [] };
+      const cash = r.currency !== null && r.cash > 0 ? [...day.cash, { currency: r.currency, amount: r.cash }] : day.cash;
+      days.set(id, { deliveries: day.deliveries + r.n, cash });
+    }
+    return days;
   }
 
   /** Deliveries the outlet accepted that have no driver, oldest first: dispatch's work list. */

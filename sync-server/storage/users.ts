@@ -13,9 +13,14 @@ export interface UserRecord {
   readonly disabled: boolean;
   /** Tokens carry the version they were issued under; only the current one is accepted. */
   readonly tokenVersion: number;
+  /** Server epoch ms. */
+  readonly createdAt: number;
 }
 
-export type NewUser = Omit<UserRecord, 'disabled' | 'tokenVersion'>;
+export type NewUser = Omit<UserRecord, 'disabled' | 'tokenVersion' | 'createdAt'>;
+
+/** An account as the admin list shows it: no password hash, and when it was made. */
+export type ListedUser = Omit<UserRecord, 'passwordHash' | 'tokenVersion'>;
 
 /** What a token check needs to know of its user, read on every authenticated request. */
 export interface AccountState {
@@ -32,6 +37,7 @@ interface Row {
   password_hash: string;
   disabled: number;
   token_version: number;
+  created_at: number;
 }
 
 const toRecord = (r: Row): UserRecord => ({
@@ -43,6 +49,7 @@ const toRecord = (r: Row): UserRecord => ({
   passwordHash: r.password_hash,
   disabled: r.disabled !== 0,
   tokenVersion: r.token_version,
+  createdAt: r.created_at,
 });
 
 export class UserRepo {
@@ -54,6 +61,11 @@ export class UserRepo {
   private readonly disableStmt;
   private readonly enableStmt;
   private readonly revokeStmt;
+  private readonly listStmt;
+  private readonly renameStmt;
+  private readonly passwordStmt;
+  private readonly outletStmt;
+  private readonly enabledAdminsStmt;
 
   constructor(db: Db) {
     this.byEmail = db.prepare<[string], Row>('SELECT * FROM users WHERE email = ?');
@@ -69,6 +81,13 @@ export class UserRepo {
     this.disableStmt = db.prepare<[string]>('UPDATE users SET disabled = 1, token_version = token_version + 1 WHERE id = ?');
     this.enableStmt = db.prepare<[string]>('UPDATE users SET disabled = 0 WHERE id = ?');
     this.revokeStmt = db.prepare<[string]>('UPDATE users SET token_version = token_version + 1 WHERE id = ?');
+    this.listStmt = db.prepare<[], Row>(
+      "SELECT * FROM users ORDER BY CASE role WHEN 'admin' THEN 0 WHEN 'outlet' THEN 1 ELSE 2 END, name, id",
+    );
+    this.renameStmt = db.prepare<[string, string]>('UPDATE users SET name = ? WHERE id = ?');
+    this.passwordStmt = db.prepare<[string, string]>('UPDATE users SET password_hash = ? WHERE id = ?');
+    this.outletStmt = db.prepare<[string, string]>("UPDATE users SET outlet_id = ? WHERE id = ? AND role = 'outlet'");
+    this.enabledAdminsStmt = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND disabled = 0");
   }
 
   findByEmail(email: string): UserRecord | null {
@@ -104,6 +123,32 @@ export class UserRepo {
   /** Revokes every token issued to the user so far; false if there is no such user. */
   revokeSessions(id: string): boolean {
     return this.revokeStmt.run(id).changes > 0;
+  }
+
+  /** Every account: admins, outlet staff, drivers, each by name. */
+  list(): ListedUser[] {
+    return this.listStmt.all().map((r) => {
+      const { passwordHash: _hash, tokenVersion: _version, ...user } = toRecord(r);
+      return user;
+    });
+  }
+
+  rename(id: string, name: string): boolean {
+    return this.renameStmt.run(name, id).changes > 0;
+  }
+
+  /** Sets a new password hash; signing the user out is AccountControl's. */
+  setPasswordHash(id: string, passwordHash: string): boolean {
+    return this.passwordStmt.run(passwordHash, id).changes > 0;
+  }
+
+  /** Moves outlet staff to another outlet; false for anyone else. */
+  setOutlet(id: string, outletId: OutletId): boolean {
+    return this.outletStmt.run(outletId, id).changes > 0;
+  }
+
+  enabledAdmins(): number {
+    return this.enabledAdminsStmt.get()?.n ?? 0;
   }
 
   count(): number {

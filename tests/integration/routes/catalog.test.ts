@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_MENU, DEMO_OUTLET as DEMO_PROFILE } from '../../../sync-server/seed/demoCatalog';
+import { DEMO_OUTLET as DEMO_PROFILE } from '../../../sync-server/seed/demoCatalog';
 import { getJson } from '../support/http';
-import { availabilityOf, editOutletDoc, menuOf, profileOf, statusOf } from '../support/outletDoc';
+import { availabilityOf, editOutletDoc, profileOf, setUpOutlet, statusOf } from '../support/outletDoc';
 import { useTestServer } from '../support/testServer';
 
 const t = useTestServer();
@@ -96,15 +96,7 @@ describe('GET /api/outlets/:id/menu', () => {
 
 describe('outlets set up or renamed by an admin in their documents', () => {
   it('are listed under their name and serve their menu', async () => {
-    await editOutletDoc(
-      t.url,
-      t.admin,
-      (d) => {
-        profileOf(d).set('value', { ...DEMO_PROFILE, id: 'new-kitchen', name: 'New Kitchen' });
-        menuOf(d).set('value', DEMO_MENU);
-      },
-      'new-kitchen',
-    );
+    await setUpOutlet(t.url, t.admin, 'new-kitchen', 'New Kitchen');
     await editOutletDoc(t.url, t.admin, (d) => profileOf(d).set('value', { ...DEMO_PROFILE, name: 'Dabba Kitchen, MG Road' }));
     try {
       const { body } = await getJson<{ id: string; name: string }[]>(`${t.url}/api/outlets`);

@@ -2,12 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { orderDocName } from '../../../shared/docNames';
 import { newEventId, type OrderId } from '../../../shared/ids';
 import { eventsArray } from '../../../shared/order/orderDoc';
-import { DEMO_MENU, DEMO_OUTLET as DEMO_PROFILE } from '../../../sync-server/seed/demoCatalog';
 import type { HistoryRow } from '../../../sync-server/storage/orderHistory';
 import { authorOf, PICKUP_ORDER, placeOrder } from '../support/api';
 import { errorOf, getJson, postJson } from '../support/http';
 import { MuxTestClient } from '../support/muxClient';
-import { editOutletDoc, menuOf, profileOf } from '../support/outletDoc';
+import { setUpOutlet } from '../support/outletDoc';
 import { DELIVERY } from '../support/refusals';
 import { useTestServer } from '../support/testServer';
 
@@ -22,15 +21,7 @@ const placed: Record<'meera' | 'arjun' | 'kavya' | 'zoe', OrderId> = {
 
 beforeAll(async () => {
   // A second outlet, set up by an admin the way the admin app will: profile and menu in its document.
-  await editOutletDoc(
-    t.url,
-    t.admin,
-    (d) => {
-      profileOf(d).set('value', { ...DEMO_PROFILE, id: 'second-kitchen', name: 'Second Kitchen' });
-      menuOf(d).set('value', DEMO_MENU);
-    },
-    'second-kitchen',
-  );
+  await setUpOutlet(t.url, t.admin, 'second-kitchen', 'Second Kitchen');
   placed.meera = (await placeOrder(t.url, PICKUP_ORDER)).orderId;
   placed.arjun = (await placeOrder(t.url, { ...DELIVERY, customer: { name: 'Arjun Rao', phone: '+91 99000-11111' } })).orderId;
   const phone = await postJson<{ orderId: OrderId }>(

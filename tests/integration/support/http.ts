@@ -17,10 +17,16 @@ function headersFor(options: RequestOptions): Record<string, string> {
   return headers;
 }
 
-export async function postJson<T = unknown>(url: string, body: unknown, options: RequestOptions = {}): Promise<JsonResponse<T>> {
-  const res = await fetch(url, { method: 'POST', headers: headersFor(options), body: JSON.stringify(body) });
+async function sendJson<T>(method: 'POST' | 'PATCH', url: string, body: unknown, options: RequestOptions): Promise<JsonResponse<T>> {
+  const res = await fetch(url, { method, headers: headersFor(options), body: JSON.stringify(body) });
   return { status: res.status, headers: res.headers, body: (await res.json()) as T };
 }
+
+export const postJson = <T = unknown>(url: string, body: unknown, options: RequestOptions = {}): Promise<JsonResponse<T>> =>
+  sendJson<T>('POST', url, body, options);
+
+export const patchJson = <T = unknown>(url: string, body: unknown, options: RequestOptions = {}): Promise<JsonResponse<T>> =>
+  sendJson<T>('PATCH', url, body, options);
 
 export async function getJson<T = unknown>(url: string, options: RequestOptions = {}): Promise<JsonResponse<T>> {
   const res = await fetch(url, { headers: headersFor(options) });

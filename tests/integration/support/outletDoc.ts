@@ -5,6 +5,8 @@ import type { OutletId } from '../../../shared/ids';
 import { MuxType } from '../../../shared/protocol/muxMessages';
 import type { Session } from './api';
 import { MuxTestClient } from './muxClient';
+import { DEMO_MENU, DEMO_OUTLET as DEMO_PROFILE } from '../../../sync-server/seed/demoCatalog';
+import type { OutletProfile } from '../../../shared/catalog/menu';
 import { DEMO_OUTLET } from './server';
 
 /**
@@ -32,3 +34,22 @@ export const availabilityOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(OUTLET_
 export const statusOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(OUTLET_ROOTS.status);
 export const profileOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(OUTLET_ROOTS.profile);
 export const menuOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(OUTLET_ROOTS.menu);
+
+/** Sets up another outlet as an admin does in the admin app: the demo profile under its own id and name, and the demo menu. */
+export async function setUpOutlet(
+  baseUrl: string,
+  admin: Session,
+  id: string,
+  name: string,
+  profile: Partial<OutletProfile> = {},
+): Promise<void> {
+  await editOutletDoc(
+    baseUrl,
+    admin,
+    (d) => {
+      profileOf(d).set('value', { ...DEMO_PROFILE, ...profile, id, name });
+      menuOf(d).set('value', DEMO_MENU);
+    },
+    id,
+  );
+}

@@ -1,0 +1,9 @@
+import { Hono } from 'hono';
+import { adminUserRoutes, type AdminUserRouteDeps } from './adminUsers';
+
+export type AdminApiDeps = AdminUserRouteDeps;
+
+/** `/api/admin`: the admin app's REST, where documents are not the right tool. Each resource checks for an admin itself. */
+export function adminApi(deps: AdminApiDeps): Hono {
+  return new Hono().route('/users', adminUserRoutes(deps));
+}

@@ -1,11 +1,9 @@
-import { ADMIN_INBOX, driverInboxName, outletInboxName, parseDocName } from '../../shared/docNames';
-import type { OrderId } from '../../shared/ids';
-import { inboxMap } from '../../shared/inbox';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import type { OrderIndex } from '../storage/orderIndex';
 import type { DocRegistry } from '../sync/docRegistry';
 import { PeriodicSweep } from '../retention/periodicSweep';
+import { takeOutOfInboxes } from './inboxRemoval';
 
 export interface InboxPrunerOptions {
   readonly registry: DocRegistry;
@@ -34,26 +32,7 @@ export class InboxPruner extends PeriodicSweep {
   protected async sweepOnce(): Promise<void> {
     const until = this.o.clock.now() - this.o.retentionMs;
     if (until <= this.prunedUntil) return;
-    const byInbox = new Map<string, OrderId[]>();
-    const add = (inbox: string, id: OrderId): void => {
-      byInbox.set(inbox, [...(byInbox.get(inbox) ?? []), id]);
-    };
-    for (const row of this.o.orders.finishedBetween(this.prunedUntil, until)) {
-      add(outletInboxName(row.outletId), row.id);
-      add(ADMIN_INBOX, row.id);
-      if (row.driverId) add(driverInboxName(row.driverId), row.id);
-    }
-    for (const [name, ids] of byInbox) {
-      const ref = parseDocName(name);
-      if (!ref || this.isClosed) continue;
-      await this.o.registry.withDoc(ref, (doc) => {
-        const listed = ids.filter((id) => inboxMap(doc.ydoc).has(id));
-        if (listed.length > 0)
-          doc.change((y) => {
-            for (const id of listed) inboxMap(y).delete(id);
-          });
-      });
-    }
+    await takeOutOfInboxes(this.o.registry, this.o.orders.finishedBetween(this.prunedUntil, until), () => this.isClosed);
     this.prunedUntil = until;
   }
 }

@@ -32,9 +32,14 @@ export function orderProjections(
   placed(view: OrderView): Promise<void>;
   /** Writes the order's tracking projection again from the order and its driver as they are now. */
   refreshTrack(orderId: OrderId): Promise<void>;
+  /** Resolves once every projection write started so far has finished (a writer about to close its storage). */
+  settled(): Promise<void>;
 } {
+  const pending = new Set<Promise<void>>();
   const run = (what: string, p: Promise<void>): void => {
-    p.catch((err: unknown) => log.error(`projection failed: ${what}`, { error: String(err) }));
+    const tracked = p.catch((err: unknown) => log.error(`projection failed: ${what}`, { error: String(err) }));
+    pending.add(tracked);
+    void tracked.then(() => pending.delete(tracked));
   };
 
   // One refresh at a time per order, each reading the order and driver when it runs: a slow refresh
@@ -59,6 +64,9 @@ export function orderProjections(
 
   return {
     refreshTrack,
+    async settled() {
+      while (pending.size > 0) await Promise.all(pending);
+    },
     async placed(view) {
       const { id, outletId, createdAt } = view.header;
       await Promise.all([

@@ -1,0 +1,60 @@
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+// Building an Intl.DateTimeFormat costs far more than using one; stats ask for the same few zones thousands of times.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function wallClock(timeZone: string): Intl.DateTimeFormat {
+  let f = formats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formats.set(timeZone, f);
+  }
+  return f;
+}
+
+/** How far `timeZone`'s wall clock is ahead of UTC at `at`, in ms (Asia/Kolkata: +5:30). */
+export function utcOffsetMs(at: number, timeZone: string): number {
+  const part: Record<string, number> = {};
+  for (const p of wallClock(timeZone).formatToParts(at)) if (p.type !== 'literal') part[p.type] = Number(p.value);
+  const local = Date.UTC(part.year ?? 1970, (part.month ?? 1) - 1, part.day ?? 1, part.hour ?? 0, part.minute ?? 0, part.second ?? 0);
+  return local - (at - (((at % 1000) + 1000) % 1000));
+}
+
+/** The instant whose wall clock in `timeZone` reads `local` (ms since the epoch, as if the zone were UTC). */
+function fromWallClock(local: number, timeZone: string, near: number): number {
+  const guess = local - utcOffsetMs(near, timeZone);
+  // A daylight-saving change between `near` and the answer moves the offset once more.
+  return local - utcOffsetMs(guess, timeZone);
+}
+
+const floorTo = (ms: number, unit: number): number => Math.floor(ms / unit) * unit;
+
+/** Midnight in `timeZone` at the start of the local day `at` falls in. */
+export const startOfZonedDay = (at: number, timeZone: string): number =>
+  fromWallClock(floorTo(at + utcOffsetMs(at, timeZone), DAY), timeZone, at);
+
+/** The start of the local hour `at` falls in (with a half-hour zone, on the half hour of UTC). */
+export const startOfZonedHour = (at: number, timeZone: string): number =>
+  fromWallClock(floorTo(at + utcOffsetMs(at, timeZone), HOUR), timeZone, at);
+
+/** The start of the local day after the one `at` falls in (23 or 25 hours later across a daylight-saving change). */
+export const nextZonedDay = (at: number, timeZone: string): number =>
+  startOfZonedDay(startOfZonedDay(at, timeZone) + DAY + 2 * HOUR, timeZone);
+
+/** The hour of the day, 0–23, on the wall clock of `timeZone` at `at`. */
+export const zonedHour = (at: number, timeZone: string): number => new Date(at + utcOffsetMs(at, timeZone)).getUTCHours();
+
+/** "2024-05-01 18:30" on the wall clock of `timeZone`. */
+export function zonedDateTime(at: number, timeZone: string): string {
+  const iso = new Date(at + utcOffsetMs(at, timeZone)).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+}

@@ -1,0 +1,110 @@
+import type { OrderRequest } from '../../../shared/api/orders';
+import { newEventId, type OrderId } from '../../../shared/ids';
+import type { OrderEvent } from '../../../shared/order/events';
+import { appendEvent } from '../../../shared/order/orderDoc';
+import type { Config } from '../../config';
+import { driverLedger } from '../../dispatch/driverLedger';
+import { createLogger, type Logger } from '../../log';
+import { placeOrder } from '../../orders/placeOrder';
+import { MemoryDriverPresence } from '../../presence/driverPresence';
+import { takeOutOfInboxes } from '../../projections/inboxRemoval';
+import { orderProjections } from '../../projections/orderProjections';
+import { orderTimingsProjection } from '../../projections/orderTimingsProjection';
+import { outletDirectory } from '../../projections/outletDirectory';
+import { trackDrivers } from '../../projections/trackDrivers';
+import { openDb, type Db } from '../../storage/db';
+import { DocStore } from '../../storage/docStore';
+import { DriverRepo } from '../../storage/drivers';
+import { OrderIndex } from '../../storage/orderIndex';
+import { OrderTimingsIndex } from '../../storage/orderTimingsIndex';
+import { OutletRepo } from '../../storage/outletRepo';
+import { UserRepo } from '../../storage/users';
+import { DocRegistry } from '../../sync/docRegistry';
+
+/** An event of a past order, as its author's device stamped it; the writer gives it its id. */
+type WithoutId<E> = E extends OrderEvent ? Omit<E, 'id'> : never;
+export type PastEvent = WithoutId<OrderEvent>;
+
+/** One past order: what the customer sent, when the server took it, and what happened to it after. */
+export interface PastOrder {
+  readonly request: OrderRequest;
+  readonly placedAt: number;
+  readonly events: readonly PastEvent[];
+}
+
+/** The storage of a stopped server, with the projections every commit runs through on a live one. */
+export interface HistoryWriter {
+  readonly db: Db;
+  readonly users: UserRepo;
+  readonly outlets: OutletRepo;
+  readonly drivers: DriverRepo;
+  readonly registry: DocRegistry;
+  readonly log: Logger;
+  /** Places the order as `POST /api/orders` would have at `placedAt`, then appends its events one commit each. */
+  write(order: PastOrder): Promise<OrderId>;
+  /** Takes orders that finished before `before` out of the inboxes, as the running server's pruner would have. */
+  pruneInboxes(before: number): Promise<void>;
+  close(): void;
+}
+
+/**
+ * Opens DATA_DIR for writing history. The hooks are the live server's, minus dispatch and wake-ups:
+ * the past has no one to offer work to or wake. Documents unload as soon as each write lets go.
+ */
+export function openHistoryWriter(config: Pick<Config, 'dataDir' | 'sqliteSync' | 'compactEvery' | 'logLevel'>): HistoryWriter {
+  const log = createLogger(config.logLevel);
+  const db = openDb(config.dataDir, config.sqliteSync);
+  const users = new UserRepo(db);
+  const outlets = new OutletRepo(db);
+  const drivers = new DriverRepo(db);
+  const orders = new OrderIndex(db);
+  const timings = new OrderTimingsIndex(db);
+  const registry = new DocRegistry(new DocStore(db), 0, log, config.compactEvery);
+  const projections = orderProjections(registry, orders, log, trackDrivers(users, drivers, new MemoryDriverPresence()));
+  for (const hooks of [projections, orderTimingsProjection(timings), outletDirectory(outlets), driverLedger(drivers)]) registry.use(hooks);
+  const written: OrderId[] = [];
+
+  return {
+    db,
+    users,
+    outlets,
+    drivers,
+    registry,
+    log,
+    async write(order) {
+      const placed = await placeOrder(
+        { db, registry, orders, afterPlaced: (view) => projections.placed(view) },
+        order.request,
+        { idempotencyKey: null, source: 'online', staff: false },
+        order.placedAt,
+      );
+      if (!placed.ok) throw new Error(`the order at ${new Date(order.placedAt).toISOString()} was refused: ${placed.error.message}`);
+      const { orderId } = placed.value;
+      for (const event of order.events) {
+        const id = newEventId();
+        const applied = await registry.withDoc({ kind: 'order', orderId }, (doc) => {
+          doc.change((y) => appendEvent(y, { ...event, id }));
+          return doc.orderView()?.state.applied.some((e) => e.id === id) ?? false;
+        });
+        if (!applied)
+          throw new Error(`${event.type} at ${new Date(event.at).toISOString()} does not follow from the order's events before it`);
+      }
+      // Tracking and driver-inbox writes follow each commit asynchronously; one order at a time keeps memory flat.
+      await projections.settled();
+      written.push(orderId);
+      return orderId;
+    },
+    async pruneInboxes(before) {
+      const finished = written.flatMap((id) => {
+        const row = orders.get(id);
+        const end = timings.get(id)?.finishedAt ?? null;
+        return row && end !== null && end < before ? [row] : [];
+      });
+      await takeOutOfInboxes(registry, finished);
+    },
+    close() {
+      registry.closeAll();
+      db.close();
+    },
+  };
+}

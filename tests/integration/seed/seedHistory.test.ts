@@ -1,0 +1,96 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_INBOX } from '../../../shared/docNames';
+import { inboxOrderIds } from '../../../shared/inbox';
+import { loadConfig } from '../../../sync-server/config';
+import { openDb } from '../../../sync-server/storage/db';
+import { seedHistory, type SeedHistoryOptions } from '../../../sync-server/seed/history/seedHistory';
+import { login } from '../support/api';
+import { MuxTestClient } from '../support/muxClient';
+import { startTestServer, tempDataDir } from '../support/server';
+
+const DAY = 24 * 3_600_000;
+const UNTIL = Date.parse('2024-05-20T12:00:00Z');
+const OPTIONS: SeedHistoryOptions = { days: 7, ordersPerDay: 40, seed: 7, until: UNTIL, again: false };
+const configOf = (dataDir: string) => loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+
+interface Row {
+  readonly created_at: number;
+  readonly type: string;
+  readonly status: string;
+  readonly total: number;
+  readonly finished_at: number | null;
+  readonly late: number | null;
+  readonly timings_version: number | null;
+}
+
+function ordersOf(dataDir: string): Row[] {
+  const db = openDb(dataDir, 'normal');
+  try {
+    return db
+      .prepare<[], Row>('SELECT created_at, type, status, total, finished_at, late, timings_version FROM orders ORDER BY created_at')
+      .all();
+  } finally {
+    db.close();
+  }
+}
+
+describe('seed:history', () => {
+  it('writes the same finished orders, with their timings, for the same seed', async () => {
+    const [a, b] = [tempDataDir('history-a'), tempDataDir('history-b')];
+    const first = await seedHistory(configOf(a), OPTIONS);
+    await seedHistory(configOf(b), OPTIONS);
+    expect(first.ok && first.value).toMatchObject({ outlets: 1, drivers: 4 });
+    const rows = ordersOf(a);
+    expect(rows.length).toBeGreaterThan(150);
+    expect(ordersOf(b)).toEqual(rows);
+    expect(rows.every((r) => ['delivered', 'rejected', 'cancelled', 'failed'].includes(r.status))).toBe(true);
+    expect(rows.every((r) => r.timings_version === 1 && r.finished_at !== null && r.finished_at < UNTIL)).toBe(true);
+    expect(rows[0]?.created_at).toBeGreaterThanOrEqual(UNTIL - 8 * DAY);
+    const delivered = rows.filter((r) => r.status === 'delivered');
+    const lateShare = delivered.filter((r) => r.late === 1).length / delivered.length;
+    expect(lateShare).toBeGreaterThan(0.05);
+    expect(lateShare).toBeLessThan(0.5);
+    expect(new Set(rows.map((r) => r.type))).toEqual(new Set(['delivery', 'pickup', 'dine-in']));
+  });
+
+  it('leaves the inboxes holding only the last day, and a server starts on it with nothing to dispatch', async () => {
+    const dataDir = tempDataDir('history-live');
+    const until = Date.now() - 60_000;
+    await seedHistory(configOf(dataDir), { ...OPTIONS, until });
+    const server = await startTestServer({ DATA_DIR: dataDir });
+    try {
+      const admin = await login(server.url, 'admin');
+      const desk = await MuxTestClient.connect(server.url, admin.token);
+      const inbox = inboxOrderIds(await desk.open(ADMIN_INBOX));
+      const lastDay = ordersOf(dataDir).filter((r) => (r.finished_at ?? 0) >= until - DAY);
+      expect(inbox.length).toBe(lastDay.length);
+      desk.close();
+      const offers = server.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM dispatch_offers').get();
+      expect(offers?.n).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses to add a second history unless asked to', async () => {
+    const dataDir = tempDataDir('history-twice');
+    await seedHistory(configOf(dataDir), OPTIONS);
+    const again = await seedHistory(configOf(dataDir), OPTIONS);
+    expect(again.ok ? null : again.error.code).toBe('already_seeded');
+  });
+
+  it('runs as npm run seed:history against DATA_DIR', async () => {
+    const dataDir = tempDataDir('history-cli');
+    const root = path.resolve(import.meta.dirname, '../../..');
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/seedHistory.ts', '--days', '2', '--orders-per-day', '20', '--seed', '3'],
+      { cwd: root, env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'error', PORT: '1' } },
+    );
+    expect(stdout).toMatch(/^Wrote \d+ orders over 2 days at 1 outlet\(s\), 4 drivers/);
+    expect(ordersOf(dataDir).length).toBeGreaterThan(10);
+  });
+});

@@ -54,6 +54,7 @@ import { DriverRepo } from './storage/drivers';
 import { DocStore } from './storage/docStore';
 import { OrderHistory } from './storage/orderHistory';
 import { OrderIndex } from './storage/orderIndex';
+import { OrderStats } from './storage/orderStats';
 import { OrderTimingsIndex } from './storage/orderTimingsIndex';
 import { OutletRepo } from './storage/outletRepo';
 import { ProofRecords } from './storage/proofRecords';
@@ -264,6 +265,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   app.route(
     '/api/admin',
     adminApi({
+      stats: new OrderStats(db),
       db,
       users,
       drivers,

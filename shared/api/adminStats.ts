@@ -44,9 +44,9 @@ export type DurationStat = z.infer<typeof durationSchema>;
  *   than promised (announced delays do not move the promise).
  * - `delivery`: picked up → delivered, delivery orders.
  * - `total`: placed → completed.
- * - `late`: completed orders that finished after the promise made when they were accepted: prep time
- *   plus the trip at courier speed for deliveries, prep time for pickup and dine-in. `lateShare` is
- *   late / completed (null when nothing completed).
+ * - `late`: completed orders later than the promise made when they were accepted: delivered after the
+ *   prep time plus the trip at courier speed (deliveries), ready after the prep time (pickup, dine-in).
+ *   `lateShare` is late / completed (null when nothing completed).
  * - `sales`: the totals of completed orders, per currency.
  */
 export const statsSummarySchema = z.object({

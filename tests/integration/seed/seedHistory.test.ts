@@ -7,7 +7,9 @@ import { inboxOrderIds } from '../../../shared/inbox';
 import { loadConfig } from '../../../sync-server/config';
 import { openDb } from '../../../sync-server/storage/db';
 import { seedHistory, type SeedHistoryOptions } from '../../../sync-server/seed/history/seedHistory';
+import { statsResponseSchema } from '../../../shared/api/adminStats';
 import { login } from '../support/api';
+import { getJson } from '../support/http';
 import { MuxTestClient } from '../support/muxClient';
 import { startTestServer, tempDataDir } from '../support/server';
 
@@ -56,7 +58,7 @@ describe('seed:history', () => {
     expect(new Set(rows.map((r) => r.type))).toEqual(new Set(['delivery', 'pickup', 'dine-in']));
   });
 
-  it('leaves the inboxes holding only the last day, and a server starts on it with nothing to dispatch', async () => {
+  it('leaves the inboxes holding only the last day; a server starts on it with nothing to dispatch and sane stats', async () => {
     const dataDir = tempDataDir('history-live');
     const until = Date.now() - 60_000;
     await seedHistory(configOf(dataDir), { ...OPTIONS, until });
@@ -70,6 +72,24 @@ describe('seed:history', () => {
       desk.close();
       const offers = server.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM dispatch_offers').get();
       expect(offers?.n).toBe(0);
+
+      const res = await getJson(`${server.url}/api/admin/stats?from=${until - 7 * DAY}&to=${until}`, { token: admin.token });
+      const stats = statsResponseSchema.parse(res.body);
+      const at = (hour: number) => stats.hourOfDay[hour]?.orders ?? 0;
+      // Lunch and dinner peaks in the outlet's own time, quiet before dawn.
+      expect(at(13)).toBeGreaterThan(3 * at(10));
+      expect(at(20)).toBeGreaterThan(3 * at(16));
+      expect(at(3) + at(4)).toBe(0);
+      const { totals } = stats;
+      expect(totals.lateShare).toBeGreaterThan(0.05);
+      expect(totals.lateShare).toBeLessThan(0.5);
+      expect(totals.timeToAccept.avgMs).toBeGreaterThan(20_000);
+      expect(totals.timeToAccept.avgMs).toBeLessThan(5 * 60_000);
+      expect(totals.prep.avgMs).toBeLessThan((totals.prep.promisedAvgMs ?? 0) * 1.2);
+      expect(totals.delivery.avgMs).toBeGreaterThan(3 * 60_000);
+      expect(totals.rejected + totals.cancelled).toBeGreaterThan(0);
+      expect(stats.reasons.rejected.items.length).toBeGreaterThan(0);
+      expect(stats.byDriver.filter((d) => d.delivered > 0)).toHaveLength(4);
     } finally {
       await server.close();
     }

@@ -54,6 +54,7 @@ import { DriverRepo } from './storage/drivers';
 import { DocStore } from './storage/docStore';
 import { OrderHistory } from './storage/orderHistory';
 import { OrderIndex } from './storage/orderIndex';
+import { OrderExport } from './storage/orderExport';
 import { OrderStats } from './storage/orderStats';
 import { OrderTimingsIndex } from './storage/orderTimingsIndex';
 import { OutletRepo } from './storage/outletRepo';
@@ -266,6 +267,8 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     '/api/admin',
     adminApi({
       stats: new OrderStats(db),
+      exports: new OrderExport(db),
+      log,
       db,
       users,
       drivers,

@@ -1,7 +1,6 @@
 import { HOURLY_UP_TO_DAYS, type StatsQuery, type StatsResponse } from '../../shared/api/adminStats';
-import { outletProfileSchema } from '../../shared/catalog/menu';
-import { OUTLET_ROOTS } from '../../shared/catalog/outletDoc';
 import type { OutletId } from '../../shared/ids';
+import { outletZone } from '../catalog/outletZone';
 import type { OrderStats, StatsFilter } from '../storage/orderStats';
 import type { OutletRepo } from '../storage/outletRepo';
 import type { UserRepo } from '../storage/users';
@@ -19,14 +18,6 @@ export interface StatsDeps {
 const DAY = 24 * 3_600_000;
 const REASONS_LISTED = 20;
 
-/** The outlet's time zone from its document; UTC when it has no readable profile. */
-async function zoneOf(registry: DocRegistry, outletId: OutletId): Promise<string> {
-  const profile = await registry.withDoc({ kind: 'outlet', outletId }, (doc) =>
-    outletProfileSchema.safeParse(doc.ydoc.getMap(OUTLET_ROOTS.profile).get('value')),
-  );
-  return profile.success ? profile.data.timezone : 'UTC';
-}
-
 function topReasons(rows: readonly { reason: string; n: number }[]): StatsResponse['reasons']['rejected'] {
   const items = rows.slice(0, REASONS_LISTED).map((r) => ({ reason: r.reason, count: r.n }));
   return { items, other: rows.slice(REASONS_LISTED).reduce((sum, r) => sum + r.n, 0) };
@@ -40,7 +31,7 @@ export async function computeStats(deps: StatsDeps, q: StatsQuery): Promise<Stat
   const names = new Map(deps.outlets.list().map((o) => [o.id, o.name] as const));
   const shown = new Set<OutletId>([...perOutlet.keys(), ...(q.outletId ? [q.outletId] : [])]);
   const zones = new Map<OutletId, string>();
-  for (const id of shown) zones.set(id, await zoneOf(deps.registry, id));
+  for (const id of shown) zones.set(id, await outletZone(deps.registry, id));
   const shared = new Set(zones.values());
   const timeZone = q.tz ?? (q.outletId ? zones.get(q.outletId) : undefined) ?? (shared.size === 1 ? [...shared][0] : undefined) ?? 'UTC';
   const bucket = q.bucket ?? (q.to - q.from <= HOURLY_UP_TO_DAYS * DAY ? 'hour' : 'day');

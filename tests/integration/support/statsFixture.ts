@@ -1,10 +1,13 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { DabbaServer } from '../../../sync-server/app';
+import { login, type Session } from './api';
 import { OutletIdSchema, type OrderId, type UserId } from '../../../shared/ids';
 import { SYSTEM_ID } from '../../../shared/roles';
 import { loadConfig } from '../../../sync-server/config';
 import { openHistoryWriter, type PastEvent, type PastOrder } from '../../../sync-server/seed/history/historyWriter';
 import { seedDemo } from '../../../sync-server/seed/seedDemo';
 import { A_KM_AWAY } from './drivers';
-import { DEMO_OUTLET } from './server';
+import { DEMO_OUTLET, startTestServer, tempDataDir } from './server';
 
 const MINUTE = 60_000;
 /** Local midnight of 1 May 2024 at the demo outlet (Asia/Kolkata, UTC+5:30). */
@@ -18,7 +21,7 @@ export const ist = (hhmm: string, day = 0): number => {
 
 const customer = { name: 'Asha', phone: '+91 98450 00001' };
 const base = { outletId: OutletIdSchema.parse(DEMO_OUTLET), customer, payment: { method: 'cash' } } as const;
-const DROPOFF = { text: '5 Church Street, =cmd|calc', ...A_KM_AWAY };
+const DROPOFF = { text: '5 Church Street', ...A_KM_AWAY };
 
 export interface StatsFixture {
   readonly dataDir: string;
@@ -84,7 +87,12 @@ export async function writeStatsFixture(dataDir: string): Promise<StatsFixture> 
         events: [{ type: 'rejected', at: ist('19:42'), by: k, reason: 'Kitchen too busy' }],
       },
       {
-        request: { ...base, type: 'pickup', items: [{ itemId: 'filter-coffee', qty: 1 }], notes: 'line one\nline "two", with a comma' },
+        request: {
+          ...base,
+          type: 'pickup',
+          items: [{ itemId: 'filter-coffee', qty: 1 }],
+          customer: { name: 'Rao, "Ravi"\nJunior', phone: '080 2222 3333' },
+        },
         placedAt: ist('20:15'),
         events: [
           { type: 'accepted', at: ist('20:16'), by: k, prepMinutes: 10 },
@@ -126,4 +134,36 @@ export async function writeStatsFixture(dataDir: string): Promise<StatsFixture> 
   } finally {
     w.close();
   }
+}
+
+export interface FixtureServer {
+  readonly server: DabbaServer;
+  readonly admin: Session;
+  readonly fixture: StatsFixture;
+}
+
+/** The real server on a DATA_DIR holding the fixture, for one test file, with the demo admin signed in. */
+export function useFixtureServer(): FixtureServer {
+  let started: FixtureServer | null = null;
+  const get = (): FixtureServer => {
+    if (!started) throw new Error('the fixture server is not started yet: use it inside a test or hook');
+    return started;
+  };
+  beforeAll(async () => {
+    const fixture = await writeStatsFixture(tempDataDir('fixture'));
+    const server = await startTestServer({ DATA_DIR: fixture.dataDir });
+    started = { server, fixture, admin: await login(server.url, 'admin') };
+  });
+  afterAll(() => started?.server.close());
+  return {
+    get server() {
+      return get().server;
+    },
+    get admin() {
+      return get().admin;
+    },
+    get fixture() {
+      return get().fixture;
+    },
+  };
 }

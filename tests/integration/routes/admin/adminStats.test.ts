@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { statsResponseSchema, type StatsResponse } from '../../../../shared/api/adminStats';
-import type { DabbaServer } from '../../../../sync-server/app';
-import { login, type Session } from '../../support/api';
+import { login } from '../../support/api';
 import { errorOf, getJson } from '../../support/http';
-import { startTestServer, tempDataDir } from '../../support/server';
-import { DAY, ist, MAY_1, writeStatsFixture, type StatsFixture } from '../../support/statsFixture';
+import { DAY, ist, MAY_1, useFixtureServer } from '../../support/statsFixture';
 
 const MINUTE = 60_000;
-let server: DabbaServer;
-let admin: Session;
-let fixture: StatsFixture;
-
-beforeAll(async () => {
-  fixture = await writeStatsFixture(tempDataDir('stats'));
-  server = await startTestServer({ DATA_DIR: fixture.dataDir });
-  admin = await login(server.url, 'admin');
-});
-afterAll(() => server.close());
+const t = useFixtureServer();
 
 const statsOf = async (query: string): Promise<StatsResponse> => {
-  const res = await getJson(`${server.url}/api/admin/stats?${query}`, { token: admin.token });
+  const res = await getJson(`${t.server.url}/api/admin/stats?${query}`, { token: t.admin.token });
   expect(res.status).toBe(200);
   return statsResponseSchema.parse(res.body);
 };
@@ -60,7 +49,7 @@ describe('GET /api/admin/stats against six orders with known times', () => {
     expect(stats.byOutlet).toEqual([{ ...stats.totals, outletId: 'demo-outlet', name: 'Dabba Demo Kitchen', timeZone: 'Asia/Kolkata' }]);
     expect(stats.byDriver).toEqual([
       {
-        driverId: fixture.driverId,
+        driverId: t.fixture.driverId,
         name: 'Ravi Kumar',
         orders: 2,
         delivered: 1,
@@ -103,7 +92,7 @@ describe('GET /api/admin/stats against six orders with known times', () => {
   });
 
   it('narrows to one driver or one outlet, and to the range asked', async () => {
-    const driver = await statsOf(`${TWO_DAYS}&driverId=${fixture.driverId}`);
+    const driver = await statsOf(`${TWO_DAYS}&driverId=${t.fixture.driverId}`);
     expect(driver.totals).toMatchObject({ orders: 2, completed: 1, failed: 1, late: 1 });
     const secondDay = await statsOf(`from=${MAY_1 + DAY}&to=${MAY_1 + 2 * DAY}&outletId=demo-outlet`);
     expect(secondDay.totals).toMatchObject({ orders: 1, failed: 1, completed: 0, lateShare: null, total: { count: 0, avgMs: null } });
@@ -113,9 +102,9 @@ describe('GET /api/admin/stats against six orders with known times', () => {
   });
 
   it('is for admins, and refuses a range it cannot answer', async () => {
-    expect((await getJson(`${server.url}/api/admin/stats?${TWO_DAYS}`)).status).toBe(401);
+    expect((await getJson(`${t.server.url}/api/admin/stats?${TWO_DAYS}`)).status).toBe(401);
     for (const who of ['outlet', 'driver'] as const) {
-      const res = await getJson(`${server.url}/api/admin/stats?${TWO_DAYS}`, { token: (await login(server.url, who)).token });
+      const res = await getJson(`${t.server.url}/api/admin/stats?${TWO_DAYS}`, { token: (await login(t.server.url, who)).token });
       expect(res.status).toBe(403);
     }
     for (const query of [
@@ -125,7 +114,7 @@ describe('GET /api/admin/stats against six orders with known times', () => {
       `from=${MAY_1}&to=${MAY_1 + 93 * DAY}`,
       `${TWO_DAYS}&tz=Nowhere/Else`,
     ]) {
-      const res = await getJson(`${server.url}/api/admin/stats?${query}`, { token: admin.token });
+      const res = await getJson(`${t.server.url}/api/admin/stats?${query}`, { token: t.admin.token });
       expect([res.status, errorOf(res)?.code]).toEqual([400, 'invalid_query']);
     }
   });

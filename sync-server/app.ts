@@ -12,6 +12,8 @@ import { Dispatcher } from './dispatch/dispatcher';
 import { driverLedger } from './dispatch/driverLedger';
 import { errorHandler, notFound } from './errors';
 import { createLogger, type Logger } from './log';
+import { httpMetrics } from './metrics/httpMetrics';
+import { startMetrics } from './metrics/startMetrics';
 import { InboxPruner } from './projections/inboxPruner';
 import { orderProjections } from './projections/orderProjections';
 import { orderTimingsProjection } from './projections/orderTimingsProjection';
@@ -32,6 +34,7 @@ import { deliveryRoutes } from './routes/delivery';
 import { deviceRoutes } from './routes/devices';
 import { driverRoutes } from './routes/driver';
 import { healthRoutes } from './routes/health';
+import { metricsRoutes } from './routes/metrics';
 import { orderHistoryRoutes } from './routes/orderHistory';
 import { orderRoutes } from './routes/orders';
 import { presenceRoutes } from './routes/presence';
@@ -54,8 +57,6 @@ import { DriverRepo } from './storage/drivers';
 import { DocStore } from './storage/docStore';
 import { OrderHistory } from './storage/orderHistory';
 import { OrderIndex } from './storage/orderIndex';
-import { OrderExport } from './storage/orderExport';
-import { OrderStats } from './storage/orderStats';
 import { OrderTimingsIndex } from './storage/orderTimingsIndex';
 import { OutletRepo } from './storage/outletRepo';
 import { ProofRecords } from './storage/proofRecords';
@@ -114,9 +115,11 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const drivers = new DriverRepo(db);
   const driverOrders = new DriverOrders(db);
   const presence = await openPresence(config, clock, log);
+  let sync: ReturnType<typeof attachSync> | null = null;
+  const telemetry = startMetrics({ config, presence, registry, driverOrders, sockets: () => sync?.connections.size ?? 0 });
   const wake = overrides.waker
     ? { waker: overrides.waker, close: () => Promise.resolve() }
-    : startWaker(config.fcm, config.wakeCoalesceMs, { tokens: pushTokens, presence, clock, log });
+    : startWaker(config.fcm, config.wakeCoalesceMs, { tokens: pushTokens, presence, clock, log, sent: telemetry.metrics.wakeSent });
   const notices = new OutletNotices();
   const projections = orderProjections(registry, orders, log, trackDrivers(users, drivers, presence), (orderId) => notices.of(orderId));
   notices.onChange((orderId) => {
@@ -217,9 +220,9 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   // One budget per address for tracking-token lookups, over HTTP and sockets alike.
   const trackLookups = new RateLimiter(config.trackLookupsPerMinute, 60_000);
   const startedAt = Date.now();
-  let sync: ReturnType<typeof attachSync> | null = null;
   const app = new Hono();
   app.onError(errorHandler(log, (failure) => storage.noticed(failure)));
+  app.use('*', httpMetrics(telemetry.metrics));
   app.use('*', securityHeaders({ tileSource: config.mapTileSource, firebasePush: config.firebasePush, trustProxy: config.trustProxy }));
   // A cap for every route, so one added without its own limit is still bounded; proof photos have theirs.
   app.use('*', except(PROOF_UPLOAD, limitBody(BODY_LIMITS.fallback)));
@@ -263,36 +266,13 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     }),
   );
   app.route('/api/presence', presenceRoutes(presence, tokens));
-  app.route(
-    '/api/admin',
-    adminApi({
-      stats: new OrderStats(db),
-      exports: new OrderExport(db),
-      log,
-      db,
-      users,
-      drivers,
-      outlets,
-      registry,
-      accounts,
-      driverOrders,
-      presence,
-      tokens,
-      clock,
-      offShift: (driverId) => {
-        dispatcher
-          .shiftChanged(driverId, false)
-          .catch((err: unknown) => log.error('dispatch: taking a driver off shift failed', { error: String(err) }));
-      },
-    }),
-  );
+  const core = { db, log, users, drivers, outlets, registry, accounts, driverOrders, presence, tokens, clock };
+  app.route('/api/admin', adminApi({ ...core, metrics: telemetry.metrics, metricSources: telemetry.sources, startedAt, dispatcher }));
   app.all('/api/*', () => {
     throw notFound('This endpoint');
   });
-  app.route(
-    '/',
-    deliveryRoutes({ db, users, drivers, outlets, registry, driverOrders, tokens, serviceToken: config.serviceToken, dispatcher, clock }),
-  );
+  app.route('/metrics', metricsRoutes(telemetry.metrics, config.metricsToken));
+  app.route('/', deliveryRoutes({ ...core, serviceToken: config.serviceToken, dispatcher }));
   app.route('/', staticRoutes(config.staticDir));
 
   const server = await new Promise<Server>((resolve) => {

@@ -65,6 +65,8 @@ const envSchema = z.object({
     .min(1_000)
     .default(10 * 60_000),
   DABBA_SERVICE_TOKEN: z.string().min(32, 'DABBA_SERVICE_TOKEN must be at least 32 characters').optional(),
+  /** Lets Prometheus scrape /metrics from other machines; without it /metrics answers this machine only. */
+  DABBA_METRICS_TOKEN: z.string().min(16, 'DABBA_METRICS_TOKEN must be at least 16 characters').optional(),
   DABBA_TRACK_LOOKUPS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   DABBA_ANONYMOUS_SOCKETS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   DABBA_PROOFS_PER_ORDER: z.coerce.number().int().min(1).default(5),
@@ -152,6 +154,8 @@ export interface Config {
   readonly driverStaleMs: number;
   /** A bearer token other systems use for the delivery API instead of an admin sign-in; null: admins only. */
   readonly serviceToken: string | null;
+  /** The bearer token for /metrics off loopback; null: /metrics answers this machine only. */
+  readonly metricsToken: string | null;
   /** Tracking-link lookups per client address per minute: every `GET /api/track/<token>`, and unknown tokens asked for over sockets. */
   readonly trackLookupsPerMinute: number;
   /** Sockets without a token (tracking pages) one address may open per minute. */
@@ -229,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     offerAsleepMs: e.DABBA_OFFER_ASLEEP_MS,
     driverStaleMs: e.DABBA_DRIVER_STALE_MS,
     serviceToken: e.DABBA_SERVICE_TOKEN ?? null,
+    metricsToken: e.DABBA_METRICS_TOKEN ?? null,
     trackLookupsPerMinute: e.DABBA_TRACK_LOOKUPS_PER_MINUTE,
     anonymousSocketsPerMinute: e.DABBA_ANONYMOUS_SOCKETS_PER_MINUTE,
     proofsPerOrder: e.DABBA_PROOFS_PER_ORDER,

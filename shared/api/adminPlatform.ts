@@ -27,7 +27,7 @@ export const platformSchema = z.object({
     /** Cumulative: commits that took at most `leMs`. */
     buckets: z.array(z.object({ leMs: z.number(), count: z.number().int() })),
   }),
-  /** Wake-up pushes handed to FCM: accepted, or refused for good after retries. */
+  /** Wake-up pushes sent to FCM: accepted, and attempts that failed (a retryable failure is tried again and may count again). */
   wakeUps: z.object({ sent: z.number().int(), failed: z.number().int() }),
   /** HTTP requests answered, and those answered 4xx and 5xx. */
   http: z.object({ requests: z.number().int(), clientErrors: z.number().int(), serverErrors: z.number().int() }),

@@ -1,11 +1,33 @@
 import { Hono } from 'hono';
+import type { Dispatcher } from '../dispatch/dispatcher';
+import { OrderExport } from '../storage/orderExport';
+import { OrderStats } from '../storage/orderStats';
 import { adminOrdersCsvRoutes, type AdminOrdersCsvRouteDeps } from './adminOrdersCsv';
+import { adminPlatformRoutes, type AdminPlatformRouteDeps } from './adminPlatform';
 import { adminStatsRoutes, type AdminStatsRouteDeps } from './adminStats';
 import { adminUserRoutes, type AdminUserRouteDeps } from './adminUsers';
 
-export type AdminApiDeps = AdminUserRouteDeps & AdminStatsRouteDeps & AdminOrdersCsvRouteDeps;
+/** What the admin routes need from the server; the stats and export queries are made here from its database. */
+export type AdminApiDeps = Omit<
+  AdminUserRouteDeps & AdminStatsRouteDeps & AdminOrdersCsvRouteDeps & AdminPlatformRouteDeps,
+  'stats' | 'exports' | 'offShift'
+> & { readonly dispatcher: Dispatcher };
 
 /** `/api/admin`: the admin app's REST, where documents are not the right tool. Each resource checks for an admin itself. */
 export function adminApi(deps: AdminApiDeps): Hono {
-  return new Hono().route('/users', adminUserRoutes(deps)).route('/stats', adminStatsRoutes(deps)).route('/', adminOrdersCsvRoutes(deps));
+  const all = {
+    ...deps,
+    stats: new OrderStats(deps.db),
+    exports: new OrderExport(deps.db),
+    offShift: (driverId: Parameters<Dispatcher['shiftChanged']>[0]) => {
+      deps.dispatcher
+        .shiftChanged(driverId, false)
+        .catch((err: unknown) => deps.log.error('dispatch: taking a driver off shift failed', { error: String(err) }));
+    },
+  };
+  return new Hono()
+    .route('/users', adminUserRoutes(all))
+    .route('/stats', adminStatsRoutes(all))
+    .route('/platform', adminPlatformRoutes(all))
+    .route('/', adminOrdersCsvRoutes(all));
 }

@@ -8,7 +8,7 @@ import { actorOfToken } from './bearer';
 const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
 
 /** Compares digests, so the time taken says nothing about how much of a guess was right. */
-const sameSecret = (a: string, b: string): boolean => timingSafeEqual(digest(a), digest(b));
+export const sameSecret = (a: string, b: string): boolean => timingSafeEqual(digest(a), digest(b));
 
 /**
  * `Authorization: Bearer <DABBA_SERVICE_TOKEN>` (when the server has one) or `Bearer <admin JWT>`.

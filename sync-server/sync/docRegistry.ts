@@ -13,6 +13,8 @@ export interface DocHooks {
   beforeUnload?(doc: SyncedDoc, reason: 'idle' | 'failed' | 'shutdown'): void;
   /** Storage refused a write (a device's update was answered storage_failed, or a server change failed). */
   storageFailed?(doc: SyncedDoc, error: unknown): void;
+  /** How long a commit took, hooks included (metrics). */
+  commitTimed?(doc: SyncedDoc, source: 'device' | 'server', ms: number): void;
 }
 
 export class LoadError extends Error {
@@ -51,6 +53,9 @@ export class DocRegistry {
         this.log.error('storage failed for a server change; unloading', { doc: doc.name, error: String(err) });
         this.noticeStorageFailure(doc, err);
         this.unload(doc, 'failed');
+      },
+      timed: (doc, source, ms) => {
+        this.notify('commitTimed', doc, (hook) => hook.commitTimed?.(doc, source, ms));
       },
       appendFailed: (doc, err) => {
         this.log.error('storage refused a device update; the device will retry', { doc: doc.name, error: String(err) });

@@ -37,6 +37,8 @@ export interface SyncedDocEvents {
   storageFailed(doc: SyncedDoc, error: unknown): void;
   /** Storage refused a device's update: nothing changed, and the device was told to retry. */
   appendFailed(doc: SyncedDoc, error: unknown): void;
+  /** A commit took `ms` from the update arriving (or the server's change starting) to relayed and projected. */
+  timed(doc: SyncedDoc, source: 'device' | 'server', ms: number): void;
 }
 
 /** Updates appended to the log before it is folded into a snapshot. */
@@ -124,6 +126,7 @@ export class SyncedDoc {
 
   /** A device's update: checked on the scratch copy, committed to storage, then applied and relayed. */
   commitFrom(subscriber: Subscriber, update: Uint8Array, now = Date.now()): CommitResult {
+    const started = performance.now();
     const claim = claimClientIds(update, subscriber.actor, this.owners, (client) => this.ydoc.store.clients.has(client));
     if (!claim.ok) return claim;
     this.scratch ??= cloneDoc(this.ydoc);
@@ -143,13 +146,18 @@ export class SyncedDoc {
     Y.applyUpdate(this.ydoc, update, new ClientOrigin(subscriber));
     if (this.incomplete && !hasPending(this.ydoc)) this.incomplete = false;
     this.compactWhenDue();
+    this.events.timed(this, 'device', performance.now() - started);
     return ok();
   }
 
   /** A change made by the server itself; stored through the update event. Throws if it could not be stored. */
   change(fn: (doc: Y.Doc) => void): void {
+    const started = performance.now();
+    const before = this.seq;
     this.ydoc.transact(() => fn(this.ydoc), SERVER_ORIGIN);
     if (this.storageError !== null) throw this.storageError;
+    // A change that changed nothing wrote nothing: it is no commit.
+    if (this.seq !== before) this.events.timed(this, 'server', performance.now() - started);
   }
 
   /** True when a device's state vector is ahead of this document for some client (or it has a gap). */

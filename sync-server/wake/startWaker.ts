@@ -2,6 +2,8 @@ import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import type { PushTokens } from '../storage/pushTokens';
 import type { FcmSettings } from './fcmConfig';
+import type { WakeSendOutcome } from '../metrics/serverMetrics';
+import { countedSender } from './countedSender';
 import { fcmSender } from './fcmSender';
 import type { LivePresence } from './recipients';
 import { noWaker, type Waker } from './waker';
@@ -18,6 +20,8 @@ export interface WakerDeps {
   readonly presence: LivePresence;
   readonly clock: Clock;
   readonly log: Logger;
+  /** Told how each send to FCM ended (metrics). */
+  readonly sent?: (outcome: WakeSendOutcome) => void;
 }
 
 /** The server's Waker: FCM when configured; otherwise none, said once in the log, and everything else works as before. */
@@ -26,7 +30,8 @@ export function startWaker(fcm: FcmSettings | null, coalesceMs: number, deps: Wa
     deps.log.info('wake-ups are off: set FIREBASE_SERVICE_ACCOUNT or GOOGLE_APPLICATION_CREDENTIALS (or DABBA_FCM_ENDPOINT) to send them');
     return { waker: noWaker, close: () => Promise.resolve() };
   }
-  const service = new WakeService({ ...deps, sender: fcmSender(fcm), coalesceMs });
+  const sender = deps.sent ? countedSender(fcmSender(fcm), deps.sent) : fcmSender(fcm);
+  const service = new WakeService({ ...deps, sender, coalesceMs });
   deps.log.info('wake-ups on', {
     project: fcm.projectId,
     via: fcm.credentials.kind === 'endpoint' ? fcm.credentials.endpoint.origin : 'fcm.googleapis.com',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { statsResponseSchema, type StatsResponse } from '../../../../shared/api/adminStats';
+import { usersListSchema } from '../../../../shared/api/adminUsers';
 import { login } from '../../support/api';
 import { errorOf, getJson } from '../../support/http';
 import { DAY, ist, MAY_1, useFixtureServer } from '../../support/statsFixture';
@@ -117,5 +118,17 @@ describe('GET /api/admin/stats against six orders with known times', () => {
       const res = await getJson(`${t.server.url}/api/admin/stats?${query}`, { token: t.admin.token });
       expect([res.status, errorOf(res)?.code]).toEqual([400, 'invalid_query']);
     }
+  });
+});
+
+describe('GET /api/admin/users on the same orders', () => {
+  it('counts a driver’s deliveries and the cash collected since the start of the day asked', async () => {
+    const people = async (since: number) =>
+      usersListSchema.parse((await getJson(`${t.server.url}/api/admin/users?role=driver&since=${since}`, { token: t.admin.token })).body);
+    const ravi = (await people(MAY_1)).users.find((u) => u.id === t.fixture.driverId);
+    // The 13:50 delivery on 1 May; the next day's failed one collected nothing.
+    expect(ravi?.driver).toMatchObject({ deliveriesToday: 1, cashCollectedToday: [{ currency: 'INR', amount: 29000 }], activeOrders: 0 });
+    const nextDay = (await people(MAY_1 + DAY)).users.find((u) => u.id === t.fixture.driverId);
+    expect(nextDay?.driver).toMatchObject({ deliveriesToday: 0, cashCollectedToday: [] });
   });
 });

@@ -25,9 +25,12 @@ function dropoff(rng: Random, profile: OutletProfile): (LatLng & { readonly text
   const lats = zone.polygon.map(([lat]) => lat);
   const lngs = zone.polygon.map(([, lng]) => lng);
   for (let tries = 0; tries < 50; tries += 1) {
-    const point = { lat: rng.between(Math.min(...lats), Math.max(...lats)), lng: rng.between(Math.min(...lngs), Math.max(...lngs)) };
-    if (zoneFor(profile.zones, point)?.id === zone.id)
-      return { ...point, text: `${rng.int(1, 240)} ${rng.pick(STREETS)}, ${zone.name}`, lat: round(point.lat), lng: round(point.lng) };
+    // Rounded before the check: the point priced is the point sent.
+    const point = {
+      lat: round(rng.between(Math.min(...lats), Math.max(...lats))),
+      lng: round(rng.between(Math.min(...lngs), Math.max(...lngs))),
+    };
+    if (zoneFor(profile.zones, point)?.id === zone.id) return { ...point, text: `${rng.int(1, 240)} ${rng.pick(STREETS)}, ${zone.name}` };
   }
   return null;
 }

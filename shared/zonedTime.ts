@@ -21,12 +21,29 @@ function wallClock(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+const QUARTER_HOUR = 15 * 60_000;
+/** Offsets per zone and quarter hour: every zone's offset, and every change of it, falls on a quarter hour. */
+const offsets = new Map<string, number>();
+const MAX_OFFSETS = 50_000;
+
 /** How far `timeZone`'s wall clock is ahead of UTC at `at`, in ms (Asia/Kolkata: +5:30). */
 export function utcOffsetMs(at: number, timeZone: string): number {
+  const quarter = Math.floor(at / QUARTER_HOUR);
+  const key = `${timeZone}|${quarter}`;
+  const known = offsets.get(key);
+  if (known !== undefined) return known;
+  // Reading a wall clock costs microseconds; stats fold thousands of quarter hours per request.
+  if (offsets.size >= MAX_OFFSETS) offsets.clear();
+  const offset = readOffset(quarter * QUARTER_HOUR, timeZone);
+  offsets.set(key, offset);
+  return offset;
+}
+
+function readOffset(at: number, timeZone: string): number {
   const part: Record<string, number> = {};
   for (const p of wallClock(timeZone).formatToParts(at)) if (p.type !== 'literal') part[p.type] = Number(p.value);
   const local = Date.UTC(part.year ?? 1970, (part.month ?? 1) - 1, part.day ?? 1, part.hour ?? 0, part.minute ?? 0, part.second ?? 0);
-  return local - (at - (((at % 1000) + 1000) % 1000));
+  return local - at;
 }
 
 /** The instant whose wall clock in `timeZone` reads `local` (ms since the epoch, as if the zone were UTC). */

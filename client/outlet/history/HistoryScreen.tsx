@@ -6,7 +6,7 @@ import { useOrderHistory } from '../model/orders/useOrderHistory';
 import { SyncBadge } from '../../common/ui/SyncBadge';
 import { useNow } from '../../common/ui/useNow';
 import { orderNumber } from '../orders/orderText';
-import { STATUS_TEXT } from '../orders/statusText';
+import { STATUS_TEXT } from '../../common/ui/statusText';
 import { usePrinter } from '../print/PrinterContext';
 
 const RANGE_TEXT: { readonly [R in HistoryRange]: string } = {

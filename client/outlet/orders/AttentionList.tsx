@@ -2,7 +2,7 @@ import type { OrderRow } from '../../common/store/db';
 import { clockTime } from '../../common/ui/clockTime';
 import { ConflictNote } from './ConflictNote';
 import { orderNumber, orderTypeText } from './orderText';
-import { STATUS_TEXT } from './statusText';
+import { STATUS_TEXT } from '../../common/ui/statusText';
 
 /**
  * Closed orders where a change made on this device lost against someone else's (marked ready

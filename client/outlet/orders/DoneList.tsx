@@ -6,7 +6,7 @@ import { SyncBadge } from '../../common/ui/SyncBadge';
 import { clockTime } from '../../common/ui/clockTime';
 import { ConflictNote } from './ConflictNote';
 import { orderNumber, orderTypeText } from './orderText';
-import { STATUS_TEXT } from './statusText';
+import { STATUS_TEXT } from '../../common/ui/statusText';
 
 interface DoneRowProps {
   readonly order: OrderRow;

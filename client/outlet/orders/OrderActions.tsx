@@ -3,7 +3,8 @@ import type { ActionData, OrderAction } from '../../../shared/order/orderActions
 import type { CommandOutcome } from '../../common/commands/commandOutcome';
 import { AcceptControl } from './AcceptControl';
 import { DelayButtons } from './DelayButtons';
-import { CANCEL_REASONS, REJECT_REASONS, ReasonPicker } from './ReasonPicker';
+import { ReasonPicker } from '../../common/ui/ReasonPicker';
+import { CANCEL_REASONS, REJECT_REASONS } from './reasons';
 
 /** Takes an action on this card's order. */
 export type TakeAction = <A extends OrderAction>(action: A, data: ActionData<A>) => Promise<CommandOutcome>;

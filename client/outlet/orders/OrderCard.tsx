@@ -12,7 +12,7 @@ import { ConflictNote } from './ConflictNote';
 import { OrderActions, type TakeAction } from './OrderActions';
 import { OrderTimer } from './OrderTimer';
 import { orderNumber, orderTypeText } from './orderText';
-import { STATUS_TEXT } from './statusText';
+import { STATUS_TEXT } from '../../common/ui/statusText';
 
 export interface OrderCardProps {
   readonly order: OrderRow;

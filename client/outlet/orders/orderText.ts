@@ -1,7 +1,6 @@
 import type { OrderRow } from '../../common/store/db';
 
-/** The short number staff read out and search by: the start of the order id, as the server's search matches it. */
-export const orderNumber = (orderId: string): string => `#${orderId.slice(0, 6)}`;
+export { orderNumber } from '../../../shared/order/orderNumber';
 
 /** "Pickup", "Delivery", "Dine-in · Table 4". */
 export function orderTypeText(order: Pick<OrderRow, 'orderType' | 'table'>): string {

@@ -1,6 +1,6 @@
 import type { OrderStatus } from '../../../shared/order/status';
 
-/** Status words as the kitchen says them. */
+/** Status words as staff say them, in the kitchen and at the admin desk. */
 export const STATUS_TEXT: { readonly [S in OrderStatus]: string } = {
   placed: 'New',
   accepted: 'Accepted',

@@ -1,22 +1,22 @@
 import { useId, useState } from 'react';
 
-export const REJECT_REASONS = ['Kitchen too busy', 'Item unavailable', 'Closing soon', 'Outside our delivery area'] as const;
-export const CANCEL_REASONS = ['Customer asked to cancel', 'Item ran out', 'Kitchen problem', 'Customer did not come'] as const;
-
 /**
- * Rejecting or cancelling tells the customer why, so it asks for a reason: a preset with one
- * tap, or words of the staff's own.
+ * Rejecting, cancelling or taking a driver off an order tells the people involved why, so it asks
+ * for a reason: a preset with one tap, or words of the staff's own.
  */
 export function ReasonPicker({
   question,
   presets,
   confirmLabel,
+  backLabel = 'Keep order',
   onConfirm,
   onBack,
 }: {
   readonly question: string;
   readonly presets: readonly string[];
   readonly confirmLabel: string;
+  /** The way out without acting, in the words of what stays as it is. */
+  readonly backLabel?: string;
   readonly onConfirm: (reason: string) => void;
   readonly onBack: () => void;
 }) {
@@ -48,7 +48,7 @@ export function ReasonPicker({
           {confirmLabel}
         </button>
         <button type="button" className="button button--quiet" onClick={onBack}>
-          Keep order
+          {backLabel}
         </button>
       </div>
     </fieldset>

@@ -13,6 +13,7 @@ import { NotificationsControl } from '../../common/ui/NotificationsControl';
 import { SignOutButton } from '../../common/ui/SignOutButton';
 import { ConnectionBanner } from '../../common/ui/ConnectionBanner';
 import { RefusalList } from '../../common/ui/RefusalList';
+import { StorageErrorLine } from '../../common/ui/StorageErrorLine';
 import { useNow } from '../../common/ui/useNow';
 import { JobScreen } from '../job/JobScreen';
 import { JobList } from '../jobs/JobList';
@@ -60,11 +61,7 @@ export function DriverShell({ driverId }: { readonly driverId: UserId }) {
         onAccepted={(orderId) => go(`#/job/${encodeURIComponent(orderId)}`)}
       />
       <main className="driver__main">
-        {storageError ? (
-          <p className="error" role="alert">
-            This phone could not save a change: {storageError}
-          </p>
-        ) : null}
+        <StorageErrorLine error={storageError} device="phone" />
         <RefusalList refusals={refusals} onDismiss={dismiss} />
         {route.screen === 'job' ? (
           <JobScreen orderId={route.orderId} driverId={driverId} />

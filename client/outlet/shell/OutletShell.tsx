@@ -13,6 +13,7 @@ import { NotificationsControl } from '../../common/ui/NotificationsControl';
 import { SignOutButton } from '../../common/ui/SignOutButton';
 import { ConnectionBanner } from '../../common/ui/ConnectionBanner';
 import { RefusalList } from '../../common/ui/RefusalList';
+import { StorageErrorLine } from '../../common/ui/StorageErrorLine';
 import { useNow } from '../../common/ui/useNow';
 import { AvailabilityScreen } from '../availability/AvailabilityScreen';
 import { HistoryScreen } from '../history/HistoryScreen';
@@ -73,11 +74,7 @@ export function OutletShell({ outletId, actor }: { readonly outletId: OutletId; 
       <RingBanner ringer={ringer} />
       <OutletStatusLine catalog={catalog} now={now} unsyncedOrders={unsynced} outletSync={outletSync} waitingPhoneOrders={waitingPhone} />
       <main className="app-main app-main--wide">
-        {storageError ? (
-          <p className="error" role="alert">
-            This device could not save a change: {storageError}
-          </p>
-        ) : null}
+        <StorageErrorLine error={storageError} />
         <RefusalList refusals={refusals} onDismiss={dismiss} />
         {route.screen === 'board' ? (
           <OrdersScreen

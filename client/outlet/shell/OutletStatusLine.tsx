@@ -1,6 +1,7 @@
 import { busyMinutes, takingOrders, type Catalog } from '../../../shared/catalog/outletDoc';
 import type { DocSyncState } from '../../common/store/db';
 import { clockTime } from '../../common/ui/clockTime';
+import { StatusLine, type StatusPart } from '../../common/ui/StatusLine';
 
 /**
  * One line that answers "are we taking orders, and is everything on the server?": paused or busy
@@ -19,7 +20,7 @@ export function OutletStatusLine({
   readonly outletSync: DocSyncState;
   readonly waitingPhoneOrders: number;
 }) {
-  const parts: { text: string; tone: 'ok' | 'warn' | 'bad' }[] = [];
+  const parts: StatusPart[] = [];
   if (catalog) {
     const taking = takingOrders(catalog, now);
     if (!taking.ok) {
@@ -42,14 +43,5 @@ export function OutletStatusLine({
   if (outletSync === 'local') parts.push({ text: 'Availability changes only on this device', tone: 'warn' });
   if (waitingPhoneOrders > 0)
     parts.push({ text: `${waitingPhoneOrders} phone ${waitingPhoneOrders === 1 ? 'order' : 'orders'} not placed yet`, tone: 'warn' });
-  if (parts.length === 0) return null;
-  return (
-    <p className="status-line" aria-label="Outlet status">
-      {parts.map((part) => (
-        <span key={part.text} className={`status-line__part status-line__part--${part.tone}`}>
-          {part.text}
-        </span>
-      ))}
-    </p>
-  );
+  return <StatusLine label="Outlet status" parts={parts} />;
 }

@@ -1,0 +1,9 @@
+/** Said at once and kept in view: a change the device could not write to its own storage is at risk. */
+export function StorageErrorLine({ error, device = 'device' }: { readonly error: string | null; readonly device?: 'device' | 'phone' }) {
+  if (!error) return null;
+  return (
+    <p className="error" role="alert">
+      This {device} could not save a change: {error}
+    </p>
+  );
+}

@@ -5,7 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
 /** Each app is one page of a multi-page build: client/<app>/index.html → dist/<app>/index.html. */
-const APPS = ['outlet', 'driver', 'order', 'track'] as const;
+const APPS = ['outlet', 'driver', 'admin', 'order', 'track'] as const;
 
 /**
  * The apps are written against React's API and typed with @types/react, but run on Preact's compat layer:

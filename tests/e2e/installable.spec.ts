@@ -8,7 +8,7 @@ import { freshServerPerTest } from './support/freshServer';
 const fresh = freshServerPerTest();
 
 /** The installable apps, each with its own manifest and scope. */
-const APPS = ['outlet', 'driver'] as const;
+const APPS = ['outlet', 'driver', 'admin'] as const;
 
 for (const app of APPS) {
   test(`the ${app} app is installable: Chromium reports no installability errors`, async () => {

@@ -6,7 +6,7 @@ import type { Actor } from '../../../shared/roles';
 import { requestLogin } from '../api/auth';
 import { refuse, done, type CommandOutcome } from '../commands/commandOutcome';
 import type { OrderCommandContext } from '../commands/orderCommands';
-import { sessionActor, type Session } from '../session/session';
+import { sessionActor, type Session, type SessionUser } from '../session/session';
 import { openDabbaDb, type DabbaDb, type DocSyncState, type OrderRow } from '../store/db';
 import { deviceIdOf } from '../store/deviceIdentity';
 import { ensureOrderRowsCurrent } from '../store/rebuildOrderRows';
@@ -30,6 +30,9 @@ export interface DeviceSnapshot {
 }
 
 const IDLE: ConnectionState = { status: 'stopped', retryAt: null, reason: null };
+
+/** Whether an account may use this app: null lets it in; otherwise what to tell the person (which app is theirs). */
+export type SignInGate = (user: SessionUser) => string | null;
 
 /**
  * The device: its store, who is signed in, and the sync that runs while someone is. The one
@@ -75,10 +78,13 @@ export class Device {
 
   readonly getSnapshot = (): DeviceSnapshot => this.snapshot;
 
-  async signIn(email: string, password: string): Promise<CommandOutcome> {
+  /** Signs in and starts syncing; an account `gate` turns away is neither kept nor synced. */
+  async signIn(email: string, password: string, gate: SignInGate = () => null): Promise<CommandOutcome> {
     const result = await requestLogin(email, password);
     if (!result.ok) return result;
     if (!sessionActor(result.value.user)) return refuse('This account is not linked to an outlet.');
+    const turnedAway = gate(result.value.user);
+    if (turnedAway !== null) return refuse(turnedAway, 'wrong_app');
     await saveSession(this.db, result.value);
     this.update({ session: result.value, signedOutReason: null });
     this.startSync(result.value);
@@ -110,9 +116,16 @@ export class Device {
    * device loads every order it holds, and a tap on one should not wait for the rest.
    */
   async holdOrder(orderId: OrderId): Promise<void> {
+    await this.holdDoc(orderDocName(orderId), true);
+  }
+
+  /**
+   * Holds a document beyond those the user's inboxes list (an admin's outlet documents), kept on
+   * the device and synced like them, until sign-out. `urgent` loads it ahead of the rest.
+   */
+  async holdDoc(docName: string, urgent = false): Promise<void> {
     const provider = this.provider;
-    const name = orderDocName(orderId);
-    if (provider && !provider.docs.get(name)) await provider.open(name, true);
+    if (provider && !provider.docs.get(docName)) await provider.open(docName, urgent);
   }
 
   /**

@@ -1,0 +1,33 @@
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import type { AdminDevice } from './adminDevice';
+import type { HeldOrder } from './orders/orderBook';
+import type { OutletEntry } from './outlets/outletDirectory';
+
+const AdminContext = createContext<AdminDevice | null>(null);
+
+export function AdminProvider({ admin, children }: { readonly admin: AdminDevice; readonly children: ReactNode }) {
+  return <AdminContext.Provider value={admin}>{children}</AdminContext.Provider>;
+}
+
+export function useAdminDevice(): AdminDevice {
+  const admin = useContext(AdminContext);
+  if (!admin) throw new Error('useAdminDevice needs an <AdminProvider> above it');
+  return admin;
+}
+
+/** Every order the device holds, re-rendering as any of them changes. */
+export function useHeldOrders(): readonly HeldOrder[] {
+  const { orders } = useAdminDevice();
+  return useSyncExternalStore(orders.subscribe, orders.getSnapshot);
+}
+
+export function useOutlets(): readonly OutletEntry[] {
+  const { outlets } = useAdminDevice();
+  return useSyncExternalStore(outlets.subscribe, outlets.getSnapshot);
+}
+
+/** When the device was last connected to the server (its clock), or null when never. */
+export function useLastOnline(): number | null {
+  const { contact } = useAdminDevice();
+  return useSyncExternalStore(contact.subscribe, contact.getSnapshot);
+}

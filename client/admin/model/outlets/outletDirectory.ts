@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { outletDocName } from '../../../../shared/docNames';
+import { OutletIdSchema } from '../../../../shared/ids';
+import { getJson, readAnswer } from '../../../common/api/http';
+import type { Device } from '../../../common/device/device';
+import type { Session } from '../../../common/session/session';
+import { readMetaJson, writeMetaJson } from '../store/metaJson';
+
+const outletEntrySchema = z.object({ id: OutletIdSchema, name: z.string() });
+const outletListSchema = z.array(outletEntrySchema);
+
+/** An outlet as the catalog lists it; the rest (profile, pause, busy) is in its document. */
+export type OutletEntry = z.infer<typeof outletEntrySchema>;
+
+export type OutletDirectoryHost = Pick<Device, 'db' | 'holdDoc' | 'getSnapshot' | 'subscribe'>;
+
+const META_KEY = 'admin:outlets';
+
+/**
+ * Which outlets there are, so the admin's device holds every `outlet:<id>` document (profile, location,
+ * pause, busy mode) and has them with no network. The list is asked of the catalog each time the
+ * device comes online and kept on the device; after a reload offline the kept list is held again.
+ */
+export class OutletDirectory {
+  private outlets: readonly OutletEntry[] = [];
+  private readonly listeners = new Set<() => void>();
+  /** Documents held for this sign-in: each is subscribed once, not at every connection change. */
+  private held = new Set<string>();
+  private heldFor: Session | null = null;
+  private lastConnection: string | null = null;
+
+  private constructor(private readonly host: OutletDirectoryHost) {}
+
+  static async open(host: OutletDirectoryHost): Promise<OutletDirectory> {
+    const directory = new OutletDirectory(host);
+    directory.outlets = (await readMetaJson(host.db, META_KEY, outletListSchema)) ?? [];
+    host.subscribe(() => directory.follow());
+    directory.follow();
+    return directory;
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): readonly OutletEntry[] => this.outlets;
+
+  private follow(): void {
+    const { session, connection } = this.host.getSnapshot();
+    if (session !== this.heldFor) {
+      this.heldFor = session;
+      this.held = new Set();
+    }
+    if (!session) return;
+    this.holdAll();
+    // The socket coming back is the best sign the catalog can be asked again too.
+    if (connection.status === 'online' && this.lastConnection !== 'online') void this.refresh();
+    this.lastConnection = connection.status;
+  }
+
+  private async refresh(): Promise<void> {
+    const answer = readAnswer(await getJson('/api/outlets'), outletListSchema, 'The list of outlets could not be read.');
+    // Offline or refused: the kept list stands, and the next connection asks again.
+    if (!answer.ok) return;
+    this.outlets = answer.value;
+    await writeMetaJson(this.host.db, META_KEY, answer.value);
+    this.holdAll();
+    for (const listener of this.listeners) listener();
+  }
+
+  private holdAll(): void {
+    for (const { id } of this.outlets) {
+      const name = outletDocName(id);
+      if (this.held.has(name)) continue;
+      this.held.add(name);
+      void this.host.holdDoc(name);
+    }
+  }
+}

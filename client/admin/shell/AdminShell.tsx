@@ -1,0 +1,46 @@
+import { Suspense } from 'react';
+import { useDevice, useDeviceSnapshot } from '../../common/device/DeviceContext';
+import { useRefusals } from '../../common/refusals/useRefusals';
+import { ConnectionBanner } from '../../common/ui/ConnectionBanner';
+import { RefusalList } from '../../common/ui/RefusalList';
+import { SignOutButton } from '../../common/ui/SignOutButton';
+import { StorageErrorLine } from '../../common/ui/StorageErrorLine';
+import { useHeldOrders, useLastOnline } from '../model/AdminContext';
+import { useAdminRoute } from './adminRoute';
+import { DeviceCopyLine } from './DeviceCopyLine';
+import { NavBar } from './NavBar';
+import { ROUTE_TABLE } from './routeTable';
+
+/**
+ * Everything around the screens: the nav, whether the device is connected, how fresh its copy is and
+ * what is only on it, and the server's refusals. Screens read what they show from the admin model.
+ */
+export function AdminShell() {
+  const device = useDevice();
+  const { connection, storageError } = useDeviceSnapshot();
+  const [route] = useAdminRoute();
+  const orders = useHeldOrders();
+  const lastOnlineAt = useLastOnline();
+  const { refusals, dismiss } = useRefusals();
+  const unsynced = orders.filter((o) => o.syncState === 'local').length;
+  const { Screen, label } = ROUTE_TABLE[route.screen];
+
+  return (
+    <div className="admin">
+      <header className="app-header admin-header">
+        <h1 className="app-header__title">Dabba Admin</h1>
+        <NavBar current={route.screen} badges={{}} />
+        <SignOutButton unsyncedCount={unsynced} onSignOut={() => void device.signOut()} />
+      </header>
+      <ConnectionBanner connection={connection} />
+      <DeviceCopyLine connection={connection} lastOnlineAt={lastOnlineAt} unsyncedOrders={unsynced} />
+      <main className="app-main app-main--wide admin-main" aria-label={label}>
+        <StorageErrorLine error={storageError} />
+        <RefusalList refusals={refusals} onDismiss={dismiss} />
+        <Suspense fallback={<p role="status">Opening {label.toLowerCase()}…</p>}>
+          <Screen param={route.param} />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { ComponentType } from 'react';
+import { LiveScreen } from '../screens/live/LiveScreen';
+import type { ScreenId } from './adminRoute';
+
+/** What every screen is given: the hash's parameter (an order id, a driver id), or null. */
+export interface ScreenProps {
+  readonly param: string | null;
+}
+
+export interface ScreenEntry {
+  /** The screen's name in the nav and its heading. */
+  readonly label: string;
+  /** Listed in the nav; a screen reached from another (one order) is not. */
+  readonly inNav: boolean;
+  /** The key that opens it after `g` (g l: live operations), listed under `?`. */
+  readonly key: string | null;
+  /** A heavy screen (a map, charts) is a `lazy(() => import(…))` so it stays out of the first load. */
+  readonly Screen: ComponentType<ScreenProps>;
+}
+
+/**
+ * The admin app's screens, one folder each under screens/. The nav, the `g` shortcuts and the
+ * shortcut list are built from this table, in its order.
+ */
+export const ROUTE_TABLE: { readonly [S in ScreenId]: ScreenEntry } = {
+  live: { label: 'Live operations', inNav: true, key: 'l', Screen: LiveScreen },
+};

@@ -5,17 +5,6 @@ import type { OrderRow } from '../../../common/store/db';
 export type HistoryEntry =
   { readonly source: 'device'; readonly row: OrderRow } | { readonly source: 'server'; readonly order: RemoteOrder };
 
-const digits = (text: string): string => text.replace(/\D/g, '');
-
-/** Does a row match what staff typed: part of the name, of the phone number (digits only), or of the order id? */
-export function matchesQuery(row: Pick<OrderRow, 'id' | 'customerName' | 'customerPhone'>, query: string): boolean {
-  const q = query.trim().toLowerCase().replace(/^#/, '');
-  if (!q) return true;
-  if (row.customerName.toLowerCase().includes(q) || row.id.toLowerCase().includes(q)) return true;
-  const qDigits = digits(q);
-  return qDigits.length >= 3 && digits(row.customerPhone).includes(qDigits);
-}
-
 /** One list, newest first: the device's copy of an order wins (it carries this device's unsynced changes). */
 export function mergeHistory(local: readonly OrderRow[], remote: readonly RemoteOrder[]): HistoryEntry[] {
   const held = new Set(local.map((r) => r.id));

@@ -4,7 +4,7 @@ import { useDevice, useDeviceSnapshot } from '../../../common/device/DeviceConte
 import { useLiveQuery } from '../../../common/device/useLiveQuery';
 import type { OrderRow } from '../../../common/store/db';
 import { orderRowsPlaced } from '../../../common/store/orderRows';
-import { matchesQuery } from './historySearch';
+import { matchesQuery } from '../../../common/orders/matchesQuery';
 
 /** How many orders one history page reads from the device. */
 const LOCAL_LIMIT = 1_000;

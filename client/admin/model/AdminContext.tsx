@@ -1,5 +1,6 @@
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import type { AdminDevice } from './adminDevice';
+import type { LiveFilter } from './orders/liveFilter';
 import type { HeldOrder } from './orders/orderBook';
 import type { OutletEntry } from './outlets/outletDirectory';
 
@@ -30,4 +31,11 @@ export function useOutlets(): readonly OutletEntry[] {
 export function useLastOnline(): number | null {
   const { contact } = useAdminDevice();
   return useSyncExternalStore(contact.subscribe, contact.getSnapshot);
+}
+
+/** The live list's filter, and a way to change part of it. */
+export function useLiveFilter(): [LiveFilter, (change: Partial<LiveFilter>) => void] {
+  const { liveFilter } = useAdminDevice();
+  const filter = useSyncExternalStore(liveFilter.subscribe, liveFilter.getSnapshot);
+  return [filter, (change) => liveFilter.set({ ...liveFilter.getSnapshot(), ...change })];
 }

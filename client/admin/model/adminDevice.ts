@@ -1,24 +1,35 @@
 import type { Device } from '../../common/device/device';
+import { AlertDesk } from './alerts/alertDesk';
 import { ServerContact } from './contact/serverContact';
+import { NO_FILTER, type LiveFilter } from './orders/liveFilter';
 import { OrderBook } from './orders/orderBook';
 import { OutletDirectory } from './outlets/outletDirectory';
+import { ValueStore } from './store/valueStore';
 
 /**
  * The admin's side of the device, beside the documents the Device syncs: the book of every order it
- * holds, the outlets whose documents it holds, and when it was last in touch with the server. Each
- * follows whoever is signed in on the Device.
+ * holds, the outlets whose documents it holds, when it was last in touch with the server, the
+ * problems it has raised, and the live list's filter (kept while the admin looks at one order).
+ * Each follows whoever is signed in on the Device.
  */
 export class AdminDevice {
+  readonly liveFilter = new ValueStore<LiveFilter>(NO_FILTER);
+
   private constructor(
     readonly device: Device,
     readonly orders: OrderBook,
     readonly outlets: OutletDirectory,
     readonly contact: ServerContact,
+    readonly alerts: AlertDesk,
   ) {}
 
   static async attach(device: Device): Promise<AdminDevice> {
-    const [outlets, contact] = await Promise.all([OutletDirectory.open(device), ServerContact.open(device)]);
-    return new AdminDevice(device, OrderBook.follow(device), outlets, contact);
+    const [outlets, contact, alerts] = await Promise.all([
+      OutletDirectory.open(device),
+      ServerContact.open(device),
+      AlertDesk.open(device.db),
+    ]);
+    return new AdminDevice(device, OrderBook.follow(device), outlets, contact, alerts);
   }
 
   /** The bearer token for the admin API; null while nobody is signed in. */

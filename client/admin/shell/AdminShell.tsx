@@ -1,11 +1,15 @@
-import { Suspense } from 'react';
+import { Suspense, useCallback, useState } from 'react';
 import { useDevice, useDeviceSnapshot } from '../../common/device/DeviceContext';
 import { useRefusals } from '../../common/refusals/useRefusals';
 import { ConnectionBanner } from '../../common/ui/ConnectionBanner';
 import { RefusalList } from '../../common/ui/RefusalList';
 import { SignOutButton } from '../../common/ui/SignOutButton';
 import { StorageErrorLine } from '../../common/ui/StorageErrorLine';
+import { AlertPanel } from '../alerts/AlertPanel';
+import { ShortcutsDialog } from '../keys/ShortcutsDialog';
+import { useShellKeys } from '../keys/useShellKeys';
 import { useHeldOrders, useLastOnline } from '../model/AdminContext';
+import { useProblems } from '../model/alerts/useProblems';
 import { useAdminRoute } from './adminRoute';
 import { DeviceCopyLine } from './DeviceCopyLine';
 import { NavBar } from './NavBar';
@@ -13,15 +17,20 @@ import { ROUTE_TABLE } from './routeTable';
 
 /**
  * Everything around the screens: the nav, whether the device is connected, how fresh its copy is and
- * what is only on it, and the server's refusals. Screens read what they show from the admin model.
+ * what is only on it, the problems that need someone (on every screen), the server's refusals, and
+ * the keyboard (`?` lists the shortcuts). Screens read what they show from the admin model.
  */
 export function AdminShell() {
   const device = useDevice();
   const { connection, storageError } = useDeviceSnapshot();
-  const [route] = useAdminRoute();
+  const [route, go] = useAdminRoute();
   const orders = useHeldOrders();
   const lastOnlineAt = useLastOnline();
+  const problems = useProblems();
   const { refusals, dismiss } = useRefusals();
+  const [shortcuts, setShortcuts] = useState(false);
+  const toggleShortcuts = useCallback(() => setShortcuts((open) => !open), []);
+  useShellKeys(go, toggleShortcuts);
   const unsynced = orders.filter((o) => o.syncState === 'local').length;
   const { Screen, label } = ROUTE_TABLE[route.screen];
 
@@ -29,11 +38,15 @@ export function AdminShell() {
     <div className="admin">
       <header className="app-header admin-header">
         <h1 className="app-header__title">Dabba Admin</h1>
-        <NavBar current={route.screen} badges={{}} />
+        <NavBar current={route.screen} badges={{ live: problems.length }} />
+        <button type="button" className="button button--quiet" aria-keyshortcuts="?" onClick={toggleShortcuts}>
+          Shortcuts
+        </button>
         <SignOutButton unsyncedCount={unsynced} onSignOut={() => void device.signOut()} />
       </header>
       <ConnectionBanner connection={connection} />
       <DeviceCopyLine connection={connection} lastOnlineAt={lastOnlineAt} unsyncedOrders={unsynced} />
+      <AlertPanel problems={problems} />
       <main className="app-main app-main--wide admin-main" aria-label={label}>
         <StorageErrorLine error={storageError} />
         <RefusalList refusals={refusals} onDismiss={dismiss} />
@@ -41,6 +54,7 @@ export function AdminShell() {
           <Screen param={route.param} />
         </Suspense>
       </main>
+      <ShortcutsDialog open={shortcuts} onClose={() => setShortcuts(false)} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { LiveScreen } from '../screens/live/LiveScreen';
+import { OrderScreen } from '../screens/order/OrderScreen';
 import type { ScreenId } from './adminRoute';
 
 /** What every screen is given: the hash's parameter (an order id, a driver id), or null. */
@@ -24,4 +25,5 @@ export interface ScreenEntry {
  */
 export const ROUTE_TABLE: { readonly [S in ScreenId]: ScreenEntry } = {
   live: { label: 'Live operations', inNav: true, key: 'l', Screen: LiveScreen },
+  order: { label: 'Order', inNav: false, key: null, Screen: OrderScreen },
 };

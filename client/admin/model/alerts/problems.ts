@@ -1,0 +1,64 @@
+import type { OrderId, OutletId } from '../../../../shared/ids';
+import { orderNumber } from '../../../../shared/order/orderNumber';
+import type { HeldOrder } from '../orders/orderBook';
+import { isLate, promiseTimer, statusAtOf } from '../orders/promise';
+import { timerText } from '../orders/timerText';
+import type { KeyedAlert } from './serverAlerts';
+
+export type ProblemKind = 'late' | 'rejected' | 'failed' | 'order_unanswered' | 'outlet_offline';
+
+/** Something an admin should look at now. `key` names the problem, so it is raised once however often it is seen. */
+export interface Problem {
+  readonly key: string;
+  readonly kind: ProblemKind;
+  readonly orderId: OrderId | null;
+  readonly outletId: OutletId | null;
+  readonly text: string;
+  /** When it began. */
+  readonly since: number;
+}
+
+/** Each kind in a word, shown beside the text: a problem is never told by its colour alone. */
+export const PROBLEM_WORDS: { readonly [K in ProblemKind]: string } = {
+  late: 'Late',
+  rejected: 'Rejected',
+  failed: 'Delivery failed',
+  order_unanswered: 'Unanswered',
+  outlet_offline: 'Outlet offline',
+};
+
+const named = (order: HeldOrder): string => `${orderNumber(order.id)} (${order.header.customer.name}, ${order.header.outlet.name})`;
+
+function reasonOf(order: HeldOrder): string {
+  const closing = order.state.applied.findLast((e) => e.type === 'rejected' || e.type === 'failed');
+  return closing && 'reason' in closing ? `: ${closing.reason}` : '';
+}
+
+/**
+ * The problems in what the device holds at `now`: orders late against their promise; orders rejected
+ * or failed since `since` (today); and the server's own open alerts (an outlet offline, an order left
+ * unanswered). An order the server already raised as unanswered is not raised again as late.
+ */
+export function findProblems(orders: readonly HeldOrder[], serverAlerts: readonly KeyedAlert[], now: number, since: number): Problem[] {
+  const problems: Problem[] = serverAlerts.map(({ key, alert }) => ({
+    key,
+    kind: alert.kind,
+    orderId: alert.orderId,
+    outletId: alert.outletId,
+    text: alert.message,
+    since: alert.since,
+  }));
+  const raisedByServer = new Set(serverAlerts.flatMap(({ alert }) => (alert.orderId ? [alert.orderId] : [])));
+  for (const order of orders) {
+    const { status } = order.state;
+    const base = { orderId: order.id, outletId: order.header.outletId };
+    if ((status === 'rejected' || status === 'failed') && statusAtOf(order) >= since) {
+      const text = `${named(order)} ${status === 'rejected' ? 'was rejected' : 'could not be delivered'}${reasonOf(order)}`;
+      problems.push({ ...base, key: `${status}:${order.id}`, kind: status, text, since: statusAtOf(order) });
+    } else if (isLate(order, now) && !raisedByServer.has(order.id)) {
+      const timer = timerText(promiseTimer(order, now), status) ?? 'late';
+      problems.push({ ...base, key: `late:${order.id}`, kind: 'late', text: `${named(order)}: ${timer}`, since: statusAtOf(order) });
+    }
+  }
+  return problems.sort((a, b) => a.since - b.since || (a.key < b.key ? -1 : 1));
+}

@@ -1,0 +1,21 @@
+import { useMemo, useSyncExternalStore } from 'react';
+import { ADMIN_INBOX } from '../../../../shared/docNames';
+import { startOfLocalDay } from '../../../../shared/order/board';
+import { useHeldDoc } from '../../../common/device/useHeldDoc';
+import { useNow } from '../../../common/ui/useNow';
+import { useAdminDevice, useHeldOrders } from '../AdminContext';
+import { findProblems, type Problem } from './problems';
+import { openServerAlerts } from './serverAlerts';
+
+/** The problems to show now, those dismissed on this device left out; re-read as orders, alerts and the clock move. */
+export function useProblems(): readonly Problem[] {
+  const orders = useHeldOrders();
+  const now = useNow(15_000);
+  const { value: serverAlerts } = useHeldDoc(ADMIN_INBOX, openServerAlerts);
+  const { alerts } = useAdminDevice();
+  const marks = useSyncExternalStore(alerts.subscribe, alerts.getSnapshot);
+  return useMemo(
+    () => findProblems(orders, serverAlerts, now, startOfLocalDay(now)).filter((p) => !(p.key in marks.dismissed)),
+    [orders, serverAlerts, now, marks],
+  );
+}

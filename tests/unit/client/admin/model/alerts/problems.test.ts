@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { findProblems } from '../../../../../../client/admin/model/alerts/problems';
+import type { KeyedAlert } from '../../../../../../client/admin/model/alerts/serverAlerts';
+import type { OrderId, OutletId } from '../../../../../../shared/ids';
+import { DRIVER1, event, MINUTE, OUTLET, SYSTEM, T0 } from '../../../../shared/order/fixtures';
+import { heldOrder } from '../../support/heldOrders';
+
+const unanswered: KeyedAlert = {
+  key: 'order_unanswered:waiting',
+  alert: {
+    kind: 'order_unanswered',
+    outletId: 'outlet-1' as OutletId,
+    orderId: 'waiting' as OrderId,
+    message: 'Dabba Kitchen has not answered an order for 6 minutes.',
+    since: T0,
+    raisedAt: T0 + 6 * MINUTE,
+    resolvedAt: null,
+  },
+};
+
+describe('findProblems', () => {
+  it('raises late orders, today’s rejections and failures with their reasons, and the server’s open alerts', () => {
+    const orders = [
+      heldOrder('waiting', [], { customer: 'Wasim' }),
+      heldOrder('slow', [event('accepted', MINUTE, OUTLET, { prepMinutes: 5 })], { customer: 'Sara' }),
+      heldOrder('rejected', [event('rejected', MINUTE, OUTLET, { reason: 'Kitchen too busy' })], { customer: 'Ravi' }),
+      heldOrder(
+        'failed',
+        [
+          event('accepted', MINUTE, OUTLET, { prepMinutes: 5 }),
+          event('assigned', 2 * MINUTE, SYSTEM, { driverId: DRIVER1.id }),
+          event('picked_up', 7 * MINUTE, DRIVER1, {}),
+          event('failed', 9 * MINUTE, DRIVER1, { reason: 'Nobody at the door' }),
+        ],
+        { customer: 'Fatima' },
+      ),
+      heldOrder('fine', [event('accepted', 9 * MINUTE, OUTLET, { prepMinutes: 30 })], { customer: 'Om' }),
+    ];
+    const problems = findProblems(orders, [unanswered], T0 + 10 * MINUTE, T0 - MINUTE);
+    expect(problems.map((p) => [p.key, p.kind])).toEqual([
+      ['order_unanswered:waiting', 'order_unanswered'],
+      ['late:slow', 'late'],
+      ['rejected:rejected', 'rejected'],
+      ['failed:failed', 'failed'],
+    ]);
+    expect(problems.find((p) => p.kind === 'rejected')?.text).toBe('#reject (Ravi, Dabba Kitchen) was rejected: Kitchen too busy');
+    expect(problems.find((p) => p.kind === 'failed')?.text).toBe(
+      '#failed (Fatima, Dabba Kitchen) could not be delivered: Nobody at the door',
+    );
+    expect(problems.find((p) => p.kind === 'late')?.text).toMatch(/^#slow \(Sara, Dabba Kitchen\): 4 min late · due/);
+  });
+
+  it('leaves out rejections from before today', () => {
+    const orders = [heldOrder('rejected', [event('rejected', MINUTE, OUTLET, { reason: 'closed' })])];
+    expect(findProblems(orders, [], T0 + 10 * MINUTE, T0 + 5 * MINUTE)).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import { newEventId } from '../ids';
 import { mayAppend } from '../permissions';
 import type { Actor } from '../roles';
-import { parseOrderEvent, type EventData, type EventOf, type EventType } from './events';
+import { parseOrderEvent, type EventData, type EventDevice, type EventOf, type EventType } from './events';
 import type { OrderHeader } from './header';
 import { checkTransition, type OrderState } from './reduceOrder';
 import { fail, ok, type Result } from '../result';
@@ -14,7 +14,8 @@ export type CommandResult<T extends EventType> = Result<EventOf<T>, CommandRefus
 /**
  * Proposes an event on behalf of `actor` and checks it against the permission table and the
  * order's current state. Its time is never earlier than the newest event the device has seen,
- * so a device whose clock runs behind still records actions after the ones they follow.
+ * so a device whose clock runs behind still records actions after the ones they follow. `device`
+ * is the writing device's stamp, when it has one.
  */
 export function proposeEvent<T extends EventType>(
   actor: Actor,
@@ -22,6 +23,7 @@ export function proposeEvent<T extends EventType>(
   type: T,
   data: EventData<T>,
   now: number = Date.now(),
+  device?: EventDevice,
 ): CommandResult<T> {
   if (!mayAppend(actor.role, type)) return fail('not_permitted', `${actor.role} cannot ${type.replace('_', ' ')} an order`);
   // Conflicts are events the device has seen too: stamping before one could make it valid again.
@@ -34,6 +36,7 @@ export function proposeEvent<T extends EventType>(
     type,
     at: Math.max(now, newest + 1),
     by: { id: actor.id, role: actor.role },
+    ...(device ? { device } : {}),
   });
   if (!parsed.ok) return parsed;
   const reason = checkTransition(order.state, parsed.value, { orderType: order.header.type });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeviceIdSchema, PUSH_APPS } from '../api/devices';
 import { EventIdSchema, UserIdSchema } from '../ids';
 import { fail, ok, type Result } from '../result';
 
@@ -25,10 +26,19 @@ const reason = z.string().trim().min(1).max(500);
 /** Device clocks: any time from 2020 to 2100; skew against the server is bounded where events are accepted. */
 const at = z.number().int().min(1_577_836_800_000).max(4_102_444_800_000);
 
+/**
+ * Which device and app wrote an event and whether it was connected to the server at that moment, as
+ * that device says. For the people reading an order's timeline; no rule ever reads it.
+ */
+export const eventDeviceSchema = z.object({ id: DeviceIdSchema, app: z.enum(PUSH_APPS), offline: z.boolean() }).strict();
+export type EventDevice = z.infer<typeof eventDeviceSchema>;
+
 const base = {
   id: EventIdSchema,
   at,
   by: z.object({ id: UserIdSchema, role: z.enum(['admin', 'outlet', 'driver', 'system', 'customer']) }).strict(),
+  /** Absent on the server's own events and on events from before devices said it. */
+  device: eventDeviceSchema.optional(),
 };
 
 export const orderEventSchema = z.discriminatedUnion('type', [
@@ -51,8 +61,8 @@ export const orderEventSchema = z.discriminatedUnion('type', [
 /** An order event. `at` is epoch ms on the author's device. */
 export type OrderEvent = z.infer<typeof orderEventSchema>;
 export type EventOf<T extends EventType> = Extract<OrderEvent, { type: T }>;
-/** The data an event type carries beyond id/type/at/by. */
-export type EventData<T extends EventType> = Omit<EventOf<T>, 'id' | 'type' | 'at' | 'by'>;
+/** The data an event type carries beyond id/type/at/by and the device that wrote it. */
+export type EventData<T extends EventType> = Omit<EventOf<T>, 'id' | 'type' | 'at' | 'by' | 'device'>;
 
 /** The event, or `invalid_event` naming the first field that is wrong. */
 export function parseOrderEvent(value: unknown): Result<OrderEvent, 'invalid_event'> {

@@ -3,6 +3,7 @@ import { orderDocName } from '../../../shared/docNames';
 import type { OrderId } from '../../../shared/ids';
 import { proposeEvent } from '../../../shared/order/commands';
 import { ORDER_ACTIONS, type ActionData, type OrderAction } from '../../../shared/order/orderActions';
+import type { EventDevice } from '../../../shared/order/events';
 import { appendEvent, readOrder, type OrderView } from '../../../shared/order/orderDoc';
 import type { Actor } from '../../../shared/roles';
 import { done, refuse, type CommandOutcome } from './commandOutcome';
@@ -11,6 +12,8 @@ import { done, refuse, type CommandOutcome } from './commandOutcome';
 export interface OrderCommandContext {
   readonly actor: Actor;
   readonly docs: { get(docName: string): Y.Doc | undefined };
+  /** This device as its events name it (see EventDevice); absent where no device is known. */
+  readonly device?: EventDevice;
 }
 
 export function heldOrder(ctx: OrderCommandContext, orderId: OrderId): { doc: Y.Doc; view: OrderView } | string {
@@ -34,7 +37,7 @@ export function runOrderAction<A extends OrderAction>(
 ): CommandOutcome {
   const order = heldOrder(ctx, orderId);
   if (typeof order === 'string') return refuse(order);
-  const proposal = proposeEvent(ctx.actor, order.view, ORDER_ACTIONS[action].event, data);
+  const proposal = proposeEvent(ctx.actor, order.view, ORDER_ACTIONS[action].event, data, Date.now(), ctx.device);
   if (!proposal.ok) return proposal;
   appendEvent(order.doc, proposal.value);
   return done;

@@ -99,7 +99,9 @@ export class Device {
 
   /** What order commands run against; null while nobody is signed in. */
   orderCommands(): OrderCommandContext | null {
-    return this.provider && this.actor ? { actor: this.actor, docs: this.provider.docs } : null;
+    if (!this.provider || !this.actor) return null;
+    const device = { id: this.identity.deviceId, app: this.identity.app, offline: this.snapshot.connection.status !== 'online' };
+    return { actor: this.actor, docs: this.provider.docs, device };
   }
 
   /** A document the device holds, for reading; undefined while it loads or nobody is signed in. */

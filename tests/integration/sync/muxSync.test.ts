@@ -60,6 +60,23 @@ describe('multiplexed /sync endpoint', () => {
     desk.close();
   });
 
+  it('commits an event stamped with the device that wrote it offline, and relays the stamp as written', async () => {
+    const orderId = await deliveryOrder();
+    const name = orderDocName(orderId);
+    const [tablet, desk] = await Promise.all([device(outlet), device(admin)]);
+    await tablet.open(name);
+    const deskDoc = await desk.open(name);
+    const stamp = { id: 'kitchen-tablet-2', app: 'outlet', offline: true };
+    const answer = await tablet.change(name, (d) =>
+      eventsArray(d).push([{ id: newEventId(), type: 'accepted', at: Date.now(), by: author(outlet), prepMinutes: 20, device: stamp }]),
+    );
+    expect(answer.type).toBe(MuxType.ACK);
+    await eventually(() => readOrder(deskDoc)?.state.status === 'accepted', 5000, 'relay to the admin');
+    expect(readOrder(deskDoc)?.state.applied.at(-1)?.device).toEqual(stamp);
+    tablet.close();
+    desk.close();
+  });
+
   it('lists placed orders in the outlet and admin inboxes', async () => {
     const orderId = await deliveryOrder();
     const tablet = await device(outlet);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { DeviceIdSchema } from '../../../../shared/api/devices';
 import type { OrderId } from '../../../../shared/ids';
 import { readOrder } from '../../../../shared/order/orderDoc';
 import { runOrderAction } from '../../../../client/common/commands/orderCommands';
@@ -20,6 +21,16 @@ describe('order commands', () => {
     expect(state?.status).toBe('accepted');
     expect(state?.prepMinutes).toBe(20);
     expect(state?.applied.at(-1)?.by).toEqual({ id: OUTLET_ACTOR.id, role: 'outlet' });
+  });
+
+  it('stamps each event with the device that wrote it and whether it was offline, when the device is known', () => {
+    const doc = placedOrderDoc();
+    const device = { id: DeviceIdSchema.parse('tablet-1'), app: 'outlet', offline: true } as const;
+    runOrderAction({ actor: OUTLET_ACTOR, docs: docsOf({ [ORDER_DOC]: doc }), device }, ORDER_ID, 'accept', { prepMinutes: 20 });
+    expect(readOrder(doc)?.state.applied.at(-1)?.device).toEqual(device);
+    const { doc: plain, ctx } = outletContext();
+    runOrderAction(ctx, ORDER_ID, 'accept', { prepMinutes: 20 });
+    expect(readOrder(plain)?.state.applied.at(-1)).not.toHaveProperty('device');
   });
 
   it('walks an order from accepted through preparing to ready and hands a pickup over', () => {

@@ -1,4 +1,5 @@
-import { geoUri, mapsUrl, telUri, type Destination } from './navigation';
+import { telUri } from '../../common/ui/telUri';
+import { geoUri, mapsUrl, type Destination } from './navigation';
 
 /**
  * Where to go and whom to call, as big links: `geo:` for the phone's navigation app, a web map

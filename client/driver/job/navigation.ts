@@ -19,8 +19,3 @@ export function geoUri(d: Destination): string {
 export function mapsUrl(d: Destination): string {
   return `https://www.google.com/maps/dir/?api=1&destination=${coords(d)}`;
 }
-
-/** A `tel:` link: digits and the leading plus only, as dialers want them. */
-export function telUri(phone: string): string {
-  return `tel:${phone.replace(/[^+\d]/g, '')}`;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { geoUri, mapsUrl, telUri } from '../../../../client/driver/job/navigation';
+import { geoUri, mapsUrl } from '../../../../client/driver/job/navigation';
 import { distanceText } from '../../../../client/driver/offers/distance';
 import { jobHref, parseRoute } from '../../../../client/driver/shell/useDriverRoute';
 
@@ -9,10 +9,6 @@ describe('driver app links and words', () => {
   it('opens the phone’s navigation app at the pin, or a web map where there is none', () => {
     expect(geoUri(OUTLET)).toBe('geo:12.975600,77.606600?q=12.975600,77.606600(Dabba%20Demo%20Kitchen)');
     expect(mapsUrl(OUTLET)).toBe('https://www.google.com/maps/dir/?api=1&destination=12.975600,77.606600');
-  });
-
-  it('dials a number written with spaces and dashes', () => {
-    expect(telUri('+91 80 4000-1234')).toBe('tel:+918040001234');
   });
 
   it('says distances as a rider reads them', () => {

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { CommandOutcome } from '../commands/commandOutcome';
+import { ErrorLine } from './ErrorLine';
 
 export interface SignInFormProps {
   readonly title: string;
@@ -47,11 +48,7 @@ export function SignInForm({ title, onSignIn, notice = null }: SignInFormProps) 
             onChange={(e) => setPassword(e.target.value)}
           />
         </label>
-        {error ? (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorLine message={error} />
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>

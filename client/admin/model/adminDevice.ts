@@ -1,6 +1,7 @@
 import type { Device } from '../../common/device/device';
 import { AlertDesk } from './alerts/alertDesk';
 import { ServerContact } from './contact/serverContact';
+import { adminOrderCommands, type AdminOrderCommands } from './orders/adminOrderCommands';
 import { NO_FILTER, type LiveFilter } from './orders/liveFilter';
 import { OrderBook } from './orders/orderBook';
 import { OutletDirectory } from './outlets/outletDirectory';
@@ -9,11 +10,13 @@ import { ValueStore } from './store/valueStore';
 /**
  * The admin's side of the device, beside the documents the Device syncs: the book of every order it
  * holds, the outlets whose documents it holds, when it was last in touch with the server, the
- * problems it has raised, and the live list's filter (kept while the admin looks at one order).
+ * problems it has raised, the live list's filter (kept while the admin looks at one order), and
+ * the commands an admin acts on orders with.
  * Each follows whoever is signed in on the Device.
  */
 export class AdminDevice {
   readonly liveFilter = new ValueStore<LiveFilter>(NO_FILTER);
+  readonly commands: AdminOrderCommands;
 
   private constructor(
     readonly device: Device,
@@ -21,7 +24,9 @@ export class AdminDevice {
     readonly outlets: OutletDirectory,
     readonly contact: ServerContact,
     readonly alerts: AlertDesk,
-  ) {}
+  ) {
+    this.commands = adminOrderCommands(device);
+  }
 
   static async attach(device: Device): Promise<AdminDevice> {
     const [outlets, contact, alerts] = await Promise.all([

@@ -1,23 +1,47 @@
-import { formatMoney } from '../../../../shared/money';
+import { useMemo } from 'react';
+import { nextActions } from '../../../../shared/order/orderActions';
 import { orderNumber } from '../../../../shared/order/orderNumber';
-import { STATUS_TEXT } from '../../../common/ui/statusText';
+import { useDeviceSnapshot } from '../../../common/device/DeviceContext';
+import { sessionActor } from '../../../common/session/session';
 import { SyncBadge } from '../../../common/ui/SyncBadge';
+import { useNow } from '../../../common/ui/useNow';
+import { deliveryProofs } from '../../model/orders/deliveryProofs';
+import type { NameOf } from '../../model/orders/eventWords';
+import { orderTimeline } from '../../model/orders/timeline';
 import { useHeldOrder } from '../../model/orders/useHeldOrder';
 import { hrefOf } from '../../shell/adminRoute';
 import type { ScreenProps } from '../../shell/routeTable';
+import { CancelControl } from './CancelControl';
+import { ConflictSummary } from './ConflictSummary';
+import { NoteForm } from './NoteForm';
+import { OrderFacts } from './OrderFacts';
+import { OrderTimeline } from './OrderTimeline';
+import { ProofPanel } from './ProofPanel';
 
-/** One order: what was ordered, by whom, from where, and where it stands. */
+const NO_NAMES: NameOf = () => null;
+
+/**
+ * One order: its details and contacts, its full timeline with conflicts explained, the proof of
+ * delivery, and what an admin may do now (cancel with a reason, add a note), each saved on this
+ * device first and synced after; the badge says which.
+ */
 export function OrderScreen({ param }: ScreenProps) {
   const lookup = useHeldOrder(param);
+  const { session } = useDeviceSnapshot();
+  const actor = session ? sessionActor(session.user) : null;
+  const now = useNow(15_000);
+  const order = lookup.status === 'held' ? lookup.order : null;
+  const entries = useMemo(() => (order ? orderTimeline(order) : []), [order]);
   if (lookup.status === 'invalid') return <p className="empty">There is no such order.</p>;
-  if (lookup.status === 'loading')
+  if (!order)
     return (
       <p className="empty" role="status">
         Loading the order… (it needs the network if this device never held it)
       </p>
     );
-  const { order } = lookup;
   const { header, state } = order;
+  const actions = actor ? nextActions(actor, { status: state.status, type: header.type, driverId: state.driverId }) : new Set();
+  const driver = state.driverId ? `Assigned (${state.driverId.slice(0, 6)})` : 'Unassigned';
   return (
     <article className="order-detail" aria-labelledby="order-title">
       <p>
@@ -29,22 +53,18 @@ export function OrderScreen({ param }: ScreenProps) {
         </h2>
         <SyncBadge state={order.syncState} />
       </header>
-      <dl className="facts">
-        <dt>Status</dt>
-        <dd>{STATUS_TEXT[state.status]}</dd>
-        <dt>Outlet</dt>
-        <dd>{header.outlet.name}</dd>
-        <dt>Total</dt>
-        <dd>{formatMoney(header.totals.total, header.currency)}</dd>
-      </dl>
-      <ul className="order__lines" aria-label="Items">
-        {header.items.map((line, i) => (
-          <li key={i}>
-            {line.qty} × {line.name}
-            {line.modifiers.length > 0 ? ` (${line.modifiers.map((m) => m.name).join(', ')})` : ''}
-          </li>
-        ))}
-      </ul>
+      <ConflictSummary entries={entries} />
+      <div className="order-detail__columns">
+        <div className="order-detail__column">
+          <OrderFacts order={order} now={now} driver={driver} />
+          {actions.has('cancel') ? <CancelControl orderId={order.id} /> : null}
+          <NoteForm orderId={order.id} />
+        </div>
+        <div className="order-detail__column">
+          <OrderTimeline entries={entries} self={actor?.id ?? null} nameOf={NO_NAMES} />
+          <ProofPanel orderId={order.id} proofs={deliveryProofs(order)} />
+        </div>
+      </div>
     </article>
   );
 }

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { expectConnected, liveRow, openAdminDesk } from './support/adminPage';
+import { freshServerPerTest } from './support/freshServer';
+import { orderCard, signInAsOutlet } from './support/outletPage';
+import { placePickupOrderWithLink } from './support/placeOrder';
+
+const env = freshServerPerTest();
+
+test('the admin notes and cancels an order with a reason; the outlet and the tracking link see it at once', async () => {
+  const { server, browser } = env();
+  const { trackingUrl } = await placePickupOrderWithLink(server.url, 'Deepa Cancel');
+  const tracking = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await tracking.goto(trackingUrl);
+  await expect(tracking.getByRole('heading', { level: 1, name: 'Placed' })).toBeVisible();
+  const tablet = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
+  await tablet.goto(`${server.url}/outlet/`);
+  await signInAsOutlet(tablet);
+  await expect(orderCard(tablet, 'Deepa Cancel')).toBeVisible();
+
+  const page = await openAdminDesk(browser, server.url);
+  await expectConnected(page);
+  await liveRow(page, 'Deepa Cancel').getByRole('link').click();
+  await expect(page.getByRole('heading', { name: /^Order #[\w-]{6} — Deepa Cancel$/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Call the customer, Deepa Cancel/ })).toHaveAttribute('href', 'tel:+919845000000');
+  await expect(page.getByRole('link', { name: /^Call the outlet, Dabba Demo Kitchen/ })).toHaveAttribute('href', /^tel:\+91/);
+
+  await page.getByLabel('Note for the outlet and the driver').fill('Customer rang: wants to cancel');
+  await page.getByRole('button', { name: 'Add note' }).click();
+  const timeline = page.getByRole('list', { name: 'Events, oldest first' });
+  await expect(timeline.getByRole('listitem').filter({ hasText: 'Note: Customer rang: wants to cancel' })).toContainText(
+    /You · admin app on device \S+/,
+  );
+
+  await page.getByRole('button', { name: 'Cancel order…' }).click();
+  await page.getByRole('radio', { name: 'Customer asked to cancel' }).check();
+  await page.getByRole('button', { name: 'Cancel order', exact: true }).click();
+  await expect(timeline.getByRole('listitem').filter({ hasText: 'Cancelled: Customer asked to cancel' })).toContainText('You');
+  await expect(page.getByRole('button', { name: 'Cancel order…' })).toHaveCount(0);
+  await expect(page.getByText('synced', { exact: true })).toBeVisible();
+
+  await expect(tracking.getByRole('heading', { level: 1, name: 'Cancelled' })).toBeVisible();
+  await expect(orderCard(tablet, 'Deepa Cancel')).toHaveCount(0);
+  await tablet.getByText('Done today').click();
+  await expect(tablet.locator('.done__row').filter({ hasText: 'Deepa Cancel' })).toContainText('Cancelled');
+});

@@ -8,6 +8,7 @@ import { KeyedSerial } from '../serial';
 import type { OrderIndex } from '../storage/orderIndex';
 import type { DocHooks } from '../sync/docRegistry';
 import type { SyncedDoc } from '../sync/syncedDoc';
+import { AdminDispatchMirror } from './adminDispatchMirror';
 import { OfferDesk, type OfferDeskDeps } from './offerDesk';
 import { appendServerEvents, readOrderView } from './orderDocs';
 
@@ -45,18 +46,23 @@ export type AssignRefusal =
 export class Dispatcher implements DocHooks {
   private readonly serial = new KeyedSerial<'dispatch'>();
   private readonly desk: OfferDesk;
+  private readonly mirror: AdminDispatchMirror;
   private cancelRetry: (() => void) | null = null;
   private kickQueued = false;
   private closed = false;
 
   constructor(private readonly d: DispatcherDeps) {
-    this.desk = new OfferDesk(d, (row) =>
-      this.background('offer timeout', async () => {
-        const current = this.desk.current(row);
-        if (!current || (await this.desk.extendIfWoken(current))) return;
-        await this.desk.end(current, 'timeout');
-        await this.dispatchAwaiting(false);
-      }),
+    this.mirror = new AdminDispatchMirror(d.registry, d.drivers);
+    this.desk = new OfferDesk(
+      d,
+      (row) =>
+        this.background('offer timeout', async () => {
+          const current = this.desk.current(row);
+          if (!current || (await this.desk.extendIfWoken(current))) return;
+          await this.desk.end(current, 'timeout');
+          await this.dispatchAwaiting(false);
+        }),
+      this.mirror,
     );
   }
 
@@ -70,6 +76,11 @@ export class Dispatcher implements DocHooks {
         if (!view || !needsDriver(view)) await this.desk.withdraw(row);
         else if (row.expiresAt <= now) await this.desk.end(row, 'timeout');
         else await this.desk.resume(row);
+      }
+      // Entries of orders settled while the server was down (or between a write and a crash) go.
+      for (const orderId of await this.mirror.load()) {
+        const view = await readOrderView(this.d.registry, orderId);
+        if (!view || !needsDriver(view)) await this.mirror.settle(orderId);
       }
       await this.dispatchAwaiting(false);
     });
@@ -88,7 +99,8 @@ export class Dispatcher implements DocHooks {
     }
     // Assigned by hand (or accepted), cancelled, rejected: the offer is void and its driver free again.
     if (offered) this.background('withdraw', () => this.withdrawIfSettled(orderId));
-    else if (view.state.driverId !== null && isTerminal(view.state.status)) this.kick();
+    else if (this.mirror.has(orderId)) this.background('settle', () => this.settleIfDone(orderId));
+    if (!offered && view.state.driverId !== null && isTerminal(view.state.status)) this.kick();
   }
 
   /** Asks again for every delivery waiting for a driver (a driver came on shift, moved, or freed a place). */
@@ -119,6 +131,7 @@ export class Dispatcher implements DocHooks {
         needsDriver(view) ? [{ id: newEventId(), type: 'assigned', by: SYSTEM, driverId }] : null,
       );
       await this.desk.withdraw(row);
+      await this.mirror.settle(orderId);
       if (!assigned) {
         await this.dispatchAwaiting(false);
         return fail('offer_expired', 'This order no longer needs a driver.');
@@ -169,10 +182,9 @@ export class Dispatcher implements DocHooks {
       );
       if (!assigned) return fail('order_changed', 'The order changed while assigning it; look at it again.');
       const pending = this.d.state.offer(orderId);
-      if (pending) {
-        await this.desk.withdraw(pending);
-        await this.dispatchAwaiting(false);
-      }
+      if (pending) await this.desk.withdraw(pending);
+      await this.mirror.settle(orderId);
+      if (pending) await this.dispatchAwaiting(false);
       return ok(choice.value);
     });
   }
@@ -192,7 +204,15 @@ export class Dispatcher implements DocHooks {
     const view = await readOrderView(this.d.registry, orderId);
     if (view && needsDriver(view)) return;
     await this.desk.withdraw(row);
+    await this.mirror.settle(orderId);
     await this.dispatchAwaiting(false);
+  }
+
+  /** An order admins saw waiting that no longer needs a driver (assigned by hand, cancelled) leaves the dispatch mirror. */
+  private async settleIfDone(orderId: OrderId): Promise<void> {
+    if (this.d.state.offer(orderId)) return;
+    const view = await readOrderView(this.d.registry, orderId);
+    if (!view || !needsDriver(view)) await this.mirror.settle(orderId);
   }
 
   /** Offers every waiting delivery, oldest first; with some left waiting, asks again after `retryMs`. */

@@ -12,6 +12,7 @@ import type { DriverOrders } from '../storage/driverOrders';
 import type { DriverRepo } from '../storage/drivers';
 import type { DocRegistry } from '../sync/docRegistry';
 import { offerWakeData } from '../wake/offerWake';
+import type { AdminDispatchMirror } from './adminDispatchMirror';
 import type { Waker } from '../wake/waker';
 import { driverCandidates } from './candidates';
 import { hideOffer, showOffer } from './offerInbox';
@@ -38,8 +39,8 @@ export interface OfferDeskDeps {
 export type OfferOutcome = 'offered' | 'waiting' | 'done';
 
 /**
- * The mechanics of offers: choosing the driver, showing the offer in their inbox, timing it out,
- * taking it back. Not safe to call concurrently: the Dispatcher runs every call in one queue.
+ * The mechanics of offers: choosing the driver, showing the offer in their inbox (and to admins, in
+ * the dispatch mirror), timing it out, taking it back. Not safe to call concurrently: the Dispatcher runs every call in one queue.
  * Writes go storage first, then the inbox, and come off the inbox first, then storage, so a crash
  * between the two leaves a stored offer the next start shows again, never an offer no one tracks.
  */
@@ -51,6 +52,7 @@ export class OfferDesk {
   constructor(
     private readonly d: OfferDeskDeps,
     private readonly onExpired: (row: OfferRow) => void,
+    private readonly mirror: AdminDispatchMirror,
   ) {
     this.policy = d.policy ?? DEFAULT_POLICY;
     this.windows = { timeoutMs: d.offerTimeoutMs, asleepMs: d.offerAsleepMs };
@@ -100,7 +102,11 @@ export class OfferDesk {
     if (this.d.state.offer(orderId)) return 'offered';
     const view = await readOrderView(this.d.registry, orderId);
     if (!view || !needsDriver(view) || !isDelivery(view.header)) return 'done';
-    for (const e of view.state.applied) if (e.type === 'unassigned') this.d.state.exclude(orderId, e.driverId, 'unassigned', e.at);
+    for (const e of view.state.applied) {
+      if (e.type !== 'unassigned') continue;
+      this.d.state.exclude(orderId, e.driverId, 'unassigned', e.at);
+      await this.mirror.record(orderId, { kind: 'passed', driverId: e.driverId, reason: 'unassigned', said: e.reason, at: e.at });
+    }
     let choice = await this.choose(view);
     if (!choice.ok && newRound) {
       const exclusions = this.d.state.exclusions(orderId);
@@ -111,7 +117,10 @@ export class OfferDesk {
         choice = again;
       }
     }
-    if (!choice.ok) return 'waiting';
+    if (!choice.ok) {
+      await this.mirror.record(orderId, { kind: 'waiting', now: this.d.clock.now() });
+      return 'waiting';
+    }
     const { driverId, distanceMeters, reach } = choice.value;
     const offeredAt = this.d.clock.now();
     const expiresAt = offeredAt + firstWindowMs(reach, this.windows);
@@ -119,6 +128,7 @@ export class OfferDesk {
     const row: OfferRow = { orderId, driverId, offeredAt, expiresAt, offer };
     this.d.state.putOffer(row);
     await showOffer(this.d.registry, driverId, offer);
+    await this.mirror.record(orderId, { kind: 'offered', driverId, offeredAt, expiresAt });
     this.schedule(row);
     // After the inbox holds the offer: the woken phone pulls that document.
     if (reach === 'asleep') this.d.waker.wake({ kind: 'user', userId: driverId }, offerWakeData(driverId, offer, offeredAt));
@@ -146,6 +156,7 @@ export class OfferDesk {
     const extended: OfferRow = { ...row, expiresAt, offer: { ...row.offer, expiresAt } };
     this.d.state.putOffer(extended);
     await showOffer(this.d.registry, row.driverId, extended.offer);
+    await this.mirror.record(row.orderId, { kind: 'offered', driverId: row.driverId, offeredAt: row.offeredAt, expiresAt });
     this.schedule(extended);
     this.d.log.info('offer extended: the driver woke up', { orderId: row.orderId, driverId: row.driverId });
     return true;
@@ -154,6 +165,7 @@ export class OfferDesk {
   /** Shows a stored offer again after a restart and times it from where it was. */
   async resume(row: OfferRow): Promise<void> {
     await showOffer(this.d.registry, row.driverId, row.offer);
+    await this.mirror.record(row.orderId, { kind: 'offered', driverId: row.driverId, offeredAt: row.offeredAt, expiresAt: row.expiresAt });
     this.schedule(row);
   }
 
@@ -163,12 +175,15 @@ export class OfferDesk {
     this.expiries.delete(row.orderId);
     await hideOffer(this.d.registry, row.driverId, row.orderId);
     this.d.state.deleteOffer(row.orderId);
+    await this.mirror.record(row.orderId, { kind: 'offer_ended' });
   }
 
   /** The driver let the offer lapse (or declined it): they are not asked for this order again this round. */
   async end(row: OfferRow, reason: 'declined' | 'timeout', said: string | null = null): Promise<void> {
-    this.d.state.exclude(row.orderId, row.driverId, reason, this.d.clock.now());
+    const now = this.d.clock.now();
+    this.d.state.exclude(row.orderId, row.driverId, reason, now);
     await this.withdraw(row);
+    await this.mirror.record(row.orderId, { kind: 'passed', driverId: row.driverId, reason, said, at: now });
     this.d.log.info(reason === 'timeout' ? 'offer timed out' : 'offer declined', {
       orderId: row.orderId,
       driverId: row.driverId,

@@ -1,0 +1,99 @@
+import { dispatchMap, type DispatchEntry, type DispatchOffer, type DispatchPass } from '../../shared/adminDispatch';
+import type { OrderId, UserId } from '../../shared/ids';
+import type { DriverRepo } from '../storage/drivers';
+import type { DocRegistry } from '../sync/docRegistry';
+
+const ADMIN_INBOX = { kind: 'adminInbox' } as const;
+/** Passes kept per order: an order nobody takes is tried again every round, and admins need the latest. */
+const MAX_PASSES = 20;
+
+/** What changes in an order's entry: an offer made or ended, a driver passing, nobody to offer it to. */
+export type DispatchChange =
+  | { readonly kind: 'offered'; readonly driverId: UserId; readonly offeredAt: number; readonly expiresAt: number }
+  | { readonly kind: 'offer_ended' }
+  | {
+      readonly kind: 'passed';
+      readonly driverId: UserId;
+      readonly reason: DispatchPass['reason'];
+      readonly said: string | null;
+      readonly at: number;
+    }
+  | { readonly kind: 'waiting'; readonly now: number };
+
+function apply(entry: DispatchEntry, change: DispatchChange, nameOf: (id: UserId) => string): DispatchEntry {
+  switch (change.kind) {
+    case 'offered': {
+      const offer: DispatchOffer = {
+        driverId: change.driverId,
+        driverName: nameOf(change.driverId),
+        offeredAt: change.offeredAt,
+        expiresAt: change.expiresAt,
+      };
+      return { ...entry, offer, waitingSince: null };
+    }
+    case 'offer_ended':
+      return { ...entry, offer: null };
+    case 'passed': {
+      const known = entry.passes.some((p) => p.driverId === change.driverId && p.reason === change.reason && p.at === change.at);
+      if (known) return entry;
+      const pass: DispatchPass = {
+        driverId: change.driverId,
+        driverName: nameOf(change.driverId),
+        reason: change.reason,
+        said: change.said,
+        at: change.at,
+      };
+      return {
+        ...entry,
+        offer: entry.offer?.driverId === change.driverId ? null : entry.offer,
+        passes: [...entry.passes, pass].slice(-MAX_PASSES),
+      };
+    }
+    case 'waiting':
+      return entry.offer ? entry : { ...entry, waitingSince: entry.waitingSince ?? change.now };
+  }
+}
+
+/**
+ * Dispatch's work shown to admins: one entry per delivery waiting for a driver in `inbox:admin`'s
+ * dispatch map (shared/adminDispatch.ts). Called from inside dispatch's queue, so its writes follow the
+ * decisions in order; each write leaves the document unchanged when the entry already says it.
+ */
+export class AdminDispatchMirror {
+  /** Orders with an entry, so settling every other order's commit costs no document read. */
+  private readonly mirrored = new Set<OrderId>();
+
+  constructor(
+    private readonly registry: DocRegistry,
+    private readonly drivers: Pick<DriverRepo, 'get'>,
+  ) {}
+
+  /** Reads which orders have an entry (after a restart); returns them so the caller can settle those no longer waiting. */
+  async load(): Promise<OrderId[]> {
+    const ids = await this.registry.withDoc(ADMIN_INBOX, (doc) => [...dispatchMap(doc.ydoc).keys()]);
+    for (const id of ids) this.mirrored.add(id as OrderId);
+    return [...this.mirrored];
+  }
+
+  has(orderId: OrderId): boolean {
+    return this.mirrored.has(orderId);
+  }
+
+  record(orderId: OrderId, change: DispatchChange): Promise<void> {
+    this.mirrored.add(orderId);
+    return this.registry.withDoc(ADMIN_INBOX, (doc) => {
+      const map = dispatchMap(doc.ydoc);
+      const current = map.get(orderId) ?? { orderId, offer: null, passes: [], waitingSince: null };
+      const next = apply(current, change, (id) => this.drivers.get(id)?.name ?? 'A driver');
+      if (JSON.stringify(next) !== JSON.stringify(map.get(orderId))) doc.change((y) => dispatchMap(y).set(orderId, next));
+    });
+  }
+
+  /** The order no longer needs a driver: its entry goes. */
+  settle(orderId: OrderId): Promise<void> {
+    if (!this.mirrored.delete(orderId)) return Promise.resolve();
+    return this.registry.withDoc(ADMIN_INBOX, (doc) => {
+      if (dispatchMap(doc.ydoc).has(orderId)) doc.change((y) => dispatchMap(y).delete(orderId));
+    });
+  }
+}

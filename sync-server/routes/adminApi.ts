@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Dispatcher } from '../dispatch/dispatcher';
 import { OrderExport } from '../storage/orderExport';
 import { OrderStats } from '../storage/orderStats';
+import { adminDriverRoutes, type AdminDriverRouteDeps } from './adminDrivers';
 import { adminOrdersCsvRoutes, type AdminOrdersCsvRouteDeps } from './adminOrdersCsv';
 import { adminPlatformRoutes, type AdminPlatformRouteDeps } from './adminPlatform';
 import { adminStatsRoutes, type AdminStatsRouteDeps } from './adminStats';
@@ -9,7 +10,7 @@ import { adminUserRoutes, type AdminUserRouteDeps } from './adminUsers';
 
 /** What the admin routes need from the server; the stats and export queries are made here from its database. */
 export type AdminApiDeps = Omit<
-  AdminUserRouteDeps & AdminStatsRouteDeps & AdminOrdersCsvRouteDeps & AdminPlatformRouteDeps,
+  AdminUserRouteDeps & AdminStatsRouteDeps & AdminOrdersCsvRouteDeps & AdminPlatformRouteDeps & AdminDriverRouteDeps,
   'stats' | 'exports' | 'offShift'
 > & { readonly dispatcher: Dispatcher };
 
@@ -27,6 +28,7 @@ export function adminApi(deps: AdminApiDeps): Hono {
   };
   return new Hono()
     .route('/users', adminUserRoutes(all))
+    .route('/drivers', adminDriverRoutes(all))
     .route('/stats', adminStatsRoutes(all))
     .route('/platform', adminPlatformRoutes(all))
     .route('/', adminOrdersCsvRoutes(all));

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { formatMoney } from '../../../shared/money';
 import type { OrderId } from '../../../shared/ids';
 import type { LiveOffer } from '../model/offers/useOffers';
-import { countdownText, secondsLeft } from '../model/offers/offerCountdown';
+import { countdownText, secondsLeft } from '../../common/dispatch/offerCountdown';
 import { useDriverCommands } from '../model/useDriverCommands';
 import { useNow } from '../../common/ui/useNow';
 import { distanceText } from './distance';

@@ -4,7 +4,7 @@ import type { UserId } from '../../../../shared/ids';
 import type { Offer } from '../../../../shared/inbox';
 import { useHeldDoc } from '../../../common/device/useHeldDoc';
 import { useDriverSnapshot } from '../DriverContext';
-import { offerDeadline } from './offerCountdown';
+import { offerDeadline } from '../../../common/dispatch/offerCountdown';
 import { readOffers } from './readOffers';
 
 export interface LiveOffer extends Offer {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countdownText, offerDeadline, secondsLeft } from '../../../../../../client/driver/model/offers/offerCountdown';
+import { countdownText, offerDeadline, secondsLeft } from '../../../../../client/common/dispatch/offerCountdown';
 
 const SERVER_T0 = 1_700_000_000_000;
 const offer = { offeredAt: SERVER_T0, expiresAt: SERVER_T0 + 60_000 };

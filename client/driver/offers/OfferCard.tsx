@@ -5,7 +5,7 @@ import type { LiveOffer } from '../model/offers/useOffers';
 import { countdownText, secondsLeft } from '../../common/dispatch/offerCountdown';
 import { useDriverCommands } from '../model/useDriverCommands';
 import { useNow } from '../../common/ui/useNow';
-import { distanceText } from './distance';
+import { distanceText } from '../../common/ui/distanceText';
 
 interface Props {
   readonly offer: LiveOffer;

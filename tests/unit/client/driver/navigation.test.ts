@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { geoUri, mapsUrl } from '../../../../client/driver/job/navigation';
-import { distanceText } from '../../../../client/driver/offers/distance';
 import { jobHref, parseRoute } from '../../../../client/driver/shell/useDriverRoute';
 
 const OUTLET = { lat: 12.9756, lng: 77.6066, label: 'Dabba Demo Kitchen' };
@@ -9,12 +8,6 @@ describe('driver app links and words', () => {
   it('opens the phone’s navigation app at the pin, or a web map where there is none', () => {
     expect(geoUri(OUTLET)).toBe('geo:12.975600,77.606600?q=12.975600,77.606600(Dabba%20Demo%20Kitchen)');
     expect(mapsUrl(OUTLET)).toBe('https://www.google.com/maps/dir/?api=1&destination=12.975600,77.606600');
-  });
-
-  it('says distances as a rider reads them', () => {
-    expect(distanceText(62)).toBe('60 m');
-    expect(distanceText(1_234)).toBe('1.2 km');
-    expect(distanceText(12_345)).toBe('12 km');
   });
 
   it('keeps the open job in the address, and anything else is the home screen', () => {

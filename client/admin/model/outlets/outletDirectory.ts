@@ -5,6 +5,7 @@ import { getJson, readAnswer } from '../../../common/api/http';
 import type { Device } from '../../../common/device/device';
 import type { Session } from '../../../common/session/session';
 import { readMetaJson, writeMetaJson } from '../store/metaJson';
+import { SnapshotSource } from '../store/snapshotSource';
 
 const outletEntrySchema = z.object({ id: OutletIdSchema, name: z.string() });
 const outletListSchema = z.array(outletEntrySchema);
@@ -21,30 +22,23 @@ const META_KEY = 'admin:outlets';
  * pause, busy mode) and has them with no network. The list is asked of the catalog each time the
  * device comes online and kept on the device; after a reload offline the kept list is held again.
  */
-export class OutletDirectory {
-  private outlets: readonly OutletEntry[] = [];
-  private readonly listeners = new Set<() => void>();
+export class OutletDirectory extends SnapshotSource<readonly OutletEntry[]> {
   /** Documents held for this sign-in: each is subscribed once, not at every connection change. */
   private held = new Set<string>();
   private heldFor: Session | null = null;
   private lastConnection: string | null = null;
 
-  private constructor(private readonly host: OutletDirectoryHost) {}
+  private constructor(private readonly host: OutletDirectoryHost) {
+    super([]);
+  }
 
   static async open(host: OutletDirectoryHost): Promise<OutletDirectory> {
     const directory = new OutletDirectory(host);
-    directory.outlets = (await readMetaJson(host.db, META_KEY, outletListSchema)) ?? [];
+    directory.publish((await readMetaJson(host.db, META_KEY, outletListSchema)) ?? []);
     host.subscribe(() => directory.follow());
     directory.follow();
     return directory;
   }
-
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  readonly getSnapshot = (): readonly OutletEntry[] => this.outlets;
 
   private follow(): void {
     const { session, connection } = this.host.getSnapshot();
@@ -63,14 +57,13 @@ export class OutletDirectory {
     const answer = readAnswer(await getJson('/api/outlets'), outletListSchema, 'The list of outlets could not be read.');
     // Offline or refused: the kept list stands, and the next connection asks again.
     if (!answer.ok) return;
-    this.outlets = answer.value;
+    this.publish(answer.value);
     await writeMetaJson(this.host.db, META_KEY, answer.value);
     this.holdAll();
-    for (const listener of this.listeners) listener();
   }
 
   private holdAll(): void {
-    for (const { id } of this.outlets) {
+    for (const { id } of this.getSnapshot()) {
       const name = outletDocName(id);
       if (this.held.has(name)) continue;
       this.held.add(name);

@@ -1,5 +1,8 @@
-import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import type { UserId } from '../../../shared/ids';
 import type { AdminDevice } from './adminDevice';
+import type { RosterSnapshot } from './drivers/driverRoster';
+import type { NameOf } from './orders/eventWords';
 import type { LiveFilter } from './orders/liveFilter';
 import type { HeldOrder } from './orders/orderBook';
 import type { OutletEntry } from './outlets/outletDirectory';
@@ -38,4 +41,19 @@ export function useLiveFilter(): [LiveFilter, (change: Partial<LiveFilter>) => v
   const { liveFilter } = useAdminDevice();
   const filter = useSyncExternalStore(liveFilter.subscribe, liveFilter.getSnapshot);
   return [filter, (change) => liveFilter.set({ ...liveFilter.getSnapshot(), ...change })];
+}
+
+/** Every driver as the server last said, with when that was. */
+export function useDriverRoster(): RosterSnapshot {
+  const { drivers } = useAdminDevice();
+  return useSyncExternalStore(drivers.subscribe, drivers.getSnapshot);
+}
+
+/** Names this device knows (drivers, from the roster), for timelines and lists. */
+export function useNameOf(): NameOf {
+  const { drivers } = useDriverRoster();
+  return useMemo(() => {
+    const names = new Map<UserId, string>(drivers.map((d) => [d.id, d.name]));
+    return (id) => names.get(id) ?? null;
+  }, [drivers]);
 }

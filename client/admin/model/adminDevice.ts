@@ -1,6 +1,7 @@
 import type { Device } from '../../common/device/device';
 import { AlertDesk } from './alerts/alertDesk';
 import { ServerContact } from './contact/serverContact';
+import { DriverRoster } from './drivers/driverRoster';
 import { adminOrderCommands, type AdminOrderCommands } from './orders/adminOrderCommands';
 import { NO_FILTER, type LiveFilter } from './orders/liveFilter';
 import { OrderBook } from './orders/orderBook';
@@ -10,7 +11,7 @@ import { ValueStore } from './store/valueStore';
 /**
  * The admin's side of the device, beside the documents the Device syncs: the book of every order it
  * holds, the outlets whose documents it holds, when it was last in touch with the server, the
- * problems it has raised, the live list's filter (kept while the admin looks at one order), and
+ * drivers (asked of the server while connected), the problems it has raised, the live list's filter (kept while the admin looks at one order), and
  * the commands an admin acts on orders with.
  * Each follows whoever is signed in on the Device.
  */
@@ -24,17 +25,19 @@ export class AdminDevice {
     readonly outlets: OutletDirectory,
     readonly contact: ServerContact,
     readonly alerts: AlertDesk,
+    readonly drivers: DriverRoster,
   ) {
     this.commands = adminOrderCommands(device);
   }
 
   static async attach(device: Device): Promise<AdminDevice> {
-    const [outlets, contact, alerts] = await Promise.all([
+    const [outlets, contact, alerts, drivers] = await Promise.all([
       OutletDirectory.open(device),
       ServerContact.open(device),
       AlertDesk.open(device.db),
+      DriverRoster.open(device),
     ]);
-    return new AdminDevice(device, OrderBook.follow(device), outlets, contact, alerts);
+    return new AdminDevice(device, OrderBook.follow(device), outlets, contact, alerts, drivers);
   }
 
   /** The bearer token for the admin API; null while nobody is signed in. */

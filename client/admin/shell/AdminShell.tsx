@@ -10,6 +10,7 @@ import { ShortcutsDialog } from '../keys/ShortcutsDialog';
 import { useShellKeys } from '../keys/useShellKeys';
 import { useHeldOrders, useLastOnline } from '../model/AdminContext';
 import { useProblems } from '../model/alerts/useProblems';
+import { isUnassigned } from '../model/orders/promise';
 import { useAdminRoute } from './adminRoute';
 import { DeviceCopyLine } from './DeviceCopyLine';
 import { NavBar } from './NavBar';
@@ -32,13 +33,14 @@ export function AdminShell() {
   const toggleShortcuts = useCallback(() => setShortcuts((open) => !open), []);
   useShellKeys(go, toggleShortcuts);
   const unsynced = orders.filter((o) => o.syncState === 'local').length;
+  const waitingForDriver = orders.filter(isUnassigned).length;
   const { Screen, label } = ROUTE_TABLE[route.screen];
 
   return (
     <div className="admin">
       <header className="app-header admin-header">
         <h1 className="app-header__title">Dabba Admin</h1>
-        <NavBar current={route.screen} badges={{ live: problems.length }} />
+        <NavBar current={route.screen} badges={{ live: problems.length, dispatch: waitingForDriver }} />
         <button type="button" className="button button--quiet" aria-keyshortcuts="?" onClick={toggleShortcuts}>
           Shortcuts
         </button>

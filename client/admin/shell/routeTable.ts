@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { DispatchScreen } from '../screens/dispatch/DispatchScreen';
 import { LiveScreen } from '../screens/live/LiveScreen';
 import { OrderScreen } from '../screens/order/OrderScreen';
 import type { ScreenId } from './adminRoute';
@@ -25,5 +26,6 @@ export interface ScreenEntry {
  */
 export const ROUTE_TABLE: { readonly [S in ScreenId]: ScreenEntry } = {
   live: { label: 'Live operations', inNav: true, key: 'l', Screen: LiveScreen },
+  dispatch: { label: 'Dispatch', inNav: true, key: 'd', Screen: DispatchScreen },
   order: { label: 'Order', inNav: false, key: null, Screen: OrderScreen },
 };

@@ -3,7 +3,7 @@ import type { OutletId } from '../../../../shared/ids';
 import { startOfLocalDay } from '../../../../shared/order/board';
 import { useNow } from '../../../common/ui/useNow';
 import { useListKeys } from '../../keys/useListKeys';
-import { useHeldOrders, useLiveFilter, useOutlets } from '../../model/AdminContext';
+import { useHeldOrders, useLiveFilter, useNameOf, useOutlets } from '../../model/AdminContext';
 import { filterLive } from '../../model/orders/liveFilter';
 import { LiveFilters } from './LiveFilters';
 import { LiveTable } from './LiveTable';
@@ -16,6 +16,7 @@ export function LiveScreen() {
   const orders = useHeldOrders();
   const directory = useOutlets();
   const [filter, change] = useLiveFilter();
+  const nameOf = useNameOf();
   const now = useNow(15_000);
   const body = useRef<HTMLTableSectionElement>(null);
   const search = useRef<HTMLInputElement>(null);
@@ -37,7 +38,7 @@ export function LiveScreen() {
         </p>
       </div>
       <LiveFilters filter={filter} outlets={outlets} onChange={change} search={search} />
-      {shown.length === 0 ? <p className="empty">No orders match.</p> : <LiveTable orders={shown} now={now} body={body} />}
+      {shown.length === 0 ? <p className="empty">No orders match.</p> : <LiveTable orders={shown} now={now} nameOf={nameOf} body={body} />}
     </section>
   );
 }

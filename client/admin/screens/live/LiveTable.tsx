@@ -3,6 +3,7 @@ import { orderNumber } from '../../../../shared/order/orderNumber';
 import type { OrderType } from '../../../../shared/order/status';
 import { STATUS_TEXT } from '../../../common/ui/statusText';
 import { SyncBadge } from '../../../common/ui/SyncBadge';
+import type { NameOf } from '../../model/orders/eventWords';
 import type { HeldOrder } from '../../model/orders/orderBook';
 import { isLate, isUnassigned, promiseTimer } from '../../model/orders/promise';
 import { timerText } from '../../model/orders/timerText';
@@ -10,19 +11,22 @@ import { hrefOf } from '../../shell/adminRoute';
 
 const TYPE_TEXT: { readonly [T in OrderType]: string } = { delivery: 'Delivery', pickup: 'Pickup', 'dine-in': 'Dine-in' };
 
-function driverText(order: HeldOrder): string {
+function driverText(order: HeldOrder, nameOf: NameOf): string {
   if (isUnassigned(order)) return 'Unassigned';
-  return order.state.driverId ? 'Driver assigned' : '—';
+  const driverId = order.state.driverId;
+  return driverId ? (nameOf(driverId) ?? `Driver ${driverId.slice(0, 6)}`) : '—';
 }
 
 /** The orders as rows; each row's number is the link j / k move between and Enter opens. */
 export function LiveTable({
   orders,
   now,
+  nameOf,
   body,
 }: {
   readonly orders: readonly HeldOrder[];
   readonly now: number;
+  readonly nameOf: NameOf;
   readonly body: RefObject<HTMLTableSectionElement | null>;
 }) {
   return (
@@ -55,7 +59,7 @@ export function LiveTable({
               <td>{TYPE_TEXT[order.header.type]}</td>
               <td>{STATUS_TEXT[order.state.status]}</td>
               <td>{timerText(promiseTimer(order, now), order.state.status) ?? '—'}</td>
-              <td>{driverText(order)}</td>
+              <td>{driverText(order, nameOf)}</td>
               <td className="ops-row__flags">
                 {late ? <span className="flag flag--bad">Late</span> : null}
                 {conflicts > 0 ? (

@@ -5,8 +5,9 @@ import { useDeviceSnapshot } from '../../../common/device/DeviceContext';
 import { sessionActor } from '../../../common/session/session';
 import { SyncBadge } from '../../../common/ui/SyncBadge';
 import { useNow } from '../../../common/ui/useNow';
+import { DriverPanel } from '../../dispatch/DriverPanel';
+import { useNameOf } from '../../model/AdminContext';
 import { deliveryProofs } from '../../model/orders/deliveryProofs';
-import type { NameOf } from '../../model/orders/eventWords';
 import { orderTimeline } from '../../model/orders/timeline';
 import { useHeldOrder } from '../../model/orders/useHeldOrder';
 import { hrefOf } from '../../shell/adminRoute';
@@ -18,18 +19,18 @@ import { OrderFacts } from './OrderFacts';
 import { OrderTimeline } from './OrderTimeline';
 import { ProofPanel } from './ProofPanel';
 
-const NO_NAMES: NameOf = () => null;
-
 /**
  * One order: its details and contacts, its full timeline with conflicts explained, the proof of
- * delivery, and what an admin may do now (cancel with a reason, add a note), each saved on this
+ * delivery, its driver, and what an admin may do now (cancel with a reason, add a note, assign,
+ * reassign or unassign the driver), each saved on this
  * device first and synced after; the badge says which.
  */
 export function OrderScreen({ param }: ScreenProps) {
   const lookup = useHeldOrder(param);
   const { session } = useDeviceSnapshot();
   const actor = session ? sessionActor(session.user) : null;
-  const now = useNow(15_000);
+  const now = useNow(1_000);
+  const nameOf = useNameOf();
   const order = lookup.status === 'held' ? lookup.order : null;
   const entries = useMemo(() => (order ? orderTimeline(order) : []), [order]);
   if (lookup.status === 'invalid') return <p className="empty">There is no such order.</p>;
@@ -41,7 +42,7 @@ export function OrderScreen({ param }: ScreenProps) {
     );
   const { header, state } = order;
   const actions = actor ? nextActions(actor, { status: state.status, type: header.type, driverId: state.driverId }) : new Set();
-  const driver = state.driverId ? `Assigned (${state.driverId.slice(0, 6)})` : 'Unassigned';
+  const driver = state.driverId ? (nameOf(state.driverId) ?? `Driver ${state.driverId.slice(0, 6)}`) : 'Unassigned';
   return (
     <article className="order-detail" aria-labelledby="order-title">
       <p>
@@ -57,11 +58,12 @@ export function OrderScreen({ param }: ScreenProps) {
       <div className="order-detail__columns">
         <div className="order-detail__column">
           <OrderFacts order={order} now={now} driver={driver} />
+          <DriverPanel order={order} now={now} />
           {actions.has('cancel') ? <CancelControl orderId={order.id} /> : null}
           <NoteForm orderId={order.id} />
         </div>
         <div className="order-detail__column">
-          <OrderTimeline entries={entries} self={actor?.id ?? null} nameOf={NO_NAMES} />
+          <OrderTimeline entries={entries} self={actor?.id ?? null} nameOf={nameOf} />
           <ProofPanel orderId={order.id} proofs={deliveryProofs(order)} />
         </div>
       </div>

@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import { DispatchScreen } from '../screens/dispatch/DispatchScreen';
 import { LiveScreen } from '../screens/live/LiveScreen';
 import { OrderScreen } from '../screens/order/OrderScreen';
@@ -27,5 +27,6 @@ export interface ScreenEntry {
 export const ROUTE_TABLE: { readonly [S in ScreenId]: ScreenEntry } = {
   live: { label: 'Live operations', inNav: true, key: 'l', Screen: LiveScreen },
   dispatch: { label: 'Dispatch', inNav: true, key: 'd', Screen: DispatchScreen },
+  map: { label: 'Live map', inNav: true, key: 'm', Screen: lazy(() => import('../screens/map/MapScreen')) },
   order: { label: 'Order', inNav: false, key: null, Screen: OrderScreen },
 };

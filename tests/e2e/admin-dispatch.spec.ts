@@ -28,6 +28,7 @@ test('the admin assigns a waiting delivery by hand: the driver’s app shows the
     .click();
   const waiting = page.getByRole('listitem', { name: 'Esha Byhand, waiting for a driver' });
   await expect(waiting).toContainText(/No driver could be offered it since \d{1,2}:\d{2}/);
+  await expect(page.getByRole('alert').filter({ hasText: 'New problem' })).toContainText('No driver: #');
   await expect(waiting.getByLabel('Driver')).toContainText('Ravi Kumar (off shift, 0 of');
 
   await waiting.getByRole('button', { name: 'Assign Esha Byhand’s order' }).click();

@@ -1,11 +1,13 @@
+import type { DispatchEntry } from '../../../../shared/adminDispatch';
 import type { OrderId, OutletId } from '../../../../shared/ids';
 import { orderNumber } from '../../../../shared/order/orderNumber';
+import { clockTime } from '../../../common/ui/clockTime';
 import type { HeldOrder } from '../orders/orderBook';
-import { isLate, promiseTimer, statusAtOf } from '../orders/promise';
+import { isLate, isUnassigned, promiseTimer, statusAtOf } from '../orders/promise';
 import { timerText } from '../orders/timerText';
 import type { KeyedAlert } from './serverAlerts';
 
-export type ProblemKind = 'late' | 'rejected' | 'failed' | 'order_unanswered' | 'outlet_offline';
+export type ProblemKind = 'late' | 'rejected' | 'failed' | 'order_unanswered' | 'outlet_offline' | 'offer_unanswered' | 'no_driver';
 
 /** Something an admin should look at now. `key` names the problem, so it is raised once however often it is seen. */
 export interface Problem {
@@ -25,6 +27,8 @@ export const PROBLEM_WORDS: { readonly [K in ProblemKind]: string } = {
   failed: 'Delivery failed',
   order_unanswered: 'Unanswered',
   outlet_offline: 'Outlet offline',
+  offer_unanswered: 'Offer unanswered',
+  no_driver: 'No driver',
 };
 
 const named = (order: HeldOrder): string => `${orderNumber(order.id)} (${order.header.customer.name}, ${order.header.outlet.name})`;
@@ -34,12 +38,32 @@ function reasonOf(order: HeldOrder): string {
   return closing && 'reason' in closing ? `: ${closing.reason}` : '';
 }
 
+/** Dispatch's troubles with a delivery still waiting: nobody could be offered it, or a driver let the offer lapse. */
+function dispatchProblem(order: HeldOrder, entry: DispatchEntry): Problem | null {
+  const base = { orderId: order.id, outletId: order.header.outletId };
+  if (entry.waitingSince !== null) {
+    const text = `${named(order)}: no driver could be offered it since ${clockTime(entry.waitingSince)}`;
+    return { ...base, key: `no_driver:${order.id}`, kind: 'no_driver', text, since: entry.waitingSince };
+  }
+  const lapsed = entry.passes.findLast((p) => p.reason === 'timeout');
+  if (!lapsed) return null;
+  const text = `${named(order)}: ${lapsed.driverName} did not answer the offer; it moved on`;
+  return { ...base, key: `offer_unanswered:${order.id}`, kind: 'offer_unanswered', text, since: lapsed.at };
+}
+
 /**
  * The problems in what the device holds at `now`: orders late against their promise; orders rejected
- * or failed since `since` (today); and the server's own open alerts (an outlet offline, an order left
- * unanswered). An order the server already raised as unanswered is not raised again as late.
+ * or failed since `since` (today); deliveries dispatch cannot place (nobody to offer them to, an offer
+ * left unanswered); and the server's own open alerts (an outlet offline, an order left unanswered). An
+ * order the server already raised as unanswered is not raised again as late.
  */
-export function findProblems(orders: readonly HeldOrder[], serverAlerts: readonly KeyedAlert[], now: number, since: number): Problem[] {
+export function findProblems(
+  orders: readonly HeldOrder[],
+  serverAlerts: readonly KeyedAlert[],
+  dispatch: ReadonlyMap<OrderId, DispatchEntry>,
+  now: number,
+  since: number,
+): Problem[] {
   const problems: Problem[] = serverAlerts.map(({ key, alert }) => ({
     key,
     kind: alert.kind,
@@ -59,6 +83,9 @@ export function findProblems(orders: readonly HeldOrder[], serverAlerts: readonl
       const timer = timerText(promiseTimer(order, now), status) ?? 'late';
       problems.push({ ...base, key: `late:${order.id}`, kind: 'late', text: `${named(order)}: ${timer}`, since: statusAtOf(order) });
     }
+    const entry = isUnassigned(order) ? dispatch.get(order.id) : undefined;
+    const stuck = entry ? dispatchProblem(order, entry) : null;
+    if (stuck) problems.push(stuck);
   }
   return problems.sort((a, b) => a.since - b.since || (a.key < b.key ? -1 : 1));
 }

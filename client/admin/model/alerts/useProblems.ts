@@ -4,6 +4,7 @@ import { startOfLocalDay } from '../../../../shared/order/board';
 import { useHeldDoc } from '../../../common/device/useHeldDoc';
 import { useNow } from '../../../common/ui/useNow';
 import { useAdminDevice, useHeldOrders } from '../AdminContext';
+import { useDispatch } from '../dispatch/useDispatch';
 import { findProblems, type Problem } from './problems';
 import { openServerAlerts } from './serverAlerts';
 
@@ -12,10 +13,11 @@ export function useProblems(): readonly Problem[] {
   const orders = useHeldOrders();
   const now = useNow(15_000);
   const { value: serverAlerts } = useHeldDoc(ADMIN_INBOX, openServerAlerts);
+  const dispatch = useDispatch();
   const { alerts } = useAdminDevice();
   const marks = useSyncExternalStore(alerts.subscribe, alerts.getSnapshot);
   return useMemo(
-    () => findProblems(orders, serverAlerts, now, startOfLocalDay(now)).filter((p) => !(p.key in marks.dismissed)),
-    [orders, serverAlerts, now, marks],
+    () => findProblems(orders, serverAlerts, dispatch, now, startOfLocalDay(now)).filter((p) => !(p.key in marks.dismissed)),
+    [orders, serverAlerts, dispatch, now, marks],
   );
 }

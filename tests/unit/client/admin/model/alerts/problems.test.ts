@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findProblems } from '../../../../../../client/admin/model/alerts/problems';
 import type { KeyedAlert } from '../../../../../../client/admin/model/alerts/serverAlerts';
+import type { DispatchEntry } from '../../../../../../shared/adminDispatch';
 import type { OrderId, OutletId } from '../../../../../../shared/ids';
 import { DRIVER1, event, MINUTE, OUTLET, SYSTEM, T0 } from '../../../../shared/order/fixtures';
 import { heldOrder } from '../../support/heldOrders';
@@ -36,7 +37,7 @@ describe('findProblems', () => {
       ),
       heldOrder('fine', [event('accepted', 9 * MINUTE, OUTLET, { prepMinutes: 30 })], { customer: 'Om' }),
     ];
-    const problems = findProblems(orders, [unanswered], T0 + 10 * MINUTE, T0 - MINUTE);
+    const problems = findProblems(orders, [unanswered], new Map(), T0 + 10 * MINUTE, T0 - MINUTE);
     expect(problems.map((p) => [p.key, p.kind])).toEqual([
       ['order_unanswered:waiting', 'order_unanswered'],
       ['late:slow', 'late'],
@@ -52,6 +53,26 @@ describe('findProblems', () => {
 
   it('leaves out rejections from before today', () => {
     const orders = [heldOrder('rejected', [event('rejected', MINUTE, OUTLET, { reason: 'closed' })])];
-    expect(findProblems(orders, [], T0 + 10 * MINUTE, T0 + 5 * MINUTE)).toEqual([]);
+    expect(findProblems(orders, [], new Map(), T0 + 10 * MINUTE, T0 + 5 * MINUTE)).toEqual([]);
+  });
+
+  it('raises a delivery nobody could be offered, and one whose offer a driver let lapse, while it still waits', () => {
+    const accepted = event('accepted', MINUTE, OUTLET, { prepMinutes: 30 });
+    const stuck = heldOrder('stuck', [accepted], { customer: 'Sunil' });
+    const lapsed = heldOrder('lapsed', [accepted], { customer: 'Lalit' });
+    const taken = heldOrder('taken', [accepted, event('assigned', 2 * MINUTE, SYSTEM, { driverId: DRIVER1.id })], { customer: 'Tara' });
+    const pass = { driverId: DRIVER1.id, driverName: 'Ravi Kumar', reason: 'timeout', said: null, at: T0 + 3 * MINUTE } as const;
+    const dispatch = new Map<OrderId, DispatchEntry>([
+      [stuck.id, { orderId: stuck.id, offer: null, passes: [], waitingSince: T0 + 2 * MINUTE }],
+      [lapsed.id, { orderId: lapsed.id, offer: null, passes: [pass], waitingSince: null }],
+      [taken.id, { orderId: taken.id, offer: null, passes: [pass], waitingSince: T0 + 2 * MINUTE }],
+    ]);
+    const problems = findProblems([stuck, lapsed, taken], [], dispatch, T0 + 4 * MINUTE, T0);
+    expect(problems.map((p) => [p.key, p.kind])).toEqual([
+      ['no_driver:stuck', 'no_driver'],
+      ['offer_unanswered:lapsed', 'offer_unanswered'],
+    ]);
+    expect(problems[0]?.text).toMatch(/^#stuck \(Sunil, Dabba Kitchen\): no driver could be offered it since /);
+    expect(problems[1]?.text).toBe('#lapsed (Lalit, Dabba Kitchen): Ravi Kumar did not answer the offer; it moved on');
   });
 });

@@ -50,7 +50,11 @@ export function LiveTable({
           return (
             <tr key={order.id} className={late ? 'ops-row ops-row--late' : 'ops-row'} data-order-id={order.id}>
               <th scope="row">
-                <a data-list-item href={hrefOf('order', order.id)}>
+                <a
+                  data-list-item
+                  href={hrefOf('order', order.id)}
+                  aria-label={`Open order ${orderNumber(order.id)} for ${order.header.customer.name}`}
+                >
                   {orderNumber(order.id)}
                 </a>
               </th>

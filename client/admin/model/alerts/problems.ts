@@ -7,7 +7,8 @@ import { isLate, isUnassigned, promiseTimer, statusAtOf } from '../orders/promis
 import { timerText } from '../orders/timerText';
 import type { KeyedAlert } from './serverAlerts';
 
-export type ProblemKind = 'late' | 'rejected' | 'failed' | 'order_unanswered' | 'outlet_offline' | 'offer_unanswered' | 'no_driver';
+export type ProblemKind =
+  'late' | 'rejected' | 'failed' | 'order_unanswered' | 'outlet_offline' | 'offer_unanswered' | 'no_driver' | 'conflict';
 
 /** Something an admin should look at now. `key` names the problem, so it is raised once however often it is seen. */
 export interface Problem {
@@ -29,6 +30,7 @@ export const PROBLEM_WORDS: { readonly [K in ProblemKind]: string } = {
   outlet_offline: 'Outlet offline',
   offer_unanswered: 'Offer unanswered',
   no_driver: 'No driver',
+  conflict: 'Conflict',
 };
 
 const named = (order: HeldOrder): string => `${orderNumber(order.id)} (${order.header.customer.name}, ${order.header.outlet.name})`;
@@ -53,7 +55,8 @@ function dispatchProblem(order: HeldOrder, entry: DispatchEntry): Problem | null
 
 /**
  * The problems in what the device holds at `now`: orders late against their promise; orders rejected
- * or failed since `since` (today); deliveries dispatch cannot place (nobody to offer them to, an offer
+ * or failed since `since` (today); changes made while devices were apart that had no effect (today);
+ * deliveries dispatch cannot place (nobody to offer them to, an offer
  * left unanswered); and the server's own open alerts (an outlet offline, an order left unanswered). An
  * order the server already raised as unanswered is not raised again as late.
  */
@@ -82,6 +85,13 @@ export function findProblems(
     } else if (isLate(order, now) && !raisedByServer.has(order.id)) {
       const timer = timerText(promiseTimer(order, now), status) ?? 'late';
       problems.push({ ...base, key: `late:${order.id}`, kind: 'late', text: `${named(order)}: ${timer}`, since: statusAtOf(order) });
+    }
+    const lost = order.state.conflicts.filter((c) => c.event.at >= since);
+    const newest = lost.at(-1);
+    if (newest) {
+      // Keyed by how many: a further change that loses is raised again.
+      const text = `${named(order)}: ${lost.length === 1 ? 'a change' : `${lost.length} changes`} made while devices were apart had no effect`;
+      problems.push({ ...base, key: `conflict:${order.id}:${lost.length}`, kind: 'conflict', text, since: newest.event.at });
     }
     const entry = isUnassigned(order) ? dispatch.get(order.id) : undefined;
     const stuck = entry ? dispatchProblem(order, entry) : null;

@@ -75,4 +75,17 @@ describe('findProblems', () => {
     expect(problems[0]?.text).toMatch(/^#stuck \(Sunil, Dabba Kitchen\): no driver could be offered it since /);
     expect(problems[1]?.text).toBe('#lapsed (Lalit, Dabba Kitchen): Ravi Kumar did not answer the offer; it moved on');
   });
+
+  it('raises an order where a change made apart had no effect, again when another one loses', () => {
+    const accepted = event('accepted', MINUTE, OUTLET, { prepMinutes: 30 });
+    const cancelled = event('cancelled', 2 * MINUTE, OUTLET, { reason: 'Kitchen problem' });
+    const ready = event('ready', 3 * MINUTE, OUTLET, {});
+    const once = findProblems([heldOrder('apart', [accepted, cancelled, ready])], [], new Map(), T0 + 4 * MINUTE, T0);
+    expect(once.map((p) => [p.key, p.text])).toEqual([
+      ['conflict:apart:1', '#apart (Asha, Dabba Kitchen): a change made while devices were apart had no effect'],
+    ]);
+    const again = event('preparing', 4 * MINUTE, OUTLET, {});
+    const twice = findProblems([heldOrder('apart', [accepted, cancelled, ready, again])], [], new Map(), T0 + 5 * MINUTE, T0);
+    expect(twice.map((p) => p.key)).toEqual(['conflict:apart:2']);
+  });
 });

@@ -5,8 +5,12 @@
  * Raise PROTOCOL_VERSION on any change old devices would misread, and MIN_PROTOCOL_VERSION when the
  * server stops understanding older ones. Devices from before versioning send none: version 1.
  */
-export const PROTOCOL_VERSION = 2;
-export const MIN_PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
+/**
+ * 3: order events may carry the writing device (`device`); an app of version 2 parses events strictly
+ * and would drop every such event, folding a different status than everyone else.
+ */
+export const MIN_PROTOCOL_VERSION = 3;
 
 /** The version a device announced in its `v` query parameter; 1 when it announced none or garbage. */
 export function announcedVersion(value: string | null): number {

@@ -19,6 +19,8 @@ describe('the /sync protocol version', () => {
       `${base}?token=${encodeURIComponent(t.outlet.token)}`,
       base,
       `${base}?v=1&token=${encodeURIComponent(t.outlet.token)}`,
+      // Version 2 apps parse order events strictly and would drop every event stamped with its device.
+      `${base}?v=2&token=${encodeURIComponent(t.outlet.token)}`,
       `${base}?v=x`,
     ]) {
       expect(await closeOf(url), url).toEqual({ code: CloseCode.UPDATE_REQUIRED, reason: 'this app is out of date: reload to update' });

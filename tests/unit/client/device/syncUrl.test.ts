@@ -4,16 +4,17 @@ import { syncUrl } from '../../../../client/common/device/syncUrl';
 import { DeviceIdSchema } from '../../../../shared/api/devices';
 import { socketIdentity } from '../../../../shared/protocol/socketIdentity';
 import type { OutletId, UserId } from '../../../../shared/ids';
+import { PROTOCOL_VERSION } from '../../../../shared/protocol/version';
 
 const TABLET = { deviceId: DeviceIdSchema.parse('tablet-1'), app: 'outlet' } as const;
 
 describe('syncUrl', () => {
   it('dials the page origin with ws on http and wss on https', () => {
     expect(syncUrl({ protocol: 'http:', host: 'localhost:8787' }, 't', TABLET)).toBe(
-      'ws://localhost:8787/sync?v=2&token=t&device=tablet-1&app=outlet',
+      `ws://localhost:8787/sync?v=${PROTOCOL_VERSION}&token=t&device=tablet-1&app=outlet`,
     );
     expect(syncUrl({ protocol: 'https:', host: 'dabba.example' }, 't', TABLET)).toBe(
-      'wss://dabba.example/sync?v=2&token=t&device=tablet-1&app=outlet',
+      `wss://dabba.example/sync?v=${PROTOCOL_VERSION}&token=t&device=tablet-1&app=outlet`,
     );
   });
 
@@ -24,7 +25,7 @@ describe('syncUrl', () => {
 
   it('escapes the token so it cannot break the query string', () => {
     expect(syncUrl({ protocol: 'http:', host: 'h' }, 'a+b/c=&d', TABLET)).toBe(
-      'ws://h/sync?v=2&token=a%2Bb%2Fc%3D%26d&device=tablet-1&app=outlet',
+      `ws://h/sync?v=${PROTOCOL_VERSION}&token=a%2Bb%2Fc%3D%26d&device=tablet-1&app=outlet`,
     );
   });
 });

@@ -4,6 +4,7 @@ import type { Device } from '../../../common/device/device';
 import { fetchDrivers } from '../api/driversApi';
 import { readMetaJson, writeMetaJson } from '../store/metaJson';
 import { SnapshotSource } from '../store/snapshotSource';
+import { whileConnected } from '../store/whileConnected';
 
 export interface RosterSnapshot {
   readonly drivers: readonly AdminDriver[];
@@ -25,7 +26,6 @@ export const ROSTER_EVERY_MS = 10_000;
  * device is connected, and kept on the device so a reload offline still shows who was where, and when.
  */
 export class DriverRoster extends SnapshotSource<RosterSnapshot> {
-  private timer: ReturnType<typeof setInterval> | null = null;
   private asking = false;
 
   private constructor(private readonly host: DriverRosterHost) {
@@ -36,8 +36,7 @@ export class DriverRoster extends SnapshotSource<RosterSnapshot> {
     const roster = new DriverRoster(host);
     const kept = await readMetaJson(host.db, META_KEY, keptSchema);
     if (kept) roster.publish({ ...kept, clockOffsetMs: null });
-    host.subscribe(() => roster.follow());
-    roster.follow();
+    whileConnected(host, ROSTER_EVERY_MS, () => void roster.refresh());
     return roster;
   }
 
@@ -56,18 +55,6 @@ export class DriverRoster extends SnapshotSource<RosterSnapshot> {
       await writeMetaJson(this.host.db, META_KEY, { drivers, fetchedAt });
     } finally {
       this.asking = false;
-    }
-  }
-
-  private follow(): void {
-    const { session, connection } = this.host.getSnapshot();
-    const polling = session?.user.role === 'admin' && connection.status === 'online';
-    if (polling && !this.timer) {
-      void this.refresh();
-      this.timer = setInterval(() => void this.refresh(), ROSTER_EVERY_MS);
-    } else if (!polling && this.timer) {
-      clearInterval(this.timer);
-      this.timer = null;
     }
   }
 }

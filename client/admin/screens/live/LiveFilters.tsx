@@ -1,7 +1,8 @@
 import type { RefObject } from 'react';
-import { OutletIdSchema, type OutletId } from '../../../../shared/ids';
+import type { OutletId } from '../../../../shared/ids';
 import { ORDER_STATUSES } from '../../../../shared/order/status';
 import { STATUS_TEXT } from '../../../common/ui/statusText';
+import { outletChoices, SelectField } from '../../forms/SelectField';
 import { NO_FILTER, type LiveFilter, type StatusFilter } from '../../model/orders/liveFilter';
 
 const STATUS_CHOICES: readonly { readonly value: StatusFilter; readonly label: string }[] = [
@@ -9,8 +10,6 @@ const STATUS_CHOICES: readonly { readonly value: StatusFilter; readonly label: s
   { value: 'finished', label: 'Finished today' },
   ...ORDER_STATUSES.map((s) => ({ value: s, label: STATUS_TEXT[s] })),
 ];
-
-const statusOf = (value: string): StatusFilter => STATUS_CHOICES.find((c) => c.value === value)?.value ?? 'active';
 
 /** Filters and search over the live list; `/` jumps to the search box, Esc leaves it. */
 export function LiveFilters({
@@ -24,10 +23,6 @@ export function LiveFilters({
   readonly onChange: (change: Partial<LiveFilter>) => void;
   readonly search: RefObject<HTMLInputElement | null>;
 }) {
-  const outletOf = (value: string): OutletId | null => {
-    const id = OutletIdSchema.safeParse(value);
-    return id.success ? id.data : null;
-  };
   return (
     <form className="live-filters" role="search" aria-label="Filter orders" onSubmit={(e) => e.preventDefault()}>
       <label className="field live-filters__search">
@@ -43,27 +38,19 @@ export function LiveFilters({
           }}
         />
       </label>
-      <label className="field">
-        <span>Outlet</span>
-        <select value={filter.outletId ?? ''} onChange={(e) => onChange({ outletId: outletOf(e.currentTarget.value) })}>
-          <option value="">All outlets</option>
-          {outlets.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Status</span>
-        <select value={filter.status} onChange={(e) => onChange({ status: statusOf(e.currentTarget.value) })}>
-          {STATUS_CHOICES.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Outlet"
+        value={filter.outletId}
+        choices={outletChoices(outlets)}
+        none="All outlets"
+        onChange={(outletId) => onChange({ outletId })}
+      />
+      <SelectField
+        label="Status"
+        value={filter.status}
+        choices={STATUS_CHOICES}
+        onChange={(status) => onChange({ status: status ?? 'active' })}
+      />
       <label className="check">
         <input type="checkbox" checked={filter.lateOnly} onChange={(e) => onChange({ lateOnly: e.currentTarget.checked })} />
         Late only

@@ -6,6 +6,7 @@ import type { NameOf } from './orders/eventWords';
 import type { LiveFilter } from './orders/liveFilter';
 import type { HeldOrder } from './orders/orderBook';
 import type { OutletEntry } from './outlets/outletDirectory';
+import type { UsersSnapshot } from './people/userDirectory';
 
 const AdminContext = createContext<AdminDevice | null>(null);
 
@@ -47,6 +48,12 @@ export function useLiveFilter(): [LiveFilter, (change: Partial<LiveFilter>) => v
 export function useDriverRoster(): RosterSnapshot {
   const { drivers } = useAdminDevice();
   return useSyncExternalStore(drivers.subscribe, drivers.getSnapshot);
+}
+
+/** Every account as the server last said, with when that was. */
+export function useUsers(): UsersSnapshot {
+  const { users } = useAdminDevice();
+  return useSyncExternalStore(users.subscribe, users.getSnapshot);
 }
 
 /** Names this device knows (drivers, from the roster), for timelines and lists. */

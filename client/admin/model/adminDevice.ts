@@ -6,12 +6,13 @@ import { adminOrderCommands, type AdminOrderCommands } from './orders/adminOrder
 import { NO_FILTER, type LiveFilter } from './orders/liveFilter';
 import { OrderBook } from './orders/orderBook';
 import { OutletDirectory } from './outlets/outletDirectory';
+import { UserDirectory } from './people/userDirectory';
 import { ValueStore } from './store/valueStore';
 
 /**
  * The admin's side of the device, beside the documents the Device syncs: the book of every order it
  * holds, the outlets whose documents it holds, when it was last in touch with the server, the
- * drivers (asked of the server while connected), the problems it has raised, the live list's filter (kept while the admin looks at one order), and
+ * drivers and every account (asked of the server while connected), the problems it has raised, the live list's filter (kept while the admin looks at one order), and
  * the commands an admin acts on orders with.
  * Each follows whoever is signed in on the Device.
  */
@@ -26,18 +27,20 @@ export class AdminDevice {
     readonly contact: ServerContact,
     readonly alerts: AlertDesk,
     readonly drivers: DriverRoster,
+    readonly users: UserDirectory,
   ) {
     this.commands = adminOrderCommands(device);
   }
 
   static async attach(device: Device): Promise<AdminDevice> {
-    const [outlets, contact, alerts, drivers] = await Promise.all([
+    const [outlets, contact, alerts, drivers, users] = await Promise.all([
       OutletDirectory.open(device),
       ServerContact.open(device),
       AlertDesk.open(device.db),
       DriverRoster.open(device),
+      UserDirectory.open(device),
     ]);
-    return new AdminDevice(device, OrderBook.follow(device), outlets, contact, alerts, drivers);
+    return new AdminDevice(device, OrderBook.follow(device), outlets, contact, alerts, drivers, users);
   }
 
   /** The bearer token for the admin API; null while nobody is signed in. */

@@ -2,6 +2,7 @@ import { lazy, type ComponentType } from 'react';
 import { DispatchScreen } from '../screens/dispatch/DispatchScreen';
 import { LiveScreen } from '../screens/live/LiveScreen';
 import { OrderScreen } from '../screens/order/OrderScreen';
+import { PeopleScreen } from '../screens/people/PeopleScreen';
 import type { ScreenId } from './adminRoute';
 
 /** What every screen is given: the hash's parameter (an order id, a driver id), or null. */
@@ -28,5 +29,6 @@ export const ROUTE_TABLE: { readonly [S in ScreenId]: ScreenEntry } = {
   live: { label: 'Live operations', inNav: true, key: 'l', Screen: LiveScreen },
   dispatch: { label: 'Dispatch', inNav: true, key: 'd', Screen: DispatchScreen },
   map: { label: 'Live map', inNav: true, key: 'm', Screen: lazy(() => import('../screens/map/MapScreen')) },
+  people: { label: 'People', inNav: true, key: 'p', Screen: PeopleScreen },
   order: { label: 'Order', inNav: false, key: null, Screen: OrderScreen },
 };

@@ -68,6 +68,11 @@ export function postJson(path: string, payload: unknown, headers: Readonly<Recor
   return requestJson(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) });
 }
 
+/** PATCHes JSON on the API on this origin; network failures come back as an error, never thrown. */
+export function patchJson(path: string, payload: unknown, headers: Readonly<Record<string, string>> = {}): Promise<ApiResult> {
+  return requestJson(path, { method: 'PATCH', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) });
+}
+
 /** DELETEs on the API on this origin; an empty answer (204) reads as a null value. */
 export function deleteRequest(path: string, headers: Readonly<Record<string, string>> = {}): Promise<ApiResult> {
   return requestJson(path, { method: 'DELETE', headers: { accept: 'application/json', ...headers } });

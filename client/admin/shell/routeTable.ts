@@ -30,5 +30,6 @@ export const ROUTE_TABLE: { readonly [S in ScreenId]: ScreenEntry } = {
   dispatch: { label: 'Dispatch', inNav: true, key: 'd', Screen: DispatchScreen },
   map: { label: 'Live map', inNav: true, key: 'm', Screen: lazy(() => import('../screens/map/MapScreen')) },
   people: { label: 'People', inNav: true, key: 'p', Screen: PeopleScreen },
+  numbers: { label: 'Numbers', inNav: true, key: 'n', Screen: lazy(() => import('../screens/numbers/NumbersScreen')) },
   order: { label: 'Order', inNav: false, key: null, Screen: OrderScreen },
 };

@@ -3,6 +3,7 @@ import { DispatchScreen } from '../screens/dispatch/DispatchScreen';
 import { LiveScreen } from '../screens/live/LiveScreen';
 import { OrderScreen } from '../screens/order/OrderScreen';
 import { PeopleScreen } from '../screens/people/PeopleScreen';
+import { PlatformScreen } from '../screens/platform/PlatformScreen';
 import type { ScreenId } from './adminRoute';
 
 /** What every screen is given: the hash's parameter (an order id, a driver id), or null. */
@@ -31,5 +32,6 @@ export const ROUTE_TABLE: { readonly [S in ScreenId]: ScreenEntry } = {
   map: { label: 'Live map', inNav: true, key: 'm', Screen: lazy(() => import('../screens/map/MapScreen')) },
   people: { label: 'People', inNav: true, key: 'p', Screen: PeopleScreen },
   numbers: { label: 'Numbers', inNav: true, key: 'n', Screen: lazy(() => import('../screens/numbers/NumbersScreen')) },
+  platform: { label: 'Platform health', inNav: true, key: 'h', Screen: PlatformScreen },
   order: { label: 'Order', inNav: false, key: null, Screen: OrderScreen },
 };

@@ -1,3 +1,4 @@
+import { FactList } from '../../figures/FactList';
 import type { StatsSummary } from '../../../../shared/api/adminStats';
 import { formatMoney } from '../../../../shared/money';
 
@@ -13,14 +14,5 @@ export function TotalsLine({ totals }: { readonly totals: StatsSummary }) {
     ['Still open', String(totals.open)],
     ['Sales', totals.sales.length === 0 ? '—' : totals.sales.map((s) => formatMoney(s.amount, s.currency)).join(' + ')],
   ];
-  return (
-    <dl className="numbers-totals" aria-label="Totals">
-      {facts.map(([term, value]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FactList label="Totals" facts={facts} />;
 }

@@ -2,7 +2,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Device } from '../common/device/device';
 import { DeviceProvider } from '../common/device/DeviceContext';
+import { listenToWorker } from '../common/pwa/listenToWorker';
 import { registerServiceWorker } from '../common/pwa/registerServiceWorker';
+import { browserPush } from '../common/push/browserPush';
+import { DevicePush } from '../common/push/devicePush';
+import { PushProvider } from '../common/push/PushContext';
+import { ADMIN_DB_NAME } from '../common/store/db';
 import '../common/ui/theme.css';
 import './admin.css';
 import { AdminApp } from './AdminApp';
@@ -12,21 +17,22 @@ import { AdminProvider } from './model/AdminContext';
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
 
-/**
- * Its own store: the admin's device holds every order and outlet of the day, which must not mix
- * with an outlet tablet's or a driver's store in the same browser, nor share their sign-in.
- */
-const ADMIN_DB = 'dabba-admin';
-
 void registerServiceWorker();
-const device = await Device.open('admin', ADMIN_DB);
+const device = await Device.open('admin', ADMIN_DB_NAME);
 const admin = await AdminDevice.attach(device);
+const push = DevicePush.attach(device, { app: 'admin', push: browserPush() });
+listenToWorker({
+  onStored: (docs) =>
+    void device.storedElsewhere(docs).catch((error: unknown) => console.error('dabba: could not read a pushed alert', error)),
+});
 createRoot(container).render(
   <StrictMode>
     <DeviceProvider device={device}>
-      <AdminProvider admin={admin}>
-        <AdminApp />
-      </AdminProvider>
+      <PushProvider push={push}>
+        <AdminProvider admin={admin}>
+          <AdminApp />
+        </AdminProvider>
+      </PushProvider>
     </DeviceProvider>
   </StrictMode>,
 );

@@ -4,6 +4,7 @@ import { OFFLINE_BANNER, onlineBanner, orderCard, signInAsOutlet } from './suppo
 import { placePickupOrder } from './support/placeOrder';
 import { E2E_FIREBASE, PushDelivery, shownNotifications } from './support/pushBrowser';
 import { withPushRig } from './support/pushRig';
+import { turnOnNotifications } from './support/turnOnNotifications';
 
 const CUSTOMER = 'Meera Woken';
 
@@ -24,15 +25,8 @@ test('a new order pushed to a tablet with no socket shows a notification, and th
     await expect(onlineBanner(page)).toBeVisible();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
-    // Staff tap "Turn on notifications" and allow them: the Firebase SDK subscribes the tablet through
-    // Chromium's own push stack, and the app registers the token with the server.
-    await tablet.allowNotifications(server.url);
-    const registered = page.waitForResponse((r) => r.url() === `${server.url}/api/devices` && r.request().method() === 'POST');
-    await page.getByRole('button', { name: 'Turn on notifications' }).click();
-    expect((await registered).status()).toBe(201);
-    await expect(page.getByRole('status').filter({ hasText: 'Notifications on' })).toBeVisible();
-    const [registration] = tablet.firebase.registrations;
-    if (!registration) throw new Error('the SDK registered no push subscription with FCM');
+    // Staff tap "Turn on notifications" and allow them.
+    const registration = await turnOnNotifications(tablet, page, server.url);
     expect(registration.applicationPubKey).toBe(E2E_FIREBASE.VITE_FIREBASE_VAPID_KEY);
     expect(registration.installationAuth).not.toBeNull();
 

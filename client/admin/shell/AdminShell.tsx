@@ -1,7 +1,9 @@
 import { Suspense, useCallback, useState } from 'react';
 import { useDevice, useDeviceSnapshot } from '../../common/device/DeviceContext';
+import { useDevicePush, usePushStatus } from '../../common/push/PushContext';
 import { useRefusals } from '../../common/refusals/useRefusals';
 import { ConnectionBanner } from '../../common/ui/ConnectionBanner';
+import { NotificationsControl } from '../../common/ui/NotificationsControl';
 import { RefusalList } from '../../common/ui/RefusalList';
 import { SignOutButton } from '../../common/ui/SignOutButton';
 import { StorageErrorLine } from '../../common/ui/StorageErrorLine';
@@ -29,6 +31,8 @@ export function AdminShell() {
   const lastOnlineAt = useLastOnline();
   const problems = useProblems();
   const { refusals, dismiss } = useRefusals();
+  const push = useDevicePush();
+  const pushStatus = usePushStatus();
   const [shortcuts, setShortcuts] = useState(false);
   const toggleShortcuts = useCallback(() => setShortcuts((open) => !open), []);
   useShellKeys(go, toggleShortcuts);
@@ -41,6 +45,7 @@ export function AdminShell() {
       <header className="app-header admin-header">
         <h1 className="app-header__title">Dabba Admin</h1>
         <NavBar current={route.screen} badges={{ live: problems.length, dispatch: waitingForDriver }} />
+        <NotificationsControl status={pushStatus} onTurnOn={() => void push.turnOn()} onTurnOff={() => void push.turnOff()} />
         <button type="button" className="button button--quiet" aria-keyshortcuts="?" onClick={toggleShortcuts}>
           Shortcuts
         </button>

@@ -199,6 +199,16 @@ export type DabbaDb = Dexie & {
 };
 
 export const DEFAULT_DB_NAME = 'dabba';
+/**
+ * The admin app's own store: it holds every order and outlet of the day, which must not mix with an
+ * outlet tablet's or a driver's store in the same browser, nor share their sign-in.
+ */
+export const ADMIN_DB_NAME = 'dabba-admin';
+
+/** The store of the app a path belongs to: what the service worker pulls a wake-up's documents into. */
+export function dbNameForPath(path: string): string {
+  return path.startsWith('/admin/') ? ADMIN_DB_NAME : DEFAULT_DB_NAME;
+}
 
 export function openDabbaDb(name: string = DEFAULT_DB_NAME): DabbaDb {
   const db = new Dexie(name) as DabbaDb;

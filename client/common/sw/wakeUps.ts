@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { parsePushPayload, type WakeData } from '../../../shared/wake/wakeMessage';
 import type { WorkerMessage } from '../pwa/workerMessages';
-import { openDabbaDb, type DabbaDb } from '../store/db';
+import { dbNameForPath, openDabbaDb, type DabbaDb } from '../store/db';
 import { pullWakeDocs } from './pullWakeDocs';
 import { hasExpired, wakeNotification } from './wakeNotification';
 
@@ -61,11 +61,18 @@ async function openFrom(sw: ServiceWorkerGlobalScope, data: unknown): Promise<vo
  * else is not ours to show and is ignored.
  */
 export function handleWakeUps(sw: ServiceWorkerGlobalScope): void {
-  let db: DabbaDb | null = null;
+  // One store per app that keeps its own (the admin app's apart): a wake-up is pulled into the store of
+  // the app it opens, with that store's sign-in, so an admin alert never lands in an outlet's store.
+  const dbs = new Map<string, DabbaDb>();
+  const dbOf = (name: string): DabbaDb => {
+    const open = dbs.get(name) ?? openDabbaDb(name);
+    dbs.set(name, open);
+    return open;
+  };
   sw.addEventListener('push', (event) => {
     const wake = parsePushPayload(pushJson(event.data));
     if (!wake) return;
-    event.waitUntil(wakeUp(sw, (db ??= openDabbaDb()), wake));
+    event.waitUntil(wakeUp(sw, dbOf(dbNameForPath(wake.open)), wake));
   });
   sw.addEventListener('notificationclick', (event) => {
     event.notification.close();

@@ -1,3 +1,4 @@
+import type { OrderId } from '../shared/ids';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import path from 'node:path';
@@ -120,13 +121,14 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const wake = overrides.waker
     ? { waker: overrides.waker, close: () => Promise.resolve() }
     : startWaker(config.fcm, config.wakeCoalesceMs, { tokens: pushTokens, presence, clock, log, sent: telemetry.metrics.wakeSent });
+  const waker = wake.waker;
   const notices = new OutletNotices();
   const projections = orderProjections(registry, orders, log, trackDrivers(users, drivers, presence), (orderId) => notices.of(orderId));
-  notices.onChange((orderId) => {
-    projections.refreshTrack(orderId).catch((err: unknown) => log.error('projection failed: outlet notice', { error: String(err) }));
-  });
-  // Wake-ups (FCM) are built beside this; until they are wired, nobody is woken.
-  const waker = wake.waker;
+  // Tracking pages are re-projected when something outside the order changes (a notice, a driver's move).
+  const refreshTrackFor = (why: string) => (orderId: OrderId) => {
+    projections.refreshTrack(orderId).catch((err: unknown) => log.error(`projection failed: ${why}`, { error: String(err) }));
+  };
+  notices.onChange(refreshTrackFor('outlet notice'));
   const dispatcher = new Dispatcher({
     registry,
     orders,
@@ -145,20 +147,14 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   // Order matters: the index and inboxes first, then the fair-queue ledger, then dispatch, which reads both.
   for (const hooks of [projections, orderTimingsProjection(timings), outletDirectory(outlets), driverLedger(drivers), dispatcher])
     registry.use(hooks);
-  registry.use(orderWakes({ orders, marks: new WakeMarks(db), pushTokens, waker: wake.waker }));
+  registry.use(orderWakes({ orders, marks: new WakeMarks(db), pushTokens, waker }));
   registry.use({
     storageFailed: (_doc, err) => {
       const failure = storageFailureOf(err);
       if (failure) storage.noticed(failure);
     },
   });
-  const trackPositions = new TrackPositions(
-    driverOrders,
-    (orderId) => {
-      projections.refreshTrack(orderId).catch((err: unknown) => log.error('projection failed: driver position', { error: String(err) }));
-    },
-    clock,
-  );
+  const trackPositions = new TrackPositions(driverOrders, refreshTrackFor('driver position'), clock);
 
   const seeded = config.demo && (await seedDemo({ users, outlets, drivers, registry }));
   if (seeded) log.info('seeded the demo outlet and accounts');

@@ -48,7 +48,8 @@ import { staticRoutes } from './routes/static';
 import { trackRoutes } from './routes/track';
 import { trackPushRoutes } from './routes/trackPush';
 import { reprojectTracksOnce } from './projections/trackReprojection';
-import { demoAccountsInUse, demoBanner, demoLoginsAllowed, isLoopbackHost } from './seed/demoExposure';
+import { demoLoginsAllowed } from './seed/demoExposure';
+import { guardDemoAccounts } from './seed/guardDemoAccounts';
 import { seedDemo } from './seed/seedDemo';
 import { Breadcrumbs } from './storage/breadcrumbs';
 import { openDb, type Db } from './storage/db';
@@ -159,19 +160,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const seeded = config.demo && (await seedDemo({ users, outlets, drivers, registry }));
   if (seeded) log.info('seeded the demo outlet and accounts');
   const demoLogins = demoLoginsAllowed(config);
-  if (!isLoopbackHost(config.host)) {
-    const inUse = await demoAccountsInUse(users);
-    // Tokens a demo account got while the server was loopback-only must not outlive the lock either.
-    if (!demoLogins) {
-      for (const email of inUse) {
-        const user = users.findByEmail(email);
-        if (user) users.revokeSessions(user.id);
-      }
-    }
-    const banner = demoBanner({ host: config.host, demoPublic: config.demoPublic, accounts: inUse });
-    // Not through the logger: LOG_LEVEL must not be able to hide it.
-    if (banner) process.stderr.write(banner);
-  }
+  await guardDemoAccounts(config, users, demoLogins);
   await dispatcher.start();
   reprojectTracksOnce(db, projections.refreshTrack, log).catch((err: unknown) =>
     log.error('rewriting tracking projections failed; retried at the next start', { error: String(err) }),

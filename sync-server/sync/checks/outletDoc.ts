@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { menuSchema, outletProfileSchema, type Menu } from '../../../shared/catalog/menu';
+import { menuProblem } from '../../../shared/catalog/menuRules';
 import { OUTLET_ROOTS } from '../../../shared/catalog/outletDoc';
 import { availabilitySchema, busySchema, pausedSchema, STATUS_KEYS } from '../../../shared/catalog/outletStatus';
 import type { OutletId } from '../../../shared/ids';
@@ -34,18 +35,6 @@ function availabilityKeys(menu: Menu | null): ReadonlySet<string> {
     for (const group of item.modifierGroups) for (const option of group.options) ids.add(option.id);
   }
   return ids;
-}
-
-/** What the schemas cannot say about a menu: ids are unique and every item is in a category that exists. */
-function menuProblem(menu: Menu): string | null {
-  const items = new Set<string>();
-  const categories = new Set(menu.categories.map((c) => c.id));
-  for (const item of menu.items) {
-    if (items.has(item.id)) return `item id "${item.id}" is used twice.`;
-    items.add(item.id);
-    if (!categories.has(item.categoryId)) return `${item.name} is in category "${item.categoryId}", which the menu does not have.`;
-  }
-  return categories.size === menu.categories.length ? null : 'a category id is used twice.';
 }
 
 /** Why the value now under `root`/`key` may not be there, or null when it fits. */

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { menuSchema, outletProfileSchema, type Menu } from '../../../shared/catalog/menu';
-import { menuProblem } from '../../../shared/catalog/menuRules';
+import { menuProblem, profileProblem } from '../../../shared/catalog/menuRules';
 import { OUTLET_ROOTS } from '../../../shared/catalog/outletDoc';
 import { availabilitySchema, busySchema, pausedSchema, STATUS_KEYS } from '../../../shared/catalog/outletStatus';
 import type { OutletId } from '../../../shared/ids';
@@ -44,7 +44,9 @@ function entryProblem(scratch: Y.Doc, outletId: OutletId, root: string, key: str
       if (key !== 'value') return `The profile is stored under "value", not "${key}".`;
       const parsed = outletProfileSchema.safeParse(value);
       if (!parsed.success) return `Not a valid outlet profile: ${firstIssue(parsed.error)}`;
-      return parsed.data.id === outletId ? null : `The profile of outlet ${outletId} must carry its id.`;
+      if (parsed.data.id !== outletId) return `The profile of outlet ${outletId} must carry its id.`;
+      const problem = profileProblem(parsed.data);
+      return problem ? `Not a valid outlet profile: ${problem}` : null;
     }
     case OUTLET_ROOTS.menu: {
       if (key !== 'value') return `The menu is stored under "value", not "${key}".`;

@@ -172,6 +172,25 @@ describe('admins writing an outlet document', () => {
         /used twice/,
       ],
       ['an item in a category that does not exist', (d) => menu(d).set('value', { ...DEMO_MENU, categories: [] }), /category "dosa"/],
+      [
+        'a modifier group asking for more options than it has',
+        (d) =>
+          menu(d).set('value', {
+            ...DEMO_MENU,
+            items: DEMO_MENU.items.map((i) => ({ ...i, modifierGroups: i.modifierGroups.map((g) => ({ ...g, min: 4, max: 4 })) })),
+          }),
+        /at least 4 but has/,
+      ],
+      [
+        'a zone id used twice',
+        (d) => profile(d).set('value', { ...DEMO_OUTLET, zones: [...DEMO_OUTLET.zones, ...DEMO_OUTLET.zones] }),
+        /zone id "central" is used twice/,
+      ],
+      [
+        'a closure that ends before it starts',
+        (d) => profile(d).set('value', { ...DEMO_OUTLET, closures: [{ from: 2_000_000, until: 1_000_000, reason: 'Diwali' }] }),
+        /must end after it starts/,
+      ],
     ];
     for (const [what, change, message] of cases) {
       const answer = await client.propose(NAME, change);

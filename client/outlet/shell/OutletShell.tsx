@@ -15,7 +15,7 @@ import { ConnectionBanner } from '../../common/ui/ConnectionBanner';
 import { RefusalList } from '../../common/ui/RefusalList';
 import { StorageErrorLine } from '../../common/ui/StorageErrorLine';
 import { useNow } from '../../common/ui/useNow';
-import { AvailabilityScreen } from '../availability/AvailabilityScreen';
+import { AvailabilityScreen } from '../../common/availability/AvailabilityScreen';
 import { HistoryScreen } from '../history/HistoryScreen';
 import { OrdersScreen } from '../orders/OrdersScreen';
 import { acceptPrepMinutes } from '../orders/prepTime';

@@ -1,9 +1,10 @@
+import './availability.css';
 import type { Catalog } from '../../../shared/catalog/outletDoc';
 import type { OutletId } from '../../../shared/ids';
-import { useOutletCommands } from '../model/catalog/useOutletCommands';
-import type { DocSyncState } from '../../common/store/db';
-import { SyncBadge } from '../../common/ui/SyncBadge';
-import { useNow } from '../../common/ui/useNow';
+import { useOutletCommands } from '../catalog/useOutletCommands';
+import type { DocSyncState } from '../store/db';
+import { SyncBadge } from '../ui/SyncBadge';
+import { useNow } from '../ui/useNow';
 import { BusyControl } from './BusyControl';
 import { MenuAvailability } from './MenuAvailability';
 import { PauseControl } from './PauseControl';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { busyMinutes, type Catalog } from '../../../shared/catalog/outletDoc';
-import type { CommandOutcome } from '../../common/commands/commandOutcome';
-import { clockTime } from '../../common/ui/clockTime';
+import type { CommandOutcome } from '../commands/commandOutcome';
+import { clockTime } from '../ui/clockTime';
 import { BUSY_CHOICES, closingOrEndOfDay, untilOf, type UntilChoice } from './untilChoices';
 import { UntilPicker } from './UntilPicker';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OutletProfile } from '../../../../../shared/catalog/menu';
 import { startOfLocalDay } from '../../../../../shared/order/board';
-import { choiceLabel, closingOrEndOfDay, untilOf } from '../../../../../client/outlet/availability/untilChoices';
+import { choiceLabel, closingOrEndOfDay, untilOf } from '../../../../../client/common/availability/untilChoices';
 
 type Hours = Pick<OutletProfile, 'hours' | 'closures' | 'timezone'>;
 const every = (open: string, close: string): OutletProfile['hours'] => Array.from({ length: 7 }, () => [{ open, close }]);

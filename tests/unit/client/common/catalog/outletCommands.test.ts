@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { busyMinutes, isAvailable, takingOrders } from '../../../../../../shared/catalog/outletDoc';
-import type { OutletId } from '../../../../../../shared/ids';
+import { busyMinutes, isAvailable, takingOrders } from '../../../../../shared/catalog/outletDoc';
+import type { OutletId } from '../../../../../shared/ids';
 import {
   endBusy,
   markAvailable,
@@ -9,10 +9,10 @@ import {
   pauseOrders,
   resumeOrders,
   startBusy,
-} from '../../../../../../client/outlet/model/catalog/outletCommands';
-import { DRIVER1_ACTOR, OTHER_OUTLET_ID, OUTLET_ACTOR, OUTLET_ID } from '../../../../shared/order/fixtures';
-import { docsOf } from '../../../support/orderDocs';
-import { catalogOf, OUTLET_DOC, outletDoc } from '../../../support/outletFixtures';
+} from '../../../../../client/common/catalog/outletCommands';
+import { DRIVER1_ACTOR, OTHER_OUTLET_ID, OUTLET_ACTOR, OUTLET_ID } from '../../../shared/order/fixtures';
+import { docsOf } from '../../support/orderDocs';
+import { catalogOf, OUTLET_DOC, outletDoc } from '../../support/outletFixtures';
 
 const NOW = 1_700_000_000_000;
 const HOUR = 3_600_000;

@@ -1,10 +1,10 @@
 import type * as Y from 'yjs';
-import { outletDocName } from '../../../../shared/docNames';
-import { OUTLET_ROOTS, readCatalog, type Catalog } from '../../../../shared/catalog/outletDoc';
-import { availabilitySchema, busySchema, pausedSchema, STATUS_KEYS } from '../../../../shared/catalog/outletStatus';
-import type { OutletId } from '../../../../shared/ids';
-import type { Actor } from '../../../../shared/roles';
-import { done, refuse, type CommandOutcome } from '../../../common/commands/commandOutcome';
+import { outletDocName } from '../../../shared/docNames';
+import { OUTLET_ROOTS, readCatalog, type Catalog } from '../../../shared/catalog/outletDoc';
+import { availabilitySchema, busySchema, pausedSchema, STATUS_KEYS } from '../../../shared/catalog/outletStatus';
+import type { OutletId } from '../../../shared/ids';
+import type { Actor } from '../../../shared/roles';
+import { done, refuse, type CommandOutcome } from '../commands/commandOutcome';
 
 /** What outlet commands need: who acts, and the documents the device holds. */
 export interface OutletCommandContext {

@@ -1,7 +1,7 @@
-import type { OutletId } from '../../../../shared/ids';
-import { refuse, type CommandOutcome } from '../../../common/commands/commandOutcome';
+import type { OutletId } from '../../../shared/ids';
+import { refuse, type CommandOutcome } from '../commands/commandOutcome';
 import { endBusy, markAvailable, markUnavailable, pauseOrders, resumeOrders, startBusy, type OutletCommandContext } from './outletCommands';
-import { useDevice } from '../../../common/device/DeviceContext';
+import { useDevice } from '../device/DeviceContext';
 
 export interface OutletCommands {
   readonly markUnavailable: (id: string, until: number | null) => CommandOutcome;

@@ -1,6 +1,6 @@
 import type { UserId } from '../../shared/ids';
 import type { UserRepo } from '../storage/users';
-import type { TokenRefusal } from './tokens';
+import type { TokenRefusal } from '../../shared/api/tokenRefusals';
 
 /** Why a user's sessions ended: the refusal their tokens now get. */
 export type SessionsEnded = Extract<TokenRefusal, 'account_disabled' | 'session_revoked'>;

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sign, verify } from 'hono/jwt';
 import { z } from 'zod';
+import { TOKEN_REFUSALS, type TokenRefusal } from '../../shared/api/tokenRefusals';
 import { OutletIdSchema, UserIdSchema } from '../../shared/ids';
 import { fail, ok, type Result } from '../../shared/result';
 import type { Actor } from '../../shared/roles';
@@ -50,16 +51,6 @@ export function resolveJwtSecret(configured: string | null, dataDir: string): st
   fs.writeFileSync(file, secret, { mode: PRIVATE_FILE_MODE, flag: 'wx' });
   return secret;
 }
-
-/** Why a token is not accepted now; anything but `invalid_token` means it was valid once. */
-export type TokenRefusal = 'invalid_token' | 'account_deleted' | 'account_disabled' | 'session_revoked';
-
-export const TOKEN_REFUSALS: { readonly [K in TokenRefusal]: string } = {
-  invalid_token: 'The sign-in has expired or is not valid; sign in again.',
-  account_deleted: 'This account no longer exists.',
-  account_disabled: 'This account has been disabled; ask an admin.',
-  session_revoked: 'This sign-in has been ended; sign in again.',
-};
 
 /** A verified token: whom it speaks for and the token version it was issued under. */
 export interface Session {

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Actor } from '../../shared/roles';
-import { TOKEN_REFUSALS, type TokenRefusal, type TokenService } from '../auth/tokens';
+import { TOKEN_REFUSALS, type TokenRefusal } from '../../shared/api/tokenRefusals';
+import type { TokenService } from '../auth/tokens';
 import { AppError, forbidden, unauthorized } from '../errors';
 
 /** The 401 for a refused token; codes other than `unauthorized` say the token was good once. */

@@ -5,7 +5,8 @@ import { decodeMux, encodeMux, MuxType, type MuxMessage } from '../../shared/pro
 import type { RejectCode } from '../../shared/protocol/rejectCodes';
 import { fail, ok, type Fail, type Result } from '../../shared/result';
 import type { Actor } from '../../shared/roles';
-import { TOKEN_REFUSALS, type SessionCheck } from '../auth/tokens';
+import { TOKEN_REFUSALS } from '../../shared/api/tokenRefusals';
+import type { SessionCheck } from '../auth/tokens';
 import type { Logger } from '../log';
 import type { RateLimiter } from '../limits/rateLimit';
 import type { OrderIndex } from '../storage/orderIndex';

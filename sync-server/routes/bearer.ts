@@ -1,12 +1,11 @@
 import type { Context } from 'hono';
 import type { Actor } from '../../shared/roles';
-import { TOKEN_REFUSALS, type TokenRefusal } from '../../shared/api/tokenRefusals';
+import { refusalErrorCode, TOKEN_REFUSALS, type TokenRefusal } from '../../shared/api/tokenRefusals';
 import type { TokenService } from '../auth/tokens';
 import { AppError, forbidden, unauthorized } from '../errors';
 
 /** The 401 for a refused token; codes other than `unauthorized` say the token was good once. */
-const refused = (refusal: TokenRefusal): AppError =>
-  new AppError(401, refusal === 'invalid_token' ? 'unauthorized' : refusal, TOKEN_REFUSALS[refusal]);
+const refused = (refusal: TokenRefusal): AppError => new AppError(401, refusalErrorCode(refusal), TOKEN_REFUSALS[refusal]);
 
 /** The actor a presented token speaks for now; a 401 naming why otherwise. */
 export async function actorOfToken(tokens: TokenService, token: string | undefined): Promise<Actor> {

@@ -5,7 +5,7 @@ import { onlineBanner } from './support/outletPage';
 
 const env = freshServerPerTest();
 
-test('an admin adds outlet staff through People and disabling them signs out their open outlet app at once', async () => {
+test('an admin adds outlet staff through People and disabling them signs out their open outlet app at once, saying an administrator did', async () => {
   const { server, browser } = env();
   const page = await openAdminDesk(browser, server.url);
   await expectConnected(page);
@@ -39,7 +39,10 @@ test('an admin adds outlet staff through People and disabling them signs out the
   await farah.getByRole('button', { name: 'Disable Farah Fresh' }).click();
   await expect(farah).toContainText('Disabled');
   await expect(tablet.getByRole('button', { name: 'Sign in' })).toBeVisible();
-  await expect(tablet.getByText('Sign in again')).toBeVisible();
+  await expect(
+    tablet.getByRole('status').filter({ hasText: 'An administrator ended this sign-in. Ask them if you should still have access.' }),
+  ).toBeVisible();
+  await expect(tablet.getByText('Your sign-in has expired')).toHaveCount(0);
 
   await tablet.getByLabel('Email').fill('farah@dabba.local');
   await tablet.getByLabel('Password').fill('farah-fresh-1');

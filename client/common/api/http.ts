@@ -97,8 +97,8 @@ export function readAnswer<T>(result: ApiResult, schema: z.ZodType<T>, unreadabl
 }
 
 /**
- * Whether asking again later may get another answer: no network, an expired sign-in (the user signs in
- * again), a timeout, a busy or failing server. Anything else is the server's considered "no".
+ * Whether asking again later may get another answer: no network, a sign-in that expired or was ended
+ * (someone signs in again), a timeout, a busy or failing server. Anything else is the server's considered "no".
  */
 export function worthRetrying(error: ApiError): boolean {
   const { status } = error.details;

@@ -7,6 +7,7 @@ import { requestLogin } from '../api/auth';
 import { refuse, done, type CommandOutcome } from '../commands/commandOutcome';
 import type { OrderCommandContext } from '../commands/orderCommands';
 import { sessionActor, type Session, type SessionUser } from '../session/session';
+import { SIGN_IN_ENDED_NOTICES, signInEndedByConnection } from '../session/signInEnded';
 import { openDabbaDb, type DabbaDb, type DocSyncState, type OrderRow } from '../store/db';
 import { deviceIdOf } from '../store/deviceIdentity';
 import { ensureOrderRowsCurrent } from '../store/rebuildOrderRows';
@@ -197,7 +198,8 @@ export class Device {
       }),
       provider.onConnection((connection) => {
         this.update({ connection, storageError: provider.storageError });
-        if (connection.status === 'unauthorized') void this.signOut('Your sign-in has expired. Sign in again to sync this device.');
+        const ended = signInEndedByConnection(connection);
+        if (ended) void this.signOut(SIGN_IN_ENDED_NOTICES[ended]);
       }),
       () => window.removeEventListener('online', retry),
       () => window.removeEventListener('offline', lost),

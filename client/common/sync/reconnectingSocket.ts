@@ -3,10 +3,12 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 
 /**
  * online: the socket is open. connecting: the first attempt since start. offline: not connected,
- * retrying at `retryAt`. unauthorized: the token was refused, the user must sign in again.
- * stopped: closed on purpose, or with a code retrying cannot fix.
+ * retrying at `retryAt`. unauthorized: the token was refused (expired or not valid), the user must
+ * sign in again. revoked: the server ended a sign-in that was good (account disabled, signed out
+ * everywhere); signing in again may not be allowed. stopped: closed on purpose, or with a code
+ * retrying cannot fix.
  */
-export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'unauthorized' | 'update-required' | 'stopped';
+export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'unauthorized' | 'revoked' | 'update-required' | 'stopped';
 
 export interface ConnectionState {
   readonly status: ConnectionStatus;
@@ -150,7 +152,7 @@ export class ReconnectingSocket {
     const named = (CLOSE_REASONS as Readonly<Record<number, string>>)[code] ?? (reason || null);
     if (needsSignIn(code)) {
       this.running = false;
-      this.setState({ status: 'unauthorized', retryAt: null, reason: named });
+      this.setState({ status: code === CloseCode.REVOKED ? 'revoked' : 'unauthorized', retryAt: null, reason: named });
       return;
     }
     if (code === CloseCode.UPDATE_REQUIRED) {

@@ -13,6 +13,7 @@ function describe(connection: ConnectionState): { tone: 'ok' | 'warn' | 'bad'; t
       return { tone: 'warn', text: OFFLINE_TEXT, detail: retry };
     }
     case 'unauthorized':
+    case 'revoked':
       return { tone: 'bad', text: 'Signed out — sign in to sync', detail: null };
     case 'update-required':
       return { tone: 'bad', text: UPDATE_TEXT, detail: 'Changes stay saved on this device until then.' };

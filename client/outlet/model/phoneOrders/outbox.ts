@@ -1,5 +1,6 @@
 import { NETWORK_ERROR_CODE, worthRetrying, type ApiError, type ApiResult } from '../../../common/api/http';
 import { backoffDelay, type BackoffPolicy } from '../../../common/sync/backoff';
+import { signInEndedByAnswer } from '../../../common/session/signInEnded';
 import type { PhoneOrderRow } from '../../../common/store/db';
 import { placedResponseSchema } from '../../../../shared/api/orders';
 import type { PhoneOrderRequest } from '../../../../shared/api/phoneOrder';
@@ -54,7 +55,9 @@ export function classifyAnswer(result: ApiResult): AttemptResult {
 /** What the board says while a phone order waits to be tried again. */
 function retryMessage(error: ApiError): string {
   if (error.code === NETWORK_ERROR_CODE) return 'No connection to the Dabba server.';
-  if (error.details.status === 401) return 'Sign in again to send phone orders.';
+  const ended = signInEndedByAnswer(error);
+  if (ended === 'revoked') return 'An administrator ended this sign-in. The phone order waits on this device until someone signs in.';
+  if (ended === 'expired') return 'Sign in again to send phone orders.';
   return error.message;
 }
 

@@ -104,15 +104,15 @@ describe('ReconnectingSocket', () => {
     expect(sockets.dialed.map((s) => s.url)).toEqual(['ws://test/sync?token=token-1', 'ws://test/sync?token=token-2']);
   });
 
-  for (const [why, code, reason] of [
-    ['the token is refused', CloseCode.UNAUTHORIZED, 'unauthorized'],
-    ['the sign-in was revoked on the server', CloseCode.REVOKED, 'sign-in revoked'],
+  for (const [why, code, status, reason] of [
+    ['the token is refused', CloseCode.UNAUTHORIZED, 'unauthorized', 'unauthorized'],
+    ['the sign-in was revoked on the server', CloseCode.REVOKED, 'revoked', 'sign-in revoked'],
   ] as const) {
-    it(`does not retry when ${why}, and asks for a new sign-in`, () => {
+    it(`does not retry when ${why}, and says so apart from the other sign-in refusal`, () => {
       const { socket, sockets } = setup();
       socket.start();
       sockets.last.handlers.onClose(code, 'refused');
-      expect(socket.state).toEqual({ status: 'unauthorized', retryAt: null, reason });
+      expect(socket.state).toEqual({ status, retryAt: null, reason });
       vi.advanceTimersByTime(60_000);
       expect(sockets.dialed).toHaveLength(1);
     });

@@ -32,6 +32,16 @@ describe('what the server’s answer means for a phone order', () => {
     }
   });
 
+  it('tells a sign-in an administrator ended from an expired one while the phone order waits', () => {
+    expect(classifyAnswer(error(401, 'unauthorized'))).toEqual({ kind: 'retry', message: 'Sign in again to send phone orders.' });
+    for (const code of ['account_disabled', 'session_revoked', 'account_deleted']) {
+      expect(classifyAnswer(error(401, code))).toEqual({
+        kind: 'retry',
+        message: 'An administrator ended this sign-in. The phone order waits on this device until someone signs in.',
+      });
+    }
+  });
+
   it('is refused with the server’s own words when the server looked at the order and said no', () => {
     expect(classifyAnswer(error(422, 'item_unavailable', 'Masala Dosa is not available right now.'))).toEqual({
       kind: 'refused',

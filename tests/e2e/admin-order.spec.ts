@@ -6,7 +6,7 @@ import { placePickupOrderWithLink } from './support/placeOrder';
 
 const env = freshServerPerTest();
 
-test('the admin notes and cancels an order with a reason; the outlet and the tracking link see it at once', async () => {
+test('the timeline names the staff who accepted; the admin notes and cancels with a reason, and the outlet and tracking link see it', async () => {
   const { server, browser } = env();
   const { trackingUrl } = await placePickupOrderWithLink(server.url, 'Deepa Cancel');
   const tracking = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
@@ -15,7 +15,8 @@ test('the admin notes and cancels an order with a reason; the outlet and the tra
   const tablet = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
   await tablet.goto(`${server.url}/outlet/`);
   await signInAsOutlet(tablet);
-  await expect(orderCard(tablet, 'Deepa Cancel')).toBeVisible();
+  await orderCard(tablet, 'Deepa Cancel').getByRole('button', { name: 'Accept' }).click();
+  await expect(orderCard(tablet, 'Deepa Cancel').getByText('synced', { exact: true })).toBeVisible();
 
   const page = await openAdminDesk(browser, server.url);
   await expectConnected(page);
@@ -27,6 +28,9 @@ test('the admin notes and cancels an order with a reason; the outlet and the tra
   await page.getByLabel('Note for the outlet and the driver').fill('Customer rang: wants to cancel');
   await page.getByRole('button', { name: 'Add note' }).click();
   const timeline = page.getByRole('list', { name: 'Events, oldest first' });
+  // The demo outlet account is named "Kitchen Staff": its name comes from the accounts list, not the driver roster.
+  const accepted = timeline.getByRole('listitem').filter({ hasText: 'Accepted, ready in' });
+  await expect(accepted).toContainText(/Outlet staff Kitchen Staff · outlet app on device \S+/);
   await expect(timeline.getByRole('listitem').filter({ hasText: 'Note: Customer rang: wants to cancel' })).toContainText(
     /You · admin app on device \S+/,
   );
@@ -42,4 +46,9 @@ test('the admin notes and cancels an order with a reason; the outlet and the tra
   await expect(orderCard(tablet, 'Deepa Cancel')).toHaveCount(0);
   await tablet.getByText('Done today').click();
   await expect(tablet.locator('.done__row').filter({ hasText: 'Deepa Cancel' })).toContainText('Cancelled');
+
+  // The accounts list is kept on the device: offline, after a reload, the timeline still names the staff.
+  await page.context().setOffline(true);
+  await page.reload();
+  await expect(accepted).toContainText('Outlet staff Kitchen Staff');
 });

@@ -1,11 +1,11 @@
 import { createContext, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
-import type { UserId } from '../../../shared/ids';
 import type { AdminDevice } from './adminDevice';
 import type { RosterSnapshot } from './drivers/driverRoster';
 import type { NameOf } from './orders/eventWords';
 import type { LiveFilter } from './orders/liveFilter';
 import type { HeldOrder } from './orders/orderBook';
 import type { OutletEntry } from './outlets/outletDirectory';
+import { nameLookup } from './people/nameLookup';
 import type { UsersSnapshot } from './people/userDirectory';
 
 const AdminContext = createContext<AdminDevice | null>(null);
@@ -56,11 +56,9 @@ export function useUsers(): UsersSnapshot {
   return useSyncExternalStore(users.subscribe, users.getSnapshot);
 }
 
-/** Names this device knows (drivers, from the roster), for timelines and lists. */
+/** Names of every account this device knows (the accounts list, then the driver roster), for timelines and lists. */
 export function useNameOf(): NameOf {
   const { drivers } = useDriverRoster();
-  return useMemo(() => {
-    const names = new Map<UserId, string>(drivers.map((d) => [d.id, d.name]));
-    return (id) => names.get(id) ?? null;
-  }, [drivers]);
+  const { users } = useUsers();
+  return useMemo(() => nameLookup(users, drivers), [users, drivers]);
 }

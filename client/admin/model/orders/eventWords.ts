@@ -2,7 +2,7 @@ import type { UserId } from '../../../../shared/ids';
 import type { OrderEvent } from '../../../../shared/order/events';
 import type { EventAuthorRole } from '../../../../shared/roles';
 
-/** A person's name where the device knows it (drivers, for now); null where it does not. */
+/** A person's name where the device knows the account; null where it does not. */
 export type NameOf = (userId: UserId) => string | null;
 
 const ROLE_WORDS: { readonly [R in EventAuthorRole]: string } = {
@@ -13,7 +13,7 @@ const ROLE_WORDS: { readonly [R in EventAuthorRole]: string } = {
   customer: 'Customer',
 };
 
-/** Who did it, e.g. "Driver Ravi Kumar", "Outlet staff", "You". */
+/** Who did it, e.g. "Driver Ravi Kumar", "Outlet staff Asha", "Outlet staff" (name unknown), "You". */
 export function whoText(by: OrderEvent['by'], self: UserId | null, nameOf: NameOf): string {
   if (by.id === self) return 'You';
   const name = by.role === 'system' ? null : nameOf(by.id);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deliveryProofs } from '../../../../../../client/admin/model/orders/deliveryProofs';
 import { deviceText, eventText, whoText } from '../../../../../../client/admin/model/orders/eventWords';
 import { orderTimeline } from '../../../../../../client/admin/model/orders/timeline';
+import { nameLookup } from '../../../../../../client/admin/model/people/nameLookup';
 import type { UserId } from '../../../../../../shared/ids';
 import { orderEventSchema } from '../../../../../../shared/order/events';
 import { ADMIN, DRIVER1, event, MINUTE, OUTLET, SYSTEM } from '../../../../shared/order/fixtures';
@@ -39,6 +40,19 @@ describe('the order timeline', () => {
     expect(whoText(OUTLET, null, names)).toBe('Outlet staff');
     expect(whoText(SYSTEM, null, names)).toBe('Dabba (automatic)');
     expect(whoText(ADMIN, ADMIN.id, names)).toBe('You');
+  });
+
+  it('names outlet staff and other admins from the accounts the device knows', () => {
+    const everyone = nameLookup(
+      [
+        { id: OUTLET.id, name: 'Asha' },
+        { id: ADMIN.id, name: 'Priya' },
+      ],
+      [{ id: DRIVER1.id, name: 'Ravi Kumar' }],
+    );
+    expect(whoText(OUTLET, null, everyone)).toBe('Outlet staff Asha');
+    expect(whoText(ADMIN, null, everyone)).toBe('Admin Priya');
+    expect(whoText(DRIVER1, null, everyone)).toBe('Driver Ravi Kumar');
   });
 
   it('says what happened in words, with the reason, the prep time or the driver', () => {

@@ -75,3 +75,21 @@ export function zonedDateTime(at: number, timeZone: string): string {
   const iso = new Date(at + utcOffsetMs(at, timeZone)).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
+
+/**
+ * The instant at which `timeZone`'s wall clock reads `local` ("2024-05-01T18:30", what a
+ * datetime-local input gives), or null when it is not such a time. In a daylight-saving gap the
+ * answer is the instant the clock jumps past it.
+ */
+export function wallClockInstant(local: string, timeZone: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!match) return null;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  const back = new Date(wall);
+  if (back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day || hour > 23 || minute > 59) return null;
+  return fromWallClock(wall, timeZone, wall);
+}
+
+/** `at` as a datetime-local input shows it on `timeZone`'s wall clock ("2024-05-01T18:30"). */
+export const wallClockInput = (at: number, timeZone: string): string => zonedDateTime(at, timeZone).replace(' ', 'T');

@@ -16,6 +16,8 @@ export type OutletEntry = z.infer<typeof outletEntrySchema>;
 export type OutletDirectoryHost = Pick<Device, 'db' | 'holdDoc' | 'getSnapshot' | 'subscribe'>;
 
 const META_KEY = 'admin:outlets';
+/** Outlets added on this device that the server's list did not name yet. */
+const ADOPTED_KEY = 'admin:outlets:adopted';
 
 /**
  * Which outlets there are, so the admin's device holds every `outlet:<id>` document (profile, location,
@@ -25,6 +27,7 @@ const META_KEY = 'admin:outlets';
 export class OutletDirectory extends SnapshotSource<readonly OutletEntry[]> {
   /** Documents held for this sign-in: each is subscribed once, not at every connection change. */
   private held = new Set<string>();
+  private adopted: readonly OutletEntry[] = [];
   private heldFor: Session | null = null;
   private lastConnection: string | null = null;
 
@@ -35,6 +38,7 @@ export class OutletDirectory extends SnapshotSource<readonly OutletEntry[]> {
   static async open(host: OutletDirectoryHost): Promise<OutletDirectory> {
     const directory = new OutletDirectory(host);
     directory.publish((await readMetaJson(host.db, META_KEY, outletListSchema)) ?? []);
+    directory.adopted = (await readMetaJson(host.db, ADOPTED_KEY, outletListSchema)) ?? [];
     host.subscribe(() => directory.follow());
     directory.follow();
     return directory;
@@ -57,8 +61,24 @@ export class OutletDirectory extends SnapshotSource<readonly OutletEntry[]> {
     const answer = readAnswer(await getJson('/api/outlets'), outletListSchema, 'The list of outlets could not be read.');
     // Offline or refused: the kept list stands, and the next connection asks again.
     if (!answer.ok) return;
-    this.publish(answer.value);
-    await writeMetaJson(this.host.db, META_KEY, answer.value);
+    // An outlet added here may not have reached the server yet (added offline, or still syncing):
+    // it stays listed until the server names it.
+    const listed = new Set(answer.value.map((o) => o.id));
+    this.adopted = this.adopted.filter((o) => !listed.has(o.id));
+    await writeMetaJson(this.host.db, ADOPTED_KEY, this.adopted);
+    await this.keep([...answer.value, ...this.adopted]);
+  }
+
+  /** An outlet this device has just set up: listed and held at once, offline too. */
+  async adopt(entry: OutletEntry): Promise<void> {
+    this.adopted = [...this.adopted.filter((o) => o.id !== entry.id), entry];
+    await writeMetaJson(this.host.db, ADOPTED_KEY, this.adopted);
+    await this.keep([...this.getSnapshot().filter((o) => o.id !== entry.id), entry]);
+  }
+
+  private async keep(list: readonly OutletEntry[]): Promise<void> {
+    this.publish(list);
+    await writeMetaJson(this.host.db, META_KEY, list);
     this.holdAll();
   }
 

@@ -25,6 +25,7 @@ const driver = (change: Partial<AdminDriver>): AdminDriver => ({
 
 const outlet = (paused: boolean): OutletCatalog => ({
   id: OUTLET_ID,
+  syncState: 'synced',
   catalog: {
     profile: PROFILE,
     menu: MENU,

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { OutletIdSchema } from '../../../../../../shared/ids';
 import { OutletDirectory } from '../../../../../../client/admin/model/outlets/outletDirectory';
 import { serverAnswers, serverUnreachable } from '../../../support/stubFetch';
 import { ADMIN_SESSION, eventually, FakeAdminHost, OFFLINE, ONLINE } from '../../support/adminHost';
@@ -49,5 +50,31 @@ describe('OutletDirectory', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(directory.getSnapshot()).toEqual([]);
     expect(host.held).toEqual([]);
+  });
+
+  it('lists an outlet added on this device at once, and keeps it while the server’s list does not name it yet', async () => {
+    serverUnreachable();
+    const host = new FakeAdminHost();
+    host.set({ session: ADMIN_SESSION, connection: OFFLINE });
+    const directory = await OutletDirectory.open(host);
+    await directory.adopt({ id: OutletIdSchema.parse('new-kitchen'), name: 'New Kitchen' });
+    expect(directory.getSnapshot().map((o) => o.id)).toEqual(['new-kitchen']);
+    expect(host.held).toEqual(['outlet:new-kitchen']);
+
+    // Online before the new outlet's first change reached the server: the list still shows it.
+    serverAnswers(200, LIST);
+    host.set({ connection: ONLINE });
+    await eventually(() => directory.getSnapshot().length === 3, 2_000, 'the server list with the new outlet');
+    expect(directory.getSnapshot().map((o) => o.id)).toEqual(['demo-outlet', 'indiranagar', 'new-kitchen']);
+
+    // Once the server names it, it is the server's entry (and name) that counts.
+    serverAnswers(200, [...LIST, { id: 'new-kitchen', name: 'New Kitchen Indiranagar' }]);
+    host.set({ connection: OFFLINE });
+    host.set({ connection: ONLINE });
+    await eventually(() => directory.getSnapshot().some((o) => o.name === 'New Kitchen Indiranagar'), 2_000, 'the renamed outlet');
+    serverAnswers(200, LIST);
+    host.set({ connection: OFFLINE });
+    host.set({ connection: ONLINE });
+    await eventually(() => directory.getSnapshot().length === 2, 2_000, 'the list without the outlet the server dropped');
   });
 });

@@ -65,6 +65,7 @@ export default defineConfig({
     proxy: {
       '/api': API_TARGET,
       '/healthz': API_TARGET,
+      '/media': API_TARGET,
       '/sync': { target: API_TARGET, ws: true },
     },
   },

@@ -13,6 +13,8 @@ import { Dispatcher } from './dispatch/dispatcher';
 import { driverLedger } from './dispatch/driverLedger';
 import { errorHandler, notFound } from './errors';
 import { createLogger, type Logger } from './log';
+import { MENU_PHOTO_UPLOAD } from '../shared/api/menuPhotos';
+import { MenuPhotoStore } from './menuPhotos/menuPhotoStore';
 import { httpMetrics } from './metrics/httpMetrics';
 import { startMetrics } from './metrics/startMetrics';
 import { InboxPruner } from './projections/inboxPruner';
@@ -35,6 +37,7 @@ import { deliveryRoutes } from './routes/delivery';
 import { deviceRoutes } from './routes/devices';
 import { driverRoutes } from './routes/driver';
 import { healthRoutes } from './routes/health';
+import { mediaRoutes } from './routes/media';
 import { metricsRoutes } from './routes/metrics';
 import { orderHistoryRoutes } from './routes/orderHistory';
 import { orderRoutes } from './routes/orders';
@@ -201,6 +204,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     sweepEveryMs: config.retentionSweepMs,
   });
   retention.start();
+  const menuPhotos = new MenuPhotoStore(path.join(config.dataDir, 'menu-photos'));
 
   // One budget per address for tracking-token lookups, over HTTP and sockets alike.
   const trackLookups = new RateLimiter(config.trackLookupsPerMinute, 60_000);
@@ -209,8 +213,8 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   app.onError(errorHandler(log, (failure) => storage.noticed(failure)));
   app.use('*', httpMetrics(telemetry.metrics));
   app.use('*', securityHeaders({ tileSource: config.mapTileSource, firebasePush: config.firebasePush, trustProxy: config.trustProxy }));
-  // A cap for every route, so one added without its own limit is still bounded; proof photos have theirs.
-  app.use('*', except(PROOF_UPLOAD, limitBody(BODY_LIMITS.fallback)));
+  // A cap for every route, so one added without its own limit is still bounded; proof and menu photos have theirs.
+  app.use('*', except([PROOF_UPLOAD, MENU_PHOTO_UPLOAD], limitBody(BODY_LIMITS.fallback)));
   app.route(
     '/healthz',
     healthRoutes({
@@ -252,11 +256,15 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   );
   app.route('/api/presence', presenceRoutes(presence, tokens));
   const core = { db, log, users, drivers, outlets, registry, accounts, driverOrders, presence, tokens, clock };
-  app.route('/api/admin', adminApi({ ...core, metrics: telemetry.metrics, metricSources: telemetry.sources, startedAt, dispatcher }));
+  app.route(
+    '/api/admin',
+    adminApi({ ...core, metrics: telemetry.metrics, metricSources: telemetry.sources, startedAt, dispatcher, menuPhotos }),
+  );
   app.all('/api/*', () => {
     throw notFound('This endpoint');
   });
   app.route('/metrics', metricsRoutes(telemetry.metrics, config.metricsToken));
+  app.route('/media', mediaRoutes(menuPhotos));
   app.route('/', deliveryRoutes({ ...core, serviceToken: config.serviceToken, dispatcher }));
   app.route('/', staticRoutes(config.staticDir));
 

@@ -3,6 +3,7 @@ import type { Dispatcher } from '../dispatch/dispatcher';
 import { OrderExport } from '../storage/orderExport';
 import { OrderStats } from '../storage/orderStats';
 import { adminDriverRoutes, type AdminDriverRouteDeps } from './adminDrivers';
+import { adminMenuPhotoRoutes, type AdminMenuPhotoRouteDeps } from './adminMenuPhotos';
 import { adminOrdersCsvRoutes, type AdminOrdersCsvRouteDeps } from './adminOrdersCsv';
 import { adminPlatformRoutes, type AdminPlatformRouteDeps } from './adminPlatform';
 import { adminStatsRoutes, type AdminStatsRouteDeps } from './adminStats';
@@ -10,7 +11,12 @@ import { adminUserRoutes, type AdminUserRouteDeps } from './adminUsers';
 
 /** What the admin routes need from the server; the stats and export queries are made here from its database. */
 export type AdminApiDeps = Omit<
-  AdminUserRouteDeps & AdminStatsRouteDeps & AdminOrdersCsvRouteDeps & AdminPlatformRouteDeps & AdminDriverRouteDeps,
+  AdminUserRouteDeps &
+    AdminStatsRouteDeps &
+    AdminOrdersCsvRouteDeps &
+    AdminPlatformRouteDeps &
+    AdminDriverRouteDeps &
+    AdminMenuPhotoRouteDeps,
   'stats' | 'exports' | 'offShift'
 > & { readonly dispatcher: Dispatcher };
 
@@ -31,5 +37,6 @@ export function adminApi(deps: AdminApiDeps): Hono {
     .route('/drivers', adminDriverRoutes(all))
     .route('/stats', adminStatsRoutes(all))
     .route('/platform', adminPlatformRoutes(all))
+    .route('/menu-photos', adminMenuPhotoRoutes(all))
     .route('/', adminOrdersCsvRoutes(all));
 }

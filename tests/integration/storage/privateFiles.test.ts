@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MENU_PHOTO_UPLOAD } from '../../../shared/api/menuPhotos';
 import type { DabbaServer } from '../../../sync-server/app';
 import { login, placeOrder } from '../support/api';
 import { addDriver, NEAR_OUTLET } from '../support/drivers';
@@ -38,11 +39,25 @@ async function storeProof(server: DabbaServer, dataDir: string): Promise<string>
   return path.join(dataDir, 'proofs', orderId, `${proofId}.jpg`);
 }
 
+/** Uploads one menu photo as the admin; the path it is stored at. */
+async function storeMenuPhoto(server: DabbaServer, dataDir: string): Promise<string> {
+  const admin = await login(server.url, 'admin');
+  const photo = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(256)]));
+  const res = await fetch(`${server.url}${MENU_PHOTO_UPLOAD}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'image/jpeg' },
+    body: photo,
+  });
+  expect(res.status).toBe(201);
+  return path.join(dataDir, 'menu-photos', `${createHash('sha256').update(photo).digest('hex')}.jpg`);
+}
+
 describe('DATA_DIR is private to the server’s user', () => {
-  it('a new data dir, the database with its WAL files, the JWT secret and proof photos are 0700/0600', async () => {
+  it('a new data dir, the database with its WAL files, the JWT secret, proof and menu photos are 0700/0600', async () => {
     const dataDir = path.join(tempDataDir(), 'nested', 'data');
     const server = await start(dataDir);
     const photo = await storeProof(server, dataDir);
+    const menuPhoto = await storeMenuPhoto(server, dataDir);
 
     expect(modeOf(dataDir)).toBe('700');
     for (const file of ['dabba.sqlite', 'dabba.sqlite-wal', 'dabba.sqlite-shm', 'jwt-secret'])
@@ -50,6 +65,8 @@ describe('DATA_DIR is private to the server’s user', () => {
     expect(modeOf(path.join(dataDir, 'proofs'))).toBe('700');
     expect(modeOf(path.dirname(photo))).toBe('700');
     expect(modeOf(photo)).toBe('600');
+    expect(modeOf(path.dirname(menuPhoto))).toBe('700');
+    expect(modeOf(menuPhoto)).toBe('600');
   });
 
   it('a data dir an older version left readable to all is tightened at start', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { menuPhotoUrlSchema } from '../api/menuPhotos';
 import { ID_PATTERN } from '../ids';
 import { isTimeZone } from './openingHours';
 
@@ -23,14 +24,26 @@ export const menuItemSchema = z.object({
   name: z.string().min(1),
   description: z.string().default(''),
   price: minor,
-  /** URL of a photo (absolute, or a path served by the server). */
-  photo: z.string().optional(),
+  /**
+   * A photo uploaded to `POST /api/admin/menu-photos`: its `/media/menu/<sha256>.<ext>` URL. The apps'
+   * CSP lets images come from this origin (and the map tile host) only, so no other URL could be shown.
+   */
+  photo: menuPhotoUrlSchema.optional(),
   modifierGroups: z.array(modifierGroupSchema).default([]),
 });
 
 export const menuSchema = z.object({
   categories: z.array(z.object({ id, name: z.string().min(1) })),
   items: z.array(menuItemSchema),
+});
+
+/**
+ * A menu as an outlet document may already hold it: `photo` was any string before it was checked. Reading
+ * drops a photo no app could show rather than lose the whole menu, and the outlet's orders, over it;
+ * what a device writes is still checked against menuSchema.
+ */
+export const storedMenuSchema = menuSchema.extend({
+  items: z.array(menuItemSchema.extend({ photo: menuItemSchema.shape.photo.catch(undefined) })),
 });
 
 /** One opening interval on a weekday; `close` may pass midnight ("18:00"–"02:00"); "24:00" only closes. */

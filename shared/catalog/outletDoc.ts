@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { fail, ok, type Result } from '../result';
-import { menuSchema, outletProfileSchema, type Menu, type OutletProfile } from './menu';
+import { outletProfileSchema, storedMenuSchema, type Menu, type OutletProfile } from './menu';
 import { formatLocalTime, openState } from './openingHours';
 import { availabilitySchema, busySchema, pausedSchema, STATUS_KEYS, type AvailabilityEntry, type Busy, type Paused } from './outletStatus';
 
@@ -27,7 +27,7 @@ export function writeCatalog(doc: Y.Doc, profile: OutletProfile, menu: Menu): vo
 
 export function readCatalog(doc: Y.Doc): Catalog | null {
   const profile = outletProfileSchema.safeParse(doc.getMap(OUTLET_ROOTS.profile).get('value'));
-  const menu = menuSchema.safeParse(doc.getMap(OUTLET_ROOTS.menu).get('value'));
+  const menu = storedMenuSchema.safeParse(doc.getMap(OUTLET_ROOTS.menu).get('value'));
   if (!profile.success || !menu.success) return null;
   const availability = new Map<string, AvailabilityEntry>();
   for (const [key, value] of doc.getMap<unknown>(OUTLET_ROOTS.availability).entries()) {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { menuSchema, outletProfileSchema, type Menu } from '../../../shared/catalog/menu';
+import { menuSchema, outletProfileSchema, storedMenuSchema, type Menu } from '../../../shared/catalog/menu';
 import { menuProblem, profileProblem } from '../../../shared/catalog/menuRules';
 import { OUTLET_ROOTS } from '../../../shared/catalog/outletDoc';
 import { availabilitySchema, busySchema, pausedSchema, STATUS_KEYS } from '../../../shared/catalog/outletStatus';
@@ -22,8 +22,9 @@ const firstIssue = (error: z.ZodError): string => {
   return `${issue?.path.length ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid'}`;
 };
 
+/** The menu the document holds, read as any reader does (see storedMenuSchema). */
 function readMenu(scratch: Y.Doc): Menu | null {
-  const parsed = menuSchema.safeParse(scratch.getMap(OUTLET_ROOTS.menu).get('value'));
+  const parsed = storedMenuSchema.safeParse(scratch.getMap(OUTLET_ROOTS.menu).get('value'));
   return parsed.success ? parsed.data : null;
 }
 

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { MENU_PHOTO_UPLOAD } from '../../../../shared/api/menuPhotos';
 import type { Menu, OutletProfile } from '../../../../shared/catalog/menu';
 import { OUTLET_ROOTS, readCatalog } from '../../../../shared/catalog/outletDoc';
 import { outletDocName } from '../../../../shared/docNames';
@@ -199,5 +201,41 @@ describe('admins writing an outlet document', () => {
     }
     client.close();
     expect(await menuItem('masala-dosa')).toMatchObject({ available: true });
+  });
+
+  it('are refused a menu item photo other than one uploaded to /media/menu/, and may use an uploaded one', async () => {
+    const [first] = DEMO_MENU.items;
+    if (!first) throw new Error('the demo menu has items');
+    const withPhoto = (photo: string): Menu => ({ ...DEMO_MENU, items: [{ ...first, photo }, ...DEMO_MENU.items.slice(1)] });
+    const photoOnMenu = async (): Promise<string | undefined> => {
+      const served = (await (await fetch(`${t.url}/api/outlets/${DEMO_OUTLET.id}/menu`)).json()) as {
+        items: { id: string; photo?: string }[];
+      };
+      return served.items.find((i) => i.id === first.id)?.photo;
+    };
+    const { client } = await device(t.admin);
+    const refused = [
+      'https://cdn.example.com/dosa.jpg',
+      'javascript:alert(1)',
+      '/media/menu/../../jwt-secret',
+      'data:image/png;base64,AAAA',
+    ];
+    for (const photo of refused) {
+      const answer = await client.propose(NAME, (d) => menu(d).set('value', withPhoto(photo)));
+      expect({ photo, code: codeOf(answer) }).toEqual({ photo, code: 'invalid_value' });
+      expect(answer.type === MuxType.REJECT ? answer.message : '').toMatch(/^Not a valid menu: items\.0\.photo: /);
+    }
+    expect(await photoOnMenu()).toBeUndefined();
+
+    const uploaded = await fetch(`${t.url}${MENU_PHOTO_UPLOAD}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.admin.token}`, 'content-type': 'image/jpeg' },
+      body: new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(512)])),
+    });
+    const { url } = (await uploaded.json()) as { url: string };
+    expect(codeOf(await client.change(NAME, (d) => menu(d).set('value', withPhoto(url))))).toBe('ack');
+    expect(await photoOnMenu()).toBe(url);
+    expect(codeOf(await client.change(NAME, (d) => menu(d).set('value', DEMO_MENU)))).toBe('ack');
+    client.close();
   });
 });

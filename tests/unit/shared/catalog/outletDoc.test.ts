@@ -77,6 +77,13 @@ describe('readCatalog', () => {
     expect(readCatalog(doc((d) => d.getMap(OUTLET_ROOTS.menu).delete('value')))).toBeNull();
   });
 
+  it('reads a menu whose item photo is from before photos were checked, without that photo', () => {
+    const legacy = { ...MENU, items: [{ ...MENU.items[0], photo: 'https://cdn.example.com/chai.jpg' }] };
+    const read = readCatalog(doc((d) => d.getMap(OUTLET_ROOTS.menu).set('value', legacy)));
+    expect(read?.menu.items.map((i) => i.id)).toEqual(['chai']);
+    expect(read?.menu.items[0]?.photo).toBeUndefined();
+  });
+
   it('ignores availability and status entries that do not fit their schema', () => {
     const read = readCatalog(
       doc((d) => {

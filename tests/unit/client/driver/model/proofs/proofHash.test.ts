@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../../../../client/driver/model/proofs/proofHash';
-import { fitScale, PROOF_MAX_SIDE } from '../../../../../../client/driver/model/proofs/proofImage';
+import { fitScale } from '../../../../../../client/common/images/scaleImage';
+import { PROOF_MAX_SIDE } from '../../../../../../client/driver/model/proofs/proofImage';
 
 describe('proof hashing', () => {
   it('names a photo by the lowercase hex SHA-256 of its bytes, as the server checks it', async () => {
@@ -18,8 +19,8 @@ describe('proof hashing', () => {
 
 describe('proof photo size', () => {
   it('scales a phone camera photo down to the longest side a proof needs, and leaves a small one alone', () => {
-    expect(fitScale(4000, 3000)).toBe(PROOF_MAX_SIDE / 4000);
-    expect(fitScale(3000, 4000)).toBe(PROOF_MAX_SIDE / 4000);
-    expect(fitScale(800, 600)).toBe(1);
+    expect(fitScale(4000, 3000, PROOF_MAX_SIDE)).toBe(PROOF_MAX_SIDE / 4000);
+    expect(fitScale(3000, 4000, PROOF_MAX_SIDE)).toBe(PROOF_MAX_SIDE / 4000);
+    expect(fitScale(800, 600, PROOF_MAX_SIDE)).toBe(1);
   });
 });

@@ -89,6 +89,11 @@ export function putBytes(
   return requestJson(path, { method: 'PUT', headers: { 'content-type': type, ...headers }, body: new Uint8Array(bytes).buffer });
 }
 
+/** POSTs a file (an image) as the raw body, with its own type, to the API on this origin. */
+export function postFile(path: string, file: Blob, headers: Readonly<Record<string, string>> = {}): Promise<ApiResult> {
+  return requestJson(path, { method: 'POST', headers: { 'content-type': file.type, ...headers }, body: file });
+}
+
 /** Reads a successful answer's body with its schema; `unreadable` is the message when it does not fit. */
 export function readAnswer<T>(result: ApiResult, schema: z.ZodType<T>, unreadable: string): Answer<T> {
   if (!result.ok) return result;

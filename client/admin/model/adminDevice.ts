@@ -5,7 +5,6 @@ import { DriverRoster } from './drivers/driverRoster';
 import { adminOrderCommands, type AdminOrderCommands } from './orders/adminOrderCommands';
 import { NO_FILTER, type LiveFilter } from './orders/liveFilter';
 import { OrderBook } from './orders/orderBook';
-import { adminOutletCommands, type AdminOutletCommands } from './outlets/adminOutletCommands';
 import { OutletDirectory } from './outlets/outletDirectory';
 import { UserDirectory } from './people/userDirectory';
 import { ValueStore } from './store/valueStore';
@@ -14,13 +13,12 @@ import { ValueStore } from './store/valueStore';
  * The admin's side of the device, beside the documents the Device syncs: the book of every order it
  * holds, the outlets whose documents it holds, when it was last in touch with the server, the
  * drivers and every account (asked of the server while connected), the problems it has raised, the live list's filter (kept while the admin looks at one order), and
- * the commands an admin acts on orders and outlets with.
+ * the commands an admin acts on orders with (outlet edits load with their screen: useAdminOutletCommands).
  * Each follows whoever is signed in on the Device.
  */
 export class AdminDevice {
   readonly liveFilter = new ValueStore<LiveFilter>(NO_FILTER);
   readonly commands: AdminOrderCommands;
-  readonly outletCommands: AdminOutletCommands;
 
   private constructor(
     readonly device: Device,
@@ -32,7 +30,6 @@ export class AdminDevice {
     readonly users: UserDirectory,
   ) {
     this.commands = adminOrderCommands(device);
-    this.outletCommands = adminOutletCommands(device, outlets);
   }
 
   static async attach(device: Device): Promise<AdminDevice> {

@@ -30,6 +30,7 @@ export const ROUTE_TABLE: { readonly [S in ScreenId]: ScreenEntry } = {
   live: { label: 'Live operations', inNav: true, key: 'l', Screen: LiveScreen },
   dispatch: { label: 'Dispatch', inNav: true, key: 'd', Screen: DispatchScreen },
   map: { label: 'Live map', inNav: true, key: 'm', Screen: lazy(() => import('../screens/map/MapScreen')) },
+  outlets: { label: 'Outlets & menus', inNav: true, key: 'o', Screen: lazy(() => import('../screens/outlets/OutletsScreen')) },
   people: { label: 'People', inNav: true, key: 'p', Screen: PeopleScreen },
   numbers: { label: 'Numbers', inNav: true, key: 'n', Screen: lazy(() => import('../screens/numbers/NumbersScreen')) },
   platform: { label: 'Platform health', inNav: true, key: 'h', Screen: PlatformScreen },

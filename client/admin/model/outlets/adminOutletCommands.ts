@@ -1,9 +1,11 @@
+import { useMemo } from 'react';
 import type { Menu, OutletProfile } from '../../../../shared/catalog/menu';
 import { outletDocName } from '../../../../shared/docNames';
 import type { OutletId } from '../../../../shared/ids';
 import { fail, ok, type Result } from '../../../../shared/result';
 import { refuse, type CommandOutcome } from '../../../common/commands/commandOutcome';
 import type { Device } from '../../../common/device/device';
+import { useAdminDevice } from '../AdminContext';
 import { EMPTY_MENU, firstProfile, newOutletId, type NewOutlet } from './newOutlet';
 import type { OutletDirectory } from './outletDirectory';
 import { saveMenu, saveProfile, setUpOutlet, type OutletEditContext } from './outletEdits';
@@ -37,4 +39,10 @@ export function adminOutletCommands(device: Device, directory: OutletDirectory):
       return ok(outletId);
     },
   };
+}
+
+/** The outlet commands for the signed-in admin; loaded with the outlets screen, not with the app. */
+export function useAdminOutletCommands(): AdminOutletCommands {
+  const admin = useAdminDevice();
+  return useMemo(() => adminOutletCommands(admin.device, admin.outlets), [admin]);
 }

@@ -1,10 +1,11 @@
-import type { ChainableCommander, Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { liveDeviceSchema } from '../../shared/api/presence';
 import type { UserId } from '../../shared/ids';
 import type { PositionFix } from './driverPresence';
 import type { PresenceEntry } from './localDevices';
 import type { PresenceKeys } from './presenceKeys';
+import { parseJson, run } from './redisReplies';
 
 const entrySchema = z.object({ id: z.string().min(1), device: liveDeviceSchema });
 const positionSchema = z.object({ lat: z.number(), lng: z.number(), at: z.number(), accuracy: z.number().nullable() });
@@ -89,23 +90,5 @@ export class RedisDevices {
     const value = await this.redis.get(this.keys.position(driverId));
     const parsed = value === null ? null : positionSchema.safeParse(parseJson(value));
     return parsed?.success ? parsed.data : null;
-  }
-}
-
-/** Runs a pipeline and answers its results, throwing the first command error (ioredis reports them per command). */
-async function run(pipeline: ChainableCommander): Promise<unknown[]> {
-  const replies = await pipeline.exec();
-  if (!replies) throw new Error('the Redis pipeline was discarded');
-  return replies.map(([err, result]) => {
-    if (err) throw err;
-    return result;
-  });
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
   }
 }

@@ -285,6 +285,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
         if (socket.role === 'driver') dispatcher.kick();
         return handle;
       },
+      reportUnsynced: (device, oldestAgeMs) => presence.reportUnsynced(device, oldestAgeMs),
     },
   );
   const port = (server.address() as AddressInfo).port;

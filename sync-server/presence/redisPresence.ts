@@ -1,14 +1,26 @@
 import { Redis } from 'ioredis';
+import type { DeviceId } from '../../shared/api/devices';
 import type { LiveDevice } from '../../shared/api/presence';
 import { randomId, type OutletId, type UserId } from '../../shared/ids';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import { MemoryDriverPresence, type PositionFix } from './driverPresence';
 import { everyDevice, LocalDevices, ofOutlet, ofUser, type DeviceFilter, type PresenceEntry } from './localDevices';
+import {
+  mergeRecords,
+  OutletDeviceBook,
+  outletDeviceOf,
+  reportOf,
+  type DeviceContact,
+  type OutletDevice,
+  type OutletDeviceRecords,
+  type UnsyncedReport,
+} from './outletDeviceBook';
 import type { Presence, PresenceHandle, SocketPresence } from './presence';
 import { PresenceHealth } from './presenceHealth';
 import { PresenceKeys } from './presenceKeys';
 import { RedisDevices } from './redisDevices';
+import { RedisOutletDevices } from './redisOutletDevices';
 
 export interface RedisPresenceOptions {
   readonly url: string;
@@ -36,8 +48,13 @@ export class RedisPresence implements Presence {
   /** Removals Redis did not take, by when they were asked for; the next heartbeat sends them again. */
   private readonly unremoved = new Map<string, { readonly entry: PresenceEntry; readonly at: number }>();
   private readonly unrecorded = new Map<UserId, PositionFix>();
+  private readonly outletDevices = new OutletDeviceBook();
+  /** Outlet device records Redis has not taken yet; the next heartbeat sends them again. */
+  private readonly unsentReports = new Map<DeviceId, UnsyncedReport>();
+  private readonly unsentContacts = new Map<DeviceId, DeviceContact>();
   private readonly redis: Redis;
   private readonly devices: RedisDevices;
+  private readonly sharedOutletDevices: RedisOutletDevices;
   private readonly keys: PresenceKeys;
   private readonly health: PresenceHealth;
   private readonly inFlight = new Set<Promise<void>>();
@@ -58,6 +75,7 @@ export class RedisPresence implements Presence {
       retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
     });
     this.devices = new RedisDevices(this.redis, this.keys, o.ttlMs);
+    this.sharedOutletDevices = new RedisOutletDevices(this.redis, this.keys);
     // Every failed reconnection emits 'error'; the health transitions are what gets logged.
     this.redis.on('error', () => undefined);
     this.redis.on('ready', () => void this.heartbeat());
@@ -82,9 +100,12 @@ export class RedisPresence implements Presence {
     const entry: PresenceEntry = { id: randomId(), device: { ...socket, node: this.o.node, connectedAt: now, lastSeenAt: now } };
     this.local.add(entry);
     this.write(() => this.devices.put([entry], now));
+    const outletDevice = outletDeviceOf(socket);
+    if (outletDevice) this.keepOutletDevice({ reports: [], contacts: [{ ...outletDevice, at: now }] });
     return {
       remove: () => {
         if (!this.local.delete(entry.id)) return;
+        if (outletDevice) this.keepOutletDevice({ reports: [], contacts: [{ ...outletDevice, at: this.o.clock.now() }] });
         this.forgetExpiredRemovals();
         this.unremoved.set(entry.id, { entry, at: this.o.clock.now() });
         this.write(async () => {
@@ -118,6 +139,17 @@ export class RedisPresence implements Presence {
       await this.devices.recordPosition(driverId, fix);
       if (this.unrecorded.get(driverId) === fix) this.unrecorded.delete(driverId);
     });
+  }
+
+  reportUnsynced(device: OutletDevice, oldestAgeMs: number | null | undefined): void {
+    this.keepOutletDevice({ reports: [reportOf(device, oldestAgeMs, this.o.clock.now())], contacts: [] });
+  }
+
+  /** The newest of what Redis holds (any node's) and what this node was told itself, per device. */
+  async outletDeviceRecords(): Promise<OutletDeviceRecords> {
+    const now = this.o.clock.now();
+    const shared = await this.whenShared(() => this.sharedOutletDevices.read(now), { reports: [], contacts: [] });
+    return mergeRecords(this.outletDevices.records(now), shared);
   }
 
   /** The newer of what Redis holds (any node's) and what this node was told itself. */
@@ -166,6 +198,25 @@ export class RedisPresence implements Presence {
     const pending = op().catch((err: unknown) => this.health.degraded(err));
     this.inFlight.add(pending);
     void pending.finally(() => this.inFlight.delete(pending));
+  }
+
+  /** Keeps outlet device records here and sends them to Redis; any it does not take wait for the next heartbeat. */
+  private keepOutletDevice(records: OutletDeviceRecords): void {
+    for (const r of records.reports) {
+      this.outletDevices.report(r);
+      this.unsentReports.set(r.deviceId, r);
+    }
+    for (const c of records.contacts) {
+      this.outletDevices.contact(c);
+      this.unsentContacts.set(c.deviceId, c);
+    }
+    this.write(() => this.sendOutletDevices(records));
+  }
+
+  private async sendOutletDevices(records: OutletDeviceRecords): Promise<void> {
+    await this.sharedOutletDevices.put(records);
+    for (const r of records.reports) if (this.unsentReports.get(r.deviceId) === r) this.unsentReports.delete(r.deviceId);
+    for (const c of records.contacts) if (this.unsentContacts.get(c.deviceId) === c) this.unsentContacts.delete(c.deviceId);
   }
 
   /** An entry removed a TTL ago has expired in Redis whatever happened since: no need to send its removal. */
@@ -222,6 +273,12 @@ export class RedisPresence implements Presence {
       }
       const now = this.o.clock.now();
       const mine = this.local.select(everyDevice, now);
+      // Outlet devices connected here are heard now: should this node die, they were last heard about now.
+      const heard = mine.flatMap((e) => {
+        const device = outletDeviceOf(e.device);
+        return device ? [{ ...device, at: now }] : [];
+      });
+      await this.sendOutletDevices({ reports: [...this.unsentReports.values()], contacts: [...this.unsentContacts.values(), ...heard] });
       await this.devices.put(mine, now);
       this.health.ok(mine.length);
     } catch (err: unknown) {

@@ -4,12 +4,14 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { CLOSE_REASONS, CloseCode } from '../../shared/protocol/closeCodes';
 import { MAX_FRAME_BYTES } from '../../shared/protocol/limits';
 import { socketIdentity } from '../../shared/protocol/socketIdentity';
+import { readUnsyncedParam } from '../../shared/api/unsyncedReport';
 import { announcedVersion, MIN_PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { AccountControl } from '../auth/accountControl';
 import { TOKEN_REFUSALS } from '../../shared/api/tokenRefusals';
 import type { Authentication, SessionCheck, TokenService } from '../auth/tokens';
 import { RateLimiter } from '../limits/rateLimit';
 import { rateLimitKey } from '../limits/addressKey';
+import { outletDeviceOf } from '../presence/outletDeviceBook';
 import type { Presence } from '../presence/presence';
 import { MuxConnection, type SyncDeps } from './muxConnection';
 import { PlainConnection } from './plainConnection';
@@ -31,7 +33,9 @@ export interface SyncEndpoint {
  * Sockets without a token can open only tracking documents, whose token is the credential: one address
  * may open `anonymousPerMinute` of them a minute. Unknown tracking tokens, asked for over any socket,
  * count against the address's budget in `deps.trackLookups` (access.ts), the one HTTP lookups spend.
- * Every signed-in socket is in `presence` from its upgrade until it closes; tracking pages are not.
+ * Every signed-in socket is in `presence` from its upgrade until it closes; tracking pages are not. An
+ * outlet device's socket also reports how old its oldest unsynced change is (`unsynced=`), or that its
+ * app does not say.
  */
 export function attachSync(
   server: Server,
@@ -40,7 +44,7 @@ export function attachSync(
   keepaliveMs: number,
   anonymousPerMinute: number,
   accounts: AccountControl,
-  presence: Pick<Presence, 'connect'>,
+  presence: Pick<Presence, 'connect' | 'reportUnsynced'>,
 ): SyncEndpoint {
   const anonymous = new RateLimiter(anonymousPerMinute, 60_000);
   const signedIn = new UserSockets();
@@ -104,12 +108,15 @@ export function attachSync(
           if (session) {
             signedIn.add(session.actor.id, ws);
             const { actor: who } = session;
-            const entry = presence.connect({
+            const socketPresence = {
               userId: who.id,
               role: who.role,
               outletId: who.role === 'outlet' ? who.outletId : null,
               ...socketIdentity(url.searchParams),
-            });
+            };
+            const entry = presence.connect(socketPresence);
+            const outletDevice = outletDeviceOf(socketPresence);
+            if (outletDevice) presence.reportUnsynced(outletDevice, readUnsyncedParam(url.searchParams));
             ws.once('close', () => entry.remove());
           }
           const stillSignedIn: SessionCheck = session ? () => tokens.recheck(session) : () => null;

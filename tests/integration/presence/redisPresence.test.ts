@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeviceIdSchema } from '../../../shared/api/devices';
 import type { LiveDevice } from '../../../shared/api/presence';
@@ -5,6 +6,8 @@ import { OutletIdSchema, UserIdSchema } from '../../../shared/ids';
 import { systemClock } from '../../../sync-server/clock';
 import type { Logger } from '../../../sync-server/log';
 import type { SocketPresence } from '../../../sync-server/presence/presence';
+import { PresenceKeys } from '../../../sync-server/presence/presenceKeys';
+import { RedisOutletDevices } from '../../../sync-server/presence/redisOutletDevices';
 import { RedisPresence } from '../../../sync-server/presence/redisPresence';
 import { pollUntil } from '../support/poll';
 import { SHARED_REDIS, useRedisPrefixes } from '../support/redisPrefixes';
@@ -21,6 +24,7 @@ const TABLET: SocketPresence = {
   app: 'outlet',
   deviceId: DeviceIdSchema.parse('tablet-1'),
 };
+const TABLET_DEVICE = { deviceId: DeviceIdSchema.parse('tablet-1'), outletId: OUTLET };
 const PHONE: SocketPresence = { userId: RIDER, role: 'driver', outletId: null, app: 'driver', deviceId: DeviceIdSchema.parse('phone-1') };
 
 const open: RedisPresence[] = [];
@@ -180,6 +184,48 @@ describe('RedisPresence', () => {
       await listsSoon(b, 2, 'both of node a’s devices seen from node b');
       expect(log.lines.filter((l) => l.startsWith('presence degraded'))).toHaveLength(1);
       expect(log.lines.filter((l) => l.startsWith('presence recovered'))).toHaveLength(1);
+    } finally {
+      await Promise.all(open.splice(0).map((p) => p.close()));
+      await redis.stop();
+    }
+  });
+
+  it('keeps the newer of two outlet device records in Redis, whichever is written last', async () => {
+    const redis = new Redis(SHARED_REDIS);
+    try {
+      const shared = new RedisOutletDevices(redis, new PresenceKeys(testPrefix()));
+      await shared.put({ reports: [{ ...TABLET_DEVICE, oldest: 'none', at: 2_000 }], contacts: [{ ...TABLET_DEVICE, at: 2_000 }] });
+      await shared.put({ reports: [{ ...TABLET_DEVICE, oldest: 500, at: 1_000 }], contacts: [{ ...TABLET_DEVICE, at: 1_000 }] });
+      expect(await shared.read(3_000)).toEqual({
+        reports: [{ ...TABLET_DEVICE, oldest: 'none', at: 2_000 }],
+        contacts: [{ ...TABLET_DEVICE, at: 2_000 }],
+      });
+    } finally {
+      await redis.quit();
+    }
+  });
+
+  it('sends an outlet device’s report made while Redis was away once it returns', async () => {
+    const redis = await RedisChild.start();
+    try {
+      const prefix = testPrefix();
+      const a = await node('node-a', prefix, { url: redis.url, ttlMs: 1_000 });
+      const b = await node('node-b', prefix, { url: redis.url, ttlMs: 1_000 });
+      await redis.stop();
+      await pollUntil(
+        () => Promise.resolve(a.status()),
+        (s) => s === 'degraded',
+        'presence to degrade',
+      );
+      a.reportUnsynced(TABLET_DEVICE, 60_000);
+      expect((await a.outletDeviceRecords()).reports).toEqual([expect.objectContaining({ deviceId: 'tablet-1' })]);
+      await redis.restart();
+      const seen = await pollUntil(
+        () => b.outletDeviceRecords(),
+        (r) => r.reports.length === 1,
+        'the report seen from node b',
+      );
+      expect(seen.reports[0]?.oldest).toBeTypeOf('number');
     } finally {
       await Promise.all(open.splice(0).map((p) => p.close()));
       await redis.stop();

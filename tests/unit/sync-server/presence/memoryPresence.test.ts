@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DeviceIdSchema } from '../../../../shared/api/devices';
 import { OutletIdSchema, UserIdSchema } from '../../../../shared/ids';
 import { MemoryPresence } from '../../../../sync-server/presence/memoryPresence';
+import { OUTLET_DEVICES_KEPT_MS } from '../../../../sync-server/presence/outletDeviceBook';
 import type { SocketPresence } from '../../../../sync-server/presence/presence';
 
 const OUTLET = OutletIdSchema.parse('outlet-1');
@@ -59,5 +60,38 @@ describe('MemoryPresence', () => {
     await presence.record(PHONE.userId, { lat: 2, lng: 2, at: 100, accuracy: 5 });
     expect(await presence.position(PHONE.userId)).toEqual({ lat: 1, lng: 1, at: 200, accuracy: null });
     expect(presence.status()).toBe('ok');
+  });
+
+  it('keeps an outlet device’s report of its unsynced changes on its own clock, and when its socket was last open', async () => {
+    const { clock, presence } = presenceAt(1_000_000);
+    const tablet = { deviceId: DeviceIdSchema.parse('tablet-1'), outletId: OUTLET };
+    const handle = presence.connect(TABLET);
+    presence.reportUnsynced(tablet, 60_000);
+    clock.t = 1_100_000;
+    handle.remove();
+    expect(await presence.outletDeviceRecords()).toEqual({
+      reports: [{ ...tablet, oldest: 940_000, at: 1_000_000 }],
+      contacts: [{ ...tablet, at: 1_100_000 }],
+    });
+    presence.reportUnsynced(tablet, null);
+    presence.reportUnsynced({ ...tablet, deviceId: DeviceIdSchema.parse('tablet-2') }, undefined);
+    expect((await presence.outletDeviceRecords()).reports.map((r) => r.oldest)).toEqual(['none', 'unknown']);
+  });
+
+  it('forgets outlet devices a week after it last heard of them', async () => {
+    const { clock, presence } = presenceAt(0);
+    presence.connect(TABLET).remove();
+    presence.reportUnsynced({ deviceId: DeviceIdSchema.parse('tablet-1'), outletId: OUTLET }, 5_000);
+    clock.t = OUTLET_DEVICES_KEPT_MS;
+    expect((await presence.outletDeviceRecords()).contacts).toHaveLength(1);
+    clock.t = OUTLET_DEVICES_KEPT_MS + 1;
+    expect(await presence.outletDeviceRecords()).toEqual({ reports: [], contacts: [] });
+  });
+
+  it('keeps no record of sockets that are not an outlet device', async () => {
+    const { presence } = presenceAt(0);
+    presence.connect(PHONE).remove();
+    presence.connect({ ...TABLET, deviceId: null }).remove();
+    expect(await presence.outletDeviceRecords()).toEqual({ reports: [], contacts: [] });
   });
 });

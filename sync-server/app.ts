@@ -121,7 +121,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const driverOrders = new DriverOrders(db);
   const presence = await openPresence(config, clock, log);
   let sync: ReturnType<typeof attachSync> | null = null;
-  const telemetry = startMetrics({ config, presence, registry, driverOrders, sockets: () => sync?.connections.size ?? 0 });
+  const telemetry = startMetrics({ config, presence, outlets, clock, registry, driverOrders, sockets: () => sync?.connections.size ?? 0 });
   const wake = overrides.waker
     ? { waker: overrides.waker, close: () => Promise.resolve() }
     : startWaker(config.fcm, config.wakeCoalesceMs, { tokens: pushTokens, presence, clock, log, sent: telemetry.metrics.wakeSent });

@@ -34,6 +34,7 @@ export async function readPlatform(metrics: ServerMetrics, sources: MetricSource
     if (status >= 500) serverErrors += v.value;
   }
   const wake = (await metrics.wakeSends.get()).values;
+  const { outlets } = await sources.outletBacklogs();
 
   return {
     at: now,
@@ -53,5 +54,6 @@ export async function readPlatform(metrics: ServerMetrics, sources: MetricSource
       failed: wake.filter((v) => v.labels.outcome !== 'sent').reduce((sum, v) => sum + v.value, 0),
     },
     http: { requests, clientErrors, serverErrors },
+    outlets,
   };
 }

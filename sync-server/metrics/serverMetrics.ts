@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { unsyncedBoundMs, type OutletBacklog } from '../../shared/api/adminPlatform';
 import type { LiveDevice } from '../../shared/api/presence';
 
 /** Where the gauges read from at each scrape: the live server's parts, asked only when Prometheus asks. */
@@ -10,6 +11,8 @@ export interface MetricSources {
   documentsLoaded(): number;
   dispatchQueue(): number;
   sockets(): number;
+  /** Every outlet's unsynced changes as its devices report them (outletBacklogs.ts), at `now`. */
+  outletBacklogs(): Promise<{ readonly now: number; readonly outlets: OutletBacklog[] }>;
 }
 
 export type CommitSource = 'device' | 'server';
@@ -92,6 +95,31 @@ export class ServerMetrics {
       registers,
       collect() {
         this.set(sources.documentsLoaded());
+      },
+    });
+    new Gauge({
+      name: 'dabba_outlet_oldest_unsynced_seconds',
+      help: 'Age of the oldest change an outlet device reported waiting for the server (0: none reported). Across nodes: the same on each.',
+      labelNames: ['outlet'],
+      registers,
+      async collect() {
+        this.reset();
+        const { now, outlets } = await sources.outletBacklogs();
+        for (const o of outlets) this.set({ outlet: o.outletId }, o.oldest ? Math.max(0, now - o.oldest.at) / 1000 : 0);
+      },
+    });
+    new Gauge({
+      name: 'dabba_outlet_oldest_unsynced_bound_seconds',
+      help: "How old an outlet device's oldest unsynced change can be at most, counting devices not connected now; absent when a device does not say.",
+      labelNames: ['outlet'],
+      registers,
+      async collect() {
+        this.reset();
+        const { now, outlets } = await sources.outletBacklogs();
+        for (const o of outlets) {
+          const bound = unsyncedBoundMs(o, now);
+          if (bound !== null) this.set({ outlet: o.outletId }, bound / 1000);
+        }
       },
     });
     new Gauge({

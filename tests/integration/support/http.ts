@@ -17,9 +17,16 @@ function headersFor(options: RequestOptions): Record<string, string> {
   return headers;
 }
 
-async function sendJson<T>(method: 'POST' | 'PATCH', url: string, body: unknown, options: RequestOptions): Promise<JsonResponse<T>> {
+async function sendJson<T>(
+  method: 'POST' | 'PATCH' | 'PUT',
+  url: string,
+  body: unknown,
+  options: RequestOptions,
+): Promise<JsonResponse<T>> {
   const res = await fetch(url, { method, headers: headersFor(options), body: JSON.stringify(body) });
-  return { status: res.status, headers: res.headers, body: (await res.json()) as T };
+  // A 204 has no body to read.
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as T };
 }
 
 export const postJson = <T = unknown>(url: string, body: unknown, options: RequestOptions = {}): Promise<JsonResponse<T>> =>
@@ -27,6 +34,9 @@ export const postJson = <T = unknown>(url: string, body: unknown, options: Reque
 
 export const patchJson = <T = unknown>(url: string, body: unknown, options: RequestOptions = {}): Promise<JsonResponse<T>> =>
   sendJson<T>('PATCH', url, body, options);
+
+export const putJson = <T = unknown>(url: string, body: unknown, options: RequestOptions = {}): Promise<JsonResponse<T>> =>
+  sendJson<T>('PUT', url, body, options);
 
 export async function getJson<T = unknown>(url: string, options: RequestOptions = {}): Promise<JsonResponse<T>> {
   const res = await fetch(url, { headers: headersFor(options) });

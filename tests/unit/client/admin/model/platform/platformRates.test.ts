@@ -13,6 +13,7 @@ const reading = (at: number, over: Partial<Platform> = {}): Platform => ({
   commits: { count: 100, avgMs: 4, buckets: [] },
   wakeUps: { sent: 10, failed: 1 },
   http: { requests: 200, clientErrors: 10, serverErrors: 2 },
+  outlets: [],
   ...over,
 });
 

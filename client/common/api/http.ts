@@ -73,6 +73,11 @@ export function patchJson(path: string, payload: unknown, headers: Readonly<Reco
   return requestJson(path, { method: 'PATCH', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) });
 }
 
+/** PUTs JSON on the API on this origin; network failures come back as an error, never thrown. */
+export function putJson(path: string, payload: unknown, headers: Readonly<Record<string, string>> = {}): Promise<ApiResult> {
+  return requestJson(path, { method: 'PUT', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) });
+}
+
 /** DELETEs on the API on this origin; an empty answer (204) reads as a null value. */
 export function deleteRequest(path: string, headers: Readonly<Record<string, string>> = {}): Promise<ApiResult> {
   return requestJson(path, { method: 'DELETE', headers: { accept: 'application/json', ...headers } });

@@ -4,6 +4,7 @@ import { orderDocName, parseDocName } from '../../../shared/docNames';
 import type { OrderId } from '../../../shared/ids';
 import type { Actor } from '../../../shared/roles';
 import { requestLogin } from '../api/auth';
+import { putUnsyncedReport } from '../api/unsyncedReports';
 import { refuse, done, type CommandOutcome } from '../commands/commandOutcome';
 import type { OrderCommandContext } from '../commands/orderCommands';
 import { sessionActor, type Session, type SessionUser } from '../session/session';
@@ -13,10 +14,12 @@ import { deviceIdOf } from '../store/deviceIdentity';
 import { ensureOrderRowsCurrent } from '../store/rebuildOrderRows';
 import { dismissRefusal } from '../store/refusals';
 import { clearSession, loadSession, saveSession } from '../store/sessionStore';
+import { oldestUnsyncedAt } from '../store/updateLog';
 import { followInbox } from '../sync/inboxFollower';
 import { heldDocsOf } from './heldDocsOf';
 import type { ConnectionState } from '../sync/reconnectingSocket';
 import { SyncProvider } from '../sync/syncProvider';
+import { UnsyncedReporter } from '../sync/unsyncedReporter';
 import { inboxesOf } from './inboxesOf';
 import { keepStorage } from './keepStorage';
 import { projectOrders } from './orderProjection';
@@ -176,7 +179,19 @@ export class Device {
     const actor = sessionActor(session.user);
     if (!actor) return;
     this.stopSync();
-    const provider = new SyncProvider({ db: this.db, actor, url: () => syncUrl(location, session.token, this.identity) });
+    // Only an outlet device's unsynced changes are asked about (the admin app's Platform health).
+    const reporter =
+      actor.role === 'outlet'
+        ? new UnsyncedReporter({
+            oldestUnsyncedAt: () => oldestUnsyncedAt(this.db),
+            send: (oldestAgeMs) => putUnsyncedReport(session.token, this.identity.deviceId, oldestAgeMs),
+          })
+        : null;
+    const provider = new SyncProvider({
+      db: this.db,
+      actor,
+      url: () => syncUrl(location, session.token, this.identity, reporter?.connectAge()),
+    });
     this.provider = provider;
     this.actor = actor;
     const retry = (): void => provider.retryNow();
@@ -201,12 +216,23 @@ export class Device {
         const ended = signInEndedByConnection(connection);
         if (ended) void this.signOut(SIGN_IN_ENDED_NOTICES[ended]);
       }),
+      ...(reporter
+        ? [
+            provider.onDocChange(() => reporter.changed()),
+            provider.onConnection((c) => reporter.connection(c.status === 'online')),
+            () => reporter.stop(),
+          ]
+        : []),
       () => window.removeEventListener('online', retry),
       () => window.removeEventListener('offline', lost),
       () => document.removeEventListener('visibilitychange', retryWhenVisible),
     ];
     for (const name of heldDocsOf(actor)) void provider.open(name);
-    void provider.start();
+    void (async () => {
+      // A store that cannot be read now leaves the first socket saying nothing; a later look says it.
+      await reporter?.start().catch(() => undefined);
+      if (this.provider === provider) await provider.start();
+    })();
   }
 
   private stopSync(): void {

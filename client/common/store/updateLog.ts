@@ -24,6 +24,14 @@ export async function unsyncedUpdates(db: DabbaDb): Promise<UpdateRow[]> {
   return db.updates.where('unsynced').equals(1).sortBy('id');
 }
 
+/**
+ * When (device time) the device made its oldest change the server has not acknowledged; null when
+ * there is none. The first unsynced row by id is the first written, whatever the clock did since.
+ */
+export async function oldestUnsyncedAt(db: DabbaDb): Promise<number | null> {
+  return (await db.updates.where('unsynced').equals(1).first())?.createdAt ?? null;
+}
+
 export async function unsyncedCount(db: DabbaDb, docName: string): Promise<number> {
   return db.updates.where('[docName+unsynced]').equals([docName, 1]).count();
 }

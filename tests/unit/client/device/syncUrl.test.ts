@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inboxesOf } from '../../../../client/common/device/inboxesOf';
 import { syncUrl } from '../../../../client/common/device/syncUrl';
 import { DeviceIdSchema } from '../../../../shared/api/devices';
+import { readUnsyncedParam } from '../../../../shared/api/unsyncedReport';
 import { socketIdentity } from '../../../../shared/protocol/socketIdentity';
 import type { OutletId, UserId } from '../../../../shared/ids';
 import { PROTOCOL_VERSION } from '../../../../shared/protocol/version';
@@ -9,6 +10,14 @@ import { PROTOCOL_VERSION } from '../../../../shared/protocol/version';
 const TABLET = { deviceId: DeviceIdSchema.parse('tablet-1'), app: 'outlet' } as const;
 
 describe('syncUrl', () => {
+  it('says nothing of unsynced changes unless asked to, and says their age or none when asked', () => {
+    const at = (age?: number | null) => new URL(syncUrl({ protocol: 'http:', host: 'h' }, 't', TABLET, age)).searchParams;
+    expect(at().has('unsynced')).toBe(false);
+    expect(readUnsyncedParam(at(90_000))).toBe(90_000);
+    expect(at(null).get('unsynced')).toBe('none');
+    expect(readUnsyncedParam(at(null))).toBeNull();
+  });
+
   it('dials the page origin with ws on http and wss on https', () => {
     expect(syncUrl({ protocol: 'http:', host: 'localhost:8787' }, 't', TABLET)).toBe(
       `ws://localhost:8787/sync?v=${PROTOCOL_VERSION}&token=t&device=tablet-1&app=outlet`,

@@ -5,13 +5,15 @@ import { useNow } from '../../../common/ui/useNow';
 import { PLATFORM_EVERY_MS, usePlatform } from '../../model/platform/usePlatform';
 import { DevicesByRole, LiveDeviceList } from './DeviceTables';
 import { HealthFigures } from './HealthFigures';
+import { OutletBacklogTable } from './OutletBacklogTable';
 
 /** A reading older than three missed polls is shown as stale. */
 const STALE_AFTER_MS = 3 * PLATFORM_EVERY_MS;
 
 /**
- * Platform health: who is connected (by role and app, and each device), presence ok or degraded, and
- * the server's figures, asked every few seconds while shown. Offline or stale, it says so first.
+ * Platform health: who is connected (by role and app, and each device), presence ok or degraded, each
+ * outlet's unsynced changes, and the server's figures, asked every few seconds while shown. Offline or
+ * stale, it says so first.
  */
 export function PlatformScreen() {
   const { platform, presence, rates, fetchedAt, error } = usePlatform();
@@ -41,6 +43,13 @@ export function PlatformScreen() {
             <strong>{platform.presence === 'ok' ? 'ok' : 'degraded — Redis is unreachable, only this node’s devices are counted'}</strong>
           </p>
           <HealthFigures platform={platform} rates={rates} />
+          <h3>Unsynced changes by outlet</h3>
+          <p className="muted">
+            A change an outlet’s device made that the server has not received is only on that device. Reported: what its devices said
+            (connected ones report within seconds). At most: counting what devices not connected now may have changed since they were last
+            heard.
+          </p>
+          <OutletBacklogTable platform={platform} />
           <h3>Connected devices</h3>
           <DevicesByRole devices={platform.devices} />
           {presence ? <LiveDeviceList presence={presence} /> : null}

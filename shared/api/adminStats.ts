@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isTimeZone } from '../catalog/openingHours';
+import { isTimeZone } from '../catalog/timeZone';
 import { OutletIdSchema, UserIdSchema } from '../ids';
 import { amountSchema } from './adminUsers';
 import { instantSchema, withinDays } from './instant';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { menuPhotoUrlSchema } from '../api/menuPhotos';
 import { ID_PATTERN } from '../ids';
-import { isTimeZone } from './openingHours';
+import { isTimeZone } from './timeZone';
 
 const id = z.string().regex(ID_PATTERN);
 const minor = z.number().int().min(0).max(100_000_000);

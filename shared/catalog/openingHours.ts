@@ -30,16 +30,6 @@ function format(timeZone: string, kind: 'clock' | 'date' | 'time' | 'dateTime'):
   return f;
 }
 
-/** Whether `timeZone` is an IANA zone this runtime knows (an unknown one would make every clock reading throw). */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Weekday (0 = Sunday) and minutes since midnight of `now` in `timeZone`. */
 export function localClock(now: number, timeZone: string): { readonly weekday: number; readonly minutes: number } {
   const parts = format(timeZone, 'clock').formatToParts(now);

@@ -1,7 +1,7 @@
 import type { EventId } from '../ids';
 import type { CausalEvent } from './causalEvents';
 import { compareEvents, type OrderEvent } from './events';
-import type { Conflict, OrderState } from './reduceOrder';
+import type { Conflict, OrderState } from './orderState';
 import { apply, RULES, type Draft, type ReduceOptions } from './transitions';
 
 const NONE = Number.NEGATIVE_INFINITY;

@@ -1,31 +1,12 @@
-import type { EventId, UserId } from '../ids';
+import type { EventId } from '../ids';
 import type { OrderEvent } from './events';
 import { foldAll } from './orderFold';
-import type { OrderStatus } from './status';
+import type { OrderState } from './orderState';
 import type { ReduceOptions } from './transitions';
 
 export type { ReduceOptions } from './transitions';
 
-export interface Conflict {
-  readonly event: OrderEvent;
-  readonly reason: string;
-}
-
-export interface OrderState {
-  readonly status: OrderStatus;
-  /** Assignment is its own dimension: a driver can be (re)assigned while the kitchen works. */
-  readonly driverId: UserId | null;
-  readonly placedAt: number | null;
-  readonly acceptedAt: number | null;
-  readonly prepMinutes: number | null;
-  readonly delayMinutes: number;
-  /** acceptedAt + prepMinutes + delays: when the order should be ready. */
-  readonly readyBy: number | null;
-  /** Valid events in fold order; the timeline shown to people. */
-  readonly applied: readonly OrderEvent[];
-  /** Events that were kept but had no effect in the merged order, with why. */
-  readonly conflicts: readonly Conflict[];
-}
+export type { Conflict, OrderState } from './orderState';
 
 /** Options of `reduceOrder`: the order type, and what each event's author had seen (from `readCausalEvents`). */
 export interface FoldOptions extends ReduceOptions {

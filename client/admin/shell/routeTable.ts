@@ -5,11 +5,7 @@ import { OrderScreen } from '../screens/order/OrderScreen';
 import { PeopleScreen } from '../screens/people/PeopleScreen';
 import { PlatformScreen } from '../screens/platform/PlatformScreen';
 import type { ScreenId } from './adminRoute';
-
-/** What every screen is given: the hash's parameter (an order id, a driver id), or null. */
-export interface ScreenProps {
-  readonly param: string | null;
-}
+import type { ScreenProps } from './screenProps';
 
 export interface ScreenEntry {
   /** The screen's name in the nav and its heading. */

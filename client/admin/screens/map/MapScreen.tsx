@@ -9,7 +9,7 @@ import { useDriverRoster, useHeldOrders } from '../../model/AdminContext';
 import { ageText, mapPoints } from '../../model/map/mapPoints';
 import { useOutletCatalogs } from '../../model/outlets/useOutletCatalogs';
 import { hrefOf, useAdminRoute } from '../../shell/adminRoute';
-import type { ScreenProps } from '../../shell/routeTable';
+import type { ScreenProps } from '../../shell/screenProps';
 import { DriverDetail } from './DriverDetail';
 import { LiveMap } from './LiveMap';
 

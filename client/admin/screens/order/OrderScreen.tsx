@@ -11,7 +11,7 @@ import { deliveryProofs } from '../../model/orders/deliveryProofs';
 import { orderTimeline } from '../../model/orders/timeline';
 import { useHeldOrder } from '../../model/orders/useHeldOrder';
 import { hrefOf } from '../../shell/adminRoute';
-import type { ScreenProps } from '../../shell/routeTable';
+import type { ScreenProps } from '../../shell/screenProps';
 import { CancelControl } from './CancelControl';
 import { ConflictSummary } from './ConflictSummary';
 import { NoteForm } from './NoteForm';

@@ -1,6 +1,6 @@
 import './outlets.css';
 import { OutletIdSchema } from '../../../../shared/ids';
-import type { ScreenProps } from '../../shell/routeTable';
+import type { ScreenProps } from '../../shell/screenProps';
 import { OutletEditor } from './OutletEditor';
 import { OutletList } from './OutletList';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Closure, OpeningInterval, OutletProfile } from '../../../../shared/catalog/menu';
-import { formatLocalTime, isTimeZone, localClock, openState } from '../../../../shared/catalog/openingHours';
+import { formatLocalTime, localClock, openState } from '../../../../shared/catalog/openingHours';
+import { isTimeZone } from '../../../../shared/catalog/timeZone';
 
 type Hours = OutletProfile['hours'];
 type Day = 'sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat';

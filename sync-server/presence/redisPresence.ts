@@ -1,9 +1,10 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { DeviceId } from '../../shared/api/devices';
 import type { LiveDevice } from '../../shared/api/presence';
 import { randomId, type OutletId, type UserId } from '../../shared/ids';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
+import { connectRedis, REDIS_COMMAND_TIMEOUT_MS, REDIS_CONNECT_TIMEOUT_MS } from '../redis/redisConnection';
 import { MemoryDriverPresence, type PositionFix } from './driverPresence';
 import { everyDevice, LocalDevices, ofOutlet, ofUser, type DeviceFilter, type PresenceEntry } from './localDevices';
 import {
@@ -30,10 +31,6 @@ export interface RedisPresenceOptions {
   readonly clock: Clock;
   readonly log: Logger;
 }
-
-/** How long a Redis command may take before presence stops waiting and degrades. */
-const COMMAND_TIMEOUT_MS = 1_000;
-const CONNECT_TIMEOUT_MS = 2_000;
 
 /**
  * Presence shared by every node through Redis. This node's sockets and the positions it was told are
@@ -66,18 +63,9 @@ export class RedisPresence implements Presence {
   constructor(private readonly o: RedisPresenceOptions) {
     this.health = new PresenceHealth(o.log);
     this.keys = new PresenceKeys(o.prefix);
-    this.redis = new Redis(o.url, {
-      enableOfflineQueue: false,
-      connectTimeout: CONNECT_TIMEOUT_MS,
-      commandTimeout: COMMAND_TIMEOUT_MS,
-      maxRetriesPerRequest: 0,
-      autoResendUnfulfilledCommands: false,
-      retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
-    });
+    this.redis = connectRedis(o.url);
     this.devices = new RedisDevices(this.redis, this.keys, o.ttlMs);
     this.sharedOutletDevices = new RedisOutletDevices(this.redis, this.keys);
-    // Every failed reconnection emits 'error'; the health transitions are what gets logged.
-    this.redis.on('error', () => undefined);
     this.redis.on('ready', () => void this.heartbeat());
     this.redis.on('close', () => {
       if (!this.closed) this.health.degraded(new Error('the connection to Redis closed'));
@@ -89,7 +77,7 @@ export class RedisPresence implements Presence {
   async started(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, CONNECT_TIMEOUT_MS + COMMAND_TIMEOUT_MS);
+      timer = setTimeout(resolve, REDIS_CONNECT_TIMEOUT_MS + REDIS_COMMAND_TIMEOUT_MS);
     });
     await Promise.race([this.health.settled(), timeout]);
     clearTimeout(timer);

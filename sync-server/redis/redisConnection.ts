@@ -1,0 +1,23 @@
+import { Redis } from 'ioredis';
+
+/** How long a Redis command may take before its caller stops waiting and degrades. */
+export const REDIS_COMMAND_TIMEOUT_MS = 1_000;
+export const REDIS_CONNECT_TIMEOUT_MS = 2_000;
+
+/**
+ * A Redis connection that never makes its caller wait on a Redis that is away: commands are not queued
+ * while it is disconnected and time out after a second, and it reconnects by itself in the background.
+ * Its owner logs health changes; the 'error' of every failed reconnection is not worth a line.
+ */
+export function connectRedis(url: string): Redis {
+  const redis = new Redis(url, {
+    enableOfflineQueue: false,
+    connectTimeout: REDIS_CONNECT_TIMEOUT_MS,
+    commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
+    maxRetriesPerRequest: 0,
+    autoResendUnfulfilledCommands: false,
+    retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
+  });
+  redis.on('error', () => undefined);
+  return redis;
+}

@@ -45,6 +45,7 @@ import { presenceRoutes } from './routes/presence';
 import { RetentionSweeper } from './retention/retentionSweeper';
 import { PROOF_UPLOAD, proofRoutes } from './routes/proofs';
 import { pullRoutes } from './routes/pull';
+import { MemoryLimiterStore } from './limits/memoryLimiter';
 import { RateLimiter } from './limits/rateLimit';
 import { securityHeaders } from './routes/securityHeaders';
 import { staticRoutes } from './routes/static';
@@ -120,6 +121,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const drivers = new DriverRepo(db);
   const driverOrders = new DriverOrders(db);
   const presence = await openPresence(config, clock, log);
+  const limits = new MemoryLimiterStore();
   let sync: ReturnType<typeof attachSync> | null = null;
   const telemetry = startMetrics({ config, presence, outlets, clock, registry, driverOrders, sockets: () => sync?.connections.size ?? 0 });
   const wake = overrides.waker
@@ -207,7 +209,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const menuPhotos = new MenuPhotoStore(path.join(config.dataDir, 'menu-photos'));
 
   // One budget per address for tracking-token lookups, over HTTP and sockets alike.
-  const trackLookups = new RateLimiter(config.trackLookupsPerMinute, 60_000);
+  const trackLookups = new RateLimiter(limits, 'track-lookups', config.trackLookupsPerMinute, 60_000);
   const startedAt = Date.now();
   const app = new Hono();
   app.onError(errorHandler(log, (failure) => storage.noticed(failure)));
@@ -226,11 +228,11 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
       presence: () => presence.status(),
     }),
   );
-  app.route('/api/auth', authRoutes(users, tokens, config.login, demoLogins));
+  app.route('/api/auth', authRoutes(users, tokens, config.login, limits, demoLogins));
   app.route('/api/outlets', catalogRoutes(outlets, registry));
   app.route(
     '/api/orders',
-    orderRoutes({ db, registry, orders, tokens, afterPlaced: (view) => projections.placed(view) }, config.ordersPerMinute),
+    orderRoutes({ db, registry, orders, tokens, afterPlaced: (view) => projections.placed(view) }, config.ordersPerMinute, limits),
   );
   app.route('/api/orders', orderHistoryRoutes(new OrderHistory(db), tokens));
   app.route('/api/orders', proofRoutes({ tokens, orders, proofs, clock }));
@@ -276,7 +278,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     tokens,
     { registry, orders, log, trackLookups },
     config.keepaliveMs,
-    config.anonymousSocketsPerMinute,
+    new RateLimiter(limits, 'anonymous-sockets', config.anonymousSocketsPerMinute, 60_000),
     accounts,
     {
       // A driver whose app connects may be whom a waiting delivery needs (offers skip unreachable drivers).
@@ -312,6 +314,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
         await dispatcher.close();
         await wake.close();
         await presence.close();
+        await limits.close();
         registry.closeAll();
         db.close();
       })()),

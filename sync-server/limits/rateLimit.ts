@@ -1,62 +1,41 @@
-import { tooManyRequests } from '../errors';
+import { tooManyRequests, type AppError } from '../errors';
+import type { Claim, LimiterStore, Verdict } from './limiterStore';
 
-/** A fixed-window counter per key, in memory (per node; Redis takes this over with presence). */
+/** The 429 of a use refused for `retryAfterMs`, with a Retry-After in whole seconds. */
+export function tooManyAttempts(retryAfterMs: number): AppError {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return tooManyRequests(`Too many attempts; try again in ${seconds} s.`, seconds);
+}
+
+/**
+ * One kind of budget (orders per client address, say): at most `limit` uses per subject per fixed
+ * window, counted in a store under the budget's own name, so several budgets can share a store.
+ */
 export class RateLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
-
   constructor(
+    private readonly store: LimiterStore,
+    private readonly name: string,
     private readonly limit: number,
     private readonly windowMs: number,
   ) {}
 
-  /** Counts one use of `key` and throws 429 once it is over its budget for the window. */
-  hit(key: string, now = Date.now()): void {
-    this.record(key, now);
-    this.assertUnder(key, now, 1);
+  claim(subject: string): Claim {
+    return { key: `${this.name}:${subject}`, limit: this.limit, windowMs: this.windowMs };
   }
 
-  /** Throws 429 if `key` has already used its whole budget (without counting this call). */
-  assertUnder(key: string, now = Date.now(), slack = 0): void {
-    const w = this.current(key, now);
-    if (w && w.count > this.limit - 1 + slack) {
-      const seconds = Math.max(1, Math.ceil((w.start + this.windowMs - now) / 1000));
-      throw tooManyRequests(`Too many attempts; try again in ${seconds} s.`, seconds);
-    }
+  /** Counts one use of `subject` if its budget allows; a refused use is not counted. */
+  take(subject: string): Promise<Verdict> {
+    return this.store.take([this.claim(subject)]);
   }
 
-  /** Counts one use of `key`; false once it is over its budget for the window (for callers that cannot throw). */
-  allow(key: string, now = Date.now()): boolean {
-    this.record(key, now);
-    return (this.current(key, now)?.count ?? 0) <= this.limit;
+  /** Whether `subject` may use its budget now, counting nothing. */
+  check(subject: string): Promise<Verdict> {
+    return this.store.check([this.claim(subject)]);
   }
 
-  /** Whether `key` has used its whole budget for the window (without counting this call). */
-  spent(key: string, now = Date.now()): boolean {
-    return (this.current(key, now)?.count ?? 0) >= this.limit;
-  }
-
-  record(key: string, now = Date.now()): void {
-    const w = this.current(key, now);
-    if (w) {
-      w.count += 1;
-      return;
-    }
-    if (this.windows.size > 10_000) this.sweep(now);
-    this.windows.set(key, { start: now, count: 1 });
-  }
-
-  /** Takes back one counted use of `key` (an attempt that turned out to be legitimate). */
-  refund(key: string, now = Date.now()): void {
-    const w = this.current(key, now);
-    if (w && w.count > 0) w.count -= 1;
-  }
-
-  private current(key: string, now: number): { start: number; count: number } | null {
-    const w = this.windows.get(key);
-    return w && now - w.start < this.windowMs ? w : null;
-  }
-
-  private sweep(now: number): void {
-    for (const [key, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(key);
+  /** Counts one use of `subject`; throws 429 (with Retry-After) once its budget for the window is spent. */
+  async hit(subject: string): Promise<void> {
+    const verdict = await this.take(subject);
+    if (!verdict.allowed) throw tooManyAttempts(verdict.retryAfterMs);
   }
 }

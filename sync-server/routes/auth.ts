@@ -5,6 +5,7 @@ import { LoginThrottle, type LoginLimits } from '../auth/loginThrottle';
 import { verifyPassword } from '../auth/passwords';
 import type { TokenService } from '../auth/tokens';
 import { AppError, forbidden, unauthorized } from '../errors';
+import type { LimiterStore } from '../limits/limiterStore';
 import { isDemoPassword } from '../seed/demoExposure';
 import type { UserRepo } from '../storage/users';
 import { BODY_LIMITS, limitBody } from './bodyLimit';
@@ -16,9 +17,12 @@ const loginSchema = z.object({ email: z.string().trim().email().max(200), passwo
 /** A hash to compare against when the email is unknown, so both paths take the same time. */
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
-/** `demoLogins`: false refuses the public demo password for every account (a server reachable off loopback). */
-export function authRoutes(users: UserRepo, tokens: TokenService, limits: LoginLimits, demoLogins: boolean): Hono {
-  const throttle = new LoginThrottle(limits);
+/**
+ * `demoLogins`: false refuses the public demo password for every account (a server reachable off loopback).
+ * `counts`: where sign-in attempts are counted (shared by every node with Redis).
+ */
+export function authRoutes(users: UserRepo, tokens: TokenService, limits: LoginLimits, counts: LimiterStore, demoLogins: boolean): Hono {
+  const throttle = new LoginThrottle(limits, counts);
   return new Hono().post('/login', limitBody(BODY_LIMITS.form), async (c) => {
     const { email, password } = await jsonBody(c, loginSchema);
     if (!demoLogins && isDemoPassword(password)) {
@@ -28,7 +32,7 @@ export function authRoutes(users: UserRepo, tokens: TokenService, limits: LoginL
         'The demo password is refused on a server reachable from the network (see DABBA_DEMO_PUBLIC).',
       );
     }
-    const attempt = throttle.begin(clientAddress(c), email);
+    const attempt = await throttle.begin(clientAddress(c), email);
     const user = users.findByEmail(email);
     let ok: boolean;
     try {
@@ -37,7 +41,7 @@ export function authRoutes(users: UserRepo, tokens: TokenService, limits: LoginL
       attempt.end();
     }
     if (!user || !ok) throw unauthorized('Email or password is wrong.');
-    attempt.succeeded();
+    await attempt.succeeded();
     if (user.disabled) throw forbidden('This account has been disabled; ask an admin.', 'account_disabled');
     const actor: Actor =
       user.role === 'outlet' && user.outletId

@@ -11,6 +11,7 @@ import { quoteOrder } from '../orders/quoteOrder';
 import { bearerActor } from './bearer';
 import { BODY_LIMITS, limitBody } from './bodyLimit';
 import { clientAddress } from './clientAddress';
+import type { LimiterStore } from '../limits/limiterStore';
 import { RateLimiter } from '../limits/rateLimit';
 import { jsonBody } from './validate';
 
@@ -49,14 +50,15 @@ export interface OrderRouteDeps extends PlaceOrderDeps {
 /**
  * `POST /` places an order, `POST /quote` prices one without placing it.
  * `perMinute`: orders one client address may place per minute (a flood guard, not a business rule);
- * signed-in staff entering phone orders are accountable by their token and not counted.
+ * signed-in staff entering phone orders are accountable by their token and not counted. `counts`: where
+ * both budgets are counted (shared by every node with Redis).
  */
-export function orderRoutes(deps: OrderRouteDeps, perMinute: number): Hono {
-  const perClient = new RateLimiter(perMinute, 60_000);
-  const quotesPerClient = new RateLimiter(perMinute * QUOTES_PER_ORDER, 60_000);
+export function orderRoutes(deps: OrderRouteDeps, perMinute: number, counts: LimiterStore): Hono {
+  const perClient = new RateLimiter(counts, 'orders', perMinute, 60_000);
+  const quotesPerClient = new RateLimiter(counts, 'quotes', perMinute * QUOTES_PER_ORDER, 60_000);
   return new Hono()
     .post('/quote', limitBody(BODY_LIMITS.order), async (c) => {
-      quotesPerClient.hit(clientAddress(c));
+      await quotesPerClient.hit(clientAddress(c));
       const actor = await bearerActor(c, deps.tokens);
       const body = await jsonBody(c, quoteRequestSchema);
       const { staff } = valueOrThrow(authorizeSource(actor, body), ORDER_STATUSES);
@@ -66,7 +68,7 @@ export function orderRoutes(deps: OrderRouteDeps, perMinute: number): Hono {
     })
     .post('/', limitBody(BODY_LIMITS.order), async (c) => {
       const actor = await bearerActor(c, deps.tokens);
-      if (actor?.role !== 'outlet' && actor?.role !== 'admin') perClient.hit(clientAddress(c));
+      if (actor?.role !== 'outlet' && actor?.role !== 'admin') await perClient.hit(clientAddress(c));
       const idempotencyKey = c.req.header('Idempotency-Key') ?? null;
       if (idempotencyKey !== null && !KEY_PATTERN.test(idempotencyKey))
         throw badRequest('invalid_idempotency_key', 'Idempotency-Key must be 8–128 letters, digits or _:.-');

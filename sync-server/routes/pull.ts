@@ -34,7 +34,7 @@ function stateVectorOf(base64: string): Uint8Array | undefined | null {
 }
 
 async function pullOne(deps: PullDeps, who: { actor: Actor | null; address: string }, name: string, base64: string): Promise<PulledDoc> {
-  const access = authorizeDoc(who, name, deps.orders, deps.trackLookups);
+  const access = await authorizeDoc(who, name, deps.orders, deps.trackLookups);
   if (!access.ok) return { name, error: access.error };
   const stateVector = stateVectorOf(base64);
   if (stateVector === null) return { name, error: { code: 'invalid_state_vector', message: 'stateVector is not a Yjs state vector.' } };

@@ -15,7 +15,7 @@ import type { RateLimiter } from '../limits/rateLimit';
  */
 export function trackRoutes(orders: OrderIndex, registry: DocRegistry, lookups: RateLimiter): Hono {
   return new Hono().get('/:token', async (c) => {
-    lookups.hit(clientAddress(c));
+    await lookups.hit(clientAddress(c));
     const token = TrackingTokenSchema.safeParse(c.req.param('token'));
     const row = token.success ? orders.byTrackingToken(token.data) : null;
     if (!row) throw notFound('This tracking link');

@@ -4,7 +4,8 @@ import { pushTokenSchema, registerTrackPushSchema } from '../../shared/api/devic
 import { TrackingTokenSchema } from '../../shared/ids';
 import { isTerminal } from '../../shared/order/status';
 import { conflict, notFound } from '../errors';
-import type { RateLimiter } from '../limits/rateLimit';
+import { tooManyAttempts, type RateLimiter } from '../limits/rateLimit';
+import { lookUpSecret } from '../limits/secretLookup';
 import type { OrderIndex, OrderIndexRow } from '../storage/orderIndex';
 import type { PushTokens } from '../storage/pushTokens';
 import { BODY_LIMITS, limitBody } from './bodyLimit';
@@ -18,26 +19,24 @@ import { jsonBody } from './validate';
  * the address's tracking-lookup budget, the one GET /api/track and sockets spend.
  */
 export function trackPushRoutes(orders: OrderIndex, pushTokens: PushTokens, lookups: RateLimiter): Hono {
-  const orderOf = (c: Context): OrderIndexRow => {
-    const address = clientAddress(c);
-    lookups.assertUnder(address);
+  const orderOf = async (c: Context): Promise<OrderIndexRow> => {
     const token = TrackingTokenSchema.safeParse(c.req.param('token'));
-    const row = token.success ? orders.byTrackingToken(token.data) : null;
-    if (row) return row;
-    lookups.record(address);
+    const lookup = await lookUpSecret(lookups, clientAddress(c), () => (token.success ? orders.byTrackingToken(token.data) : null));
+    if (lookup.kind === 'found') return lookup.value;
+    if (lookup.kind === 'refused') throw tooManyAttempts(lookup.retryAfterMs);
     throw notFound('This tracking link');
   };
 
   return new Hono()
     .post('/:token/push', limitBody(BODY_LIMITS.device), async (c) => {
-      const order = orderOf(c);
+      const order = await orderOf(c);
       if (isTerminal(order.status)) throw conflict('order_finished', 'This order is finished: there are no more updates to send.');
       const body = await jsonBody(c, registerTrackPushSchema);
       pushTokens.registerTrack(order.trackingToken, order.id, body.pushToken, Date.now());
       return c.json({ pushToken: body.pushToken }, 201);
     })
-    .delete('/:token/push/:pushToken', (c) => {
-      const order = orderOf(c);
+    .delete('/:token/push/:pushToken', async (c) => {
+      const order = await orderOf(c);
       const token = pushTokenSchema.safeParse(c.req.param('pushToken'));
       if (token.success) pushTokens.unregisterTrack(order.trackingToken, token.data);
       return c.body(null, 204);

@@ -4,6 +4,7 @@ import type { RejectCode } from '../../shared/protocol/rejectCodes';
 import { fail, ok, type Result } from '../../shared/result';
 import type { Actor } from '../../shared/roles';
 import type { RateLimiter } from '../limits/rateLimit';
+import { lookUpSecret } from '../limits/secretLookup';
 import type { OrderIndex } from '../storage/orderIndex';
 
 export type AccessRefusal = Extract<RejectCode, 'not_found' | 'forbidden' | 'rate_limited'>;
@@ -21,17 +22,15 @@ export interface Requester {
  * budget of `trackLookups` (shared with GET /api/track, signed in or not), and once that is spent no
  * tracking link is looked up for the address until the window passes, so a miss tells nothing.
  */
-export function authorizeDoc(who: Requester, name: string, orders: OrderIndex, trackLookups: RateLimiter): AccessDecision {
+export async function authorizeDoc(who: Requester, name: string, orders: OrderIndex, trackLookups: RateLimiter): Promise<AccessDecision> {
   const { actor } = who;
   const ref = parseDocName(name);
   if (!ref) return fail('not_found', `"${name.slice(0, 100)}" is not a Dabba document name.`);
   if (ref.kind === 'track') {
-    if (trackLookups.spent(who.address)) {
-      return fail('rate_limited', 'Too many unknown tracking links from this address; try again in a minute.');
-    }
-    if (orders.byTrackingToken(ref.token)) return ok(ref);
-    trackLookups.record(who.address);
-    return fail('not_found', 'No order has this tracking link.');
+    const lookup = await lookUpSecret(trackLookups, who.address, () => orders.byTrackingToken(ref.token));
+    if (lookup.kind === 'found') return ok(ref);
+    if (lookup.kind === 'missing') return fail('not_found', 'No order has this tracking link.');
+    return fail('rate_limited', 'Too many unknown tracking links from this address; try again in a minute.');
   }
   if (!actor) return fail('forbidden', 'Sign in to open this document.');
   if (ref.kind === 'order') {

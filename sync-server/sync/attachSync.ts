@@ -9,7 +9,8 @@ import { announcedVersion, MIN_PROTOCOL_VERSION } from '../../shared/protocol/ve
 import type { AccountControl } from '../auth/accountControl';
 import { TOKEN_REFUSALS } from '../../shared/api/tokenRefusals';
 import type { Authentication, SessionCheck, TokenService } from '../auth/tokens';
-import { RateLimiter } from '../limits/rateLimit';
+import { ALLOWED, type Verdict } from '../limits/limiterStore';
+import type { RateLimiter } from '../limits/rateLimit';
 import { rateLimitKey } from '../limits/addressKey';
 import { outletDeviceOf } from '../presence/outletDeviceBook';
 import type { Presence } from '../presence/presence';
@@ -31,7 +32,7 @@ export interface SyncEndpoint {
  * A phone that drove into a tunnel leaves a half-open socket; a socket that has not answered the
  * previous ping when the next one is due is terminated (after one to two `keepaliveMs`).
  * Sockets without a token can open only tracking documents, whose token is the credential: one address
- * may open `anonymousPerMinute` of them a minute. Unknown tracking tokens, asked for over any socket,
+ * may open as many of them as `anonymousSockets` allows (counted before the upgrade completes). Unknown tracking tokens, asked for over any socket,
  * count against the address's budget in `deps.trackLookups` (access.ts), the one HTTP lookups spend.
  * Every signed-in socket is in `presence` from its upgrade until it closes; tracking pages are not. An
  * outlet device's socket also reports how old its oldest unsynced change is (`unsynced=`), or that its
@@ -42,11 +43,10 @@ export function attachSync(
   tokens: TokenService,
   deps: SyncDeps,
   keepaliveMs: number,
-  anonymousPerMinute: number,
+  anonymousSockets: RateLimiter,
   accounts: AccountControl,
   presence: Pick<Presence, 'connect' | 'reportUnsynced'>,
 ): SyncEndpoint {
-  const anonymous = new RateLimiter(anonymousPerMinute, 60_000);
   const signedIn = new UserSockets();
   const stopFollowingAccounts = accounts.onSessionsEnded((userId, why) =>
     signedIn.closeAll(userId, CloseCode.REVOKED, TOKEN_REFUSALS[why]),
@@ -76,8 +76,13 @@ export function attachSync(
       return;
     }
     const token = url.searchParams.get('token');
-    tokens.authenticate(token).then(
-      (auth: Authentication) => {
+    const outdated = isMux && announcedVersion(url.searchParams.get('v')) < MIN_PROTOCOL_VERSION;
+    // The same key as HTTP limits (IPv6 by /64, IPv4-mapped unwrapped), so one budget covers both.
+    const address = rateLimitKey(req.socket.remoteAddress ?? 'unknown');
+    // Counted before the upgrade: once a socket is open its first frames must find a connection listening.
+    const budget: Promise<Verdict> = token || outdated ? Promise.resolve(ALLOWED) : anonymousSockets.take(address);
+    Promise.all([tokens.authenticate(token), budget]).then(
+      ([auth, anonymousAllowed]: [Authentication, Verdict]) => {
         wss.handleUpgrade(req, socket, head, (ws) => {
           connections.add(ws);
           alive.add(ws);
@@ -85,7 +90,7 @@ export function attachSync(
           ws.on('close', () => connections.delete(ws));
           ws.on('error', () => ws.terminate());
           // Before anything else: an out-of-date app must hear that it needs updating, not a stranger refusal.
-          if (isMux && announcedVersion(url.searchParams.get('v')) < MIN_PROTOCOL_VERSION) {
+          if (outdated) {
             ws.close(CloseCode.UPDATE_REQUIRED, CLOSE_REASONS[CloseCode.UPDATE_REQUIRED]);
             return;
           }
@@ -98,9 +103,7 @@ export function attachSync(
             );
             return;
           }
-          // The same key as HTTP limits (IPv6 by /64, IPv4-mapped unwrapped), so one budget covers both.
-          const address = rateLimitKey(req.socket.remoteAddress ?? 'unknown');
-          if (!token && !anonymous.allow(address)) {
+          if (!anonymousAllowed.allowed) {
             ws.close(CloseCode.ABUSE, 'too many anonymous connections; try again in a minute');
             return;
           }

@@ -104,7 +104,7 @@ export class MuxConnection implements Subscriber {
     }
     const limit = this.actor ? MAX_DOCS_PER_SOCKET : ANONYMOUS_MAX_DOCS;
     if (this.docs.size >= limit) return this.refuse(name, 'rate_limited', `At most ${limit} documents per connection.`);
-    const access = authorizeDoc({ actor: this.actor, address: this.address }, name, this.deps.orders, this.deps.trackLookups);
+    const access = await authorizeDoc({ actor: this.actor, address: this.address }, name, this.deps.orders, this.deps.trackLookups);
     if (!access.ok) {
       const refusal = this.refuse(name, access.error.code, access.error.message);
       if (access.error.code === 'rate_limited') this.socket.close(CloseCode.ABUSE, access.error.message);

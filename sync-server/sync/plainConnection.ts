@@ -94,7 +94,7 @@ export class PlainConnection implements Subscriber {
       this.socket.close(CloseCode.REVOKED, TOKEN_REFUSALS[ended]);
       return;
     }
-    const access = authorizeDoc({ actor: this.actor, address: this.address }, this.docName, this.deps.orders, this.deps.trackLookups);
+    const access = await authorizeDoc({ actor: this.actor, address: this.address }, this.docName, this.deps.orders, this.deps.trackLookups);
     if (!access.ok) {
       const { code, message } = access.error;
       this.socket.close(this.actor || code !== 'forbidden' ? CLOSE_FOR[code] : CloseCode.UNAUTHORIZED, message);

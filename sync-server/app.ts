@@ -45,7 +45,7 @@ import { presenceRoutes } from './routes/presence';
 import { RetentionSweeper } from './retention/retentionSweeper';
 import { PROOF_UPLOAD, proofRoutes } from './routes/proofs';
 import { pullRoutes } from './routes/pull';
-import { MemoryLimiterStore } from './limits/memoryLimiter';
+import { openLimiterStore } from './limits/openLimiterStore';
 import { RateLimiter } from './limits/rateLimit';
 import { securityHeaders } from './routes/securityHeaders';
 import { staticRoutes } from './routes/static';
@@ -121,7 +121,8 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const drivers = new DriverRepo(db);
   const driverOrders = new DriverOrders(db);
   const presence = await openPresence(config, clock, log);
-  const limits = new MemoryLimiterStore();
+  // Per-address budgets: shared by every node through Redis, so spreading requests over nodes gains nothing.
+  const limits = await openLimiterStore(config, log);
   let sync: ReturnType<typeof attachSync> | null = null;
   const telemetry = startMetrics({ config, presence, outlets, clock, registry, driverOrders, sockets: () => sync?.connections.size ?? 0 });
   const wake = overrides.waker
@@ -226,6 +227,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
       docsWithGaps: () => registry.withGaps(),
       connections: () => sync?.connections.size ?? 0,
       presence: () => presence.status(),
+      limits: () => limits.status(),
     }),
   );
   app.route('/api/auth', authRoutes(users, tokens, config.login, limits, demoLogins));

@@ -10,11 +10,13 @@ export interface HealthSource {
   connections(): number;
   /** 'degraded' while Redis is away: this node still serves, knowing only its own sockets. */
   presence(): 'ok' | 'degraded';
+  /** 'degraded' while Redis is away: this node still serves, counting rate limits alone. */
+  limits(): 'ok' | 'degraded';
 }
 
 /**
  * `GET /healthz`: 200 only when storage can take a write and the database is well-formed, else 503.
- * Presence does not decide the status: a node whose Redis is down still syncs and takes orders.
+ * Presence and limits do not decide the status: a node whose Redis is down still syncs and takes orders.
  */
 export function healthRoutes(src: HealthSource): Hono {
   return new Hono().get('/', (c) => {
@@ -29,6 +31,7 @@ export function healthRoutes(src: HealthSource): Hono {
       docsWithGaps: src.docsWithGaps().slice(0, 20),
       connections: src.connections(),
       presence: src.presence(),
+      limits: src.limits(),
     };
     c.header('Cache-Control', 'no-store');
     return c.json(body, ok ? 200 : 503);

@@ -33,6 +33,16 @@ export class RedisChild {
     }
   }
 
+  /** Freezes it (SIGSTOP): connections stay open but nothing is answered, as with a hung server. */
+  pause(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  /** Lets a paused server run again (SIGCONT). */
+  resume(): void {
+    this.child?.kill('SIGCONT');
+  }
+
   /** Kills it (SIGKILL: as abrupt as a crash) and waits until it is gone. */
   async stop(): Promise<void> {
     const child = this.child;

@@ -1,6 +1,10 @@
 import type Database from 'better-sqlite3';
 
-/** Append-only list: never edit a shipped migration, add the next one. */
+/**
+ * Append-only list: never edit a shipped migration, add the next one. It is SQLite's baseline for the
+ * storage port in sql/: the PostgreSQL baseline (sql/migrations/0010_postgres_baseline.ts) builds the same
+ * schema, and the schema parity test fails until a change here is made there too.
+ */
 export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE users (

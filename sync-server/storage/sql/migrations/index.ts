@@ -1,0 +1,21 @@
+import type { Migration } from 'kysely';
+import { postgresBaseline } from './0010_postgres_baseline';
+
+export type MigrationSet = Readonly<Record<string, Migration>>;
+
+/**
+ * Every migration after the baseline, shared by both dialects and run by Kysely's Migrator in name order.
+ * Append only; names continue the legacy numbering (0011_<what>, 0012_…) so one sequence tells the history.
+ * Write them with the schema builder or SQL both dialects take. On both, one run of pending migrations
+ * is one transaction (see sqlite.ts for SQLite), so a failing migration leaves nothing half-done.
+ *
+ * Until the server opens its storage with openSqlStorage, it runs only the legacy list: a schema change
+ * made now still goes into migrations.ts and into the PostgreSQL baseline, which the parity test holds
+ * together. Once it does, migrations.ts is frozen and changes come here.
+ */
+export const SHARED_MIGRATIONS: MigrationSet = {};
+
+/** What Kysely's Migrator runs on each dialect; SQLite's baseline is the legacy list, run before it. */
+export function migrationsFor(dialect: 'sqlite' | 'postgres', shared: MigrationSet = SHARED_MIGRATIONS): MigrationSet {
+  return dialect === 'postgres' ? { '0010_postgres_baseline': postgresBaseline, ...shared } : shared;
+}

@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Config } from '../../config';
+import type { Logger } from '../../log';
+import { openSqliteFile } from '../db';
+import { migrate as migrateLegacy } from '../migrations';
+import { runMigrations } from './migrate';
+import { migrationsFor } from './migrations';
+import { postgresKysely } from './postgres';
+import type { Database } from './schema';
+import { sqliteKysely } from './sqlite';
+
+/** Where storage lives: the embedded SQLite file in DATA_DIR (the default), or a PostgreSQL server. */
+export type SqlTarget =
+  | { readonly dialect: 'sqlite'; readonly dataDir: string; readonly sync: Config['sqliteSync'] }
+  | { readonly dialect: 'postgres'; readonly url: string };
+
+const DatabaseUrlSchema = z
+  .string()
+  .trim()
+  .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL');
+
+/** DATABASE_URL picks PostgreSQL; without it storage is SQLite in DATA_DIR, as it has always been. */
+export function sqlTargetOf(config: Pick<Config, 'dataDir' | 'sqliteSync'>, databaseUrl: string | undefined): SqlTarget {
+  if (databaseUrl === undefined || databaseUrl.trim() === '') {
+    return { dialect: 'sqlite', dataDir: config.dataDir, sync: config.sqliteSync };
+  }
+  return { dialect: 'postgres', url: DatabaseUrlSchema.parse(databaseUrl) };
+}
+
+/**
+ * Opens storage and brings its schema up to date before anything reads it. SQLite: the legacy user_version
+ * list first (databases in the field were built by it and keep their bookkeeping), then the shared
+ * migrations. PostgreSQL: the baseline that stands for that list, then the same shared migrations.
+ */
+export async function openSqlStorage(target: SqlTarget, log: Logger): Promise<Kysely<Database>> {
+  let db: Kysely<Database>;
+  if (target.dialect === 'postgres') {
+    db = postgresKysely(target.url, log);
+  } else {
+    const raw = openSqliteFile(target.dataDir, target.sync);
+    try {
+      migrateLegacy(raw);
+    } catch (err: unknown) {
+      raw.close();
+      throw err;
+    }
+    db = sqliteKysely(raw);
+  }
+  try {
+    await runMigrations(db, migrationsFor(target.dialect));
+  } catch (err: unknown) {
+    await db.destroy();
+    throw err;
+  }
+  return db;
+}

@@ -1,0 +1,32 @@
+import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely';
+import type { Db } from '../db';
+import type { Database } from './schema';
+
+/**
+ * SQLite runs DDL inside transactions, but Kysely's adapter says it does not (kysely#56, kept off because
+ * some PRAGMAs cannot run in one), so its Migrator would run migrations bare: a migration failing half-way
+ * would leave tables behind that the retry then trips over. Ours says yes, so a run of pending migrations
+ * and its bookkeeping commit together, as each legacy migration does. A future migration that must turn
+ * PRAGMA foreign_keys off (a table rebuild) cannot run in a transaction and needs its own path.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class DabbaSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
+/**
+ * Kysely over an open better-sqlite3 handle (pragmas set, see openSqliteFile). Destroying the Kysely closes
+ * the handle. Kysely queues its queries on the one connection, but a synchronous call made on the same
+ * handle while a Kysely transaction is open lands inside that transaction: code that still uses the handle
+ * directly must not interleave with Kysely transactions.
+ */
+export function sqliteKysely(raw: Db): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new DabbaSqliteDialect({ database: raw }) });
+}

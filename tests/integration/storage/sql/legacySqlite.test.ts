@@ -1,0 +1,108 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { openDb, type Db } from '../../../../sync-server/storage/db';
+import { MIGRATIONS } from '../../../../sync-server/storage/migrations';
+import { openSqlStorage } from '../../../../sync-server/storage/sql/open';
+import { silentLog } from '../../support/sqlStorage';
+import { tempDataDir } from '../../support/server';
+
+const SqliteObjects = z.array(z.object({ type: z.string(), name: z.string(), sql: z.string().nullable() }));
+
+/** Every schema object the legacy list made, as SQLite keeps its text; the Migrator's own two tables are all openSqlStorage adds. */
+const legacySchema = (db: Db): z.infer<typeof SqliteObjects> =>
+  SqliteObjects.parse(
+    db.prepare("SELECT type, name, sql FROM sqlite_master WHERE tbl_name NOT LIKE 'kysely_migration%' ORDER BY name").all(),
+  );
+
+/** Every row of every table, in an order that does not depend on how SQLite happens to return them. */
+function everyRow(db: Db): Record<string, string[]> {
+  return Object.fromEntries(
+    legacySchema(db)
+      .filter((o) => o.type === 'table' && !o.name.startsWith('sqlite_'))
+      .map((t) => [
+        t.name,
+        db
+          .prepare(`SELECT * FROM "${t.name}"`)
+          .all()
+          .map((row) => JSON.stringify(row))
+          .sort(),
+      ]),
+  );
+}
+
+const userVersion = (db: Db): unknown => db.pragma('user_version', { simple: true });
+
+const sqliteAt = (dataDir: string): { dialect: 'sqlite'; dataDir: string; sync: 'normal' } => ({
+  dialect: 'sqlite',
+  dataDir,
+  sync: 'normal',
+});
+
+describe('a SQLite database built by the legacy migrations', () => {
+  it('is opened by openSqlStorage with nothing re-run: same user_version, same schema, every row as it was', async () => {
+    const dataDir = tempDataDir('legacy');
+    const legacy = openDb(dataDir, 'normal');
+    // A driver account without a drivers row: re-running legacy migration 3 would add one.
+    legacy
+      .prepare(
+        "INSERT INTO users (id, email, name, role, password_hash, created_at) VALUES ('u1', 'Ravi@Dabba.local', 'Ravi', 'driver', 'h', 1)",
+      )
+      .run();
+    legacy.prepare("INSERT INTO outlets (id, name, created_at) VALUES ('o1', 'Dosa Corner 🥞', 1700000000000)").run();
+    legacy
+      .prepare(
+        "INSERT INTO orders (id, outlet_id, tracking_token, status, created_at, updated_at) VALUES ('ord1', 'o1', 't1', 'placed', 1, 2)",
+      )
+      .run();
+    legacy.prepare('INSERT INTO doc_updates (doc, seq, data) VALUES (?, ?, ?)').run('order:ord1', 1, Uint8Array.from([0, 1, 254, 255]));
+    const before = { version: userVersion(legacy), schema: legacySchema(legacy), rows: everyRow(legacy) };
+    legacy.close();
+
+    const db = await openSqlStorage(sqliteAt(dataDir), silentLog);
+    expect(await db.selectFrom('outlets').select('name').executeTakeFirst()).toEqual({ name: 'Dosa Corner 🥞' });
+    await db.destroy();
+
+    const after = new Database(path.join(dataDir, 'dabba.sqlite'));
+    try {
+      expect(before.version).toBe(MIGRATIONS.length);
+      expect(before.rows['drivers']).toEqual([]);
+      expect({ version: userVersion(after), schema: legacySchema(after), rows: everyRow(after) }).toEqual(before);
+    } finally {
+      after.close();
+    }
+  });
+
+  it('is brought up from an older legacy version by the rest of the legacy list, its data fills included', async () => {
+    const dataDir = tempDataDir('legacy-old');
+    const old = new Database(path.join(dataDir, 'dabba.sqlite'));
+    for (const [v, step] of MIGRATIONS.slice(0, 5).entries()) {
+      old.exec(step);
+      old.pragma(`user_version = ${v + 1}`);
+    }
+    old
+      .prepare(
+        "INSERT INTO orders (id, outlet_id, tracking_token, status, created_at, updated_at) VALUES ('ord1', 'o1', 't1', 'accepted', 1, 2)",
+      )
+      .run();
+    old.close();
+
+    const db = await openSqlStorage(sqliteAt(dataDir), silentLog);
+    try {
+      // Legacy migration 9 gives every order that existed a wake mark at its state then.
+      expect(await db.selectFrom('order_wake_marks').selectAll().execute()).toEqual([
+        { order_id: 'ord1', status: 'accepted', driver_id: null },
+      ]);
+      expect(await db.selectFrom('orders').select(['id', 'timings_version']).execute()).toEqual([{ id: 'ord1', timings_version: null }]);
+    } finally {
+      await db.destroy();
+    }
+    const reopened = new Database(path.join(dataDir, 'dabba.sqlite'));
+    try {
+      expect(userVersion(reopened)).toBe(MIGRATIONS.length);
+    } finally {
+      reopened.close();
+    }
+  });
+});

@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/**
+ * The PostgreSQL server integration tests make their databases on: the machine's own (trust auth, user
+ * postgres), which .ci/run makes sure answers; DABBA_TEST_POSTGRES_URL points elsewhere.
+ */
+const SERVER_URL = process.env.DABBA_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestDatabase {
+  readonly name: string;
+  /** A postgres:// URL for DATABASE_URL or openSqlStorage. */
+  readonly url: string;
+  /** Drops the database, closing whatever connections are still open to it. */
+  drop(): Promise<void>;
+}
+
+/** The server URL without its password, for messages. */
+function shown(url: string): string {
+  const u = new URL(url);
+  if (u.password !== '') u.password = '***';
+  return u.toString();
+}
+
+async function onServer<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: SERVER_URL, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+  } catch (err: unknown) {
+    // Never a skip: a suite that quietly stops testing PostgreSQL would pass with the adapter broken.
+    throw new Error(
+      `PostgreSQL is not reachable at ${shown(SERVER_URL)} (${err instanceof Error ? err.message : String(err)}). ` +
+        'The integration tests need it: .ci/run starts the machine cluster (pg_ctlcluster); set DABBA_TEST_POSTGRES_URL to use another server.',
+      { cause: err },
+    );
+  }
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A new, empty database of its own: dabba_test_<pid>_<random>, so parallel runs and files never share one.
+ * It is made with an ICU en-US locale, as an operator's would be, rather than the server's C default: a
+ * query that only works because text happens to sort by bytes fails here, not in production.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `dabba_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await onServer((c) =>
+    c.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C.UTF-8' LOCALE_PROVIDER icu ICU_LOCALE 'en-US'`),
+  );
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    drop: async () => {
+      await onServer((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { createLogger } from '../../../sync-server/log';
+import { openSqlStorage, type SqlTarget } from '../../../sync-server/storage/sql/open';
+import type { Database } from '../../../sync-server/storage/sql/schema';
+import { createTestDatabase } from './postgres';
+import { tempDataDir } from './server';
+
+/** Both adapters, for `describe.each(DIALECTS)`: every storage behaviour is tested on each. */
+export const DIALECTS = ['sqlite', 'postgres'] as const;
+export type Dialect = (typeof DIALECTS)[number];
+
+export const silentLog = createLogger('silent');
+
+export interface TestTarget {
+  readonly target: SqlTarget;
+  /** Throws the storage away (the PostgreSQL database is dropped); close every Kysely on it first. */
+  discard(): Promise<void>;
+}
+
+/** Somewhere new and empty to store into: a fresh DATA_DIR, or a new PostgreSQL database. */
+export async function createTestTarget(dialect: Dialect): Promise<TestTarget> {
+  if (dialect === 'sqlite') return { target: { dialect, dataDir: tempDataDir('sql'), sync: 'normal' }, discard: () => Promise.resolve() };
+  const created = await createTestDatabase();
+  return { target: { dialect, url: created.url }, discard: () => created.drop() };
+}
+
+export interface TestStorage {
+  readonly target: SqlTarget;
+  /** Opened and migrated by openSqlStorage, as the server will. */
+  readonly db: Kysely<Database>;
+  /** Closes `db` and throws the storage away. */
+  dispose(): Promise<void>;
+}
+
+/** Fresh storage of one dialect, opened and migrated. */
+export async function openTestStorage(dialect: Dialect): Promise<TestStorage> {
+  const { target, discard } = await createTestTarget(dialect);
+  try {
+    const db = await openSqlStorage(target, silentLog);
+    return {
+      target,
+      db,
+      dispose: async () => {
+        await db.destroy();
+        await discard();
+      },
+    };
+  } catch (err: unknown) {
+    await discard();
+    throw err;
+  }
+}
+
+/**
+ * Fresh storage of `dialect` for every test of the calling describe (or one for all of them): registers
+ * the hooks that open and dispose it, and returns the current one.
+ */
+export function useTestStorage(dialect: Dialect, per: 'test' | 'describe' = 'test'): () => TestStorage {
+  let current: TestStorage | undefined;
+  const [open, close] = per === 'test' ? [beforeEach, afterEach] : [beforeAll, afterAll];
+  open(async () => {
+    current = await openTestStorage(dialect);
+  });
+  close(async () => {
+    await current?.dispose();
+    current = undefined;
+  });
+  return () => {
+    if (current === undefined) throw new Error(`no ${dialect} storage: it failed to open (see the hook's error)`);
+    return current;
+  };
+}

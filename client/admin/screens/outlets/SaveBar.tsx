@@ -21,7 +21,12 @@ export function SaveBar<T>({
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    if (draft.dirty) setSaved(null);
+    if (!draft.dirty) return;
+    setSaved(null);
+    // A draft lives in this page only: closing or reloading the tab would lose it without a word.
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
   }, [draft.dirty]);
 
   const onSave = async () => {
@@ -42,6 +47,7 @@ export function SaveBar<T>({
           it.
         </p>
       ) : null}
+      {draft.dirty ? <p className="muted">Unsaved changes to the {what.toLowerCase()}: only in this window until saved.</p> : null}
       <ErrorLine message={error} />
       {!draft.dirty && saved ? (
         <p className="muted" role="status">

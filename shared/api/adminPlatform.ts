@@ -61,6 +61,8 @@ export const platformSchema = z.object({
   node: z.string(),
   /** `degraded`: Redis is unreachable, only this node's devices are counted. */
   presence: z.enum(['ok', 'degraded']),
+  /** `degraded`: Redis is unreachable, this node counts rate limits and sign-in failures alone. */
+  limits: z.enum(['ok', 'degraded']),
   devices: z.array(z.object({ role: z.enum(ROLES), app: z.enum(PRESENCE_APPS), count: z.number().int() })),
   /** Documents this node holds in memory now. */
   documentsLoaded: z.number().int(),

@@ -41,6 +41,7 @@ export async function readPlatform(metrics: ServerMetrics, sources: MetricSource
     startedAt,
     node: sources.node,
     presence: sources.presenceStatus(),
+    limits: sources.limitsStatus(),
     devices: [...devices.values()].sort((a, b) => (a.role === b.role ? (a.app < b.app ? -1 : 1) : a.role < b.role ? -1 : 1)),
     documentsLoaded: sources.documentsLoaded(),
     dispatchQueue: sources.dispatchQueue(),

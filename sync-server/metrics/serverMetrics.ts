@@ -8,6 +8,8 @@ export interface MetricSources {
   readonly node: string;
   presenceDevices(): Promise<LiveDevice[]>;
   presenceStatus(): 'ok' | 'degraded';
+  /** 'degraded' while Redis is away and this node counts rate limits alone. */
+  limitsStatus(): 'ok' | 'degraded';
   documentsLoaded(): number;
   dispatchQueue(): number;
   sockets(): number;
@@ -79,6 +81,14 @@ export class ServerMetrics {
       registers,
       collect() {
         this.set(sources.presenceStatus() === 'degraded' ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'dabba_limits_degraded',
+      help: '1 while Redis is unreachable and this node counts rate limits and sign-in failures alone.',
+      registers,
+      collect() {
+        this.set(sources.limitsStatus() === 'degraded' ? 1 : 0);
       },
     });
     new Gauge({

@@ -10,6 +10,7 @@ import { ServerMetrics, type MetricSources } from './serverMetrics';
 export interface MetricParts {
   readonly config: Pick<Config, 'nodeId' | 'keepaliveMs'>;
   readonly presence: Presence;
+  readonly limits: { status(): 'ok' | 'degraded' };
   readonly outlets: Pick<OutletRepo, 'list'>;
   readonly clock: { now(): number };
   readonly registry: DocRegistry;
@@ -24,6 +25,7 @@ export function startMetrics(parts: MetricParts): { readonly metrics: ServerMetr
     node: parts.config.nodeId,
     presenceDevices: () => parts.presence.list(),
     presenceStatus: () => parts.presence.status(),
+    limitsStatus: () => parts.limits.status(),
     documentsLoaded: () => parts.registry.size,
     dispatchQueue: () => parts.driverOrders.awaitingDriver().length,
     sockets: parts.sockets,

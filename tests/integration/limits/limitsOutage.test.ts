@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DabbaServer } from '../../../sync-server/app';
-import { PICKUP_ORDER } from '../support/api';
+import { platformSchema } from '../../../shared/api/adminPlatform';
+import { login, PICKUP_ORDER } from '../support/api';
 import { postJsonFrom } from '../support/fromAddress';
 import { getJson } from '../support/http';
 import { pollUntil } from '../support/poll';
@@ -39,6 +40,10 @@ describe('rate limits while Redis is down', () => {
 
     await redis.stop();
     await pollUntil(bothReport, (s) => s.every((x) => x === 'degraded'), 'both nodes to report limits degraded');
+    // Admins see it on Platform health too, not only whoever reads /healthz.
+    const admin = await login(a.url, 'admin');
+    const platform = platformSchema.parse((await getJson(`${a.url}/api/admin/platform`, { token: admin.token })).body);
+    expect(platform.limits).toBe('degraded');
     // Still serving: a right password signs in, an order is placed.
     expect(await signIn(a, '127.0.0.3', 'outlet@dabba.local', DEMO_PASSWORD)).toBe(200);
     expect((await postJsonFrom('127.0.0.3', `${b.url}/api/orders`, PICKUP_ORDER)).status).toBe(201);

@@ -27,6 +27,7 @@ describe('GET /metrics from this machine', () => {
       'dabba_dispatch_queue_length',
       'dabba_sync_sockets',
       'dabba_presence_degraded',
+      'dabba_limits_degraded',
       'process_cpu_user_seconds_total',
     ])
       expect(names).toContain(name);
@@ -119,6 +120,7 @@ describe('GET /api/admin/platform', () => {
     expect(platform).toMatchObject({
       node: 'metrics-node',
       presence: 'ok',
+      limits: 'ok',
       devices: [{ role: 'outlet', app: 'outlet', count: 1 }],
       wakeUps: { sent: 0, failed: 0 },
     });

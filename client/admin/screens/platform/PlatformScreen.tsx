@@ -42,6 +42,14 @@ export function PlatformScreen() {
             Presence:{' '}
             <strong>{platform.presence === 'ok' ? 'ok' : 'degraded — Redis is unreachable, only this node’s devices are counted'}</strong>
           </p>
+          <p className={platform.limits === 'ok' ? 'muted' : 'notice'}>
+            Rate limits:{' '}
+            <strong>
+              {platform.limits === 'ok'
+                ? 'shared by every node'
+                : 'degraded — Redis is unreachable, this node counts sign-ins and orders alone'}
+            </strong>
+          </p>
           <HealthFigures platform={platform} rates={rates} />
           <h3>Unsynced changes by outlet</h3>
           <p className="muted">

@@ -7,6 +7,7 @@ const reading = (at: number, over: Partial<Platform> = {}): Platform => ({
   startedAt: 1_000,
   node: 'node-a',
   presence: 'ok',
+  limits: 'ok',
   devices: [],
   documentsLoaded: 3,
   dispatchQueue: 0,

@@ -124,7 +124,16 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   // Per-address budgets: shared by every node through Redis, so spreading requests over nodes gains nothing.
   const limits = await openLimiterStore(config, log);
   let sync: ReturnType<typeof attachSync> | null = null;
-  const telemetry = startMetrics({ config, presence, limits, outlets, clock, registry, driverOrders, sockets: () => sync?.connections.size ?? 0 });
+  const telemetry = startMetrics({
+    config,
+    presence,
+    limits,
+    outlets,
+    clock,
+    registry,
+    driverOrders,
+    sockets: () => sync?.connections.size ?? 0,
+  });
   const wake = overrides.waker
     ? { waker: overrides.waker, close: () => Promise.resolve() }
     : startWaker(config.fcm, config.wakeCoalesceMs, { tokens: pushTokens, presence, clock, log, sent: telemetry.metrics.wakeSent });

@@ -1,12 +1,11 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { firstIssueText } from '../../shared/zodIssue';
 import { badRequest } from '../errors';
 
 function firstProblem(error: z.ZodError): { message: string; details: { path: string; message: string }[] } {
-  const issue = error.issues[0];
-  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
   return {
-    message: `${where}${issue?.message ?? 'invalid'}`,
+    message: firstIssueText(error),
     details: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
   };
 }

@@ -4,7 +4,7 @@ import { menuProblem, profileProblem } from '../../../shared/catalog/menuRules';
 import { OUTLET_ROOTS } from '../../../shared/catalog/outletDoc';
 import { availabilitySchema, busySchema, pausedSchema, STATUS_KEYS } from '../../../shared/catalog/outletStatus';
 import type { OutletId } from '../../../shared/ids';
-import type { z } from 'zod';
+import { firstIssueText } from '../../../shared/zodIssue';
 import { ACCEPTED, refuse, rootName, type CheckResult } from './result';
 
 const ROOT_NAMES: readonly string[] = Object.values(OUTLET_ROOTS);
@@ -16,11 +16,6 @@ const ROOT_NAMES: readonly string[] = Object.values(OUTLET_ROOTS);
 export function prepareOutletDoc(scratch: Y.Doc): void {
   for (const name of ROOT_NAMES) scratch.getMap(name);
 }
-
-const firstIssue = (error: z.ZodError): string => {
-  const issue = error.issues[0];
-  return `${issue?.path.length ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid'}`;
-};
 
 /** The menu the document holds, read as any reader does (see storedMenuSchema). */
 function readMenu(scratch: Y.Doc): Menu | null {
@@ -44,7 +39,7 @@ function entryProblem(scratch: Y.Doc, outletId: OutletId, root: string, key: str
     case OUTLET_ROOTS.profile: {
       if (key !== 'value') return `The profile is stored under "value", not "${key}".`;
       const parsed = outletProfileSchema.safeParse(value);
-      if (!parsed.success) return `Not a valid outlet profile: ${firstIssue(parsed.error)}`;
+      if (!parsed.success) return `Not a valid outlet profile: ${firstIssueText(parsed.error)}`;
       if (parsed.data.id !== outletId) return `The profile of outlet ${outletId} must carry its id.`;
       const problem = profileProblem(parsed.data);
       return problem ? `Not a valid outlet profile: ${problem}` : null;
@@ -52,20 +47,20 @@ function entryProblem(scratch: Y.Doc, outletId: OutletId, root: string, key: str
     case OUTLET_ROOTS.menu: {
       if (key !== 'value') return `The menu is stored under "value", not "${key}".`;
       const parsed = menuSchema.safeParse(value);
-      if (!parsed.success) return `Not a valid menu: ${firstIssue(parsed.error)}`;
+      if (!parsed.success) return `Not a valid menu: ${firstIssueText(parsed.error)}`;
       const problem = menuProblem(parsed.data);
       return problem ? `Not a valid menu: ${problem}` : null;
     }
     case OUTLET_ROOTS.availability: {
       if (!availabilityKeys(readMenu(scratch)).has(key)) return `"${key}" is neither an item nor a modifier option on this menu.`;
       const parsed = availabilitySchema.safeParse(value);
-      return parsed.success ? null : `Not a valid availability entry for "${key}": ${firstIssue(parsed.error)}`;
+      return parsed.success ? null : `Not a valid availability entry for "${key}": ${firstIssueText(parsed.error)}`;
     }
     case OUTLET_ROOTS.status: {
       const schema = key === STATUS_KEYS.paused ? pausedSchema : key === STATUS_KEYS.busy ? busySchema : null;
       if (!schema) return `The outlet status has only "${STATUS_KEYS.paused}" and "${STATUS_KEYS.busy}", not "${key}".`;
       const parsed = schema.safeParse(value);
-      if (!parsed.success) return `Not a valid "${key}" entry: ${firstIssue(parsed.error)}`;
+      if (!parsed.success) return `Not a valid "${key}" entry: ${firstIssueText(parsed.error)}`;
       return 'auto' in parsed.data && parsed.data.auto !== undefined ? 'Only the server pauses an outlet for an offline tablet.' : null;
     }
     default:

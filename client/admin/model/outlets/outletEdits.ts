@@ -1,11 +1,11 @@
 import type * as Y from 'yjs';
-import type { z } from 'zod';
 import { menuSchema, outletProfileSchema, type Menu, type OutletProfile } from '../../../../shared/catalog/menu';
 import { menuProblem, profileProblem } from '../../../../shared/catalog/menuRules';
 import { OUTLET_ROOTS, readCatalog } from '../../../../shared/catalog/outletDoc';
 import { outletDocName } from '../../../../shared/docNames';
 import type { OutletId } from '../../../../shared/ids';
 import type { Actor } from '../../../../shared/roles';
+import { firstIssueText } from '../../../../shared/zodIssue';
 import { done, refuse, type CommandOutcome } from '../../../common/commands/commandOutcome';
 
 /** What the edits need: who acts, and the documents the device holds (the order commands' context has both). */
@@ -13,11 +13,6 @@ export interface OutletEditContext {
   readonly actor: Actor;
   readonly docs: { get(docName: string): Y.Doc | undefined };
 }
-
-const firstIssue = (error: z.ZodError): string => {
-  const issue = error.issues[0];
-  return `${issue?.path.length ? `${issue.path.join(' › ')}: ` : ''}${issue?.message ?? 'invalid'}`;
-};
 
 function adminDoc(ctx: OutletEditContext, outletId: OutletId): Y.Doc | string {
   if (ctx.actor.role !== 'admin') return 'Only an admin can change an outlet’s profile or menu.';
@@ -32,7 +27,7 @@ export function saveProfile(ctx: OutletEditContext, outletId: OutletId, profile:
   const doc = adminDoc(ctx, outletId);
   if (typeof doc === 'string') return refuse(doc);
   const parsed = outletProfileSchema.safeParse(profile);
-  if (!parsed.success) return refuse(`Not saved: ${firstIssue(parsed.error)}`);
+  if (!parsed.success) return refuse(`Not saved: ${firstIssueText(parsed.error)}`);
   if (parsed.data.id !== outletId) return refuse('Not saved: this profile belongs to another outlet.');
   const problem = profileProblem(parsed.data);
   if (problem) return refuse(`Not saved: ${problem}`);
@@ -48,7 +43,7 @@ export function saveMenu(ctx: OutletEditContext, outletId: OutletId, menu: Menu)
   const doc = adminDoc(ctx, outletId);
   if (typeof doc === 'string') return refuse(doc);
   const parsed = menuSchema.safeParse(menu);
-  if (!parsed.success) return refuse(`Not saved: ${firstIssue(parsed.error)}`);
+  if (!parsed.success) return refuse(`Not saved: ${firstIssueText(parsed.error)}`);
   const problem = menuProblem(parsed.data);
   if (problem) return refuse(`Not saved: ${problem}`);
   const keep = new Set(parsed.data.items.flatMap((item) => [item.id, ...item.modifierGroups.flatMap((g) => g.options.map((o) => o.id))]));
@@ -67,10 +62,10 @@ export function setUpOutlet(ctx: OutletEditContext, outletId: OutletId, profile:
   if (!doc) return refuse('The new outlet’s document could not be opened on this device.');
   if (readCatalog(doc)) return refuse('An outlet with this id exists already.');
   const parsedProfile = outletProfileSchema.safeParse(profile);
-  if (!parsedProfile.success) return refuse(`Not added: ${firstIssue(parsedProfile.error)}`);
+  if (!parsedProfile.success) return refuse(`Not added: ${firstIssueText(parsedProfile.error)}`);
   if (parsedProfile.data.id !== outletId) return refuse('Not added: the profile carries another outlet’s id.');
   const parsedMenu = menuSchema.safeParse(menu);
-  if (!parsedMenu.success) return refuse(`Not added: ${firstIssue(parsedMenu.error)}`);
+  if (!parsedMenu.success) return refuse(`Not added: ${firstIssueText(parsedMenu.error)}`);
   doc.transact(() => {
     doc.getMap(OUTLET_ROOTS.profile).set('value', parsedProfile.data);
     doc.getMap(OUTLET_ROOTS.menu).set('value', parsedMenu.data);

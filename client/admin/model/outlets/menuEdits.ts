@@ -11,7 +11,8 @@ import { fail, ok, type Result } from '../../../../shared/result';
 /** A fresh id with a readable prefix; the random part keeps drafts made offline on two desks apart. */
 export const freshId = (prefix: 'cat' | 'item' | 'group' | 'opt' | 'zone'): string => `${prefix}-${randomId(8)}`;
 
-const swap = <T>(list: readonly T[], index: number, by: -1 | 1): readonly T[] => {
+/** The list with the entry at `index` and its neighbour `by` away swapped; unchanged at either end. */
+export const swapWithNeighbour = <T>(list: readonly T[], index: number, by: -1 | 1): readonly T[] => {
   const other = index + by;
   const a = list[index];
   const b = list[other];
@@ -35,7 +36,7 @@ export function moveCategory(menu: Menu, id: string, by: -1 | 1): Menu {
   return {
     ...menu,
     categories: [
-      ...swap(
+      ...swapWithNeighbour(
         menu.categories,
         menu.categories.findIndex((c) => c.id === id),
         by,

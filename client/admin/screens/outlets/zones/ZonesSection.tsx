@@ -3,7 +3,7 @@ import type { DeliveryZone, OutletProfile } from '../../../../../shared/catalog/
 import type { OutletId } from '../../../../../shared/ids';
 import { MoneyField } from '../../../forms/MoneyField';
 import { useAdminOutletCommands } from '../../../model/outlets/adminOutletCommands';
-import { freshId } from '../../../model/outlets/menuEdits';
+import { freshId, swapWithNeighbour } from '../../../model/outlets/menuEdits';
 import { checkPolygon } from '../../../model/outlets/polygonCheck';
 import { squareAround, type Polygon } from '../../../model/outlets/polygonEdit';
 import { useDraft } from '../../../model/outlets/useDraft';
@@ -18,15 +18,7 @@ const NEW_ZONE_RADIUS_M = 3_000;
 
 const asZonePolygon = (polygon: Polygon): DeliveryZone['polygon'] => polygon.map(([lat, lng]) => [lat, lng]);
 
-function moveZone(zones: Zones, index: number, by: -1 | 1): Zones {
-  const a = zones[index];
-  const b = zones[index + by];
-  if (!a || !b) return zones;
-  const next = [...zones];
-  next[index] = b;
-  next[index + by] = a;
-  return next;
-}
+const moveZone = (zones: Zones, index: number, by: -1 | 1): Zones => [...swapWithNeighbour(zones, index, by)];
 
 /**
  * Where the outlet delivers: zones drawn on the map, each with its own fee and minimum order. A

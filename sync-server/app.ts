@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
+import type { Kysely } from 'kysely';
 import { Hono } from 'hono';
 import { except } from 'hono/combine';
 import { AccountControl } from './auth/accountControl';
@@ -56,7 +57,9 @@ import { demoLoginsAllowed } from './seed/demoExposure';
 import { guardDemoAccounts } from './seed/guardDemoAccounts';
 import { seedDemo } from './seed/seedDemo';
 import { Breadcrumbs } from './storage/breadcrumbs';
-import { openDb, type Db } from './storage/db';
+import type { Db } from './storage/db';
+import { openSqlStorage, sqlTargetOf } from './storage/sql/open';
+import type { Database } from './storage/sql/schema';
 import { DispatchState } from './storage/dispatchState';
 import { DriverOrders } from './storage/driverOrders';
 import { DriverRepo } from './storage/drivers';
@@ -80,7 +83,10 @@ import { DocRegistry } from './sync/docRegistry';
 export interface DabbaServer {
   readonly port: number;
   readonly url: string;
+  /** The SQLite handle under `sql`, for repositories not yet ported to Kysely. */
   readonly db: Db;
+  /** Storage, as every ported repository queries it. */
+  readonly sql: Kysely<Database>;
   readonly log: Logger;
   /** Disable, enable, sign out everywhere: takes effect on the next request and closes live sockets at once. */
   readonly accounts: AccountControl;
@@ -101,7 +107,10 @@ export interface ServerOverrides {
 /** Wires storage, sync and routes into one server listening on config.port (0 = any free port). */
 export async function startServer(config: Config, overrides: ServerOverrides = {}): Promise<DabbaServer> {
   const log = createLogger(config.logLevel);
-  const db = openDb(config.dataDir, config.sqliteSync);
+  const opened = await openSqlStorage(sqlTargetOf(config, undefined), log);
+  const sql = opened.db;
+  const db = opened.sqlite;
+  if (db === null) throw new Error('Storage opened without its SQLite handle: PostgreSQL is not wired into the server yet');
   const storage = new StorageHealth(db);
   const malformed = storage.checkIntegrity();
   if (malformed.length > 0)
@@ -310,6 +319,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     port,
     url,
     db,
+    sql,
     log,
     accounts,
     presence,
@@ -327,7 +337,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
         await presence.close();
         await limits.close();
         registry.closeAll();
-        db.close();
+        await opened.close();
       })()),
   };
 }

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 
 /**
- * Append-only list: never edit a shipped migration, add the next one. It is SQLite's baseline for the
+ * Frozen: the server opens storage with sql/open.ts, and schema changes go to sql/migrations (both
+ * dialects). This list stays as SQLite's baseline for the
  * storage port in sql/: the PostgreSQL baseline (sql/migrations/0010_postgres_baseline.ts) builds the same
  * schema, and the schema parity test fails until a change here is made there too.
  */

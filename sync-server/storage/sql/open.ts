@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Logger } from '../../log';
-import { openSqliteFile } from '../db';
+import { openSqliteFile, type Db } from '../db';
 import { migrate as migrateLegacy } from '../migrations';
 import { runMigrations } from './migrate';
 import { migrationsFor } from './migrations';
@@ -28,17 +28,34 @@ export function sqlTargetOf(config: Pick<Config, 'dataDir' | 'sqliteSync'>, data
   return { dialect: 'postgres', url: DatabaseUrlSchema.parse(databaseUrl) };
 }
 
+/** Open storage: the Kysely every repository queries through, and on SQLite the handle under it. */
+export interface SqlStorage {
+  readonly db: Kysely<Database>;
+  readonly dialect: SqlTarget['dialect'];
+  /**
+   * The better-sqlite3 handle `db` runs on (SQLite only): for what only SQLite has (PRAGMA quick_check) and,
+   * until every repository is ported, the synchronous ones. A synchronous call never runs inside one of
+   * Kysely's transactions as long as no transaction awaits anything but its own queries (Kysely's SQLite
+   * driver settles them without yielding to I/O).
+   */
+  readonly sqlite: Db | null;
+  /** Closes `db` and the handle under it. */
+  close(): Promise<void>;
+}
+
 /**
  * Opens storage and brings its schema up to date before anything reads it. SQLite: the legacy user_version
  * list first (databases in the field were built by it and keep their bookkeeping), then the shared
  * migrations. PostgreSQL: the baseline that stands for that list, then the same shared migrations.
  */
-export async function openSqlStorage(target: SqlTarget, log: Logger): Promise<Kysely<Database>> {
+export async function openSqlStorage(target: SqlTarget, log: Logger): Promise<SqlStorage> {
   let db: Kysely<Database>;
+  let sqlite: Db | null = null;
   if (target.dialect === 'postgres') {
     db = postgresKysely(target.url, log);
   } else {
     const raw = openSqliteFile(target.dataDir, target.sync);
+    sqlite = raw;
     try {
       migrateLegacy(raw);
     } catch (err: unknown) {
@@ -53,5 +70,5 @@ export async function openSqlStorage(target: SqlTarget, log: Logger): Promise<Ky
     await db.destroy();
     throw err;
   }
-  return db;
+  return { db, dialect: target.dialect, sqlite, close: () => db.destroy() };
 }

@@ -37,7 +37,7 @@ export interface TestStorage {
 export async function openTestStorage(dialect: Dialect): Promise<TestStorage> {
   const { target, discard } = await createTestTarget(dialect);
   try {
-    const db = await openSqlStorage(target, silentLog);
+    const { db } = await openSqlStorage(target, silentLog);
     return {
       target,
       db,

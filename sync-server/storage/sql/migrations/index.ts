@@ -8,10 +8,8 @@ export type MigrationSet = Readonly<Record<string, Migration>>;
  * Append only; names continue the legacy numbering (0011_<what>, 0012_…) so one sequence tells the history.
  * Write them with the schema builder or SQL both dialects take. On both, one run of pending migrations
  * is one transaction (see sqlite.ts for SQLite), so a failing migration leaves nothing half-done.
- *
- * Until the server opens its storage with openSqlStorage, it runs only the legacy list: a schema change
- * made now still goes into migrations.ts and into the PostgreSQL baseline, which the parity test holds
- * together. Once it does, migrations.ts is frozen and changes come here.
+ * The server opens its storage with openSqlStorage, so the legacy list (migrations.ts) is frozen: every
+ * schema change comes here, for both dialects at once.
  */
 export const SHARED_MIGRATIONS: MigrationSet = {};
 

@@ -60,7 +60,7 @@ describe('a SQLite database built by the legacy migrations', () => {
     const before = { version: userVersion(legacy), schema: legacySchema(legacy), rows: everyRow(legacy) };
     legacy.close();
 
-    const db = await openSqlStorage(sqliteAt(dataDir), silentLog);
+    const { db } = await openSqlStorage(sqliteAt(dataDir), silentLog);
     expect(await db.selectFrom('outlets').select('name').executeTakeFirst()).toEqual({ name: 'Dosa Corner 🥞' });
     await db.destroy();
 
@@ -88,7 +88,7 @@ describe('a SQLite database built by the legacy migrations', () => {
       .run();
     old.close();
 
-    const db = await openSqlStorage(sqliteAt(dataDir), silentLog);
+    const { db } = await openSqlStorage(sqliteAt(dataDir), silentLog);
     try {
       // Legacy migration 9 gives every order that existed a wake mark at its state then.
       expect(await db.selectFrom('order_wake_marks').selectAll().execute()).toEqual([

@@ -42,12 +42,12 @@ describe.each(DIALECTS)('migrations on %s', (dialect: Dialect) => {
   it('run once: opening the storage again runs nothing and leaves the schema as it was', async () => {
     const { target, discard } = await createTestTarget(dialect);
     try {
-      const first = await openSqlStorage(target, silentLog);
+      const { db: first } = await openSqlStorage(target, silentLog);
       const shape = await schemaShape(first, dialect);
       const recorded = await ran(first);
       await first.destroy();
 
-      const again = await openSqlStorage(target, silentLog);
+      const { db: again } = await openSqlStorage(target, silentLog);
       try {
         expect(await runMigrations(again, migrationsFor(dialect))).toEqual([]);
         expect(await schemaShape(again, dialect)).toEqual(shape);

@@ -7,8 +7,12 @@ import { DEFAULT_COMPACT_EVERY, SyncedDoc, type SyncedDocEvents } from './synced
 export interface DocHooks {
   /** After a document is loaded, before anyone sees it. Throwing fails the load. */
   afterLoad?(doc: SyncedDoc): void;
-  /** After every committed update (device or server). Errors are logged, never undo the commit. */
-  afterCommit?(doc: SyncedDoc, update: Uint8Array): void;
+  /**
+   * After every committed update (device or server). Errors are logged, never undo the commit. A hook
+   * that returns a promise holds back the hooks after it, and the next commit's hooks on this document:
+   * per document, hooks see commits one at a time and in order. Commits themselves never wait for hooks.
+   */
+  afterCommit?(doc: SyncedDoc, update: Uint8Array): void | Promise<void>;
   /** A loaded document is being dropped (idle, failure or shutdown). */
   beforeUnload?(doc: SyncedDoc, reason: 'idle' | 'failed' | 'shutdown'): void;
   /** Storage refused a write (a device's update was answered storage_failed, or a server change failed). */
@@ -38,6 +42,8 @@ export class DocRegistry {
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private readonly events: SyncedDocEvents;
   private readonly hooks: DocHooks[] = [];
+  /** Per document, the afterCommit hooks still running (one of them returned a promise). */
+  private readonly runningHooks = new Map<string, Promise<void>>();
 
   constructor(
     private readonly store: DocStore,
@@ -46,9 +52,7 @@ export class DocRegistry {
     private readonly compactEvery = DEFAULT_COMPACT_EVERY,
   ) {
     this.events = {
-      committed: (doc, update) => {
-        this.notify('afterCommit', doc, (hook) => hook.afterCommit?.(doc, update));
-      },
+      committed: (doc, update) => this.afterCommit(doc, update),
       storageFailed: (doc, err) => {
         this.log.error('storage failed for a server change; unloading', { doc: doc.name, error: String(err) });
         this.noticeStorageFailure(doc, err);
@@ -169,6 +173,34 @@ export class DocRegistry {
       }
     }
     doc.destroy();
+  }
+
+  /** Resolves once every afterCommit hook started so far has finished, on every document. */
+  async hooksSettled(): Promise<void> {
+    while (this.runningHooks.size > 0) await Promise.all(this.runningHooks.values());
+  }
+
+  private afterCommit(doc: SyncedDoc, update: Uint8Array): void {
+    const run = (): Promise<void> => this.runAfterCommit(doc, update);
+    const before = this.runningHooks.get(doc.name);
+    // With nothing running, the hooks start now: synchronous ones finish before the commit returns.
+    const running = before ? before.then(run) : run();
+    this.runningHooks.set(doc.name, running);
+    void running.then(() => {
+      if (this.runningHooks.get(doc.name) === running) this.runningHooks.delete(doc.name);
+    });
+  }
+
+  /** Never rejects: a failing hook is logged and the next one runs. */
+  private async runAfterCommit(doc: SyncedDoc, update: Uint8Array): Promise<void> {
+    for (const hook of this.hooks) {
+      try {
+        const result = hook.afterCommit?.(doc, update);
+        if (result !== undefined) await result;
+      } catch (err: unknown) {
+        this.log.error('afterCommit hook failed', { doc: doc.name, error: String(err) });
+      }
+    }
   }
 
   private noticeStorageFailure(doc: SyncedDoc, err: unknown): void {

@@ -59,6 +59,43 @@ describe('document registry', () => {
     registry.release(doc);
   });
 
+  it('runs afterCommit hooks one commit at a time per document, a slow async hook holding back the next', async () => {
+    const { registry } = registryOn();
+    const seen: string[] = [];
+    let releaseFirst: () => void = () => undefined;
+    const firstHeld = new Promise<void>((resolve) => {
+      releaseFirst = resolve;
+    });
+    registry.use({
+      afterCommit: async (doc) => {
+        const value = String(doc.ydoc.getMap('menu').get('value'));
+        seen.push(`slow:${value}`);
+        if (value === 'dosa') await firstHeld;
+      },
+    });
+    registry.use({
+      afterCommit: (doc) => {
+        seen.push(`sync:${String(doc.ydoc.getMap('menu').get('value'))}`);
+      },
+    });
+    await registry.withDoc(REF, (d) => d.change((y) => y.getMap('menu').set('value', 'dosa')));
+    await registry.withDoc(REF, (d) => d.change((y) => y.getMap('menu').set('value', 'idli')));
+    expect(seen).toEqual(['slow:dosa']);
+    releaseFirst();
+    await registry.hooksSettled();
+    expect(seen).toEqual(['slow:dosa', 'sync:idli', 'slow:idli', 'sync:idli']);
+  });
+
+  it('keeps running the later hooks when an async hook fails', async () => {
+    const { registry } = registryOn();
+    const seen: string[] = [];
+    registry.use({ afterCommit: () => Promise.reject(new Error('projection down')) });
+    registry.use({ afterCommit: () => void seen.push('after') });
+    await registry.withDoc(REF, (d) => d.change((y) => y.getMap('menu').set('value', 'dosa')));
+    await registry.hooksSettled();
+    expect(seen).toEqual(['after']);
+  });
+
   it('unloads a document once nothing has held it for the idle time', async () => {
     const { registry } = registryOn(30);
     await registry.withDoc(REF, (d) => d.change((y) => y.getMap('menu').set('value', 1)));

@@ -1,4 +1,4 @@
-import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely';
+import { Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver } from 'kysely';
 import type { Db } from '../db';
 import type { Database } from './schema';
 
@@ -15,9 +15,32 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   }
 }
 
+/**
+ * SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_NOMEM): the
+ * ROLLBACK Kysely then sends fails with "no transaction is active", and that error would replace the one
+ * that says what happened (a full disk is a 503 storage_unavailable, not a 500).
+ */
+class AutoRollbackAwareDriver extends SqliteDriver {
+  constructor(private readonly raw: Db) {
+    super({ database: raw });
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.raw.inTransaction) await super.rollbackTransaction(connection);
+  }
+}
+
 class DabbaSqliteDialect extends SqliteDialect {
+  constructor(private readonly raw: Db) {
+    super({ database: raw });
+  }
+
   override createAdapter(): DialectAdapter {
     return new TransactionalDdlSqliteAdapter();
+  }
+
+  override createDriver(): Driver {
+    return new AutoRollbackAwareDriver(this.raw);
   }
 }
 
@@ -28,5 +51,5 @@ class DabbaSqliteDialect extends SqliteDialect {
  * directly must not interleave with Kysely transactions.
  */
 export function sqliteKysely(raw: Db): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new DabbaSqliteDialect({ database: raw }) });
+  return new Kysely<Database>({ dialect: new DabbaSqliteDialect(raw) });
 }

@@ -119,13 +119,13 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const tokens = new TokenService(resolveJwtSecret(config.jwtSecret, config.dataDir), users);
   const accounts = new AccountControl(users);
   const outlets = new OutletRepo(db);
-  const orders = new OrderIndex(db);
+  const orders = new OrderIndex(sql);
   const pushTokens = new PushTokens(db);
   // A device signed out everywhere (or of a disabled account) must not be woken with what it may no longer see.
   accounts.onSessionsEnded((userId) => pushTokens.deleteUser(userId));
-  const docStore = new DocStore(db);
+  const docStore = new DocStore(sql);
   const registry = new DocRegistry(docStore, config.docIdleMs, log, config.compactEvery);
-  const timings = new OrderTimingsIndex(db);
+  const timings = new OrderTimingsIndex(sql);
   const clock = overrides.clock ?? systemClock;
   const drivers = new DriverRepo(db);
   const driverOrders = new DriverOrders(db);
@@ -252,7 +252,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   app.route('/api/outlets', catalogRoutes(outlets, registry));
   app.route(
     '/api/orders',
-    orderRoutes({ db, registry, orders, tokens, afterPlaced: (view) => projections.placed(view) }, config.ordersPerMinute, limits),
+    orderRoutes({ registry, orders, tokens, afterPlaced: (view) => projections.placed(view) }, config.ordersPerMinute, limits),
   );
   app.route('/api/orders', orderHistoryRoutes(new OrderHistory(db), tokens));
   app.route('/api/orders', proofRoutes({ tokens, orders, proofs, clock }));
@@ -336,7 +336,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
         await wake.close();
         await presence.close();
         await limits.close();
-        registry.closeAll();
+        await registry.closeAll();
         await opened.close();
       })()),
   };

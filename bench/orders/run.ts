@@ -9,7 +9,7 @@ import { createOrderDoc, eventsArray, readOrder } from '../../shared/order/order
 import { MAX_EVENTS_PER_ORDER } from '../../shared/protocol/limits';
 import type { Actor } from '../../shared/roles';
 import { createLogger } from '../../sync-server/log';
-import { openDb } from '../../sync-server/storage/db';
+import { openSqlStorage } from '../../sync-server/storage/sql/open';
 import { DocStore } from '../../sync-server/storage/docStore';
 import { DocRegistry } from '../../sync-server/sync/docRegistry';
 import type { Subscriber, SyncedDoc } from '../../sync-server/sync/syncedDoc';
@@ -47,36 +47,40 @@ function note(at: number) {
   return { id: newEventId(), type: 'note', at, by: { id: ACTOR.id, role: ACTOR.role }, text: 'bench' };
 }
 
-function change(doc: SyncedDoc, device: BenchDevice, fn: (d: Y.Doc) => void): void {
+async function change(doc: SyncedDoc, device: BenchDevice, fn: (d: Y.Doc) => void): Promise<void> {
   const before = Y.encodeStateVector(device.doc);
   device.doc.transact(() => fn(device.doc));
-  const result = doc.commitFrom(device, Y.encodeStateAsUpdate(device.doc, before));
+  const result = await doc.commitFrom(device, Y.encodeStateAsUpdate(device.doc, before));
   if (!result.ok) throw new Error(`refused: ${result.error.code} ${result.error.message}`);
 }
 
 async function measure(length: number): Promise<Row> {
-  const db = openDb(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-orders-')), 'normal');
-  const registry = new DocRegistry(new DocStore(db), 60_000, createLogger('silent'));
+  const log = createLogger('silent');
+  const storage = await openSqlStorage(
+    { dialect: 'sqlite', dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'bench-orders-')), sync: 'normal' },
+    log,
+  );
+  const registry = new DocRegistry(new DocStore(storage.db), 60_000, log);
   const doc = await registry.acquire(REF);
   const start = Date.now() - 3_600_000;
-  doc.change((y) => createOrderDoc(y, demoHeader(start)));
+  await doc.change((y) => createOrderDoc(y, demoHeader(start)));
   const device = new BenchDevice();
   Y.applyUpdate(device.doc, doc.stateAsUpdate());
   let at = start + 1;
-  change(doc, device, (d) => eventsArray(d).push(Array.from({ length: length - 1 }, () => note(at++))));
+  await change(doc, device, (d) => eventsArray(d).push(Array.from({ length: length - 1 }, () => note(at++))));
   const commit: number[] = [];
   const fullRead: number[] = [];
   for (let i = 0; i < COMMITS; i++) {
     const t0 = performance.now();
-    change(doc, device, (d) => eventsArray(d).push([note(at++)]));
+    await change(doc, device, (d) => eventsArray(d).push([note(at++)]));
     doc.orderView();
     commit.push(performance.now() - t0);
     const t1 = performance.now();
     readOrder(doc.ydoc);
     fullRead.push(performance.now() - t1);
   }
-  registry.closeAll();
-  db.close();
+  await registry.closeAll();
+  await storage.close();
   return { events: length, commit: distribution(commit), fullRead: distribution(fullRead) };
 }
 
@@ -99,7 +103,7 @@ function render(rows: readonly Row[], m: Machine, commit: string, history: reado
     '',
     `What is measured: \`npm run bench:orders\` commits ${COMMITS} single-note updates from one signed-in device through the`,
     'real `SyncedDoc.commitFrom` (client-id ownership, the scratch-copy check, causal and finality checks, the durable',
-    'SQLite append) and then reads `orderView()` as every plug-in does, on an order already holding the given number of',
+    'SQLite append through Kysely) and then reads `orderView()` as every plug-in does, on an order already holding the given number of',
     'events. The last column times a full `readOrder` of the same document: parse, mark and fold every event, which is',
     'what every commit did before the incremental fold. In one process, no sockets.',
     '',

@@ -81,19 +81,23 @@ export class AdminDispatchMirror {
 
   record(orderId: OrderId, change: DispatchChange): Promise<void> {
     this.mirrored.add(orderId);
-    return this.registry.withDoc(ADMIN_INBOX, (doc) => {
-      const map = dispatchMap(doc.ydoc);
-      const current = map.get(orderId) ?? { orderId, offer: null, passes: [], waitingSince: null };
-      const next = apply(current, change, (id) => this.drivers.get(id)?.name ?? 'A driver');
-      if (JSON.stringify(next) !== JSON.stringify(map.get(orderId))) doc.change((y) => dispatchMap(y).set(orderId, next));
-    });
+    return this.registry.withDoc(ADMIN_INBOX, (doc) =>
+      doc.change((y) => {
+        const map = dispatchMap(y);
+        const current = map.get(orderId) ?? { orderId, offer: null, passes: [], waitingSince: null };
+        const next = apply(current, change, (id) => this.drivers.get(id)?.name ?? 'A driver');
+        if (JSON.stringify(next) !== JSON.stringify(map.get(orderId))) map.set(orderId, next);
+      }),
+    );
   }
 
   /** The order no longer needs a driver: its entry goes. */
   settle(orderId: OrderId): Promise<void> {
     if (!this.mirrored.delete(orderId)) return Promise.resolve();
-    return this.registry.withDoc(ADMIN_INBOX, (doc) => {
-      if (dispatchMap(doc.ydoc).has(orderId)) doc.change((y) => dispatchMap(y).delete(orderId));
-    });
+    return this.registry.withDoc(ADMIN_INBOX, (doc) =>
+      doc.change((y) => {
+        if (dispatchMap(y).has(orderId)) dispatchMap(y).delete(orderId);
+      }),
+    );
   }
 }

@@ -118,8 +118,8 @@ export class Dispatcher implements DocHooks {
     return this.queue(async () => {
       const row = this.d.state.offer(orderId);
       if (!row || row.driverId !== driverId) {
-        if (this.d.orders.get(orderId)?.driverId === driverId) return ok(); // accepted before; the answer was lost
-        const code = this.notTheirs(orderId, driverId);
+        if ((await this.d.orders.get(orderId))?.driverId === driverId) return ok(); // accepted before; the answer was lost
+        const code = await this.notTheirs(orderId, driverId);
         return fail(code, NOT_THEIRS[code]);
       }
       if (!this.desk.takeable(row)) {
@@ -150,7 +150,7 @@ export class Dispatcher implements DocHooks {
         await this.dispatchAwaiting(false);
         return ok();
       }
-      const code = this.notTheirs(orderId, driverId);
+      const code = await this.notTheirs(orderId, driverId);
       return code === 'offer_expired' ? ok() : fail(code, NOT_THEIRS[code]);
     });
   }
@@ -167,7 +167,7 @@ export class Dispatcher implements DocHooks {
   /** `POST /newdelivery`: assigns the best-fit driver at once, no offer; any pending offer for the order is withdrawn. */
   assignNow(orderId: OrderId): Promise<Result<ChosenDriver, AssignRefusal>> {
     return this.queue(async () => {
-      const view = this.d.orders.get(orderId) ? await readOrderView(this.d.registry, orderId) : null;
+      const view = (await this.d.orders.get(orderId)) ? await readOrderView(this.d.registry, orderId) : null;
       if (!view) return fail('unknown_order', 'There is no such order.');
       if (!isDelivery(view.header)) return fail('not_a_delivery', 'This order is not a delivery.');
       const open = (s: typeof view.state) => !isTerminal(s.status) && s.status !== 'picked_up';
@@ -236,8 +236,8 @@ export class Dispatcher implements DocHooks {
   }
 
   /** Expired: the driver had their turn, or the order is no longer looking for anyone. Not yours: it is, but not you. */
-  private notTheirs(orderId: OrderId, driverId: UserId): NotTheirs {
-    const row = this.d.orders.get(orderId);
+  private async notTheirs(orderId: OrderId, driverId: UserId): Promise<NotTheirs> {
+    const row = await this.d.orders.get(orderId);
     const looking = row !== null && row.driverId === null && AWAITING_DRIVER.includes(row.status);
     return this.d.state.exclusions(orderId).has(driverId) || (row !== null && !looking) ? 'offer_expired' : 'offer_not_yours';
   }

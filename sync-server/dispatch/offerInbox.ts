@@ -6,15 +6,18 @@ const inboxRef = (driverId: UserId) => ({ kind: 'driverInbox', driverId }) as co
 
 /** Shows an offer in the driver's inbox document (idempotent: the same offer again writes nothing). */
 export function showOffer(registry: DocRegistry, driverId: UserId, offer: Offer): Promise<void> {
-  return registry.withDoc(inboxRef(driverId), (doc) => {
-    const current = offersMap(doc.ydoc).get(offer.orderId);
-    if (JSON.stringify(current) !== JSON.stringify(offer)) doc.change((y) => offersMap(y).set(offer.orderId, offer));
-  });
+  return registry.withDoc(inboxRef(driverId), (doc) =>
+    doc.change((y) => {
+      if (JSON.stringify(offersMap(y).get(offer.orderId)) !== JSON.stringify(offer)) offersMap(y).set(offer.orderId, offer);
+    }),
+  );
 }
 
 /** Takes an offer off the driver's inbox document, if it is there. */
 export function hideOffer(registry: DocRegistry, driverId: UserId, orderId: OrderId): Promise<void> {
-  return registry.withDoc(inboxRef(driverId), (doc) => {
-    if (offersMap(doc.ydoc).has(orderId)) doc.change((y) => offersMap(y).delete(orderId));
-  });
+  return registry.withDoc(inboxRef(driverId), (doc) =>
+    doc.change((y) => {
+      if (offersMap(y).has(orderId)) offersMap(y).delete(orderId);
+    }),
+  );
 }

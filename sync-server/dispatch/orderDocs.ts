@@ -28,23 +28,27 @@ export function appendServerEvents(
   now: number,
   decide: (view: OrderView) => readonly EventDraft[] | null,
 ): Promise<{ before: OrderView; after: OrderView } | null> {
-  return registry.withDoc(refOf(orderId), (doc) => {
-    const before = doc.orderView();
-    const wanted = before ? decide(before) : null;
-    if (!before || !wanted || wanted.length === 0) return null;
-    const start = eventTimeAfter(before.state.applied.concat(before.state.conflicts.map((c) => c.event)), now);
-    let state = before.state;
-    const events: OrderEvent[] = [];
-    for (const [i, partial] of wanted.entries()) {
-      const event = { ...partial, at: start + i } as OrderEvent;
-      if (checkTransition(state, event, { orderType: before.header.type }) !== null) return null;
-      events.push(event);
-      state = { ...state, applied: [...state.applied, event] };
-    }
-    doc.change((y) => {
+  return registry.withDoc(refOf(orderId), async (doc) => {
+    const decided: { before: OrderView | null } = { before: null };
+    // Decided inside the write: it runs on the order as it is when the write's turn comes.
+    await doc.change((y) => {
+      decided.before = null;
+      const view = doc.orderView();
+      const wanted = view ? decide(view) : null;
+      if (!view || !wanted || wanted.length === 0) return;
+      const start = eventTimeAfter(view.state.applied.concat(view.state.conflicts.map((c) => c.event)), now);
+      let state = view.state;
+      const events: OrderEvent[] = [];
+      for (const [i, partial] of wanted.entries()) {
+        const event = { ...partial, at: start + i } as OrderEvent;
+        if (checkTransition(state, event, { orderType: view.header.type }) !== null) return;
+        events.push(event);
+        state = { ...state, applied: [...state.applied, event] };
+      }
       for (const e of events) appendEvent(y, e);
+      decided.before = view;
     });
     const after = doc.orderView();
-    return after ? { before, after } : null;
+    return decided.before && after ? { before: decided.before, after } : null;
   });
 }

@@ -4,8 +4,7 @@ import { createOrderDoc, type OrderView } from '../../shared/order/orderDoc';
 import type { OrderHeader, OrderSource } from '../../shared/order/header';
 import type { PricingRefusal } from '../../shared/catalog/priceOrder';
 import { fail, ok, type Result } from '../../shared/result';
-import type { Db } from '../storage/db';
-import type { OrderIndex } from '../storage/orderIndex';
+import { OrderIndex } from '../storage/orderIndex';
 import type { DocRegistry } from '../sync/docRegistry';
 import type { OrderRequest } from '../../shared/api/orders';
 import { loadCatalog } from '../catalog/loadCatalog';
@@ -21,7 +20,6 @@ export interface PlacedOrder {
 export type PlaceRefusal = PricingRefusal | 'table_required' | 'idempotency_key_reused';
 
 export interface PlaceOrderDeps {
-  readonly db: Db;
   readonly registry: DocRegistry;
   readonly orders: OrderIndex;
   readonly afterPlaced: (view: OrderView) => Promise<void>;
@@ -48,19 +46,19 @@ export async function placeOrder(
 ): Promise<Result<PlacedOrder, PlaceRefusal>> {
   const { idempotencyKey, source, staff } = options;
   const requestHash = hashRequest(req);
-  const replay = (): Result<PlacedOrder, 'idempotency_key_reused'> | null => {
+  const replay = async (): Promise<Result<PlacedOrder, 'idempotency_key_reused'> | null> => {
     if (!idempotencyKey) return null;
-    const previous = deps.orders.idempotent(idempotencyKey);
+    const previous = await deps.orders.idempotent(idempotencyKey);
     if (!previous) return null;
     if (previous.requestHash !== requestHash) {
       return fail('idempotency_key_reused', 'This Idempotency-Key was already used for a different order.');
     }
-    const row = deps.orders.get(previous.orderId);
+    const row = await deps.orders.get(previous.orderId);
     // The key and its order row are written in one transaction: one without the other is a broken store.
     if (!row) throw new Error(`The order ${previous.orderId} for an Idempotency-Key is missing from the index.`);
     return ok({ orderId: row.id, trackingToken: row.trackingToken, replayed: true });
   };
-  const earlier = replay();
+  const earlier = await replay();
   if (earlier) return earlier;
 
   if (req.type === 'dine-in' && !req.table) return fail('table_required', 'A dine-in order needs a table.');
@@ -96,30 +94,32 @@ export async function placeOrder(
   const ref = { kind: 'order', orderId } as const;
   const doc = await deps.registry.acquire(ref);
   try {
-    // The await above is the only place another request with this key can slip in.
-    const raced = replay();
-    if (raced) return raced;
-    // Index row and the document's first update commit together, or neither does.
-    deps.db.transaction(() => {
-      deps.orders.insert(
-        {
-          id: orderId,
-          outletId: req.outletId,
-          driverId: null,
-          trackingToken,
-          status: 'placed',
-          createdAt: now,
-          type: req.type,
-          source,
-          customerName: req.customer.name,
-          customerPhone: req.customer.phone,
-          total: priced.total,
-          currency: profile.currency,
-        },
-        idempotencyKey ? { key: idempotencyKey, requestHash } : null,
+    const row = {
+      id: orderId,
+      outletId: req.outletId,
+      driverId: null,
+      trackingToken,
+      status: 'placed',
+      createdAt: now,
+      type: req.type,
+      source,
+      customerName: req.customer.name,
+      customerPhone: req.customer.phone,
+      total: priced.total,
+      currency: profile.currency,
+    } as const;
+    // Index row, idempotency key and the document's first update commit together, or none does.
+    try {
+      await doc.change(
+        (y) => createOrderDoc(y, header),
+        (trx) => new OrderIndex(trx).insert(row, idempotencyKey ? { key: idempotencyKey, requestHash } : null),
       );
-      doc.change((y) => createOrderDoc(y, header));
-    })();
+    } catch (err: unknown) {
+      // Another request with this key committed while this one was being priced: answer with its order.
+      const raced = await replay();
+      if (raced) return raced;
+      throw err;
+    }
     const view = doc.orderView();
     if (view) await deps.afterPlaced(view);
   } finally {

@@ -62,7 +62,7 @@ export class OutletWatch {
   async check(): Promise<void> {
     const now = this.d.clock.now();
     const waiting = new Map<OutletId, { orderId: OrderId; placedAt: number }[]>();
-    for (const row of this.d.orders.awaitingOutlet()) {
+    for (const row of await this.d.orders.awaitingOutlet()) {
       const list = waiting.get(row.outletId) ?? [];
       list.push({ orderId: row.id, placedAt: row.createdAt });
       waiting.set(row.outletId, list);
@@ -117,19 +117,22 @@ export class OutletWatch {
         return;
       }
       case 'resume': {
-        await this.d.registry.withDoc({ kind: 'outlet', outletId: action.outletId }, (doc) => {
-          // Only the pause the watch made: one staff set since (no `auto`) is theirs to lift.
-          if (readCatalog(doc.ydoc)?.paused?.auto === 'tablet_offline')
-            doc.change((y) => y.getMap(OUTLET_ROOTS.status).delete(STATUS_KEYS.paused));
-        });
+        await this.d.registry.withDoc({ kind: 'outlet', outletId: action.outletId }, (doc) =>
+          doc.change((y) => {
+            // Only the pause the watch made: one staff set since (no `auto`) is theirs to lift.
+            if (readCatalog(y)?.paused?.auto === 'tablet_offline') y.getMap(OUTLET_ROOTS.status).delete(STATUS_KEYS.paused);
+          }),
+        );
         this.d.log.info('ordering resumed: a device of the outlet is back', { outletId: action.outletId });
         return;
       }
       case 'escalate': {
-        await this.d.registry.withDoc({ kind: 'outletInbox', outletId: action.outletId }, (doc) => {
-          const entry = inboxMap(doc.ydoc).get(action.orderId);
-          if (entry && entry.escalatedAt === undefined) doc.change((y) => inboxMap(y).set(action.orderId, { ...entry, escalatedAt: now }));
-        });
+        await this.d.registry.withDoc({ kind: 'outletInbox', outletId: action.outletId }, (doc) =>
+          doc.change((y) => {
+            const entry = inboxMap(y).get(action.orderId);
+            if (entry && entry.escalatedAt === undefined) inboxMap(y).set(action.orderId, { ...entry, escalatedAt: now });
+          }),
+        );
         const mins = Math.max(1, Math.round(action.waitedMs / 60_000));
         this.d.waker.wake(
           { kind: 'outlet', outletId: action.outletId, escalate: true },
@@ -148,22 +151,25 @@ export class OutletWatch {
       case 'alert': {
         const key = alertKey(action.kind, action.orderId ?? action.outletId);
         raised.add(key);
-        const fresh = await this.d.registry.withDoc({ kind: 'adminInbox' }, (doc) => {
-          const known = adminAlertsMap(doc.ydoc).get(key);
-          if (known && known.resolvedAt === null) return false;
-          const alert: AdminAlert = {
-            kind: action.kind,
-            outletId: action.outletId,
-            orderId: action.orderId,
-            message: action.message,
-            since: action.since,
-            raisedAt: now,
-            resolvedAt: null,
-          };
-          doc.change((y) => adminAlertsMap(y).set(key, alert));
-          return true;
-        });
-        if (!fresh) return;
+        const outcome = { fresh: false };
+        await this.d.registry.withDoc({ kind: 'adminInbox' }, (doc) =>
+          doc.change((y) => {
+            const known = adminAlertsMap(y).get(key);
+            outcome.fresh = !known || known.resolvedAt !== null;
+            if (!outcome.fresh) return;
+            const alert: AdminAlert = {
+              kind: action.kind,
+              outletId: action.outletId,
+              orderId: action.orderId,
+              message: action.message,
+              since: action.since,
+              raisedAt: now,
+              resolvedAt: null,
+            };
+            adminAlertsMap(y).set(key, alert);
+          }),
+        );
+        if (!outcome.fresh) return;
         this.d.log.info('admin alert', { key, message: action.message });
         this.d.waker.wake(
           { kind: 'admins' },
@@ -187,17 +193,15 @@ export class OutletWatch {
 
   /** Alerts not raised in this look are over; resolved ones go after a day. */
   private async settleAlerts(raised: ReadonlySet<string>, now: number): Promise<void> {
-    await this.d.registry.withDoc({ kind: 'adminInbox' }, (doc) => {
-      const alerts = adminAlertsMap(doc.ydoc);
-      const over = [...alerts.entries()].filter(([key, a]) => a.resolvedAt === null && !raised.has(key));
-      const stale = [...alerts.entries()].filter(([, a]) => a.resolvedAt !== null && now - a.resolvedAt > RESOLVED_ALERTS_KEPT_MS);
-      if (over.length === 0 && stale.length === 0) return;
+    await this.d.registry.withDoc({ kind: 'adminInbox' }, (doc) =>
       doc.change((y) => {
-        const map = adminAlertsMap(y);
-        for (const [key, a] of over) map.set(key, { ...a, resolvedAt: now });
-        for (const [key] of stale) map.delete(key);
-      });
-    });
+        const alerts = adminAlertsMap(y);
+        const over = [...alerts.entries()].filter(([key, a]) => a.resolvedAt === null && !raised.has(key));
+        const stale = [...alerts.entries()].filter(([, a]) => a.resolvedAt !== null && now - a.resolvedAt > RESOLVED_ALERTS_KEPT_MS);
+        for (const [key, a] of over) alerts.set(key, { ...a, resolvedAt: now });
+        for (const [key] of stale) alerts.delete(key);
+      }),
+    );
   }
 
   private schedule(): void {

@@ -32,7 +32,7 @@ export class InboxPruner extends PeriodicSweep {
   protected async sweepOnce(): Promise<void> {
     const until = this.o.clock.now() - this.o.retentionMs;
     if (until <= this.prunedUntil) return;
-    await takeOutOfInboxes(this.o.registry, this.o.orders.finishedBetween(this.prunedUntil, until), () => this.isClosed);
+    await takeOutOfInboxes(this.o.registry, await this.o.orders.finishedBetween(this.prunedUntil, until), () => this.isClosed);
     this.prunedUntil = until;
   }
 }

@@ -25,12 +25,10 @@ export async function takeOutOfInboxes(
   for (const [name, ids] of byInbox) {
     const ref = parseDocName(name);
     if (!ref || stopped()) continue;
-    await registry.withDoc(ref, (doc) => {
-      const listed = ids.filter((id) => inboxMap(doc.ydoc).has(id));
-      if (listed.length > 0)
-        doc.change((y) => {
-          for (const id of listed) inboxMap(y).delete(id);
-        });
-    });
+    await registry.withDoc(ref, (doc) =>
+      doc.change((y) => {
+        for (const id of ids) if (inboxMap(y).has(id)) inboxMap(y).delete(id);
+      }),
+    );
   }
 }

@@ -47,16 +47,17 @@ export function orderProjections(
   const trackWrites = new KeyedSerial<OrderId>();
   const refreshTrack = (orderId: OrderId): Promise<void> =>
     trackWrites.run(orderId, async () => {
-      const row = orders.get(orderId);
+      const row = await orders.get(orderId);
       if (!row) return;
       const view = await registry.withDoc({ kind: 'order', orderId }, (doc) => doc.orderView());
       if (!view) return;
       const next = trackView(view, view.state.driverId ? await trackDriver(view.state.driverId) : null, outletWaiting(orderId));
       const token = row.trackingToken;
-      await registry.withDoc({ kind: 'track', token }, (doc) => {
-        if (JSON.stringify(trackMap(doc.ydoc).get('view') ?? null) !== JSON.stringify(next))
-          doc.change((y) => trackMap(y).set('view', next));
-      });
+      await registry.withDoc({ kind: 'track', token }, (doc) =>
+        doc.change((y) => {
+          if (JSON.stringify(trackMap(y).get('view') ?? null) !== JSON.stringify(next)) trackMap(y).set('view', next);
+        }),
+      );
     });
 
   const setDriverInbox = (driverId: UserId, orderId: OrderId, placedAt: number | null): Promise<void> =>
@@ -75,14 +76,15 @@ export function orderProjections(
         refreshTrack(id),
       ]);
     },
-    afterCommit(doc: SyncedDoc) {
+    async afterCommit(doc: SyncedDoc) {
       if (doc.ref.kind !== 'order') return;
+      const row = await orders.get(doc.ref.orderId);
+      // Read after the await: the index follows the latest committed state, whichever commit ran this.
       const view = doc.orderView();
-      const row = orders.get(doc.ref.orderId);
       if (!view || !row) return;
       const { status, driverId } = view.state;
       if (row.status !== status || row.driverId !== driverId)
-        orders.update(row.id, driverId, status, currentAssignment(view.state)?.at ?? null);
+        await orders.update(row.id, driverId, status, currentAssignment(view.state)?.at ?? null);
       if (row.driverId !== driverId) {
         if (row.driverId) run('driver inbox', setDriverInbox(row.driverId, row.id, null));
         if (driverId) run('driver inbox', setDriverInbox(driverId, row.id, view.header.createdAt));

@@ -9,13 +9,15 @@ import type { DocHooks } from '../sync/docRegistry';
  */
 export function orderTimingsProjection(timings: OrderTimingsIndex): DocHooks {
   return {
-    afterCommit(doc) {
+    async afterCommit(doc) {
       if (doc.ref.kind !== 'order') return;
+      const orderId = doc.ref.orderId;
+      const stored = await timings.get(orderId);
+      // Read after the await: hooks run per commit in order, and the latest state is what is written.
       const view = doc.orderView();
       if (!view) return;
       const next = orderTimings(view);
-      const stored = timings.get(doc.ref.orderId);
-      if (stored === null || !sameTimings(stored, next)) timings.write(doc.ref.orderId, next);
+      if (stored === null || !sameTimings(stored, next)) await timings.write(orderId, next);
     },
   };
 }

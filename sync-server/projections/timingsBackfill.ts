@@ -8,8 +8,8 @@ import type { DocStore } from '../storage/docStore';
 import type { OrderTimingsIndex } from '../storage/orderTimingsIndex';
 
 /** The order as storage holds it, read into a throwaway Y.Doc (never the registry: thousands would stay loaded for DABBA_DOC_IDLE_MS). */
-function storedOrder(store: DocStore, id: OrderId): OrderView | null {
-  const stored = store.load(orderDocName(id));
+async function storedOrder(store: DocStore, id: OrderId): Promise<OrderView | null> {
+  const stored = await store.load(orderDocName(id));
   const doc = new Y.Doc({ gc: true });
   try {
     doc.transact(() => {
@@ -24,9 +24,9 @@ function storedOrder(store: DocStore, id: OrderId): OrderView | null {
 
 /**
  * Writes the timings of orders the projection never saw (placed before the timing columns existed, or
- * under an older derivation), at start, in the background. Each order is read and written in one
- * synchronous step, so a commit to it can never interleave and be overwritten with older timings;
- * the event loop gets a turn between batches. Stops when `signal` aborts (the server is closing).
+ * under an older derivation), at start, in the background. A write only lands while the order is still
+ * stale, so timings the projection wrote meanwhile (from a newer state) are never overwritten with older
+ * ones. Stops when `signal` aborts (the server is closing).
  */
 export async function backfillOrderTimings(
   timings: OrderTimingsIndex,
@@ -37,14 +37,15 @@ export async function backfillOrderTimings(
 ): Promise<number> {
   let done = 0;
   while (!signal.aborted) {
-    const ids = timings.stale(batch);
+    const ids = await timings.stale(batch);
     if (ids.length === 0) break;
     for (const id of ids) {
-      const view = storedOrder(store, id);
-      if (view) timings.write(id, orderTimings(view));
-      else timings.markUnreadable(id);
+      const view = await storedOrder(store, id);
+      if (view) await timings.writeIfStale(id, orderTimings(view));
+      else await timings.markUnreadable(id);
     }
     done += ids.length;
+    // SQLite's queries settle without yielding to I/O: give sockets a turn between batches.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   if (done > 0) log.info('wrote the timings of orders indexed before they were kept', { orders: done });

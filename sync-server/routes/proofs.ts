@@ -25,7 +25,7 @@ export interface ProofRouteDeps {
 async function orderAndActor(c: Context, deps: ProofRouteDeps): Promise<{ actor: Actor; order: OrderIndexRow; proofId: string }> {
   const actor = await requireActor(c, deps.tokens);
   const id = OrderIdSchema.safeParse(c.req.param('orderId'));
-  const order = id.success ? deps.orders.get(id.data) : null;
+  const order = id.success ? await deps.orders.get(id.data) : null;
   if (!order) throw notFound('The order');
   const proofId = c.req.param('proofId') ?? '';
   if (!PROOF_ID.test(proofId))

@@ -17,7 +17,7 @@ export function trackRoutes(orders: OrderIndex, registry: DocRegistry, lookups: 
   return new Hono().get('/:token', async (c) => {
     await lookups.hit(clientAddress(c));
     const token = TrackingTokenSchema.safeParse(c.req.param('token'));
-    const row = token.success ? orders.byTrackingToken(token.data) : null;
+    const row = token.success ? await orders.byTrackingToken(token.data) : null;
     if (!row) throw notFound('This tracking link');
     const view = await registry.withDoc({ kind: 'track', token: row.trackingToken }, (doc) => readTrack(doc.ydoc));
     if (!view) throw notFound('This tracking link');

@@ -1,4 +1,5 @@
-import type { Db } from './db';
+import type { Kysely } from 'kysely';
+import type { Database } from './sql/schema';
 
 /** Who writes under a Yjs client id: a user id, or the server itself. */
 export type ClientOwner = string;
@@ -9,64 +10,164 @@ export interface ClientClaim {
   readonly owner: ClientOwner;
 }
 
-export interface StoredDoc {
+/** What storage holds of a document past some seq: the snapshot when it is newer, then the log after it. */
+export interface StoredSince {
+  /** The merged state up to `snapshotSeq`; null when the asked-for seq is at or past the snapshot. */
   readonly snapshot: Uint8Array | null;
   readonly updates: readonly Uint8Array[];
-  /** Highest seq stored for the doc (snapshot or log), 0 when the doc has never been written. */
+  /** Highest seq stored for the doc (snapshot or log); the asked-for seq when nothing is newer. */
   readonly lastSeq: number;
+}
+
+export interface StoredDoc extends StoredSince {
   readonly owners: ReadonlyMap<number, ClientOwner>;
 }
 
 /**
- * Durable Yjs state per document: a snapshot plus an append-only log of the updates since.
- * Every method is a synchronous SQLite transaction: when `append` returns, the update is committed.
+ * Another writer got there first: the seq an append asked for is stored already (another node, or this
+ * one before a restart), or a client id it claims was claimed meanwhile. Nothing was written; the writer
+ * must read what it missed (`since`, `owners`) and try again on top of it.
+ */
+export class StaleWrite extends Error {
+  constructor(
+    readonly doc: string,
+    readonly seq: number,
+    cause: unknown,
+  ) {
+    super(`${doc} was written by someone else at or before seq ${seq}`, { cause });
+    this.name = 'StaleWrite';
+  }
+}
+
+/** Rows written in the same transaction as an update, so that both commit or neither does. */
+export type WrittenAlong = (trx: Kysely<Database>) => Promise<void>;
+
+/** An error of a WrittenAlong, told apart from the append's own (which may mean StaleWrite). */
+class AlongFailed extends Error {
+  constructor(readonly reason: unknown) {
+    super('a write made along with an update failed', { cause: reason });
+  }
+}
+
+/** A unique-key refusal, in either dialect's words. */
+function isUniqueViolation(err: unknown): boolean {
+  if (!(err instanceof Error) || !('code' in err)) return false;
+  return err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || err.code === 'SQLITE_CONSTRAINT_UNIQUE' || err.code === '23505';
+}
+
+const bytes = (data: Uint8Array): Uint8Array => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+
+/**
+ * Durable Yjs state per document: a snapshot plus an append-only log of the updates since. When a
+ * returned promise resolves, what it wrote is committed. The (doc, seq) primary key orders writers:
+ * two appends of the same seq cannot both succeed, on any number of nodes.
  */
 export class DocStore {
-  private readonly stmts;
+  constructor(private readonly db: Kysely<Database>) {}
 
-  constructor(private readonly db: Db) {
-    this.stmts = {
-      insert: db.prepare<[string, number, Uint8Array]>('INSERT INTO doc_updates (doc, seq, data) VALUES (?, ?, ?)'),
-      snapshot: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM doc_snapshots WHERE doc = ?'),
-      updates: db.prepare<[string, number], { seq: number; data: Buffer }>(
-        'SELECT seq, data FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq',
-      ),
-      upsertSnapshot: db.prepare<[string, number, Uint8Array, number]>(
-        'INSERT INTO doc_snapshots (doc, seq, data, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (doc) DO UPDATE SET seq = excluded.seq, data = excluded.data, updated_at = excluded.updated_at',
-      ),
-      deleteUpTo: db.prepare<[string, number]>('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
-      owners: db.prepare<[string], { client: number; owner: string }>('SELECT client, owner FROM doc_clients WHERE doc = ?'),
-      claim: db.prepare<[string, number, string]>('INSERT INTO doc_clients (doc, client, owner) VALUES (?, ?, ?)'),
+  async load(doc: string): Promise<StoredDoc> {
+    return this.db.transaction().execute(async (trx) => {
+      const store = new DocStore(trx);
+      return { ...(await store.since(doc, 0)), owners: await store.owners(doc) };
+    });
+  }
+
+  /** The owner of every client id recorded for the doc. */
+  async owners(doc: string): Promise<Map<number, ClientOwner>> {
+    const rows = await this.db.selectFrom('doc_clients').select(['client', 'owner']).where('doc', '=', doc).execute();
+    return new Map(rows.map((r) => [r.client, r.owner] as const));
+  }
+
+  /** Everything stored after `seq`, read in one transaction so a compaction between reads cannot hide updates. */
+  async since(doc: string, seq: number): Promise<StoredSince> {
+    const read = async (db: Kysely<Database>): Promise<StoredSince> => {
+      const snap = await db
+        .selectFrom('doc_snapshots')
+        .select(['seq', 'data'])
+        .where('doc', '=', doc)
+        .where('seq', '>', seq)
+        .executeTakeFirst();
+      const after = snap?.seq ?? seq;
+      const rows = await db
+        .selectFrom('doc_updates')
+        .select(['seq', 'data'])
+        .where('doc', '=', doc)
+        .where('seq', '>', after)
+        .orderBy('seq')
+        .execute();
+      return {
+        snapshot: snap ? bytes(snap.data) : null,
+        updates: rows.map((r) => bytes(r.data)),
+        lastSeq: rows.at(-1)?.seq ?? after,
+      };
     };
+    return this.db.isTransaction ? read(this.db) : this.db.transaction().execute(read);
   }
 
-  load(doc: string): StoredDoc {
-    return this.db.transaction((): StoredDoc => {
-      const snap = this.stmts.snapshot.get(doc);
-      const rows = this.stmts.updates.all(doc, snap?.seq ?? 0);
-      const lastSeq = Math.max(snap?.seq ?? 0, rows.at(-1)?.seq ?? 0);
-      const owners = new Map(this.stmts.owners.all(doc).map((r) => [r.client, r.owner] as const));
-      return { snapshot: snap ? new Uint8Array(snap.data) : null, updates: rows.map((r) => new Uint8Array(r.data)), lastSeq, owners };
-    })();
-  }
-
-  /** Appends an update and records the client ids it claims, in one transaction. */
-  append(doc: string, seq: number, update: Uint8Array, claims: readonly ClientClaim[] = []): void {
-    if (claims.length === 0) {
-      this.stmts.insert.run(doc, seq, update);
-      return;
+  /**
+   * Appends an update at `seq` and records the client ids it claims, in one transaction. Rejects with
+   * StaleWrite when that seq, or one of those client ids, is taken. `along` commits with it, or neither
+   * does; its own errors reject as they are.
+   */
+  async append(doc: string, seq: number, update: Uint8Array, claims: readonly ClientClaim[] = [], along?: WrittenAlong): Promise<void> {
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        // Compare-and-set of the head first: on PostgreSQL a second writer of the same seq waits on this
+        // row, then finds it moved and changes nothing.
+        const moved =
+          seq === 1
+            ? (
+                await trx
+                  .insertInto('doc_heads')
+                  .values({ doc, seq })
+                  .onConflict((oc) => oc.doNothing())
+                  .executeTakeFirst()
+              ).numInsertedOrUpdatedRows
+            : (
+                await trx
+                  .updateTable('doc_heads')
+                  .set({ seq })
+                  .where('doc', '=', doc)
+                  .where('seq', '=', seq - 1)
+                  .executeTakeFirst()
+              ).numUpdatedRows;
+        if (moved !== 1n) throw new StaleWrite(doc, seq, null);
+        await trx.insertInto('doc_updates').values({ doc, seq, data: update }).execute();
+        if (claims.length > 0) {
+          await trx
+            .insertInto('doc_clients')
+            .values(claims.map((c) => ({ doc, client: c.client, owner: c.owner })))
+            .execute();
+        }
+        if (along) await along(trx).catch((err: unknown) => Promise.reject(new AlongFailed(err)));
+      });
+    } catch (err: unknown) {
+      if (err instanceof AlongFailed) throw err.reason;
+      throw isUniqueViolation(err) ? new StaleWrite(doc, seq, err) : err;
     }
-    this.db.transaction(() => {
-      this.stmts.insert.run(doc, seq, update);
-      for (const c of claims) this.stmts.claim.run(doc, c.client, c.owner);
-    })();
   }
 
-  /** Replaces the log up to `seq` by `state` (the merged document at seq), in one transaction. */
-  compact(doc: string, seq: number, state: Uint8Array): void {
-    this.db.transaction(() => {
-      this.stmts.upsertSnapshot.run(doc, seq, state, Date.now());
-      this.stmts.deleteUpTo.run(doc, seq);
-    })();
+  /**
+   * Replaces the log up to `seq` by `state` (the merged document at seq), in one transaction. A snapshot
+   * never goes back: one older than what is stored (a slower node) only trims the log it covers.
+   */
+  async compact(doc: string, seq: number, state: Uint8Array): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('doc_snapshots')
+        .values({ doc, seq, data: state, updated_at: Date.now() })
+        .onConflict((oc) =>
+          oc
+            .column('doc')
+            .doUpdateSet((eb) => ({
+              seq: eb.ref('excluded.seq'),
+              data: eb.ref('excluded.data'),
+              updated_at: eb.ref('excluded.updated_at'),
+            }))
+            .where('doc_snapshots.seq', '<', seq),
+        )
+        .execute();
+      await trx.deleteFrom('doc_updates').where('doc', '=', doc).where('seq', '<=', seq).execute();
+    });
   }
 }

@@ -9,8 +9,10 @@ import {
   type UserId,
 } from '../../shared/ids';
 import type { OrderSource } from '../../shared/order/header';
-import { TERMINAL_STATUSES, type OrderStatus, type OrderType } from '../../shared/order/status';
-import type { Db } from './db';
+import { z } from 'zod';
+import { ORDER_STATUSES, TERMINAL_STATUSES, type OrderStatus, type OrderType } from '../../shared/order/status';
+import type { Kysely } from 'kysely';
+import type { Database } from './sql/schema';
 
 export interface OrderIndexRow {
   readonly id: OrderId;
@@ -34,12 +36,16 @@ export interface OrderSummary {
 /** Digits of a phone number, the form it is searched by. */
 export const phoneDigits = (phone: string): string => phone.replace(/\D/g, '');
 
+const OrderStatusSchema = z.enum(ORDER_STATUSES);
+
+const INDEX_COLUMNS = ['id', 'outlet_id', 'driver_id', 'tracking_token', 'status', 'created_at'] as const;
+
 interface Row {
   id: string;
   outlet_id: string;
   driver_id: string | null;
   tracking_token: string;
-  status: OrderStatus;
+  status: string;
   created_at: number;
 }
 
@@ -48,87 +54,95 @@ const toIndex = (r: Row): OrderIndexRow => ({
   outletId: OutletIdSchema.parse(r.outlet_id),
   driverId: r.driver_id === null ? null : UserIdSchema.parse(r.driver_id),
   trackingToken: TrackingTokenSchema.parse(r.tracking_token),
-  status: r.status,
+  status: OrderStatusSchema.parse(r.status),
   createdAt: r.created_at,
 });
 
-/** The server's query index over order documents (who may hold which order, idempotency keys). */
+const TERMINAL: readonly OrderStatus[] = [...TERMINAL_STATUSES];
+
+/**
+ * The server's query index over order documents (who may hold which order, idempotency keys). Built on
+ * a transaction, its writes join that transaction (an order's row commits with its document's first update).
+ */
 export class OrderIndex {
-  private readonly s;
+  constructor(private readonly db: Kysely<Database>) {}
 
-  constructor(private readonly db: Db) {
-    this.s = {
-      get: db.prepare<[string], Row>('SELECT * FROM orders WHERE id = ?'),
-      byToken: db.prepare<[string], Row>('SELECT * FROM orders WHERE tracking_token = ?'),
-      insert: db.prepare<[string, string, string, string, number, number, string, string, string, string, string, number, string]>(
-        `INSERT INTO orders (id, outlet_id, driver_id, tracking_token, status, created_at, updated_at,
-           type, source, customer_name, customer_phone, customer_phone_digits, total, currency)
-         VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      update: db.prepare<[string | null, string, number, number | null, string]>(
-        'UPDATE orders SET driver_id = ?, status = ?, updated_at = ?, assigned_at = ? WHERE id = ?',
-      ),
-      finished: db.prepare<[number, number], Row>(
-        `SELECT * FROM orders WHERE status IN (${[...TERMINAL_STATUSES].map((status) => `'${status}'`).join(', ')}) AND updated_at >= ? AND updated_at < ?`,
-      ),
-      placed: db.prepare<[], Row>("SELECT * FROM orders WHERE status = 'placed' ORDER BY created_at"),
-      idemGet: db.prepare<[string], { request_hash: string; order_id: string }>(
-        'SELECT request_hash, order_id FROM idempotency_keys WHERE key = ?',
-      ),
-      idemInsert: db.prepare<[string, string, string, number]>(
-        'INSERT INTO idempotency_keys (key, request_hash, order_id, created_at) VALUES (?, ?, ?, ?)',
-      ),
+  async get(id: string): Promise<OrderIndexRow | null> {
+    const row = await this.db.selectFrom('orders').select(INDEX_COLUMNS).where('id', '=', id).executeTakeFirst();
+    return row ? toIndex(row) : null;
+  }
+
+  async byTrackingToken(token: string): Promise<OrderIndexRow | null> {
+    const row = await this.db.selectFrom('orders').select(INDEX_COLUMNS).where('tracking_token', '=', token).executeTakeFirst();
+    return row ? toIndex(row) : null;
+  }
+
+  async insert(row: OrderIndexRow & OrderSummary, idempotency: { key: string; requestHash: string } | null): Promise<void> {
+    const write = async (db: Kysely<Database>): Promise<void> => {
+      await db
+        .insertInto('orders')
+        .values({
+          id: row.id,
+          outlet_id: row.outletId,
+          driver_id: null,
+          tracking_token: row.trackingToken,
+          status: row.status,
+          created_at: row.createdAt,
+          updated_at: row.createdAt,
+          type: row.type,
+          source: row.source,
+          customer_name: row.customerName,
+          customer_phone: row.customerPhone,
+          customer_phone_digits: phoneDigits(row.customerPhone),
+          total: row.total,
+          currency: row.currency,
+        })
+        .execute();
+      if (idempotency) {
+        await db
+          .insertInto('idempotency_keys')
+          .values({ key: idempotency.key, request_hash: idempotency.requestHash, order_id: row.id, created_at: Date.now() })
+          .execute();
+      }
     };
-  }
-
-  get(id: string): OrderIndexRow | null {
-    const row = this.s.get.get(id);
-    return row ? toIndex(row) : null;
-  }
-
-  byTrackingToken(token: string): OrderIndexRow | null {
-    const row = this.s.byToken.get(token);
-    return row ? toIndex(row) : null;
-  }
-
-  insert(row: OrderIndexRow & OrderSummary, idempotency: { key: string; requestHash: string } | null): void {
-    this.db.transaction(() => {
-      this.s.insert.run(
-        row.id,
-        row.outletId,
-        row.trackingToken,
-        row.status,
-        row.createdAt,
-        row.createdAt,
-        row.type,
-        row.source,
-        row.customerName,
-        row.customerPhone,
-        phoneDigits(row.customerPhone),
-        row.total,
-        row.currency,
-      );
-      if (idempotency) this.s.idemInsert.run(idempotency.key, idempotency.requestHash, row.id, Date.now());
-    })();
+    await (this.db.isTransaction ? write(this.db) : this.db.transaction().execute(write));
   }
 
   /** `assignedAt`: when the current driver was assigned (their `assigned` event), null without one. */
-  update(id: OrderId, driverId: UserId | null, status: OrderStatus, assignedAt: number | null): void {
-    this.s.update.run(driverId, status, Date.now(), assignedAt, id);
+  async update(id: OrderId, driverId: UserId | null, status: OrderStatus, assignedAt: number | null): Promise<void> {
+    await this.db
+      .updateTable('orders')
+      .set({ driver_id: driverId, status, updated_at: Date.now(), assigned_at: assignedAt })
+      .where('id', '=', id)
+      .execute();
   }
 
   /** Orders that reached a terminal status in [from, to). */
-  finishedBetween(from: number, to: number): OrderIndexRow[] {
-    return this.s.finished.all(from, to).map(toIndex);
+  async finishedBetween(from: number, to: number): Promise<OrderIndexRow[]> {
+    const rows = await this.db
+      .selectFrom('orders')
+      .select(INDEX_COLUMNS)
+      .where('status', 'in', TERMINAL)
+      .where('updated_at', '>=', from)
+      .where('updated_at', '<', to)
+      .execute();
+    return rows.map(toIndex);
   }
 
   /** Orders no outlet has accepted or rejected yet, oldest first. */
-  awaitingOutlet(): OrderIndexRow[] {
-    return this.s.placed.all().map(toIndex);
+  async awaitingOutlet(): Promise<OrderIndexRow[]> {
+    const rows = await this.db
+      .selectFrom('orders')
+      .select(INDEX_COLUMNS)
+      .where('status', '=', 'placed')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toIndex);
   }
 
-  idempotent(key: string): { requestHash: string; orderId: OrderId } | null {
-    const row = this.s.idemGet.get(key);
+  async idempotent(key: string): Promise<{ requestHash: string; orderId: OrderId } | null> {
+    const row = await this.db.selectFrom('idempotency_keys').select(['request_hash', 'order_id']).where('key', '=', key).executeTakeFirst();
     return row ? { requestHash: row.request_hash, orderId: OrderIdSchema.parse(row.order_id) } : null;
   }
 }

@@ -1,6 +1,7 @@
 import { OrderIdSchema, type OrderId } from '../../shared/ids';
 import type { OrderTimings } from '../../shared/order/orderTimings';
-import type { Db } from './db';
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Database } from './sql/schema';
 
 /** Which derivation wrote an order's timing columns; raise it when orderTimings changes meaning, and they are written again at start. */
 export const TIMINGS_VERSION = 1;
@@ -45,74 +46,71 @@ const FIELDS: readonly (keyof OrderTimings)[] = [
   'cashDue',
 ];
 
+const stale = (eb: ExpressionBuilder<Database, 'orders'>) =>
+  eb.or([eb('timings_version', 'is', null), eb('timings_version', '<', TIMINGS_VERSION)]);
+
 export const sameTimings = (a: OrderTimings, b: OrderTimings): boolean => FIELDS.every((f) => a[f] === b[f]);
+
+const columns = (t: OrderTimings) => ({
+  accepted_at: t.acceptedAt,
+  prep_minutes: t.prepMinutes,
+  delay_minutes: t.delayMinutes,
+  ready_at: t.readyAt,
+  picked_up_at: t.pickedUpAt,
+  finished_at: t.finishedAt,
+  promised_at: t.promisedAt,
+  late: t.late === null ? null : t.late ? 1 : 0,
+  end_reason: t.endReason,
+  cash_due: t.cashDue,
+  timings_version: TIMINGS_VERSION,
+});
 
 /** The timing columns of the order index: what stats and the CSV export read, kept from the order documents. */
 export class OrderTimingsIndex {
-  private readonly s;
-
-  constructor(db: Db) {
-    this.s = {
-      get: db.prepare<[string], Row>(
-        `SELECT accepted_at, prep_minutes, delay_minutes, ready_at, picked_up_at, finished_at, promised_at, late, end_reason,
-           cash_due, timings_version FROM orders WHERE id = ?`,
-      ),
-      write: db.prepare<
-        [
-          number | null,
-          number | null,
-          number,
-          number | null,
-          number | null,
-          number | null,
-          number | null,
-          number | null,
-          string | null,
-          number,
-          number,
-          string,
-        ]
-      >(
-        `UPDATE orders SET accepted_at = ?, prep_minutes = ?, delay_minutes = ?, ready_at = ?, picked_up_at = ?, finished_at = ?,
-           promised_at = ?, late = ?, end_reason = ?, cash_due = ?, timings_version = ? WHERE id = ?`,
-      ),
-      stale: db.prepare<[number, number], { id: string }>(
-        'SELECT id FROM orders WHERE timings_version IS NULL OR timings_version < ? LIMIT ?',
-      ),
-      markUnreadable: db.prepare<[number, string]>('UPDATE orders SET timings_version = ? WHERE id = ?'),
-    };
-  }
+  constructor(private readonly db: Kysely<Database>) {}
 
   /** The stored timings, or null when none were written (or by an older derivation); null too for an unknown order. */
-  get(id: OrderId): OrderTimings | null {
-    const row = this.s.get.get(id);
+  async get(id: OrderId): Promise<OrderTimings | null> {
+    const row = await this.db
+      .selectFrom('orders')
+      .select([
+        'accepted_at',
+        'prep_minutes',
+        'delay_minutes',
+        'ready_at',
+        'picked_up_at',
+        'finished_at',
+        'promised_at',
+        'late',
+        'end_reason',
+        'cash_due',
+        'timings_version',
+      ])
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row && row.timings_version === TIMINGS_VERSION ? toTimings(row) : null;
   }
 
-  write(id: OrderId, t: OrderTimings): void {
-    this.s.write.run(
-      t.acceptedAt,
-      t.prepMinutes,
-      t.delayMinutes,
-      t.readyAt,
-      t.pickedUpAt,
-      t.finishedAt,
-      t.promisedAt,
-      t.late === null ? null : t.late ? 1 : 0,
-      t.endReason,
-      t.cashDue,
-      TIMINGS_VERSION,
-      id,
-    );
+  async write(id: OrderId, t: OrderTimings): Promise<void> {
+    await this.db.updateTable('orders').set(columns(t)).where('id', '=', id).execute();
+  }
+
+  /**
+   * Writes timings derived outside the projection (the start-up backfill), only while the order is still
+   * stale: if the projection wrote it meanwhile, from a newer state of the document, that stays.
+   */
+  async writeIfStale(id: OrderId, t: OrderTimings): Promise<void> {
+    await this.db.updateTable('orders').set(columns(t)).where('id', '=', id).where(stale).execute();
   }
 
   /** An order whose document holds no readable order: nothing to derive, and not worth reading again. */
-  markUnreadable(id: OrderId): void {
-    this.s.markUnreadable.run(TIMINGS_VERSION, id);
+  async markUnreadable(id: OrderId): Promise<void> {
+    await this.db.updateTable('orders').set({ timings_version: TIMINGS_VERSION }).where('id', '=', id).where(stale).execute();
   }
 
   /** Up to `limit` orders whose timings were never written by this derivation. */
-  stale(limit: number): OrderId[] {
-    return this.s.stale.all(TIMINGS_VERSION, limit).map((r) => OrderIdSchema.parse(r.id));
+  async stale(limit: number): Promise<OrderId[]> {
+    const rows = await this.db.selectFrom('orders').select('id').where(stale).orderBy('id').limit(limit).execute();
+    return rows.map((r) => OrderIdSchema.parse(r.id));
   }
 }

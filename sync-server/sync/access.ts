@@ -34,7 +34,7 @@ export async function authorizeDoc(who: Requester, name: string, orders: OrderIn
   }
   if (!actor) return fail('forbidden', 'Sign in to open this document.');
   if (ref.kind === 'order') {
-    const order = orders.get(ref.orderId);
+    const order = await orders.get(ref.orderId);
     if (!order) return fail('not_found', 'There is no such order.');
     return maySubscribe(actor, ref, order) ? ok(ref) : fail('forbidden', 'This order is not yours to see.');
   }

@@ -14,8 +14,8 @@ export interface DocHooks {
    */
   afterCommit?(doc: SyncedDoc, update: Uint8Array): void | Promise<void>;
   /** A loaded document is being dropped (idle, failure or shutdown). */
-  beforeUnload?(doc: SyncedDoc, reason: 'idle' | 'failed' | 'shutdown'): void;
-  /** Storage refused a write (a device's update was answered storage_failed, or a server change failed). */
+  beforeUnload?(doc: SyncedDoc, reason: 'idle' | 'shutdown'): void;
+  /** Storage refused a write (a device's update was answered storage_failed, or a server change rejected). */
   storageFailed?(doc: SyncedDoc, error: unknown): void;
   /** How long a commit took, hooks included (metrics). */
   commitTimed?(doc: SyncedDoc, source: 'device' | 'server', ms: number): void;
@@ -40,6 +40,8 @@ export class DocRegistry {
   private readonly loaded = new Map<string, SyncedDoc>();
   private readonly loading = new Map<string, Promise<SyncedDoc>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  /** Documents being unloaded: their last writes and compaction settle before the name loads again. */
+  private readonly unloading = new Map<string, Promise<void>>();
   private readonly events: SyncedDocEvents;
   private readonly hooks: DocHooks[] = [];
   /** Per document, the afterCommit hooks still running (one of them returned a promise). */
@@ -53,17 +55,13 @@ export class DocRegistry {
   ) {
     this.events = {
       committed: (doc, update) => this.afterCommit(doc, update),
-      storageFailed: (doc, err) => {
-        this.log.error('storage failed for a server change; unloading', { doc: doc.name, error: String(err) });
-        this.noticeStorageFailure(doc, err);
-        this.unload(doc, 'failed');
-      },
       timed: (doc, source, ms) => {
         this.notify('commitTimed', doc, (hook) => hook.commitTimed?.(doc, source, ms));
       },
-      appendFailed: (doc, err) => {
-        this.log.error('storage refused a device update; the device will retry', { doc: doc.name, error: String(err) });
-        this.noticeStorageFailure(doc, err);
+      appendFailed: (doc, err, source) => {
+        const what = source === 'device' ? 'a device update; the device will retry' : 'a server change';
+        this.log.error(`storage refused ${what}`, { doc: doc.name, error: String(err) });
+        this.notify('storageFailed', doc, (hook) => hook.storageFailed?.(doc, err));
       },
     };
   }
@@ -97,10 +95,10 @@ export class DocRegistry {
   }
 
   /** Runs `fn` on a document (a server-side read or change), loading it for the duration if needed. */
-  async withDoc<T>(ref: DocRef, fn: (doc: SyncedDoc) => T): Promise<T> {
+  async withDoc<T>(ref: DocRef, fn: (doc: SyncedDoc) => T | Promise<T>): Promise<T> {
     const doc = await this.acquire(ref);
     try {
-      return fn(doc);
+      return await fn(doc);
     } finally {
       this.release(doc);
     }
@@ -118,18 +116,21 @@ export class DocRegistry {
     this.idleTimers.set(doc.name, timer);
   }
 
-  /** Compacts and drops every document (shutdown). */
-  closeAll(): void {
+  /** Drops every document (shutdown) and resolves once their writes, hooks and compaction have settled. */
+  async closeAll(): Promise<void> {
     for (const doc of [...this.loaded.values()]) this.unload(doc, 'shutdown');
+    while (this.unloading.size > 0) await Promise.all(this.unloading.values());
+    await this.hooksSettled();
   }
 
   private load(name: string, ref: DocRef): Promise<SyncedDoc> {
     const pending = this.loading.get(name);
     if (pending) return pending;
-    const promise = Promise.resolve().then(() => {
+    const promise = (async () => {
+      await this.unloading.get(name);
       let doc: SyncedDoc | null = null;
       try {
-        const stored = this.store.load(name);
+        const stored = await this.store.load(name);
         doc = new SyncedDoc(name, ref, this.store, stored, this.events, this.compactEvery);
         doc.restore(stored.snapshot, stored.updates);
         if (doc.incomplete) {
@@ -146,7 +147,7 @@ export class DocRegistry {
       }
       this.loaded.set(name, doc);
       return doc;
-    });
+    })();
     this.loading.set(name, promise);
     const clear = (): void => {
       this.loading.delete(name);
@@ -155,23 +156,31 @@ export class DocRegistry {
     return promise;
   }
 
-  private unload(doc: SyncedDoc, reason: 'idle' | 'failed' | 'shutdown'): void {
+  private unload(doc: SyncedDoc, reason: 'idle' | 'shutdown'): void {
     if (this.loaded.get(doc.name) !== doc) return;
     this.cancelIdle(doc.name);
     this.loaded.delete(doc.name);
     this.notify('beforeUnload', doc, (hook) => hook.beforeUnload?.(doc, reason));
     for (const subscriber of [...doc.subscribers]) {
       doc.removeSubscriber(subscriber);
-      subscriber.dropped(doc, reason === 'failed' ? 'load_failed' : 'storage_failed');
+      subscriber.dropped(doc, 'storage_failed');
     }
-    if (reason !== 'failed') {
-      try {
-        doc.compact();
-      } catch (err: unknown) {
-        // The update log still holds everything; compaction is only an optimisation.
-        this.log.error('compaction failed', { doc: doc.name, error: String(err) });
-      }
+    const finished = this.finishUnload(doc);
+    this.unloading.set(doc.name, finished);
+    void finished.then(() => {
+      if (this.unloading.get(doc.name) === finished) this.unloading.delete(doc.name);
+    });
+  }
+
+  /** After the document's queued writes: compaction, then it is destroyed. Never rejects. */
+  private async finishUnload(doc: SyncedDoc): Promise<void> {
+    try {
+      await doc.compact();
+    } catch (err: unknown) {
+      // The update log still holds everything; compaction is only an optimisation.
+      this.log.error('compaction failed', { doc: doc.name, error: String(err) });
     }
+    await doc.settled();
     doc.destroy();
   }
 
@@ -201,10 +210,6 @@ export class DocRegistry {
         this.log.error('afterCommit hook failed', { doc: doc.name, error: String(err) });
       }
     }
-  }
-
-  private noticeStorageFailure(doc: SyncedDoc, err: unknown): void {
-    this.notify('storageFailed', doc, (hook) => hook.storageFailed?.(doc, err));
   }
 
   /** Tells every plug-in, in order; one that throws is logged and never stops the others or the caller. */

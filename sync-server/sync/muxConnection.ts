@@ -171,8 +171,8 @@ export class MuxConnection implements Subscriber {
 }
 
 /** Commits a device update and answers ACK or REJECT; seq 0 means the device asked for no answer. */
-function commit(conn: MuxConnection, doc: SyncedDoc, seq: number, update: Uint8Array): void {
-  const result = doc.commitFrom(conn, update);
+async function commit(conn: MuxConnection, doc: SyncedDoc, seq: number, update: Uint8Array): Promise<void> {
+  const result = await doc.commitFrom(conn, update);
   if (result.ok) {
     if (seq > 0) conn.send({ type: MuxType.ACK, doc: doc.name, seq });
   } else {
@@ -196,7 +196,7 @@ const HANDLERS: { readonly [T in MuxMessage['type']]: Handler<T> } = {
         conn.send({ type: MuxType.SYNC, doc: doc.name, payload: syncPayload(SyncStep.STEP1, doc.stateVector()) });
       }
     } else {
-      commit(conn, doc, 0, sync.update);
+      await commit(conn, doc, 0, sync.update);
     }
   },
   [MuxType.AWARENESS]: (conn, msg) => {
@@ -213,7 +213,7 @@ const HANDLERS: { readonly [T in MuxMessage['type']]: Handler<T> } = {
       conn.reject(msg.doc, msg.seq, subscribed.error.code, subscribed.error.message);
       return;
     }
-    commit(conn, subscribed.value, msg.seq, msg.update);
+    await commit(conn, subscribed.value, msg.seq, msg.update);
   },
   [MuxType.UNSUBSCRIBE]: (conn, msg) => conn.unsubscribe(msg.doc),
   [MuxType.ACK]: (conn) => conn.close(CloseCode.MALFORMED),

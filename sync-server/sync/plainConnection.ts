@@ -127,7 +127,7 @@ export class PlainConnection implements Subscriber {
     if (awareness) this.sendAwareness(doc, awareness);
   }
 
-  private handle(data: Uint8Array): void {
+  private async handle(data: Uint8Array): Promise<void> {
     const doc = this.doc;
     if (this.closed || !doc) return;
     const decoder = decoding.createDecoder(data);
@@ -144,7 +144,7 @@ export class PlainConnection implements Subscriber {
           );
           return;
         }
-        const result = doc.commitFrom(this, sync.update);
+        const result = await doc.commitFrom(this, sync.update);
         if (!result.ok) this.denied(result.error.message);
         return;
       }

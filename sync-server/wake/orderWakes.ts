@@ -25,7 +25,7 @@ export interface OrderWakesDeps {
  */
 export function orderWakes(d: OrderWakesDeps): DocHooks {
   return {
-    afterCommit(doc: SyncedDoc) {
+    async afterCommit(doc: SyncedDoc) {
       if (doc.ref.kind !== 'order') return;
       const view = doc.orderView();
       if (!view) return;
@@ -33,7 +33,7 @@ export function orderWakes(d: OrderWakesDeps): DocHooks {
       const before = d.marks.get(doc.ref.orderId);
       if (before && before.status === status && before.driverId === driverId) return;
       if (!d.marks.advance(doc.ref.orderId, before, { status, driverId })) return;
-      const row = d.orders.get(doc.ref.orderId);
+      const row = await d.orders.get(doc.ref.orderId);
       if (!row) return;
       for (const wake of wakesForChange(before, view, row.trackingToken)) d.waker.wake(wake.target, wake.data);
       if (isTerminal(status) && !(before && isTerminal(before.status))) d.pushTokens.deleteTrack(row.trackingToken);

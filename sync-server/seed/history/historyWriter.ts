@@ -12,7 +12,10 @@ import { orderProjections } from '../../projections/orderProjections';
 import { orderTimingsProjection } from '../../projections/orderTimingsProjection';
 import { outletDirectory } from '../../projections/outletDirectory';
 import { trackDrivers } from '../../projections/trackDrivers';
-import { openDb, type Db } from '../../storage/db';
+import type { Kysely } from 'kysely';
+import type { Db } from '../../storage/db';
+import { openSqlStorage, sqlTargetOf } from '../../storage/sql/open';
+import type { Database } from '../../storage/sql/schema';
 import { DocStore } from '../../storage/docStore';
 import { DriverRepo } from '../../storage/drivers';
 import { OrderIndex } from '../../storage/orderIndex';
@@ -34,7 +37,9 @@ export interface PastOrder {
 
 /** The storage of a stopped server, with the projections every commit runs through on a live one. */
 export interface HistoryWriter {
+  /** The SQLite handle under `sql`, for repositories not yet ported to Kysely. */
   readonly db: Db;
+  readonly sql: Kysely<Database>;
   readonly users: UserRepo;
   readonly outlets: OutletRepo;
   readonly drivers: DriverRepo;
@@ -44,28 +49,34 @@ export interface HistoryWriter {
   write(order: PastOrder): Promise<OrderId>;
   /** Takes orders that finished before `before` out of the inboxes, as the running server's pruner would have. */
   pruneInboxes(before: number): Promise<void>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**
  * Opens DATA_DIR for writing history. The hooks are the live server's, minus dispatch and wake-ups:
  * the past has no one to offer work to or wake. Documents unload as soon as each write lets go.
  */
-export function openHistoryWriter(config: Pick<Config, 'dataDir' | 'sqliteSync' | 'compactEvery' | 'logLevel'>): HistoryWriter {
+export async function openHistoryWriter(
+  config: Pick<Config, 'dataDir' | 'sqliteSync' | 'compactEvery' | 'logLevel'>,
+): Promise<HistoryWriter> {
   const log = createLogger(config.logLevel);
-  const db = openDb(config.dataDir, config.sqliteSync);
+  const opened = await openSqlStorage(sqlTargetOf(config, undefined), log);
+  const sql = opened.db;
+  const db = opened.sqlite;
+  if (db === null) throw new Error('History is written into SQLite storage only, for now');
   const users = new UserRepo(db);
   const outlets = new OutletRepo(db);
   const drivers = new DriverRepo(db);
-  const orders = new OrderIndex(db);
-  const timings = new OrderTimingsIndex(db);
-  const registry = new DocRegistry(new DocStore(db), 0, log, config.compactEvery);
+  const orders = new OrderIndex(sql);
+  const timings = new OrderTimingsIndex(sql);
+  const registry = new DocRegistry(new DocStore(sql), 0, log, config.compactEvery);
   const projections = orderProjections(registry, orders, log, trackDrivers(users, drivers, new MemoryDriverPresence()));
   for (const hooks of [projections, orderTimingsProjection(timings), outletDirectory(outlets), driverLedger(drivers)]) registry.use(hooks);
   const written: OrderId[] = [];
 
   return {
     db,
+    sql,
     users,
     outlets,
     drivers,
@@ -73,7 +84,7 @@ export function openHistoryWriter(config: Pick<Config, 'dataDir' | 'sqliteSync' 
     log,
     async write(order) {
       const placed = await placeOrder(
-        { db, registry, orders, afterPlaced: (view) => projections.placed(view) },
+        { registry, orders, afterPlaced: (view) => projections.placed(view) },
         order.request,
         { idempotencyKey: null, source: 'online', staff: false },
         order.placedAt,
@@ -82,29 +93,31 @@ export function openHistoryWriter(config: Pick<Config, 'dataDir' | 'sqliteSync' 
       const { orderId } = placed.value;
       for (const event of order.events) {
         const id = newEventId();
-        const applied = await registry.withDoc({ kind: 'order', orderId }, (doc) => {
-          doc.change((y) => appendEvent(y, { ...event, id }));
+        const applied = await registry.withDoc({ kind: 'order', orderId }, async (doc) => {
+          await doc.change((y) => appendEvent(y, { ...event, id }));
           return doc.orderView()?.state.applied.some((e) => e.id === id) ?? false;
         });
         if (!applied)
           throw new Error(`${event.type} at ${new Date(event.at).toISOString()} does not follow from the order's events before it`);
       }
       // Tracking and driver-inbox writes follow each commit asynchronously; one order at a time keeps memory flat.
+      await registry.hooksSettled();
       await projections.settled();
       written.push(orderId);
       return orderId;
     },
     async pruneInboxes(before) {
-      const finished = written.flatMap((id) => {
-        const row = orders.get(id);
-        const end = timings.get(id)?.finishedAt ?? null;
-        return row && end !== null && end < before ? [row] : [];
-      });
+      const finished = [];
+      for (const id of written) {
+        const row = await orders.get(id);
+        const end = (await timings.get(id))?.finishedAt ?? null;
+        if (row && end !== null && end < before) finished.push(row);
+      }
       await takeOutOfInboxes(registry, finished);
     },
-    close() {
-      registry.closeAll();
-      db.close();
+    async close() {
+      await registry.closeAll();
+      await opened.close();
     },
   };
 }

@@ -63,7 +63,7 @@ async function historyDrivers(w: HistoryWriter, now: number): Promise<DriverPool
  * server's DATA_DIR: a running one would not see what is written under it.
  */
 export async function seedHistory(config: HistoryConfig, options: SeedHistoryOptions): Promise<Result<SeededHistory, HistoryRefusal>> {
-  const w = openHistoryWriter(config);
+  const w = await openHistoryWriter(config);
   try {
     if (config.demo) await seedDemo(w);
     const seeded = w.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(META_KEY);
@@ -79,6 +79,6 @@ export async function seedHistory(config: HistoryConfig, options: SeedHistoryOpt
     w.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(META_KEY, note);
     return ok({ orders: plan.length, outlets: outlets.value.length, drivers: w.drivers.all().length });
   } finally {
-    w.close();
+    await w.close();
   }
 }

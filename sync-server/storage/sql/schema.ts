@@ -54,6 +54,12 @@ export interface DocSnapshotsTable {
   updated_at: EpochMs;
 }
 
+/** The highest seq handed out per doc: appends move it by compare-and-set, compaction never lowers it. */
+export interface DocHeadsTable {
+  doc: string;
+  seq: number;
+}
+
 /** Which user (or '@server') writes under each Yjs client id of a doc. */
 export interface DocClientsTable {
   doc: string;
@@ -191,6 +197,7 @@ export interface Database {
   doc_updates: DocUpdatesTable;
   doc_snapshots: DocSnapshotsTable;
   doc_clients: DocClientsTable;
+  doc_heads: DocHeadsTable;
   orders: OrdersTable;
   idempotency_keys: IdempotencyKeysTable;
   outlets: OutletsTable;

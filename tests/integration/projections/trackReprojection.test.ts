@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { TrackingTokenSchema } from '../../../shared/ids';
 import { trackMap } from '../../../shared/track';
 import { createLogger } from '../../../sync-server/log';
-import { openDb } from '../../../sync-server/storage/db';
 import { DocStore } from '../../../sync-server/storage/docStore';
 import { DocRegistry } from '../../../sync-server/sync/docRegistry';
 import { placeOrder } from '../support/api';
 import { getJson } from '../support/http';
 import { DELIVERY } from '../support/refusals';
+import { openSqliteAt } from '../support/sqlStorage';
 import { startTestServer, tempDataDir } from '../support/server';
 
 const TEXT = 'Flat 4B, Meera Iyer 98450 77777, 22 Residency Rd';
@@ -22,15 +22,15 @@ describe('tracking projections from before drop-offs were localities', () => {
 
     // What a version 1 server left behind: the free text in the projection, and no version recorded.
     const token = TrackingTokenSchema.parse(trackingUrl.split('/').pop());
-    const db = openDb(dataDir, 'normal');
-    const registry = new DocRegistry(new DocStore(db), 60_000, createLogger('silent'));
+    const storage = await openSqliteAt(dataDir);
+    const registry = new DocRegistry(new DocStore(storage.sql), 60_000, createLogger('silent'));
     await registry.withDoc({ kind: 'track', token }, (doc) => {
       const view = z.record(z.string(), z.unknown()).parse(trackMap(doc.ydoc).get('view'));
-      doc.change((y) => trackMap(y).set('view', { ...view, dropoffArea: TEXT }));
+      return doc.change((y) => trackMap(y).set('view', { ...view, dropoffArea: TEXT }));
     });
-    registry.closeAll();
-    db.prepare("DELETE FROM meta WHERE key = 'track_projection_version'").run();
-    db.close();
+    await registry.closeAll();
+    storage.raw.prepare("DELETE FROM meta WHERE key = 'track_projection_version'").run();
+    await storage.close();
 
     const second = await startTestServer({ DATA_DIR: dataDir });
     let shown = '';

@@ -9,10 +9,11 @@ import type { PositionFix } from '../../../sync-server/presence/driverPresence';
 import { ProofStore } from '../../../sync-server/proofs/proofStore';
 import { RetentionSweeper } from '../../../sync-server/retention/retentionSweeper';
 import { Breadcrumbs } from '../../../sync-server/storage/breadcrumbs';
-import { openDb, type Db } from '../../../sync-server/storage/db';
+import type { Db } from '../../../sync-server/storage/db';
 import { OrderIndex } from '../../../sync-server/storage/orderIndex';
 import { ProofRecords } from '../../../sync-server/storage/proofRecords';
 import { tempDataDir } from '../support/server';
+import { openSqliteAt, type SqliteAt } from '../support/sqlStorage';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -32,6 +33,7 @@ class ShiftedClock implements Clock {
 }
 
 let dataDir: string;
+let storage: SqliteAt;
 let db: Db;
 let clock: ShiftedClock;
 let breadcrumbs: Breadcrumbs;
@@ -39,12 +41,13 @@ let orders: OrderIndex;
 let proofs: ProofStore;
 let sweeper: RetentionSweeper;
 
-beforeEach(() => {
+beforeEach(async () => {
   dataDir = tempDataDir('retention');
-  db = openDb(dataDir, 'normal');
+  storage = await openSqliteAt(dataDir);
+  db = storage.raw;
   clock = new ShiftedClock();
   breadcrumbs = new Breadcrumbs(db, CAP);
-  orders = new OrderIndex(db);
+  orders = new OrderIndex(storage.sql);
   const proofRecords = new ProofRecords(db);
   proofs = new ProofStore(path.join(dataDir, 'proofs'), proofRecords, { perOrder: 5, bytesPerOrder: 1024 * 1024 });
   sweeper = new RetentionSweeper({
@@ -60,7 +63,7 @@ beforeEach(() => {
 });
 afterEach(async () => {
   await sweeper.close();
-  db.close();
+  await storage.close();
 });
 
 const trail = (driverId: UserId): number[] =>
@@ -70,9 +73,9 @@ const trail = (driverId: UserId): number[] =>
     .map((r) => r.at);
 const fix = (at: number): PositionFix => ({ lat: 12.97, lng: 77.6, at, accuracy: null });
 
-function placeOrder(): OrderId {
+async function placeOrder(): Promise<OrderId> {
   const id = newOrderId();
-  orders.insert(
+  await orders.insert(
     {
       id,
       outletId: 'demo-outlet' as OutletId,
@@ -93,8 +96,8 @@ function placeOrder(): OrderId {
 }
 
 /** Marks the order finished `ago` before the sweeper's now (the index stamps updates with the real time). */
-function finish(id: OrderId, ago: number): void {
-  orders.update(id, null, 'delivered', null);
+async function finish(id: OrderId, ago: number): Promise<void> {
+  await orders.update(id, null, 'delivered', null);
   db.prepare('UPDATE orders SET updated_at = ? WHERE id = ?').run(clock.now() - ago, id);
 }
 
@@ -151,13 +154,14 @@ describe('retention sweep', () => {
   });
 
   it('deletes the proof files and rows of orders finished longer ago than the retention, and nothing of open or newer ones', async () => {
-    const open = placeOrder();
+    const open = await placeOrder();
     const finishedAgo = [100 * DAY, 89 * DAY, 80 * DAY, 30 * DAY, 1 * DAY];
-    const finished = finishedAgo.map((ago) => {
-      const id = placeOrder();
-      finish(id, ago);
-      return id;
-    });
+    const finished: OrderId[] = [];
+    for (const ago of finishedAgo) {
+      const id = await placeOrder();
+      await finish(id, ago);
+      finished.push(id);
+    }
     const stored = new Map<OrderId, string[]>([open, ...finished].map((id) => [id, [storeProof(id), storeProof(id)]]));
     const finishedAt = new Map(finished.map((id, i) => [id, clock.now() - (finishedAgo[i] ?? 0)]));
 

@@ -102,8 +102,8 @@ describe('request bodies are capped per route', () => {
     const largest = jpeg(5 * MiB);
     expect((await fetch(proofUrl(largest), { method: 'PUT', headers, body: largest })).status).toBe(201);
     const over = jpeg(5 * MiB + 1);
-    const refused = await fetch(proofUrl(over), { method: 'PUT', headers, body: over });
-    expectTooLarge({ status: refused.status, headers: refused.headers, body: await refused.json() });
+    // Refused from its Content-Length, before the body is read: the server may close while it is still being sent.
+    expectTooLarge(parsed(await sendChunked(proofUrl(over), 'PUT', headers, split(over, 64 * KiB), true)));
   });
 
   it('a chunked body with no Content-Length is cut off at the limit too, on small and large routes alike', async () => {

@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { migrate, MIGRATIONS } from '../../../sync-server/storage/migrations';
 import { OrderHistory } from '../../../sync-server/storage/orderHistory';
 import { OrderIndex } from '../../../sync-server/storage/orderIndex';
+import { sqliteKysely } from '../../../sync-server/storage/sql/sqlite';
 import { tempDataDir } from '../support/server';
 
 describe('migrations', () => {
-  it('bring a database from the first release up to date, keeping its orders, which history lists with what it knows', () => {
+  it('bring a database from the first release up to date, keeping its orders, which history lists with what it knows', async () => {
     const db = new Database(path.join(tempDataDir('migrate'), 'dabba.sqlite'));
     try {
       const [first] = MIGRATIONS;
@@ -21,7 +22,11 @@ describe('migrations', () => {
       migrate(db);
 
       expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-      expect(new OrderIndex(db).get('oldOrder1')).toMatchObject({ status: 'delivered', trackingToken: 'tok', createdAt: 1000 });
+      expect(await new OrderIndex(sqliteKysely(db)).get('oldOrder1')).toMatchObject({
+        status: 'delivered',
+        trackingToken: 'tok',
+        createdAt: 1000,
+      });
       const rows = new OrderHistory(db).search({
         outletId: 'demo-outlet' as never,
         q: 'oldOrder',

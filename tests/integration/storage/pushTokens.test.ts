@@ -2,10 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeviceIdSchema } from '../../../shared/api/devices';
 import { OrderIdSchema, OutletIdSchema, TrackingTokenSchema, UserIdSchema, type OutletId, type UserId } from '../../../shared/ids';
 import type { Role } from '../../../shared/roles';
-import { openDb, type Db } from '../../../sync-server/storage/db';
+import type { Db } from '../../../sync-server/storage/db';
 import { MAX_PUSH_TOKENS, PushTokens } from '../../../sync-server/storage/pushTokens';
 import { OrderIndex } from '../../../sync-server/storage/orderIndex';
 import { UserRepo } from '../../../sync-server/storage/users';
+import { openSqliteAt, type SqliteAt } from '../support/sqlStorage';
 import { tempDataDir } from '../support/server';
 
 const OUTLET = OutletIdSchema.parse('outlet-1');
@@ -21,12 +22,15 @@ describe('push token storage', () => {
     return userId;
   };
 
-  beforeEach(() => {
-    db = openDb(tempDataDir('push-tokens'), 'normal');
+  let storage: SqliteAt;
+
+  beforeEach(async () => {
+    storage = await openSqliteAt(tempDataDir('push-tokens'));
+    db = storage.raw;
     tokens = new PushTokens(db);
     users = new UserRepo(db);
   });
-  afterEach(() => db.close());
+  afterEach(() => storage.close());
 
   it('moves a token registered again to the new user, and lets only its holder remove it', () => {
     const first = addUser('staff-a', 'outlet', OUTLET);
@@ -66,13 +70,13 @@ describe('push token storage', () => {
     expect(tokens.ofUser(gone)).toEqual([]);
   });
 
-  it('lets one browser follow two orders, and forgets an unregistered token everywhere', () => {
-    const orders = new OrderIndex(db);
+  it('lets one browser follow two orders, and forgets an unregistered token everywhere', async () => {
+    const orders = new OrderIndex(storage.sql);
     const a = TrackingTokenSchema.parse('link-a');
     const b = TrackingTokenSchema.parse('link-b');
     for (const [i, link] of [a, b].entries()) {
       const id = OrderIdSchema.parse(`order-${i}`);
-      orders.insert(
+      await orders.insert(
         {
           id,
           outletId: OUTLET,

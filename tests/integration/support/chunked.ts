@@ -8,17 +8,21 @@ export interface RawResponse {
 
 /**
  * Sends `chunks` as a chunked body with no Content-Length, the way a streaming client would, so a server
- * cannot size the body up front. Stops writing once the server has answered (it may refuse early).
+ * cannot size the body up front; or, `sized`, as one body with its Content-Length. Stops writing once the
+ * server has answered (it may refuse early and close the connection, which fetch reports as a failure).
  */
 export function sendChunked(
   url: string,
   method: string,
   headers: Record<string, string>,
   chunks: readonly Uint8Array[],
+  sized = false,
 ): Promise<RawResponse> {
+  const length = chunks.reduce((n, c) => n + c.length, 0);
+  const framing = sized ? { 'content-length': String(length) } : { 'transfer-encoding': 'chunked' };
   return new Promise((resolve, reject) => {
     let answered = false;
-    const req = http.request(url, { method, headers: { ...headers, 'transfer-encoding': 'chunked' } }, (res) => {
+    const req = http.request(url, { method, headers: { ...headers, ...framing } }, (res) => {
       answered = true;
       let body = '';
       res.setEncoding('utf8');

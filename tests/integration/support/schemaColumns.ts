@@ -28,6 +28,7 @@ export const SCHEMA_COLUMNS: SchemaColumns = {
   doc_updates: { doc: 'text', seq: 'number', data: 'blob' },
   doc_snapshots: { doc: 'text', seq: 'number', data: 'blob', updated_at: 'number' },
   doc_clients: { doc: 'text', client: 'number', owner: 'text' },
+  doc_heads: { doc: 'text', seq: 'number' },
   orders: {
     id: 'text',
     outlet_id: 'text',

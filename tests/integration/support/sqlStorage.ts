@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createLogger } from '../../../sync-server/log';
 import { openSqlStorage, type SqlTarget } from '../../../sync-server/storage/sql/open';
+import type { Db } from '../../../sync-server/storage/db';
 import type { Database } from '../../../sync-server/storage/sql/schema';
 import { createTestDatabase } from './postgres';
 import { tempDataDir } from './server';
@@ -70,4 +71,19 @@ export function useTestStorage(dialect: Dialect, per: 'test' | 'describe' = 'tes
     if (current === undefined) throw new Error(`no ${dialect} storage: it failed to open (see the hook's error)`);
     return current;
   };
+}
+
+export interface SqliteAt {
+  /** Storage as the server queries it. */
+  readonly sql: Kysely<Database>;
+  /** The better-sqlite3 handle under `sql`: for raw SQL (corrupting, inspecting) and repositories not yet ported. */
+  readonly raw: Db;
+  close(): Promise<void>;
+}
+
+/** The SQLite storage in `dataDir`, opened and migrated as the server opens it. */
+export async function openSqliteAt(dataDir: string): Promise<SqliteAt> {
+  const opened = await openSqlStorage({ dialect: 'sqlite', dataDir, sync: 'normal' }, silentLog);
+  if (opened.sqlite === null) throw new Error('SQLite storage opened without its handle');
+  return { sql: opened.db, raw: opened.sqlite, close: () => opened.close() };
 }

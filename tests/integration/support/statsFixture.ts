@@ -36,7 +36,7 @@ export interface StatsFixture {
  * worked out by hand in the tests that read them.
  */
 export async function writeStatsFixture(dataDir: string): Promise<StatsFixture> {
-  const w = openHistoryWriter(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
+  const w = await openHistoryWriter(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
   try {
     await seedDemo(w);
     const cook = w.users.findByEmail('outlet@dabba.local');
@@ -132,7 +132,7 @@ export async function writeStatsFixture(dataDir: string): Promise<StatsFixture> 
     for (const order of orders) ids.push(await w.write(order));
     return { dataDir, driverId: rider.id, orders: ids };
   } finally {
-    w.close();
+    await w.close();
   }
 }
 

@@ -10,11 +10,12 @@ import { isTerminal } from '../../../shared/order/status';
 import { mayAppend } from '../../../shared/permissions';
 import { SYSTEM_ID, type Actor } from '../../../shared/roles';
 import { createLogger } from '../../../sync-server/log';
-import { openDb, type Db } from '../../../sync-server/storage/db';
+
 import { DocStore } from '../../../sync-server/storage/docStore';
 import { DocRegistry } from '../../../sync-server/sync/docRegistry';
 import type { Subscriber, SyncedDoc } from '../../../sync-server/sync/syncedDoc';
 import { ADMIN_ACTOR, DRIVER1_ACTOR, header, OUTLET_ACTOR, SAMPLE_EVENT_DATA } from '../../unit/shared/order/fixtures';
+import { openSqliteAt, type SqliteAt } from '../support/sqlStorage';
 import { tempDataDir } from '../support/server';
 
 const REF: DocRef = { kind: 'order', orderId: 'order-1' as OrderId };
@@ -23,9 +24,9 @@ const MINUTE = 60_000;
 /** Every type a device might write; `assigned` is the server's (the `assign` step). */
 const ADVERSARIAL_TYPES = EVENT_TYPES.filter((t) => t !== 'placed' && t !== 'assigned');
 
-const dbs: Db[] = [];
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
+const opened: SqliteAt[] = [];
+afterEach(async () => {
+  for (const storage of opened.splice(0)) await storage.close();
 });
 
 /** A device holding the order: its replica, and the updates it made that the server has not taken yet. */
@@ -84,18 +85,18 @@ describe('adversarial histories through the server check', () => {
     let serial = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(stepArb, { minLength: 5, maxLength: 40 }), async (steps) => {
-        const db = openDb(tempDataDir('adversarial'), 'normal');
-        dbs.push(db);
-        const registry = new DocRegistry(new DocStore(db), 60_000, createLogger('silent'));
+        const storage = await openSqliteAt(tempDataDir('adversarial'));
+        opened.push(storage);
+        const registry = new DocRegistry(new DocStore(storage.sql), 60_000, createLogger('silent'));
         const server = await registry.acquire(REF);
-        server.change((y) => createOrderDoc(y, { ...header('delivery'), createdAt: base }));
+        await server.change((y) => createOrderDoc(y, { ...header('delivery'), createdAt: base }));
         const devices = ACTORS.map((a) => new Device(a));
         const pull = (d: Device): void => Y.applyUpdate(d.doc, server.stateAsUpdate(Y.encodeStateVector(d.doc)), 'server');
         devices.forEach(pull);
         let finished: string | null = null;
         for (const step of steps) {
           if (step.kind === 'assign') {
-            server.change((y) =>
+            await server.change((y) =>
               appendEvent(
                 y,
                 orderEventSchema.parse({
@@ -112,18 +113,18 @@ describe('adversarial histories through the server check', () => {
             if (!device) continue;
             if (step.kind === 'append') append(device, step, base, ++serial);
             else if (step.kind === 'pull') pull(device);
-            else push(server, device, pull);
+            else await push(server, device, pull);
           }
           checkAgreement(server);
           const status = server.orderView()?.state.status ?? 'placed';
           if (finished !== null) expect(status).toBe(finished);
           else if (isTerminal(status)) finished = status;
         }
-        for (const d of devices) push(server, d, pull);
+        for (const d of devices) await push(server, d, pull);
         devices.forEach(pull);
         const expected = summary(readOrder(server.ydoc)?.state ?? fail());
         for (const d of devices) expect(summary(readOrder(d.doc)?.state ?? fail())).toEqual(expected);
-        registry.closeAll();
+        await registry.closeAll();
       }),
       { numRuns: Number(process.env.DABBA_PROPERTY_RUNS ?? 300) },
     );
@@ -150,11 +151,11 @@ function append(device: Device, step: Extract<Step, { kind: 'append' }>, base: n
 }
 
 /** Sends the device's updates in order; a refused one is dropped with everything after it, as the app does on REJECT. */
-function push(server: SyncedDoc, device: Device, pull: (d: Device) => void): void {
+async function push(server: SyncedDoc, device: Device, pull: (d: Device) => void): Promise<void> {
   const outbox = device.outbox;
   device.outbox = [];
   for (const update of outbox) {
-    if (!server.commitFrom(device, update).ok) {
+    if (!(await server.commitFrom(device, update)).ok) {
       const fresh = new Y.Doc();
       Y.applyUpdate(fresh, server.stateAsUpdate());
       device.doc.destroy();

@@ -7,34 +7,35 @@ import type { OutletId } from '../../../shared/ids';
 import { CloseCode } from '../../../shared/protocol/closeCodes';
 import { MuxType } from '../../../shared/protocol/muxMessages';
 import { createLogger } from '../../../sync-server/log';
-import { openDb, type Db } from '../../../sync-server/storage/db';
 import { DocStore } from '../../../sync-server/storage/docStore';
 import { DocRegistry, LoadError } from '../../../sync-server/sync/docRegistry';
 import { login, placeOrder } from '../support/api';
 import { MuxTestClient } from '../support/muxClient';
+import type { Db } from '../../../sync-server/storage/db';
 import { startTestServer, tempDataDir } from '../support/server';
+import { openSqliteAt, type SqliteAt } from '../support/sqlStorage';
 import { eventually, stockProvider, whenClosed } from '../support/stockClient';
 
 const REF: DocRef = { kind: 'outlet', outletId: 'o1' as OutletId };
 const log = createLogger('silent');
-const open: Db[] = [];
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
+const open: SqliteAt[] = [];
+afterEach(async () => {
+  for (const storage of open.splice(0)) await storage.close();
 });
 
-function registryOn(idleMs = 10_000): { registry: DocRegistry; store: DocStore; db: Db } {
-  const db = openDb(tempDataDir('registry'), 'normal');
-  open.push(db);
-  const store = new DocStore(db);
-  return { registry: new DocRegistry(store, idleMs, log), store, db };
+async function registryOn(idleMs = 10_000): Promise<{ registry: DocRegistry; store: DocStore; db: Db }> {
+  const storage = await openSqliteAt(tempDataDir('registry'));
+  open.push(storage);
+  const store = new DocStore(storage.sql);
+  return { registry: new DocRegistry(store, idleMs, log), store, db: storage.raw };
 }
 
 describe('document registry', () => {
   it('fails a load whose stored bytes are not Yjs, leaves nothing loaded, and loads again once repaired', async () => {
-    const { registry, store, db } = registryOn();
+    const { registry, db } = await registryOn();
     await registry.withDoc(REF, (d) => d.change((y) => y.getMap('menu').set('value', 'dosa')));
-    registry.closeAll();
-    store.append('outlet:o1', 99, new Uint8Array([255, 1, 2, 3]));
+    await registry.closeAll();
+    db.prepare('INSERT INTO doc_updates (doc, seq, data) VALUES (?, ?, ?)').run('outlet:o1', 99, new Uint8Array([255, 1, 2, 3]));
     await expect(registry.acquire(REF)).rejects.toBeInstanceOf(LoadError);
     expect(registry.size).toBe(0);
     db.prepare('DELETE FROM doc_updates WHERE seq = 99').run();
@@ -44,7 +45,7 @@ describe('document registry', () => {
   });
 
   it('fails the load when a plug-in throws after loading, and retries it on the next request', async () => {
-    const { registry } = registryOn();
+    const { registry } = await registryOn();
     let broken = true;
     registry.use({
       afterLoad: () => {
@@ -60,7 +61,7 @@ describe('document registry', () => {
   });
 
   it('runs afterCommit hooks one commit at a time per document, a slow async hook holding back the next', async () => {
-    const { registry } = registryOn();
+    const { registry } = await registryOn();
     const seen: string[] = [];
     let releaseFirst: () => void = () => undefined;
     const firstHeld = new Promise<void>((resolve) => {
@@ -87,7 +88,7 @@ describe('document registry', () => {
   });
 
   it('keeps running the later hooks when an async hook fails', async () => {
-    const { registry } = registryOn();
+    const { registry } = await registryOn();
     const seen: string[] = [];
     registry.use({ afterCommit: () => Promise.reject(new Error('projection down')) });
     registry.use({ afterCommit: () => void seen.push('after') });
@@ -97,20 +98,21 @@ describe('document registry', () => {
   });
 
   it('unloads a document once nothing has held it for the idle time', async () => {
-    const { registry } = registryOn(30);
+    const { registry } = await registryOn(30);
     await registry.withDoc(REF, (d) => d.change((y) => y.getMap('menu').set('value', 1)));
     expect(registry.size).toBe(1);
     await eventually(() => registry.size === 0, 2000, 'the idle unload');
   });
 
   it('compacts the update log into a snapshot without losing state', async () => {
-    const { registry, db } = registryOn();
+    const { registry, db } = await registryOn();
     const doc = await registry.acquire(REF);
-    for (let i = 0; i < 1200; i++) doc.change((y) => y.getArray('availability').push([i]));
+    for (let i = 0; i < 1200; i++) await doc.change((y) => y.getArray('availability').push([i]));
     registry.release(doc);
+    await doc.settled();
     const rows = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM doc_updates WHERE doc = 'outlet:o1'").get()?.n;
     expect(rows).toBeLessThan(500);
-    registry.closeAll();
+    await registry.closeAll();
     expect(db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM doc_updates WHERE doc = 'outlet:o1'").get()?.n).toBe(0);
     const again = await registry.acquire(REF);
     expect(again.ydoc.getArray('availability').length).toBe(1200);

@@ -41,7 +41,7 @@ const sqliteAt = (dataDir: string): { dialect: 'sqlite'; dataDir: string; sync: 
 });
 
 describe('a SQLite database built by the legacy migrations', () => {
-  it('is opened by openSqlStorage with nothing re-run: same user_version, same schema, every row as it was', async () => {
+  it('is opened by openSqlStorage with nothing re-run: same user_version, same schema and rows, plus the shared migrations', async () => {
     const dataDir = tempDataDir('legacy');
     const legacy = openDb(dataDir, 'normal');
     // A driver account without a drivers row: re-running legacy migration 3 would add one.
@@ -68,7 +68,11 @@ describe('a SQLite database built by the legacy migrations', () => {
     try {
       expect(before.version).toBe(MIGRATIONS.length);
       expect(before.rows['drivers']).toEqual([]);
-      expect({ version: userVersion(after), schema: legacySchema(after), rows: everyRow(after) }).toEqual(before);
+      const { doc_heads: heads, ...rows } = everyRow(after);
+      // 0011_doc_heads, the one shared migration: its table, filled from the log it found.
+      expect(heads).toEqual([JSON.stringify({ doc: 'order:ord1', seq: 1 })]);
+      const schema = legacySchema(after).filter((o) => !o.name.includes('doc_heads'));
+      expect({ version: userVersion(after), schema, rows }).toEqual(before);
     } finally {
       after.close();
     }

@@ -80,7 +80,7 @@ export async function expectConverged(world: ChaosWorld): Promise<void> {
       if (state) expect(summary(readOrder(doc)?.state ?? expectValidOrder(name, doc)), `${device.label}: ${name}`).toEqual(state);
     }
   }
-  world.hardRestart();
+  await world.hardRestart();
   for (const name of world.docNames) {
     const fresh = await world.serverDoc(name, (doc) => ({ snapshot: Y.snapshot(doc.ydoc), incomplete: doc.incomplete }));
     expect(fresh.incomplete, `${name} reloads with a gap`).toBe(false);

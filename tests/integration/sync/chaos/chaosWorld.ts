@@ -36,7 +36,7 @@ const DRIVERS: readonly UserId[] = [DRIVER1_ACTOR.id, DRIVER2_ACTOR.id];
 export class ChaosWorld {
   now = T0 + 3_600_000;
   readonly dataDir = tempDataDir('chaos');
-  server: ServerProcess | null;
+  server: ServerProcess | null = null;
   readonly devices: ChaosDevice[];
   readonly docNames: readonly string[];
   private readonly live: (Connection | null)[];
@@ -56,7 +56,6 @@ export class ChaosWorld {
   private pastCompactions = 0;
 
   private constructor(readonly shape: ChaosShape) {
-    this.server = new ServerProcess(this.dataDir, shape.compactEvery);
     const orders = Array.from({ length: shape.orders }, (_, i) => orderDocName(`order-${i + 1}` as OrderId));
     this.docNames = [...orders, outletDocName(OUTLET_ID)];
     const ledger = { add: (doc: string, update: Uint8Array) => this.acked.set(doc, [...(this.acked.get(doc) ?? []), update]) };
@@ -72,8 +71,8 @@ export class ChaosWorld {
   /** The server writes the outlet's catalogue and places the orders; every device then connects. */
   static async start(shape: ChaosShape): Promise<ChaosWorld> {
     const world = new ChaosWorld(shape);
-    const registry = world.server?.registry;
-    if (!registry) throw new Error('no server');
+    world.server = await ServerProcess.start(world.dataDir, shape.compactEvery);
+    const registry = world.server.registry;
     for (const [i, name] of world.docNames.entries()) {
       const ref = refOf(name);
       await registry.withDoc(ref, (doc) =>
@@ -129,8 +128,7 @@ export class ChaosWorld {
         return;
       case 'kill':
         this.downFor = step.downSteps;
-        this.die(step.flushPercent);
-        return;
+        return this.die(step.flushPercent);
       case 'armKill':
         this.server?.store.armKill(step.nthWrite, step.afterCommit);
         this.fatal = step;
@@ -147,9 +145,9 @@ export class ChaosWorld {
   async afterStep(): Promise<void> {
     if (this.server?.dead) {
       this.downFor = this.fatal.downSteps;
-      this.die(this.fatal.flushPercent);
+      await this.die(this.fatal.flushPercent);
     } else if (!this.server && this.downFor-- <= 0) {
-      this.restart();
+      await this.restart();
     }
     const server = this.server;
     if (!server) return;
@@ -165,7 +163,7 @@ export class ChaosWorld {
 
   /** Heals every partition, ends every half-open socket, and lets the devices sync until nothing moves. */
   async settle(): Promise<void> {
-    if (!this.server) this.restart();
+    if (!this.server) await this.restart();
     this.server?.store.disarm();
     for (const i of this.devices.keys()) {
       this.partitioned[i] = false;
@@ -201,17 +199,17 @@ export class ChaosWorld {
   }
 
   /** kill -9 and start again from what SQLite holds, with a fresh registry that loads every document anew. */
-  hardRestart(): void {
-    this.die(0);
-    this.restart();
+  async hardRestart(): Promise<void> {
+    await this.die(0);
+    await this.restart();
   }
 
   get compactions(): number {
     return this.pastCompactions + (this.server?.store.compactions ?? 0);
   }
 
-  dispose(): void {
-    this.server?.kill();
+  async dispose(): Promise<void> {
+    await this.server?.kill();
     this.server = null;
     fs.rmSync(this.dataDir, { recursive: true, force: true });
   }
@@ -280,7 +278,7 @@ export class ChaosWorld {
   }
 
   /** The process dies: devices read some of what it had sent (`flushPercent` of each queue), the rest is lost. */
-  private die(flushPercent: number): void {
+  private async die(flushPercent: number): Promise<void> {
     const server = this.server;
     if (!server) return;
     server.store.dead = true;
@@ -289,24 +287,24 @@ export class ChaosWorld {
       this.disconnect(i);
       for (const z of this.zombies[i]?.splice(0) ?? []) z.reap();
     }
-    server.kill();
+    await server.kill();
     this.pastCompactions += server.store.compactions;
     this.server = null;
     this.kills += 1;
   }
 
   /** A down server starts again; a running one shuts down cleanly first (compacting), then starts. */
-  private restart(): void {
+  private async restart(): Promise<void> {
     if (this.server) {
       for (const connection of this.live) connection?.deliverDown(connection.down.length);
       for (const i of this.devices.keys()) {
         this.disconnect(i);
         for (const z of this.zombies[i]?.splice(0) ?? []) z.reap();
       }
-      this.server.shutdown();
+      await this.server.shutdown();
       this.pastCompactions += this.server.store.compactions;
     }
-    this.server = new ServerProcess(this.dataDir, this.shape.compactEvery);
+    this.server = await ServerProcess.start(this.dataDir, this.shape.compactEvery);
     for (const i of this.devices.keys()) this.connect(i);
   }
 }

@@ -36,7 +36,7 @@ describe('chaos: devices, partitions, duplicates and kill -9 across compaction p
             for (const updates of world.acked.values()) totals.acked += updates.length;
             for (const d of world.devices) for (const [code, n] of d.rejects) totals.rejects.set(code, (totals.rejects.get(code) ?? 0) + n);
           } finally {
-            world.dispose();
+            await world.dispose();
           }
         }),
         {

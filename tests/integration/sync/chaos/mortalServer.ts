@@ -5,8 +5,8 @@ import type { RejectCode } from '../../../../shared/protocol/rejectCodes';
 import { readSyncMessage, SyncStep, syncPayload } from '../../../../shared/protocol/syncPayload';
 import type { Actor } from '../../../../shared/roles';
 import { createLogger } from '../../../../sync-server/log';
-import { openDb, type Db } from '../../../../sync-server/storage/db';
-import { DocStore, type ClientClaim } from '../../../../sync-server/storage/docStore';
+import { DocStore, type ClientClaim, type WrittenAlong } from '../../../../sync-server/storage/docStore';
+import { openSqliteAt, type SqliteAt } from '../../support/sqlStorage';
 import { DocRegistry } from '../../../../sync-server/sync/docRegistry';
 import type { Subscriber, SyncedDoc } from '../../../../sync-server/sync/syncedDoc';
 
@@ -20,8 +20,9 @@ export class Killed extends Error {
 /**
  * The real DocStore, as a process that can die at a chosen write: just before it (nothing of it
  * commits) or just after it committed (the caller never learns). Every SQLite write the sync core
- * makes goes through `append` or `compact`, each one transaction, so these are all the points where
- * a kill -9 can split the work; what a kill leaves behind is exactly what SQLite committed.
+ * makes goes through `append` or `compact`, each one transaction (a kill inside one is a kill before
+ * it), so these are all the points where a kill -9 can split the work; what a kill leaves behind is
+ * exactly what SQLite committed.
  */
 class MortalStore extends DocStore {
   dead = false;
@@ -38,23 +39,23 @@ class MortalStore extends DocStore {
     this.fatal = null;
   }
 
-  override append(doc: string, seq: number, update: Uint8Array, claims: readonly ClientClaim[] = []): void {
-    this.write(() => super.append(doc, seq, update, claims));
+  override append(doc: string, seq: number, update: Uint8Array, claims: readonly ClientClaim[] = [], along?: WrittenAlong): Promise<void> {
+    return this.write(() => super.append(doc, seq, update, claims, along));
   }
 
-  override compact(doc: string, seq: number, state: Uint8Array): void {
-    this.write(() => {
-      super.compact(doc, seq, state);
+  override compact(doc: string, seq: number, state: Uint8Array): Promise<void> {
+    return this.write(async () => {
+      await super.compact(doc, seq, state);
       this.compactions += 1;
     });
   }
 
-  private write(run: () => void): void {
+  private async write(run: () => Promise<void>): Promise<void> {
     if (this.dead) throw new Killed();
     const fatal = this.fatal !== null && --this.fatal.remaining === 0 ? this.fatal : null;
     if (fatal && !fatal.afterCommit) this.dead = true;
     if (this.dead) throw new Killed();
-    run();
+    await run();
     if (fatal) {
       this.dead = true;
       throw new Killed();
@@ -64,15 +65,20 @@ class MortalStore extends DocStore {
 
 /** One run of the server: its database handle, store and registry, until it is killed or shut down. */
 export class ServerProcess {
-  private readonly db: Db;
   readonly store: MortalStore;
   readonly registry: DocRegistry;
 
-  constructor(dataDir: string, compactEvery: number) {
-    this.db = openDb(dataDir, 'normal');
-    this.store = new MortalStore(this.db);
+  private constructor(
+    private readonly storage: SqliteAt,
+    compactEvery: number,
+  ) {
+    this.store = new MortalStore(storage.sql);
     // Idle unloading would run on timers between steps and make runs unrepeatable; restarts unload instead.
     this.registry = new DocRegistry(this.store, 3_600_000, createLogger('silent'), compactEvery);
+  }
+
+  static async start(dataDir: string, compactEvery: number): Promise<ServerProcess> {
+    return new ServerProcess(await openSqliteAt(dataDir), compactEvery);
   }
 
   get dead(): boolean {
@@ -80,15 +86,15 @@ export class ServerProcess {
   }
 
   /** kill -9: no unload, no compaction; the handle is closed only so 1,000 runs do not run out of files. */
-  kill(): void {
+  async kill(): Promise<void> {
     this.store.dead = true;
-    this.db.close();
+    await this.storage.close();
   }
 
   /** A clean stop: every loaded document is compacted and dropped, as on SIGTERM. */
-  shutdown(): void {
-    if (!this.dead) this.registry.closeAll();
-    this.kill();
+  async shutdown(): Promise<void> {
+    if (!this.dead) await this.registry.closeAll();
+    await this.kill();
   }
 }
 
@@ -128,7 +134,7 @@ export class ServerConnection implements Subscriber {
       if (!doc) return;
       const sync = readSyncMessage(decoding.createDecoder(message.payload));
       if (sync.step !== SyncStep.STEP1) {
-        this.commit(doc, 0, sync.update);
+        await this.commit(doc, 0, sync.update);
         return;
       }
       this.send({ type: MuxType.SYNC, doc: doc.name, payload: syncPayload(SyncStep.STEP2, doc.stateAsUpdate(sync.stateVector)) });
@@ -136,7 +142,7 @@ export class ServerConnection implements Subscriber {
         this.send({ type: MuxType.SYNC, doc: doc.name, payload: syncPayload(SyncStep.STEP1, doc.stateVector()) });
     } else if (message.type === MuxType.UPDATE) {
       const doc = await this.subscribe(message.doc);
-      if (doc) this.commit(doc, message.seq, message.update);
+      if (doc) await this.commit(doc, message.seq, message.update);
     } else {
       throw new Error(`a device sent a frame of type ${message.type}`);
     }
@@ -166,8 +172,8 @@ export class ServerConnection implements Subscriber {
     return doc;
   }
 
-  private commit(doc: SyncedDoc, seq: number, update: Uint8Array): void {
-    const result = doc.commitFrom(this, update, this.clock());
+  private async commit(doc: SyncedDoc, seq: number, update: Uint8Array): Promise<void> {
+    const result = await doc.commitFrom(this, update, this.clock());
     if (this.server.dead) return;
     if (result.ok) {
       if (seq > 0) this.send({ type: MuxType.ACK, doc: doc.name, seq });

@@ -134,8 +134,9 @@ export interface DriversTable {
   last_delivery_ended_at: EpochMs | null;
 }
 
-/** No primary key: points are kept as sent. */
+/** Points are kept as sent; `id` only numbers them in the order they were stored (migration 0011). */
 export interface BreadcrumbsTable {
+  id: Generated<number>;
   driver_id: string;
   lat: number;
   lng: number;

@@ -208,7 +208,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   outletWatch.start();
   const pruner = new InboxPruner({ registry, orders, clock, log, retentionMs: config.inboxRetentionMs, sweepEveryMs: config.inboxSweepMs });
   pruner.start();
-  const breadcrumbs = new Breadcrumbs(db, config.breadcrumbsPerDriver);
+  const breadcrumbs = new Breadcrumbs(sql, config.breadcrumbsPerDriver);
   const proofRecords = new ProofRecords(db);
   const proofs = new ProofStore(path.join(config.dataDir, 'proofs'), proofRecords, {
     perOrder: config.proofsPerOrder,

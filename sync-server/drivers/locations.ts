@@ -26,7 +26,7 @@ export async function recordLocations(deps: LocationDeps, driverId: UserId, poin
       { path: `points.${future}.at`, message: 'in the future' },
     ]);
   }
-  deps.breadcrumbs.append(driverId, points, now);
+  await deps.breadcrumbs.append(driverId, points, now);
   const newest = points.reduce((a, b) => (b.at > a.at ? b : a));
   deps.drivers.recordPosition(driverId, newest);
   await deps.presence.record(driverId, newest);

@@ -33,7 +33,7 @@ export class RetentionSweeper extends PeriodicSweep {
   /** One sweep: nothing older than its retention is left. */
   protected async sweepOnce(): Promise<void> {
     const now = this.o.clock.now();
-    const breadcrumbs = this.o.breadcrumbs.deleteOlderThan(now - this.o.breadcrumbRetentionMs);
+    const breadcrumbs = await this.o.breadcrumbs.deleteOlderThan(now - this.o.breadcrumbRetentionMs);
     let proofOrders = 0;
     for (;;) {
       const batch = this.o.proofRecords.ordersFinishedBefore(now - this.o.proofRetentionMs, PROOF_ORDERS_PER_PASS);

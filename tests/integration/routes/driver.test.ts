@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UserId } from '../../../shared/ids';
+import { UserIdSchema } from '../../../shared/ids';
 import { Breadcrumbs } from '../../../sync-server/storage/breadcrumbs';
 import { errorOf, getJson, postJson } from '../support/http';
 import { useTestServer } from '../support/testServer';
@@ -13,7 +13,7 @@ const upload = (points: unknown[], token = t.driver.token) =>
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ points }),
   });
-const trail = () => new Breadcrumbs(t.server.db, Number.MAX_SAFE_INTEGER).count(t.driver.user.id as UserId);
+const trail = (): Promise<number> => new Breadcrumbs(t.server.sql, Number.MAX_SAFE_INTEGER).count(UserIdSchema.parse(t.driver.user.id));
 
 describe('driver API', () => {
   it('is for signed-in drivers only', async () => {
@@ -62,25 +62,25 @@ describe('driver API', () => {
 
   it('keeps a buffered trail of positions and takes the newest by device time as the last position', async () => {
     const now = Date.now();
-    const before = trail();
+    const before = await trail();
     const points = [
       { lat: 12.971, lng: 77.601, at: now - 20_000, accuracy: 8 },
       { lat: 12.973, lng: 77.603, at: now - 5_000, accuracy: 5 },
       { lat: 12.972, lng: 77.602, at: now - 10_000 },
     ];
     expect((await upload(points)).status).toBe(204);
-    expect(trail()).toBe(before + 3);
+    expect(await trail()).toBe(before + 3);
     expect((await me()).body.position).toEqual({ lat: 12.973, lng: 77.603, at: now - 5_000, accuracy: 5 });
 
     // Points buffered offline earlier and uploaded late join the trail but do not move the driver back.
     expect((await upload([{ lat: 12.9, lng: 77.5, at: now - 60_000 }])).status).toBe(204);
-    expect(trail()).toBe(before + 4);
+    expect(await trail()).toBe(before + 4);
     expect((await me()).body.position).toMatchObject({ lat: 12.973, lng: 77.603 });
   });
 
   it('refuses a batch with a point from the future, and bad batches, naming the field; nothing of them is kept', async () => {
     const now = Date.now();
-    const before = trail();
+    const before = await trail();
     const future = await upload([
       { lat: 12.97, lng: 77.6, at: now },
       { lat: 12.97, lng: 77.6, at: now + 3_600_000 },
@@ -104,7 +104,7 @@ describe('driver API', () => {
       expect(res.status).toBe(400);
       expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(field);
     }
-    expect(trail()).toBe(before);
+    expect(await trail()).toBe(before);
   });
 
   it('answers offers the driver does not hold', async () => {

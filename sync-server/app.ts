@@ -209,7 +209,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const pruner = new InboxPruner({ registry, orders, clock, log, retentionMs: config.inboxRetentionMs, sweepEveryMs: config.inboxSweepMs });
   pruner.start();
   const breadcrumbs = new Breadcrumbs(sql, config.breadcrumbsPerDriver);
-  const proofRecords = new ProofRecords(db);
+  const proofRecords = new ProofRecords(sql);
   const proofs = new ProofStore(path.join(config.dataDir, 'proofs'), proofRecords, {
     perOrder: config.proofsPerOrder,
     bytesPerOrder: config.proofBytesPerOrder,

@@ -36,8 +36,8 @@ export class RetentionSweeper extends PeriodicSweep {
     const breadcrumbs = await this.o.breadcrumbs.deleteOlderThan(now - this.o.breadcrumbRetentionMs);
     let proofOrders = 0;
     for (;;) {
-      const batch = this.o.proofRecords.ordersFinishedBefore(now - this.o.proofRetentionMs, PROOF_ORDERS_PER_PASS);
-      for (const orderId of batch) this.o.proofs.deleteOrder(orderId);
+      const batch = await this.o.proofRecords.ordersFinishedBefore(now - this.o.proofRetentionMs, PROOF_ORDERS_PER_PASS);
+      for (const orderId of batch) await this.o.proofs.deleteOrder(orderId);
       proofOrders += batch.length;
       if (batch.length < PROOF_ORDERS_PER_PASS || this.isClosed) break;
       await new Promise<void>((resolve) => setImmediate(resolve));

@@ -59,7 +59,7 @@ export function proofRoutes(deps: ProofRouteDeps): Hono {
         throw badRequest('proof_mismatch', 'The photo does not match its id (the SHA-256 of its bytes); it may have been cut short.');
       }
       if (sniffImageType(bytes) !== type) throw badRequest('invalid_image', `The bytes are not a ${type} image.`);
-      const stored = deps.proofs.put(order.id, proofId, type, bytes, deps.clock.now());
+      const stored = await deps.proofs.put(order.id, proofId, type, bytes, deps.clock.now());
       if (stored.kind === 'too_many') throw conflict('too_many_proofs', `An order may have at most ${stored.limit} proof photos.`);
       if (stored.kind === 'too_large') {
         throw conflict('proofs_too_large', `An order's proof photos may add up to at most ${Math.floor(stored.limit / 1024)} KiB.`);

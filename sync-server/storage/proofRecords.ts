@@ -1,6 +1,7 @@
+import type { Kysely } from 'kysely';
 import { OrderIdSchema, type OrderId } from '../../shared/ids';
 import { TERMINAL_STATUSES } from '../../shared/order/status';
-import type { Db } from './db';
+import type { Database } from './sql/schema';
 
 /** What an order's stored proofs add up to, the figures its caps are checked against. */
 export interface ProofTotals {
@@ -10,40 +11,42 @@ export interface ProofTotals {
 
 /** The `proofs` table: one row per proof file on disk, so caps and retention need no directory walks. */
 export class ProofRecords {
-  private readonly s;
+  constructor(private readonly db: Kysely<Database>) {}
 
-  constructor(db: Db) {
-    const terminal = [...TERMINAL_STATUSES].map((status) => `'${status}'`).join(', ');
-    this.s = {
-      totals: db.prepare<[string], { count: number; bytes: number | null }>(
-        'SELECT COUNT(*) AS count, SUM(bytes) AS bytes FROM proofs WHERE order_id = ?',
-      ),
-      insert: db.prepare<[string, string, number, number]>(
-        'INSERT OR IGNORE INTO proofs (order_id, proof_id, bytes, stored_at) VALUES (?, ?, ?, ?)',
-      ),
-      finishedBefore: db.prepare<[number, number], { order_id: string }>(
-        `SELECT DISTINCT p.order_id FROM proofs p JOIN orders o ON o.id = p.order_id
-         WHERE o.status IN (${terminal}) AND o.updated_at < ? LIMIT ?`,
-      ),
-      deleteOrder: db.prepare<[string]>('DELETE FROM proofs WHERE order_id = ?'),
-    };
-  }
-
-  totals(orderId: OrderId): ProofTotals {
-    const row = this.s.totals.get(orderId);
+  async totals(orderId: OrderId): Promise<ProofTotals> {
+    const row = await this.db
+      .selectFrom('proofs')
+      .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.sum<number | null>('bytes').as('bytes')])
+      .where('order_id', '=', orderId)
+      .executeTakeFirst();
     return { count: row?.count ?? 0, bytes: row?.bytes ?? 0 };
   }
 
-  insert(orderId: OrderId, proofId: string, bytes: number, storedAt: number): void {
-    this.s.insert.run(orderId, proofId, bytes, storedAt);
+  /** Records the proof; one already recorded keeps its size and time. */
+  async insert(orderId: OrderId, proofId: string, bytes: number, storedAt: number): Promise<void> {
+    await this.db
+      .insertInto('proofs')
+      .values({ order_id: orderId, proof_id: proofId, bytes, stored_at: storedAt })
+      .onConflict((conflict) => conflict.columns(['order_id', 'proof_id']).doNothing())
+      .execute();
   }
 
-  /** Orders with proofs that finished (delivered, cancelled, rejected, failed) before `until`, at most `limit`. */
-  ordersFinishedBefore(until: number, limit: number): OrderId[] {
-    return this.s.finishedBefore.all(until, limit).map((r) => OrderIdSchema.parse(r.order_id));
+  /** Orders with proofs that finished (delivered, cancelled, rejected, failed) before `until`, at most `limit`, by id. */
+  async ordersFinishedBefore(until: number, limit: number): Promise<OrderId[]> {
+    const rows = await this.db
+      .selectFrom('proofs as p')
+      .innerJoin('orders as o', 'o.id', 'p.order_id')
+      .select('p.order_id')
+      .distinct()
+      .where('o.status', 'in', [...TERMINAL_STATUSES])
+      .where('o.updated_at', '<', until)
+      .orderBy('p.order_id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => OrderIdSchema.parse(r.order_id));
   }
 
-  deleteOrder(orderId: OrderId): void {
-    this.s.deleteOrder.run(orderId);
+  async deleteOrder(orderId: OrderId): Promise<void> {
+    await this.db.deleteFrom('proofs').where('order_id', '=', orderId).execute();
   }
 }

@@ -172,7 +172,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   // Order matters: the index and inboxes first, then the fair-queue ledger, then dispatch, which reads both.
   for (const hooks of [projections, orderTimingsProjection(timings), outletDirectory(outlets), driverLedger(drivers), dispatcher])
     registry.use(hooks);
-  registry.use(orderWakes({ orders, marks: new WakeMarks(db), pushTokens, waker }));
+  registry.use(orderWakes({ orders, marks: new WakeMarks(sql), pushTokens, waker }));
   registry.use({
     storageFailed: (_doc, err) => {
       const failure = storageFailureOf(err);

@@ -1,7 +1,8 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { UserIdSchema, type OrderId, type UserId } from '../../shared/ids';
 import { ORDER_STATUSES, type OrderStatus } from '../../shared/order/status';
-import type { Db } from './db';
+import type { Database } from './sql/schema';
 
 /** What of an order wake-ups are decided on: its status and its driver. */
 export interface WakeMark {
@@ -13,24 +14,14 @@ const statusSchema = z.enum(ORDER_STATUSES);
 
 /** Per order, the state wake-ups were last decided for (`order_wake_marks`). */
 export class WakeMarks {
-  private readonly s;
+  constructor(private readonly db: Kysely<Database>) {}
 
-  constructor(db: Db) {
-    this.s = {
-      get: db.prepare<[string], { status: string; driver_id: string | null }>(
-        'SELECT status, driver_id FROM order_wake_marks WHERE order_id = ?',
-      ),
-      insert: db.prepare<[string, string, string | null]>(
-        'INSERT OR IGNORE INTO order_wake_marks (order_id, status, driver_id) VALUES (?, ?, ?)',
-      ),
-      update: db.prepare<[string, string | null, string, string, string | null]>(
-        'UPDATE order_wake_marks SET status = ?, driver_id = ? WHERE order_id = ? AND status = ? AND driver_id IS ?',
-      ),
-    };
-  }
-
-  get(orderId: OrderId): WakeMark | null {
-    const row = this.s.get.get(orderId);
+  async get(orderId: OrderId): Promise<WakeMark | null> {
+    const row = await this.db
+      .selectFrom('order_wake_marks')
+      .select(['status', 'driver_id'])
+      .where('order_id', '=', orderId)
+      .executeTakeFirst();
     return row
       ? { status: statusSchema.parse(row.status), driverId: row.driver_id === null ? null : UserIdSchema.parse(row.driver_id) }
       : null;
@@ -38,10 +29,25 @@ export class WakeMarks {
 
   /**
    * Moves the mark from `from` (null: none yet) to `to`; false when it no longer held `from` (another
-   * commit, or another node, got there first), so exactly one caller announces each transition.
+   * commit, or another node, got there first), so exactly one caller announces each transition. One
+   * statement each way, so the compare and the set are one step on either dialect.
    */
-  advance(orderId: OrderId, from: WakeMark | null, to: WakeMark): boolean {
-    if (from === null) return this.s.insert.run(orderId, to.status, to.driverId).changes > 0;
-    return this.s.update.run(to.status, to.driverId, orderId, from.status, from.driverId).changes > 0;
+  async advance(orderId: OrderId, from: WakeMark | null, to: WakeMark): Promise<boolean> {
+    if (from === null) {
+      const inserted = await this.db
+        .insertInto('order_wake_marks')
+        .values({ order_id: orderId, status: to.status, driver_id: to.driverId })
+        .onConflict((conflict) => conflict.column('order_id').doNothing())
+        .executeTakeFirst();
+      return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+    }
+    const updated = await this.db
+      .updateTable('order_wake_marks')
+      .set({ status: to.status, driver_id: to.driverId })
+      .where('order_id', '=', orderId)
+      .where('status', '=', from.status)
+      .where('driver_id', from.driverId === null ? 'is' : '=', from.driverId)
+      .executeTakeFirst();
+    return Number(updated.numUpdatedRows) > 0;
   }
 }

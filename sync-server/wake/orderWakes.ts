@@ -30,9 +30,9 @@ export function orderWakes(d: OrderWakesDeps): DocHooks {
       const view = doc.orderView();
       if (!view) return;
       const { status, driverId } = view.state;
-      const before = d.marks.get(doc.ref.orderId);
+      const before = await d.marks.get(doc.ref.orderId);
       if (before && before.status === status && before.driverId === driverId) return;
-      if (!d.marks.advance(doc.ref.orderId, before, { status, driverId })) return;
+      if (!(await d.marks.advance(doc.ref.orderId, before, { status, driverId }))) return;
       const row = await d.orders.get(doc.ref.orderId);
       if (!row) return;
       for (const wake of wakesForChange(before, view, row.trackingToken)) d.waker.wake(wake.target, wake.data);

@@ -72,6 +72,7 @@ import { ProofRecords } from './storage/proofRecords';
 import { PushTokens } from './storage/pushTokens';
 import { storageFailureOf } from './storage/storageFailure';
 import { StorageHealth } from './storage/storageHealth';
+import { storageProbeOf } from './storage/healthProbes';
 import { UserRepo } from './storage/users';
 import { WakeMarks } from './storage/wakeMarks';
 import { attachSync } from './sync/attachSync';
@@ -111,8 +112,8 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const sql = opened.db;
   const db = opened.sqlite;
   if (db === null) throw new Error('Storage opened without its SQLite handle: PostgreSQL is not wired into the server yet');
-  const storage = new StorageHealth(db);
-  const malformed = storage.checkIntegrity();
+  const storage = new StorageHealth(storageProbeOf(opened));
+  const malformed = await storage.checkIntegrity();
   if (malformed.length > 0)
     log.error('the database is malformed (PRAGMA quick_check); /healthz reports storage "corrupt"', { problems: malformed.slice(0, 20) });
   const users = new UserRepo(db);

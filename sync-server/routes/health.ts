@@ -19,8 +19,8 @@ export interface HealthSource {
  * Presence and limits do not decide the status: a node whose Redis is down still syncs and takes orders.
  */
 export function healthRoutes(src: HealthSource): Hono {
-  return new Hono().get('/', (c) => {
-    const storage = src.storage.status();
+  return new Hono().get('/', async (c) => {
+    const storage = await src.storage.status();
     const ok = storage === 'ok';
     const body = {
       ok,

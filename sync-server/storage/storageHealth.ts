@@ -1,44 +1,45 @@
-import { z } from 'zod';
-import type { Db } from './db';
-import { storageFailureOf, type StorageFailure } from './storageFailure';
+import type { StorageFailure } from './storageFailure';
 
 export type StorageStatus = 'ok' | StorageFailure;
 
 /** One heartbeat write a second at most, however often /healthz is asked. */
 const PROBE_EVERY_MS = 1000;
 
-const quickCheckRows = z.array(z.object({ quick_check: z.string() }));
+/** How one dialect checks its storage (healthProbes.ts has SQLite's and PostgreSQL's). */
+export interface StorageProbe {
+  /** The problems with the database's structure, none when well-formed. May read every page: at start only. */
+  integrity(): Promise<string[]>;
+  /** Commits a heartbeat write, or throws what storage said. */
+  heartbeat(now: number): Promise<void>;
+  /** What an error the probe met says about storage; null when it says nothing (a bug), and it is thrown on. */
+  failureOf(err: unknown): StorageFailure | null;
+}
 
 /**
- * Whether storage can take a write now, cheaply enough for /healthz: a committed heartbeat row (a
- * SELECT would pass on a full or read-only disk), cached for a second. A malformed file is found by
- * PRAGMA quick_check at start (it reads every page, so a live server does not repeat it) or by a
- * request meeting SQLITE_CORRUPT, and stays reported: corruption does not heal by itself.
+ * Whether storage can take a write now, cheaply enough for /healthz: a committed heartbeat (a read would
+ * pass on a full or read-only disk), cached for a second, with one probe at a time however many ask. A
+ * malformed database is found by the integrity check at start or by a request meeting corruption, and
+ * stays reported: corruption does not heal by itself.
  */
 export class StorageHealth {
   private corrupt = false;
   private last: { at: number; status: StorageStatus } | null = null;
-  private readonly heartbeat;
+  private probing: Promise<StorageStatus> | null = null;
+  /** Counts failures noticed, so a probe that was under way when one was does not cache its older answer. */
+  private noticedCount = 0;
 
   constructor(
-    private readonly db: Db,
+    private readonly probe: StorageProbe,
     private readonly probeEveryMs = PROBE_EVERY_MS,
-  ) {
-    this.heartbeat = db.prepare<[string]>(
-      "INSERT INTO meta (key, value) VALUES ('health_heartbeat', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-    );
-  }
+  ) {}
 
-  /** Runs PRAGMA quick_check; the problems it lists, none for a well-formed database. */
-  checkIntegrity(): string[] {
+  /** Runs the probe's integrity check; the problems it lists, none for a well-formed database. */
+  async checkIntegrity(): Promise<string[]> {
     let problems: string[];
     try {
-      problems = quickCheckRows
-        .parse(this.db.pragma('quick_check'))
-        .map((r) => r.quick_check)
-        .filter((line) => line !== 'ok');
+      problems = await this.probe.integrity();
     } catch (err: unknown) {
-      if (storageFailureOf(err) === null) throw err;
+      if (this.probe.failureOf(err) === null) throw err;
       problems = [String(err)];
     }
     if (problems.length > 0) this.corrupt = true;
@@ -49,25 +50,31 @@ export class StorageHealth {
   noticed(failure: StorageFailure): void {
     if (failure === 'corrupt') this.corrupt = true;
     this.last = null;
+    this.noticedCount += 1;
   }
 
-  status(now = Date.now()): StorageStatus {
-    if (this.corrupt) return 'corrupt';
-    if (this.last && now - this.last.at < this.probeEveryMs) return this.last.status;
-    const status = this.probe(now);
-    this.last = { at: now, status };
-    return status;
+  status(now = Date.now()): Promise<StorageStatus> {
+    if (this.corrupt) return Promise.resolve('corrupt');
+    if (this.last && now - this.last.at < this.probeEveryMs) return Promise.resolve(this.last.status);
+    this.probing ??= this.probeNow(now).finally(() => {
+      this.probing = null;
+    });
+    return this.probing;
   }
 
-  private probe(now: number): StorageStatus {
+  private async probeNow(now: number): Promise<StorageStatus> {
+    const noticedBefore = this.noticedCount;
+    let status: StorageStatus = 'ok';
     try {
-      this.db.transaction(() => this.heartbeat.run(String(now))).immediate();
-      return 'ok';
+      await this.probe.heartbeat(now);
     } catch (err: unknown) {
-      const failure = storageFailureOf(err);
+      const failure = this.probe.failureOf(err);
       if (failure === null) throw err;
       if (failure === 'corrupt') this.corrupt = true;
-      return this.corrupt ? 'corrupt' : failure;
+      status = failure;
     }
+    if (this.corrupt) return 'corrupt';
+    if (this.noticedCount === noticedBefore) this.last = { at: now, status };
+    return status;
   }
 }

@@ -1,8 +1,13 @@
 import path from 'node:path';
+import net from 'node:net';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DabbaServer } from '../../../sync-server/app';
+import { postgresProbe, sqliteProbe, storageProbeOf } from '../../../sync-server/storage/healthProbes';
+import { openSqlStorage, type SqlStorage, type SqlTarget } from '../../../sync-server/storage/sql/open';
+import { postgresKysely } from '../../../sync-server/storage/sql/postgres';
+import { StorageHealth, type StorageProbe } from '../../../sync-server/storage/storageHealth';
 import * as Y from 'yjs';
 import { orderDocName } from '../../../shared/docNames';
 import { newEventId } from '../../../shared/ids';
@@ -12,7 +17,8 @@ import { authorOf, login, PICKUP_ORDER, placeOrder } from '../support/api';
 import { MuxTestClient } from '../support/muxClient';
 import { storedEventIds } from '../support/noteStream';
 import { errorOf, getJson, postJson } from '../support/http';
-import { startTestServer, tempDataDir } from '../support/server';
+import { freePort, startTestServer, tempDataDir } from '../support/server';
+import { createTestTarget, DIALECTS, silentLog, type Dialect } from '../support/sqlStorage';
 import { mountSmallDisk, type SmallDisk } from '../support/smallDisk';
 
 interface Health {
@@ -118,5 +124,89 @@ describe('/healthz and writes tell the truth about storage', () => {
 
     const server = await start(dataDir);
     expect(await getJson<Health>(`${server.url}/healthz`)).toMatchObject({ status: 503, body: { ok: false, storage: 'corrupt' } });
+  });
+});
+
+describe.each(DIALECTS)('storage health probed on %s', (dialect: Dialect) => {
+  let target: SqlTarget;
+  let opened: SqlStorage;
+  let discard: () => Promise<void>;
+  beforeEach(async () => {
+    ({ target, discard } = await createTestTarget(dialect));
+    opened = await openSqlStorage(target, silentLog);
+  });
+  afterEach(async () => {
+    await opened.close();
+    await discard();
+  });
+
+  const heartbeat = async (): Promise<string | undefined> =>
+    (await opened.db.selectFrom('meta').select('value').where('key', '=', 'health_heartbeat').executeTakeFirst())?.value;
+
+  /** A probe over a second connection to the same database, one that may only read. */
+  function readOnlyProbe(): { probe: StorageProbe; close(): Promise<void> } {
+    if (target.dialect === 'sqlite') {
+      const raw = new Database(path.join(target.dataDir, 'dabba.sqlite'), { readonly: true });
+      return { probe: sqliteProbe(raw), close: () => Promise.resolve(void raw.close()) };
+    }
+    const url = new URL(target.url);
+    url.searchParams.set('options', '-c default_transaction_read_only=on');
+    const db = postgresKysely(url.toString(), silentLog);
+    return { probe: postgresProbe(db), close: () => db.destroy() };
+  }
+
+  it('finds fresh storage well-formed and taking writes, its heartbeat written at each probe', async () => {
+    const health = new StorageHealth(storageProbeOf(opened), 1000);
+    expect(await health.checkIntegrity()).toEqual([]);
+    expect(await health.status(1_700_000_000_000)).toBe('ok');
+    expect(await heartbeat()).toBe('1700000000000');
+    expect(await health.status(1_700_000_000_999)).toBe('ok');
+    expect(await heartbeat()).toBe('1700000000000');
+    expect(await health.status(1_700_000_001_000)).toBe('ok');
+    expect(await heartbeat()).toBe('1700000001000');
+  });
+
+  it('reports read_only while the database refuses writes, and ok again on one that takes them', async () => {
+    const readOnly = readOnlyProbe();
+    try {
+      const health = new StorageHealth(readOnly.probe, 1000);
+      expect(await health.checkIntegrity()).toEqual([]);
+      for (const at of [0, 1000, 2000]) expect(await health.status(at)).toBe('read_only');
+    } finally {
+      await readOnly.close();
+    }
+    expect(await new StorageHealth(storageProbeOf(opened)).status(3000)).toBe('ok');
+  });
+});
+
+describe('storage health of a PostgreSQL server out of reach', () => {
+  it('reports failed when nothing listens where the server should be, probe after probe', async () => {
+    const db = postgresKysely(`postgres://postgres@127.0.0.1:${await freePort()}/dabba`, silentLog);
+    try {
+      const health = new StorageHealth(postgresProbe(db), 1000);
+      expect(await health.status(0)).toBe('failed');
+      expect(await health.status(500)).toBe('failed');
+      expect(await health.status(1000)).toBe('failed');
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('reports failed when the server takes the connection but never answers, within the probe timeout', async () => {
+    const sockets = new Set<net.Socket>();
+    const silent = net.createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    const db = postgresKysely(`postgres://postgres@127.0.0.1:${port}/dabba`, silentLog);
+    try {
+      const health = new StorageHealth(postgresProbe(db, 300), 1000);
+      const started = Date.now();
+      expect(await health.status(0)).toBe('failed');
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+      await db.destroy();
+    }
   });
 });

@@ -160,7 +160,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     orders,
     drivers,
     driverOrders,
-    state: new DispatchState(db),
+    state: new DispatchState(sql),
     presence,
     clock,
     log,

@@ -57,7 +57,7 @@ export class Dispatcher implements DocHooks {
       d,
       (row) =>
         this.background('offer timeout', async () => {
-          const current = this.desk.current(row);
+          const current = await this.desk.current(row);
           if (!current || (await this.desk.extendIfWoken(current))) return;
           await this.desk.end(current, 'timeout');
           await this.dispatchAwaiting(false);
@@ -71,7 +71,7 @@ export class Dispatcher implements DocHooks {
     return this.serial.run('dispatch', async () => {
       if (this.closed) return;
       const now = this.d.clock.now();
-      for (const row of this.d.state.offers()) {
+      for (const row of await this.d.state.offers()) {
         const view = await readOrderView(this.d.registry, row.orderId);
         if (!view || !needsDriver(view)) await this.desk.withdraw(row);
         else if (row.expiresAt <= now) await this.desk.end(row, 'timeout');
@@ -87,12 +87,12 @@ export class Dispatcher implements DocHooks {
   }
 
   /** Watches order documents: a delivery that needs a driver, one that no longer does, a driver set free. */
-  afterCommit(doc: SyncedDoc): void {
+  async afterCommit(doc: SyncedDoc): Promise<void> {
     if (doc.ref.kind !== 'order' || this.closed) return;
     const view = doc.orderView();
     if (!view || !isDelivery(view.header)) return;
     const orderId = doc.ref.orderId;
-    const offered = this.d.state.offer(orderId) !== null;
+    const offered = (await this.d.state.offer(orderId)) !== null;
     if (needsDriver(view)) {
       if (!offered) this.kick();
       return;
@@ -116,7 +116,7 @@ export class Dispatcher implements DocHooks {
   /** The driver takes the order: the server appends `assigned` as system. Refused when the offer is not (or no longer) theirs. */
   accept(driverId: UserId, orderId: OrderId): Promise<Result<undefined, AcceptRefusal>> {
     return this.queue(async () => {
-      const row = this.d.state.offer(orderId);
+      const row = await this.d.state.offer(orderId);
       if (!row || row.driverId !== driverId) {
         if ((await this.d.orders.get(orderId))?.driverId === driverId) return ok(); // accepted before; the answer was lost
         const code = await this.notTheirs(orderId, driverId);
@@ -144,7 +144,7 @@ export class Dispatcher implements DocHooks {
   /** The driver passes: the offer moves on at once. Declining an offer that already ended succeeds and does nothing. */
   decline(driverId: UserId, orderId: OrderId, reason: string | null): Promise<Result<undefined, DeclineRefusal>> {
     return this.queue(async () => {
-      const row = this.d.state.offer(orderId);
+      const row = await this.d.state.offer(orderId);
       if (row?.driverId === driverId) {
         await this.desk.end(row, 'declined', reason);
         await this.dispatchAwaiting(false);
@@ -158,7 +158,7 @@ export class Dispatcher implements DocHooks {
   /** Off shift: the driver's pending offers go to others at once (no exclusion: they are simply not on shift). */
   shiftChanged(driverId: UserId, onShift: boolean): Promise<Result<undefined, ShuttingDown>> {
     return this.queue(async () => {
-      if (!onShift) for (const row of this.d.state.offers()) if (row.driverId === driverId) await this.desk.withdraw(row);
+      if (!onShift) for (const row of await this.d.state.offers()) if (row.driverId === driverId) await this.desk.withdraw(row);
       await this.dispatchAwaiting(false);
       return ok();
     });
@@ -181,7 +181,7 @@ export class Dispatcher implements DocHooks {
           : null,
       );
       if (!assigned) return fail('order_changed', 'The order changed while assigning it; look at it again.');
-      const pending = this.d.state.offer(orderId);
+      const pending = await this.d.state.offer(orderId);
       if (pending) await this.desk.withdraw(pending);
       await this.mirror.settle(orderId);
       if (pending) await this.dispatchAwaiting(false);
@@ -199,7 +199,7 @@ export class Dispatcher implements DocHooks {
   }
 
   private async withdrawIfSettled(orderId: OrderId): Promise<void> {
-    const row = this.d.state.offer(orderId);
+    const row = await this.d.state.offer(orderId);
     if (!row) return;
     const view = await readOrderView(this.d.registry, orderId);
     if (view && needsDriver(view)) return;
@@ -210,7 +210,7 @@ export class Dispatcher implements DocHooks {
 
   /** An order admins saw waiting that no longer needs a driver (assigned by hand, cancelled) leaves the dispatch mirror. */
   private async settleIfDone(orderId: OrderId): Promise<void> {
-    if (this.d.state.offer(orderId)) return;
+    if (await this.d.state.offer(orderId)) return;
     const view = await readOrderView(this.d.registry, orderId);
     if (!view || !needsDriver(view)) await this.mirror.settle(orderId);
   }
@@ -239,7 +239,7 @@ export class Dispatcher implements DocHooks {
   private async notTheirs(orderId: OrderId, driverId: UserId): Promise<NotTheirs> {
     const row = await this.d.orders.get(orderId);
     const looking = row !== null && row.driverId === null && AWAITING_DRIVER.includes(row.status);
-    return this.d.state.exclusions(orderId).has(driverId) || (row !== null && !looking) ? 'offer_expired' : 'offer_not_yours';
+    return (await this.d.state.exclusions(orderId)).has(driverId) || (row !== null && !looking) ? 'offer_expired' : 'offer_not_yours';
   }
 
   private queue<T, C extends string>(job: () => Promise<Result<T, C>>): Promise<Result<T, C | ShuttingDown>> {

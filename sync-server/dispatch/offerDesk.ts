@@ -77,7 +77,7 @@ export class OfferDesk {
           if (devices.length > 0) connected.add(driver.id);
         }),
     );
-    const offers = this.d.state.offers().filter((o) => o.orderId !== orderId);
+    const offers = (await this.d.state.offers()).filter((o) => o.orderId !== orderId);
     const candidates = driverCandidates(drivers, {
       activeCounts: this.d.driverOrders.activeCounts(),
       offers,
@@ -89,7 +89,7 @@ export class OfferDesk {
     const pickup = { lat: view.header.outlet.lat, lng: view.header.outlet.lng };
     const request = (set: ReadonlySet<UserId>) => ({ orderId, pickup, now, excluded: set, mode });
     if (excluded) return chooseDriver(candidates, request(excluded), this.policy);
-    const exclusions = this.d.state.exclusions(orderId);
+    const exclusions = await this.d.state.exclusions(orderId);
     return chooseDriver(candidates, request(new Set(exclusions.keys())), this.policy);
   }
 
@@ -99,21 +99,21 @@ export class OfferDesk {
    * drivers taken off the order stay excluded.
    */
   async offer(orderId: OrderId, newRound: boolean): Promise<OfferOutcome> {
-    if (this.d.state.offer(orderId)) return 'offered';
+    if (await this.d.state.offer(orderId)) return 'offered';
     const view = await readOrderView(this.d.registry, orderId);
     if (!view || !needsDriver(view) || !isDelivery(view.header)) return 'done';
     for (const e of view.state.applied) {
       if (e.type !== 'unassigned') continue;
-      this.d.state.exclude(orderId, e.driverId, 'unassigned', e.at);
+      await this.d.state.exclude(orderId, e.driverId, 'unassigned', e.at);
       await this.mirror.record(orderId, { kind: 'passed', driverId: e.driverId, reason: 'unassigned', said: e.reason, at: e.at });
     }
     let choice = await this.choose(view);
     if (!choice.ok && newRound) {
-      const exclusions = this.d.state.exclusions(orderId);
+      const exclusions = await this.d.state.exclusions(orderId);
       const sticky = new Set([...exclusions].filter(([, reason]) => reason === 'unassigned').map(([id]) => id));
       if (sticky.size < exclusions.size) {
         const again = await this.choose(view, sticky);
-        if (again.ok) this.d.state.clearRound(orderId);
+        if (again.ok) await this.d.state.clearRound(orderId);
         choice = again;
       }
     }
@@ -126,7 +126,7 @@ export class OfferDesk {
     const expiresAt = offeredAt + firstWindowMs(reach, this.windows);
     const offer = buildOffer(view.header, { offeredAt, expiresAt, distanceMeters });
     const row: OfferRow = { orderId, driverId, offeredAt, expiresAt, offer };
-    this.d.state.putOffer(row);
+    await this.d.state.putOffer(row);
     await showOffer(this.d.registry, driverId, offer);
     await this.mirror.record(orderId, { kind: 'offered', driverId, offeredAt, expiresAt });
     this.schedule(row);
@@ -154,7 +154,7 @@ export class OfferDesk {
     const expiresAt = extendedExpiry(row, connected, this.windows);
     if (expiresAt === null || expiresAt <= this.d.clock.now()) return false;
     const extended: OfferRow = { ...row, expiresAt, offer: { ...row.offer, expiresAt } };
-    this.d.state.putOffer(extended);
+    await this.d.state.putOffer(extended);
     await showOffer(this.d.registry, row.driverId, extended.offer);
     await this.mirror.record(row.orderId, { kind: 'offered', driverId: row.driverId, offeredAt: row.offeredAt, expiresAt });
     this.schedule(extended);
@@ -174,14 +174,14 @@ export class OfferDesk {
     this.expiries.get(row.orderId)?.();
     this.expiries.delete(row.orderId);
     await hideOffer(this.d.registry, row.driverId, row.orderId);
-    this.d.state.deleteOffer(row.orderId);
+    await this.d.state.deleteOffer(row.orderId);
     await this.mirror.record(row.orderId, { kind: 'offer_ended' });
   }
 
   /** The driver let the offer lapse (or declined it): they are not asked for this order again this round. */
   async end(row: OfferRow, reason: 'declined' | 'timeout', said: string | null = null): Promise<void> {
     const now = this.d.clock.now();
-    this.d.state.exclude(row.orderId, row.driverId, reason, now);
+    await this.d.state.exclude(row.orderId, row.driverId, reason, now);
     await this.withdraw(row);
     await this.mirror.record(row.orderId, { kind: 'passed', driverId: row.driverId, reason, said, at: now });
     this.d.log.info(reason === 'timeout' ? 'offer timed out' : 'offer declined', {
@@ -192,8 +192,8 @@ export class OfferDesk {
   }
 
   /** The pending offer as stored, if it is still the same one (same driver, same time). */
-  current(row: Pick<OfferRow, 'orderId' | 'driverId' | 'offeredAt'>): OfferRow | null {
-    const now = this.d.state.offer(row.orderId);
+  async current(row: Pick<OfferRow, 'orderId' | 'driverId' | 'offeredAt'>): Promise<OfferRow | null> {
+    const now = await this.d.state.offer(row.orderId);
     return now && now.driverId === row.driverId && now.offeredAt === row.offeredAt ? now : null;
   }
 

@@ -1,6 +1,7 @@
+import type { Kysely, Selectable } from 'kysely';
 import { OrderIdSchema, UserIdSchema, type OrderId, type UserId } from '../../shared/ids';
 import type { Offer } from '../../shared/inbox';
-import type { Db } from './db';
+import type { Database, DispatchOffersTable } from './sql/schema';
 
 export interface OfferRow {
   readonly orderId: OrderId;
@@ -13,72 +14,77 @@ export interface OfferRow {
 
 export type ExclusionReason = 'declined' | 'timeout' | 'unassigned';
 
-interface Row {
-  order_id: string;
-  driver_id: string;
-  offered_at: number;
-  expires_at: number;
-  offer: string;
-}
-
-const toOffer = (r: Row): OfferRow => ({
+const toOffer = (r: Selectable<DispatchOffersTable>): OfferRow => ({
   orderId: OrderIdSchema.parse(r.order_id),
   driverId: UserIdSchema.parse(r.driver_id),
   offeredAt: r.offered_at,
   expiresAt: r.expires_at,
+  // Written by putOffer from an Offer the server built, never by a client.
   offer: JSON.parse(r.offer) as Offer,
 });
 
 /** Dispatch's durable state: the pending offer per order and who is no longer asked to take which order. */
 export class DispatchState {
-  private readonly s;
+  constructor(private readonly db: Kysely<Database>) {}
 
-  constructor(db: Db) {
-    this.s = {
-      offer: db.prepare<[string], Row>('SELECT * FROM dispatch_offers WHERE order_id = ?'),
-      offers: db.prepare<[], Row>('SELECT * FROM dispatch_offers ORDER BY offered_at, order_id'),
-      putOffer: db.prepare<[string, string, number, number, string]>(
-        'INSERT OR REPLACE INTO dispatch_offers (order_id, driver_id, offered_at, expires_at, offer) VALUES (?, ?, ?, ?, ?)',
-      ),
-      deleteOffer: db.prepare<[string]>('DELETE FROM dispatch_offers WHERE order_id = ?'),
-      exclusions: db.prepare<[string], { driver_id: string; reason: ExclusionReason }>(
-        'SELECT driver_id, reason FROM dispatch_exclusions WHERE order_id = ?',
-      ),
-      exclude: db.prepare<[string, string, string, number]>(
-        'INSERT OR REPLACE INTO dispatch_exclusions (order_id, driver_id, reason, at) VALUES (?, ?, ?, ?)',
-      ),
-      clearRound: db.prepare<[string]>("DELETE FROM dispatch_exclusions WHERE order_id = ? AND reason IN ('declined', 'timeout')"),
-    };
-  }
-
-  offer(orderId: OrderId): OfferRow | null {
-    const row = this.s.offer.get(orderId);
+  async offer(orderId: OrderId): Promise<OfferRow | null> {
+    const row = await this.db.selectFrom('dispatch_offers').selectAll().where('order_id', '=', orderId).executeTakeFirst();
     return row ? toOffer(row) : null;
   }
 
   /** Every pending offer, oldest first. */
-  offers(): OfferRow[] {
-    return this.s.offers.all().map(toOffer);
+  async offers(): Promise<OfferRow[]> {
+    const rows = await this.db.selectFrom('dispatch_offers').selectAll().orderBy('offered_at').orderBy('order_id').execute();
+    return rows.map(toOffer);
   }
 
-  putOffer(row: OfferRow): void {
-    this.s.putOffer.run(row.orderId, row.driverId, row.offeredAt, row.expiresAt, JSON.stringify(row.offer));
+  /** Stores the order's offer, replacing the one it had. */
+  async putOffer(row: OfferRow): Promise<void> {
+    const values = {
+      order_id: row.orderId,
+      driver_id: row.driverId,
+      offered_at: row.offeredAt,
+      expires_at: row.expiresAt,
+      offer: JSON.stringify(row.offer),
+    };
+    await this.db
+      .insertInto('dispatch_offers')
+      .values(values)
+      .onConflict((conflict) =>
+        conflict.column('order_id').doUpdateSet({
+          driver_id: values.driver_id,
+          offered_at: values.offered_at,
+          expires_at: values.expires_at,
+          offer: values.offer,
+        }),
+      )
+      .execute();
   }
 
-  deleteOffer(orderId: OrderId): void {
-    this.s.deleteOffer.run(orderId);
+  async deleteOffer(orderId: OrderId): Promise<void> {
+    await this.db.deleteFrom('dispatch_offers').where('order_id', '=', orderId).execute();
   }
 
-  exclusions(orderId: OrderId): Map<UserId, ExclusionReason> {
-    return new Map(this.s.exclusions.all(orderId).map((r) => [UserIdSchema.parse(r.driver_id), r.reason]));
+  async exclusions(orderId: OrderId): Promise<Map<UserId, ExclusionReason>> {
+    const rows = await this.db.selectFrom('dispatch_exclusions').select(['driver_id', 'reason']).where('order_id', '=', orderId).execute();
+    return new Map(rows.map((r) => [UserIdSchema.parse(r.driver_id), r.reason]));
   }
 
-  exclude(orderId: OrderId, driverId: UserId, reason: ExclusionReason, at: number): void {
-    this.s.exclude.run(orderId, driverId, reason, at);
+  /** Excludes the driver from the order, for `reason` as of `at`: a later exclusion replaces an earlier one. */
+  async exclude(orderId: OrderId, driverId: UserId, reason: ExclusionReason, at: number): Promise<void> {
+    await this.db
+      .insertInto('dispatch_exclusions')
+      .values({ order_id: orderId, driver_id: driverId, reason, at })
+      .onConflict((conflict) => conflict.columns(['order_id', 'driver_id']).doUpdateSet({ reason, at }))
+      .execute();
   }
 
   /** A new round: drivers who declined or let the offer lapse may be asked again; those taken off it may not. */
-  clearRound(orderId: OrderId): void {
-    this.s.clearRound.run(orderId);
+  async clearRound(orderId: OrderId): Promise<void> {
+    await this.db
+      .deleteFrom('dispatch_exclusions')
+      .where('order_id', '=', orderId)
+      .where('reason', 'in', ['declined', 'timeout'])
+      .execute();
   }
 }

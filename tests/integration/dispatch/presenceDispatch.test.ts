@@ -41,10 +41,10 @@ async function start(env: Record<string, string> = {}): Promise<DemoSessions> {
 }
 
 const idOf = (session: Session) => UserIdSchema.parse(session.user.id);
-const pendingOffer = (orderId: OrderId): OfferRow | null => new DispatchState(server.db).offer(orderId);
+const pendingOffer = (orderId: OrderId): Promise<OfferRow | null> => new DispatchState(server.sql).offer(orderId);
 const offerTo = (session: Session, orderId: OrderId) =>
   pollUntil(
-    () => Promise.resolve(pendingOffer(orderId)),
+    () => pendingOffer(orderId),
     (row): row is OfferRow => row?.driverId === idOf(session),
     `an offer of ${orderId} to ${session.user.id}`,
   );
@@ -60,7 +60,7 @@ describe('dispatch and presence', () => {
     await offerTo(bala.session, orderId);
     // Declining decides the next offer before it answers: nobody else could be offered it.
     expect((await declineOffer(server.url, bala, orderId)).status).toBe(204);
-    expect(pendingOffer(orderId)).toBeNull();
+    expect(await pendingOffer(orderId)).toBeNull();
 
     const ravi = await connectDriver(server.url, declaredOnly, 'Ravi');
     const row = await offerTo(ravi.session, orderId);
@@ -97,11 +97,11 @@ describe('dispatch and presence', () => {
 
     // Nobody opened the app: the offer lapses after the first window, and the order waits.
     await pollUntil(
-      () => Promise.resolve(pendingOffer(orderId)),
+      () => pendingOffer(orderId),
       (r) => r === null,
       'the offer to lapse',
     );
-    expect(new DispatchState(server.db).exclusions(orderId).get(idOf(asleep))).toBe('timeout');
+    expect((await new DispatchState(server.sql).exclusions(orderId)).get(idOf(asleep))).toBe('timeout');
   });
 
   it('gives a woken driver the rest of the normal time once their app connects, and lets them take it', async () => {
@@ -119,7 +119,7 @@ describe('dispatch and presence', () => {
       'the offer extended in Ravi’s inbox',
     );
     expect(extended?.offeredAt).toBe(first.offeredAt);
-    expect(pendingOffer(orderId)?.expiresAt).toBe(first.offeredAt + 60_000);
+    expect((await pendingOffer(orderId))?.expiresAt).toBe(first.offeredAt + 60_000);
     expect((await acceptOffer(server.url, ravi, orderId)).status).toBe(200);
     expect(waker.wakes).toHaveLength(1);
   });

@@ -70,8 +70,7 @@ describe('seed:history', () => {
       const lastDay = ordersOf(dataDir).filter((r) => (r.finished_at ?? 0) >= until - DAY);
       expect(inbox.length).toBe(lastDay.length);
       desk.close();
-      const offers = server.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM dispatch_offers').get();
-      expect(offers?.n).toBe(0);
+      expect(await server.sql.selectFrom('dispatch_offers').selectAll().execute()).toEqual([]);
 
       const res = await getJson(`${server.url}/api/admin/stats?from=${until - 7 * DAY}&to=${until}`, { token: admin.token });
       const stats = statsResponseSchema.parse(res.body);

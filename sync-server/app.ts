@@ -129,7 +129,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const timings = new OrderTimingsIndex(sql);
   const clock = overrides.clock ?? systemClock;
   const drivers = new DriverRepo(db);
-  const driverOrders = new DriverOrders(db);
+  const driverOrders = new DriverOrders(sql);
   const presence = await openPresence(config, clock, log);
   // Per-address budgets: shared by every node through Redis, so spreading requests over nodes gains nothing.
   const limits = await openLimiterStore(config, log);
@@ -271,8 +271,8 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
       clock,
       presence,
       breadcrumbs,
-      moved: (driverId) => {
-        trackPositions.driverMoved(driverId);
+      moved: async (driverId) => {
+        await trackPositions.driverMoved(driverId);
         dispatcher.kick();
       },
     }),

@@ -218,7 +218,7 @@ export class Dispatcher implements DocHooks {
   /** Offers every waiting delivery, oldest first; with some left waiting, asks again after `retryMs`. */
   private async dispatchAwaiting(newRound: boolean): Promise<void> {
     let waiting = 0;
-    for (const orderId of this.d.driverOrders.awaitingDriver()) {
+    for (const orderId of await this.d.driverOrders.awaitingDriver()) {
       try {
         if ((await this.desk.offer(orderId, newRound)) === 'waiting') waiting += 1;
       } catch (err: unknown) {

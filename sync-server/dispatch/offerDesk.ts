@@ -79,7 +79,7 @@ export class OfferDesk {
     );
     const offers = (await this.d.state.offers()).filter((o) => o.orderId !== orderId);
     const candidates = driverCandidates(drivers, {
-      activeCounts: this.d.driverOrders.activeCounts(),
+      activeCounts: await this.d.driverOrders.activeCounts(),
       offers,
       live,
       connected,

@@ -47,7 +47,7 @@ function agent(deps: AgentDeliveryDeps, agentId: UserId): Result<DriverRecord, '
 export async function latestAgentOrder(deps: AgentDeliveryDeps, agentId: UserId): Promise<Result<AgentOrder, AgentRefusal>> {
   const driver = agent(deps, agentId);
   if (!driver.ok) return driver;
-  const orderId = deps.driverOrders.latest(driver.value.id);
+  const orderId = await deps.driverOrders.latest(driver.value.id);
   const view = orderId ? await readOrderView(deps.registry, orderId) : null;
   if (!orderId || !view) return fail('no_order', 'No order has been assigned to this agent.');
   const { header, state } = view;
@@ -78,7 +78,7 @@ export async function completeAgentDelivery(
   if (!found.ok) return found;
   const driver = found.value;
   const by = caller.kind === 'admin' ? { id: caller.id, role: 'admin' as const } : { id: SYSTEM_ID, role: 'system' as const };
-  for (const orderId of deps.driverOrders.active(driver.id)) {
+  for (const orderId of await deps.driverOrders.active(driver.id)) {
     const done = await appendServerEvents(deps.registry, orderId, now, (view) => {
       if (view.state.driverId !== driver.id) return null;
       const events: EventDraft[] = [];

@@ -10,7 +10,7 @@ export interface LocationDeps {
   readonly drivers: DriverRepo;
   readonly presence: DriverPresence;
   /** Someone moved: tracking links of the orders they carry, and dispatch (they may now be within reach). */
-  readonly moved: (driverId: UserId) => void;
+  readonly moved: (driverId: UserId) => Promise<void>;
 }
 
 /**
@@ -30,5 +30,5 @@ export async function recordLocations(deps: LocationDeps, driverId: UserId, poin
   const newest = points.reduce((a, b) => (b.at > a.at ? b : a));
   deps.drivers.recordPosition(driverId, newest);
   await deps.presence.record(driverId, newest);
-  deps.moved(driverId);
+  await deps.moved(driverId);
 }

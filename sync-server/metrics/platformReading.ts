@@ -44,7 +44,7 @@ export async function readPlatform(metrics: ServerMetrics, sources: MetricSource
     limits: sources.limitsStatus(),
     devices: [...devices.values()].sort((a, b) => (a.role === b.role ? (a.app < b.app ? -1 : 1) : a.role < b.role ? -1 : 1)),
     documentsLoaded: sources.documentsLoaded(),
-    dispatchQueue: sources.dispatchQueue(),
+    dispatchQueue: await sources.dispatchQueue(),
     commits: {
       count,
       avgMs: count > 0 ? (sumOf('sum') / count) * 1000 : null,

@@ -11,7 +11,7 @@ export interface MetricSources {
   /** 'degraded' while Redis is away and this node counts rate limits alone. */
   limitsStatus(): 'ok' | 'degraded';
   documentsLoaded(): number;
-  dispatchQueue(): number;
+  dispatchQueue(): Promise<number>;
   sockets(): number;
   /** Every outlet's unsynced changes as its devices report them (outletBacklogs.ts), at `now`. */
   outletBacklogs(): Promise<{ readonly now: number; readonly outlets: OutletBacklog[] }>;
@@ -136,8 +136,8 @@ export class ServerMetrics {
       name: 'dabba_dispatch_queue_length',
       help: 'Delivery orders accepted by their outlet and waiting for a driver.',
       registers,
-      collect() {
-        this.set(sources.dispatchQueue());
+      async collect() {
+        this.set(await sources.dispatchQueue());
       },
     });
   }

@@ -27,7 +27,7 @@ export function startMetrics(parts: MetricParts): { readonly metrics: ServerMetr
     presenceStatus: () => parts.presence.status(),
     limitsStatus: () => parts.limits.status(),
     documentsLoaded: () => parts.registry.size,
-    dispatchQueue: () => parts.driverOrders.awaitingDriver().length,
+    dispatchQueue: async () => (await parts.driverOrders.awaitingDriver()).length,
     sockets: parts.sockets,
     outletBacklogs: async () => {
       const [live, records] = await Promise.all([parts.presence.list(), parts.presence.outletDeviceRecords()]);

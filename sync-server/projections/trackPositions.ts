@@ -22,8 +22,8 @@ export class TrackPositions {
     this.throttle = new Throttle(intervalMs, clock, refreshTrack);
   }
 
-  driverMoved(driverId: UserId): void {
-    for (const orderId of this.driverOrders.pickedUp(driverId)) this.throttle.request(orderId);
+  async driverMoved(driverId: UserId): Promise<void> {
+    for (const orderId of await this.driverOrders.pickedUp(driverId)) this.throttle.request(orderId);
   }
 
   close(): void {

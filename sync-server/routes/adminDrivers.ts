@@ -35,7 +35,7 @@ export function adminDriverRoutes(deps: AdminDriverRouteDeps): Hono {
           phone: d.phone,
           onShift: d.onShift,
           capacity: d.capacity,
-          activeOrders: deps.driverOrders.active(d.id),
+          activeOrders: await deps.driverOrders.active(d.id),
           position: newest(live, d.position),
           connected: devices.length > 0,
         };

@@ -73,7 +73,7 @@ export function driverRoutes(deps: DriverRouteDeps): Hono {
     .get('/me', async (c) => {
       const driver = await requireDriver(c, deps);
       c.header('Cache-Control', 'no-store');
-      return c.json(me(driver, deps.driverOrders.active(driver.id).length));
+      return c.json(me(driver, (await deps.driverOrders.active(driver.id)).length));
     })
     .post('/shift', limitBody(BODY_LIMITS.form), async (c) => {
       const driver = await requireDriver(c, deps);

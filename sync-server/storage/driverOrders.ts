@@ -1,10 +1,10 @@
+import type { Kysely } from 'kysely';
 import { OrderIdSchema, UserIdSchema, type OrderId, type UserId } from '../../shared/ids';
 import { AWAITING_DRIVER } from '../../shared/dispatch/offer';
 import { TERMINAL_STATUSES } from '../../shared/order/status';
-import type { Db } from './db';
+import type { Database } from './sql/schema';
 
-const terminal = [...TERMINAL_STATUSES].map((s) => `'${s}'`).join(', ');
-const awaiting = AWAITING_DRIVER.map((s) => `'${s}'`).join(', ');
+const TERMINAL = [...TERMINAL_STATUSES];
 
 /** A driver's completed deliveries over a period. */
 export interface DriverDay {
@@ -12,58 +12,86 @@ export interface DriverDay {
   readonly cash: readonly { readonly currency: string; readonly amount: number }[];
 }
 
-/** Questions about drivers' orders, answered from the order index (kept by orderProjections). */
-export class DriverOrders {
-  private readonly s;
+const orderIds = (rows: readonly { id: string }[]): OrderId[] => rows.map((r) => OrderIdSchema.parse(r.id));
 
-  constructor(db: Db) {
-    this.s = {
-      activeCounts: db.prepare<[], { driver_id: string; n: number }>(
-        `SELECT driver_id, COUNT(*) AS n FROM orders WHERE driver_id IS NOT NULL AND status NOT IN (${terminal}) GROUP BY driver_id`,
-      ),
-      active: db.prepare<[string], { id: string }>(
-        // Picked up first (the driver is carrying it), then in the order they were assigned.
-        `SELECT id FROM orders WHERE driver_id = ? AND status NOT IN (${terminal})
-         ORDER BY status = 'picked_up' DESC, assigned_at, created_at, id`,
-      ),
-      pickedUp: db.prepare<[string], { id: string }>("SELECT id FROM orders WHERE driver_id = ? AND status = 'picked_up'"),
-      latest: db.prepare<[string], { id: string }>(
-        'SELECT id FROM orders WHERE driver_id = ? ORDER BY assigned_at DESC, created_at DESC, id LIMIT 1',
-      ),
-      deliveredSince: db.prepare<[number], { driver_id: string; currency: string | null; n: number; cash: number }>(
-        `SELECT driver_id, currency, COUNT(*) AS n, COALESCE(SUM(cash_due), 0) AS cash FROM orders
-         WHERE finished_at >= ? AND status = 'delivered' AND driver_id IS NOT NULL GROUP BY driver_id, currency`,
-      ),
-      awaiting: db.prepare<[], { id: string }>(
-        `SELECT id FROM orders WHERE driver_id IS NULL AND type = 'delivery' AND status IN (${awaiting}) ORDER BY created_at, id`,
-      ),
-    };
-  }
+/**
+ * Questions about drivers' orders, answered from the order index (kept by orderProjections). Orders
+ * whose assigned_at is NULL sort as SQLite always sorted them, before every time (NULLS FIRST ascending,
+ * NULLS LAST descending), which PostgreSQL's default would turn around.
+ */
+export class DriverOrders {
+  constructor(private readonly db: Kysely<Database>) {}
 
   /** Orders assigned and not finished, per driver. */
-  activeCounts(): Map<UserId, number> {
-    return new Map(this.s.activeCounts.all().map((r) => [UserIdSchema.parse(r.driver_id), r.n]));
+  async activeCounts(): Promise<Map<UserId, number>> {
+    const rows = await this.db
+      .selectFrom('orders')
+      .select((eb) => ['driver_id', eb.fn.countAll<number>().as('n')])
+      .where('driver_id', 'is not', null)
+      .where('status', 'not in', TERMINAL)
+      .groupBy('driver_id')
+      .execute();
+    return new Map(rows.map((r) => [UserIdSchema.parse(r.driver_id), r.n]));
   }
 
-  /** The driver's unfinished orders, the one they are carrying first. */
-  active(driverId: UserId): OrderId[] {
-    return this.s.active.all(driverId).map((r) => OrderIdSchema.parse(r.id));
+  /** The driver's unfinished orders, the one they are carrying first, then in the order they were assigned. */
+  async active(driverId: UserId): Promise<OrderId[]> {
+    const rows = await this.db
+      .selectFrom('orders')
+      .select('id')
+      .where('driver_id', '=', driverId)
+      .where('status', 'not in', TERMINAL)
+      .orderBy((eb) => eb.case().when('status', '=', 'picked_up').then(0).else(1).end())
+      .orderBy('assigned_at', (ob) => ob.asc().nullsFirst())
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return orderIds(rows);
   }
 
-  pickedUp(driverId: UserId): OrderId[] {
-    return this.s.pickedUp.all(driverId).map((r) => OrderIdSchema.parse(r.id));
+  async pickedUp(driverId: UserId): Promise<OrderId[]> {
+    const rows = await this.db
+      .selectFrom('orders')
+      .select('id')
+      .where('driver_id', '=', driverId)
+      .where('status', '=', 'picked_up')
+      .execute();
+    return orderIds(rows);
   }
 
   /** The order most recently assigned to the driver (finished or not), or null. */
-  latest(driverId: UserId): OrderId | null {
-    const row = this.s.latest.get(driverId);
-    return row ? OrderIdSchema.parse(row.id) : null;
+  async latest(driverId: UserId): Promise<OrderId | null> {
+    const rows = await this.db
+      .selectFrom('orders')
+      .select('id')
+      .where('driver_id', '=', driverId)
+      .orderBy('assigned_at', (ob) => ob.desc().nullsLast())
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(1)
+      .execute();
+    return orderIds(rows)[0] ?? null;
   }
 
   /** Per driver: deliveries completed since `since` (their device clock), and the cash collected on them per currency. */
-  deliveredSince(since: number): Map<UserId, DriverDay> {
+  async deliveredSince(since: number): Promise<Map<UserId, DriverDay>> {
+    const rows = await this.db
+      .selectFrom('orders')
+      .select((eb) => [
+        'driver_id',
+        'currency',
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.coalesce(eb.fn.sum<number | null>('cash_due'), eb.lit(0)).as('cash'),
+      ])
+      .where('finished_at', '>=', since)
+      .where('status', '=', 'delivered')
+      .where('driver_id', 'is not', null)
+      .groupBy(['driver_id', 'currency'])
+      .orderBy('driver_id')
+      .orderBy('currency')
+      .execute();
     const days = new Map<UserId, DriverDay>();
-    for (const r of this.s.deliveredSince.all(since)) {
+    for (const r of rows) {
       const id = UserIdSchema.parse(r.driver_id);
       const day = days.get(id) ?? { deliveries: 0, cash: [] };
       const cash = r.currency !== null && r.cash > 0 ? [...day.cash, { currency: r.currency, amount: r.cash }] : day.cash;
@@ -73,7 +101,16 @@ export class DriverOrders {
   }
 
   /** Deliveries the outlet accepted that have no driver, oldest first: dispatch's work list. */
-  awaitingDriver(): OrderId[] {
-    return this.s.awaiting.all().map((r) => OrderIdSchema.parse(r.id));
+  async awaitingDriver(): Promise<OrderId[]> {
+    const rows = await this.db
+      .selectFrom('orders')
+      .select('id')
+      .where('driver_id', 'is', null)
+      .where('type', '=', 'delivery')
+      .where('status', 'in', AWAITING_DRIVER)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return orderIds(rows);
   }
 }

@@ -2,13 +2,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newOrderId, newTrackingToken, newUserId, type OrderId, type UserId } from '../../../shared/ids';
+import { newUserId, type OrderId, type UserId } from '../../../shared/ids';
 import type { Clock } from '../../../sync-server/clock';
 import type { PositionFix } from '../../../sync-server/presence/driverPresence';
 import { ProofStore } from '../../../sync-server/proofs/proofStore';
 import { RetentionSweeper } from '../../../sync-server/retention/retentionSweeper';
 import { Breadcrumbs } from '../../../sync-server/storage/breadcrumbs';
 import { ProofRecords } from '../../../sync-server/storage/proofRecords';
+import { insertOrderRow } from '../support/orderRows';
 import { tempDataDir } from '../support/server';
 import { DIALECTS, silentLog, useTestStorage, type Dialect } from '../support/sqlStorage';
 
@@ -60,24 +61,7 @@ describe.each(DIALECTS)('retention sweep on %s', (dialect: Dialect) => {
   const trail = async (driverId: UserId): Promise<number[]> =>
     (await storage().db.selectFrom('breadcrumbs').select('at').where('driver_id', '=', driverId).orderBy('at').execute()).map((r) => r.at);
 
-  /** An order as the index holds it (orderProjections keeps it): placed now, open. */
-  async function placeOrder(): Promise<OrderId> {
-    const id = newOrderId();
-    const now = Date.now();
-    await storage()
-      .db.insertInto('orders')
-      .values({
-        id,
-        outlet_id: 'demo-outlet',
-        tracking_token: newTrackingToken(),
-        status: 'placed',
-        created_at: now,
-        updated_at: now,
-        type: 'delivery',
-      })
-      .execute();
-    return id;
-  }
+  const placeOrder = (): Promise<OrderId> => insertOrderRow(storage().db, { status: 'placed' });
 
   /** Marks the order delivered `ago` before the sweeper's now. */
   async function finish(id: OrderId, ago: number): Promise<void> {

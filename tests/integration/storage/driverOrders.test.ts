@@ -1,34 +1,18 @@
-import type { Insertable } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { newTrackingToken, newUserId, OrderIdSchema, type OrderId } from '../../../shared/ids';
-import type { OrderStatus } from '../../../shared/order/status';
+import { newUserId, type OrderId } from '../../../shared/ids';
 import { DriverOrders } from '../../../sync-server/storage/driverOrders';
-import type { OrdersTable } from '../../../sync-server/storage/sql/schema';
+import { insertOrderRow, type OrderRowFacts } from '../support/orderRows';
 import { DIALECTS, useTestStorage, type Dialect } from '../support/sqlStorage';
-
-type OrderFacts = Partial<Omit<Insertable<OrdersTable>, 'status'>> & { readonly status: OrderStatus };
 
 describe.each(DIALECTS)('drivers’ orders read from the order index on %s', (dialect: Dialect) => {
   const storage = useTestStorage(dialect);
   const repo = (): DriverOrders => new DriverOrders(storage().db);
   let created = 1_700_000_000_000;
 
-  /** An order row as orderProjections keeps it; each is created a second after the last unless told. */
-  async function order(id: string, facts: OrderFacts): Promise<OrderId> {
+  /** An order row as orderProjections keeps it, created a second after the last one unless the facts say. */
+  function order(id: string, facts: OrderRowFacts): Promise<OrderId> {
     created += 1000;
-    await storage()
-      .db.insertInto('orders')
-      .values({
-        id,
-        outlet_id: 'demo-outlet',
-        tracking_token: newTrackingToken(),
-        created_at: created,
-        updated_at: created,
-        type: 'delivery',
-        ...facts,
-      })
-      .execute();
-    return OrderIdSchema.parse(id);
+    return insertOrderRow(storage().db, { id, created_at: created, updated_at: created, ...facts });
   }
 
   it('answers nothing when no order has a driver', async () => {

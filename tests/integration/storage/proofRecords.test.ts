@@ -2,32 +2,19 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newOrderId, newTrackingToken, type OrderId } from '../../../shared/ids';
+import { newOrderId, type OrderId } from '../../../shared/ids';
 import type { OrderStatus } from '../../../shared/order/status';
 import { ProofStore } from '../../../sync-server/proofs/proofStore';
 import { ProofRecords } from '../../../sync-server/storage/proofRecords';
+import { insertOrderRow } from '../support/orderRows';
 import { tempDataDir } from '../support/server';
 import { DIALECTS, useTestStorage, type Dialect, type TestStorage } from '../support/sqlStorage';
 
 const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 const proofId = (n: number): string => sha(Uint8Array.of(n));
 
-/** An order row in the index, as orderProjections would leave it, with its last change at `updatedAt`. */
-async function addOrder(storage: TestStorage, status: OrderStatus, updatedAt: number): Promise<OrderId> {
-  const id = newOrderId();
-  await storage.db
-    .insertInto('orders')
-    .values({
-      id,
-      outlet_id: 'demo-outlet',
-      tracking_token: newTrackingToken(),
-      status,
-      created_at: updatedAt - 1000,
-      updated_at: updatedAt,
-    })
-    .execute();
-  return id;
-}
+const addOrder = (storage: TestStorage, status: OrderStatus, updatedAt: number): Promise<OrderId> =>
+  insertOrderRow(storage.db, { status, updated_at: updatedAt });
 
 describe.each(DIALECTS)('proof records stored on %s', (dialect: Dialect) => {
   const storage = useTestStorage(dialect);

@@ -281,7 +281,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const core = { db, log, users, drivers, outlets, registry, accounts, driverOrders, presence, tokens, clock };
   app.route(
     '/api/admin',
-    adminApi({ ...core, metrics: telemetry.metrics, metricSources: telemetry.sources, startedAt, dispatcher, menuPhotos }),
+    adminApi({ ...core, sql, metrics: telemetry.metrics, metricSources: telemetry.sources, startedAt, dispatcher, menuPhotos }),
   );
   app.all('/api/*', () => {
     throw notFound('This endpoint');

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
+import type { Kysely } from 'kysely';
 import type { Dispatcher } from '../dispatch/dispatcher';
 import { OrderExport } from '../storage/orderExport';
 import { OrderStats } from '../storage/orderStats';
+import type { Database } from '../storage/sql/schema';
 import { adminDriverRoutes, type AdminDriverRouteDeps } from './adminDrivers';
 import { adminMenuPhotoRoutes, type AdminMenuPhotoRouteDeps } from './adminMenuPhotos';
 import { adminOrdersCsvRoutes, type AdminOrdersCsvRouteDeps } from './adminOrdersCsv';
@@ -18,14 +20,14 @@ export type AdminApiDeps = Omit<
     AdminDriverRouteDeps &
     AdminMenuPhotoRouteDeps,
   'stats' | 'exports' | 'offShift'
-> & { readonly dispatcher: Dispatcher };
+> & { readonly dispatcher: Dispatcher; readonly sql: Kysely<Database> };
 
 /** `/api/admin`: the admin app's REST, where documents are not the right tool. Each resource checks for an admin itself. */
 export function adminApi(deps: AdminApiDeps): Hono {
   const all = {
     ...deps,
     stats: new OrderStats(deps.db),
-    exports: new OrderExport(deps.db),
+    exports: new OrderExport(deps.sql),
     offShift: (driverId: Parameters<Dispatcher['shiftChanged']>[0]) => {
       deps.dispatcher
         .shiftChanged(driverId, false)

@@ -40,9 +40,10 @@ export function adminOrdersCsvRoutes(deps: AdminOrdersCsvRouteDeps): Hono {
       start(controller) {
         controller.enqueue(encoder.encode(BOM + ordersCsvHeader()));
       },
-      pull(controller) {
+      // The stream asks for the next page only once the client has taken enough of this one.
+      async pull(controller) {
         try {
-          const rows = deps.exports.next(filter, cursor, PAGE);
+          const rows = await deps.exports.next(filter, cursor, PAGE);
           const last = rows.at(-1);
           if (!last) {
             controller.close();

@@ -1,5 +1,6 @@
+import type { Kysely } from 'kysely';
 import type { OutletId } from '../../shared/ids';
-import type { Db } from './db';
+import type { Database } from './sql/schema';
 
 /** One order as the CSV export reads it from the index, with its outlet's and driver's names. */
 export interface ExportRow {
@@ -38,35 +39,46 @@ export interface ExportCursor {
   readonly id: string;
 }
 
-type Params = { from: number; to: number; outletId: string | null; afterAt: number | null; afterId: string; limit: number };
-
 /**
- * Orders placed in a range, oldest first, a page at a time. No statement stays open between pages:
- * better-sqlite3 runs one at a time per connection, and the export waits on a slow client between them.
+ * Orders placed in a range, oldest first, a page at a time. Each page is a query of its own and nothing
+ * stays open between pages: the export waits on a slow client between them. Ids break ties in byte order
+ * on both dialects (PostgreSQL's text columns are COLLATE "C").
  */
 export class OrderExport {
-  private readonly page;
+  constructor(private readonly db: Kysely<Database>) {}
 
-  constructor(db: Db) {
-    this.page = db.prepare<Params, ExportRow>(`
-      SELECT o.id, o.created_at, o.outlet_id, ot.name AS outlet_name, o.type, o.source, o.status, o.customer_name, o.customer_phone,
-        o.total, o.currency, o.driver_id, u.name AS driver_name, o.accepted_at, o.prep_minutes, o.ready_at, o.picked_up_at,
-        o.finished_at, o.promised_at, o.late, o.end_reason
-      FROM orders o LEFT JOIN outlets ot ON ot.id = o.outlet_id LEFT JOIN users u ON u.id = o.driver_id
-      WHERE o.created_at >= @from AND o.created_at < @to AND (@outletId IS NULL OR o.outlet_id = @outletId)
-        AND (@afterAt IS NULL OR o.created_at > @afterAt OR (o.created_at = @afterAt AND o.id > @afterId))
-      ORDER BY o.created_at, o.id
-      LIMIT @limit`);
-  }
-
-  next(filter: ExportFilter, after: ExportCursor | null, limit: number): ExportRow[] {
-    return this.page.all({
-      from: filter.from,
-      to: filter.to,
-      outletId: filter.outletId,
-      afterAt: after?.createdAt ?? null,
-      afterId: after?.id ?? '',
-      limit,
-    });
+  async next(filter: ExportFilter, after: ExportCursor | null, limit: number): Promise<ExportRow[]> {
+    let page = this.db
+      .selectFrom('orders as o')
+      .leftJoin('outlets as ot', 'ot.id', 'o.outlet_id')
+      .leftJoin('users as u', 'u.id', 'o.driver_id')
+      .select([
+        'o.id',
+        'o.created_at',
+        'o.outlet_id',
+        'ot.name as outlet_name',
+        'o.type',
+        'o.source',
+        'o.status',
+        'o.customer_name',
+        'o.customer_phone',
+        'o.total',
+        'o.currency',
+        'o.driver_id',
+        'u.name as driver_name',
+        'o.accepted_at',
+        'o.prep_minutes',
+        'o.ready_at',
+        'o.picked_up_at',
+        'o.finished_at',
+        'o.promised_at',
+        'o.late',
+        'o.end_reason',
+      ])
+      .where('o.created_at', '>=', filter.from)
+      .where('o.created_at', '<', filter.to);
+    if (filter.outletId !== null) page = page.where('o.outlet_id', '=', filter.outletId);
+    if (after !== null) page = page.where((eb) => eb(eb.refTuple('o.created_at', 'o.id'), '>', eb.tuple(after.createdAt, after.id)));
+    return page.orderBy('o.created_at').orderBy('o.id').limit(limit).execute();
   }
 }

@@ -26,7 +26,7 @@ export type AdminApiDeps = Omit<
 export function adminApi(deps: AdminApiDeps): Hono {
   const all = {
     ...deps,
-    stats: new OrderStats(deps.db),
+    stats: new OrderStats(deps.sql),
     exports: new OrderExport(deps.sql),
     offShift: (driverId: Parameters<Dispatcher['shiftChanged']>[0]) => {
       deps.dispatcher

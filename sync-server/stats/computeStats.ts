@@ -26,8 +26,17 @@ function topReasons(rows: readonly { reason: string; n: number }[]): StatsRespon
 /** `GET /api/admin/stats`: a handful of aggregate queries over the order index, never the order documents. */
 export async function computeStats(deps: StatsDeps, q: StatsQuery): Promise<StatsResponse> {
   const filter: StatsFilter = { from: q.from, to: q.to, outletId: q.outletId ?? null, driverId: q.driverId ?? null };
-  const perOutlet = deps.stats.byOutlet(filter);
-  const blocks = deps.stats.blocks(filter);
+  const [totals, perOutlet, perDriver, blocks, sales, cash, reasons] = await deps.stats.snapshot((stats) =>
+    Promise.all([
+      stats.totals(filter),
+      stats.byOutlet(filter),
+      stats.byDriver(filter),
+      stats.blocks(filter),
+      stats.sales(filter),
+      stats.cash(filter),
+      stats.reasons(filter),
+    ]),
+  );
   const names = new Map(deps.outlets.list().map((o) => [o.id, o.name] as const));
   const shown = new Set<OutletId>([...perOutlet.keys(), ...(q.outletId ? [q.outletId] : [])]);
   const zones = new Map<OutletId, string>();
@@ -36,16 +45,13 @@ export async function computeStats(deps: StatsDeps, q: StatsQuery): Promise<Stat
   const timeZone = q.tz ?? (q.outletId ? zones.get(q.outletId) : undefined) ?? (shared.size === 1 ? [...shared][0] : undefined) ?? 'UTC';
   const bucket = q.bucket ?? (q.to - q.from <= HOURLY_UP_TO_DAYS * DAY ? 'hour' : 'day');
 
-  const sales = deps.stats.sales(filter);
-  const cash = deps.stats.cash(filter);
-  const reasons = deps.stats.reasons(filter);
   const salesOf = (outletId: OutletId | null) => byCurrency(sales.filter((r) => outletId === null || r.key === outletId));
   return {
     from: q.from,
     to: q.to,
     bucket,
     timeZone,
-    totals: summarize(deps.stats.totals(filter), salesOf(null)),
+    totals: summarize(totals, salesOf(null)),
     series: seriesOf(blocks, q.from, q.to, bucket, timeZone),
     hourOfDay: hourOfDayOf(blocks, (id) => zones.get(id) ?? 'UTC'),
     reasons: {
@@ -61,7 +67,7 @@ export async function computeStats(deps: StatsDeps, q: StatsQuery): Promise<Stat
         timeZone: zones.get(outletId) ?? 'UTC',
       }))
       .sort((a, b) => b.orders - a.orders || a.name.localeCompare(b.name)),
-    byDriver: [...deps.stats.byDriver(filter)]
+    byDriver: [...perDriver]
       .map(([driverId, a]) => ({
         driverId,
         name: deps.users.findById(driverId)?.name ?? driverId,

@@ -1,6 +1,8 @@
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { z } from 'zod';
 import { OutletIdSchema, UserIdSchema, type OutletId, type UserId } from '../../shared/ids';
 import { TERMINAL_STATUSES } from '../../shared/order/status';
-import type { Db } from './db';
+import type { Database } from './sql/schema';
 
 /** Which orders a stats query counts: placed in [from, to), at one outlet or all, of one driver or all. */
 export interface StatsFilter {
@@ -44,108 +46,167 @@ export interface Block {
 
 export const BLOCK_MS = 15 * 60_000;
 
-const terminal = [...TERMINAL_STATUSES].map((s) => `'${s}'`).join(', ');
-const WHERE = `created_at >= @from AND created_at < @to
-  AND (@outletId IS NULL OR outlet_id = @outletId) AND (@driverId IS NULL OR driver_id = @driverId)`;
+export interface AmountRow {
+  readonly key: string;
+  readonly currency: string | null;
+  readonly amount: number;
+}
+
+const ENDINGS = ['rejected', 'cancelled', 'failed'] as const;
+const ReasonRowSchema = z.object({ status: z.enum(ENDINGS), reason: z.string(), n: z.number() });
+export type ReasonRow = z.infer<typeof ReasonRowSchema>;
+
+/*
+ * Portable SQL only: a comparison is summed through CASE (PostgreSQL has no SUM over booleans), and a
+ * duration is floored at 0 by CASE rather than SQLite's two-argument MAX. Every sum is of whole numbers,
+ * so both dialects give the same integers and the means taken from them agree to the millisecond.
+ */
+type Condition = RawBuilder<SqlBool>;
+
+/** How many rows `cond` holds for; 0 over none. */
+const countWhere = (cond: Condition): RawBuilder<number> => sql<number>`COALESCE(SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END), 0)`;
+/** The sum of `value` over the rows `cond` holds for; 0 over none. */
+const sumWhere = (cond: Condition, value: RawBuilder<number>): RawBuilder<number> =>
+  sql<number>`COALESCE(SUM(CASE WHEN ${cond} THEN ${value} END), 0)`;
+/** A duration, 0 when negative (a step stamped before the one it follows); NULL stays NULL and is not summed. */
+const notNegative = (ms: RawBuilder<number>): RawBuilder<number> => sql<number>`(CASE WHEN ${ms} < 0 THEN 0 ELSE ${ms} END)`;
+
+const statusIs = (status: string): Condition => sql<SqlBool>`(status = ${status})`;
 /** When the kitchen was done: marked ready, or else the food left (picked up or handed over). */
-const DONE = 'COALESCE(ready_at, picked_up_at)';
-const PREPPED = `accepted_at IS NOT NULL AND ${DONE} IS NOT NULL AND prep_minutes IS NOT NULL`;
-const DELIVERED = "status = 'delivered' AND type = 'delivery' AND picked_up_at IS NOT NULL AND finished_at IS NOT NULL";
-const COMPLETED = "status = 'delivered' AND finished_at IS NOT NULL";
+const DONE = sql<number>`COALESCE(ready_at, picked_up_at)`;
+const PROMISED_PREP_MS = sql<number>`(prep_minutes * 60000)`;
+const PREPPED = sql<SqlBool>`(accepted_at IS NOT NULL AND ${DONE} IS NOT NULL AND prep_minutes IS NOT NULL)`;
+const DELIVERED = sql<SqlBool>`(status = 'delivered' AND type = 'delivery' AND picked_up_at IS NOT NULL AND finished_at IS NOT NULL)`;
+const COMPLETED = sql<SqlBool>`(status = 'delivered' AND finished_at IS NOT NULL)`;
+const OPEN = sql<SqlBool>`(status NOT IN (${sql.join([...TERMINAL_STATUSES])}))`;
+const LATE = sql<SqlBool>`(late = 1)`;
 
-const AGGREGATE = `
-  COUNT(*) AS orders,
-  COALESCE(SUM(status = 'delivered'), 0) AS completed,
-  COALESCE(SUM(status = 'rejected'), 0) AS rejected,
-  COALESCE(SUM(status = 'cancelled'), 0) AS cancelled,
-  COALESCE(SUM(status = 'failed'), 0) AS failed,
-  COALESCE(SUM(status NOT IN (${terminal})), 0) AS open,
-  COALESCE(SUM(late = 1), 0) AS late,
-  COUNT(accepted_at) AS acceptN,
-  COALESCE(SUM(MAX(accepted_at - created_at, 0)), 0) AS acceptSum,
-  COALESCE(SUM(${PREPPED}), 0) AS prepN,
-  COALESCE(SUM(CASE WHEN ${PREPPED} THEN MAX(${DONE} - accepted_at, 0) END), 0) AS prepSum,
-  COALESCE(SUM(CASE WHEN ${PREPPED} THEN prep_minutes * 60000 END), 0) AS prepPromisedSum,
-  COALESCE(SUM(CASE WHEN ${PREPPED} THEN ${DONE} - accepted_at > prep_minutes * 60000 END), 0) AS prepLate,
-  COALESCE(SUM(${DELIVERED}), 0) AS deliveryN,
-  COALESCE(SUM(CASE WHEN ${DELIVERED} THEN MAX(finished_at - picked_up_at, 0) END), 0) AS deliverySum,
-  COALESCE(SUM(${COMPLETED}), 0) AS totalN,
-  COALESCE(SUM(CASE WHEN ${COMPLETED} THEN MAX(finished_at - created_at, 0) END), 0) AS totalSum`;
+const AGGREGATE = [
+  sql<number>`COUNT(*)`.as('orders'),
+  countWhere(statusIs('delivered')).as('completed'),
+  countWhere(statusIs('rejected')).as('rejected'),
+  countWhere(statusIs('cancelled')).as('cancelled'),
+  countWhere(statusIs('failed')).as('failed'),
+  countWhere(OPEN).as('open'),
+  countWhere(LATE).as('late'),
+  sql<number>`COUNT(accepted_at)`.as('acceptN'),
+  sql<number>`COALESCE(SUM(${notNegative(sql`accepted_at - created_at`)}), 0)`.as('acceptSum'),
+  countWhere(PREPPED).as('prepN'),
+  sumWhere(PREPPED, notNegative(sql`${DONE} - accepted_at`)).as('prepSum'),
+  sumWhere(PREPPED, PROMISED_PREP_MS).as('prepPromisedSum'),
+  countWhere(sql<SqlBool>`${PREPPED} AND ${DONE} - accepted_at > ${PROMISED_PREP_MS}`).as('prepLate'),
+  countWhere(DELIVERED).as('deliveryN'),
+  sumWhere(DELIVERED, notNegative(sql`finished_at - picked_up_at`)).as('deliverySum'),
+  countWhere(COMPLETED).as('totalN'),
+  sumWhere(COMPLETED, notNegative(sql`finished_at - created_at`)).as('totalSum'),
+] as const;
 
-type Params = { from: number; to: number; outletId: string | null; driverId: string | null };
-type OutletAggregateRow = Aggregate & { outlet_id: string };
-type DriverAggregateRow = Aggregate & { driver_id: string };
-type AmountRow = { key: string; currency: string | null; amount: number };
+/** The block an order was placed in, by integer division on both dialects; literals, so GROUP BY matches the select on PostgreSQL. */
+const BLOCK_START = sql<number>`((created_at / ${sql.lit(BLOCK_MS)}) * ${sql.lit(BLOCK_MS)})`;
 
 /** The numbers behind GET /api/admin/stats, each one aggregate query over the order index (its timing columns). */
 export class OrderStats {
-  private readonly s;
+  constructor(private readonly db: Kysely<Database>) {}
 
-  constructor(db: Db) {
-    this.s = {
-      totals: db.prepare<Params, Aggregate>(`SELECT ${AGGREGATE} FROM orders WHERE ${WHERE}`),
-      byOutlet: db.prepare<Params, OutletAggregateRow>(`SELECT outlet_id, ${AGGREGATE} FROM orders WHERE ${WHERE} GROUP BY outlet_id`),
-      byDriver: db.prepare<Params, DriverAggregateRow>(
-        `SELECT driver_id, ${AGGREGATE} FROM orders WHERE ${WHERE} AND driver_id IS NOT NULL AND type = 'delivery' GROUP BY driver_id`,
-      ),
-      sales: db.prepare<Params, AmountRow>(
-        `SELECT outlet_id AS key, currency, SUM(total) AS amount FROM orders WHERE ${WHERE} AND status = 'delivered' AND total IS NOT NULL
-         GROUP BY outlet_id, currency`,
-      ),
-      cash: db.prepare<Params, AmountRow>(
-        `SELECT driver_id AS key, currency, SUM(cash_due) AS amount FROM orders
-         WHERE ${WHERE} AND driver_id IS NOT NULL AND status = 'delivered' AND cash_due > 0 GROUP BY driver_id, currency`,
-      ),
-      blocks: db.prepare<Params & { block: number }, Omit<Block, 'outletId'> & { outlet_id: string }>(
-        `SELECT outlet_id, (created_at / @block) * @block AS start, COUNT(*) AS orders,
-           COALESCE(SUM(status = 'delivered'), 0) AS completed, COALESCE(SUM(status = 'rejected'), 0) AS rejected,
-           COALESCE(SUM(status = 'cancelled'), 0) AS cancelled, COALESCE(SUM(late = 1), 0) AS late
-         FROM orders WHERE ${WHERE} GROUP BY outlet_id, start`,
-      ),
-      reasons: db.prepare<Params, { status: 'rejected' | 'cancelled' | 'failed'; reason: string; n: number }>(
-        `SELECT status, end_reason AS reason, COUNT(*) AS n FROM orders
-         WHERE ${WHERE} AND status IN ('rejected', 'cancelled', 'failed') AND end_reason IS NOT NULL
-         GROUP BY status, end_reason ORDER BY n DESC, end_reason`,
-      ),
-    };
+  /**
+   * Runs `read` on one snapshot, so the numbers of one answer agree with each other while orders keep
+   * coming: PostgreSQL would otherwise give each query its own (SQLite's read transaction holds one anyway).
+   * `read` must await nothing but the queries of the OrderStats it is given.
+   */
+  async snapshot<T>(read: (stats: OrderStats) => Promise<T>): Promise<T> {
+    return this.db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .setAccessMode('read only')
+      .execute((trx) => read(new OrderStats(trx)));
   }
 
-  totals(f: StatsFilter): Aggregate {
-    const row = this.s.totals.get(params(f));
+  async totals(f: StatsFilter): Promise<Aggregate> {
     // An aggregate without GROUP BY always answers one row.
-    if (!row) throw new Error('the stats query answered no row');
-    return row;
+    return this.placed(f).select(AGGREGATE).executeTakeFirstOrThrow();
   }
 
-  byOutlet(f: StatsFilter): Map<OutletId, Aggregate> {
-    return new Map(this.s.byOutlet.all(params(f)).map(({ outlet_id, ...a }) => [OutletIdSchema.parse(outlet_id), a]));
+  async byOutlet(f: StatsFilter): Promise<Map<OutletId, Aggregate>> {
+    const rows = await this.placed(f).select('outlet_id').select(AGGREGATE).groupBy('outlet_id').orderBy('outlet_id').execute();
+    return new Map(rows.map(({ outlet_id, ...a }) => [OutletIdSchema.parse(outlet_id), a]));
   }
 
   /** Delivery orders per driver who has (or finished) them. */
-  byDriver(f: StatsFilter): Map<UserId, Aggregate> {
-    return new Map(this.s.byDriver.all(params(f)).map(({ driver_id, ...a }) => [UserIdSchema.parse(driver_id), a]));
+  async byDriver(f: StatsFilter): Promise<Map<UserId, Aggregate>> {
+    const rows = await this.placed(f)
+      .where('driver_id', 'is not', null)
+      .where('type', '=', 'delivery')
+      .select('driver_id')
+      .select(AGGREGATE)
+      .groupBy('driver_id')
+      .orderBy('driver_id')
+      .execute();
+    return new Map(rows.map(({ driver_id, ...a }) => [UserIdSchema.parse(driver_id), a]));
   }
 
-  /** Totals of completed orders per outlet and currency. */
-  sales(f: StatsFilter): AmountRow[] {
-    return this.s.sales.all(params(f));
+  /** Totals of completed orders per outlet and currency (a NULL currency first, as SQLite sorts it and PostgreSQL does not). */
+  async sales(f: StatsFilter): Promise<AmountRow[]> {
+    return this.placed(f)
+      .where('status', '=', 'delivered')
+      .where('total', 'is not', null)
+      .select(['outlet_id as key', 'currency', sql<number>`SUM(total)`.as('amount')])
+      .groupBy(['outlet_id', 'currency'])
+      .orderBy('outlet_id')
+      .orderBy('currency', (o) => o.asc().nullsFirst())
+      .execute();
   }
 
   /** Cash collected at the door per driver and currency. */
-  cash(f: StatsFilter): AmountRow[] {
-    return this.s.cash.all(params(f));
+  async cash(f: StatsFilter): Promise<AmountRow[]> {
+    const rows = await this.placed(f)
+      .where('driver_id', 'is not', null)
+      .where('status', '=', 'delivered')
+      .where('cash_due', '>', 0)
+      .select(['driver_id', 'currency', sql<number>`SUM(cash_due)`.as('amount')])
+      .groupBy(['driver_id', 'currency'])
+      .orderBy('driver_id')
+      .orderBy('currency', (o) => o.asc().nullsFirst())
+      .execute();
+    return rows.map(({ driver_id, currency, amount }) => ({ key: UserIdSchema.parse(driver_id), currency, amount }));
   }
 
-  blocks(f: StatsFilter): Block[] {
-    return this.s.blocks
-      .all({ ...params(f), block: BLOCK_MS })
-      .map(({ outlet_id, ...b }) => ({ ...b, outletId: OutletIdSchema.parse(outlet_id) }));
+  async blocks(f: StatsFilter): Promise<Block[]> {
+    const rows = await this.placed(f)
+      .select([
+        'outlet_id',
+        BLOCK_START.as('start'),
+        sql<number>`COUNT(*)`.as('orders'),
+        countWhere(statusIs('delivered')).as('completed'),
+        countWhere(statusIs('rejected')).as('rejected'),
+        countWhere(statusIs('cancelled')).as('cancelled'),
+        countWhere(LATE).as('late'),
+      ])
+      .groupBy(['outlet_id', BLOCK_START])
+      .orderBy('outlet_id')
+      .orderBy(BLOCK_START)
+      .execute();
+    return rows.map(({ outlet_id, ...b }) => ({ ...b, outletId: OutletIdSchema.parse(outlet_id) }));
   }
 
-  /** How often each reason ended an order, most frequent first. */
-  reasons(f: StatsFilter): { status: 'rejected' | 'cancelled' | 'failed'; reason: string; n: number }[] {
-    return this.s.reasons.all(params(f));
+  /** How often each reason ended an order, most frequent first, then by reason in byte order. */
+  async reasons(f: StatsFilter): Promise<ReasonRow[]> {
+    const rows = await this.placed(f)
+      .where('status', 'in', ENDINGS)
+      .where('end_reason', 'is not', null)
+      .select(['status', 'end_reason as reason', sql<number>`COUNT(*)`.as('n')])
+      .groupBy(['status', 'end_reason'])
+      .orderBy(sql`COUNT(*)`, 'desc')
+      .orderBy('end_reason')
+      .orderBy('status')
+      .execute();
+    return rows.map((r) => ReasonRowSchema.parse(r));
+  }
+
+  /** The orders a filter counts. */
+  private placed(f: StatsFilter) {
+    let orders = this.db.selectFrom('orders').where('created_at', '>=', f.from).where('created_at', '<', f.to);
+    if (f.outletId !== null) orders = orders.where('outlet_id', '=', f.outletId);
+    if (f.driverId !== null) orders = orders.where('driver_id', '=', f.driverId);
+    return orders;
   }
 }
-
-const params = (f: StatsFilter): Params => ({ from: f.from, to: f.to, outletId: f.outletId, driverId: f.driverId });

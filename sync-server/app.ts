@@ -187,7 +187,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const demoLogins = demoLoginsAllowed(config);
   await guardDemoAccounts(config, users, demoLogins);
   await dispatcher.start();
-  reprojectTracksOnce(db, projections.refreshTrack, log).catch((err: unknown) =>
+  reprojectTracksOnce(sql, projections.refreshTrack, log).catch((err: unknown) =>
     log.error('rewriting tracking projections failed; retried at the next start', { error: String(err) }),
   );
   const backgroundWork = new AbortController();

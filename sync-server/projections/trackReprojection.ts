@@ -1,7 +1,8 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { OrderIdSchema, type OrderId } from '../../shared/ids';
 import type { Logger } from '../log';
-import type { Db } from '../storage/db';
+import type { Database } from '../storage/sql/schema';
 
 /**
  * The version of what a `track:` projection may hold. Version 2: the drop-off is a locality, never
@@ -10,23 +11,29 @@ import type { Db } from '../storage/db';
 const TRACK_PROJECTION_VERSION = 2;
 const META_KEY = 'track_projection_version';
 
-const idRows = z.array(OrderIdSchema);
-const versionRow = z.object({ value: z.coerce.number().int() }).optional();
+const storedVersion = z.coerce.number().int();
 
 /**
  * Rewrites every order's tracking projection once after an upgrade that narrowed what it may show,
  * so links shared before the upgrade stop showing what they no longer may. Runs in the background,
- * one order at a time; the version is recorded only once every order is done, so a crash resumes it.
+ * one order at a time, oldest first; the version is recorded only once every order is done, so a crash
+ * resumes it.
  */
-export async function reprojectTracksOnce(db: Db, refresh: (orderId: OrderId) => Promise<void>, log: Logger): Promise<number> {
-  const stored = versionRow.parse(db.prepare('SELECT value FROM meta WHERE key = ?').get(META_KEY));
-  if ((stored?.value ?? 1) >= TRACK_PROJECTION_VERSION) return 0;
-  const ids = idRows.parse(db.prepare('SELECT id FROM orders ORDER BY created_at').pluck().all());
+export async function reprojectTracksOnce(
+  db: Kysely<Database>,
+  refresh: (orderId: OrderId) => Promise<void>,
+  log: Logger,
+): Promise<number> {
+  const stored = await db.selectFrom('meta').select('value').where('key', '=', META_KEY).executeTakeFirst();
+  if ((stored ? storedVersion.parse(stored.value) : 1) >= TRACK_PROJECTION_VERSION) return 0;
+  const rows = await db.selectFrom('orders').select('id').orderBy('created_at').orderBy('id').execute();
+  const ids = rows.map((r) => OrderIdSchema.parse(r.id));
   for (const id of ids) await refresh(id);
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
-    META_KEY,
-    String(TRACK_PROJECTION_VERSION),
-  );
+  await db
+    .insertInto('meta')
+    .values({ key: META_KEY, value: String(TRACK_PROJECTION_VERSION) })
+    .onConflict((conflict) => conflict.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
+    .execute();
   if (ids.length > 0)
     log.info('rewrote tracking projections to the current version', { orders: ids.length, version: TRACK_PROJECTION_VERSION });
   return ids.length;

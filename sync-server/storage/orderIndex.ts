@@ -12,6 +12,7 @@ import type { OrderSource } from '../../shared/order/header';
 import { z } from 'zod';
 import { ORDER_STATUSES, TERMINAL_STATUSES, type OrderStatus, type OrderType } from '../../shared/order/status';
 import type { Kysely } from 'kysely';
+import { foldedName } from './searchText';
 import type { Database } from './sql/schema';
 
 export interface OrderIndexRow {
@@ -92,6 +93,7 @@ export class OrderIndex {
           type: row.type,
           source: row.source,
           customer_name: row.customerName,
+          customer_name_folded: foldedName(row.customerName),
           customer_phone: row.customerPhone,
           customer_phone_digits: phoneDigits(row.customerPhone),
           total: row.total,

@@ -2,7 +2,8 @@ import type { ColumnType, Generated } from 'kysely';
 
 /**
  * The storage schema as one Kysely type for both dialects: what the legacy SQLite migrations built
- * (migrations.ts, user_version 10) and what the PostgreSQL baseline builds (migrations/0010_postgres_baseline.ts).
+ * (migrations.ts, user_version 10) and what the PostgreSQL baseline builds (migrations/0010_postgres_baseline.ts),
+ * then the shared migrations (migrations/index.ts) on both.
  * tests/integration/storage/sql/schemaParity.test.ts checks that the two agree; keep this in step with both.
  *
  * Rules that hold on both dialects:
@@ -80,6 +81,8 @@ export interface OrdersTable {
   type: string | null;
   source: string | null;
   customer_name: string | null;
+  /** customer_name as history search compares it (storage/searchText.ts); NULL with the name. */
+  customer_name_folded: string | null;
   customer_phone: string | null;
   customer_phone_digits: string | null;
   /** Minor units. */

@@ -40,6 +40,7 @@ export const SCHEMA_COLUMNS: SchemaColumns = {
     type: 'text?',
     source: 'text?',
     customer_name: 'text?',
+    customer_name_folded: 'text?',
     customer_phone: 'text?',
     customer_phone_digits: 'text?',
     total: 'number?',

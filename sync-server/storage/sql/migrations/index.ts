@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import { postgresBaseline } from './0010_postgres_baseline';
 import { docHeads } from './0011_doc_heads';
 import { breadcrumbIds } from './0012_breadcrumb_ids';
+import { ordersCustomerNameFolded } from './0013_orders_customer_name_folded';
 
 export type MigrationSet = Readonly<Record<string, Migration>>;
 
@@ -22,7 +23,11 @@ export type SharedMigrationSet = Readonly<Record<string, Migration | PerDialect>
  * The server opens its storage with openSqlStorage, so the legacy list (migrations.ts) is frozen: every
  * schema change comes here, for both dialects at once.
  */
-export const SHARED_MIGRATIONS: SharedMigrationSet = { '0011_doc_heads': docHeads, '0012_breadcrumb_ids': breadcrumbIds };
+export const SHARED_MIGRATIONS: SharedMigrationSet = {
+  '0011_doc_heads': docHeads,
+  '0012_breadcrumb_ids': breadcrumbIds,
+  '0013_orders_customer_name_folded': ordersCustomerNameFolded,
+};
 
 const forDialect = (migration: Migration | PerDialect, dialect: 'sqlite' | 'postgres'): Migration =>
   'up' in migration ? migration : migration[dialect];

@@ -255,7 +255,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     '/api/orders',
     orderRoutes({ registry, orders, tokens, afterPlaced: (view) => projections.placed(view) }, config.ordersPerMinute, limits),
   );
-  app.route('/api/orders', orderHistoryRoutes(new OrderHistory(db), tokens));
+  app.route('/api/orders', orderHistoryRoutes(new OrderHistory(sql), tokens));
   app.route('/api/orders', proofRoutes({ tokens, orders, proofs, clock }));
   app.route('/api/track', trackRoutes(orders, registry, trackLookups));
   app.route('/api/track', trackPushRoutes(orders, pushTokens, trackLookups));

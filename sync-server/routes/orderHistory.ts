@@ -16,7 +16,7 @@ export function orderHistoryRoutes(history: OrderHistory, tokens: TokenService):
     if (actor.role === 'outlet' && query.outletId !== undefined && query.outletId !== actor.outletId) {
       throw forbidden('Outlet staff see their own outlet’s orders only.');
     }
-    const orders = history.search({
+    const orders = await history.search({
       outletId: actor.role === 'outlet' ? actor.outletId : (query.outletId ?? null),
       q: query.q ?? null,
       from: query.from ?? null,

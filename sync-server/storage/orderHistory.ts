@@ -1,8 +1,11 @@
+import { sql, type Kysely } from 'kysely';
+import { z } from 'zod';
 import { OrderIdSchema, OutletIdSchema, type OrderId, type OutletId } from '../../shared/ids';
-import type { OrderSource } from '../../shared/order/header';
-import type { OrderStatus, OrderType } from '../../shared/order/status';
-import type { Db } from './db';
+import { ORDER_SOURCES, type OrderSource } from '../../shared/order/header';
+import { ORDER_STATUSES, ORDER_TYPES, type OrderStatus, type OrderType } from '../../shared/order/status';
 import { phoneDigits } from './orderIndex';
+import { foldedName } from './searchText';
+import type { Database } from './sql/schema';
 
 export interface HistoryFilter {
   /** Only this outlet's orders; null for every outlet (admins). */
@@ -30,80 +33,57 @@ export interface HistoryRow {
   readonly source: OrderSource | null;
 }
 
-interface Row {
-  id: string;
-  outlet_id: string;
-  type: OrderType | null;
-  status: OrderStatus;
-  customer_name: string | null;
-  customer_phone: string | null;
-  total: number | null;
-  currency: string | null;
-  created_at: number;
-  source: OrderSource | null;
-}
+const TypeSchema = z.enum(ORDER_TYPES).nullable();
+const StatusSchema = z.enum(ORDER_STATUSES);
+const SourceSchema = z.enum(ORDER_SOURCES).nullable();
 
-type Params = {
-  outletId: string | null;
-  from: number | null;
-  to: number | null;
-  statuses: string | null;
-  name: string | null;
-  digits: string | null;
-  idPrefix: string | null;
-  limit: number;
-};
+/** A LIKE pattern matching `text` anywhere, its wildcards taken literally (ESCAPE '\'; both dialects take it). */
+const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
-/** Order history and search over the SQL index, newest first. */
+/**
+ * Order history and search over the SQL index, newest first. Matching is the same on both dialects: names
+ * by their stored folding (searchText.ts) under LIKE, which compares bytes once both sides are folded (SQLite's
+ * LIKE ignores ASCII case, but folded text has none left); ids by an exact prefix (substr, not LIKE, for
+ * SQLite's LIKE would ignore case there).
+ */
 export class OrderHistory {
-  private readonly stmt;
+  constructor(private readonly db: Kysely<Database>) {}
 
-  constructor(db: Db) {
-    // SQLite's lower() folds ASCII only; names are matched with the same folding JavaScript gives the query.
-    db.function('fold_case', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : null));
-    // Every filter is "absent or matches", so one prepared statement serves them all.
-    this.stmt = db.prepare<Params, Row>(`
-      SELECT id, outlet_id, type, status, customer_name, customer_phone, total, currency, created_at, source
-      FROM orders
-      WHERE (@outletId IS NULL OR outlet_id = @outletId)
-        AND (@from IS NULL OR created_at >= @from)
-        AND (@to IS NULL OR created_at < @to)
-        AND (@statuses IS NULL OR status IN (SELECT value FROM json_each(@statuses)))
-        AND (@name IS NULL
-          OR instr(fold_case(customer_name), @name) > 0
-          OR (@digits IS NOT NULL AND instr(customer_phone_digits, @digits) > 0)
-          OR substr(id, 1, length(@idPrefix)) = @idPrefix)
-      ORDER BY created_at DESC, id DESC
-      LIMIT @limit`);
-  }
-
-  search(filter: HistoryFilter): HistoryRow[] {
+  async search(filter: HistoryFilter): Promise<HistoryRow[]> {
+    if (filter.statuses?.length === 0) return [];
     const q = filter.q?.trim() || null;
-    // Only a query written like a phone number searches phones: the digits inside a name or an id would match at random.
-    const digits = q && /^[+\d\s().-]+$/.test(q) ? phoneDigits(q) : '';
-    const rows = this.stmt.all({
-      outletId: filter.outletId,
-      from: filter.from,
-      to: filter.to,
-      statuses: filter.statuses ? JSON.stringify(filter.statuses) : null,
-      name: q ? q.toLowerCase() : null,
-      // Without digits it would match every phone.
-      digits: digits.length > 0 ? digits : null,
-      // Ids are case-sensitive, so the prefix is compared exactly.
-      idPrefix: q,
-      limit: filter.limit,
-    });
+    let orders = this.db
+      .selectFrom('orders')
+      .select(['id', 'outlet_id', 'type', 'status', 'customer_name', 'customer_phone', 'total', 'currency', 'created_at', 'source']);
+    if (filter.outletId !== null) orders = orders.where('outlet_id', '=', filter.outletId);
+    if (filter.from !== null) orders = orders.where('created_at', '>=', filter.from);
+    if (filter.to !== null) orders = orders.where('created_at', '<', filter.to);
+    if (filter.statuses !== null) orders = orders.where('status', 'in', filter.statuses);
+    if (q !== null) {
+      // Only a query written like a phone number searches phones: the digits inside a name or an id would match at random.
+      const digits = /^[+\d\s().-]+$/.test(q) ? phoneDigits(q) : '';
+      orders = orders.where((eb) =>
+        eb.or([
+          sql<boolean>`customer_name_folded LIKE ${containing(foldedName(q))} ESCAPE '\\'`,
+          // Without digits it would match every phone.
+          ...(digits.length > 0 ? [eb('customer_phone_digits', 'like', containing(digits))] : []),
+          // Ids are case-sensitive, so the prefix is compared exactly; lengths count characters on both.
+          sql<boolean>`substr(id, 1, ${[...q].length}) = ${q}`,
+        ]),
+      );
+    }
+    const rows = await orders.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
     return rows.map((r) => ({
       id: OrderIdSchema.parse(r.id),
       outletId: OutletIdSchema.parse(r.outlet_id),
-      type: r.type,
-      status: r.status,
+      type: TypeSchema.parse(r.type),
+      status: StatusSchema.parse(r.status),
       customerName: r.customer_name,
       customerPhone: r.customer_phone,
       total: r.total,
       currency: r.currency,
       createdAt: r.created_at,
-      source: r.source,
+      source: SourceSchema.parse(r.source),
     }));
   }
 }

@@ -1,34 +1,40 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { OutletIdSchema } from '../../../shared/ids';
 import { migrate, MIGRATIONS } from '../../../sync-server/storage/migrations';
 import { OrderHistory } from '../../../sync-server/storage/orderHistory';
 import { OrderIndex } from '../../../sync-server/storage/orderIndex';
-import { sqliteKysely } from '../../../sync-server/storage/sql/sqlite';
 import { tempDataDir } from '../support/server';
+import { openSqliteAt } from '../support/sqlStorage';
 
 describe('migrations', () => {
   it('bring a database from the first release up to date, keeping its orders, which history lists with what it knows', async () => {
-    const db = new Database(path.join(tempDataDir('migrate'), 'dabba.sqlite'));
-    try {
-      const [first] = MIGRATIONS;
-      if (first === undefined) throw new Error('no migrations');
-      db.exec(first);
-      db.pragma('user_version = 1');
-      db.prepare(
+    const dataDir = tempDataDir('migrate');
+    const old = new Database(path.join(dataDir, 'dabba.sqlite'));
+    const [first] = MIGRATIONS;
+    if (first === undefined) throw new Error('no migrations');
+    old.exec(first);
+    old.pragma('user_version = 1');
+    old
+      .prepare(
         "INSERT INTO orders (id, outlet_id, driver_id, tracking_token, status, created_at, updated_at) VALUES ('oldOrder1', 'demo-outlet', NULL, 'tok', 'delivered', 1000, 2000)",
-      ).run();
+      )
+      .run();
+    old.close();
 
-      migrate(db);
-
+    // As the server opens it: the rest of the legacy list, then the shared migrations.
+    const storage = await openSqliteAt(dataDir);
+    try {
+      const db = storage.raw;
       expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-      expect(await new OrderIndex(sqliteKysely(db)).get('oldOrder1')).toMatchObject({
+      expect(await new OrderIndex(storage.sql).get('oldOrder1')).toMatchObject({
         status: 'delivered',
         trackingToken: 'tok',
         createdAt: 1000,
       });
-      const rows = new OrderHistory(db).search({
-        outletId: 'demo-outlet' as never,
+      const rows = await new OrderHistory(storage.sql).search({
+        outletId: OutletIdSchema.parse('demo-outlet'),
         q: 'oldOrder',
         from: null,
         to: null,
@@ -50,7 +56,7 @@ describe('migrations', () => {
         },
       ]);
     } finally {
-      db.close();
+      await storage.close();
     }
   });
 

@@ -1,33 +1,37 @@
+import type { Kysely } from 'kysely';
 import { OutletIdSchema, type OutletId } from '../../shared/ids';
-import type { Db } from './db';
+import type { Database } from './sql/schema';
 
 export interface OutletRow {
   readonly id: OutletId;
   readonly name: string;
 }
 
+/**
+ * Outlets by id, on either dialect: the async successor of storage/outletRepo.ts, with the same methods
+ * and behaviour, and the pattern every repository is ported by (one Kysely query per statement, rows parsed
+ * into domain types as they are mapped, nothing dialect-specific).
+ */
 export class OutletRepo {
-  private readonly s;
+  constructor(private readonly db: Kysely<Database>) {}
 
-  constructor(db: Db) {
-    this.s = {
-      list: db.prepare<[], { id: string; name: string }>('SELECT id, name FROM outlets ORDER BY name'),
-      get: db.prepare<[string], { id: string; name: string }>('SELECT id, name FROM outlets WHERE id = ?'),
-      upsert: db.prepare<[string, string, number]>(
-        'INSERT INTO outlets (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name',
-      ),
-    };
+  /** By name in byte order (capitals first), as SQLite's BINARY collation and PostgreSQL's COLLATE "C" sort. */
+  async list(): Promise<OutletRow[]> {
+    const rows = await this.db.selectFrom('outlets').select(['id', 'name']).orderBy('name').execute();
+    return rows.map((r) => ({ id: OutletIdSchema.parse(r.id), name: r.name }));
   }
 
-  list(): OutletRow[] {
-    return this.s.list.all().map((r) => ({ id: OutletIdSchema.parse(r.id), name: r.name }));
+  async exists(id: string): Promise<boolean> {
+    const row = await this.db.selectFrom('outlets').select('id').where('id', '=', id).executeTakeFirst();
+    return row !== undefined;
   }
 
-  exists(id: string): boolean {
-    return this.s.get.get(id) !== undefined;
-  }
-
-  upsert(id: OutletId, name: string): void {
-    this.s.upsert.run(id, name, Date.now());
+  /** Adds the outlet, or renames it: created_at stays when it was first added. */
+  async upsert(id: OutletId, name: string): Promise<void> {
+    await this.db
+      .insertInto('outlets')
+      .values({ id, name, created_at: Date.now() })
+      .onConflict((conflict) => conflict.column('id').doUpdateSet((eb) => ({ name: eb.ref('excluded.name') })))
+      .execute();
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { OutletIdSchema } from '../../../../shared/ids';
-import { OutletRepo } from '../../../../sync-server/storage/sql/outletRepo';
-import { DIALECTS, useTestStorage, type Dialect } from '../../support/sqlStorage';
+import { OutletIdSchema } from '../../../shared/ids';
+import { OutletRepo } from '../../../sync-server/storage/outletRepo';
+import { DIALECTS, useTestStorage, type Dialect } from '../support/sqlStorage';
 
 const outletId = (id: string): ReturnType<typeof OutletIdSchema.parse> => OutletIdSchema.parse(id);
 

@@ -119,7 +119,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const users = new UserRepo(db);
   const tokens = new TokenService(resolveJwtSecret(config.jwtSecret, config.dataDir), users);
   const accounts = new AccountControl(users);
-  const outlets = new OutletRepo(db);
+  const outlets = new OutletRepo(sql);
   const orders = new OrderIndex(sql);
   const pushTokens = new PushTokens(db);
   // A device signed out everywhere (or of a disabled account) must not be woken with what it may no longer see.

@@ -35,7 +35,7 @@ const NO_PASSWORD = '!none';
 
 /** Where an agent without a position stands: the first outlet that has a location, so they are within its reach. */
 async function firstOutletLocation(deps: AddDriverDeps): Promise<LatLng | null> {
-  for (const { id } of deps.outlets.list()) {
+  for (const { id } of await deps.outlets.list()) {
     try {
       const { profile } = await loadCatalog(deps.registry, id);
       return { lat: profile.lat, lng: profile.lng };

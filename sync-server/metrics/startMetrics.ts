@@ -33,7 +33,7 @@ export function startMetrics(parts: MetricParts): { readonly metrics: ServerMetr
       const [live, records] = await Promise.all([parts.presence.list(), parts.presence.outletDeviceRecords()]);
       // A half-open socket is given up on within two keepalives; the device's reports trail by the settle time.
       const slackMs = 2 * parts.config.keepaliveMs + UNSYNCED_REPORT_SETTLE_MS;
-      const ids = parts.outlets.list().map((o) => o.id);
+      const ids = (await parts.outlets.list()).map((o) => o.id);
       return { now: parts.clock.now(), outlets: outletBacklogs(ids, live, records, slackMs) };
     },
   };

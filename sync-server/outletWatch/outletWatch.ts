@@ -69,7 +69,7 @@ export class OutletWatch {
     }
     this.d.notices.retain(new Set([...waiting.values()].flat().map((w) => w.orderId)));
     const raised = new Set<string>();
-    for (const outlet of this.d.outlets.list()) {
+    for (const outlet of await this.d.outlets.list()) {
       try {
         const sight = await this.look(outlet.id, outlet.name, waiting.get(outlet.id) ?? [], now);
         for (const action of planOutlet(sight, now, this.d.limits)) await this.act(action, now, raised);

@@ -40,7 +40,7 @@ export async function changeUser(
   if (!user) return NOT_FOUND;
   if (patch.outletId !== undefined) {
     if (user.role !== 'outlet') return fail('not_outlet_staff', 'Only outlet staff belong to an outlet.');
-    if (!deps.outlets.exists(patch.outletId)) return fail('unknown_outlet', `There is no outlet ${patch.outletId}.`);
+    if (!(await deps.outlets.exists(patch.outletId))) return fail('unknown_outlet', `There is no outlet ${patch.outletId}.`);
   }
   const disabling = patch.disabled === true && !user.disabled;
   if (disabling && user.role === 'admin' && deps.users.enabledAdmins() <= 1)

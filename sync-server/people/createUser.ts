@@ -22,7 +22,7 @@ export async function createUser(deps: AddDriverDeps, req: NewUser, now: number)
     return made.ok ? ok(made.value.id) : made;
   }
   const outletId = req.role === 'outlet' ? req.outletId : null;
-  if (outletId !== null && !deps.outlets.exists(outletId)) return fail('unknown_outlet', `There is no outlet ${outletId}.`);
+  if (outletId !== null && !(await deps.outlets.exists(outletId))) return fail('unknown_outlet', `There is no outlet ${outletId}.`);
   if (deps.users.findByEmail(req.email)) return EMAIL_TAKEN;
   const passwordHash = await hashPassword(req.password);
   const id = newUserId();

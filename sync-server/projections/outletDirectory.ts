@@ -15,8 +15,12 @@ export function outletDirectory(outlets: OutletRepo): DocHooks {
       if (doc.ref.kind !== 'outlet') return;
       const profile = outletProfileSchema.safeParse(doc.ydoc.getMap(OUTLET_ROOTS.profile).get('value'));
       if (!profile.success || profile.data.id !== doc.ref.outletId || listed.get(doc.ref.outletId) === profile.data.name) return;
-      outlets.upsert(doc.ref.outletId, profile.data.name);
-      listed.set(doc.ref.outletId, profile.data.name);
+      const { outletId } = doc.ref;
+      const { name } = profile.data;
+      // A promise only when there is a write: the commits that change no name hold back no hook behind this one.
+      return outlets.upsert(outletId, name).then(() => {
+        listed.set(outletId, name);
+      });
     },
   };
 }

@@ -33,7 +33,7 @@ export function adminOrdersCsvRoutes(deps: AdminOrdersCsvRouteDeps): Hono {
     const query = queryParams(c, ordersCsvQuerySchema);
     const filter: ExportFilter = { from: query.from, to: query.to, outletId: query.outletId ?? null };
     const zones = new Map<string, string>();
-    for (const { id } of deps.outlets.list()) zones.set(id, await outletZone(deps.registry, id));
+    for (const { id } of await deps.outlets.list()) zones.set(id, await outletZone(deps.registry, id));
     const encoder = new TextEncoder();
     let cursor: ExportCursor | null = null;
     const body = new ReadableStream<Uint8Array>({

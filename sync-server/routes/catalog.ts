@@ -21,7 +21,7 @@ export function catalogRoutes(outlets: OutletRepo, registry: DocRegistry): Hono 
     .get('/', async (c) => {
       const now = Date.now();
       const list = await Promise.all(
-        outlets.list().map(async ({ id, name }) => {
+        (await outlets.list()).map(async ({ id, name }) => {
           try {
             const catalog = await loadCatalog(registry, id);
             return { id, name: catalog.profile.name, ordering: ordering(catalog, now) };
@@ -38,7 +38,7 @@ export function catalogRoutes(outlets: OutletRepo, registry: DocRegistry): Hono 
     })
     .get('/:id/menu', async (c) => {
       const id = OutletIdSchema.safeParse(c.req.param('id'));
-      if (!id.success || !outlets.exists(id.data)) throw notFound('The outlet');
+      if (!id.success || !(await outlets.exists(id.data))) throw notFound('The outlet');
       const catalog = await loadCatalog(registry, id.data);
       const now = Date.now();
       c.header('Cache-Control', 'public, max-age=15');

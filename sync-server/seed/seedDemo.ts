@@ -26,7 +26,7 @@ export async function seedDemo({ users, outlets, drivers, registry }: SeedDeps):
   if (users.count() > 0) return false;
   const outletId = OutletIdSchema.parse(DEMO_OUTLET.id);
   await registry.withDoc({ kind: 'outlet', outletId }, (doc) => doc.change((y) => writeCatalog(y, DEMO_OUTLET, DEMO_MENU)));
-  outlets.upsert(outletId, DEMO_OUTLET.name);
+  await outlets.upsert(outletId, DEMO_OUTLET.name);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   users.insert({ id: newUserId(), email: 'admin@dabba.local', name: 'Asha Admin', role: 'admin', outletId: null, passwordHash });
   users.insert({ id: newUserId(), email: 'outlet@dabba.local', name: 'Kitchen Staff', role: 'outlet', outletId, passwordHash });

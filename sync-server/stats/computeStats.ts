@@ -37,7 +37,7 @@ export async function computeStats(deps: StatsDeps, q: StatsQuery): Promise<Stat
       stats.reasons(filter),
     ]),
   );
-  const names = new Map(deps.outlets.list().map((o) => [o.id, o.name] as const));
+  const names = new Map((await deps.outlets.list()).map((o) => [o.id, o.name] as const));
   const shown = new Set<OutletId>([...perOutlet.keys(), ...(q.outletId ? [q.outletId] : [])]);
   const zones = new Map<OutletId, string>();
   for (const id of shown) zones.set(id, await outletZone(deps.registry, id));

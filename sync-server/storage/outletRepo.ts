@@ -8,9 +8,8 @@ export interface OutletRow {
 }
 
 /**
- * Outlets by id, on either dialect: the async successor of storage/outletRepo.ts, with the same methods
- * and behaviour, and the pattern every repository is ported by (one Kysely query per statement, rows parsed
- * into domain types as they are mapped, nothing dialect-specific).
+ * Outlets by id, on either dialect: the pattern every repository is ported by (one Kysely query per
+ * statement, rows parsed into domain types as they are mapped, nothing dialect-specific).
  */
 export class OutletRepo {
   constructor(private readonly db: Kysely<Database>) {}

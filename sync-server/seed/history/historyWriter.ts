@@ -21,6 +21,8 @@ import { DriverRepo } from '../../storage/drivers';
 import { OrderIndex } from '../../storage/orderIndex';
 import { OrderTimingsIndex } from '../../storage/orderTimingsIndex';
 import { OutletRepo } from '../../storage/outletRepo';
+import { openSqlStorage } from '../../storage/sql/open';
+import type { Database } from '../../storage/sql/schema';
 import { UserRepo } from '../../storage/users';
 import { DocRegistry } from '../../sync/docRegistry';
 
@@ -65,7 +67,7 @@ export async function openHistoryWriter(
   const db = opened.sqlite;
   if (db === null) throw new Error('History is written into SQLite storage only, for now');
   const users = new UserRepo(db);
-  const outlets = new OutletRepo(db);
+  const outlets = new OutletRepo(sql);
   const drivers = new DriverRepo(db);
   const orders = new OrderIndex(sql);
   const timings = new OrderTimingsIndex(sql);

@@ -38,7 +38,7 @@ async function historyOutlets(w: HistoryWriter): Promise<Result<HistoryOutlet[],
   const admin = people.find((u) => u.role === 'admin')?.id;
   if (!admin) return fail('no_admin', 'The data dir has no admin account.');
   const outlets: HistoryOutlet[] = [];
-  for (const { id } of w.outlets.list()) {
+  for (const { id } of await w.outlets.list()) {
     const catalog = await w.registry.withDoc({ kind: 'outlet', outletId: id }, (doc) => readCatalog(doc.ydoc));
     const staff = people.find((u) => u.role === 'outlet' && u.outletId === id)?.id ?? admin;
     if (catalog) outlets.push({ id, catalog, staff: { outlet: staff, admin } });

@@ -65,7 +65,7 @@ describe('PATCH /api/admin/users/<id>: disabling', () => {
       db: t.server.db,
       users: new UserRepo(t.server.db),
       drivers: new DriverRepo(t.server.db),
-      outlets: new OutletRepo(t.server.db),
+      outlets: new OutletRepo(t.server.sql),
       accounts: t.server.accounts,
       offShift: () => undefined,
     };

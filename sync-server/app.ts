@@ -121,9 +121,13 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const accounts = new AccountControl(users);
   const outlets = new OutletRepo(sql);
   const orders = new OrderIndex(sql);
-  const pushTokens = new PushTokens(db);
+  const pushTokens = new PushTokens(sql);
   // A device signed out everywhere (or of a disabled account) must not be woken with what it may no longer see.
-  accounts.onSessionsEnded((userId) => pushTokens.deleteUser(userId));
+  accounts.onSessionsEnded((userId) => {
+    pushTokens
+      .deleteUser(userId)
+      .catch((err: unknown) => log.error('deleting the push tokens of a signed-out user failed', { error: String(err) }));
+  });
   const docStore = new DocStore(sql);
   const registry = new DocRegistry(docStore, config.docIdleMs, log, config.compactEvery);
   const timings = new OrderTimingsIndex(sql);

@@ -131,7 +131,7 @@ export class OfferDesk {
     await this.mirror.record(orderId, { kind: 'offered', driverId, offeredAt, expiresAt });
     this.schedule(row);
     // After the inbox holds the offer: the woken phone pulls that document.
-    if (reach === 'asleep') this.d.waker.wake({ kind: 'user', userId: driverId }, offerWakeData(driverId, offer, offeredAt));
+    if (reach === 'asleep') void this.d.waker.wake({ kind: 'user', userId: driverId }, offerWakeData(driverId, offer, offeredAt));
     this.d.log.info('offer made', { orderId, driverId, distanceMeters: offer.distanceMeters, reach });
     return 'offered';
   }

@@ -134,7 +134,7 @@ export class OutletWatch {
           }),
         );
         const mins = Math.max(1, Math.round(action.waitedMs / 60_000));
-        this.d.waker.wake(
+        void this.d.waker.wake(
           { kind: 'outlet', outletId: action.outletId, escalate: true },
           {
             dabba: '1',
@@ -171,7 +171,7 @@ export class OutletWatch {
         );
         if (!outcome.fresh) return;
         this.d.log.info('admin alert', { key, message: action.message });
-        this.d.waker.wake(
+        void this.d.waker.wake(
           { kind: 'admins' },
           {
             dabba: '1',

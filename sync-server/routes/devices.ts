@@ -23,13 +23,13 @@ export function deviceRoutes(tokens: TokenService, pushTokens: PushTokens): Hono
       const body = await jsonBody(c, registerDeviceSchema);
       if (APP_OF_ROLE[actor.role] !== body.app)
         throw forbidden(`A ${actor.role} account is woken in the ${APP_OF_ROLE[actor.role]} app, not the ${body.app} app.`, 'wrong_app');
-      pushTokens.registerDevice(body.pushToken, actor.id, body.app, body.deviceId ?? null, Date.now());
+      await pushTokens.registerDevice(body.pushToken, actor.id, body.app, body.deviceId ?? null, Date.now());
       return c.json({ pushToken: body.pushToken, app: body.app }, 201);
     })
     .delete('/:pushToken', async (c) => {
       const actor = await requireActor(c, tokens);
       const token = pushTokenSchema.safeParse(c.req.param('pushToken'));
-      if (!token.success || !pushTokens.unregisterDevice(token.data, actor.id)) throw notFound('This push token');
+      if (!token.success || !(await pushTokens.unregisterDevice(token.data, actor.id))) throw notFound('This push token');
       return c.body(null, 204);
     });
 }

@@ -32,13 +32,13 @@ export function trackPushRoutes(orders: OrderIndex, pushTokens: PushTokens, look
       const order = await orderOf(c);
       if (isTerminal(order.status)) throw conflict('order_finished', 'This order is finished: there are no more updates to send.');
       const body = await jsonBody(c, registerTrackPushSchema);
-      pushTokens.registerTrack(order.trackingToken, order.id, body.pushToken, Date.now());
+      await pushTokens.registerTrack(order.trackingToken, order.id, body.pushToken, Date.now());
       return c.json({ pushToken: body.pushToken }, 201);
     })
     .delete('/:token/push/:pushToken', async (c) => {
       const order = await orderOf(c);
       const token = pushTokenSchema.safeParse(c.req.param('pushToken'));
-      if (token.success) pushTokens.unregisterTrack(order.trackingToken, token.data);
+      if (token.success) await pushTokens.unregisterTrack(order.trackingToken, token.data);
       return c.body(null, 204);
     });
 }

@@ -1,7 +1,8 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { DeviceIdSchema, PUSH_APPS, type DeviceId, type PushApp } from '../../shared/api/devices';
 import { UserIdSchema, type OrderId, type OutletId, type TrackingToken, type UserId } from '../../shared/ids';
-import type { Db } from './db';
+import type { Database } from './sql/schema';
 
 /** Tokens one user, or one tracking link, may hold: a device that reinstalls leaves its old token behind. */
 export const MAX_PUSH_TOKENS = 10;
@@ -33,108 +34,142 @@ const toDevice = (r: DeviceRow): PushRecipient => ({
 
 const toTrack = (r: { token: string }): PushRecipient => ({ token: r.token, userId: null, app: 'track', deviceId: null });
 
-/** Signed-in devices of enabled accounts only: a disabled user's tablet is not woken. */
-const DEVICES =
-  'SELECT t.token, t.user_id, t.app, t.device_id FROM device_push_tokens t JOIN users u ON u.id = t.user_id WHERE u.disabled = 0';
-
 /**
  * The push tokens wake-ups go to: devices of signed-in users (`device_push_tokens`) and customers'
  * browsers following a tracking link (`track_push_tokens`). Each owner keeps at most MAX_PUSH_TOKENS,
- * the most recently registered.
+ * the most recently registered. Lists come in token order.
  */
 export class PushTokens {
-  private readonly s;
-
-  constructor(private readonly db: Db) {
-    this.s = {
-      upsertDevice: db.prepare<[string, string, string, string | null, number, number]>(
-        `INSERT INTO device_push_tokens (token, user_id, app, device_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (token) DO UPDATE SET user_id = excluded.user_id, app = excluded.app, device_id = excluded.device_id,
-           updated_at = excluded.updated_at`,
-      ),
-      trimUser: db.prepare<[string, string, number]>(
-        `DELETE FROM device_push_tokens WHERE user_id = ? AND token IN (
-           SELECT token FROM device_push_tokens WHERE user_id = ? ORDER BY updated_at DESC, token LIMIT -1 OFFSET ?)`,
-      ),
-      deleteOwn: db.prepare<[string, string]>('DELETE FROM device_push_tokens WHERE token = ? AND user_id = ?'),
-      deleteUser: db.prepare<[string]>('DELETE FROM device_push_tokens WHERE user_id = ?'),
-      ofUser: db.prepare<[string], DeviceRow>(`${DEVICES} AND t.user_id = ?`),
-      ofOutlet: db.prepare<[string], DeviceRow>(`${DEVICES} AND u.role = 'outlet' AND u.outlet_id = ? AND t.app = 'outlet'`),
-      ofAdmins: db.prepare<[], DeviceRow>(`${DEVICES} AND u.role = 'admin' AND t.app = 'admin'`),
-      upsertTrack: db.prepare<[string, string, string, number, number]>(
-        `INSERT INTO track_push_tokens (tracking_token, token, order_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (tracking_token, token) DO UPDATE SET updated_at = excluded.updated_at`,
-      ),
-      trimTrack: db.prepare<[string, string, number]>(
-        `DELETE FROM track_push_tokens WHERE tracking_token = ? AND token IN (
-           SELECT token FROM track_push_tokens WHERE tracking_token = ? ORDER BY updated_at DESC, token LIMIT -1 OFFSET ?)`,
-      ),
-      deleteTrackToken: db.prepare<[string, string]>('DELETE FROM track_push_tokens WHERE tracking_token = ? AND token = ?'),
-      deleteTrack: db.prepare<[string]>('DELETE FROM track_push_tokens WHERE tracking_token = ?'),
-      ofTrack: db.prepare<[string], { token: string }>('SELECT token FROM track_push_tokens WHERE tracking_token = ?'),
-      forgetDevice: db.prepare<[string]>('DELETE FROM device_push_tokens WHERE token = ?'),
-      forgetTrack: db.prepare<[string]>('DELETE FROM track_push_tokens WHERE token = ?'),
-    };
-  }
+  constructor(private readonly db: Kysely<Database>) {}
 
   /** Registers `token` for the user's `app`, taking it from whoever held it; the user's oldest tokens beyond the cap go. */
-  registerDevice(token: string, userId: UserId, app: PushApp, deviceId: DeviceId | null, now: number): void {
-    this.db.transaction(() => {
-      this.s.upsertDevice.run(token, userId, app, deviceId, now, now);
-      this.s.trimUser.run(userId, userId, MAX_PUSH_TOKENS);
-    })();
+  async registerDevice(token: string, userId: UserId, app: PushApp, deviceId: DeviceId | null, now: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('device_push_tokens')
+        .values({ token, user_id: userId, app, device_id: deviceId, created_at: now, updated_at: now })
+        .onConflict((oc) =>
+          oc.column('token').doUpdateSet((eb) => ({
+            user_id: eb.ref('excluded.user_id'),
+            app: eb.ref('excluded.app'),
+            device_id: eb.ref('excluded.device_id'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute();
+      await trx
+        .deleteFrom('device_push_tokens')
+        .where('user_id', '=', userId)
+        .where('token', 'not in', (eb) =>
+          eb
+            .selectFrom('device_push_tokens')
+            .select('token')
+            .where('user_id', '=', userId)
+            .orderBy('updated_at', 'desc')
+            .orderBy('token')
+            .limit(MAX_PUSH_TOKENS),
+        )
+        .execute();
+    });
   }
 
   /** Removes the user's own token; false when the user holds no such token (someone else's included). */
-  unregisterDevice(token: string, userId: UserId): boolean {
-    return this.s.deleteOwn.run(token, userId).changes > 0;
+  async unregisterDevice(token: string, userId: UserId): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('device_push_tokens')
+      .where('token', '=', token)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
   }
 
   /** Every token of the user (signed out everywhere, or disabled). */
-  deleteUser(userId: UserId): void {
-    this.s.deleteUser.run(userId);
+  async deleteUser(userId: UserId): Promise<void> {
+    await this.db.deleteFrom('device_push_tokens').where('user_id', '=', userId).execute();
   }
 
-  registerTrack(trackingToken: TrackingToken, orderId: OrderId, token: string, now: number): void {
-    this.db.transaction(() => {
-      this.s.upsertTrack.run(trackingToken, token, orderId, now, now);
-      this.s.trimTrack.run(trackingToken, trackingToken, MAX_PUSH_TOKENS);
-    })();
+  async registerTrack(trackingToken: TrackingToken, orderId: OrderId, token: string, now: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('track_push_tokens')
+        .values({ tracking_token: trackingToken, token, order_id: orderId, created_at: now, updated_at: now })
+        .onConflict((oc) => oc.columns(['tracking_token', 'token']).doUpdateSet((eb) => ({ updated_at: eb.ref('excluded.updated_at') })))
+        .execute();
+      await trx
+        .deleteFrom('track_push_tokens')
+        .where('tracking_token', '=', trackingToken)
+        .where('token', 'not in', (eb) =>
+          eb
+            .selectFrom('track_push_tokens')
+            .select('token')
+            .where('tracking_token', '=', trackingToken)
+            .orderBy('updated_at', 'desc')
+            .orderBy('token')
+            .limit(MAX_PUSH_TOKENS),
+        )
+        .execute();
+    });
   }
 
   /** False when the token was not following this tracking link. */
-  unregisterTrack(trackingToken: TrackingToken, token: string): boolean {
-    return this.s.deleteTrackToken.run(trackingToken, token).changes > 0;
+  async unregisterTrack(trackingToken: TrackingToken, token: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('track_push_tokens')
+      .where('tracking_token', '=', trackingToken)
+      .where('token', '=', token)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
   }
 
   /** Every browser following the link (the order is finished). */
-  deleteTrack(trackingToken: TrackingToken): void {
-    this.s.deleteTrack.run(trackingToken);
+  async deleteTrack(trackingToken: TrackingToken): Promise<void> {
+    await this.db.deleteFrom('track_push_tokens').where('tracking_token', '=', trackingToken).execute();
   }
 
   /** FCM says the token is no longer valid: it goes from every user and tracking link. */
-  forget(token: string): void {
-    this.db.transaction(() => {
-      this.s.forgetDevice.run(token);
-      this.s.forgetTrack.run(token);
-    })();
+  async forget(token: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('device_push_tokens').where('token', '=', token).execute();
+      await trx.deleteFrom('track_push_tokens').where('token', '=', token).execute();
+    });
   }
 
-  ofUser(userId: UserId): PushRecipient[] {
-    return this.s.ofUser.all(userId).map(toDevice);
+  async ofUser(userId: UserId): Promise<PushRecipient[]> {
+    return (await this.devices().where('t.user_id', '=', userId).execute()).map(toDevice);
   }
 
   /** The outlet app on devices of the outlet's staff. */
-  ofOutlet(outletId: OutletId): PushRecipient[] {
-    return this.s.ofOutlet.all(outletId).map(toDevice);
+  async ofOutlet(outletId: OutletId): Promise<PushRecipient[]> {
+    const rows = await this.devices()
+      .where('u.role', '=', 'outlet')
+      .where('u.outlet_id', '=', outletId)
+      .where('t.app', '=', 'outlet')
+      .execute();
+    return rows.map(toDevice);
   }
 
   /** The admin app on every admin's devices. */
-  ofAdmins(): PushRecipient[] {
-    return this.s.ofAdmins.all().map(toDevice);
+  async ofAdmins(): Promise<PushRecipient[]> {
+    return (await this.devices().where('u.role', '=', 'admin').where('t.app', '=', 'admin').execute()).map(toDevice);
   }
 
-  ofTrack(trackingToken: TrackingToken): PushRecipient[] {
-    return this.s.ofTrack.all(trackingToken).map(toTrack);
+  async ofTrack(trackingToken: TrackingToken): Promise<PushRecipient[]> {
+    const rows = await this.db
+      .selectFrom('track_push_tokens')
+      .select('token')
+      .where('tracking_token', '=', trackingToken)
+      .orderBy('token')
+      .execute();
+    return rows.map(toTrack);
+  }
+
+  /** Signed-in devices of enabled accounts only: a disabled user's tablet is not woken. */
+  private devices() {
+    return this.db
+      .selectFrom('device_push_tokens as t')
+      .innerJoin('users as u', 'u.id', 't.user_id')
+      .select(['t.token', 't.user_id', 't.app', 't.device_id'])
+      .where('u.disabled', '=', 0)
+      .orderBy('t.token');
   }
 }

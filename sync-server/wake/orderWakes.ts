@@ -35,8 +35,10 @@ export function orderWakes(d: OrderWakesDeps): DocHooks {
       if (!(await d.marks.advance(doc.ref.orderId, before, { status, driverId }))) return;
       const row = await d.orders.get(doc.ref.orderId);
       if (!row) return;
-      for (const wake of wakesForChange(before, view, row.trackingToken)) d.waker.wake(wake.target, wake.data);
-      if (isTerminal(status) && !(before && isTerminal(before.status))) d.pushTokens.deleteTrack(row.trackingToken);
+      const woken = wakesForChange(before, view, row.trackingToken).map((wake) => d.waker.wake(wake.target, wake.data));
+      // Once the wake-ups have read the link's tokens: its browsers still hear that the order finished.
+      if (isTerminal(status) && !(before && isTerminal(before.status)))
+        await Promise.all(woken).then(() => d.pushTokens.deleteTrack(row.trackingToken));
     },
   };
 }

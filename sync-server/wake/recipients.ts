@@ -7,8 +7,8 @@ import type { WakeTarget } from './waker';
 /** What wake-ups read of presence: who has a live socket. */
 export type LivePresence = Pick<Presence, 'devicesOfUser' | 'devicesOfOutlet'>;
 
-/** The tokens a target reaches before presence is asked (read at once, so callers may change them right after). */
-export function tokensOf(target: WakeTarget, tokens: PushTokens): PushRecipient[] {
+/** The tokens a target reaches before presence is asked. */
+export function tokensOf(target: WakeTarget, tokens: PushTokens): Promise<PushRecipient[]> {
   switch (target.kind) {
     case 'user':
       return tokens.ofUser(target.userId);

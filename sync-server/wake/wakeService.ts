@@ -21,7 +21,7 @@ export interface WakeServiceDeps {
 /**
  * Wakes devices whose sockets are gone (the Waker port): finds the target's push tokens, leaves out
  * devices presence says are connected, and hands the rest to the outbox, which gathers, sends and
- * retries per device. `wake` returns at once and never throws: callers are commit hooks.
+ * retries per device. `wake` resolves once the tokens are read and never rejects: callers are commit hooks.
  */
 export class WakeService implements Waker {
   private readonly outbox: PushOutbox;
@@ -36,21 +36,19 @@ export class WakeService implements Waker {
       retry: d.retry ?? DEFAULT_RETRY,
       random: d.random ?? Math.random,
       unregistered: (token) => {
-        try {
-          d.tokens.forget(token);
-          d.log.info('push token unregistered by FCM; deleted');
-        } catch (err: unknown) {
-          d.log.error('could not delete an unregistered push token', { error: String(err) });
-        }
+        d.tokens.forget(token).then(
+          () => d.log.info('push token unregistered by FCM; deleted'),
+          (err: unknown) => d.log.error('could not delete an unregistered push token', { error: String(err) }),
+        );
       },
     });
   }
 
-  wake(target: WakeTarget, data: WakeData): void {
+  async wake(target: WakeTarget, data: WakeData): Promise<void> {
     if (this.closed) return;
     let candidates: PushRecipient[];
     try {
-      candidates = tokensOf(target, this.d.tokens);
+      candidates = await tokensOf(target, this.d.tokens);
     } catch (err: unknown) {
       this.d.log.error('wake-up: reading push tokens failed', { target: target.kind, error: String(err) });
       return;

@@ -14,10 +14,14 @@ export type WakeTarget =
   | { readonly kind: 'admins' }
   | { readonly kind: 'track'; readonly token: TrackingToken };
 
-/** Sends wake-ups. Never blocks and never throws: callers are commit hooks. */
+/** Sends wake-ups. Never throws and never rejects: callers are commit hooks. */
 export interface Waker {
-  wake(target: WakeTarget, data: WakeData): void;
+  /**
+   * Resolves once the push tokens the wake-up goes to are read, so a caller that awaits it may change them
+   * after (forget a finished order's tracking link); presence lookups, sending and retries go on after.
+   */
+  wake(target: WakeTarget, data: WakeData): Promise<void>;
 }
 
 /** Wake-ups off (no Firebase configured): nothing is sent. */
-export const noWaker: Waker = { wake: () => undefined };
+export const noWaker: Waker = { wake: () => Promise.resolve() };

@@ -24,8 +24,9 @@ import { startTestServer } from '../support/server';
 /** Every offer wake-up dispatch asked for, in order (orders wake their outlet and driver through the same waker). */
 class RecordingWaker implements Waker {
   readonly wakes: { target: WakeTarget; data: WakeData }[] = [];
-  wake(target: WakeTarget, data: WakeData): void {
+  wake(target: WakeTarget, data: WakeData): Promise<void> {
     if (data.kind === 'offer') this.wakes.push({ target, data });
+    return Promise.resolve();
   }
 }
 

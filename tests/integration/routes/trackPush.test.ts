@@ -19,12 +19,12 @@ describe('POST /api/track/:token/push and DELETE /api/track/:token/push/:pushTok
     const link = tokenOf(trackingUrl);
     const created = await postJson(pushUrl(link), { pushToken: BROWSER_TOKEN });
     expect(created.status).toBe(201);
-    expect(new PushTokens(t.server.db).ofTrack(link).map((r) => r.token)).toEqual([BROWSER_TOKEN]);
+    expect((await new PushTokens(t.server.sql).ofTrack(link)).map((r) => r.token)).toEqual([BROWSER_TOKEN]);
 
     expect((await postJson(pushUrl(link), { pushToken: 'short' })).status).toBe(400);
     const removed = await fetch(`${pushUrl(link)}/${BROWSER_TOKEN}`, { method: 'DELETE' });
     expect(removed.status).toBe(204);
-    expect(new PushTokens(t.server.db).ofTrack(link)).toEqual([]);
+    expect(await new PushTokens(t.server.sql).ofTrack(link)).toEqual([]);
     expect((await fetch(`${pushUrl(link)}/${BROWSER_TOKEN}`, { method: 'DELETE' })).status).toBe(204);
   });
 

@@ -7,10 +7,10 @@ import { placeOrder, PICKUP_ORDER } from '../support/api';
 import { appendAs } from '../support/drivers';
 import { fcmReplies, type FcmRequest } from '../support/fakeFcm';
 import { postJson } from '../support/http';
+import { pollUntil } from '../support/poll';
 import { pushTokenFor, registerPush } from '../support/pushDevices';
 import { DELIVERY } from '../support/refusals';
 import { DEMO_OUTLET, tempDataDir } from '../support/server';
-import { eventually } from '../support/stockClient';
 import { useWakeHarness } from '../support/wakeHarness';
 
 const outletId = OutletIdSchema.parse(DEMO_OUTLET);
@@ -89,7 +89,13 @@ describe('order wake-ups', () => {
     h.fake.unregister(TABLET);
     await placeOrder(srv.url, PICKUP_ORDER);
     expect((await h.sentAfter(1_000, 1))[0]?.status).toBe(404);
-    await eventually(() => new PushTokens(srv.db).ofUser(s.outlet.user.id as UserId).length === 0, 5_000, 'the token to be deleted');
+    const tokens = new PushTokens(srv.sql);
+    await pollUntil(
+      () => tokens.ofUser(s.outlet.user.id as UserId),
+      (left) => left.length === 0,
+      'the token to be deleted',
+      5_000,
+    );
 
     await placeOrder(srv.url, PICKUP_ORDER);
     await h.nothingMoreAfter(2_000);
@@ -133,7 +139,12 @@ describe('order wake-ups', () => {
 
     await appendAs(srv.url, s.outlet, orderId, { type: 'cancelled', reason: 'out of dosa batter' });
     expect((await h.sentAfter(1_000, 2))[1]?.data.body).toBe('Your order was cancelled.');
-    expect(new PushTokens(srv.db).ofTrack(link)).toEqual([]);
+    const tokens = new PushTokens(srv.sql);
+    await pollUntil(
+      () => tokens.ofTrack(link),
+      (left) => left.length === 0,
+      'the browser to be forgotten',
+    );
   });
 
   it('does not announce a change again after a restart', async () => {

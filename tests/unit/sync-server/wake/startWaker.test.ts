@@ -4,6 +4,7 @@ import type { Logger } from '../../../../sync-server/log';
 import Database from 'better-sqlite3';
 import { migrate } from '../../../../sync-server/storage/migrations';
 import { PushTokens } from '../../../../sync-server/storage/pushTokens';
+import { sqliteKysely } from '../../../../sync-server/storage/sql/sqlite';
 import { startWaker } from '../../../../sync-server/wake/startWaker';
 import { noWaker } from '../../../../sync-server/wake/waker';
 
@@ -14,10 +15,11 @@ describe('startWaker', () => {
     const db = new Database(':memory:');
     migrate(db);
     const presence = { devicesOfUser: () => Promise.resolve([]), devicesOfOutlet: () => Promise.resolve([]) };
-    const started = startWaker(null, 250, { tokens: new PushTokens(db), presence, clock: systemClock, log });
+    const sql = sqliteKysely(db);
+    const started = startWaker(null, 250, { tokens: new PushTokens(sql), presence, clock: systemClock, log });
     expect(started.waker).toBe(noWaker);
     expect(lines).toEqual([expect.stringContaining('wake-ups are off')]);
     await started.close();
-    db.close();
+    await sql.destroy();
   });
 });

@@ -116,18 +116,18 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const malformed = await storage.checkIntegrity();
   if (malformed.length > 0)
     log.error('the database is malformed (PRAGMA quick_check); /healthz reports storage "corrupt"', { problems: malformed.slice(0, 20) });
-  const users = new UserRepo(db);
+  const users = new UserRepo(sql);
   const tokens = new TokenService(resolveJwtSecret(config.jwtSecret, config.dataDir), users);
   const accounts = new AccountControl(users);
   const outlets = new OutletRepo(sql);
   const orders = new OrderIndex(sql);
   const pushTokens = new PushTokens(sql);
   // A device signed out everywhere (or of a disabled account) must not be woken with what it may no longer see.
-  accounts.onSessionsEnded((userId) => {
+  accounts.onSessionsEnded((userId) =>
     pushTokens
       .deleteUser(userId)
-      .catch((err: unknown) => log.error('deleting the push tokens of a signed-out user failed', { error: String(err) }));
-  });
+      .catch((err: unknown) => log.error('deleting the push tokens of a signed-out user failed', { error: String(err) })),
+  );
   const docStore = new DocStore(sql);
   const registry = new DocRegistry(docStore, config.docIdleMs, log, config.compactEvery);
   const timings = new OrderTimingsIndex(sql);
@@ -282,7 +282,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     }),
   );
   app.route('/api/presence', presenceRoutes(presence, tokens));
-  const core = { db, log, users, drivers, outlets, registry, accounts, driverOrders, presence, tokens, clock };
+  const core = { db, sql, log, users, drivers, outlets, registry, accounts, driverOrders, presence, tokens, clock };
   app.route(
     '/api/admin',
     adminApi({ ...core, sql, metrics: telemetry.metrics, metricSources: telemetry.sources, startedAt, dispatcher, menuPhotos }),

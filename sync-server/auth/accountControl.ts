@@ -4,7 +4,8 @@ import type { TokenRefusal } from '../../shared/api/tokenRefusals';
 
 /** Why a user's sessions ended: the refusal their tokens now get. */
 export type SessionsEnded = Extract<TokenRefusal, 'account_disabled' | 'session_revoked'>;
-export type SessionsEndedListener = (userId: UserId, why: SessionsEnded) => void;
+/** Told once the change is stored; a promise it returns is awaited, so it must not reject (log instead). */
+export type SessionsEndedListener = (userId: UserId, why: SessionsEnded) => void | Promise<void>;
 
 /**
  * Disables, enables and signs users out everywhere. Storage makes old tokens fail on their next use;
@@ -17,18 +18,18 @@ export class AccountControl {
   constructor(private readonly users: UserRepo) {}
 
   /** Disables the user and ends every session they have; false if there is no such user. */
-  disableUser(id: UserId): boolean {
-    return this.end(id, this.users.disableUser(id), 'account_disabled');
+  async disableUser(id: UserId): Promise<boolean> {
+    return this.end(id, await this.users.disableUser(id), 'account_disabled');
   }
 
   /** Lets the user sign in again; their old tokens stay revoked. False if there is no such user. */
-  enableUser(id: UserId): boolean {
+  enableUser(id: UserId): Promise<boolean> {
     return this.users.enableUser(id);
   }
 
   /** Signs the user out on every device (new sign-ins still work); false if there is no such user. */
-  revokeSessions(id: UserId): boolean {
-    return this.end(id, this.users.revokeSessions(id), 'session_revoked');
+  async revokeSessions(id: UserId): Promise<boolean> {
+    return this.end(id, await this.users.revokeSessions(id), 'session_revoked');
   }
 
   onSessionsEnded(listener: SessionsEndedListener): () => void {
@@ -36,8 +37,16 @@ export class AccountControl {
     return () => this.listeners.delete(listener);
   }
 
-  private end(id: UserId, changed: boolean, why: SessionsEnded): boolean {
-    if (changed) for (const listener of this.listeners) listener(id, why);
+  /**
+   * Tells the listeners that the user's sessions ended: for a caller that disabled or revoked through a
+   * UserRepo of its own transaction, once that transaction has committed.
+   */
+  async sessionsEnded(id: UserId, why: SessionsEnded): Promise<void> {
+    await Promise.all([...this.listeners].map((listener) => listener(id, why)));
+  }
+
+  private async end(id: UserId, changed: boolean, why: SessionsEnded): Promise<boolean> {
+    if (changed) await this.sessionsEnded(id, why);
     return changed;
   }
 }

@@ -59,7 +59,7 @@ export interface Session {
 }
 
 /** Why a socket's sign-in is no longer good, or null while it is (always null for anonymous sockets). */
-export type SessionCheck = () => TokenRefusal | null;
+export type SessionCheck = () => Promise<TokenRefusal | null>;
 
 export type Authentication = Result<Session, TokenRefusal>;
 
@@ -67,7 +67,7 @@ const refuseToken = (refusal: TokenRefusal) => fail(refusal, TOKEN_REFUSALS[refu
 
 /** The user's standing, looked up on every use of a token (UserRepo: one read by primary key). */
 export interface AccountStates {
-  accountState(userId: string): AccountState | null;
+  accountState(userId: string): Promise<AccountState | null>;
 }
 
 /**
@@ -90,13 +90,13 @@ export class TokenService {
   async authenticate(token: string | undefined | null): Promise<Authentication> {
     const session = await this.decode(token);
     if (!session) return refuseToken('invalid_token');
-    const refusal = this.recheck(session);
+    const refusal = await this.recheck(session);
     return refusal ? refuseToken(refusal) : ok(session);
   }
 
   /** Why a session verified earlier (a socket's) is no longer good, or null while it is. */
-  recheck(session: Session): TokenRefusal | null {
-    const state = this.accounts.accountState(session.actor.id);
+  async recheck(session: Session): Promise<TokenRefusal | null> {
+    const state = await this.accounts.accountState(session.actor.id);
     if (!state) return 'account_deleted';
     if (state.disabled) return 'account_disabled';
     return state.tokenVersion === session.tokenVersion ? null : 'session_revoked';

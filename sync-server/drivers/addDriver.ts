@@ -5,10 +5,11 @@ import { hashPassword } from '../auth/passwords';
 import { loadCatalog } from '../catalog/loadCatalog';
 import { AppError } from '../errors';
 import { EMAIL_TAKEN, isUniqueViolation } from '../people/emailTaken';
-import type { Db } from '../storage/db';
+import type { Kysely } from 'kysely';
 import type { DriverRecord, DriverRepo } from '../storage/drivers';
 import type { OutletRepo } from '../storage/outletRepo';
-import type { UserRepo } from '../storage/users';
+import type { Database } from '../storage/sql/schema';
+import { UserRepo } from '../storage/users';
 import type { DocRegistry } from '../sync/docRegistry';
 
 export interface NewAgent {
@@ -23,7 +24,7 @@ export interface NewAgent {
 }
 
 export interface AddDriverDeps {
-  readonly db: Db;
+  readonly sql: Kysely<Database>;
   readonly users: UserRepo;
   readonly drivers: DriverRepo;
   readonly outlets: OutletRepo;
@@ -54,12 +55,13 @@ async function firstOutletLocation(deps: AddDriverDeps): Promise<LatLng | null> 
 export async function addDriver(deps: AddDriverDeps, agent: NewAgent, now: number): Promise<Result<DriverRecord, 'email_taken'>> {
   const id = newUserId();
   const email = agent.email ?? `agent-${id}@agents.dabba.local`;
-  if (deps.users.findByEmail(email)) return EMAIL_TAKEN;
+  if (await deps.users.findByEmail(email)) return EMAIL_TAKEN;
   const passwordHash = agent.password ? await hashPassword(agent.password) : NO_PASSWORD;
   const at = agent.position ?? (await firstOutletLocation(deps));
   try {
-    deps.db.transaction(() => {
-      deps.users.insert({ id, email, name: agent.name, role: 'driver', outletId: null, passwordHash });
+    await deps.sql.transaction().execute(async (trx) => {
+      await new UserRepo(trx).insert({ id, email, name: agent.name, role: 'driver', outletId: null, passwordHash });
+      // Still the SQLite handle under trx: its writes land in this transaction.
       deps.drivers.insert(
         {
           id,
@@ -70,7 +72,7 @@ export async function addDriver(deps: AddDriverDeps, agent: NewAgent, now: numbe
         },
         now,
       );
-    })();
+    });
   } catch (err: unknown) {
     if (isUniqueViolation(err)) return EMAIL_TAKEN;
     throw err;

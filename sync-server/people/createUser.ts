@@ -23,11 +23,11 @@ export async function createUser(deps: AddDriverDeps, req: NewUser, now: number)
   }
   const outletId = req.role === 'outlet' ? req.outletId : null;
   if (outletId !== null && !(await deps.outlets.exists(outletId))) return fail('unknown_outlet', `There is no outlet ${outletId}.`);
-  if (deps.users.findByEmail(req.email)) return EMAIL_TAKEN;
+  if (await deps.users.findByEmail(req.email)) return EMAIL_TAKEN;
   const passwordHash = await hashPassword(req.password);
   const id = newUserId();
   try {
-    deps.users.insert({ id, email: req.email, name: req.name, role: req.role, outletId, passwordHash });
+    await deps.users.insert({ id, email: req.email, name: req.name, role: req.role, outletId, passwordHash });
   } catch (err: unknown) {
     if (isUniqueViolation(err)) return EMAIL_TAKEN;
     throw err;

@@ -13,7 +13,7 @@ export type TrackDriverSource = (driverId: UserId) => Promise<TrackDriver>;
  */
 export function trackDrivers(users: UserRepo, drivers: DriverRepo, presence: DriverPresence): TrackDriverSource {
   return async (driverId) => {
-    const user = users.findById(driverId);
+    const user = await users.findById(driverId);
     const live = await presence.position(driverId);
     const stored = drivers.get(driverId)?.position ?? null;
     const measured = stored && !stored.declared ? stored : null;

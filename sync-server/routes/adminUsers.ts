@@ -36,7 +36,7 @@ function userParam(c: Context): UserId {
 /** `/api/admin/users` (admins): list, create and change accounts. Shapes in shared/api/adminUsers.ts. */
 export function adminUserRoutes(deps: AdminUserRouteDeps): Hono {
   const described = async (id: UserId): Promise<UserResponse> => {
-    const user = deps.users.findById(id);
+    const user = await deps.users.findById(id);
     if (!user) throw notFound('The user');
     const [listed] = await describeUsers(deps, [user], startOfLocalDay(deps.clock.now()));
     if (!listed) throw notFound('The user');
@@ -48,7 +48,9 @@ export function adminUserRoutes(deps: AdminUserRouteDeps): Hono {
       await requireAdmin(c, deps.tokens, 'The list of accounts');
       const query = queryParams(c, usersQuerySchema);
       const since = query.since ?? startOfLocalDay(deps.clock.now());
-      const users = deps.users.list().filter((u) => (query.role ?? u.role) === u.role && (query.outletId ?? u.outletId) === u.outletId);
+      const users = (await deps.users.list()).filter(
+        (u) => (query.role ?? u.role) === u.role && (query.outletId ?? u.outletId) === u.outletId,
+      );
       c.header('Cache-Control', 'private, no-store');
       return c.json({ since, users: await describeUsers(deps, users, since) } satisfies UsersList);
     })

@@ -33,7 +33,7 @@ export function authRoutes(users: UserRepo, tokens: TokenService, limits: LoginL
       );
     }
     const attempt = await throttle.begin(clientAddress(c), email);
-    const user = users.findByEmail(email);
+    const user = await users.findByEmail(email);
     let ok: boolean;
     try {
       ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);

@@ -18,7 +18,7 @@ export const isDemoPassword = (password: string): boolean => password.normalize(
 export async function demoAccountsInUse(users: UserRepo): Promise<string[]> {
   const inUse: string[] = [];
   for (const email of DEMO_EMAILS) {
-    const user = users.findByEmail(email);
+    const user = await users.findByEmail(email);
     if (user && (await verifyPassword(DEMO_PASSWORD, user.passwordHash))) inUse.push(email);
   }
   return inUse;

@@ -11,8 +11,8 @@ export async function guardDemoAccounts(config: Omit<DemoExposure, 'accounts'>, 
   // Tokens a demo account got while the server was loopback-only must not outlive the lock either.
   if (!demoLogins) {
     for (const email of inUse) {
-      const user = users.findByEmail(email);
-      if (user) users.revokeSessions(user.id);
+      const user = await users.findByEmail(email);
+      if (user) await users.revokeSessions(user.id);
     }
   }
   const banner = demoBanner({ host: config.host, demoPublic: config.demoPublic, accounts: inUse });

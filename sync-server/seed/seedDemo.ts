@@ -23,15 +23,15 @@ export interface SeedDeps {
  * enough to get offers there, GPS or not).
  */
 export async function seedDemo({ users, outlets, drivers, registry }: SeedDeps): Promise<boolean> {
-  if (users.count() > 0) return false;
+  if ((await users.count()) > 0) return false;
   const outletId = OutletIdSchema.parse(DEMO_OUTLET.id);
   await registry.withDoc({ kind: 'outlet', outletId }, (doc) => doc.change((y) => writeCatalog(y, DEMO_OUTLET, DEMO_MENU)));
   await outlets.upsert(outletId, DEMO_OUTLET.name);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  users.insert({ id: newUserId(), email: 'admin@dabba.local', name: 'Asha Admin', role: 'admin', outletId: null, passwordHash });
-  users.insert({ id: newUserId(), email: 'outlet@dabba.local', name: 'Kitchen Staff', role: 'outlet', outletId, passwordHash });
+  await users.insert({ id: newUserId(), email: 'admin@dabba.local', name: 'Asha Admin', role: 'admin', outletId: null, passwordHash });
+  await users.insert({ id: newUserId(), email: 'outlet@dabba.local', name: 'Kitchen Staff', role: 'outlet', outletId, passwordHash });
   const driverId = newUserId();
-  users.insert({ id: driverId, email: 'driver@dabba.local', name: 'Ravi Kumar', role: 'driver', outletId: null, passwordHash });
+  await users.insert({ id: driverId, email: 'driver@dabba.local', name: 'Ravi Kumar', role: 'driver', outletId: null, passwordHash });
   const now = Date.now();
   drivers.insert(
     {

@@ -38,6 +38,7 @@ export async function computeStats(deps: StatsDeps, q: StatsQuery): Promise<Stat
     ]),
   );
   const names = new Map((await deps.outlets.list()).map((o) => [o.id, o.name] as const));
+  const people = new Map((await deps.users.list()).map((u) => [u.id, u.name] as const));
   const shown = new Set<OutletId>([...perOutlet.keys(), ...(q.outletId ? [q.outletId] : [])]);
   const zones = new Map<OutletId, string>();
   for (const id of shown) zones.set(id, await outletZone(deps.registry, id));
@@ -70,7 +71,7 @@ export async function computeStats(deps: StatsDeps, q: StatsQuery): Promise<Stat
     byDriver: [...perDriver]
       .map(([driverId, a]) => ({
         driverId,
-        name: deps.users.findById(driverId)?.name ?? driverId,
+        name: people.get(driverId) ?? driverId,
         orders: a.orders,
         delivered: a.completed,
         failed: a.failed,

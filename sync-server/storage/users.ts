@@ -1,6 +1,9 @@
+import type { Kysely, Selectable } from 'kysely';
 import { OutletIdSchema, UserIdSchema, type OutletId, type UserId } from '../../shared/ids';
 import type { Role } from '../../shared/roles';
-import type { Db } from './db';
+import { dialectOf } from './sql/dialect';
+import type { Database, UsersTable } from './sql/schema';
+import { flag, isSet } from './sql/values';
 
 export interface UserRecord {
   readonly id: UserId;
@@ -28,130 +31,142 @@ export interface AccountState {
   readonly tokenVersion: number;
 }
 
-interface Row {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  outlet_id: string | null;
-  password_hash: string;
-  disabled: number;
-  token_version: number;
-  created_at: number;
-}
-
-const toRecord = (r: Row): UserRecord => ({
+const toRecord = (r: Selectable<UsersTable>): UserRecord => ({
   id: UserIdSchema.parse(r.id),
   email: r.email,
   name: r.name,
   role: r.role,
   outletId: r.outlet_id === null ? null : OutletIdSchema.parse(r.outlet_id),
   passwordHash: r.password_hash,
-  disabled: r.disabled !== 0,
+  disabled: isSet(r.disabled),
   tokenVersion: r.token_version,
   createdAt: r.created_at,
 });
 
+/** How many rows an UPDATE changed, as a yes or no. */
+const changedAny = (result: { numUpdatedRows: bigint }): boolean => result.numUpdatedRows > 0n;
+
+/**
+ * Accounts. Emails compare without regard to case on both dialects with the very same `email = ?`: the
+ * column is COLLATE NOCASE on SQLite and citext on PostgreSQL (see the PostgreSQL baseline).
+ */
 export class UserRepo {
-  private readonly byEmail;
-  private readonly byId;
-  private readonly stateById;
-  private readonly insertStmt;
-  private readonly countStmt;
-  private readonly disableStmt;
-  private readonly enableStmt;
-  private readonly revokeStmt;
-  private readonly listStmt;
-  private readonly renameStmt;
-  private readonly passwordStmt;
-  private readonly outletStmt;
-  private readonly enabledAdminsStmt;
+  constructor(private readonly db: Kysely<Database>) {}
 
-  constructor(db: Db) {
-    this.byEmail = db.prepare<[string], Row>('SELECT * FROM users WHERE email = ?');
-    this.byId = db.prepare<[string], Row>('SELECT * FROM users WHERE id = ?');
-    this.stateById = db.prepare<[string], { disabled: number; token_version: number }>(
-      'SELECT disabled, token_version FROM users WHERE id = ?',
-    );
-    this.insertStmt = db.prepare<[string, string, string, string, string | null, string, number]>(
-      'INSERT INTO users (id, email, name, role, outlet_id, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    this.countStmt = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users');
-    // Disabling also revokes: re-enabling an account never brings its old tokens back.
-    this.disableStmt = db.prepare<[string]>('UPDATE users SET disabled = 1, token_version = token_version + 1 WHERE id = ?');
-    this.enableStmt = db.prepare<[string]>('UPDATE users SET disabled = 0 WHERE id = ?');
-    this.revokeStmt = db.prepare<[string]>('UPDATE users SET token_version = token_version + 1 WHERE id = ?');
-    this.listStmt = db.prepare<[], Row>(
-      "SELECT * FROM users ORDER BY CASE role WHEN 'admin' THEN 0 WHEN 'outlet' THEN 1 ELSE 2 END, name, id",
-    );
-    this.renameStmt = db.prepare<[string, string]>('UPDATE users SET name = ? WHERE id = ?');
-    this.passwordStmt = db.prepare<[string, string]>('UPDATE users SET password_hash = ? WHERE id = ?');
-    this.outletStmt = db.prepare<[string, string]>("UPDATE users SET outlet_id = ? WHERE id = ? AND role = 'outlet'");
-    this.enabledAdminsStmt = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND disabled = 0");
-  }
-
-  findByEmail(email: string): UserRecord | null {
-    const row = this.byEmail.get(email);
+  async findByEmail(email: string): Promise<UserRecord | null> {
+    const row = await this.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
     return row ? toRecord(row) : null;
   }
 
-  findById(id: string): UserRecord | null {
-    const row = this.byId.get(id);
+  async findById(id: string): Promise<UserRecord | null> {
+    const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? toRecord(row) : null;
   }
 
   /** Whether the user is there, enabled, and which token version is current: one lookup by primary key. */
-  accountState(id: string): AccountState | null {
-    const row = this.stateById.get(id);
-    return row ? { disabled: row.disabled !== 0, tokenVersion: row.token_version } : null;
+  async accountState(id: string): Promise<AccountState | null> {
+    const row = await this.db.selectFrom('users').select(['disabled', 'token_version']).where('id', '=', id).executeTakeFirst();
+    return row ? { disabled: isSet(row.disabled), tokenVersion: row.token_version } : null;
   }
 
-  insert(user: NewUser): void {
-    this.insertStmt.run(user.id, user.email, user.name, user.role, user.outletId, user.passwordHash, Date.now());
+  async insert(user: NewUser): Promise<void> {
+    await this.db
+      .insertInto('users')
+      .values({
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        outlet_id: user.outletId,
+        password_hash: user.passwordHash,
+        created_at: Date.now(),
+      })
+      .execute();
   }
 
   /** Disables the user and revokes their tokens; false if there is no such user. */
-  disableUser(id: string): boolean {
-    return this.disableStmt.run(id).changes > 0;
+  async disableUser(id: string): Promise<boolean> {
+    // Disabling also revokes: re-enabling an account never brings its old tokens back.
+    const result = await this.db
+      .updateTable('users')
+      .set((eb) => ({ disabled: flag(true), token_version: eb('token_version', '+', 1) }))
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return changedAny(result);
   }
 
   /** Lets the user sign in again (with a new token); false if there is no such user. */
-  enableUser(id: string): boolean {
-    return this.enableStmt.run(id).changes > 0;
+  async enableUser(id: string): Promise<boolean> {
+    return changedAny(
+      await this.db
+        .updateTable('users')
+        .set({ disabled: flag(false) })
+        .where('id', '=', id)
+        .executeTakeFirst(),
+    );
   }
 
   /** Revokes every token issued to the user so far; false if there is no such user. */
-  revokeSessions(id: string): boolean {
-    return this.revokeStmt.run(id).changes > 0;
+  async revokeSessions(id: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('users')
+      .set((eb) => ({ token_version: eb('token_version', '+', 1) }))
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return changedAny(result);
   }
 
-  /** Every account: admins, outlet staff, drivers, each by name. */
-  list(): ListedUser[] {
-    return this.listStmt.all().map((r) => {
+  /** Every account: admins, outlet staff, drivers, each by name (in byte order on both dialects), then id. */
+  async list(): Promise<ListedUser[]> {
+    const rows = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .orderBy((eb) => eb.case('role').when('admin').then(0).when('outlet').then(1).else(2).end())
+      .orderBy('name')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => {
       const { passwordHash: _hash, tokenVersion: _version, ...user } = toRecord(r);
       return user;
     });
   }
 
-  rename(id: string, name: string): boolean {
-    return this.renameStmt.run(name, id).changes > 0;
+  async rename(id: string, name: string): Promise<boolean> {
+    return changedAny(await this.db.updateTable('users').set({ name }).where('id', '=', id).executeTakeFirst());
   }
 
   /** Sets a new password hash; signing the user out is AccountControl's. */
-  setPasswordHash(id: string, passwordHash: string): boolean {
-    return this.passwordStmt.run(passwordHash, id).changes > 0;
+  async setPasswordHash(id: string, passwordHash: string): Promise<boolean> {
+    return changedAny(await this.db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).executeTakeFirst());
   }
 
   /** Moves outlet staff to another outlet; false for anyone else. */
-  setOutlet(id: string, outletId: OutletId): boolean {
-    return this.outletStmt.run(outletId, id).changes > 0;
+  async setOutlet(id: string, outletId: OutletId): Promise<boolean> {
+    const result = await this.db
+      .updateTable('users')
+      .set({ outlet_id: outletId })
+      .where('id', '=', id)
+      .where('role', '=', 'outlet')
+      .executeTakeFirst();
+    return changedAny(result);
   }
 
-  enabledAdmins(): number {
-    return this.enabledAdminsStmt.get()?.n ?? 0;
+  /**
+   * How many admins are enabled, counted so that two transactions about to disable one are decided one
+   * after the other: two admins disabling each other at once cannot leave none. On PostgreSQL the enabled
+   * admins' rows stay locked (FOR UPDATE) until the transaction ends, and the one that waited counts again
+   * after; SQLite runs one transaction at a time on its one connection. Outside a transaction, a count.
+   */
+  async enabledAdmins(): Promise<number> {
+    const admins = this.db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled', '=', flag(false));
+    return (await (dialectOf(this.db) === 'postgres' ? admins.forUpdate() : admins).execute()).length;
   }
 
-  count(): number {
-    return this.countStmt.get()?.n ?? 0;
+  async count(): Promise<number> {
+    const row = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return row.n;
   }
 }

@@ -8,7 +8,7 @@ import { readUnsyncedParam } from '../../shared/api/unsyncedReport';
 import { announcedVersion, MIN_PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { AccountControl } from '../auth/accountControl';
 import { TOKEN_REFUSALS } from '../../shared/api/tokenRefusals';
-import type { Authentication, SessionCheck, TokenService } from '../auth/tokens';
+import type { Authentication, Session, SessionCheck, TokenService } from '../auth/tokens';
 import { ALLOWED, type Verdict } from '../limits/limiterStore';
 import type { RateLimiter } from '../limits/rateLimit';
 import { rateLimitKey } from '../limits/addressKey';
@@ -67,6 +67,37 @@ export function attachSync(
   }, keepaliveMs);
   keepalive.unref();
 
+  /**
+   * Checks the sign-in again now that the socket is registered (an account disabled during the upgrade
+   * is not missed), then puts the socket in presence; a refused one is closed and never in presence.
+   */
+  const admitSignedIn = (ws: WebSocket, session: Session, params: URLSearchParams): void => {
+    tokens.recheck(session).then(
+      (refusal) => {
+        if (refusal) {
+          ws.close(CloseCode.REVOKED, TOKEN_REFUSALS[refusal]);
+          return;
+        }
+        if (ws.readyState !== ws.OPEN) return;
+        const { actor: who } = session;
+        const socketPresence = {
+          userId: who.id,
+          role: who.role,
+          outletId: who.role === 'outlet' ? who.outletId : null,
+          ...socketIdentity(params),
+        };
+        const entry = presence.connect(socketPresence);
+        const outletDevice = outletDeviceOf(socketPresence);
+        if (outletDevice) presence.reportUnsynced(outletDevice, readUnsyncedParam(params));
+        ws.once('close', () => entry.remove());
+      },
+      (err: unknown) => {
+        deps.log.error('checking a socket sign-in failed; the socket is dropped', { error: String(err) });
+        ws.terminate();
+      },
+    );
+  };
+
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const isMux = url.pathname === '/sync';
@@ -94,12 +125,11 @@ export function attachSync(
             ws.close(CloseCode.UPDATE_REQUIRED, CLOSE_REASONS[CloseCode.UPDATE_REQUIRED]);
             return;
           }
-          // Checked again now that the socket is registered: an account disabled during the upgrade is not missed.
-          const refusal = auth.ok ? tokens.recheck(auth.value) : token ? auth.error.code : null;
-          if (refusal) {
+          if (!auth.ok && token) {
+            const invalid = auth.error.code === 'invalid_token';
             ws.close(
-              refusal === 'invalid_token' ? CloseCode.UNAUTHORIZED : CloseCode.REVOKED,
-              refusal === 'invalid_token' ? 'invalid or expired token' : TOKEN_REFUSALS[refusal],
+              invalid ? CloseCode.UNAUTHORIZED : CloseCode.REVOKED,
+              invalid ? 'invalid or expired token' : TOKEN_REFUSALS[auth.error.code],
             );
             return;
           }
@@ -108,24 +138,15 @@ export function attachSync(
             return;
           }
           const session = auth.ok ? auth.value : null;
-          if (session) {
-            signedIn.add(session.actor.id, ws);
-            const { actor: who } = session;
-            const socketPresence = {
-              userId: who.id,
-              role: who.role,
-              outletId: who.role === 'outlet' ? who.outletId : null,
-              ...socketIdentity(url.searchParams),
-            };
-            const entry = presence.connect(socketPresence);
-            const outletDevice = outletDeviceOf(socketPresence);
-            if (outletDevice) presence.reportUnsynced(outletDevice, readUnsyncedParam(url.searchParams));
-            ws.once('close', () => entry.remove());
-          }
-          const stillSignedIn: SessionCheck = session ? () => tokens.recheck(session) : () => null;
+          // Registered before anything is awaited, so an account disabled from here on closes this socket too.
+          if (session) signedIn.add(session.actor.id, ws);
+          const stillSignedIn: SessionCheck = session ? () => tokens.recheck(session) : () => Promise.resolve(null);
           const actor = session?.actor ?? null;
+          // Listening at once: the device's first frames may already be on their way. Each connection checks
+          // the sign-in again before it serves a document.
           if (isMux) new MuxConnection(ws, actor, deps, address, stillSignedIn);
           else if (plainDoc !== null) new PlainConnection(ws, actor, plainDoc, deps, address, stillSignedIn);
+          if (session) admitSignedIn(ws, session, url.searchParams);
         });
       },
       () => socket.destroy(),

@@ -97,7 +97,7 @@ export class MuxConnection implements Subscriber {
   async subscribe(name: string): Promise<Result<SyncedDoc, RejectCode>> {
     const held = this.docs.get(name);
     if (held) return ok(held);
-    const ended = this.stillSignedIn();
+    const ended = await this.stillSignedIn();
     if (ended) {
       this.socket.close(CloseCode.REVOKED, TOKEN_REFUSALS[ended]);
       return fail('forbidden', TOKEN_REFUSALS[ended]);

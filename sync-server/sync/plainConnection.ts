@@ -88,7 +88,7 @@ export class PlainConnection implements Subscriber {
   }
 
   private async open(): Promise<void> {
-    const ended = this.stillSignedIn();
+    const ended = await this.stillSignedIn();
     if (ended) {
       this.closed = true;
       this.socket.close(CloseCode.REVOKED, TOKEN_REFUSALS[ended]);

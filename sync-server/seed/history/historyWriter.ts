@@ -66,7 +66,7 @@ export async function openHistoryWriter(
   const sql = opened.db;
   const db = opened.sqlite;
   if (db === null) throw new Error('History is written into SQLite storage only, for now');
-  const users = new UserRepo(db);
+  const users = new UserRepo(sql);
   const outlets = new OutletRepo(sql);
   const drivers = new DriverRepo(db);
   const orders = new OrderIndex(sql);

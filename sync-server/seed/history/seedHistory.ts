@@ -34,7 +34,7 @@ export type HistoryConfig = Pick<Config, 'dataDir' | 'sqliteSync' | 'compactEver
 
 /** The outlets whose documents hold a catalog, with who answers their orders in the history. */
 async function historyOutlets(w: HistoryWriter): Promise<Result<HistoryOutlet[], 'no_outlets' | 'no_admin'>> {
-  const people = w.users.list();
+  const people = await w.users.list();
   const admin = people.find((u) => u.role === 'admin')?.id;
   if (!admin) return fail('no_admin', 'The data dir has no admin account.');
   const outlets: HistoryOutlet[] = [];

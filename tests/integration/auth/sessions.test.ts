@@ -21,7 +21,7 @@ let counter = 0;
 async function newStaff(): Promise<{ id: UserId; email: string; session: Session }> {
   const id = newUserId();
   const email = `staff-${++counter}@sessions.dabba.local`;
-  new UserRepo(t.server.db).insert({
+  await new UserRepo(t.server.sql).insert({
     id,
     email,
     name: 'Staff',
@@ -38,7 +38,7 @@ describe('tokens of users who are gone, disabled or signed out', () => {
   it('refuses the token of a deleted user with 401 account_deleted', async () => {
     const staff = await newStaff();
     expect((await history(staff.session.token)).status).toBe(200);
-    t.server.db.prepare('DELETE FROM users WHERE id = ?').run(staff.id);
+    await t.server.sql.deleteFrom('users').where('id', '=', staff.id).execute();
     const res = await history(staff.session.token);
     expect(res.status).toBe(401);
     expect(errorOf(res)).toEqual({ code: 'account_deleted', message: 'This account no longer exists.' });
@@ -46,7 +46,7 @@ describe('tokens of users who are gone, disabled or signed out', () => {
 
   it('refuses a disabled user’s token and sign-in, and an enabled user signs in anew', async () => {
     const staff = await newStaff();
-    expect(t.server.accounts.disableUser(staff.id)).toBe(true);
+    expect(await t.server.accounts.disableUser(staff.id)).toBe(true);
     const res = await history(staff.session.token);
     expect(res.status).toBe(401);
     expect(errorOf(res)).toEqual({ code: 'account_disabled', message: 'This account has been disabled; ask an admin.' });
@@ -54,7 +54,7 @@ describe('tokens of users who are gone, disabled or signed out', () => {
     expect(signIn.status).toBe(403);
     expect(errorOf(signIn)?.code).toBe('account_disabled');
 
-    expect(t.server.accounts.enableUser(staff.id)).toBe(true);
+    expect(await t.server.accounts.enableUser(staff.id)).toBe(true);
     expect(errorOf(await history(staff.session.token))?.code).toBe('session_revoked');
     const again = await loginAs(t.url, staff.email, PASSWORD);
     expect((await history(again.token)).status).toBe(200);
@@ -63,7 +63,7 @@ describe('tokens of users who are gone, disabled or signed out', () => {
   it('revokes every token of a user at once, while new sign-ins work', async () => {
     const staff = await newStaff();
     const second = await loginAs(t.url, staff.email, PASSWORD);
-    expect(t.server.accounts.revokeSessions(staff.id)).toBe(true);
+    expect(await t.server.accounts.revokeSessions(staff.id)).toBe(true);
     for (const token of [staff.session.token, second.token]) {
       const res = await history(token);
       expect(res.status).toBe(401);
@@ -73,11 +73,11 @@ describe('tokens of users who are gone, disabled or signed out', () => {
     expect((await history(t.outlet.token)).status).toBe(200);
   });
 
-  it('says there is no such user when asked to disable, enable or revoke one', () => {
+  it('says there is no such user when asked to disable, enable or revoke one', async () => {
     const nobody = newUserId();
-    expect(t.server.accounts.disableUser(nobody)).toBe(false);
-    expect(t.server.accounts.enableUser(nobody)).toBe(false);
-    expect(t.server.accounts.revokeSessions(nobody)).toBe(false);
+    expect(await t.server.accounts.disableUser(nobody)).toBe(false);
+    expect(await t.server.accounts.enableUser(nobody)).toBe(false);
+    expect(await t.server.accounts.revokeSessions(nobody)).toBe(false);
   });
 });
 
@@ -92,7 +92,7 @@ describe('live sockets of a user whose sessions end', () => {
     await colleague.open(outletInboxName(OUTLET));
 
     const stockClosed = whenClosed(stock);
-    t.server.accounts.disableUser(staff.id);
+    await t.server.accounts.disableUser(staff.id);
     expect(await tablet.closed()).toBe(CloseCode.REVOKED);
     expect(await stockClosed).toBe(CloseCode.REVOKED);
     expect(colleague.closeCode).toBeNull();
@@ -104,13 +104,13 @@ describe('live sockets of a user whose sessions end', () => {
     const staff = await newStaff();
     const tablet = await MuxTestClient.connect(t.url, staff.session.token);
     await tablet.open(outletInboxName(OUTLET));
-    t.server.accounts.revokeSessions(staff.id);
+    await t.server.accounts.revokeSessions(staff.id);
     expect(await tablet.closed()).toBe(CloseCode.REVOKED);
   });
 
   it('refuses a revoked token when a socket connects', async () => {
     const staff = await newStaff();
-    t.server.accounts.revokeSessions(staff.id);
+    await t.server.accounts.revokeSessions(staff.id);
     const tablet = await MuxTestClient.connect(t.url, staff.session.token);
     expect(await tablet.closed()).toBe(CloseCode.REVOKED);
     const stock = stockProvider(t.url, outletDocName(OUTLET), staff.session.token);
@@ -121,7 +121,7 @@ describe('live sockets of a user whose sessions end', () => {
     const staff = await newStaff();
     const tablet = await MuxTestClient.connect(t.url, staff.session.token);
     await tablet.open(outletInboxName(OUTLET));
-    new UserRepo(t.server.db).revokeSessions(staff.id);
+    await new UserRepo(t.server.sql).revokeSessions(staff.id);
     void tablet.subscribe(outletDocName(OUTLET));
     expect(await tablet.closed()).toBe(CloseCode.REVOKED);
   });

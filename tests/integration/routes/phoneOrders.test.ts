@@ -108,7 +108,7 @@ describe('who may enter a phone order', () => {
   it('not with a token that is forged or expired', async () => {
     const res = await place(PHONE, 'not-a-jwt');
     expect(res.status).toBe(401);
-    const forged = await new TokenService('some-other-secret-0123456789abcdefghij', new UserRepo(t.server.db)).issue(
+    const forged = await new TokenService('some-other-secret-0123456789abcdefghij', new UserRepo(t.server.sql)).issue(
       { id: t.admin.user.id as UserId, role: 'admin' },
       0,
     );
@@ -116,8 +116,8 @@ describe('who may enter a phone order', () => {
   });
 
   it('not staff of another outlet, nor a driver', async () => {
-    const users = new UserRepo(t.server.db);
-    users.insert({
+    const users = new UserRepo(t.server.sql);
+    await users.insert({
       id: 'staff-2' as UserId,
       email: 'staff-2@other.dabba.local',
       name: 'Other Staff',

@@ -116,7 +116,7 @@ describe('POST /api/sync/pull after the caller was signed out everywhere', () =>
   const t = useTestServer();
 
   it('refuses the revoked token like every other route', async () => {
-    t.server.accounts.revokeSessions(t.outlet.user.id as UserId);
+    await t.server.accounts.revokeSessions(t.outlet.user.id as UserId);
     const res = await postJson(
       `${t.url}/api/sync/pull`,
       { docs: [{ name: outletInboxName(OutletIdSchema.parse(DEMO_OUTLET)), stateVector: '' }] },

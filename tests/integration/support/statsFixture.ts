@@ -39,8 +39,8 @@ export async function writeStatsFixture(dataDir: string): Promise<StatsFixture> 
   const w = await openHistoryWriter(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
   try {
     await seedDemo(w);
-    const cook = w.users.findByEmail('outlet@dabba.local');
-    const rider = w.users.findByEmail('driver@dabba.local');
+    const cook = await w.users.findByEmail('outlet@dabba.local');
+    const rider = await w.users.findByEmail('driver@dabba.local');
     if (!cook || !rider) throw new Error('the demo accounts are missing');
     const k = { id: cook.id, role: 'outlet' } as const;
     const d = { id: rider.id, role: 'driver' } as const;

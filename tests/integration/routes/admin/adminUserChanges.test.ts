@@ -5,7 +5,6 @@ import { newUserId, OutletIdSchema, UserIdSchema } from '../../../../shared/ids'
 import { CloseCode } from '../../../../shared/protocol/closeCodes';
 import { changeUser } from '../../../../sync-server/people/changeUser';
 import { DriverRepo } from '../../../../sync-server/storage/drivers';
-import { OutletRepo } from '../../../../sync-server/storage/outletRepo';
 import { UserRepo } from '../../../../sync-server/storage/users';
 import type { Session } from '../../support/api';
 import { loginAs } from '../../support/drivers';
@@ -61,20 +60,14 @@ describe('PATCH /api/admin/users/<id>: disabling', () => {
   });
 
   it('never disables the last enabled admin', async () => {
-    const deps = {
-      db: t.server.db,
-      users: new UserRepo(t.server.db),
-      drivers: new DriverRepo(t.server.db),
-      outlets: new OutletRepo(t.server.sql),
-      accounts: t.server.accounts,
-      offShift: () => undefined,
-    };
-    const others = deps.users.list().filter((u) => u.role === 'admin' && !u.disabled && u.id !== t.admin.user.id);
+    const deps = { sql: t.server.sql, drivers: new DriverRepo(t.server.db), accounts: t.server.accounts, offShift: () => undefined };
+    const users = new UserRepo(t.server.sql);
+    const others = (await users.list()).filter((u) => u.role === 'admin' && !u.disabled && u.id !== t.admin.user.id);
     // Asked by anyone else (a service, a race): every admin but one may go, and not that one.
     for (const admin of others) expect((await changeUser(deps, newUserId(), admin.id, { disabled: true }, Date.now())).ok).toBe(true);
     const last = await changeUser(deps, newUserId(), UserIdSchema.parse(t.admin.user.id), { disabled: true }, Date.now());
     expect(last.ok ? null : last.error.code).toBe('last_admin');
-    for (const admin of others) t.server.accounts.enableUser(admin.id);
+    for (const admin of others) await t.server.accounts.enableUser(admin.id);
   });
 
   it('leaves one of two admins who disable each other at the same moment', async () => {
@@ -85,8 +78,9 @@ describe('PATCH /api/admin/users/<id>: disabling', () => {
       patch(a.user.id, { disabled: true }, b.session.token),
     ]);
     expect([byA.status, byB.status].filter((s) => s === 200)).toHaveLength(1);
-    const users = new UserRepo(t.server.db);
-    expect([users.findById(a.user.id)?.disabled, users.findById(b.user.id)?.disabled].filter((d) => d === false)).toHaveLength(1);
+    const users = new UserRepo(t.server.sql);
+    const [aNow, bNow] = await Promise.all([users.findById(a.user.id), users.findById(b.user.id)]);
+    expect([aNow?.disabled, bNow?.disabled].filter((d) => d === false)).toHaveLength(1);
   });
 });
 

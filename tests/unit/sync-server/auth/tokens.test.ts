@@ -42,7 +42,7 @@ describe('resolveJwtSecret', () => {
 describe('TokenService', () => {
   const SECRET = 'a-unit-test-secret-0123456789abcdefghij';
   const ravi = { id: 'ravi' as UserId, role: 'driver' } as const;
-  const accounts = (state: AccountState | null): AccountStates => ({ accountState: () => state });
+  const accounts = (state: AccountState | null): AccountStates => ({ accountState: () => Promise.resolve(state) });
 
   it('accepts a token issued before token versions existed as version 0, until the user’s version is raised', async () => {
     const iat = Math.floor(Date.now() / 1000);

@@ -132,7 +132,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const registry = new DocRegistry(docStore, config.docIdleMs, log, config.compactEvery);
   const timings = new OrderTimingsIndex(sql);
   const clock = overrides.clock ?? systemClock;
-  const drivers = new DriverRepo(db);
+  const drivers = new DriverRepo(sql);
   const driverOrders = new DriverOrders(sql);
   const presence = await openPresence(config, clock, log);
   // Per-address budgets: shared by every node through Redis, so spreading requests over nodes gains nothing.

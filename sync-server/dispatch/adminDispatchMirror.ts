@@ -20,12 +20,13 @@ export type DispatchChange =
     }
   | { readonly kind: 'waiting'; readonly now: number };
 
-function apply(entry: DispatchEntry, change: DispatchChange, nameOf: (id: UserId) => string): DispatchEntry {
+/** `driverName`: of the change's driver, for the changes that name one. */
+function apply(entry: DispatchEntry, change: DispatchChange, driverName: string): DispatchEntry {
   switch (change.kind) {
     case 'offered': {
       const offer: DispatchOffer = {
         driverId: change.driverId,
-        driverName: nameOf(change.driverId),
+        driverName,
         offeredAt: change.offeredAt,
         expiresAt: change.expiresAt,
       };
@@ -38,7 +39,7 @@ function apply(entry: DispatchEntry, change: DispatchChange, nameOf: (id: UserId
       if (known) return entry;
       const pass: DispatchPass = {
         driverId: change.driverId,
-        driverName: nameOf(change.driverId),
+        driverName,
         reason: change.reason,
         said: change.said,
         at: change.at,
@@ -79,13 +80,15 @@ export class AdminDispatchMirror {
     return this.mirrored.has(orderId);
   }
 
-  record(orderId: OrderId, change: DispatchChange): Promise<void> {
+  async record(orderId: OrderId, change: DispatchChange): Promise<void> {
     this.mirrored.add(orderId);
-    return this.registry.withDoc(ADMIN_INBOX, (doc) =>
+    const driver = 'driverId' in change ? await this.drivers.get(change.driverId) : null;
+    const driverName = driver?.name ?? 'A driver';
+    await this.registry.withDoc(ADMIN_INBOX, (doc) =>
       doc.change((y) => {
         const map = dispatchMap(y);
         const current = map.get(orderId) ?? { orderId, offer: null, passes: [], waitingSince: null };
-        const next = apply(current, change, (id) => this.drivers.get(id)?.name ?? 'A driver');
+        const next = apply(current, change, driverName);
         if (JSON.stringify(next) !== JSON.stringify(map.get(orderId))) map.set(orderId, next);
       }),
     );

@@ -21,9 +21,12 @@ export function driverLedger(drivers: DriverRepo): DocHooks {
       const ended = deliveryEndedAt(view.state);
       const key = `${assignment.driverId}:${assignment.at}:${ended ?? ''}`;
       if (noted.get(doc) === key) return;
-      drivers.noteAssigned(assignment.driverId, assignment.at);
-      if (ended !== null) drivers.noteDeliveryEnded(assignment.driverId, ended);
-      noted.set(doc, key);
+      // A promise only when there is a write: the commits that change neither hold back no hook behind this one.
+      return (async () => {
+        await drivers.noteAssigned(assignment.driverId, assignment.at);
+        if (ended !== null) await drivers.noteDeliveryEnded(assignment.driverId, ended);
+        noted.set(doc, key);
+      })();
     },
   };
 }

@@ -65,7 +65,7 @@ export class OfferDesk {
   async choose(view: OrderView, excluded?: ReadonlySet<UserId>, mode: 'offer' | 'assign' = 'offer'): Promise<DispatchChoice> {
     const now = this.d.clock.now();
     const orderId = view.header.id;
-    const drivers = this.d.drivers.all();
+    const drivers = await this.d.drivers.all();
     const live = new Map<UserId, PositionFix>();
     const connected = new Set<UserId>();
     await Promise.all(

@@ -6,7 +6,7 @@ import { loadCatalog } from '../catalog/loadCatalog';
 import { AppError } from '../errors';
 import { EMAIL_TAKEN, isUniqueViolation } from '../people/emailTaken';
 import type { Kysely } from 'kysely';
-import type { DriverRecord, DriverRepo } from '../storage/drivers';
+import { DriverRepo, type DriverRecord } from '../storage/drivers';
 import type { OutletRepo } from '../storage/outletRepo';
 import type { Database } from '../storage/sql/schema';
 import { UserRepo } from '../storage/users';
@@ -61,8 +61,7 @@ export async function addDriver(deps: AddDriverDeps, agent: NewAgent, now: numbe
   try {
     await deps.sql.transaction().execute(async (trx) => {
       await new UserRepo(trx).insert({ id, email, name: agent.name, role: 'driver', outletId: null, passwordHash });
-      // Still the SQLite handle under trx: its writes land in this transaction.
-      deps.drivers.insert(
+      await new DriverRepo(trx).insert(
         {
           id,
           phone: agent.phone,
@@ -77,7 +76,7 @@ export async function addDriver(deps: AddDriverDeps, agent: NewAgent, now: numbe
     if (isUniqueViolation(err)) return EMAIL_TAKEN;
     throw err;
   }
-  const made = deps.drivers.get(id);
+  const made = await deps.drivers.get(id);
   // Inserted in the transaction above: a missing row is a broken store, not a refusal.
   if (!made) throw new Error(`The new driver ${id} could not be read back.`);
   return ok(made);

@@ -38,14 +38,14 @@ export function agentIdOf(param: string): Result<UserId, 'unknown_agent'> {
   return id.success ? ok(id.data) : UNKNOWN_AGENT;
 }
 
-function agent(deps: AgentDeliveryDeps, agentId: UserId): Result<DriverRecord, 'unknown_agent'> {
-  const driver = deps.drivers.get(agentId);
+async function agent(deps: AgentDeliveryDeps, agentId: UserId): Promise<Result<DriverRecord, 'unknown_agent'>> {
+  const driver = await deps.drivers.get(agentId);
   return driver ? ok(driver) : UNKNOWN_AGENT;
 }
 
 /** `GET /delivery/{id}`: the order most recently assigned to the agent, finished or not. */
 export async function latestAgentOrder(deps: AgentDeliveryDeps, agentId: UserId): Promise<Result<AgentOrder, AgentRefusal>> {
-  const driver = agent(deps, agentId);
+  const driver = await agent(deps, agentId);
   if (!driver.ok) return driver;
   const orderId = await deps.driverOrders.latest(driver.value.id);
   const view = orderId ? await readOrderView(deps.registry, orderId) : null;
@@ -74,7 +74,7 @@ export async function completeAgentDelivery(
   caller: AdminOrService,
   now: number,
 ): Promise<Result<{ orderId: OrderId; status: OrderStatus }, AgentRefusal>> {
-  const found = agent(deps, agentId);
+  const found = await agent(deps, agentId);
   if (!found.ok) return found;
   const driver = found.value;
   const by = caller.kind === 'admin' ? { id: caller.id, role: 'admin' as const } : { id: SYSTEM_ID, role: 'system' as const };

@@ -28,7 +28,7 @@ export async function recordLocations(deps: LocationDeps, driverId: UserId, poin
   }
   await deps.breadcrumbs.append(driverId, points, now);
   const newest = points.reduce((a, b) => (b.at > a.at ? b : a));
-  deps.drivers.recordPosition(driverId, newest);
+  await deps.drivers.recordPosition(driverId, newest);
   await deps.presence.record(driverId, newest);
   await deps.moved(driverId);
 }

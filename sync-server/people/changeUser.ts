@@ -4,7 +4,7 @@ import type { UserId } from '../../shared/ids';
 import { fail, ok, type Result } from '../../shared/result';
 import type { AccountControl, SessionsEnded } from '../auth/accountControl';
 import { hashPassword } from '../auth/passwords';
-import type { DriverRepo } from '../storage/drivers';
+import { DriverRepo } from '../storage/drivers';
 import { OutletRepo } from '../storage/outletRepo';
 import type { Database } from '../storage/sql/schema';
 import { UserRepo } from '../storage/users';
@@ -13,7 +13,6 @@ export type ChangeRefusal = 'not_found' | 'cannot_disable_self' | 'last_admin' |
 
 export interface ChangeUserDeps {
   readonly sql: Kysely<Database>;
-  readonly drivers: DriverRepo;
   /** Told of ended sessions once the change is stored, so live sockets close at once. */
   readonly accounts: AccountControl;
   /** A disabled driver is taken off shift: dispatch withdraws their offers and stops offering them work. */
@@ -59,8 +58,7 @@ export async function changeUser(
     if (passwordHash !== null) await users.setPasswordHash(id, passwordHash);
     if (movesOutlet && patch.outletId !== undefined) await users.setOutlet(id, patch.outletId);
     const offShift = disabling && user.role === 'driver';
-    // Still the SQLite handle under trx: its writes land in this transaction.
-    if (offShift) deps.drivers.setShift(id, false, now);
+    if (offShift) await new DriverRepo(trx).setShift(id, false, now);
     let ended: SessionsEnded | null = null;
     if (disabling) ended = (await users.disableUser(id)) ? 'account_disabled' : null;
     else if (passwordHash !== null || movesOutlet || patch.signOut === true)

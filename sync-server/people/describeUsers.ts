@@ -32,7 +32,7 @@ export async function describeUsers(deps: DescribeDeps, users: readonly ListedUs
   const live = new Map<UserId, number>();
   for (const device of await deps.presence.list()) live.set(device.userId, (live.get(device.userId) ?? 0) + 1);
   const hasDrivers = users.some((u) => u.role === 'driver');
-  const drivers = new Map(hasDrivers ? deps.drivers.all().map((d) => [d.id, d] as const) : []);
+  const drivers = new Map(hasDrivers ? (await deps.drivers.all()).map((d) => [d.id, d] as const) : []);
   const active = hasDrivers ? await deps.driverOrders.activeCounts() : new Map<UserId, number>();
   const days = hasDrivers ? await deps.driverOrders.deliveredSince(since) : new Map<UserId, DriverDay>();
   return users.map((u) => {

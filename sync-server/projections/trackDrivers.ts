@@ -15,7 +15,7 @@ export function trackDrivers(users: UserRepo, drivers: DriverRepo, presence: Dri
   return async (driverId) => {
     const user = await users.findById(driverId);
     const live = await presence.position(driverId);
-    const stored = drivers.get(driverId)?.position ?? null;
+    const stored = (await drivers.get(driverId))?.position ?? null;
     const measured = stored && !stored.declared ? stored : null;
     const newest = live && (!measured || live.at >= measured.at) ? live : measured;
     return {

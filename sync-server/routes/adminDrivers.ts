@@ -27,7 +27,7 @@ export function adminDriverRoutes(deps: AdminDriverRouteDeps): Hono {
     const actor = await requireActor(c, deps.tokens);
     if (actor.role !== 'admin') throw forbidden('The drivers list is for admins.');
     const drivers = await Promise.all(
-      deps.drivers.all().map(async (d): Promise<AdminDriver> => {
+      (await deps.drivers.all()).map(async (d): Promise<AdminDriver> => {
         const [live, devices] = await Promise.all([deps.presence.position(d.id), deps.presence.devicesOfUser(d.id)]);
         return {
           id: d.id,

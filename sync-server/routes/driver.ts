@@ -44,10 +44,10 @@ const DISPATCH_STATUSES: HttpStatuses<AcceptRefusal | DeclineRefusal | ShuttingD
 async function requireDriver(c: Context, deps: DriverRouteDeps): Promise<DriverRecord> {
   const actor = await requireActor(c, deps.tokens);
   if (actor.role !== 'driver') throw forbidden('This is for drivers.');
-  const known = deps.drivers.get(actor.id);
+  const known = await deps.drivers.get(actor.id);
   if (known) return known;
-  deps.drivers.ensure(actor.id, deps.clock.now());
-  const made = deps.drivers.get(actor.id);
+  await deps.drivers.ensure(actor.id, deps.clock.now());
+  const made = await deps.drivers.get(actor.id);
   if (!made) throw forbidden('This driver account no longer exists.');
   return made;
 }
@@ -78,7 +78,7 @@ export function driverRoutes(deps: DriverRouteDeps): Hono {
     .post('/shift', limitBody(BODY_LIMITS.form), async (c) => {
       const driver = await requireDriver(c, deps);
       const { onShift } = await jsonBody(c, shiftSchema);
-      if (driver.onShift !== onShift) deps.drivers.setShift(driver.id, onShift, deps.clock.now());
+      if (driver.onShift !== onShift) await deps.drivers.setShift(driver.id, onShift, deps.clock.now());
       // Off shift with orders still on board is fine: they finish them; dispatch just stops offering.
       valueOrThrow(await deps.dispatcher.shiftChanged(driver.id, onShift), DISPATCH_STATUSES);
       return c.json({ onShift });

@@ -33,7 +33,7 @@ export async function seedDemo({ users, outlets, drivers, registry }: SeedDeps):
   const driverId = newUserId();
   await users.insert({ id: driverId, email: 'driver@dabba.local', name: 'Ravi Kumar', role: 'driver', outletId: null, passwordHash });
   const now = Date.now();
-  drivers.insert(
+  await drivers.insert(
     {
       id: driverId,
       phone: '+91 98450 22222',

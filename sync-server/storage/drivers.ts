@@ -1,6 +1,8 @@
+import type { Kysely, Selectable } from 'kysely';
 import { UserIdSchema, type UserId } from '../../shared/ids';
 import type { PositionFix } from '../presence/driverPresence';
-import type { Db } from './db';
+import type { Database, DriversTable } from './sql/schema';
+import { flag, isSet } from './sql/values';
 
 /** A last position; `declared` when set by hand (seed, POST /delivery) rather than measured by a device. */
 export interface StoredPosition extends PositionFix {
@@ -27,111 +29,102 @@ export interface NewDriver {
   readonly position: StoredPosition | null;
 }
 
-interface Row {
-  user_id: string;
-  name: string;
-  phone: string;
-  capacity: number;
-  on_shift: number;
-  shift_changed_at: number;
-  lat: number | null;
-  lng: number | null;
-  position_at: number | null;
-  accuracy: number | null;
-  position_declared: number;
-  last_assigned_at: number | null;
-  last_delivery_ended_at: number | null;
-}
-
-const toRecord = (r: Row): DriverRecord => ({
+const toRecord = (r: Selectable<DriversTable> & { name: string }): DriverRecord => ({
   id: UserIdSchema.parse(r.user_id),
   name: r.name,
   phone: r.phone,
   capacity: r.capacity,
-  onShift: r.on_shift === 1,
+  onShift: isSet(r.on_shift),
   shiftChangedAt: r.shift_changed_at,
   position:
     r.lat !== null && r.lng !== null && r.position_at !== null
-      ? { lat: r.lat, lng: r.lng, at: r.position_at, accuracy: r.accuracy, declared: r.position_declared === 1 }
+      ? { lat: r.lat, lng: r.lng, at: r.position_at, accuracy: r.accuracy, declared: isSet(r.position_declared) }
       : null,
   lastAssignedAt: r.last_assigned_at,
   lastDeliveryEndedAt: r.last_delivery_ended_at,
 });
 
-const SELECT = 'SELECT d.*, u.name FROM drivers d JOIN users u ON u.id = d.user_id';
-
 /** Driver state dispatch reads: shift, capacity, last position and when each was last served. */
 export class DriverRepo {
-  private readonly s;
+  constructor(private readonly db: Kysely<Database>) {}
 
-  constructor(db: Db) {
-    this.s = {
-      get: db.prepare<[string], Row>(`${SELECT} WHERE d.user_id = ?`),
-      all: db.prepare<[], Row>(`${SELECT} ORDER BY d.user_id`),
-      insert: db.prepare<[string, string, number, number, number, number | null, number | null, number | null, number | null, number]>(
-        `INSERT INTO drivers (user_id, phone, capacity, on_shift, shift_changed_at, lat, lng, position_at, accuracy, position_declared)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      ensure: db.prepare<[string, number]>("INSERT OR IGNORE INTO drivers (user_id, phone, shift_changed_at) VALUES (?, '', ?)"),
-      shift: db.prepare<[number, number, string]>('UPDATE drivers SET on_shift = ?, shift_changed_at = ? WHERE user_id = ?'),
-      // A device fix replaces a declared position, or an older fix; a late-arriving older fix changes nothing.
-      position: db.prepare<[number, number, number, number | null, string, number]>(
-        `UPDATE drivers SET lat = ?, lng = ?, position_at = ?, accuracy = ?, position_declared = 0
-         WHERE user_id = ? AND (position_at IS NULL OR position_declared = 1 OR position_at <= ?)`,
-      ),
-      assigned: db.prepare<[number, string]>(
-        'UPDATE drivers SET last_assigned_at = MAX(COALESCE(last_assigned_at, 0), ?) WHERE user_id = ?',
-      ),
-      ended: db.prepare<[number, string]>(
-        'UPDATE drivers SET last_delivery_ended_at = MAX(COALESCE(last_delivery_ended_at, 0), ?) WHERE user_id = ?',
-      ),
-    };
-  }
-
-  get(id: string): DriverRecord | null {
-    const row = this.s.get.get(id);
+  async get(id: string): Promise<DriverRecord | null> {
+    const row = await this.withNames().where('d.user_id', '=', id).executeTakeFirst();
     return row ? toRecord(row) : null;
   }
 
-  all(): DriverRecord[] {
-    return this.s.all.all().map(toRecord);
+  /** Every driver, by id. */
+  async all(): Promise<DriverRecord[]> {
+    return (await this.withNames().orderBy('d.user_id').execute()).map(toRecord);
   }
 
-  insert(d: NewDriver, now: number): void {
+  async insert(d: NewDriver, now: number): Promise<void> {
     const p = d.position;
-    this.s.insert.run(
-      d.id,
-      d.phone,
-      d.capacity,
-      d.onShift ? 1 : 0,
-      now,
-      p?.lat ?? null,
-      p?.lng ?? null,
-      p?.at ?? null,
-      p?.accuracy ?? null,
-      p?.declared ? 1 : 0,
-    );
+    await this.db
+      .insertInto('drivers')
+      .values({
+        user_id: d.id,
+        phone: d.phone,
+        capacity: d.capacity,
+        on_shift: flag(d.onShift),
+        shift_changed_at: now,
+        lat: p?.lat ?? null,
+        lng: p?.lng ?? null,
+        position_at: p?.at ?? null,
+        accuracy: p?.accuracy ?? null,
+        position_declared: flag(p?.declared ?? false),
+      })
+      .execute();
   }
 
   /** A driver account made some other way (an older data dir, a test) gets a row, off shift, on first use. */
-  ensure(id: UserId, now: number): void {
-    this.s.ensure.run(id, now);
+  async ensure(id: UserId, now: number): Promise<void> {
+    await this.db
+      .insertInto('drivers')
+      .values({ user_id: id, phone: '', shift_changed_at: now })
+      .onConflict((oc) => oc.column('user_id').doNothing())
+      .execute();
   }
 
-  setShift(id: UserId, onShift: boolean, now: number): void {
-    this.s.shift.run(onShift ? 1 : 0, now, id);
+  async setShift(id: UserId, onShift: boolean, now: number): Promise<void> {
+    await this.db
+      .updateTable('drivers')
+      .set({ on_shift: flag(onShift), shift_changed_at: now })
+      .where('user_id', '=', id)
+      .execute();
   }
 
-  recordPosition(id: UserId, fix: PositionFix): void {
-    this.s.position.run(fix.lat, fix.lng, fix.at, fix.accuracy, id, fix.at);
+  /** A device fix replaces a declared position, or an older fix; a late-arriving older fix changes nothing. */
+  async recordPosition(id: UserId, fix: PositionFix): Promise<void> {
+    await this.db
+      .updateTable('drivers')
+      .set({ lat: fix.lat, lng: fix.lng, position_at: fix.at, accuracy: fix.accuracy, position_declared: flag(false) })
+      .where('user_id', '=', id)
+      .where((eb) => eb.or([eb('position_at', 'is', null), eb('position_declared', '=', flag(true)), eb('position_at', '<=', fix.at)]))
+      .execute();
   }
 
   /** Idempotent: the later of what is stored and `at` wins, so replays and late events never move it back. */
-  noteAssigned(id: UserId, at: number): void {
-    this.s.assigned.run(at, id);
+  noteAssigned(id: UserId, at: number): Promise<void> {
+    return this.raise(id, 'last_assigned_at', at);
   }
 
-  noteDeliveryEnded(id: UserId, at: number): void {
-    this.s.ended.run(at, id);
+  /** Idempotent, as noteAssigned. */
+  noteDeliveryEnded(id: UserId, at: number): Promise<void> {
+    return this.raise(id, 'last_delivery_ended_at', at);
+  }
+
+  /** Sets the column to `at` unless it already holds that or later: a portable two-argument MAX. */
+  private async raise(id: UserId, column: 'last_assigned_at' | 'last_delivery_ended_at', at: number): Promise<void> {
+    await this.db
+      .updateTable('drivers')
+      .set(column, at)
+      .where('user_id', '=', id)
+      .where((eb) => eb.or([eb(column, 'is', null), eb(column, '<', at)]))
+      .execute();
+  }
+
+  private withNames() {
+    return this.db.selectFrom('drivers as d').innerJoin('users as u', 'u.id', 'd.user_id').selectAll('d').select('u.name');
   }
 }

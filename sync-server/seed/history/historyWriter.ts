@@ -68,7 +68,7 @@ export async function openHistoryWriter(
   if (db === null) throw new Error('History is written into SQLite storage only, for now');
   const users = new UserRepo(sql);
   const outlets = new OutletRepo(sql);
-  const drivers = new DriverRepo(db);
+  const drivers = new DriverRepo(sql);
   const orders = new OrderIndex(sql);
   const timings = new OrderTimingsIndex(sql);
   const registry = new DocRegistry(new DocStore(sql), 0, log, config.compactEvery);

@@ -48,11 +48,11 @@ async function historyOutlets(w: HistoryWriter): Promise<Result<HistoryOutlet[],
 
 /** Drivers to share the history's deliveries: the data dir's, and a few more (who cannot sign in) when it has fewer than four. */
 async function historyDrivers(w: HistoryWriter, now: number): Promise<DriverPool> {
-  for (const [name, phone] of HISTORY_DRIVERS.slice(0, Math.max(0, MIN_DRIVERS - w.drivers.all().length))) {
+  for (const [name, phone] of HISTORY_DRIVERS.slice(0, Math.max(0, MIN_DRIVERS - (await w.drivers.all()).length))) {
     const made = await addDriver(w, { name, phone, onShift: false }, now);
     if (!made.ok) throw new Error(`adding ${name} failed: ${made.error.message}`);
   }
-  const drivers = w.drivers.all().sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+  const drivers = (await w.drivers.all()).sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
   return new DriverPool(drivers.map((d) => d.id));
 }
 
@@ -77,7 +77,7 @@ export async function seedHistory(config: HistoryConfig, options: SeedHistoryOpt
     await w.pruneInboxes(options.until - config.inboxRetentionMs);
     const note = JSON.stringify({ seed: options.seed, days: options.days, orders: plan.length, at: new Date(options.until).toISOString() });
     w.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(META_KEY, note);
-    return ok({ orders: plan.length, outlets: outlets.value.length, drivers: w.drivers.all().length });
+    return ok({ orders: plan.length, outlets: outlets.value.length, drivers: (await w.drivers.all()).length });
   } finally {
     await w.close();
   }

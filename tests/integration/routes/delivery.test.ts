@@ -50,7 +50,7 @@ describe('POST /delivery', () => {
     const res = await addAgent({ name: 'Kiran Rao', phone: '+91 98860 55555' });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ id: expect.any(String), name: 'Kiran Rao', phone: '+91 98860 55555', onShift: true });
-    expect(new DriverRepo(server.db).get(res.body.id)).toMatchObject({
+    expect(await new DriverRepo(server.sql).get(res.body.id)).toMatchObject({
       capacity: 2,
       onShift: true,
       position: { lat: 12.9756, lng: 77.6066, declared: true },

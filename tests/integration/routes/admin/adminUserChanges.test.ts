@@ -4,7 +4,6 @@ import { outletInboxName } from '../../../../shared/docNames';
 import { newUserId, OutletIdSchema, UserIdSchema } from '../../../../shared/ids';
 import { CloseCode } from '../../../../shared/protocol/closeCodes';
 import { changeUser } from '../../../../sync-server/people/changeUser';
-import { DriverRepo } from '../../../../sync-server/storage/drivers';
 import { UserRepo } from '../../../../sync-server/storage/users';
 import type { Session } from '../../support/api';
 import { loginAs } from '../../support/drivers';
@@ -60,7 +59,7 @@ describe('PATCH /api/admin/users/<id>: disabling', () => {
   });
 
   it('never disables the last enabled admin', async () => {
-    const deps = { sql: t.server.sql, drivers: new DriverRepo(t.server.db), accounts: t.server.accounts, offShift: () => undefined };
+    const deps = { sql: t.server.sql, accounts: t.server.accounts, offShift: () => undefined };
     const users = new UserRepo(t.server.sql);
     const others = (await users.list()).filter((u) => u.role === 'admin' && !u.disabled && u.id !== t.admin.user.id);
     // Asked by anyone else (a service, a race): every admin but one may go, and not that one.

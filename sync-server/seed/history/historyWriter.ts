@@ -21,8 +21,6 @@ import { DriverRepo } from '../../storage/drivers';
 import { OrderIndex } from '../../storage/orderIndex';
 import { OrderTimingsIndex } from '../../storage/orderTimingsIndex';
 import { OutletRepo } from '../../storage/outletRepo';
-import { openSqlStorage } from '../../storage/sql/open';
-import type { Database } from '../../storage/sql/schema';
 import { UserRepo } from '../../storage/users';
 import { DocRegistry } from '../../sync/docRegistry';
 

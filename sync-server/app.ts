@@ -57,7 +57,6 @@ import { demoLoginsAllowed } from './seed/demoExposure';
 import { guardDemoAccounts } from './seed/guardDemoAccounts';
 import { seedDemo } from './seed/seedDemo';
 import { Breadcrumbs } from './storage/breadcrumbs';
-import type { Db } from './storage/db';
 import { openSqlStorage, sqlTargetOf } from './storage/sql/open';
 import type { Database } from './storage/sql/schema';
 import { DispatchState } from './storage/dispatchState';
@@ -84,8 +83,6 @@ import { DocRegistry } from './sync/docRegistry';
 export interface DabbaServer {
   readonly port: number;
   readonly url: string;
-  /** The SQLite handle under `sql`, for repositories not yet ported to Kysely. */
-  readonly db: Db;
   /** Storage, as every ported repository queries it. */
   readonly sql: Kysely<Database>;
   readonly log: Logger;
@@ -108,10 +105,8 @@ export interface ServerOverrides {
 /** Wires storage, sync and routes into one server listening on config.port (0 = any free port). */
 export async function startServer(config: Config, overrides: ServerOverrides = {}): Promise<DabbaServer> {
   const log = createLogger(config.logLevel);
-  const opened = await openSqlStorage(sqlTargetOf(config, undefined), log);
+  const opened = await openSqlStorage(sqlTargetOf(config, config.databaseUrl), log);
   const sql = opened.db;
-  const db = opened.sqlite;
-  if (db === null) throw new Error('Storage opened without its SQLite handle: PostgreSQL is not wired into the server yet');
   const storage = new StorageHealth(storageProbeOf(opened));
   const malformed = await storage.checkIntegrity();
   if (malformed.length > 0)
@@ -282,7 +277,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     }),
   );
   app.route('/api/presence', presenceRoutes(presence, tokens));
-  const core = { db, sql, log, users, drivers, outlets, registry, accounts, driverOrders, presence, tokens, clock };
+  const core = { sql, log, users, drivers, outlets, registry, accounts, driverOrders, presence, tokens, clock };
   app.route(
     '/api/admin',
     adminApi({ ...core, sql, metrics: telemetry.metrics, metricSources: telemetry.sources, startedAt, dispatcher, menuPhotos }),
@@ -323,7 +318,6 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   return {
     port,
     url,
-    db,
     sql,
     log,
     accounts,

@@ -101,6 +101,12 @@ const envSchema = z.object({
       }
     }),
   DABBA_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** Storage in PostgreSQL (several nodes share it); the SQLite file in DATA_DIR when absent. */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   /** Presence (and what else is shared between nodes) in Redis; this process's memory when absent. */
   REDIS_URL: z
     .string()
@@ -175,6 +181,8 @@ export interface Config {
   readonly mapTileSource: string | null;
   /** A proxy in front terminates TLS and sets X-Forwarded-Proto, which is then believed (for HSTS). */
   readonly trustProxy: boolean;
+  /** PostgreSQL storage; null for the embedded SQLite file in dataDir. */
+  readonly databaseUrl: string | null;
   readonly redisUrl: string | null;
   readonly redisPrefix: string;
   /** Presence entries in Redis expire this long after the last heartbeat (a killed node's go by themselves). */
@@ -200,6 +208,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const fcm = fcmSettingsOf(e);
   if (!fcm.ok) throw invalid([`${fcm.error.code}: ${fcm.error.message}`]);
+  // Nodes sharing PostgreSQL must sign and check tokens with one secret; one generated into each node's
+  // DATA_DIR would make every node refuse the others' sign-ins.
+  if (e.DATABASE_URL !== undefined && e.JWT_SECRET === undefined) {
+    throw invalid(['JWT_SECRET: required with DATABASE_URL, so that every node sharing the database accepts the same sign-ins']);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -245,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     mapTileSource: e.VITE_MAP_TILE_URL,
     trustProxy: e.DABBA_TRUST_PROXY === '1',
+    databaseUrl: e.DATABASE_URL ?? null,
     redisUrl: e.REDIS_URL ?? null,
     redisPrefix: e.DABBA_REDIS_PREFIX,
     presenceTtlMs: e.DABBA_PRESENCE_TTL_MS,

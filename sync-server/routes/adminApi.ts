@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Dispatcher } from '../dispatch/dispatcher';
-import type { Db } from '../storage/db';
 import { OrderExport } from '../storage/orderExport';
 import { OrderStats } from '../storage/orderStats';
 import type { Database } from '../storage/sql/schema';
@@ -21,7 +20,7 @@ export type AdminApiDeps = Omit<
     AdminDriverRouteDeps &
     AdminMenuPhotoRouteDeps,
   'stats' | 'exports' | 'offShift'
-> & { readonly dispatcher: Dispatcher; readonly sql: Kysely<Database>; readonly db: Db };
+> & { readonly dispatcher: Dispatcher; readonly sql: Kysely<Database> };
 
 /** `/api/admin`: the admin app's REST, where documents are not the right tool. Each resource checks for an admin itself. */
 export function adminApi(deps: AdminApiDeps): Hono {

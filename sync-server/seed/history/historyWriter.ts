@@ -13,7 +13,6 @@ import { orderTimingsProjection } from '../../projections/orderTimingsProjection
 import { outletDirectory } from '../../projections/outletDirectory';
 import { trackDrivers } from '../../projections/trackDrivers';
 import type { Kysely } from 'kysely';
-import type { Db } from '../../storage/db';
 import { openSqlStorage, sqlTargetOf } from '../../storage/sql/open';
 import type { Database } from '../../storage/sql/schema';
 import { DocStore } from '../../storage/docStore';
@@ -37,8 +36,6 @@ export interface PastOrder {
 
 /** The storage of a stopped server, with the projections every commit runs through on a live one. */
 export interface HistoryWriter {
-  /** The SQLite handle under `sql`, for repositories not yet ported to Kysely. */
-  readonly db: Db;
   readonly sql: Kysely<Database>;
   readonly users: UserRepo;
   readonly outlets: OutletRepo;
@@ -57,13 +54,11 @@ export interface HistoryWriter {
  * the past has no one to offer work to or wake. Documents unload as soon as each write lets go.
  */
 export async function openHistoryWriter(
-  config: Pick<Config, 'dataDir' | 'sqliteSync' | 'compactEvery' | 'logLevel'>,
+  config: Pick<Config, 'dataDir' | 'sqliteSync' | 'databaseUrl' | 'compactEvery' | 'logLevel'>,
 ): Promise<HistoryWriter> {
   const log = createLogger(config.logLevel);
-  const opened = await openSqlStorage(sqlTargetOf(config, undefined), log);
+  const opened = await openSqlStorage(sqlTargetOf(config, config.databaseUrl), log);
   const sql = opened.db;
-  const db = opened.sqlite;
-  if (db === null) throw new Error('History is written into SQLite storage only, for now');
   const users = new UserRepo(sql);
   const outlets = new OutletRepo(sql);
   const drivers = new DriverRepo(sql);
@@ -75,7 +70,6 @@ export async function openHistoryWriter(
   const written: OrderId[] = [];
 
   return {
-    db,
     sql,
     users,
     outlets,

@@ -30,7 +30,10 @@ export interface SeededHistory {
 
 export type HistoryRefusal = 'already_seeded' | 'no_outlets' | 'no_admin';
 
-export type HistoryConfig = Pick<Config, 'dataDir' | 'sqliteSync' | 'compactEvery' | 'logLevel' | 'demo' | 'inboxRetentionMs'>;
+export type HistoryConfig = Pick<
+  Config,
+  'dataDir' | 'sqliteSync' | 'databaseUrl' | 'compactEvery' | 'logLevel' | 'demo' | 'inboxRetentionMs'
+>;
 
 /** The outlets whose documents hold a catalog, with who answers their orders in the history. */
 async function historyOutlets(w: HistoryWriter): Promise<Result<HistoryOutlet[], 'no_outlets' | 'no_admin'>> {
@@ -66,7 +69,7 @@ export async function seedHistory(config: HistoryConfig, options: SeedHistoryOpt
   const w = await openHistoryWriter(config);
   try {
     if (config.demo) await seedDemo(w);
-    const seeded = w.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(META_KEY);
+    const seeded = await w.sql.selectFrom('meta').select('value').where('key', '=', META_KEY).executeTakeFirst();
     if (seeded && !options.again) return fail('already_seeded', `This data dir already has a seeded history (${seeded.value}).`);
     const outlets = await historyOutlets(w);
     if (!outlets.ok) return outlets;
@@ -76,7 +79,11 @@ export async function seedHistory(config: HistoryConfig, options: SeedHistoryOpt
     // Devices hold a day of finished orders through their inboxes, as on a server that ran through it.
     await w.pruneInboxes(options.until - config.inboxRetentionMs);
     const note = JSON.stringify({ seed: options.seed, days: options.days, orders: plan.length, at: new Date(options.until).toISOString() });
-    w.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(META_KEY, note);
+    await w.sql
+      .insertInto('meta')
+      .values({ key: META_KEY, value: note })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: note }))
+      .execute();
     return ok({ orders: plan.length, outlets: outlets.value.length, drivers: (await w.drivers.all()).length });
   } finally {
     await w.close();

@@ -21,8 +21,8 @@ const DatabaseUrlSchema = z
   .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL');
 
 /** DATABASE_URL picks PostgreSQL; without it storage is SQLite in DATA_DIR, as it has always been. */
-export function sqlTargetOf(config: Pick<Config, 'dataDir' | 'sqliteSync'>, databaseUrl: string | undefined): SqlTarget {
-  if (databaseUrl === undefined || databaseUrl.trim() === '') {
+export function sqlTargetOf(config: Pick<Config, 'dataDir' | 'sqliteSync'>, databaseUrl: string | null | undefined): SqlTarget {
+  if (databaseUrl === undefined || databaseUrl === null || databaseUrl.trim() === '') {
     return { dialect: 'sqlite', dataDir: config.dataDir, sync: config.sqliteSync };
   }
   return { dialect: 'postgres', url: DatabaseUrlSchema.parse(databaseUrl) };

@@ -34,17 +34,23 @@ async function outletDoes(server: DabbaServer, orderId: OrderId, events: (by: Or
   tablet.close();
 }
 
-interface TimingsRow {
-  readonly timings_version: number | null;
-}
-
 const timingsRow = (server: DabbaServer, orderId: OrderId) =>
-  server.db
-    .prepare<[string], TimingsRow>(
-      `SELECT accepted_at, prep_minutes, ready_at, picked_up_at, finished_at, promised_at, late, end_reason, cash_due, timings_version
-       FROM orders WHERE id = ?`,
-    )
-    .get(orderId);
+  server.sql
+    .selectFrom('orders')
+    .select([
+      'accepted_at',
+      'prep_minutes',
+      'ready_at',
+      'picked_up_at',
+      'finished_at',
+      'promised_at',
+      'late',
+      'end_reason',
+      'cash_due',
+      'timings_version',
+    ])
+    .where('id', '=', orderId)
+    .executeTakeFirst();
 
 describe('order timings in the index', () => {
   it('follow an order as the outlet works on it', async () => {
@@ -56,7 +62,7 @@ describe('order timings in the index', () => {
       { id: newEventId(), type: 'ready', at: t0 + 2 * MINUTE, by },
       { id: newEventId(), type: 'handed_over', at: t0 + 3 * MINUTE, by },
     ]);
-    expect(timingsRow(server, orderId)).toEqual({
+    expect(await timingsRow(server, orderId)).toEqual({
       accepted_at: t0 + MINUTE,
       prep_minutes: 10,
       ready_at: t0 + 2 * MINUTE,
@@ -75,14 +81,16 @@ describe('order timings in the index', () => {
     const { orderId } = await placeOrder(first.url);
     await outletDoes(first, orderId, (by) => [{ id: newEventId(), type: 'rejected', at: Date.now(), by, reason: 'Out of dosa batter' }]);
     // As an order indexed by a server from before the timing columns.
-    first.db
-      .prepare('UPDATE orders SET finished_at = NULL, end_reason = NULL, cash_due = NULL, timings_version = NULL WHERE id = ?')
-      .run(orderId);
+    await first.sql
+      .updateTable('orders')
+      .set({ finished_at: null, end_reason: null, cash_due: null, timings_version: null })
+      .where('id', '=', orderId)
+      .execute();
     await first.close();
 
     const again = await started({ DATA_DIR: first.dataDir });
     const row = await pollUntil(
-      () => Promise.resolve(timingsRow(again, orderId)),
+      () => timingsRow(again, orderId),
       (r) => r?.timings_version === 1,
       'the timings to be written',
     );

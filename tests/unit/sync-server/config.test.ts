@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../sync-server/config';
+
+const SECRET = 'a-secret-of-at-least-thirty-two-chars!';
+
+describe('storage configuration', () => {
+  it('stores in SQLite under DATA_DIR when DATABASE_URL is absent', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/dabba' }).databaseUrl).toBeNull();
+  });
+
+  it('takes a postgres:// or postgresql:// DATABASE_URL, with the shared JWT_SECRET every node needs', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://dabba@db:5432/dabba', JWT_SECRET: SECRET }).databaseUrl).toBe(
+      'postgres://dabba@db:5432/dabba',
+    );
+    expect(loadConfig({ DATABASE_URL: ' postgresql://db/dabba ', JWT_SECRET: SECRET }).databaseUrl).toBe('postgresql://db/dabba');
+  });
+
+  it('refuses another kind of URL, naming the variable', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/dabba', JWT_SECRET: SECRET })).toThrow(
+      /DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL/,
+    );
+  });
+
+  it('refuses DATABASE_URL without JWT_SECRET: each node would otherwise generate its own', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/dabba' })).toThrow(/JWT_SECRET: required with DATABASE_URL/);
+  });
+});

@@ -46,6 +46,21 @@ const FIELDS: readonly (keyof OrderTimings)[] = [
   'cashDue',
 ];
 
+/** The timing columns of an order's index row, with the derivation that wrote them. */
+export const TIMING_COLUMNS = [
+  'accepted_at',
+  'prep_minutes',
+  'delay_minutes',
+  'ready_at',
+  'picked_up_at',
+  'finished_at',
+  'promised_at',
+  'late',
+  'end_reason',
+  'cash_due',
+  'timings_version',
+] as const;
+
 const stale = (eb: ExpressionBuilder<Database, 'orders'>) =>
   eb.or([eb('timings_version', 'is', null), eb('timings_version', '<', TIMINGS_VERSION)]);
 
@@ -71,23 +86,7 @@ export class OrderTimingsIndex {
 
   /** The stored timings, or null when none were written (or by an older derivation); null too for an unknown order. */
   async get(id: OrderId): Promise<OrderTimings | null> {
-    const row = await this.db
-      .selectFrom('orders')
-      .select([
-        'accepted_at',
-        'prep_minutes',
-        'delay_minutes',
-        'ready_at',
-        'picked_up_at',
-        'finished_at',
-        'promised_at',
-        'late',
-        'end_reason',
-        'cash_due',
-        'timings_version',
-      ])
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const row = await this.db.selectFrom('orders').select(TIMING_COLUMNS).where('id', '=', id).executeTakeFirst();
     return row && row.timings_version === TIMINGS_VERSION ? toTimings(row) : null;
   }
 

@@ -4,6 +4,7 @@ import { newEventId, type OrderId } from '../../../shared/ids';
 import { eventsArray } from '../../../shared/order/orderDoc';
 import type { OrderEvent } from '../../../shared/order/events';
 import { MuxType } from '../../../shared/protocol/muxMessages';
+import { TIMING_COLUMNS } from '../../../sync-server/storage/orderTimingsIndex';
 import type { DabbaServer } from '../../../sync-server/app';
 import { authorOf, login, placeOrder } from '../support/api';
 import { MuxTestClient } from '../support/muxClient';
@@ -35,22 +36,7 @@ async function outletDoes(server: DabbaServer, orderId: OrderId, events: (by: Or
 }
 
 const timingsRow = (server: DabbaServer, orderId: OrderId) =>
-  server.sql
-    .selectFrom('orders')
-    .select([
-      'accepted_at',
-      'prep_minutes',
-      'ready_at',
-      'picked_up_at',
-      'finished_at',
-      'promised_at',
-      'late',
-      'end_reason',
-      'cash_due',
-      'timings_version',
-    ])
-    .where('id', '=', orderId)
-    .executeTakeFirst();
+  server.sql.selectFrom('orders').select(TIMING_COLUMNS).where('id', '=', orderId).executeTakeFirst();
 
 describe('order timings in the index', () => {
   it('follow an order as the outlet works on it', async () => {
@@ -65,6 +51,7 @@ describe('order timings in the index', () => {
     expect(await timingsRow(server, orderId)).toEqual({
       accepted_at: t0 + MINUTE,
       prep_minutes: 10,
+      delay_minutes: 0,
       ready_at: t0 + 2 * MINUTE,
       picked_up_at: t0 + 3 * MINUTE,
       finished_at: t0 + 3 * MINUTE,

@@ -1,4 +1,5 @@
-import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { dialectOf } from '../dialect';
 
 /**
  * Column types a shared migration spells differently per dialect. Text compares by bytes on both:
@@ -11,7 +12,5 @@ export interface DialectTypes {
 }
 
 export function dialectTypes(db: Kysely<unknown>): DialectTypes {
-  return db.getExecutor().adapter instanceof PostgresAdapter
-    ? { text: sql`text COLLATE "C"`, bigint: sql`bigint` }
-    : { text: sql`text`, bigint: sql`integer` };
+  return dialectOf(db) === 'postgres' ? { text: sql`text COLLATE "C"`, bigint: sql`bigint` } : { text: sql`text`, bigint: sql`integer` };
 }

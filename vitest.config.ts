@@ -11,6 +11,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          globalSetup: ['tests/integration/support/postgresRun.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,

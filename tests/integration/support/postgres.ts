@@ -42,12 +42,13 @@ async function onServer<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
 }
 
 /**
- * A new, empty database of its own: dabba_test_<pid>_<random>, so parallel runs and files never share one.
+ * A new, empty database of its own: dabba_test_<run>_<random> (the run's name, see postgresRun.ts, or the
+ * process id), so parallel runs and files never share one.
  * It is made with an ICU en-US locale, as an operator's would be, rather than the server's C default: a
  * query that only works because text happens to sort by bytes fails here, not in production.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `dabba_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = `dabba_test_${process.env.DABBA_TEST_RUN ?? process.pid}_${randomBytes(4).toString('hex')}`;
   await onServer((c) =>
     c.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C.UTF-8' LOCALE_PROVIDER icu ICU_LOCALE 'en-US'`),
   );
@@ -60,4 +61,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await onServer((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
+}
+
+/** Drops every database the run named `run` made and left behind. */
+export async function dropRunDatabases(run: string): Promise<void> {
+  await onServer(async (c) => {
+    const left = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`dabba_test_${run}_%`]);
+    for (const { datname } of left.rows) {
+      if (/^dabba_test_[0-9a-f]+_[0-9a-f]+$/.test(datname)) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    }
+  });
 }

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServer, type DabbaServer, type ServerOverrides } from '../../../sync-server/app';
 import { loadConfig } from '../../../sync-server/config';
+import { createTestDatabase } from './postgres';
 
 export const DEMO_PASSWORD = 'dabba-demo';
 export const DEMO_OUTLET = 'demo-outlet';
@@ -24,13 +25,41 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The storage servers started here run on: the SQLite file in their DATA_DIR, or with
+ * DABBA_TEST_STORAGE=postgres a PostgreSQL database of their own (the suite's second pass).
+ */
+export const TEST_STORAGE: 'sqlite' | 'postgres' = process.env.DABBA_TEST_STORAGE === 'postgres' ? 'postgres' : 'sqlite';
+
+/** Set in `env` by a test about the SQLite file itself (its bytes, its disk): that server stays on SQLite. */
+export const SQLITE_FILE = 'DABBA_TEST_SQLITE_FILE';
+
+const TEST_JWT_SECRET = 'integration-test-secret-0123456789abcdef';
+/** One database per DATA_DIR, so a server restarted on the same DATA_DIR finds what it stored. */
+const databases = new Map<string, Promise<string>>();
+
+/** What a server on `dataDir` needs besides `env` to use this run's storage. */
+async function storageEnv(dataDir: string, env: Record<string, string>): Promise<Record<string, string>> {
+  if (TEST_STORAGE === 'sqlite' || env[SQLITE_FILE] !== undefined || env.DATABASE_URL !== undefined) return {};
+  let url = databases.get(dataDir);
+  if (url === undefined) {
+    url = createTestDatabase().then((db) => db.url);
+    databases.set(dataDir, url);
+  }
+  return { DATABASE_URL: await url, JWT_SECRET: TEST_JWT_SECRET };
+}
+
 /** The real server in this process, on a free port with its own DATA_DIR. */
 export async function startTestServer(
   env: Record<string, string> = {},
   overrides: ServerOverrides = {},
 ): Promise<DabbaServer & { dataDir: string }> {
   const dataDir = env.DATA_DIR ?? tempDataDir();
-  const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env }), overrides);
+  const storage = await storageEnv(dataDir, env);
+  const server = await startServer(
+    loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...storage, ...env }),
+    overrides,
+  );
   return Object.assign(server, { dataDir });
 }
 
@@ -49,9 +78,10 @@ export interface ChildServer {
  * It is reached at 127.0.0.1 whatever HOST it binds (tests send traffic to loopback only).
  */
 export async function spawnServer(dataDir: string, port: number, env: Record<string, string> = {}): Promise<ChildServer> {
+  const storage = await storageEnv(dataDir, env);
   const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/main.ts'], {
     cwd: path.resolve(import.meta.dirname, '../../..'),
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', ...storage, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -8,21 +8,22 @@ export interface RawResponse {
 
 /**
  * Sends `chunks` as a chunked body with no Content-Length, the way a streaming client would, so a server
- * cannot size the body up front; or, `sized`, as one body with its Content-Length. Stops writing once the
- * server has answered (it may refuse early and close the connection, which fetch reports as a failure).
+ * cannot size the body up front; or, given `contentLength`, announces that many bytes and sends the
+ * chunks as the start of them. Stops writing once the server has answered (it may refuse early and close
+ * the connection, which fetch reports as a failure).
  */
 export function sendChunked(
   url: string,
   method: string,
   headers: Record<string, string>,
   chunks: readonly Uint8Array[],
-  sized = false,
+  contentLength?: number,
 ): Promise<RawResponse> {
-  const length = chunks.reduce((n, c) => n + c.length, 0);
-  const framing = sized ? { 'content-length': String(length) } : { 'transfer-encoding': 'chunked' };
+  const framing = contentLength === undefined ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(contentLength) };
   return new Promise((resolve, reject) => {
     let answered = false;
-    const req = http.request(url, { method, headers: { ...headers, ...framing } }, (res) => {
+    // A connection of its own: a kept-alive one the server closed after an earlier early answer would hang up.
+    const req = http.request(url, { method, headers: { ...headers, ...framing }, agent: false }, (res) => {
       answered = true;
       let body = '';
       res.setEncoding('utf8');

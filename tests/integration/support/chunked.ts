@@ -22,15 +22,21 @@ export function sendChunked(
   const framing = contentLength === undefined ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(contentLength) };
   return new Promise((resolve, reject) => {
     let answered = false;
-    // A connection of its own: a kept-alive one the server closed after an earlier early answer would hang up.
-    const req = http.request(url, { method, headers: { ...headers, ...framing }, agent: false }, (res) => {
+    // A connection of its own (a kept-alive one the server closed after an earlier early answer would hang
+    // up), still asking to be kept alive: with `Connection: close` the server would close straight after an
+    // early answer, and the body still being written would meet EPIPE instead of being drained.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const req = http.request(url, { method, headers: { ...headers, ...framing }, agent }, (res) => {
       answered = true;
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (part: string) => {
         body += part;
       });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      res.on('end', () => {
+        agent.destroy();
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
+      });
       res.on('error', reject);
     });
     // The server may close the connection after an early answer; that is the point, not a failure.

@@ -16,11 +16,6 @@ export class CommitQueue {
     return result;
   }
 
-  /** Writes asked for and not yet settled. */
-  get size(): number {
-    return this.waiting;
-  }
-
   /** Resolves once everything asked for so far has settled. */
   async drained(): Promise<void> {
     while (this.waiting > 0) await this.tail;

@@ -168,11 +168,6 @@ export class SyncedDoc {
     });
   }
 
-  /** Writes that have been asked for and not yet settled. */
-  get writesWaiting(): number {
-    return this.queue.size;
-  }
-
   /** Resolves once every write asked for so far has settled. */
   settled(): Promise<void> {
     return this.queue.drained();

@@ -1,24 +1,14 @@
-import { randomInt } from 'node:crypto';
 import * as Y from 'yjs';
 import type { DocRef } from '../../shared/docNames';
 import type { OrderView } from '../../shared/order/orderDoc';
 import type { RejectCode } from '../../shared/protocol/rejectCodes';
-import { fail, ok, type Result } from '../../shared/result';
+import { ok, type Result } from '../../shared/result';
 import type { Actor } from '../../shared/roles';
-import {
-  SERVER_OWNER,
-  StaleWrite,
-  type ClientClaim,
-  type ClientOwner,
-  type DocStore,
-  type StoredDoc,
-  type WrittenAlong,
-} from '../storage/docStore';
-import { CommitQueue } from './commitQueue';
-import { checkUpdate } from './checkUpdate';
+import type { DocStore, StoredDoc, WrittenAlong } from '../storage/docStore';
 import type { AwarenessVerdict } from './awarenessGate';
-import { claimClientIds } from './checks/clientIds';
 import { DocAwareness } from './docAwareness';
+import { ClientOrigin, LOAD_ORIGIN, SERVER_ORIGIN, STORED_ORIGIN } from './docOrigins';
+import { DocWriter } from './docWriter';
 import { OrderLog } from './orderLog';
 
 /** A device (socket) holding this document. */
@@ -28,21 +18,6 @@ export interface Subscriber {
   sendAwareness(doc: SyncedDoc, update: Uint8Array): void;
   /** The subscriber lost the document (it failed, the server is stopping, or access was revoked). */
   dropped(doc: SyncedDoc, code: RejectCode): void;
-}
-
-/** Marks a change the server made itself (projections, order creation), applied once it is stored. */
-export const SERVER_ORIGIN = Symbol('server');
-const LOAD_ORIGIN = Symbol('load');
-/** Updates another writer (node) stored, read back from storage and applied here. */
-const STORED_ORIGIN = Symbol('stored');
-/**
- * How many times a write catches up with another writer and tries again before it gives up. Each loss
- * means another node committed to this document meanwhile, so this bounds a burst of theirs, not time.
- */
-const CATCH_UPS = 100;
-
-class ClientOrigin {
-  constructor(readonly subscriber: Subscriber) {}
 }
 
 export type CommitResult = Result<undefined, RejectCode>;
@@ -60,11 +35,9 @@ export interface SyncedDocEvents {
 export const DEFAULT_COMPACT_EVERY = 500;
 
 /**
- * One loaded document: the committed Y.Doc, the devices holding it, and the scratch copy where device
- * updates are checked and server changes are made before they are stored. Invariants: every update in
- * `ydoc` is in storage, and storage is written first; writes run one at a time (the commit queue); every
- * snapshot holds every update up to its seq; between writes the scratch copy holds exactly what `ydoc`
- * holds (a refused check or a failed write discards it).
+ * One loaded document: the committed Y.Doc and the devices holding it. Its writes go through its
+ * DocWriter (checked on a scratch copy, stored, then applied); every update that reaches `ydoc` is
+ * relayed to the subscribers here.
  */
 export class SyncedDoc {
   readonly ydoc = new Y.Doc({ gc: true });
@@ -72,28 +45,29 @@ export class SyncedDoc {
   private readonly awareness: DocAwareness<Subscriber>;
   /** Held by something other than a subscriber (a projection write); unloading waits for both to be zero. */
   holds = 0;
-  private scratch: Y.Doc | null = null;
   /** The parsed order (order documents only), kept incrementally: several plug-ins read it per commit. */
   private readonly orderLog: OrderLog | null;
-  private readonly queue = new CommitQueue();
-  private sinceCompaction = 0;
-  private seq: number;
-  /** Owner of each Yjs client id written here (see checks/clientIds.ts). */
-  private readonly owners: Map<number, ClientOwner>;
-  /** The stored log has a gap: later updates wait for one storage lost. Devices holding it can fill it. */
-  incomplete = false;
+  private readonly writer: DocWriter;
 
   constructor(
     readonly name: string,
     readonly ref: DocRef,
-    private readonly store: DocStore,
+    store: DocStore,
     stored: Pick<StoredDoc, 'lastSeq' | 'owners'>,
     private readonly events: SyncedDocEvents,
-    private readonly compactEvery = DEFAULT_COMPACT_EVERY,
+    compactEvery = DEFAULT_COMPACT_EVERY,
   ) {
-    this.seq = stored.lastSeq;
     this.orderLog = ref.kind === 'order' ? new OrderLog(this.ydoc) : null;
-    this.owners = new Map(stored.owners);
+    this.writer = new DocWriter(
+      name,
+      ref,
+      this.ydoc,
+      store,
+      stored,
+      this.orderLog,
+      { failed: (err, source) => events.appendFailed(this, err, source) },
+      compactEvery,
+    );
     // Tracking documents are public projections: presence there would show who looks at an order.
     this.awareness = new DocAwareness<Subscriber>(this.ydoc, ref.kind !== 'track', (update) => {
       for (const subscriber of this.subscribers) if (subscriber.actor !== null) subscriber.sendAwareness(this, update);
@@ -101,6 +75,11 @@ export class SyncedDoc {
     this.ydoc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
     // ydoc itself never writes: server changes are made on the scratch copy under a server client id.
     this.ydoc.clientID = 0;
+  }
+
+  /** The stored log has a gap: later updates wait for one storage lost. Devices holding it can fill it. */
+  get incomplete(): boolean {
+    return this.writer.incomplete;
   }
 
   addSubscriber(subscriber: Subscriber): void {
@@ -132,8 +111,7 @@ export class SyncedDoc {
       if (snapshot) Y.applyUpdate(this.ydoc, snapshot, LOAD_ORIGIN);
       for (const update of updates) Y.applyUpdate(this.ydoc, update, LOAD_ORIGIN);
     }, LOAD_ORIGIN);
-    this.sinceCompaction = updates.length;
-    this.incomplete = hasPending(this.ydoc);
+    this.writer.restored(updates.length);
   }
 
   /** Client ids and the clocks the document is waiting for, to say what a gap is. */
@@ -147,8 +125,8 @@ export class SyncedDoc {
    */
   commitFrom(subscriber: Subscriber, update: Uint8Array, now = Date.now()): Promise<CommitResult> {
     const started = performance.now();
-    return this.queue.run(async () => {
-      const result = await this.writeFromDevice(subscriber, update, now);
+    return this.writer.run(async () => {
+      const result = await this.writer.fromDevice(subscriber, update, now);
       if (result.ok && result.value) this.events.timed(this, 'device', performance.now() - started);
       return result.ok ? ok() : result;
     });
@@ -162,20 +140,20 @@ export class SyncedDoc {
    */
   change(fn: (doc: Y.Doc) => void, along?: WrittenAlong): Promise<void> {
     const started = performance.now();
-    return this.queue.run(async () => {
+    return this.writer.run(async () => {
       // A change that changed nothing wrote nothing: it is no commit.
-      if (await this.writeFromServer(fn, along)) this.events.timed(this, 'server', performance.now() - started);
+      if (await this.writer.fromServer(fn, along)) this.events.timed(this, 'server', performance.now() - started);
     });
   }
 
   /** Resolves once every write asked for so far has settled. */
   settled(): Promise<void> {
-    return this.queue.drained();
+    return this.writer.settled();
   }
 
   /** Reads what other writers stored since this document's seq and applies it (relayed like any commit). */
   catchUp(): Promise<void> {
-    return this.queue.run(() => this.readNewer());
+    return this.writer.run(() => this.writer.readNewer());
   }
 
   /** True when a device's state vector is ahead of this document for some client (or it has a gap). */
@@ -201,139 +179,13 @@ export class SyncedDoc {
 
   /** Folds the log into a snapshot, after the writes asked for before it. */
   compact(): Promise<void> {
-    return this.queue.run(() => this.compactNow());
+    return this.writer.run(() => this.writer.compactNow());
   }
 
   destroy(): void {
     this.awareness.destroy();
     this.ydoc.destroy();
-    this.scratch?.destroy();
-    this.scratch = null;
-  }
-
-  /** Ok(true) when the update was stored and applied, Ok(false) when it changed nothing. */
-  private async writeFromDevice(subscriber: Subscriber, update: Uint8Array, now: number): Promise<Result<boolean, RejectCode>> {
-    for (let attempt = 0; ; attempt += 1) {
-      const claim = claimClientIds(update, subscriber.actor, this.owners, (client) => this.ydoc.store.clients.has(client));
-      if (!claim.ok) return claim;
-      this.scratch ??= cloneDoc(this.ydoc);
-      const check = checkUpdate(this.scratch, update, subscriber.actor, this.ref, now, this.orderLog);
-      if (!check.ok) {
-        this.scratch = null;
-        return check;
-      }
-      if (!check.value.changed) return ok(false);
-      const written = await this.append(update, claim.value, attempt, 'device');
-      if (written === 'stale') continue;
-      if (written !== 'stored') return fail('storage_failed', 'The server could not store the change; it will be retried.');
-      Y.applyUpdate(this.ydoc, update, new ClientOrigin(subscriber));
-      if (this.incomplete && !hasPending(this.ydoc)) this.incomplete = false;
-      this.compactWhenDue();
-      return ok(true);
-    }
-  }
-
-  /** True when `fn` changed something and it was stored and applied. */
-  private async writeFromServer(fn: (doc: Y.Doc) => void, along: WrittenAlong | undefined): Promise<boolean> {
-    for (let attempt = 0; ; attempt += 1) {
-      const scratch = (this.scratch ??= cloneDoc(this.ydoc));
-      scratch.clientID = this.serverClient();
-      const captured: Uint8Array[] = [];
-      const capture = (u: Uint8Array): void => {
-        captured.push(u);
-      };
-      scratch.on('update', capture);
-      try {
-        scratch.transact(() => fn(scratch), SERVER_ORIGIN);
-      } catch (err: unknown) {
-        this.scratch = null;
-        throw err;
-      } finally {
-        scratch.off('update', capture);
-      }
-      // One transaction makes at most one update event.
-      const update = captured[0];
-      if (update === undefined) return false;
-      const claims = this.owners.has(scratch.clientID) ? [] : [{ client: scratch.clientID, owner: SERVER_OWNER }];
-      const written = await this.append(update, claims, attempt, 'server', along);
-      if (written === 'stale') continue;
-      if (written !== 'stored') throw written.failed;
-      Y.applyUpdate(this.ydoc, update, SERVER_ORIGIN);
-      this.compactWhenDue();
-      return true;
-    }
-  }
-
-  /**
-   * Stores `update` at the next seq. 'stale': another writer got there first, and this document has
-   * caught up with it (the caller checks again on the newer state). Failures are reported to `events`.
-   */
-  private async append(
-    update: Uint8Array,
-    claims: readonly ClientClaim[],
-    attempt: number,
-    source: 'device' | 'server',
-    along?: WrittenAlong,
-  ): Promise<'stored' | 'stale' | { readonly failed: unknown }> {
-    try {
-      await this.store.append(this.name, this.seq + 1, update, claims, along);
-    } catch (err: unknown) {
-      this.scratch = null;
-      let error = err;
-      if (err instanceof StaleWrite && attempt < CATCH_UPS) {
-        try {
-          await this.readNewer();
-          return 'stale';
-        } catch (readError: unknown) {
-          error = readError;
-        }
-      }
-      this.events.appendFailed(this, error, source);
-      return { failed: error };
-    }
-    this.seq += 1;
-    this.sinceCompaction += 1;
-    for (const c of claims) this.owners.set(c.client, c.owner);
-    return 'stored';
-  }
-
-  private async readNewer(): Promise<void> {
-    const [newer, owners] = await Promise.all([this.store.since(this.name, this.seq), this.store.owners(this.name)]);
-    for (const [client, owner] of owners) this.owners.set(client, owner);
-    if (newer.lastSeq === this.seq) return;
-    this.scratch = null;
-    this.ydoc.transact(() => {
-      if (newer.snapshot) Y.applyUpdate(this.ydoc, newer.snapshot, STORED_ORIGIN);
-      for (const update of newer.updates) Y.applyUpdate(this.ydoc, update, STORED_ORIGIN);
-    }, STORED_ORIGIN);
-    this.sinceCompaction = newer.snapshot ? newer.updates.length : this.sinceCompaction + newer.updates.length;
-    this.seq = newer.lastSeq;
-    this.incomplete = hasPending(this.ydoc);
-  }
-
-  /**
-   * The client id server changes are written under: one the server already owns here (its clock goes on
-   * from the stored state, and seq order keeps two nodes from writing the same clock), else a new one.
-   */
-  private serverClient(): number {
-    for (const [client, owner] of this.owners) if (owner === SERVER_OWNER) return client;
-    for (;;) {
-      const client = randomInt(1, 2 ** 32);
-      if (!this.owners.has(client) && !this.ydoc.store.clients.has(client)) return client;
-    }
-  }
-
-  private async compactNow(): Promise<void> {
-    if (this.sinceCompaction === 0) return;
-    await this.store.compact(this.name, this.seq, Y.encodeStateAsUpdate(this.ydoc));
-    this.sinceCompaction = 0;
-  }
-
-  /** Folds the log into a snapshot once enough has been appended; only ever queued after the write that made it due. */
-  private compactWhenDue(): void {
-    if (this.sinceCompaction < this.compactEvery) return;
-    // The log still holds every update if this fails; it is retried after the next append or at unload.
-    this.compact().catch(() => undefined);
+    this.writer.destroy();
   }
 
   /** The order this document holds (header and reduced state), or null for other kinds or a malformed header. */
@@ -347,16 +199,8 @@ export class SyncedDoc {
       throw new Error(`${this.name}: a write went to ydoc directly; server changes go through change()`);
     }
     const from = origin instanceof ClientOrigin ? origin.subscriber : null;
-    if (origin === STORED_ORIGIN && this.scratch) Y.applyUpdate(this.scratch, update);
+    if (origin === STORED_ORIGIN) this.writer.followScratch(update);
     for (const subscriber of this.subscribers) if (subscriber !== from) subscriber.sendUpdate(this, update);
     this.events.committed(this, update);
   }
-}
-
-const hasPending = (doc: Y.Doc): boolean => doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
-
-function cloneDoc(doc: Y.Doc): Y.Doc {
-  const copy = new Y.Doc({ gc: true });
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  return copy;
 }

@@ -1,45 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DocRef } from '../../../shared/docNames';
-import { newEventId } from '../../../shared/ids';
-import { appendEvent, createOrderDoc, eventsArray } from '../../../shared/order/orderDoc';
+import { createOrderDoc } from '../../../shared/order/orderDoc';
 import type { Actor } from '../../../shared/roles';
 import { DocStore } from '../../../sync-server/storage/docStore';
 import { openSqlStorage, type SqlStorage } from '../../../sync-server/storage/sql/open';
 import { DocRegistry } from '../../../sync-server/sync/docRegistry';
-import type { Subscriber, SyncedDoc } from '../../../sync-server/sync/syncedDoc';
+import type { SyncedDoc } from '../../../sync-server/sync/syncedDoc';
 import { ADMIN_ACTOR, DRIVER1_ACTOR, header } from '../../unit/shared/order/fixtures';
+import { contents, mark, RecordingDevice as Device } from '../support/recordingDevice';
 import { silentLog, useTestStorage } from '../support/sqlStorage';
 
 const HEADER = { ...header('pickup'), createdAt: Date.now() - 60_000 };
 const REF: DocRef = { kind: 'order', orderId: HEADER.id };
-
-/** A device that records what the server relays to it. */
-class Device implements Subscriber {
-  readonly doc = new Y.Doc();
-  constructor(readonly actor: Actor) {}
-  sendUpdate(_doc: SyncedDoc, update: Uint8Array): void {
-    Y.applyUpdate(this.doc, update);
-  }
-  sendAwareness(): void {}
-  dropped(): void {}
-  /** A note written on the device, as the update it would send. */
-  note(text: string): Uint8Array {
-    const before = Y.encodeStateVector(this.doc);
-    appendEvent(this.doc, { id: newEventId(), type: 'note', at: Date.now(), by: { id: this.actor.id, role: this.actor.role }, text });
-    return Y.encodeStateAsUpdate(this.doc, before);
-  }
-}
-
-/** What devices and the server wrote: the devices' notes and the server's marks, each in a stable order. */
-function contents(doc: Y.Doc): { notes: string[]; marks: string[] } {
-  const notes = eventsArray(doc)
-    .toArray()
-    .flatMap((e) => (typeof e === 'object' && e !== null && 'text' in e && typeof e.text === 'string' ? [e.text] : []));
-  return { notes: notes.sort(), marks: [...doc.getMap('marks').keys()].sort() };
-}
-
-const mark = (key: string) => (y: Y.Doc) => y.getMap('marks').set(key, true);
 
 // Several nodes share PostgreSQL; SQLite is the one-node embedded store (two processes on one file would
 // wait on each other's locks synchronously), so this is PostgreSQL's.

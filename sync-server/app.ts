@@ -13,6 +13,7 @@ import type { Config } from './config';
 import { Dispatcher } from './dispatch/dispatcher';
 import { driverLedger } from './dispatch/driverLedger';
 import { errorHandler, notFound } from './errors';
+import { openFanout } from './fanout/openFanout';
 import { createLogger, type Logger } from './log';
 import { MENU_PHOTO_UPLOAD } from '../shared/api/menuPhotos';
 import { MenuPhotoStore } from './menuPhotos/menuPhotoStore';
@@ -124,7 +125,8 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
       .catch((err: unknown) => log.error('deleting the push tokens of a signed-out user failed', { error: String(err) })),
   );
   const docStore = new DocStore(sql);
-  const registry = new DocRegistry(docStore, config.docIdleMs, log, config.compactEvery);
+  const fanout = openFanout(config, log);
+  const registry = new DocRegistry(docStore, config.docIdleMs, log, config.compactEvery, fanout);
   const timings = new OrderTimingsIndex(sql);
   const clock = overrides.clock ?? systemClock;
   const drivers = new DriverRepo(sql);
@@ -336,6 +338,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
         await presence.close();
         await limits.close();
         await registry.closeAll();
+        await fanout.close();
         await opened.close();
       })()),
   };

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 
 /** How long a Redis command may take before its caller stops waiting and degrades. */
 export const REDIS_COMMAND_TIMEOUT_MS = 1_000;
@@ -9,7 +9,7 @@ export const REDIS_CONNECT_TIMEOUT_MS = 2_000;
  * while it is disconnected and time out after a second, and it reconnects by itself in the background.
  * Its owner logs health changes; the 'error' of every failed reconnection is not worth a line.
  */
-export function connectRedis(url: string): Redis {
+export function connectRedis(url: string, options: RedisOptions = {}): Redis {
   const redis = new Redis(url, {
     enableOfflineQueue: false,
     connectTimeout: REDIS_CONNECT_TIMEOUT_MS,
@@ -17,6 +17,7 @@ export function connectRedis(url: string): Redis {
     maxRetriesPerRequest: 0,
     autoResendUnfulfilledCommands: false,
     retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
+    ...options,
   });
   redis.on('error', () => undefined);
   return redis;

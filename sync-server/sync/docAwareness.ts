@@ -1,11 +1,21 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { fail, ok } from '../../shared/result';
-import { judgeAwareness, readAwarenessUpdate, type AwarenessVerdict } from './awarenessGate';
+import * as encoding from 'lib0/encoding';
+import { judgeAwareness, readAwarenessUpdate, type AwarenessEntry, type AwarenessVerdict } from './awarenessGate';
+
+/** Presence that came from devices on other nodes (fan-out). */
+const REMOTE = Symbol('remote node');
 
 /** The part of a connection presence needs: who it is (null: an anonymous tracking page). */
 export interface AwarenessPeer {
-  readonly actor: unknown;
+  readonly actor: { readonly id: string } | null;
+}
+
+/** Who announced a presence state: its client id and the user's id. */
+export interface PresenceOwner {
+  readonly client: number;
+  readonly owner: string;
 }
 
 interface AwarenessChange {
@@ -15,27 +25,54 @@ interface AwarenessChange {
 }
 
 /**
- * A document's presence (y-protocols awareness) among the signed-in connections holding it.
- * Each awareness client id belongs to the connection that announced it until that connection
- * leaves; anonymous connections neither publish presence nor see it, and documents that are public
- * projections (`open: false`) carry none at all.
+ * A document's presence (y-protocols awareness) among the signed-in connections holding it, on this
+ * node and (through fan-out) on others. Each awareness client id belongs to the connection that
+ * announced it until that connection leaves, or to another node; anonymous connections neither publish
+ * presence nor see it, and documents that are public projections (`open: false`) carry none at all.
  */
 export class DocAwareness<P extends AwarenessPeer> {
   private readonly awareness: awarenessProtocol.Awareness;
   private readonly ownerOf = new Map<number, P>();
   private readonly ownedBy = new Map<P, Set<number>>();
+  /**
+   * Client ids announced by devices on other nodes, and their users: only a connection of that user
+   * (the device itself, moved to this node) may take one over.
+   */
+  private readonly remote = new Map<number, string>();
 
+  /**
+   * `relay` sends a change to this node's connections; `announce` tells other nodes of one made here
+   * (not of what they told this node, nor of states timing out, which every node times out itself).
+   */
   constructor(
     ydoc: Y.Doc,
     private readonly open: boolean,
     relay: (update: Uint8Array) => void,
+    announce: (update: Uint8Array, owners: readonly PresenceOwner[]) => void = () => undefined,
   ) {
     this.awareness = new awarenessProtocol.Awareness(ydoc);
     this.awareness.setLocalState(null);
-    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+      for (const id of removed) this.remote.delete(id);
       const changed = [...added, ...updated, ...removed];
-      if (changed.length > 0) relay(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+      if (changed.length === 0) return;
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+      relay(update);
+      if (origin !== REMOTE && origin !== 'timeout') announce(update, this.ownersOf(changed));
     });
+  }
+
+  /** Presence another node relayed; entries for client ids a connection here owns are left out. */
+  hearRemote(update: Uint8Array, owners: readonly PresenceOwner[]): void {
+    if (!this.open) return;
+    const entries = readAwarenessUpdate(update)?.filter((entry) => !this.ownerOf.has(entry.clientID));
+    if (!entries || entries.length === 0) return;
+    const userOf = new Map(owners.map((o) => [o.client, o.owner]));
+    for (const { clientID, json } of entries) {
+      const user = userOf.get(clientID);
+      if (json !== 'null' && user !== undefined) this.remote.set(clientID, user);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeEntries(entries), REMOTE);
   }
 
   /** Applies a connection's awareness update if it may make it; nothing of a refused one is kept. */
@@ -43,17 +80,18 @@ export class DocAwareness<P extends AwarenessPeer> {
     const entries = readAwarenessUpdate(update);
     if (!entries) return fail('malformed', 'not an awareness update');
     if (!this.open || peer.actor === null) return fail('not_allowed', 'this document carries no presence from this connection');
-    const verdict = judgeAwareness(
+    const verdict = judgeAwareness<P | typeof REMOTE>(
       entries,
       peer,
-      (id) => this.ownerOf.get(id),
-      (p) => this.ownedBy.get(p)?.size ?? 0,
+      (id) => this.ownerOf.get(id) ?? (this.remote.has(id) && this.remote.get(id) !== peer.actor?.id ? REMOTE : undefined),
+      (p) => (p === REMOTE ? 0 : (this.ownedBy.get(p)?.size ?? 0)),
     );
     if (!verdict.ok) return verdict;
     const owned = this.ownedBy.get(peer) ?? new Set<number>();
     for (const { clientID } of entries) {
       owned.add(clientID);
       this.ownerOf.set(clientID, peer);
+      this.remote.delete(clientID);
     }
     this.ownedBy.set(peer, owned);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
@@ -77,7 +115,27 @@ export class DocAwareness<P extends AwarenessPeer> {
     if (present.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, present, null);
   }
 
+  private ownersOf(clients: readonly number[]): PresenceOwner[] {
+    const owners: PresenceOwner[] = [];
+    for (const client of clients) {
+      const owner = this.ownerOf.get(client)?.actor?.id;
+      if (owner !== undefined) owners.push({ client, owner });
+    }
+    return owners;
+  }
+
   destroy(): void {
     this.awareness.destroy();
   }
+}
+
+function encodeEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, entries.length);
+  for (const { clientID, clock, json } of entries) {
+    encoding.writeVarUint(e, clientID);
+    encoding.writeVarUint(e, clock);
+    encoding.writeVarString(e, json);
+  }
+  return encoding.toUint8Array(e);
 }

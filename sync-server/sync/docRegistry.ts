@@ -1,4 +1,6 @@
 import { docName, type DocRef } from '../../shared/docNames';
+import { singleNode, type Fanout } from '../fanout/fanout';
+import type { FanoutMessage } from '../fanout/fanoutMessage';
 import type { Logger } from '../log';
 import type { DocStore } from '../storage/docStore';
 import { DEFAULT_COMPACT_EVERY, SyncedDoc, type SyncedDocEvents } from './syncedDoc';
@@ -8,7 +10,8 @@ export interface DocHooks {
   /** After a document is loaded, before anyone sees it. Throwing fails the load. */
   afterLoad?(doc: SyncedDoc): void;
   /**
-   * After every committed update (device or server). Errors are logged, never undo the commit. A hook
+   * After every update committed on this node (device or server); another node's commits ran their hooks
+   * there. Errors are logged, never undo the commit. A hook
    * that returns a promise holds back the hooks after it, and the next commit's hooks on this document:
    * per document, hooks see commits one at a time and in order. Commits themselves never wait for hooks.
    */
@@ -46,15 +49,25 @@ export class DocRegistry {
   private readonly hooks: DocHooks[] = [];
   /** Per document, the afterCommit hooks still running (one of them returned a promise). */
   private readonly runningHooks = new Map<string, Promise<void>>();
+  /** What other nodes announced about documents still loading: heard once they are. */
+  private readonly early = new Map<string, FanoutMessage[]>();
 
   constructor(
     private readonly store: DocStore,
     private readonly idleMs: number,
     private readonly log: Logger,
     private readonly compactEvery = DEFAULT_COMPACT_EVERY,
+    private readonly fanout: Fanout = singleNode,
   ) {
+    // Messages may have been lost while this node was cut off from the others: storage has everything.
+    fanout.onResumed(() => {
+      for (const doc of this.loaded.values()) doc.catchUp().catch((err: unknown) => this.caughtUpFailed(doc.name, err));
+    });
     this.events = {
-      committed: (doc, update) => this.afterCommit(doc, update),
+      committed: (doc, update, local) => {
+        if (local) this.afterCommit(doc, update);
+      },
+      announce: (doc, message) => this.fanout.publish(doc.name, message),
       timed: (doc, source, ms) => {
         this.notify('commitTimed', doc, (hook) => hook.commitTimed?.(doc, source, ms));
       },
@@ -130,6 +143,9 @@ export class DocRegistry {
       await this.unloading.get(name);
       let doc: SyncedDoc | null = null;
       try {
+        // Following first: whatever another node stores after the read below is heard.
+        this.early.set(name, []);
+        await this.fanout.follow(name, (message) => this.heard(name, message));
         const stored = await this.store.load(name);
         doc = new SyncedDoc(name, ref, this.store, stored, this.events, this.compactEvery);
         doc.restore(stored.snapshot, stored.updates);
@@ -142,9 +158,13 @@ export class DocRegistry {
         for (const hook of this.hooks) hook.afterLoad?.(doc);
       } catch (err: unknown) {
         doc?.destroy();
+        this.early.delete(name);
+        this.fanout.unfollow(name);
         this.log.error('document failed to load', { doc: name, error: String(err) });
         throw new LoadError(name, err);
       }
+      for (const message of this.early.get(name) ?? []) this.hear(doc, message);
+      this.early.delete(name);
       this.loaded.set(name, doc);
       return doc;
     })();
@@ -160,6 +180,7 @@ export class DocRegistry {
     if (this.loaded.get(doc.name) !== doc) return;
     this.cancelIdle(doc.name);
     this.loaded.delete(doc.name);
+    this.fanout.unfollow(doc.name);
     this.notify('beforeUnload', doc, (hook) => hook.beforeUnload?.(doc, reason));
     for (const subscriber of [...doc.subscribers]) {
       doc.removeSubscriber(subscriber);
@@ -182,6 +203,21 @@ export class DocRegistry {
     }
     await doc.settled();
     doc.destroy();
+  }
+
+  private heard(name: string, message: FanoutMessage): void {
+    const doc = this.loaded.get(name);
+    if (doc) this.hear(doc, message);
+    else this.early.get(name)?.push(message);
+  }
+
+  private hear(doc: SyncedDoc, message: FanoutMessage): void {
+    doc.hear(message).catch((err: unknown) => this.caughtUpFailed(doc.name, err));
+  }
+
+  /** Not fatal: the next announcement, the next write, or the next device that is ahead catches it up. */
+  private caughtUpFailed(name: string, err: unknown): void {
+    this.log.error("reading another node's updates from storage failed", { doc: name, error: String(err) });
   }
 
   /** Resolves once every afterCommit hook started so far has finished, on every document. */

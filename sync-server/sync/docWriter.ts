@@ -29,6 +29,8 @@ export type WriteSource = 'device' | 'server';
 
 /** What the writer tells the document it writes for. */
 export interface WriterEvents {
+  /** An update was stored at `seq` (before it is applied here): other nodes may hear of it. */
+  stored(seq: number, update: Uint8Array, claims: readonly ClientClaim[]): void;
   /** Storage refused a write: nothing changed. */
   failed(error: unknown, source: WriteSource): void;
 }
@@ -146,7 +148,7 @@ export class DocWriter {
   async readNewer(): Promise<void> {
     const [newer, owners] = await Promise.all([this.store.since(this.name, this.seq), this.store.owners(this.name)]);
     for (const [client, owner] of owners) this.owners.set(client, owner);
-    if (newer.lastSeq === this.seq) return;
+    if (newer.lastSeq <= this.seq) return;
     this.scratch = null;
     this.ydoc.transact(() => {
       if (newer.snapshot) Y.applyUpdate(this.ydoc, newer.snapshot, STORED_ORIGIN);
@@ -155,6 +157,24 @@ export class DocWriter {
     this.sinceCompaction = newer.snapshot ? newer.updates.length : this.sinceCompaction + newer.updates.length;
     this.seq = newer.lastSeq;
     this.incomplete = hasPending(this.ydoc);
+  }
+
+  /**
+   * An update another node stored at `seq` (null: only that it did): applied when it is the next one,
+   * ignored when this node has it already, and read from storage, with whatever came before it, when
+   * something in between was missed.
+   */
+  async heard(seq: number, update: Uint8Array | null, claims: readonly ClientClaim[]): Promise<void> {
+    if (seq <= this.seq) return;
+    if (seq > this.seq + 1 || update === null) {
+      await this.readNewer();
+      return;
+    }
+    for (const c of claims) this.owners.set(c.client, c.owner);
+    this.seq = seq;
+    this.sinceCompaction += 1;
+    Y.applyUpdate(this.ydoc, update, STORED_ORIGIN);
+    if (this.incomplete && !hasPending(this.ydoc)) this.incomplete = false;
   }
 
   /** Folds the log into a snapshot (never lowering the stored one). */
@@ -199,6 +219,7 @@ export class DocWriter {
     this.seq += 1;
     this.sinceCompaction += 1;
     for (const c of claims) this.owners.set(c.client, c.owner);
+    this.events.stored(this.seq, update, claims);
     return 'stored';
   }
 

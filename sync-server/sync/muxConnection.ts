@@ -188,6 +188,7 @@ const HANDLERS: { readonly [T in MuxMessage['type']]: Handler<T> } = {
     const doc = subscribed.value;
     const sync = readSyncMessage(decoding.createDecoder(msg.payload));
     if (sync.step === SyncStep.STEP1) {
+      await doc.catchUpWith(sync.stateVector);
       conn.send({ type: MuxType.SYNC, doc: doc.name, payload: syncPayload(SyncStep.STEP2, doc.stateAsUpdate(sync.stateVector)) });
       const awareness = doc.awarenessSnapshot(conn);
       if (awareness) conn.send({ type: MuxType.AWARENESS, doc: doc.name, payload: awareness });

@@ -136,6 +136,7 @@ export class PlainConnection implements Subscriber {
       case Msg.SYNC: {
         const sync = readSyncMessage(decoder);
         if (sync.step === SyncStep.STEP1) {
+          await doc.catchUpWith(sync.stateVector);
           this.socket.send(
             frame((e) => {
               encoding.writeVarUint(e, Msg.SYNC);

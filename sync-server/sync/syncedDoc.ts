@@ -4,6 +4,7 @@ import type { OrderView } from '../../shared/order/orderDoc';
 import type { RejectCode } from '../../shared/protocol/rejectCodes';
 import { ok, type Result } from '../../shared/result';
 import type { Actor } from '../../shared/roles';
+import type { FanoutMessage } from '../fanout/fanoutMessage';
 import type { DocStore, StoredDoc, WrittenAlong } from '../storage/docStore';
 import type { AwarenessVerdict } from './awarenessGate';
 import { DocAwareness } from './docAwareness';
@@ -23,8 +24,13 @@ export interface Subscriber {
 export type CommitResult = Result<undefined, RejectCode>;
 
 export interface SyncedDocEvents {
-  /** After an update is committed and relayed. Throwing here never undoes the commit. */
-  committed(doc: SyncedDoc, update: Uint8Array): void;
+  /**
+   * After an update is committed and relayed. `local`: this node stored it (false: another node did, and
+   * this one heard of it or read it back). Throwing here never undoes the commit.
+   */
+  committed(doc: SyncedDoc, update: Uint8Array, local: boolean): void;
+  /** Something other nodes holding the document should hear (fan-out): an update stored here, presence. */
+  announce(doc: SyncedDoc, message: FanoutMessage): void;
   /** Storage refused a write: nothing changed (a device was told to retry; a server change rejected). */
   appendFailed(doc: SyncedDoc, error: unknown, source: 'device' | 'server'): void;
   /** A commit took `ms` from the update arriving (or the server's change starting) to relayed and projected. */
@@ -65,13 +71,21 @@ export class SyncedDoc {
       store,
       stored,
       this.orderLog,
-      { failed: (err, source) => events.appendFailed(this, err, source) },
+      {
+        stored: (seq, update, claims) => events.announce(this, { kind: 'update', seq, update, claims }),
+        failed: (err, source) => events.appendFailed(this, err, source),
+      },
       compactEvery,
     );
     // Tracking documents are public projections: presence there would show who looks at an order.
-    this.awareness = new DocAwareness<Subscriber>(this.ydoc, ref.kind !== 'track', (update) => {
-      for (const subscriber of this.subscribers) if (subscriber.actor !== null) subscriber.sendAwareness(this, update);
-    });
+    this.awareness = new DocAwareness<Subscriber>(
+      this.ydoc,
+      ref.kind !== 'track',
+      (update) => {
+        for (const subscriber of this.subscribers) if (subscriber.actor !== null) subscriber.sendAwareness(this, update);
+      },
+      (update, owners) => events.announce(this, { kind: 'awareness', update, owners }),
+    );
     this.ydoc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
     // ydoc itself never writes: server changes are made on the scratch copy under a server client id.
     this.ydoc.clientID = 0;
@@ -156,6 +170,29 @@ export class SyncedDoc {
     return this.writer.run(() => this.writer.readNewer());
   }
 
+  /**
+   * What another node announced: an update or head is applied in seq order with this node's own writes
+   * (anything missed in between is read from storage), presence is relayed to this node's devices.
+   */
+  hear(message: FanoutMessage): Promise<void> {
+    if (message.kind === 'awareness') {
+      this.awareness.hearRemote(message.update, message.owners);
+      return Promise.resolve();
+    }
+    const update = message.kind === 'update' ? message.update : null;
+    const claims = message.kind === 'update' ? message.claims : [];
+    return this.writer.run(() => this.writer.heard(message.seq, update, claims));
+  }
+
+  /**
+   * Before answering a device that holds something this node lacks: another node may have stored it and
+   * this one not heard yet (a device moving between nodes holds what it was acknowledged), so storage is
+   * read first. Failing that, the answer is what this node has, as it would be without the read.
+   */
+  async catchUpWith(deviceStateVector: Uint8Array): Promise<void> {
+    if (this.lacksWhatDeviceHas(deviceStateVector)) await this.catchUp().catch(() => undefined);
+  }
+
   /** True when a device's state vector is ahead of this document for some client (or it has a gap). */
   lacksWhatDeviceHas(deviceStateVector: Uint8Array): boolean {
     if (this.incomplete) return true;
@@ -201,6 +238,6 @@ export class SyncedDoc {
     const from = origin instanceof ClientOrigin ? origin.subscriber : null;
     if (origin === STORED_ORIGIN) this.writer.followScratch(update);
     for (const subscriber of this.subscribers) if (subscriber !== from) subscriber.sendUpdate(this, update);
-    this.events.committed(this, update);
+    this.events.committed(this, update, origin !== STORED_ORIGIN);
   }
 }

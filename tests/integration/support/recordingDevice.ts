@@ -11,7 +11,11 @@ export class RecordingDevice implements Subscriber {
   sendUpdate(_doc: SyncedDoc, update: Uint8Array): void {
     Y.applyUpdate(this.doc, update);
   }
-  sendAwareness(): void {}
+  /** Presence the server relayed, as sent. */
+  readonly awareness: Uint8Array[] = [];
+  sendAwareness(_doc: SyncedDoc, update: Uint8Array): void {
+    this.awareness.push(update);
+  }
   dropped(): void {}
   /** A note written on the device, as the update it would send. */
   note(text: string): Uint8Array {

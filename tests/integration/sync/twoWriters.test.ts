@@ -62,6 +62,20 @@ describe('two server nodes writing one document through PostgreSQL', () => {
     expect(contents(fresh.ydoc)).toEqual({ notes: ['dosa'], marks: ['server'] });
   });
 
+  it('reads storage before answering a device that holds what another node stored', async () => {
+    const [a, b] = [await node(), await node()];
+    const { doc: onA, device: moving } = await placed(a);
+    const onB = await b.acquire(REF);
+    const watching = joined(onB, DRIVER1_ACTOR);
+    expect(await onA.commitFrom(moving, moving.note('acknowledged on A'))).toEqual({ ok: true, value: undefined });
+    expect(contents(watching.doc).notes).toEqual([]);
+
+    // The device moves to B, whose copy is older than what A acknowledged to it.
+    await onB.catchUpWith(Y.encodeStateVector(moving.doc));
+    expect(contents(onB.ydoc).notes).toEqual(['acknowledged on A']);
+    expect(contents(watching.doc).notes).toEqual(['acknowledged on A']);
+  });
+
   it('loses nothing when both nodes write at once, many times, devices and server alike', async () => {
     const [a, b] = [await node(), await node()];
     const { doc: onA, device: deviceA } = await placed(a);

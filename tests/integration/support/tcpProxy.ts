@@ -1,40 +1,35 @@
 import net from 'node:net';
 
-/** A loopback TCP proxy the test can cut (every connection dropped, new ones refused) and restore. */
+/**
+ * A loopback TCP proxy the test can cut (every connection dropped, new ones refused) and restore. Over
+ * several targets it is a round-robin load balancer that skips a target refusing connections, as a
+ * load balancer in front of several nodes takes a dead node out.
+ */
 export class TcpProxy {
   private readonly sockets = new Set<net.Socket>();
   private open = true;
+  private next = 0;
 
   private constructor(
     private readonly server: net.Server,
     readonly port: number,
+    private readonly targets: readonly number[],
   ) {}
 
-  static async to(targetPort: number): Promise<TcpProxy> {
+  static to(targetPort: number): Promise<TcpProxy> {
+    return TcpProxy.over([targetPort]);
+  }
+
+  static async over(targetPorts: readonly number[]): Promise<TcpProxy> {
     let proxy: TcpProxy | null = null;
     const server = net.createServer((client) => {
-      if (!proxy?.open) {
-        client.destroy();
-        return;
-      }
-      const upstream = net.connect(targetPort, '127.0.0.1');
-      for (const [a, b] of [
-        [client, upstream],
-        [upstream, client],
-      ] as const) {
-        proxy.sockets.add(a);
-        a.pipe(b);
-        a.on('error', () => b.destroy());
-        a.on('close', () => {
-          proxy?.sockets.delete(a);
-          b.destroy();
-        });
-      }
+      if (!proxy?.open) client.destroy();
+      else proxy.forward(client, targetPorts.length);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     if (address === null || typeof address === 'string') throw new Error('proxy has no port');
-    proxy = new TcpProxy(server, address.port);
+    proxy = new TcpProxy(server, address.port, targetPorts);
     return proxy;
   }
 
@@ -50,5 +45,34 @@ export class TcpProxy {
   async close(): Promise<void> {
     this.cut();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Connects `client` to the next target that accepts, trying each at most once. */
+  private forward(client: net.Socket, triesLeft: number): void {
+    const port = this.targets[this.next % this.targets.length] ?? 0;
+    this.next += 1;
+    const upstream = net.connect(port, '127.0.0.1');
+    let connected = false;
+    client.pause();
+    upstream.once('error', () => {
+      if (!connected && triesLeft > 1) this.forward(client, triesLeft - 1);
+      else client.destroy();
+    });
+    upstream.once('connect', () => {
+      connected = true;
+      client.resume();
+      for (const [a, b] of [
+        [client, upstream],
+        [upstream, client],
+      ] as const) {
+        this.sockets.add(a);
+        a.pipe(b);
+        a.on('error', () => b.destroy());
+        a.on('close', () => {
+          this.sockets.delete(a);
+          b.destroy();
+        });
+      }
+    });
   }
 }

@@ -4,56 +4,29 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Kysely } from 'kysely';
-import { Hono } from 'hono';
-import { except } from 'hono/combine';
 import { AccountControl } from './auth/accountControl';
 import { resolveJwtSecret, TokenService } from './auth/tokens';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { Dispatcher } from './dispatch/dispatcher';
 import { driverLedger } from './dispatch/driverLedger';
-import { errorHandler, notFound } from './errors';
 import { openFanout } from './fanout/openFanout';
 import { createLogger, type Logger } from './log';
-import { MENU_PHOTO_UPLOAD } from '../shared/api/menuPhotos';
+import { startBackgroundWork } from './lifecycle/backgroundWork';
 import { MenuPhotoStore } from './menuPhotos/menuPhotoStore';
-import { httpMetrics } from './metrics/httpMetrics';
 import { startMetrics } from './metrics/startMetrics';
-import { InboxPruner } from './projections/inboxPruner';
 import { orderProjections } from './projections/orderProjections';
 import { orderTimingsProjection } from './projections/orderTimingsProjection';
-import { backfillOrderTimings } from './projections/timingsBackfill';
 import { outletDirectory } from './projections/outletDirectory';
 import { trackDrivers } from './projections/trackDrivers';
 import { TrackPositions } from './projections/trackPositions';
 import { OutletNotices } from './outletWatch/outletNotices';
-import { OutletWatch } from './outletWatch/outletWatch';
 import { openPresence } from './presence/openPresence';
 import type { Presence } from './presence/presence';
 import { ProofStore } from './proofs/proofStore';
-import { adminApi } from './routes/adminApi';
-import { authRoutes } from './routes/auth';
-import { BODY_LIMITS, limitBody } from './routes/bodyLimit';
-import { catalogRoutes } from './routes/catalog';
-import { deliveryRoutes } from './routes/delivery';
-import { deviceRoutes } from './routes/devices';
-import { driverRoutes } from './routes/driver';
-import { healthRoutes } from './routes/health';
-import { mediaRoutes } from './routes/media';
-import { metricsRoutes } from './routes/metrics';
-import { orderHistoryRoutes } from './routes/orderHistory';
-import { orderRoutes } from './routes/orders';
-import { presenceRoutes } from './routes/presence';
-import { RetentionSweeper } from './retention/retentionSweeper';
-import { PROOF_UPLOAD, proofRoutes } from './routes/proofs';
-import { pullRoutes } from './routes/pull';
+import { mountRoutes } from './routes/mountRoutes';
 import { openLimiterStore } from './limits/openLimiterStore';
 import { RateLimiter } from './limits/rateLimit';
-import { securityHeaders } from './routes/securityHeaders';
-import { staticRoutes } from './routes/static';
-import { trackRoutes } from './routes/track';
-import { trackPushRoutes } from './routes/trackPush';
-import { reprojectTracksOnce } from './projections/trackReprojection';
 import { demoLoginsAllowed } from './seed/demoExposure';
 import { guardDemoAccounts } from './seed/guardDemoAccounts';
 import { seedDemo } from './seed/seedDemo';
@@ -64,7 +37,6 @@ import { DispatchState } from './storage/dispatchState';
 import { DriverOrders } from './storage/driverOrders';
 import { DriverRepo } from './storage/drivers';
 import { DocStore } from './storage/docStore';
-import { OrderHistory } from './storage/orderHistory';
 import { OrderIndex } from './storage/orderIndex';
 import { OrderTimingsIndex } from './storage/orderTimingsIndex';
 import { OutletRepo } from './storage/outletRepo';
@@ -188,109 +160,63 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const demoLogins = demoLoginsAllowed(config);
   await guardDemoAccounts(config, users, demoLogins);
   await dispatcher.start();
-  reprojectTracksOnce(sql, projections.refreshTrack, log).catch((err: unknown) =>
-    log.error('rewriting tracking projections failed; retried at the next start', { error: String(err) }),
-  );
-  const backgroundWork = new AbortController();
-  backfillOrderTimings(timings, docStore, log, backgroundWork.signal).catch((err: unknown) =>
-    log.error('writing the timings of older orders failed; retried at the next start', { error: String(err) }),
-  );
-  const outletWatch = new OutletWatch({
-    registry,
-    orders,
-    outlets,
-    presence,
-    waker,
-    notices,
-    clock,
-    log,
-    limits: config.outletWatch,
-    checkEveryMs: config.outletWatch.checkEveryMs,
-  });
-  outletWatch.start();
-  const pruner = new InboxPruner({ registry, orders, clock, log, retentionMs: config.inboxRetentionMs, sweepEveryMs: config.inboxSweepMs });
-  pruner.start();
   const breadcrumbs = new Breadcrumbs(sql, config.breadcrumbsPerDriver);
   const proofRecords = new ProofRecords(sql);
   const proofs = new ProofStore(path.join(config.dataDir, 'proofs'), proofRecords, {
     perOrder: config.proofsPerOrder,
     bytesPerOrder: config.proofBytesPerOrder,
   });
-  const retention = new RetentionSweeper({
+  const background = startBackgroundWork({
+    config,
+    sql,
+    log,
+    clock,
+    registry,
+    docStore,
+    orders,
+    outlets,
+    timings,
+    presence,
+    waker,
+    notices,
     breadcrumbs,
     proofRecords,
     proofs,
-    clock,
-    log,
-    breadcrumbRetentionMs: config.breadcrumbRetentionMs,
-    proofRetentionMs: config.proofRetentionMs,
-    sweepEveryMs: config.retentionSweepMs,
+    refreshTrack: projections.refreshTrack,
   });
-  retention.start();
   const menuPhotos = new MenuPhotoStore(path.join(config.dataDir, 'menu-photos'));
 
   // One budget per address for tracking-token lookups, over HTTP and sockets alike.
   const trackLookups = new RateLimiter(limits, 'track-lookups', config.trackLookupsPerMinute, 60_000);
-  const startedAt = Date.now();
-  const app = new Hono();
-  app.onError(errorHandler(log, (failure) => storage.noticed(failure)));
-  app.use('*', httpMetrics(telemetry.metrics));
-  app.use('*', securityHeaders({ tileSource: config.mapTileSource, firebasePush: config.firebasePush, trustProxy: config.trustProxy }));
-  // A cap for every route, so one added without its own limit is still bounded; proof and menu photos have theirs.
-  app.use('*', except([PROOF_UPLOAD, MENU_PHOTO_UPLOAD], limitBody(BODY_LIMITS.fallback)));
-  app.route(
-    '/healthz',
-    healthRoutes({
-      storage,
-      startedAt,
-      loadedDocs: () => registry.size,
-      docsWithGaps: () => registry.withGaps(),
-      connections: () => sync?.connections.size ?? 0,
-      presence: () => presence.status(),
-      limits: () => limits.status(),
-    }),
-  );
-  app.route('/api/auth', authRoutes(users, tokens, config.login, limits, demoLogins));
-  app.route('/api/outlets', catalogRoutes(outlets, registry));
-  app.route(
-    '/api/orders',
-    orderRoutes({ registry, orders, tokens, afterPlaced: (view) => projections.placed(view) }, config.ordersPerMinute, limits),
-  );
-  app.route('/api/orders', orderHistoryRoutes(new OrderHistory(sql), tokens));
-  app.route('/api/orders', proofRoutes({ tokens, orders, proofs, clock }));
-  app.route('/api/track', trackRoutes(orders, registry, trackLookups));
-  app.route('/api/track', trackPushRoutes(orders, pushTokens, trackLookups));
-  app.route('/api/devices', deviceRoutes(tokens, pushTokens));
-  app.route('/api/sync', pullRoutes({ tokens, registry, orders, trackLookups }));
-  app.route(
-    '/api/driver',
-    driverRoutes({
-      tokens,
-      drivers,
-      driverOrders,
-      dispatcher,
-      clock,
-      presence,
-      breadcrumbs,
-      moved: async (driverId) => {
-        await trackPositions.driverMoved(driverId);
-        dispatcher.kick();
-      },
-    }),
-  );
-  app.route('/api/presence', presenceRoutes(presence, tokens));
-  const core = { sql, log, users, drivers, outlets, registry, accounts, driverOrders, presence, tokens, clock };
-  app.route(
-    '/api/admin',
-    adminApi({ ...core, sql, metrics: telemetry.metrics, metricSources: telemetry.sources, startedAt, dispatcher, menuPhotos }),
-  );
-  app.all('/api/*', () => {
-    throw notFound('This endpoint');
+  const app = mountRoutes({
+    config,
+    log,
+    sql,
+    storage,
+    telemetry,
+    limits,
+    registry,
+    presence,
+    users,
+    tokens,
+    accounts,
+    demoLogins,
+    outlets,
+    orders,
+    pushTokens,
+    drivers,
+    driverOrders,
+    dispatcher,
+    clock,
+    breadcrumbs,
+    proofs,
+    menuPhotos,
+    trackLookups,
+    trackPositions,
+    placed: (view) => projections.placed(view),
+    startedAt: Date.now(),
+    connections: () => sync?.connections.size ?? 0,
   });
-  app.route('/metrics', metricsRoutes(telemetry.metrics, config.metricsToken));
-  app.route('/media', mediaRoutes(menuPhotos));
-  app.route('/', deliveryRoutes({ ...core, serviceToken: config.serviceToken, dispatcher }));
-  app.route('/', staticRoutes(config.staticDir));
 
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
@@ -326,13 +252,11 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     presence,
     close: () =>
       (closing ??= (async () => {
-        backgroundWork.abort();
+        background.abort();
         await sync.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         trackPositions.close();
-        await outletWatch.close();
-        await pruner.close();
-        await retention.close();
+        await background.close();
         await dispatcher.close();
         await wake.close();
         await presence.close();

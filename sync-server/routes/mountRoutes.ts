@@ -1,0 +1,154 @@
+import type { Kysely } from 'kysely';
+import { Hono } from 'hono';
+import { except } from 'hono/combine';
+import { MENU_PHOTO_UPLOAD } from '../../shared/api/menuPhotos';
+import type { OrderView } from '../../shared/order/orderDoc';
+import type { AccountControl } from '../auth/accountControl';
+import type { TokenService } from '../auth/tokens';
+import type { Clock } from '../clock';
+import type { Config } from '../config';
+import type { Dispatcher } from '../dispatch/dispatcher';
+import { errorHandler, notFound } from '../errors';
+import type { LimiterStore } from '../limits/limiterStore';
+import type { RateLimiter } from '../limits/rateLimit';
+import type { Logger } from '../log';
+import type { MenuPhotoStore } from '../menuPhotos/menuPhotoStore';
+import { httpMetrics } from '../metrics/httpMetrics';
+import type { MetricSources, ServerMetrics } from '../metrics/serverMetrics';
+import type { Presence } from '../presence/presence';
+import type { TrackPositions } from '../projections/trackPositions';
+import type { ProofStore } from '../proofs/proofStore';
+import type { Breadcrumbs } from '../storage/breadcrumbs';
+import type { DriverOrders } from '../storage/driverOrders';
+import type { DriverRepo } from '../storage/drivers';
+import { OrderHistory } from '../storage/orderHistory';
+import type { OrderIndex } from '../storage/orderIndex';
+import type { OutletRepo } from '../storage/outletRepo';
+import type { PushTokens } from '../storage/pushTokens';
+import type { Database } from '../storage/sql/schema';
+import type { StorageHealth } from '../storage/storageHealth';
+import type { UserRepo } from '../storage/users';
+import type { DocRegistry } from '../sync/docRegistry';
+import { adminApi } from './adminApi';
+import { authRoutes } from './auth';
+import { BODY_LIMITS, limitBody } from './bodyLimit';
+import { catalogRoutes } from './catalog';
+import { deliveryRoutes } from './delivery';
+import { deviceRoutes } from './devices';
+import { driverRoutes } from './driver';
+import { healthRoutes } from './health';
+import { mediaRoutes } from './media';
+import { metricsRoutes } from './metrics';
+import { orderHistoryRoutes } from './orderHistory';
+import { orderRoutes } from './orders';
+import { presenceRoutes } from './presence';
+import { PROOF_UPLOAD, proofRoutes } from './proofs';
+import { pullRoutes } from './pull';
+import { securityHeaders } from './securityHeaders';
+import { staticRoutes } from './static';
+import { trackRoutes } from './track';
+import { trackPushRoutes } from './trackPush';
+
+/** The server's parts the HTTP routes read; app.ts builds them once. */
+export interface RouteParts {
+  readonly config: Config;
+  readonly log: Logger;
+  readonly sql: Kysely<Database>;
+  readonly storage: StorageHealth;
+  readonly telemetry: { readonly metrics: ServerMetrics; readonly sources: MetricSources };
+  readonly limits: LimiterStore;
+  readonly registry: DocRegistry;
+  readonly presence: Presence;
+  readonly users: UserRepo;
+  readonly tokens: TokenService;
+  readonly accounts: AccountControl;
+  readonly demoLogins: boolean;
+  readonly outlets: OutletRepo;
+  readonly orders: OrderIndex;
+  readonly pushTokens: PushTokens;
+  readonly drivers: DriverRepo;
+  readonly driverOrders: DriverOrders;
+  readonly dispatcher: Dispatcher;
+  readonly clock: Clock;
+  readonly breadcrumbs: Breadcrumbs;
+  readonly proofs: ProofStore;
+  readonly menuPhotos: MenuPhotoStore;
+  readonly trackLookups: RateLimiter;
+  readonly trackPositions: TrackPositions;
+  /** Writes the inboxes and tracking projection of an order just placed. */
+  readonly placed: (view: OrderView) => Promise<void>;
+  readonly startedAt: number;
+  /** Open sync sockets; zero until the socket server is attached. */
+  readonly connections: () => number;
+}
+
+/** Every HTTP route of the server, behind its metrics, security headers and body cap, with one `onError`. */
+export function mountRoutes(p: RouteParts): Hono {
+  const { config, log, sql, storage, telemetry, limits, registry, presence, users, tokens, clock } = p;
+  const { outlets, orders, drivers, driverOrders, dispatcher, trackLookups, menuPhotos } = p;
+  const app = new Hono();
+  app.onError(errorHandler(log, (failure) => storage.noticed(failure)));
+  app.use('*', httpMetrics(telemetry.metrics));
+  app.use('*', securityHeaders({ tileSource: config.mapTileSource, firebasePush: config.firebasePush, trustProxy: config.trustProxy }));
+  // A cap for every route, so one added without its own limit is still bounded; proof and menu photos have theirs.
+  app.use('*', except([PROOF_UPLOAD, MENU_PHOTO_UPLOAD], limitBody(BODY_LIMITS.fallback)));
+  app.route(
+    '/healthz',
+    healthRoutes({
+      storage,
+      startedAt: p.startedAt,
+      loadedDocs: () => registry.size,
+      docsWithGaps: () => registry.withGaps(),
+      connections: p.connections,
+      presence: () => presence.status(),
+      limits: () => limits.status(),
+    }),
+  );
+  app.route('/api/auth', authRoutes(users, tokens, config.login, limits, p.demoLogins));
+  app.route('/api/outlets', catalogRoutes(outlets, registry));
+  app.route('/api/orders', orderRoutes({ registry, orders, tokens, afterPlaced: p.placed }, config.ordersPerMinute, limits));
+  app.route('/api/orders', orderHistoryRoutes(new OrderHistory(sql), tokens));
+  app.route('/api/orders', proofRoutes({ tokens, orders, proofs: p.proofs, clock }));
+  app.route('/api/track', trackRoutes(orders, registry, trackLookups));
+  app.route('/api/track', trackPushRoutes(orders, p.pushTokens, trackLookups));
+  app.route('/api/devices', deviceRoutes(tokens, p.pushTokens));
+  app.route('/api/sync', pullRoutes({ tokens, registry, orders, trackLookups }));
+  app.route(
+    '/api/driver',
+    driverRoutes({
+      tokens,
+      drivers,
+      driverOrders,
+      dispatcher,
+      clock,
+      presence,
+      breadcrumbs: p.breadcrumbs,
+      moved: async (driverId) => {
+        await p.trackPositions.driverMoved(driverId);
+        dispatcher.kick();
+      },
+    }),
+  );
+  app.route('/api/presence', presenceRoutes(presence, tokens));
+  const core = { sql, log, users, drivers, outlets, registry, accounts: p.accounts, driverOrders, presence, tokens, clock };
+  app.route(
+    '/api/admin',
+    adminApi({
+      ...core,
+      sql,
+      metrics: telemetry.metrics,
+      metricSources: telemetry.sources,
+      startedAt: p.startedAt,
+      dispatcher,
+      menuPhotos,
+    }),
+  );
+  app.all('/api/*', () => {
+    throw notFound('This endpoint');
+  });
+  app.route('/metrics', metricsRoutes(telemetry.metrics, config.metricsToken));
+  app.route('/media', mediaRoutes(menuPhotos));
+  app.route('/', deliveryRoutes({ ...core, serviceToken: config.serviceToken, dispatcher }));
+  app.route('/', staticRoutes(config.staticDir));
+  return app;
+}

@@ -27,7 +27,10 @@ export const CloseCode = {
   ABUSE: 4429,
   /** The document could not be loaded from storage; nothing was served. Retry later. */
   LOAD_FAILED: 4500,
-  /** The server is shutting down; reconnect with backoff. */
+  /**
+   * This node is going away (drained for a restart or a deploy): reconnect at once, spread by jitter; a
+   * load balancer sends the new socket to another node. Nothing is lost: every ACKed update is stored.
+   */
   SHUTTING_DOWN: 4503,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

@@ -21,3 +21,14 @@ export function backoffDelay(attempt: number, policy: BackoffPolicy = DEFAULT_BA
   const jitter = Math.min(1, Math.max(0, random()));
   return Math.round(ceiling / 2 + (ceiling / 2) * jitter);
 }
+
+/** Devices closed together by a draining node reconnect within this, spread evenly over it. */
+export const HANDOFF_SPREAD_MS = 1_000;
+
+/**
+ * The wait before reconnecting after a node closed the socket to drain: short whatever the backoff had
+ * climbed to (another node is ready), and "full jitter" so one node's devices do not arrive at once.
+ */
+export function handoffDelay(random: () => number = Math.random): number {
+  return Math.round(HANDOFF_SPREAD_MS * Math.min(1, Math.max(0, random())));
+}

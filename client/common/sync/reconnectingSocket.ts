@@ -1,5 +1,5 @@
 import { CLOSE_REASONS, CloseCode, isRetryableClose, needsSignIn } from '../../../shared/protocol/closeCodes';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { backoffDelay, DEFAULT_BACKOFF, handoffDelay, type BackoffPolicy } from './backoff';
 
 /**
  * online: the socket is open. connecting: the first attempt since start. offline: not connected,
@@ -165,8 +165,13 @@ export class ReconnectingSocket {
       this.setState({ status: 'stopped', retryAt: null, reason: named });
       return;
     }
-    const delay = backoffDelay(this.attempt, this.options.backoff ?? DEFAULT_BACKOFF, this.options.random);
-    this.attempt += 1;
+    // A draining node hands its devices over: another node is ready, so the wait is short and the backoff
+    // starts again, whatever it had climbed to.
+    const handoff = code === CloseCode.SHUTTING_DOWN;
+    const delay = handoff
+      ? handoffDelay(this.options.random)
+      : backoffDelay(this.attempt, this.options.backoff ?? DEFAULT_BACKOFF, this.options.random);
+    this.attempt = handoff ? 0 : this.attempt + 1;
     this.retryTimer = setTimeout(() => this.dial(), delay);
     this.setState({ status: 'offline', retryAt: Date.now() + delay, reason: named });
   }

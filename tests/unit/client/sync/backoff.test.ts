@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, DEFAULT_BACKOFF } from '../../../../client/common/sync/backoff';
+import { backoffDelay, DEFAULT_BACKOFF, HANDOFF_SPREAD_MS, handoffDelay } from '../../../../client/common/sync/backoff';
 
 const policy = { baseMs: 1_000, maxMs: 16_000 };
 const lowest = (): number => 0;
@@ -43,5 +43,17 @@ describe('backoffDelay', () => {
   it('reconnects a device within seconds by default and within 15 s at worst', () => {
     expect(backoffDelay(0, DEFAULT_BACKOFF, highest)).toBeLessThanOrEqual(1_000);
     expect(backoffDelay(100, DEFAULT_BACKOFF, highest)).toBe(15_000);
+  });
+});
+
+describe('handoffDelay', () => {
+  it('spreads the devices of a draining node evenly over a second, the first at once', () => {
+    expect(HANDOFF_SPREAD_MS).toBe(1_000);
+    expect([0, 0.25, 0.5, 1].map((r) => handoffDelay(() => r))).toEqual([0, 250, 500, 1_000]);
+  });
+
+  it('keeps a bad random source inside the spread', () => {
+    expect(handoffDelay(() => 7)).toBe(1_000);
+    expect(handoffDelay(() => -1)).toBe(0);
   });
 });

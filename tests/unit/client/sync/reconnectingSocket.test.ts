@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CloseCode } from '../../../../shared/protocol/closeCodes';
+import { HANDOFF_SPREAD_MS } from '../../../../client/common/sync/backoff';
 import { ReconnectingSocket, type ConnectionState, type SocketHandlers } from '../../../../client/common/sync/reconnectingSocket';
 
 /** A socket the test opens and closes by hand. */
@@ -137,14 +138,23 @@ describe('ReconnectingSocket', () => {
     expect(sockets.dialed).toHaveLength(1);
   });
 
-  it('reconnects with backoff when the server shuts down', () => {
+  it('reconnects within the handoff spread when a draining node closes it, however far the backoff had climbed', () => {
     const { socket, sockets } = setup();
     socket.start();
+    for (let i = 0; i < 4; i++) {
+      sockets.last.handlers.onClose(1006, '');
+      vi.runOnlyPendingTimers();
+    }
+    // Four failures: the next wait would be 8 s. The node it reached drains a moment later.
     sockets.last.handlers.onOpen();
     sockets.last.handlers.onClose(CloseCode.SHUTTING_DOWN, 'server shutting down');
-    expect(socket.state.status).toBe('offline');
-    vi.advanceTimersByTime(1_000);
-    expect(sockets.dialed).toHaveLength(2);
+    expect(socket.state).toMatchObject({ status: 'offline', reason: 'server shutting down' });
+    expect((socket.state.retryAt ?? 0) - Date.now()).toBe(HANDOFF_SPREAD_MS);
+    vi.advanceTimersByTime(HANDOFF_SPREAD_MS);
+    expect(sockets.dialed).toHaveLength(6);
+    // Should the next node be unreachable too, the backoff climbs again from its base.
+    sockets.last.handlers.onClose(1006, '');
+    expect((socket.state.retryAt ?? 0) - Date.now()).toBe(1_000);
   });
 
   it('resets the backoff only after a connection stayed up for a while', () => {

@@ -2,6 +2,7 @@ import type { OrderId } from '../shared/ids';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { serve } from '@hono/node-server';
 import type { Kysely } from 'kysely';
 import { AccountControl } from './auth/accountControl';
@@ -13,6 +14,7 @@ import { driverLedger } from './dispatch/driverLedger';
 import { openFanout } from './fanout/openFanout';
 import { createLogger, type Logger } from './log';
 import { startBackgroundWork } from './lifecycle/backgroundWork';
+import { DrainState } from './lifecycle/drain';
 import { MenuPhotoStore } from './menuPhotos/menuPhotoStore';
 import { startMetrics } from './metrics/startMetrics';
 import { orderProjections } from './projections/orderProjections';
@@ -63,7 +65,11 @@ export interface DabbaServer {
   readonly accounts: AccountControl;
   /** Who is connected, on this node or (with Redis) any. */
   readonly presence: Presence;
-  /** Graceful stop: no new sockets, every socket closed with SHUTTING_DOWN, documents compacted, database closed. */
+  /**
+   * Graceful stop (the drain): /healthz answers 503 and new requests and sockets are refused at once; after
+   * DABBA_DRAIN_NOTICE_MS every socket is closed with SHUTTING_DOWN, queued writes and hooks settle,
+   * documents are compacted and the database closed.
+   */
   close(): Promise<void>;
 }
 
@@ -188,6 +194,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
 
   // One budget per address for tracking-token lookups, over HTTP and sockets alike.
   const trackLookups = new RateLimiter(limits, 'track-lookups', config.trackLookupsPerMinute, 60_000);
+  const drain = new DrainState();
   const app = mountRoutes({
     config,
     log,
@@ -216,6 +223,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     placed: (view) => projections.placed(view),
     startedAt: Date.now(),
     connections: () => sync?.connections.size ?? 0,
+    drain,
   });
 
   const server = await new Promise<Server>((resolve) => {
@@ -252,6 +260,11 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     presence,
     close: () =>
       (closing ??= (async () => {
+        drain.begin();
+        sync.stopAccepting();
+        // Open sockets are still served while a load balancer sees the 503 and stops sending anything here,
+        // so the devices closed next reconnect straight to another node.
+        if (config.drainNoticeMs > 0) await sleep(config.drainNoticeMs);
         background.abort();
         await sync.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));

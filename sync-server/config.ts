@@ -87,6 +87,10 @@ const envSchema = z.object({
     .min(0)
     .default(7 * DAY_MS),
   DABBA_RETENTION_SWEEP_MS: z.coerce.number().int().min(100).default(3_600_000),
+  /** From SIGTERM to exit at most; past it the process exits 1 with whatever did not finish. */
+  DABBA_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(10_000),
+  /** How long a draining node keeps serving its open sockets so a load balancer can take it out first. */
+  DABBA_DRAIN_NOTICE_MS: z.coerce.number().int().min(0).default(0),
   LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
   /** The tile URL template the apps were built with (vite reads the same variable); '' for no tiles. */
   VITE_MAP_TILE_URL: z
@@ -176,6 +180,10 @@ export interface Config {
   readonly breadcrumbRetentionMs: number;
   /** How often breadcrumbs and proofs past their retention are deleted. */
   readonly retentionSweepMs: number;
+  /** A stop (SIGTERM, SIGINT) ends the process within this, exiting 1 if the drain did not finish. */
+  readonly drainTimeoutMs: number;
+  /** While draining, /healthz says so and new requests are refused this long before open sockets are closed. */
+  readonly drainNoticeMs: number;
   readonly logLevel: 'silent' | 'error' | 'info';
   /** The Content-Security-Policy source of the map tile host, or null (no tiles, or same origin). */
   readonly mapTileSource: string | null;
@@ -212,6 +220,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // DATA_DIR would make every node refuse the others' sign-ins.
   if (e.DATABASE_URL !== undefined && e.JWT_SECRET === undefined) {
     throw invalid(['JWT_SECRET: required with DATABASE_URL, so that every node sharing the database accepts the same sign-ins']);
+  }
+  // The notice is spent before the sockets close and storage flushes: those need time left within the bound.
+  if (e.DABBA_DRAIN_NOTICE_MS >= e.DABBA_DRAIN_TIMEOUT_MS) {
+    throw invalid(['DABBA_DRAIN_NOTICE_MS: must be shorter than DABBA_DRAIN_TIMEOUT_MS, which bounds the whole drain']);
   }
   return {
     port: e.PORT,
@@ -255,6 +267,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     breadcrumbsPerDriver: e.DABBA_BREADCRUMBS_PER_DRIVER,
     breadcrumbRetentionMs: e.DABBA_BREADCRUMB_RETENTION_MS,
     retentionSweepMs: e.DABBA_RETENTION_SWEEP_MS,
+    drainTimeoutMs: e.DABBA_DRAIN_TIMEOUT_MS,
+    drainNoticeMs: e.DABBA_DRAIN_NOTICE_MS,
     logLevel: e.LOG_LEVEL,
     mapTileSource: e.VITE_MAP_TILE_URL,
     trustProxy: e.DABBA_TRUST_PROXY === '1',

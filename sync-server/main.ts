@@ -1,17 +1,27 @@
 import { startServer } from './app';
 import { loadConfig } from './config';
 
-/** `npm start`: serve until SIGTERM/SIGINT, then close sockets with SHUTTING_DOWN and flush storage. */
-const server = await startServer(loadConfig());
+/**
+ * `npm start`: serve until SIGTERM/SIGINT, then drain (see DabbaServer.close) and exit 0, or exit 1 if the
+ * drain failed or did not finish within DABBA_DRAIN_TIMEOUT_MS.
+ */
+const config = loadConfig();
+const server = await startServer(config);
 let stopping = false;
 const stop = (signal: string): void => {
   if (stopping) return;
   stopping = true;
-  server.log.info('shutting down', { signal });
-  const force = setTimeout(() => process.exit(1), 10_000);
+  server.log.info('draining', { signal, noticeMs: config.drainNoticeMs, timeoutMs: config.drainTimeoutMs });
+  const force = setTimeout(() => {
+    server.log.error('the drain did not finish within DABBA_DRAIN_TIMEOUT_MS; exiting anyway', { timeoutMs: config.drainTimeoutMs });
+    process.exit(1);
+  }, config.drainTimeoutMs);
   force.unref();
   server.close().then(
-    () => process.exit(0),
+    () => {
+      server.log.info('drained');
+      process.exit(0);
+    },
     (err: unknown) => {
       server.log.error('shutdown failed', { error: String(err) });
       process.exit(1);

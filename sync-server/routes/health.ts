@@ -12,18 +12,23 @@ export interface HealthSource {
   presence(): 'ok' | 'degraded';
   /** 'degraded' while Redis is away: this node still serves, counting rate limits alone. */
   limits(): 'ok' | 'degraded';
+  /** The node is stopping: a load balancer should send nothing new here. */
+  draining(): boolean;
 }
 
 /**
- * `GET /healthz`: 200 only when storage can take a write and the database is well-formed, else 503.
- * Presence and limits do not decide the status: a node whose Redis is down still syncs and takes orders.
+ * `GET /healthz`: 200 only when storage can take a write and the database is well-formed and the node
+ * is not draining, else 503. Presence and limits do not decide the status: a node whose Redis is down
+ * still syncs and takes orders.
  */
 export function healthRoutes(src: HealthSource): Hono {
   return new Hono().get('/', async (c) => {
     const storage = await src.storage.status();
-    const ok = storage === 'ok';
+    const draining = src.draining();
+    const ok = storage === 'ok' && !draining;
     const body = {
       ok,
+      draining,
       storage,
       uptimeSeconds: Math.round((Date.now() - src.startedAt) / 1000),
       loadedDocs: src.loadedDocs(),

@@ -9,6 +9,7 @@ import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Dispatcher } from '../dispatch/dispatcher';
 import { errorHandler, notFound } from '../errors';
+import { drainGate, type DrainState } from '../lifecycle/drain';
 import type { LimiterStore } from '../limits/limiterStore';
 import type { RateLimiter } from '../limits/rateLimit';
 import type { Logger } from '../log';
@@ -80,9 +81,10 @@ export interface RouteParts {
   readonly startedAt: number;
   /** Open sync sockets; zero until the socket server is attached. */
   readonly connections: () => number;
+  readonly drain: DrainState;
 }
 
-/** Every HTTP route of the server, behind its metrics, security headers and body cap, with one `onError`. */
+/** Every HTTP route of the server, behind its metrics, security headers, drain gate and body cap, with one `onError`. */
 export function mountRoutes(p: RouteParts): Hono {
   const { config, log, sql, storage, telemetry, limits, registry, presence, users, tokens, clock } = p;
   const { outlets, orders, drivers, driverOrders, dispatcher, trackLookups, menuPhotos } = p;
@@ -90,6 +92,8 @@ export function mountRoutes(p: RouteParts): Hono {
   app.onError(errorHandler(log, (failure) => storage.noticed(failure)));
   app.use('*', httpMetrics(telemetry.metrics));
   app.use('*', securityHeaders({ tileSource: config.mapTileSource, firebasePush: config.firebasePush, trustProxy: config.trustProxy }));
+  // /healthz keeps answering while draining: its 503 is what takes the node out of a load balancer.
+  app.use('*', except('/healthz', drainGate(p.drain)));
   // A cap for every route, so one added without its own limit is still bounded; proof and menu photos have theirs.
   app.use('*', except([PROOF_UPLOAD, MENU_PHOTO_UPLOAD], limitBody(BODY_LIMITS.fallback)));
   app.route(
@@ -102,6 +106,7 @@ export function mountRoutes(p: RouteParts): Hono {
       connections: p.connections,
       presence: () => presence.status(),
       limits: () => limits.status(),
+      draining: () => p.drain.isDraining(),
     }),
   );
   app.route('/api/auth', authRoutes(users, tokens, config.login, limits, p.demoLogins));

@@ -6,7 +6,9 @@ import { MAX_FRAME_BYTES } from '../../shared/protocol/limits';
 import { socketIdentity } from '../../shared/protocol/socketIdentity';
 import { readUnsyncedParam } from '../../shared/api/unsyncedReport';
 import { announcedVersion, MIN_PROTOCOL_VERSION } from '../../shared/protocol/version';
+import type { ErrorBody } from '../../shared/api/errors';
 import type { AccountControl } from '../auth/accountControl';
+import { DRAINING } from '../lifecycle/drain';
 import { TOKEN_REFUSALS } from '../../shared/api/tokenRefusals';
 import type { Authentication, Session, SessionCheck, TokenService } from '../auth/tokens';
 import { ALLOWED, type Verdict } from '../limits/limiterStore';
@@ -20,7 +22,9 @@ import { UserSockets } from './userSockets';
 
 export interface SyncEndpoint {
   readonly connections: ReadonlySet<WebSocket>;
-  /** Closes every socket with SHUTTING_DOWN and stops accepting new ones. */
+  /** Refuses new sockets with `503 draining`, which a load balancer retries on another node; open ones are still served. */
+  stopAccepting(): void;
+  /** Closes every socket with SHUTTING_DOWN (devices reconnect at once, elsewhere) and stops accepting new ones. */
   close(): Promise<void>;
 }
 
@@ -102,7 +106,11 @@ export function attachSync(
     const url = new URL(req.url ?? '/', 'http://localhost');
     const isMux = url.pathname === '/sync';
     const plainDoc = url.pathname.startsWith('/sync/') ? safeDecode(url.pathname.slice('/sync/'.length)) : null;
-    if (!accepting || (!isMux && plainDoc === null)) {
+    if (!accepting) {
+      refuseDraining(socket);
+      return;
+    }
+    if (!isMux && plainDoc === null) {
       socket.destroy();
       return;
     }
@@ -114,6 +122,11 @@ export function attachSync(
     const budget: Promise<Verdict> = token || outdated ? Promise.resolve(ALLOWED) : anonymousSockets.take(address);
     Promise.all([tokens.authenticate(token), budget]).then(
       ([auth, anonymousAllowed]: [Authentication, Verdict]) => {
+        // The drain may have begun while the token was checked: this socket would miss the SHUTTING_DOWN close.
+        if (!accepting) {
+          refuseDraining(socket);
+          return;
+        }
         wss.handleUpgrade(req, socket, head, (ws) => {
           connections.add(ws);
           alive.add(ws);
@@ -156,6 +169,9 @@ export function attachSync(
 
   return {
     connections,
+    stopAccepting: () => {
+      accepting = false;
+    },
     close: async () => {
       accepting = false;
       stopFollowingAccounts();
@@ -176,6 +192,16 @@ export function attachSync(
       wss.close();
     },
   };
+}
+
+const DRAINING_BODY = JSON.stringify({ error: DRAINING } satisfies ErrorBody);
+
+/** The HTTP answer to an upgrade on a draining node: a load balancer retries a 503 elsewhere, a device reconnects. */
+function refuseDraining(socket: Duplex): void {
+  socket.end(
+    'HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 1\r\nContent-Type: application/json\r\n' +
+      `Content-Length: ${Buffer.byteLength(DRAINING_BODY)}\r\n\r\n${DRAINING_BODY}`,
+  );
 }
 
 function safeDecode(segment: string): string | null {

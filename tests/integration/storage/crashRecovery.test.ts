@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
 import { orderDocName } from '../../../shared/docNames';
 import { newEventId, type UserId } from '../../../shared/ids';
 import { eventsArray } from '../../../shared/order/orderDoc';
@@ -7,18 +6,12 @@ import { MuxType } from '../../../shared/protocol/muxMessages';
 import { login, placeOrder, type Session } from '../support/api';
 import { MuxTestClient } from '../support/muxClient';
 import { freePort, spawnServer, tempDataDir, type ChildServer } from '../support/server';
+import { storedEventIds } from '../support/storedEvents';
 
 const children: ChildServer[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) child.process.kill('SIGKILL');
 });
-
-const idsIn = (doc: Y.Doc): Set<string> =>
-  new Set(
-    eventsArray(doc)
-      .toArray()
-      .map((e) => (e as { id: string }).id),
-  );
 
 describe('durability', () => {
   it('keeps every acknowledged or relayed update after kill -9 during a stream from several devices', async () => {
@@ -74,10 +67,7 @@ describe('durability', () => {
 
     const second = await spawnServer(dataDir, port);
     children.push(second);
-    const reader = await MuxTestClient.connect(second.url, (await login(second.url, 'admin')).token);
-    const stored = new Set<string>();
-    for (const name of names) for (const id of idsIn(await reader.open(name))) stored.add(id);
-    reader.close();
+    const stored = await storedEventIds(second.url, names);
     const missingAcked = [...acked].filter((id) => !stored.has(id));
     const missingRelayed = [...relayed].filter((id) => !stored.has(id));
     expect(missingAcked).toEqual([]);

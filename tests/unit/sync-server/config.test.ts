@@ -25,3 +25,27 @@ describe('storage configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://db/dabba' })).toThrow(/JWT_SECRET: required with DATABASE_URL/);
   });
 });
+
+describe('drain configuration', () => {
+  it('drains within 10 s with no notice by default', () => {
+    const config = loadConfig({});
+    expect(config.drainTimeoutMs).toBe(10_000);
+    expect(config.drainNoticeMs).toBe(0);
+  });
+
+  it('takes a notice for the load balancer and a bound for the whole drain', () => {
+    const config = loadConfig({ DABBA_DRAIN_NOTICE_MS: '3000', DABBA_DRAIN_TIMEOUT_MS: '15000' });
+    expect(config.drainNoticeMs).toBe(3_000);
+    expect(config.drainTimeoutMs).toBe(15_000);
+  });
+
+  it('refuses a notice that leaves no time within the bound to close sockets and flush', () => {
+    expect(() => loadConfig({ DABBA_DRAIN_NOTICE_MS: '10000' })).toThrow(
+      /DABBA_DRAIN_NOTICE_MS: must be shorter than DABBA_DRAIN_TIMEOUT_MS/,
+    );
+  });
+
+  it('refuses a bound under a second, naming the variable', () => {
+    expect(() => loadConfig({ DABBA_DRAIN_TIMEOUT_MS: '500' })).toThrow(/DABBA_DRAIN_TIMEOUT_MS/);
+  });
+});

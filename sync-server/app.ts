@@ -12,6 +12,7 @@ import type { Config } from './config';
 import { Dispatcher } from './dispatch/dispatcher';
 import { driverLedger } from './dispatch/driverLedger';
 import { openFanout } from './fanout/openFanout';
+import { storageIdentity } from './storage/storageIdentity';
 import { createLogger, type Logger } from './log';
 import { startBackgroundWork } from './lifecycle/backgroundWork';
 import { DrainState } from './lifecycle/drain';
@@ -103,7 +104,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
       .catch((err: unknown) => log.error('deleting the push tokens of a signed-out user failed', { error: String(err) })),
   );
   const docStore = new DocStore(sql);
-  const fanout = openFanout(config, log);
+  const fanout = openFanout(config, await storageIdentity(sql), log);
   const registry = new DocRegistry(docStore, config.docIdleMs, log, config.compactEvery, fanout);
   const timings = new OrderTimingsIndex(sql);
   const clock = overrides.clock ?? systemClock;

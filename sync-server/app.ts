@@ -205,6 +205,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     limits,
     registry,
     presence,
+    fanout,
     users,
     tokens,
     accounts,

@@ -1,7 +1,7 @@
 import type { FanoutMessage } from './fanoutMessage';
 
-/** How fan-out between nodes stands: off (one node), ok, or down (Redis away: nodes catch up when it is back). */
-export type FanoutStatus = 'off' | 'ok' | 'down';
+/** How fan-out between nodes stands: off (one node), ok, or degraded (Redis away: nodes catch up when it is back). */
+export type FanoutStatus = 'off' | 'ok' | 'degraded';
 
 /**
  * Tells the other nodes what this one committed to a document, and hears what they committed. Delivery

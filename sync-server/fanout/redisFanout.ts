@@ -78,7 +78,7 @@ export class RedisFanout implements Fanout {
   }
 
   status(): FanoutStatus {
-    return this.pub.status === 'ready' && this.sub.status === 'ready' ? 'ok' : 'down';
+    return this.pub.status === 'ready' && this.sub.status === 'ready' ? 'ok' : 'degraded';
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { FanoutStatus } from '../fanout/fanout';
 import type { StorageHealth } from '../storage/storageHealth';
 
 export interface HealthSource {
@@ -12,13 +13,15 @@ export interface HealthSource {
   presence(): 'ok' | 'degraded';
   /** 'degraded' while Redis is away: this node still serves, counting rate limits alone. */
   limits(): 'ok' | 'degraded';
+  /** 'degraded' while Redis is away: devices on other nodes see this node's changes late (once it is back). */
+  fanout(): FanoutStatus;
   /** The node is stopping: a load balancer should send nothing new here. */
   draining(): boolean;
 }
 
 /**
  * `GET /healthz`: 200 only when storage can take a write and the database is well-formed and the node
- * is not draining, else 503. Presence and limits do not decide the status: a node whose Redis is down
+ * is not draining, else 503. Presence, limits and fan-out do not decide the status: a node whose Redis is down
  * still syncs and takes orders.
  */
 export function healthRoutes(src: HealthSource): Hono {
@@ -37,6 +40,7 @@ export function healthRoutes(src: HealthSource): Hono {
       connections: src.connections(),
       presence: src.presence(),
       limits: src.limits(),
+      fanout: src.fanout(),
     };
     c.header('Cache-Control', 'no-store');
     return c.json(body, ok ? 200 : 503);

@@ -37,6 +37,7 @@ import { catalogRoutes } from './catalog';
 import { deliveryRoutes } from './delivery';
 import { deviceRoutes } from './devices';
 import { driverRoutes } from './driver';
+import type { Fanout } from '../fanout/fanout';
 import { healthRoutes } from './health';
 import { mediaRoutes } from './media';
 import { metricsRoutes } from './metrics';
@@ -60,6 +61,7 @@ export interface RouteParts {
   readonly limits: LimiterStore;
   readonly registry: DocRegistry;
   readonly presence: Presence;
+  readonly fanout: Fanout;
   readonly users: UserRepo;
   readonly tokens: TokenService;
   readonly accounts: AccountControl;
@@ -106,6 +108,7 @@ export function mountRoutes(p: RouteParts): Hono {
       connections: p.connections,
       presence: () => presence.status(),
       limits: () => limits.status(),
+      fanout: () => p.fanout.status(),
       draining: () => p.drain.isDraining(),
     }),
   );

@@ -15,6 +15,7 @@ import { DEMO_OUTLET, startTestServer } from '../support/server';
 interface Health {
   readonly status: number;
   readonly presence: string;
+  readonly fanout: string;
 }
 
 let redis: RedisChild;
@@ -36,8 +37,8 @@ afterAll(async () => {
 });
 
 const health = async (server: DabbaServer): Promise<Health> => {
-  const res = await getJson<{ presence: string }>(`${server.url}/healthz`);
-  return { status: res.status, presence: res.body.presence };
+  const res = await getJson<{ presence: string; fanout: string }>(`${server.url}/healthz`);
+  return { status: res.status, presence: res.body.presence, fanout: res.body.fanout };
 };
 const presenceOf = (server: DabbaServer, admin: Session) => async (): Promise<PresenceList> =>
   presenceListSchema.parse((await getJson(`${server.url}/api/presence`, { token: admin.token })).body);
@@ -48,18 +49,19 @@ describe('a Redis outage', () => {
     const tablet = await MuxTestClient.connect(a.url, onA.outlet.token, { device: 'tablet-1', app: 'outlet' });
     const inbox = await tablet.open(outletInboxName(OutletIdSchema.parse(DEMO_OUTLET)));
     await pollUntil(presenceOf(b, onB.admin), (l) => listed(l).includes('node-a/tablet-1'), 'the tablet seen from node b');
-    expect(await health(a)).toEqual({ status: 200, presence: 'ok' });
+    expect(await health(a)).toEqual({ status: 200, presence: 'ok', fanout: 'ok' });
 
     await redis.stop();
     expect(
       await pollUntil(
         () => health(a),
-        (h) => h.presence === 'degraded',
-        'node a to report presence degraded',
+        (h) => h.presence === 'degraded' && h.fanout === 'degraded',
+        'node a to report presence and fan-out degraded',
       ),
     ).toEqual({
       status: 200,
       presence: 'degraded',
+      fanout: 'degraded',
     });
     const { orderId } = await placeOrder(a.url);
     await pollUntil(
@@ -76,8 +78,8 @@ describe('a Redis outage', () => {
     await redis.restart();
     await pollUntil(
       () => health(a),
-      (h) => h.presence === 'ok',
-      'node a to report presence ok again',
+      (h) => h.presence === 'ok' && h.fanout === 'ok',
+      'node a to report presence and fan-out ok again',
     );
     const back = await pollUntil(
       presenceOf(b, onB.admin),

@@ -166,6 +166,12 @@ export interface DispatchExclusionsTable {
   at: EpochMs;
 }
 
+/** The highest fence token claimed by a dispatch leader, per scope (migrations/0014_dispatch_fence.ts). */
+export interface DispatchFenceTable {
+  scope: string;
+  fence: number;
+}
+
 export interface ProofsTable {
   order_id: string;
   proof_id: string;
@@ -210,6 +216,7 @@ export interface Database {
   breadcrumbs: BreadcrumbsTable;
   dispatch_offers: DispatchOffersTable;
   dispatch_exclusions: DispatchExclusionsTable;
+  dispatch_fence: DispatchFenceTable;
   proofs: ProofsTable;
   device_push_tokens: DevicePushTokensTable;
   track_push_tokens: TrackPushTokensTable;

@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { newUserId, OrderIdSchema, type OrderId, type UserId } from '../../../shared/ids';
-import { DispatchState, type OfferRow } from '../../../sync-server/storage/dispatchState';
+import { newUserId, OrderIdSchema, type OrderId } from '../../../shared/ids';
+import { DispatchState } from '../../../sync-server/storage/dispatchState';
+import { offerRow } from '../support/offerRows';
 import { DIALECTS, useTestStorage, type Dialect } from '../support/sqlStorage';
 
 const orderId = (id: string): OrderId => OrderIdSchema.parse(id);
-
-const offerRow = (order: OrderId, driverId: UserId, offeredAt: number, expiresAt = offeredAt + 60_000): OfferRow => ({
-  orderId: order,
-  driverId,
-  offeredAt,
-  expiresAt,
-  offer: {
-    orderId: order,
-    offeredAt,
-    expiresAt,
-    outletName: 'Dosa Corner 🥞',
-    outletAddress: '12, 80 Feet Rd, Koramangala',
-    pickup: { lat: 12.9352, lng: 77.6245 },
-    dropoffArea: 'HSR Layout "Sector 2"',
-    dropoff: { lat: 12.9121, lng: 77.6446 },
-    distanceMeters: 850.5,
-    tripMeters: 3_200,
-    cashToCollect: 0,
-    currency: 'INR',
-  },
-});
 
 describe.each(DIALECTS)('dispatch state stored on %s', (dialect: Dialect) => {
   const storage = useTestStorage(dialect);

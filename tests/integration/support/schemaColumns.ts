@@ -78,6 +78,7 @@ export const SCHEMA_COLUMNS: SchemaColumns = {
   breadcrumbs: { id: 'number', driver_id: 'text', lat: 'number', lng: 'number', at: 'number', accuracy: 'number?', received_at: 'number' },
   dispatch_offers: { order_id: 'text', driver_id: 'text', offered_at: 'number', expires_at: 'number', offer: 'text' },
   dispatch_exclusions: { order_id: 'text', driver_id: 'text', reason: 'text', at: 'number' },
+  dispatch_fence: { scope: 'text', fence: 'number' },
   proofs: { order_id: 'text', proof_id: 'text', bytes: 'number', stored_at: 'number' },
   device_push_tokens: {
     token: 'text',

@@ -3,6 +3,7 @@ import { postgresBaseline } from './0010_postgres_baseline';
 import { docHeads } from './0011_doc_heads';
 import { breadcrumbIds } from './0012_breadcrumb_ids';
 import { ordersCustomerNameFolded } from './0013_orders_customer_name_folded';
+import { dispatchFence } from './0014_dispatch_fence';
 
 export type MigrationSet = Readonly<Record<string, Migration>>;
 
@@ -27,6 +28,7 @@ export const SHARED_MIGRATIONS: SharedMigrationSet = {
   '0011_doc_heads': docHeads,
   '0012_breadcrumb_ids': breadcrumbIds,
   '0013_orders_customer_name_folded': ordersCustomerNameFolded,
+  '0014_dispatch_fence': dispatchFence,
 };
 
 const forDialect = (migration: Migration | PerDialect, dialect: 'sqlite' | 'postgres'): Migration =>

@@ -89,10 +89,12 @@ describe('a SQLite database built by the legacy migrations', () => {
     try {
       expect(before.version).toBe(MIGRATIONS.length);
       expect(before.rows['drivers']).toEqual([]);
-      const { doc_heads: heads, ...rows } = everyRow(after, SHARED_COLUMNS);
+      const { doc_heads: heads, dispatch_fence: fence, ...rows } = everyRow(after, SHARED_COLUMNS);
       // 0011_doc_heads: its table, filled from the log it found.
       expect(heads).toEqual([JSON.stringify({ doc: 'order:ord1', seq: 1 })]);
-      const schema = withoutSharedColumns(legacySchema(after)).filter((o) => !o.name.includes('doc_heads'));
+      // 0014_dispatch_fence: no leader has claimed a token yet.
+      expect(fence).toEqual([JSON.stringify({ scope: 'dispatch', fence: 0 })]);
+      const schema = withoutSharedColumns(legacySchema(after)).filter((o) => !/doc_heads|dispatch_fence/.test(o.name));
       expect({ version: userVersion(after), schema, rows }).toEqual(before);
       expect(after.prepare('SELECT customer_name_folded FROM orders').all()).toEqual([{ customer_name_folded: null }]);
     } finally {

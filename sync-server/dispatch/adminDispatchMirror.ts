@@ -1,5 +1,6 @@
 import { dispatchMap, type DispatchEntry, type DispatchOffer, type DispatchPass } from '../../shared/adminDispatch';
 import type { OrderId, UserId } from '../../shared/ids';
+import type { WrittenAlong } from '../storage/docStore';
 import type { DriverRepo } from '../storage/drivers';
 import type { DocRegistry } from '../sync/docRegistry';
 
@@ -64,14 +65,20 @@ export class AdminDispatchMirror {
   /** Orders with an entry, so settling every other order's commit costs no document read. */
   private readonly mirrored = new Set<OrderId>();
 
+  /** `fence`: written with every change (a dispatch leader's); `fresh`: other nodes write the inbox too, so it is caught up before it is read. */
   constructor(
     private readonly registry: DocRegistry,
     private readonly drivers: Pick<DriverRepo, 'get'>,
+    private readonly fence: WrittenAlong | undefined,
+    private readonly fresh: boolean,
   ) {}
 
   /** Reads which orders have an entry (after a restart); returns them so the caller can settle those no longer waiting. */
   async load(): Promise<OrderId[]> {
-    const ids = await this.registry.withDoc(ADMIN_INBOX, (doc) => [...dispatchMap(doc.ydoc).keys()]);
+    const ids = await this.registry.withDoc(ADMIN_INBOX, async (doc) => {
+      if (this.fresh) await doc.catchUp();
+      return [...dispatchMap(doc.ydoc).keys()];
+    });
     for (const id of ids) this.mirrored.add(id as OrderId);
     return [...this.mirrored];
   }
@@ -90,7 +97,7 @@ export class AdminDispatchMirror {
         const current = map.get(orderId) ?? { orderId, offer: null, passes: [], waitingSince: null };
         const next = apply(current, change, driverName);
         if (JSON.stringify(next) !== JSON.stringify(map.get(orderId))) map.set(orderId, next);
-      }),
+      }, this.fence),
     );
   }
 
@@ -100,7 +107,7 @@ export class AdminDispatchMirror {
     return this.registry.withDoc(ADMIN_INBOX, (doc) =>
       doc.change((y) => {
         if (dispatchMap(y).has(orderId)) dispatchMap(y).delete(orderId);
-      }),
+      }, this.fence),
     );
   }
 }

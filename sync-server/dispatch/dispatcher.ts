@@ -1,21 +1,25 @@
 import type { ChosenDriver } from '../../shared/dispatch/chooseDriver';
 import { AWAITING_DRIVER, isDelivery, needsDriver } from '../../shared/dispatch/offer';
 import { newEventId, type OrderId, type UserId } from '../../shared/ids';
+import type { OrderView } from '../../shared/order/orderDoc';
 import { isTerminal } from '../../shared/order/status';
 import { SYSTEM_ID } from '../../shared/roles';
 import { fail, ok, type Result } from '../../shared/result';
 import { KeyedSerial } from '../serial';
+import { FenceLost } from '../storage/dispatchFence';
 import type { OrderIndex } from '../storage/orderIndex';
 import type { DocHooks } from '../sync/docRegistry';
 import type { SyncedDoc } from '../sync/syncedDoc';
 import { AdminDispatchMirror } from './adminDispatchMirror';
 import { OfferDesk, type OfferDeskDeps } from './offerDesk';
-import { appendServerEvents, readOrderView } from './orderDocs';
+import { appendServerEvents } from './orderDocs';
 
 export interface DispatcherDeps extends OfferDeskDeps {
   readonly orders: OrderIndex;
   /** How long to wait before asking again when no driver could be offered an order. */
   readonly retryMs: number;
+  /** A write was refused by the fence: another node leads dispatch now, and this one must stop. */
+  readonly fenceLost?: (err: FenceLost) => void;
 }
 
 const SYSTEM = { id: SYSTEM_ID, role: 'system' } as const;
@@ -52,7 +56,7 @@ export class Dispatcher implements DocHooks {
   private closed = false;
 
   constructor(private readonly d: DispatcherDeps) {
-    this.mirror = new AdminDispatchMirror(d.registry, d.drivers);
+    this.mirror = new AdminDispatchMirror(d.registry, d.drivers, d.fence, d.sharedDocs ?? false);
     this.desk = new OfferDesk(
       d,
       (row) =>
@@ -72,14 +76,14 @@ export class Dispatcher implements DocHooks {
       if (this.closed) return;
       const now = this.d.clock.now();
       for (const row of await this.d.state.offers()) {
-        const view = await readOrderView(this.d.registry, row.orderId);
+        const view = await this.desk.view(row.orderId);
         if (!view || !needsDriver(view)) await this.desk.withdraw(row);
         else if (row.expiresAt <= now) await this.desk.end(row, 'timeout');
         else await this.desk.resume(row);
       }
       // Entries of orders settled while the server was down (or between a write and a crash) go.
       for (const orderId of await this.mirror.load()) {
-        const view = await readOrderView(this.d.registry, orderId);
+        const view = await this.desk.view(orderId);
         if (!view || !needsDriver(view)) await this.mirror.settle(orderId);
       }
       await this.dispatchAwaiting(false);
@@ -90,8 +94,18 @@ export class Dispatcher implements DocHooks {
   async afterCommit(doc: SyncedDoc): Promise<void> {
     if (doc.ref.kind !== 'order' || this.closed) return;
     const view = doc.orderView();
-    if (!view || !isDelivery(view.header)) return;
-    const orderId = doc.ref.orderId;
+    if (view) await this.changed(doc.ref.orderId, view);
+  }
+
+  /** An order changed on another node: what afterCommit does, on the order as stored now. */
+  async orderChanged(orderId: OrderId): Promise<void> {
+    if (this.closed) return;
+    const view = await this.desk.view(orderId);
+    if (view) await this.changed(orderId, view);
+  }
+
+  private async changed(orderId: OrderId, view: OrderView): Promise<void> {
+    if (!isDelivery(view.header)) return;
     const offered = (await this.d.state.offer(orderId)) !== null;
     if (needsDriver(view)) {
       if (!offered) this.kick();
@@ -127,8 +141,12 @@ export class Dispatcher implements DocHooks {
         await this.dispatchAwaiting(false);
         return fail('offer_expired', 'This offer has timed out and went to another driver.');
       }
-      const assigned = await appendServerEvents(this.d.registry, orderId, this.d.clock.now(), (view) =>
-        needsDriver(view) ? [{ id: newEventId(), type: 'assigned', by: SYSTEM, driverId }] : null,
+      const assigned = await appendServerEvents(
+        this.d.registry,
+        orderId,
+        this.d.clock.now(),
+        (view) => (needsDriver(view) ? [{ id: newEventId(), type: 'assigned', by: SYSTEM, driverId }] : null),
+        this.d.fence,
       );
       await this.desk.withdraw(row);
       await this.mirror.settle(orderId);
@@ -167,7 +185,7 @@ export class Dispatcher implements DocHooks {
   /** `POST /newdelivery`: assigns the best-fit driver at once, no offer; any pending offer for the order is withdrawn. */
   assignNow(orderId: OrderId): Promise<Result<ChosenDriver, AssignRefusal>> {
     return this.queue(async () => {
-      const view = (await this.d.orders.get(orderId)) ? await readOrderView(this.d.registry, orderId) : null;
+      const view = (await this.d.orders.get(orderId)) ? await this.desk.view(orderId) : null;
       if (!view) return fail('unknown_order', 'There is no such order.');
       if (!isDelivery(view.header)) return fail('not_a_delivery', 'This order is not a delivery.');
       const open = (s: typeof view.state) => !isTerminal(s.status) && s.status !== 'picked_up';
@@ -175,10 +193,15 @@ export class Dispatcher implements DocHooks {
       if (view.state.driverId !== null) return fail('already_assigned', 'This order already has a driver.');
       const choice = await this.desk.choose(view, new Set(), 'assign');
       if (!choice.ok) return fail('no_driver_available', 'No driver on shift with room for it is near the outlet.');
-      const assigned = await appendServerEvents(this.d.registry, orderId, this.d.clock.now(), (now) =>
-        now.state.driverId === null && open(now.state)
-          ? [{ id: newEventId(), type: 'assigned', by: SYSTEM, driverId: choice.value.driverId }]
-          : null,
+      const assigned = await appendServerEvents(
+        this.d.registry,
+        orderId,
+        this.d.clock.now(),
+        (now) =>
+          now.state.driverId === null && open(now.state)
+            ? [{ id: newEventId(), type: 'assigned', by: SYSTEM, driverId: choice.value.driverId }]
+            : null,
+        this.d.fence,
       );
       if (!assigned) return fail('order_changed', 'The order changed while assigning it; look at it again.');
       const pending = await this.d.state.offer(orderId);
@@ -201,7 +224,7 @@ export class Dispatcher implements DocHooks {
   private async withdrawIfSettled(orderId: OrderId): Promise<void> {
     const row = await this.d.state.offer(orderId);
     if (!row) return;
-    const view = await readOrderView(this.d.registry, orderId);
+    const view = await this.desk.view(orderId);
     if (view && needsDriver(view)) return;
     await this.desk.withdraw(row);
     await this.mirror.settle(orderId);
@@ -211,7 +234,7 @@ export class Dispatcher implements DocHooks {
   /** An order admins saw waiting that no longer needs a driver (assigned by hand, cancelled) leaves the dispatch mirror. */
   private async settleIfDone(orderId: OrderId): Promise<void> {
     if (await this.d.state.offer(orderId)) return;
-    const view = await readOrderView(this.d.registry, orderId);
+    const view = await this.desk.view(orderId);
     if (!view || !needsDriver(view)) await this.mirror.settle(orderId);
   }
 
@@ -252,8 +275,9 @@ export class Dispatcher implements DocHooks {
       .run('dispatch', async () => {
         if (!this.closed) await job();
       })
-      .catch((err: unknown) =>
-        this.d.log.error(`dispatch failed: ${what}`, { error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
-      );
+      .catch((err: unknown) => {
+        if (err instanceof FenceLost && this.d.fenceLost) this.d.fenceLost(err);
+        else this.d.log.error(`dispatch failed: ${what}`, { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+      });
   }
 }

@@ -8,6 +8,7 @@ import type { Logger } from '../log';
 import type { PositionFix } from '../presence/driverPresence';
 import type { Presence } from '../presence/presence';
 import type { DispatchState, OfferRow } from '../storage/dispatchState';
+import type { WrittenAlong } from '../storage/docStore';
 import type { DriverOrders } from '../storage/driverOrders';
 import type { DriverRepo } from '../storage/drivers';
 import type { DocRegistry } from '../sync/docRegistry';
@@ -34,6 +35,10 @@ export interface OfferDeskDeps {
   /** A driver with no live socket and no position measured within this is not offered orders. */
   readonly driverStaleMs: number;
   readonly policy?: DispatchPolicy;
+  /** This node's term as dispatch leader (leadership/): written with every document change; none on a node alone. */
+  readonly fence?: WrittenAlong;
+  /** Other nodes write the same documents: orders are read caught up with storage. */
+  readonly sharedDocs?: boolean;
 }
 
 export type OfferOutcome = 'offered' | 'waiting' | 'done';
@@ -93,6 +98,11 @@ export class OfferDesk {
     return chooseDriver(candidates, request(new Set(exclusions.keys())), this.policy);
   }
 
+  /** The order as stored now (see `sharedDocs`); null when there is no such order. */
+  view(orderId: OrderId): Promise<OrderView | null> {
+    return readOrderView(this.d.registry, orderId, this.d.sharedDocs);
+  }
+
   /**
    * Offers the order to one driver if it still needs one and has no offer out. In a new round (the
    * retry timer), when everyone left has declined or let it lapse, those drivers may be asked again;
@@ -100,7 +110,7 @@ export class OfferDesk {
    */
   async offer(orderId: OrderId, newRound: boolean): Promise<OfferOutcome> {
     if (await this.d.state.offer(orderId)) return 'offered';
-    const view = await readOrderView(this.d.registry, orderId);
+    const view = await this.view(orderId);
     if (!view || !needsDriver(view) || !isDelivery(view.header)) return 'done';
     for (const e of view.state.applied) {
       if (e.type !== 'unassigned') continue;
@@ -127,7 +137,7 @@ export class OfferDesk {
     const offer = buildOffer(view.header, { offeredAt, expiresAt, distanceMeters });
     const row: OfferRow = { orderId, driverId, offeredAt, expiresAt, offer };
     await this.d.state.putOffer(row);
-    await showOffer(this.d.registry, driverId, offer);
+    await showOffer(this.d.registry, driverId, offer, this.d.fence);
     await this.mirror.record(orderId, { kind: 'offered', driverId, offeredAt, expiresAt });
     this.schedule(row);
     // After the inbox holds the offer: the woken phone pulls that document.
@@ -155,7 +165,7 @@ export class OfferDesk {
     if (expiresAt === null || expiresAt <= this.d.clock.now()) return false;
     const extended: OfferRow = { ...row, expiresAt, offer: { ...row.offer, expiresAt } };
     await this.d.state.putOffer(extended);
-    await showOffer(this.d.registry, row.driverId, extended.offer);
+    await showOffer(this.d.registry, row.driverId, extended.offer, this.d.fence);
     await this.mirror.record(row.orderId, { kind: 'offered', driverId: row.driverId, offeredAt: row.offeredAt, expiresAt });
     this.schedule(extended);
     this.d.log.info('offer extended: the driver woke up', { orderId: row.orderId, driverId: row.driverId });
@@ -164,7 +174,7 @@ export class OfferDesk {
 
   /** Shows a stored offer again after a restart and times it from where it was. */
   async resume(row: OfferRow): Promise<void> {
-    await showOffer(this.d.registry, row.driverId, row.offer);
+    await showOffer(this.d.registry, row.driverId, row.offer, this.d.fence);
     await this.mirror.record(row.orderId, { kind: 'offered', driverId: row.driverId, offeredAt: row.offeredAt, expiresAt: row.expiresAt });
     this.schedule(row);
   }
@@ -173,7 +183,7 @@ export class OfferDesk {
   async withdraw(row: OfferRow): Promise<void> {
     this.expiries.get(row.orderId)?.();
     this.expiries.delete(row.orderId);
-    await hideOffer(this.d.registry, row.driverId, row.orderId);
+    await hideOffer(this.d.registry, row.driverId, row.orderId, this.d.fence);
     await this.d.state.deleteOffer(row.orderId);
     await this.mirror.record(row.orderId, { kind: 'offer_ended' });
   }

@@ -3,13 +3,20 @@ import { eventTimeAfter } from '../../shared/order/assignment';
 import type { OrderEvent } from '../../shared/order/events';
 import { appendEvent, type OrderView } from '../../shared/order/orderDoc';
 import { checkTransition } from '../../shared/order/reduceOrder';
+import type { WrittenAlong } from '../storage/docStore';
 import type { DocRegistry } from '../sync/docRegistry';
 
 const refOf = (orderId: OrderId) => ({ kind: 'order', orderId }) as const;
 
-/** The order as its document says now; null when there is no such document. */
-export function readOrderView(registry: DocRegistry, orderId: OrderId): Promise<OrderView | null> {
-  return registry.withDoc(refOf(orderId), (doc) => doc.orderView());
+/**
+ * The order as its document says now; null when there is no such document. `fresh`: caught up with what
+ * other nodes stored first, since a document loaded here only learns of their writes when it writes.
+ */
+export function readOrderView(registry: DocRegistry, orderId: OrderId, fresh = false): Promise<OrderView | null> {
+  return registry.withDoc(refOf(orderId), async (doc) => {
+    if (fresh) await doc.catchUp();
+    return doc.orderView();
+  });
 }
 
 type WithoutAt<E> = E extends unknown ? Omit<E, 'at'> : never;
@@ -21,12 +28,14 @@ export type EventDraft = WithoutAt<OrderEvent>;
  * transaction, if `decide` still wants them given the order as it is at that moment, and only if each is
  * valid where it lands in the fold. Times follow everything already in the order, one ms apart, so they
  * fold in the order given. Resolves with the view after the change, or null when nothing was appended.
+ * `along` is written in the append's transaction (a dispatch leader's fence).
  */
 export function appendServerEvents(
   registry: DocRegistry,
   orderId: OrderId,
   now: number,
   decide: (view: OrderView) => readonly EventDraft[] | null,
+  along?: WrittenAlong,
 ): Promise<{ before: OrderView; after: OrderView } | null> {
   return registry.withDoc(refOf(orderId), async (doc) => {
     const decided: { before: OrderView | null } = { before: null };
@@ -47,7 +56,7 @@ export function appendServerEvents(
       }
       for (const e of events) appendEvent(y, e);
       decided.before = view;
-    });
+    }, along);
     const after = doc.orderView();
     return decided.before && after ? { before: decided.before, after } : null;
   });

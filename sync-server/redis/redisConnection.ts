@@ -22,3 +22,17 @@ export function connectRedis(url: string, options: RedisOptions = {}): Redis {
   redis.on('error', () => undefined);
   return redis;
 }
+
+/** Resolves once the connection is ready, or once connecting took too long (its owner copes with a Redis away). */
+export function whenReady(redis: Redis): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, REDIS_CONNECT_TIMEOUT_MS + REDIS_COMMAND_TIMEOUT_MS);
+    function done(): void {
+      clearTimeout(timer);
+      redis.off('ready', done);
+      resolve();
+    }
+    redis.on('ready', done);
+  });
+}

@@ -1,13 +1,16 @@
 import net from 'node:net';
 
 /**
- * A loopback TCP proxy the test can cut (every connection dropped, new ones refused) and restore. Over
+ * A loopback TCP proxy the test can cut (every connection dropped, new ones refused) and restore, or
+ * freeze (every byte dropped both ways while the connections stay open, as a network partition or a
+ * paused peer looks to the client). Over
  * several targets it is a round-robin load balancer that skips a target refusing connections, as a
  * load balancer in front of several nodes takes a dead node out.
  */
 export class TcpProxy {
   private readonly sockets = new Set<net.Socket>();
   private open = true;
+  private frozen = false;
   private next = 0;
 
   private constructor(
@@ -42,6 +45,10 @@ export class TcpProxy {
     this.open = true;
   }
 
+  freeze(): void {
+    this.frozen = true;
+  }
+
   async close(): Promise<void> {
     this.cut();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -66,7 +73,9 @@ export class TcpProxy {
         [upstream, client],
       ] as const) {
         this.sockets.add(a);
-        a.pipe(b);
+        a.on('data', (chunk: Buffer) => {
+          if (!this.frozen) b.write(chunk);
+        });
         a.on('error', () => b.destroy());
         a.on('close', () => {
           this.sockets.delete(a);

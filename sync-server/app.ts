@@ -9,7 +9,7 @@ import { AccountControl } from './auth/accountControl';
 import { resolveJwtSecret, TokenService } from './auth/tokens';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
-import { Dispatcher } from './dispatch/dispatcher';
+import { openDispatch } from './dispatch/openDispatch';
 import { driverLedger } from './dispatch/driverLedger';
 import { openFanout } from './fanout/openFanout';
 import { storageIdentity } from './storage/storageIdentity';
@@ -36,7 +36,6 @@ import { seedDemo } from './seed/seedDemo';
 import { Breadcrumbs } from './storage/breadcrumbs';
 import { openSqlStorage, sqlTargetOf } from './storage/sql/open';
 import type { Database } from './storage/sql/schema';
-import { DispatchState } from './storage/dispatchState';
 import { DriverOrders } from './storage/driverOrders';
 import { DriverRepo } from './storage/drivers';
 import { DocStore } from './storage/docStore';
@@ -135,12 +134,12 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     projections.refreshTrack(orderId).catch((err: unknown) => log.error(`projection failed: ${why}`, { error: String(err) }));
   };
   notices.onChange(refreshTrackFor('outlet notice'));
-  const dispatcher = new Dispatcher({
+  const openedDispatch = await openDispatch(config, {
+    sql,
     registry,
     orders,
     drivers,
     driverOrders,
-    state: new DispatchState(sql),
     presence,
     clock,
     log,
@@ -150,6 +149,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     waker,
     retryMs: config.dispatchRetryMs,
   });
+  const dispatcher = openedDispatch.dispatch;
   // Order matters: the index and inboxes first, then the fair-queue ledger, then dispatch, which reads both.
   for (const hooks of [projections, orderTimingsProjection(timings), outletDirectory(outlets), driverLedger(drivers), dispatcher])
     registry.use(hooks);
@@ -272,7 +272,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         trackPositions.close();
         await background.close();
-        await dispatcher.close();
+        await openedDispatch.close();
         await wake.close();
         await presence.close();
         await limits.close();

@@ -42,6 +42,8 @@ const envSchema = z.object({
   DABBA_ORDERS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   DABBA_OFFER_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
   DABBA_DISPATCH_RETRY_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Several nodes: the dispatch leader's lease; another node takes over within about this long after it dies. */
+  DABBA_DISPATCH_LEASE_MS: z.coerce.number().int().min(300).max(60_000).default(3_000),
   DABBA_OUTLET_OFFLINE_PAUSE_MS: z.coerce
     .number()
     .int()
@@ -156,6 +158,7 @@ export interface Config {
   readonly offerTimeoutMs: number;
   /** How often dispatch asks again for deliveries no driver could be offered. */
   readonly dispatchRetryMs: number;
+  readonly dispatchLeaseMs: number;
   /** Outlet offline vs slow (see sync-server/outletWatch/watchPlan.ts), and how often the watch looks. */
   readonly outletWatch: WatchLimits & { readonly checkEveryMs: number };
   /** The first window of an offer to a driver whose app is not connected (woken by a push); extended if it connects. */
@@ -249,6 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inboxSweepMs: e.DABBA_INBOX_SWEEP_MS,
     offerTimeoutMs: e.DABBA_OFFER_TIMEOUT_MS,
     dispatchRetryMs: e.DABBA_DISPATCH_RETRY_MS,
+    dispatchLeaseMs: e.DABBA_DISPATCH_LEASE_MS,
     outletWatch: {
       offlinePauseMs: e.DABBA_OUTLET_OFFLINE_PAUSE_MS,
       escalateMs: e.DABBA_UNANSWERED_ESCALATE_MS,

@@ -31,14 +31,16 @@ export const tooManyRequests = (message: string, retryAfterSeconds: number): App
 
 /** How a route answers each refusal code of a domain service: one table per route module, every code listed. */
 export type HttpStatuses<C extends string> = { readonly [K in C]: ContentfulStatusCode };
+/** Headers some refusals are answered with (a Retry-After on a 503 worth retrying soon). */
+export type HttpHeaders<C extends string> = { readonly [K in C]?: Readonly<Record<string, string>> };
 
 /** A domain refusal as the AppError its route answers with; code and message go out unchanged. */
-export const httpError = <C extends string>(statuses: HttpStatuses<C>, failure: Failure<C>): AppError =>
-  new AppError(statuses[failure.code], failure.code, failure.message);
+export const httpError = <C extends string>(statuses: HttpStatuses<C>, failure: Failure<C>, headers?: HttpHeaders<C>): AppError =>
+  new AppError(statuses[failure.code], failure.code, failure.message, undefined, headers?.[failure.code]);
 
 /** The value of a result, or its refusal thrown as the route's AppError. */
-export function valueOrThrow<T, C extends string>(result: Result<T, C>, statuses: HttpStatuses<C>): T {
-  if (!result.ok) throw httpError(statuses, result.error);
+export function valueOrThrow<T, C extends string>(result: Result<T, C>, statuses: HttpStatuses<C>, headers?: HttpHeaders<C>): T {
+  if (!result.ok) throw httpError(statuses, result.error, headers);
   return result.value;
 }
 

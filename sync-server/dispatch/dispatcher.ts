@@ -245,6 +245,7 @@ export class Dispatcher implements DocHooks {
       try {
         if ((await this.desk.offer(orderId, newRound)) === 'waiting') waiting += 1;
       } catch (err: unknown) {
+        if (err instanceof FenceLost) throw err; // the term is over: nothing more is decided in it
         // One order whose document cannot be read must not hold up every other delivery; it is tried again later.
         waiting += 1;
         this.d.log.error('dispatch failed for an order', { orderId, error: String(err) });

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
-import type { Dispatcher } from '../dispatch/dispatcher';
+import type { DispatchPort } from '../dispatch/dispatchPort';
 import { OrderExport } from '../storage/orderExport';
 import { OrderStats } from '../storage/orderStats';
 import type { Database } from '../storage/sql/schema';
@@ -20,7 +20,7 @@ export type AdminApiDeps = Omit<
     AdminDriverRouteDeps &
     AdminMenuPhotoRouteDeps,
   'stats' | 'exports' | 'offShift'
-> & { readonly dispatcher: Dispatcher; readonly sql: Kysely<Database> };
+> & { readonly dispatcher: DispatchPort; readonly sql: Kysely<Database> };
 
 /** `/api/admin`: the admin app's REST, where documents are not the right tool. Each resource checks for an admin itself. */
 export function adminApi(deps: AdminApiDeps): Hono {
@@ -28,7 +28,7 @@ export function adminApi(deps: AdminApiDeps): Hono {
     ...deps,
     stats: new OrderStats(deps.sql),
     exports: new OrderExport(deps.sql),
-    offShift: (driverId: Parameters<Dispatcher['shiftChanged']>[0]) => {
+    offShift: (driverId: Parameters<DispatchPort['shiftChanged']>[0]) => {
       deps.dispatcher
         .shiftChanged(driverId, false)
         .catch((err: unknown) => deps.log.error('dispatch: taking a driver off shift failed', { error: String(err) }));

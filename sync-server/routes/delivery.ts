@@ -4,7 +4,8 @@ import { agentPhoneSchema } from '../../shared/api/phone';
 import { OrderIdSchema } from '../../shared/ids';
 import type { TokenService } from '../auth/tokens';
 import type { Clock } from '../clock';
-import type { AssignRefusal, Dispatcher } from '../dispatch/dispatcher';
+import type { AssignRefusal } from '../dispatch/dispatcher';
+import { DISPATCH_HEADERS, type DispatchPort, type DispatchUnavailable } from '../dispatch/dispatchPort';
 import { addDriver, type AddDriverDeps } from '../drivers/addDriver';
 import { agentIdOf, completeAgentDelivery, latestAgentOrder, type AgentDeliveryDeps, type AgentRefusal } from '../drivers/agentDelivery';
 import { valueOrThrow, type HttpStatuses } from '../errors';
@@ -15,7 +16,7 @@ import { jsonBody } from './validate';
 export interface DeliveryRouteDeps extends AddDriverDeps, AgentDeliveryDeps {
   readonly tokens: TokenService;
   readonly serviceToken: string | null;
-  readonly dispatcher: Dispatcher;
+  readonly dispatcher: DispatchPort;
   readonly clock: Clock;
 }
 
@@ -35,7 +36,7 @@ const newAgentSchema = z
 const newDeliverySchema = z.object({ orderId: OrderIdSchema }).strict();
 
 /** How this module answers the refusals of dispatch, agents and their deliveries. */
-const DELIVERY_STATUSES: HttpStatuses<AssignRefusal | AgentRefusal | 'email_taken'> = {
+const DELIVERY_STATUSES: HttpStatuses<AssignRefusal | AgentRefusal | DispatchUnavailable | 'email_taken'> = {
   email_taken: 409,
   unknown_agent: 404,
   no_order: 404,
@@ -47,6 +48,7 @@ const DELIVERY_STATUSES: HttpStatuses<AssignRefusal | AgentRefusal | 'email_take
   no_driver_available: 409,
   order_changed: 409,
   shutting_down: 503,
+  dispatch_unavailable: 503,
 };
 
 /**
@@ -80,7 +82,7 @@ export function deliveryRoutes(deps: DeliveryRouteDeps): Hono {
     .post('/newdelivery', form, async (c) => {
       await caller(c);
       const { orderId } = await jsonBody(c, newDeliverySchema);
-      const { driverId, distanceMeters } = valueOrThrow(await deps.dispatcher.assignNow(orderId), DELIVERY_STATUSES);
+      const { driverId, distanceMeters } = valueOrThrow(await deps.dispatcher.assignNow(orderId), DELIVERY_STATUSES, DISPATCH_HEADERS);
       return c.json({ orderId, driverId, distanceMeters });
     });
 }

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { OrderIdSchema, type OrderId } from '../../shared/ids';
 import type { TokenService } from '../auth/tokens';
 import type { Clock } from '../clock';
-import type { AcceptRefusal, DeclineRefusal, Dispatcher, ShuttingDown } from '../dispatch/dispatcher';
+import type { AcceptRefusal, DeclineRefusal, ShuttingDown } from '../dispatch/dispatcher';
+import { DISPATCH_HEADERS, type DispatchPort, type DispatchUnavailable } from '../dispatch/dispatchPort';
 import { recordLocations, type LocationDeps } from '../drivers/locations';
 import { forbidden, notFound, valueOrThrow, type HttpStatuses } from '../errors';
 import type { DriverOrders } from '../storage/driverOrders';
@@ -16,7 +17,7 @@ export interface DriverRouteDeps extends LocationDeps {
   readonly tokens: TokenService;
   readonly drivers: DriverRepo;
   readonly driverOrders: DriverOrders;
-  readonly dispatcher: Dispatcher;
+  readonly dispatcher: DispatchPort;
   readonly clock: Clock;
 }
 
@@ -34,10 +35,11 @@ const locationsSchema = z.object({ points: z.array(pointSchema).min(1).max(500) 
 const declineSchema = z.object({ reason: z.string().trim().min(1).max(500).optional() }).strict();
 
 /** How this module answers dispatch's refusals. */
-const DISPATCH_STATUSES: HttpStatuses<AcceptRefusal | DeclineRefusal | ShuttingDown> = {
+const DISPATCH_STATUSES: HttpStatuses<AcceptRefusal | DeclineRefusal | ShuttingDown | DispatchUnavailable> = {
   offer_expired: 409,
   offer_not_yours: 409,
   shutting_down: 503,
+  dispatch_unavailable: 503,
 };
 
 /** The signed-in driver's record: 401 without a valid token, 403 for any other role. */
@@ -80,7 +82,7 @@ export function driverRoutes(deps: DriverRouteDeps): Hono {
       const { onShift } = await jsonBody(c, shiftSchema);
       if (driver.onShift !== onShift) await deps.drivers.setShift(driver.id, onShift, deps.clock.now());
       // Off shift with orders still on board is fine: they finish them; dispatch just stops offering.
-      valueOrThrow(await deps.dispatcher.shiftChanged(driver.id, onShift), DISPATCH_STATUSES);
+      valueOrThrow(await deps.dispatcher.shiftChanged(driver.id, onShift), DISPATCH_STATUSES, DISPATCH_HEADERS);
       return c.json({ onShift });
     })
     .post('/locations', limitBody(BODY_LIMITS.locations), async (c) => {
@@ -97,14 +99,14 @@ export function driverRoutes(deps: DriverRouteDeps): Hono {
     .post('/offers/:orderId/accept', limitBody(BODY_LIMITS.form), async (c) => {
       const driver = await requireDriver(c, deps);
       const orderId = orderParam(c);
-      valueOrThrow(await deps.dispatcher.accept(driver.id, orderId), DISPATCH_STATUSES);
+      valueOrThrow(await deps.dispatcher.accept(driver.id, orderId), DISPATCH_STATUSES, DISPATCH_HEADERS);
       return c.json({ orderId });
     })
     .post('/offers/:orderId/decline', limitBody(BODY_LIMITS.form), async (c) => {
       const driver = await requireDriver(c, deps);
       const orderId = orderParam(c);
       const { reason } = await optionalJsonBody(c, declineSchema);
-      valueOrThrow(await deps.dispatcher.decline(driver.id, orderId, reason ?? null), DISPATCH_STATUSES);
+      valueOrThrow(await deps.dispatcher.decline(driver.id, orderId, reason ?? null), DISPATCH_STATUSES, DISPATCH_HEADERS);
       return c.body(null, 204);
     });
 }

@@ -17,6 +17,8 @@ export interface HealthSource {
   fanout(): FanoutStatus;
   /** The node is stopping: a load balancer should send nothing new here. */
   draining(): boolean;
+  /** Whether this node makes dispatch's decisions now (one node of several does; a node alone always). */
+  dispatch(): 'leader' | 'follower';
 }
 
 /**
@@ -41,6 +43,7 @@ export function healthRoutes(src: HealthSource): Hono {
       presence: src.presence(),
       limits: src.limits(),
       fanout: src.fanout(),
+      dispatch: src.dispatch(),
     };
     c.header('Cache-Control', 'no-store');
     return c.json(body, ok ? 200 : 503);

@@ -7,7 +7,7 @@ import type { AccountControl } from '../auth/accountControl';
 import type { TokenService } from '../auth/tokens';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
-import type { Dispatcher } from '../dispatch/dispatcher';
+import type { DispatchPort } from '../dispatch/dispatchPort';
 import { errorHandler, notFound } from '../errors';
 import { drainGate, type DrainState } from '../lifecycle/drain';
 import type { LimiterStore } from '../limits/limiterStore';
@@ -71,7 +71,7 @@ export interface RouteParts {
   readonly pushTokens: PushTokens;
   readonly drivers: DriverRepo;
   readonly driverOrders: DriverOrders;
-  readonly dispatcher: Dispatcher;
+  readonly dispatcher: DispatchPort;
   readonly clock: Clock;
   readonly breadcrumbs: Breadcrumbs;
   readonly proofs: ProofStore;
@@ -109,6 +109,7 @@ export function mountRoutes(p: RouteParts): Hono {
       presence: () => presence.status(),
       limits: () => limits.status(),
       fanout: () => p.fanout.status(),
+      dispatch: () => (dispatcher.leading ? 'leader' : 'follower'),
       draining: () => p.drain.isDraining(),
     }),
   );

@@ -11,8 +11,11 @@ export interface Term {
 export interface Campaign {
   /** This node leads from now until `deposed(term)`; the lease is kept meanwhile, whatever this takes. */
   elected(term: Term): Promise<void>;
-  /** The term is over (its lease lost or given up, or its fence refused): nothing more may be decided in it. */
-  deposed(term: Term): void;
+  /**
+   * The term is over (its lease lost or given up, or its fence refused): nothing more may be decided in it.
+   * Resolves once the decision in progress has settled; only a closing node waits for that.
+   */
+  deposed(term: Term): Promise<void>;
 }
 
 /**
@@ -42,9 +45,9 @@ export class SoloLeadership implements Leadership {
     // Nothing fences a node alone, so no write of its is ever refused.
   }
 
-  close(): Promise<void> {
-    this.campaign?.deposed(this.term);
+  async close(): Promise<void> {
+    const campaign = this.campaign;
     this.campaign = null;
-    return Promise.resolve();
+    await campaign?.deposed(this.term);
   }
 }

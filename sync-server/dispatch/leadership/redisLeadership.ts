@@ -65,7 +65,7 @@ export class RedisLeadership implements Leadership {
   }
 
   resign(term: Term): void {
-    if (this.term === term) this.depose(this.term, 'a write was refused by the fence: another node leads');
+    if (this.term === term) void this.depose(this.term, 'a write was refused by the fence: another node leads');
   }
 
   async close(): Promise<void> {
@@ -73,7 +73,8 @@ export class RedisLeadership implements Leadership {
     if (this.nextTick) clearTimeout(this.nextTick);
     const term = this.term;
     if (term) {
-      this.depose(term, 'the server is closing');
+      // The decision in progress settles first, so the next leader starts from what it stored.
+      await this.depose(term, 'the server is closing');
       await this.o.lease.release(term.fence).catch(() => undefined);
     }
     this.campaign = null;
@@ -136,7 +137,7 @@ export class RedisLeadership implements Leadership {
     const kept = await this.o.lease.renew(term.fence);
     if (this.term !== term) return;
     if (kept) this.keep(term, asked);
-    else this.depose(term, 'the lease was lost');
+    else void this.depose(term, 'the lease was lost');
   }
 
   /** When a lease taken or renewed by a command sent at `asked` could expire at the earliest, less the margin. */
@@ -146,21 +147,20 @@ export class RedisLeadership implements Leadership {
 
   private keep(term: Held, asked: number): void {
     if (this.deadline) clearTimeout(this.deadline);
-    this.deadline = setTimeout(
-      () => this.depose(term, 'the lease could not be renewed in time'),
-      Math.max(0, this.endOf(asked) - performance.now()),
-    );
+    const end = Math.max(0, this.endOf(asked) - performance.now());
+    this.deadline = setTimeout(() => void this.depose(term, 'the lease could not be renewed in time'), end);
     this.deadline.unref();
   }
 
-  private depose(term: Held, why: string): void {
-    if (this.term !== term) return;
+  private depose(term: Held, why: string): Promise<void> {
+    if (this.term !== term) return Promise.resolve();
     this.term = null;
     if (this.deadline) clearTimeout(this.deadline);
     this.deadline = null;
     this.o.log.info('stopped leading dispatch', { fence: term.fence, why });
-    this.campaign?.deposed(term);
+    const settled = this.campaign?.deposed(term) ?? Promise.resolve();
     // Given up at once, so another node need not wait for it to expire (a no-op when it is no longer ours).
     if (!this.closed) this.o.lease.release(term.fence).catch(() => undefined);
+    return settled;
   }
 }

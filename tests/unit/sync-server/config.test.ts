@@ -49,3 +49,12 @@ describe('drain configuration', () => {
     expect(() => loadConfig({ DABBA_DRAIN_TIMEOUT_MS: '500' })).toThrow(/DABBA_DRAIN_TIMEOUT_MS/);
   });
 });
+
+describe('dispatch leadership configuration', () => {
+  it('leases dispatch for 3 s unless told otherwise, and takes 300 ms to a minute', () => {
+    expect(loadConfig({}).dispatchLeaseMs).toBe(3_000);
+    expect(loadConfig({ DABBA_DISPATCH_LEASE_MS: '1500' }).dispatchLeaseMs).toBe(1_500);
+    expect(() => loadConfig({ DABBA_DISPATCH_LEASE_MS: '100' })).toThrow(/DABBA_DISPATCH_LEASE_MS/);
+    expect(() => loadConfig({ DABBA_DISPATCH_LEASE_MS: '120000' })).toThrow(/DABBA_DISPATCH_LEASE_MS/);
+  });
+});

@@ -28,8 +28,9 @@ class Node implements Campaign {
     this.terms.push(term);
     return Promise.resolve();
   }
-  deposed(term: Term): void {
+  deposed(term: Term): Promise<void> {
     this.events.push({ kind: 'deposed', fence: term.fence, at: performance.now() });
+    return Promise.resolve();
   }
   get leading(): boolean {
     return this.events.at(-1)?.kind === 'elected';

@@ -15,12 +15,22 @@ import {
   offersOf,
   type TestDriver,
 } from '../support/drivers';
-import { postJson } from '../support/http';
+import { errorOf, postJson } from '../support/http';
 import { pollUntil } from '../support/poll';
 import { SHARED_REDIS } from '../support/redisPrefixes';
 import { eventually } from '../support/stockClient';
 
 const cluster = useDispatchCluster();
+
+/** Another node took over, as far as Redis and storage can tell: it holds the lease and claimed a higher fence. */
+async function takenOverElsewhere(): Promise<void> {
+  const redis = new Redis(SHARED_REDIS);
+  const keys = leaseKeys(cluster().redisPrefix);
+  const taken = await redis.incrby(keys.counter, 1_000);
+  await redis.set(keys.lease, `elsewhere/1#${taken}`, 'PX', 60_000);
+  await redis.quit();
+  expect(await new DispatchFence(cluster().sql).claim(taken)).toEqual({ claimed: true });
+}
 
 const offeredTo = (driver: TestDriver, orderId: OrderId) =>
   eventually(() => offersOf(driver).has(orderId), 10_000, `an offer of ${orderId} to ${driver.name}`);
@@ -100,13 +110,8 @@ describe('dispatch on several nodes sharing PostgreSQL and Redis', () => {
     const asha = await addDriver(a.url, onA.admin, 'Asha');
     expect(await dispatchRole(a)).toBe('leader');
 
-    // Another node took over while this one was paused: it holds the lease and claimed a higher fence.
-    const redis = new Redis(SHARED_REDIS);
-    const keys = leaseKeys(cluster().redisPrefix);
-    const taken = (await redis.incrby(keys.counter, 1_000)).toString();
-    await redis.set(keys.lease, `elsewhere/1#${taken}`, 'PX', 60_000);
-    await redis.quit();
-    expect(await new DispatchFence(cluster().sql).claim(Number(taken))).toEqual({ claimed: true });
+    // Another node took over while this one was paused.
+    await takenOverElsewhere();
 
     const orderId = await acceptedDelivery(a.url, onA.outlet);
     await pollUntil(
@@ -116,6 +121,29 @@ describe('dispatch on several nodes sharing PostgreSQL and Redis', () => {
     );
     expect(await storedOffers(cluster().sql)).toEqual([]);
     expect(offersOf(asha).has(orderId)).toBe(false);
+    expect(await assignments(cluster().sql, orderId)).toEqual([]);
+  });
+
+  it('answers a decision no leader makes within 5 s with 503 dispatch_unavailable and a Retry-After', async () => {
+    const a = await cluster().node('a');
+    const b = await cluster().node('b');
+    const [onA, onB] = [await loginAll(a.url), await loginAll(b.url)];
+    const asha = await addDriver(a.url, onA.admin, 'Asha');
+    const orderId = await acceptedDelivery(b.url, onB.outlet);
+    await offeredTo(asha, orderId);
+    // The leader learns at its next renewal that it lost the lease, to a node that is gone too.
+    await takenOverElsewhere();
+    await pollUntil(
+      () => leaders([a, b]),
+      (l) => l.length === 0,
+      'nobody to lead',
+    );
+
+    const asked = Date.now();
+    const res = await acceptOffer(b.url, asha, orderId);
+    expect(Date.now() - asked).toBeGreaterThanOrEqual(4_500);
+    expect([res.status, errorOf(res)?.code, res.headers.get('retry-after')]).toEqual([503, 'dispatch_unavailable', '3']);
+    expect(errorOf(res)?.message).toMatch(/try again/);
     expect(await assignments(cluster().sql, orderId)).toEqual([]);
   });
 });

@@ -237,6 +237,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     { registry, orders, log, trackLookups },
     config.keepaliveMs,
     new RateLimiter(limits, 'anonymous-sockets', config.anonymousSocketsPerMinute, 60_000),
+    config.trustedProxyHops,
     accounts,
     {
       // A driver whose app connects may be whom a waiting delivery needs (offers skip unreachable drivers).

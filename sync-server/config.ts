@@ -6,6 +6,7 @@ import { tileSource } from './routes/contentSecurityPolicy';
 import type { LoginLimits } from './auth/loginThrottle';
 import type { WatchLimits } from './outletWatch/watchPlan';
 import { MIN_JWT_SECRET_LENGTH } from './auth/tokens';
+import { MAX_TRUSTED_PROXY_HOPS } from './limits/clientAddress';
 import { fcmEnvSchema, fcmSettingsOf, type FcmSettings } from './wake/fcmConfig';
 
 const DAY_MS = 24 * 3_600_000;
@@ -107,6 +108,8 @@ const envSchema = z.object({
       }
     }),
   DABBA_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** With DABBA_TRUST_PROXY=1: how many proxies in a row append to X-Forwarded-For (HAProxy alone: 1). */
+  DABBA_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(MAX_TRUSTED_PROXY_HOPS).default(1),
   /** Storage in PostgreSQL (several nodes share it); the SQLite file in DATA_DIR when absent. */
   DATABASE_URL: z
     .string()
@@ -192,6 +195,11 @@ export interface Config {
   readonly mapTileSource: string | null;
   /** A proxy in front terminates TLS and sets X-Forwarded-Proto, which is then believed (for HSTS). */
   readonly trustProxy: boolean;
+  /**
+   * The client address of a request is the X-Forwarded-For entry this many proxies from the right
+   * (DABBA_TRUSTED_PROXY_HOPS); 0 without DABBA_TRUST_PROXY, when the header is ignored and the TCP peer is it.
+   */
+  readonly trustedProxyHops: number;
   /** PostgreSQL storage; null for the embedded SQLite file in dataDir. */
   readonly databaseUrl: string | null;
   readonly redisUrl: string | null;
@@ -276,6 +284,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     mapTileSource: e.VITE_MAP_TILE_URL,
     trustProxy: e.DABBA_TRUST_PROXY === '1',
+    trustedProxyHops: e.DABBA_TRUST_PROXY === '1' ? e.DABBA_TRUSTED_PROXY_HOPS : 0,
     databaseUrl: e.DATABASE_URL ?? null,
     redisUrl: e.REDIS_URL ?? null,
     redisPrefix: e.DABBA_REDIS_PREFIX,

@@ -34,6 +34,7 @@ import { adminApi } from './adminApi';
 import { authRoutes } from './auth';
 import { BODY_LIMITS, limitBody } from './bodyLimit';
 import { catalogRoutes } from './catalog';
+import { clientAddresses } from './clientAddress';
 import { deliveryRoutes } from './delivery';
 import { deviceRoutes } from './devices';
 import { driverRoutes } from './driver';
@@ -93,6 +94,8 @@ export function mountRoutes(p: RouteParts): Hono {
   const app = new Hono();
   app.onError(errorHandler(log, (failure) => storage.noticed(failure)));
   app.use('*', httpMetrics(telemetry.metrics));
+  // Before any route: every per-address budget keys on it.
+  app.use('*', clientAddresses(config.trustedProxyHops));
   app.use('*', securityHeaders({ tileSource: config.mapTileSource, firebasePush: config.firebasePush, trustProxy: config.trustProxy }));
   // /healthz keeps answering while draining: its 503 is what takes the node out of a load balancer.
   app.use('*', except('/healthz', drainGate(p.drain)));

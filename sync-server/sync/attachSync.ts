@@ -13,7 +13,7 @@ import { TOKEN_REFUSALS } from '../../shared/api/tokenRefusals';
 import type { Authentication, Session, SessionCheck, TokenService } from '../auth/tokens';
 import { ALLOWED, type Verdict } from '../limits/limiterStore';
 import type { RateLimiter } from '../limits/rateLimit';
-import { rateLimitKey } from '../limits/addressKey';
+import { clientKey } from '../limits/clientAddress';
 import { outletDeviceOf } from '../presence/outletDeviceBook';
 import type { Presence } from '../presence/presence';
 import { MuxConnection, type SyncDeps } from './muxConnection';
@@ -36,6 +36,7 @@ export interface SyncEndpoint {
  * A phone that drove into a tunnel leaves a half-open socket; a socket that has not answered the
  * previous ping when the next one is due is terminated (after one to two `keepaliveMs`).
  * Sockets without a token can open only tracking documents, whose token is the credential: one address
+ * (the peer's, or behind `trustedProxyHops` trusted proxies the one they forwarded, see clientKey)
  * may open as many of them as `anonymousSockets` allows (counted before the upgrade completes). Unknown tracking tokens, asked for over any socket,
  * count against the address's budget in `deps.trackLookups` (access.ts), the one HTTP lookups spend.
  * Every signed-in socket is in `presence` from its upgrade until it closes; tracking pages are not. An
@@ -48,6 +49,7 @@ export function attachSync(
   deps: SyncDeps,
   keepaliveMs: number,
   anonymousSockets: RateLimiter,
+  trustedProxyHops: number,
   accounts: AccountControl,
   presence: Pick<Presence, 'connect' | 'reportUnsynced'>,
 ): SyncEndpoint {
@@ -116,8 +118,8 @@ export function attachSync(
     }
     const token = url.searchParams.get('token');
     const outdated = isMux && announcedVersion(url.searchParams.get('v')) < MIN_PROTOCOL_VERSION;
-    // The same key as HTTP limits (IPv6 by /64, IPv4-mapped unwrapped), so one budget covers both.
-    const address = rateLimitKey(req.socket.remoteAddress ?? 'unknown');
+    // The same key as HTTP limits (a trusted proxy's X-Forwarded-For, IPv6 by /64), so one budget covers both.
+    const address = clientKey(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxyHops);
     // Counted before the upgrade: once a socket is open its first frames must find a connection listening.
     const budget: Promise<Verdict> = token || outdated ? Promise.resolve(ALLOWED) : anonymousSockets.take(address);
     Promise.all([tokens.authenticate(token), budget]).then(

@@ -58,3 +58,20 @@ describe('dispatch leadership configuration', () => {
     expect(() => loadConfig({ DABBA_DISPATCH_LEASE_MS: '120000' })).toThrow(/DABBA_DISPATCH_LEASE_MS/);
   });
 });
+
+describe('proxy configuration', () => {
+  it('ignores X-Forwarded-For by default, also when only the number of hops is set', () => {
+    expect(loadConfig({}).trustedProxyHops).toBe(0);
+    expect(loadConfig({ DABBA_TRUSTED_PROXY_HOPS: '2' }).trustedProxyHops).toBe(0);
+  });
+
+  it('believes one proxy with DABBA_TRUST_PROXY=1, and a chain with DABBA_TRUSTED_PROXY_HOPS', () => {
+    expect(loadConfig({ DABBA_TRUST_PROXY: '1' }).trustedProxyHops).toBe(1);
+    expect(loadConfig({ DABBA_TRUST_PROXY: '1', DABBA_TRUSTED_PROXY_HOPS: '2' }).trustedProxyHops).toBe(2);
+  });
+
+  it('refuses no hops or more than five, naming the variable', () => {
+    for (const hops of ['0', '6', 'x'])
+      expect(() => loadConfig({ DABBA_TRUST_PROXY: '1', DABBA_TRUSTED_PROXY_HOPS: hops })).toThrow(/DABBA_TRUSTED_PROXY_HOPS/);
+  });
+});

@@ -67,6 +67,30 @@ describe('compose.yaml', () => {
     }
   });
 
+  it('believes the X-Forwarded-For the balancer appends, so per-address budgets stay per client at their defaults', () => {
+    const defaults = loadConfig({});
+    for (const name of NODES) {
+      const env = Object.fromEntries(Object.entries(environment(name)).map(([k, v]) => [k, interpolate(v, SECRETS)]));
+      const config = loadConfig(env);
+      // One proxy (HAProxy) appends the client's address; the nodes publish no port to be reached around it.
+      expect(config.trustedProxyHops, name).toBe(1);
+      expect(node(name).ports, name).toBeUndefined();
+      expect({
+        login: config.login.failuresPerAddress,
+        hashes: config.login.hashesPerAddress,
+        orders: config.ordersPerMinute,
+        lookups: config.trackLookupsPerMinute,
+        sockets: config.anonymousSocketsPerMinute,
+      }).toEqual({
+        login: defaults.login.failuresPerAddress,
+        hashes: defaults.login.hashesPerAddress,
+        orders: defaults.ordersPerMinute,
+        lookups: defaults.trackLookupsPerMinute,
+        sockets: defaults.anonymousSocketsPerMinute,
+      });
+    }
+  });
+
   it('health-checks PostgreSQL, Redis and every node on /healthz, and starts nodes on healthy storage', () => {
     expect(sequenceOf(mappingOf(node('postgres').healthcheck, 'postgres.healthcheck').test, 'test')).toContain('pg_isready');
     expect(sequenceOf(mappingOf(node('redis').healthcheck, 'redis.healthcheck').test, 'test')).toContain('redis-cli');

@@ -72,6 +72,21 @@ describe('haproxy.cfg', () => {
     for (const [name, s] of nodes) expect(outWithinMs, name).toBeLessThan(Number(nodeEnv(s, 'DABBA_DRAIN_NOTICE_MS')));
   });
 
+  it('appends the client address to X-Forwarded-For, which the nodes key their budgets on, and sets X-Forwarded-Proto itself', () => {
+    const frontend = section('frontend dabba');
+    expect(frontend).toContain('option forwardfor');
+    // Anything else touching X-Forwarded-For would move the entry the nodes read (the last one).
+    expect(all.filter((l) => /^http-request \S*-header X-Forwarded-For\b/i.test(l))).toEqual([]);
+    for (const [name, s] of nodes) expect(nodeEnv(s, 'DABBA_TRUST_PROXY'), name).toBe('1');
+    // The nodes believe X-Forwarded-Proto when they trust the proxy: a client's must never reach them.
+    expect(frontend).toEqual(
+      expect.arrayContaining([
+        'http-request set-header X-Forwarded-Proto https if { ssl_fc }',
+        'http-request set-header X-Forwarded-Proto http if !{ ssl_fc }',
+      ]),
+    );
+  });
+
   it('keeps the URL, which carries sign-in and tracking tokens, out of its logs', () => {
     expect(all).not.toContain('option httplog');
     const format = setting(section('defaults'), 'log-format');

@@ -162,7 +162,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   });
   const trackPositions = new TrackPositions(driverOrders, refreshTrackFor('driver position'), clock);
 
-  const seeded = config.demo && (await seedDemo({ users, outlets, drivers, registry }));
+  const seeded = config.demo && (await seedDemo({ sql, users, outlets, drivers, registry }));
   if (seeded) log.info('seeded the demo outlet and accounts');
   const demoLogins = demoLoginsAllowed(config);
   await guardDemoAccounts(config, users, demoLogins);

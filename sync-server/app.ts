@@ -190,6 +190,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     proofRecords,
     proofs,
     refreshTrack: projections.refreshTrack,
+    duties: dispatcher.duties,
   });
   const menuPhotos = new MenuPhotoStore(path.join(config.dataDir, 'menu-photos'));
 
@@ -272,7 +273,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
         await sync.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         trackPositions.close();
-        await background.close();
+        // Dispatch stops with the periodic services it leads (see LeaderDuties).
         await openedDispatch.close();
         await wake.close();
         await presence.close();

@@ -21,6 +21,7 @@ import { DISPATCH_UNAVAILABLE, type DispatchPort, type DispatchUnavailable } fro
 import { chosenDriverSchema, nothingSchema, resultSchema, type Answer, type DispatchAsk } from './leadership/busMessages';
 import type { BusListener, DispatchBus } from './leadership/dispatchBus';
 import type { Leadership, Term } from './leadership/leadership';
+import { LeaderDuties } from './leadership/leaderDuties';
 
 export interface DispatchNodeDeps extends Omit<DispatcherDeps, 'state' | 'fence' | 'sharedDocs' | 'fenceLost'> {
   readonly sql: Kysely<Database>;
@@ -86,6 +87,8 @@ export class DispatchNode implements DocHooks, DispatchPort {
   private readonly retiring = new Set<Promise<void>>();
   private readonly fences: DispatchFence;
   private closing = false;
+  /** What else runs on the leader only (see LeaderDuties). */
+  readonly duties = new LeaderDuties();
 
   constructor(
     private readonly d: DispatchNodeDeps,
@@ -159,7 +162,9 @@ export class DispatchNode implements DocHooks, DispatchPort {
     } catch (err: unknown) {
       if (!(err instanceof FenceLost)) throw err;
       this.leadership.resign(term);
+      return;
     }
+    if (this.lead === lead) this.duties.elected();
   }
 
   private deposed(term: Term): Promise<void> {
@@ -167,8 +172,8 @@ export class DispatchNode implements DocHooks, DispatchPort {
     if (lead?.term !== term) return Promise.resolve();
     this.lead = null;
     void this.bus?.follow();
-    const closed = lead.dispatcher
-      .close()
+    const closed = Promise.all([lead.dispatcher.close(), this.duties.deposed()])
+      .then(() => undefined)
       .catch((err: unknown) => this.d.log.error('dispatch: closing a term failed', { error: String(err) }));
     this.retiring.add(closed);
     void closed.then(() => this.retiring.delete(closed));

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { OrderId } from '../../shared/ids';
 import type { Clock } from '../clock';
+import type { LeaderDuties } from '../dispatch/leadership/leaderDuties';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import { OutletWatch } from '../outletWatch/outletWatch';
@@ -38,18 +39,25 @@ export interface BackgroundParts {
   readonly proofRecords: ProofRecords;
   readonly proofs: ProofStore;
   readonly refreshTrack: (orderId: OrderId) => Promise<void>;
+  /** Where the periodic services run: on the dispatch leader only. */
+  readonly duties: LeaderDuties;
 }
 
 export interface BackgroundWork {
   /** Stops the one-off catch-up at its next step (it resumes at the next start). */
   abort(): void;
-  /** Stops the periodic services, each after the pass it is in. */
+}
+
+/** A service that runs every so often: started, and closed after the pass it is in. */
+interface Periodic {
+  start(): void;
   close(): Promise<void>;
 }
 
 /**
- * What the server does on its own besides answering: the catch-up of older rows once at start, and the
- * periodic outlet watch, inbox pruning and retention sweeps.
+ * What the server does on its own besides answering: the catch-up of older rows once at start (on every
+ * node: each step is idempotent), and the periodic outlet watch, inbox pruning and retention sweeps, on
+ * the dispatch leader only (they stop with its term, and so with dispatch at shutdown).
  */
 export function startBackgroundWork(p: BackgroundParts): BackgroundWork {
   const { config, log, clock, registry, orders } = p;
@@ -60,38 +68,42 @@ export function startBackgroundWork(p: BackgroundParts): BackgroundWork {
   backfillOrderTimings(p.timings, p.docStore, log, catchUp.signal).catch((err: unknown) =>
     log.error('writing the timings of older orders failed; retried at the next start', { error: String(err) }),
   );
-  const outletWatch = new OutletWatch({
-    registry,
-    orders,
-    outlets: p.outlets,
-    presence: p.presence,
-    waker: p.waker,
-    notices: p.notices,
-    clock,
-    log,
-    limits: config.outletWatch,
-    checkEveryMs: config.outletWatch.checkEveryMs,
-  });
-  outletWatch.start();
-  const pruner = new InboxPruner({ registry, orders, clock, log, retentionMs: config.inboxRetentionMs, sweepEveryMs: config.inboxSweepMs });
-  pruner.start();
-  const retention = new RetentionSweeper({
-    breadcrumbs: p.breadcrumbs,
-    proofRecords: p.proofRecords,
-    proofs: p.proofs,
-    clock,
-    log,
-    breadcrumbRetentionMs: config.breadcrumbRetentionMs,
-    proofRetentionMs: config.proofRetentionMs,
-    sweepEveryMs: config.retentionSweepMs,
-  });
-  retention.start();
-  return {
-    abort: () => catchUp.abort(),
-    close: async () => {
-      await outletWatch.close();
-      await pruner.close();
-      await retention.close();
-    },
-  };
+  const periodic = (make: () => Periodic): void =>
+    p.duties.add(() => {
+      const service = make();
+      service.start();
+      return service;
+    });
+  periodic(
+    () =>
+      new OutletWatch({
+        registry,
+        orders,
+        outlets: p.outlets,
+        presence: p.presence,
+        waker: p.waker,
+        notices: p.notices,
+        clock,
+        log,
+        limits: config.outletWatch,
+        checkEveryMs: config.outletWatch.checkEveryMs,
+      }),
+  );
+  periodic(
+    () => new InboxPruner({ registry, orders, clock, log, retentionMs: config.inboxRetentionMs, sweepEveryMs: config.inboxSweepMs }),
+  );
+  periodic(
+    () =>
+      new RetentionSweeper({
+        breadcrumbs: p.breadcrumbs,
+        proofRecords: p.proofRecords,
+        proofs: p.proofs,
+        clock,
+        log,
+        breadcrumbRetentionMs: config.breadcrumbRetentionMs,
+        proofRetentionMs: config.proofRetentionMs,
+        sweepEveryMs: config.retentionSweepMs,
+      }),
+  );
+  return { abort: () => catchUp.abort() };
 }

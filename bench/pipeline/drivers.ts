@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { driverInboxName, orderDocName } from '../../shared/docNames';
 import { newEventId, OrderIdSchema, UserIdSchema } from '../../shared/ids';
-import { offersMap } from '../../shared/inbox';
+import { inboxMap, offersMap } from '../../shared/inbox';
 import { eventsArray } from '../../shared/order/orderDoc';
 import { PipelineDevice } from './device';
 import { inParallel, login, postJson, type RoundRobin, type Session } from './http';
@@ -21,11 +21,13 @@ function positionOf(i: number): { lat: number; lng: number } {
 interface Driver {
   readonly session: Session;
   readonly device: PipelineDevice;
+  readonly inbox: Y.Doc;
 }
 
 /**
  * Simulated drivers, each with the driver app's socket holding their inbox. An offer that appears is
- * accepted at once over HTTP (`POST /api/driver/offers/:id/accept`); the driver then opens the order,
+ * accepted at once over HTTP (`POST /api/driver/offers/:id/accept`); once the order is listed in their
+ * inbox (as the app waits for it) the driver opens it,
  * waits for the outlet's `ready`, and appends `picked_up` and `delivered` (no proof photo: the rules
  * do not require one).
  */
@@ -59,8 +61,9 @@ export class BenchDrivers {
       if (!session) throw new Error(`driver ${i} was not set up`);
       const device = await PipelineDevice.connect(nodes.at(i), session.token, `driver ${i + 1}`);
       const inbox = await device.subscribe(driverInboxName(UserIdSchema.parse(session.userId)));
-      drivers[i] = { session, device };
-      watchOffers(inbox, (orderId) => void deliver(nodes, drivers[i] ?? { session, device }, orderId, tracker));
+      const driver = { session, device, inbox };
+      drivers[i] = driver;
+      watchOffers(inbox, (orderId) => void deliver(nodes, driver, orderId, tracker));
     });
     return new BenchDrivers(drivers);
   }
@@ -79,6 +82,20 @@ function watchOffers(inbox: Y.Doc, offered: (orderId: string) => void): void {
   const offers = offersMap(inbox);
   offers.observe((event) => {
     for (const [key, change] of event.changes.keys) if (change.action === 'add') offered(key);
+  });
+}
+
+/** Resolves once the driver's inbox lists the order: the app opens an order when it appears there. */
+function listed(inbox: Y.Doc, orderId: string): Promise<void> {
+  const orders = inboxMap(inbox);
+  if (orders.has(orderId)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const check = (): void => {
+      if (!orders.has(orderId)) return;
+      orders.unobserve(check);
+      resolve();
+    };
+    orders.observe(check);
   });
 }
 
@@ -107,6 +124,8 @@ async function deliver(nodes: RoundRobin, driver: Driver, orderId: string, track
     const answer = await postJson(`${nodes.pick()}/api/driver/offers/${orderId}/accept`, {}, driver.session.token);
     if (answer.status !== 200) throw new Error(`${answer.status} ${answer.text}`);
     tracker.mark(orderId, 'assigned');
+    stage = 'driver inbox';
+    await listed(driver.inbox, orderId);
     stage = 'driver open';
     const doc = await driver.device.subscribe(name);
     stage = 'driver wait ready';

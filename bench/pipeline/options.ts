@@ -26,8 +26,12 @@ export interface CliOptions {
   readonly base: PipelineOptions;
   /** Rates to step through, each on a fresh cluster; one entry without --rates. */
   readonly rates: readonly number[];
+  /** Node counts to run the series on (--nodes 1,3), each a series of its own. */
+  readonly nodeCounts: readonly number[];
   /** Where the section is written; null with --no-write. */
   readonly resultsFile: string | null;
+  /** Run the nodes under --cpu-prof, profiles written here; null for none. */
+  readonly serverProfDir: string | null;
 }
 
 export const DEFAULTS: PipelineOptions = {
@@ -37,15 +41,15 @@ export const DEFAULTS: PipelineOptions = {
   durationS: 30,
   warmupS: 5,
   drainS: 30,
-  drivers: 300,
-  capacity: 2,
+  drivers: 60,
+  capacity: 10,
   tablets: 4,
-  targetP99Ms: 2000,
+  targetP99Ms: 5000,
 };
 
 export const USAGE = [
   'npm run bench:pipeline -- [flags]',
-  `  --nodes N            server processes (default ${DEFAULTS.nodes}; more than 1 needs --storage postgres)`,
+  `  --nodes N[,M]        server processes, or a list for one series each (default ${DEFAULTS.nodes}; more than 1 needs postgres)`,
   `  --storage S          postgres | sqlite (default ${DEFAULTS.storage}; sqlite is one node)`,
   `  --rate R             orders per second (default ${DEFAULTS.rate})`,
   '  --rates A,B,C        step through these rates, a fresh cluster each, and report the highest sustained',
@@ -58,6 +62,7 @@ export const USAGE = [
   `  --target-p99 MS      bound on the sent → delivered p99 for a rate to count (default ${DEFAULTS.targetP99Ms})`,
   '  --results FILE       results file (default bench/RESULTS.md)',
   '  --no-write           print only',
+  '  --server-prof DIR    run the nodes with --cpu-prof, profiles written to DIR',
 ].join('\n');
 
 function positive(name: string, text: string | undefined, fallback: number, min = 1): number {
@@ -82,6 +87,7 @@ export function parseOptions(argv: readonly string[]): CliOptions | null {
     'tablets',
     'target-p99',
     'results',
+    'server-prof',
   ];
   const { values } = parseArgs({
     args: [...argv],
@@ -99,8 +105,9 @@ export function parseOptions(argv: readonly string[]): CliOptions | null {
   };
   const storage = str('storage') ?? DEFAULTS.storage;
   if (storage !== 'postgres' && storage !== 'sqlite') throw new Error(`--storage must be postgres or sqlite, got "${storage}"`);
+  const nodeCounts = (str('nodes') ?? String(DEFAULTS.nodes)).split(',').map((n) => Math.floor(positive('nodes', n.trim(), 1)));
   const base: PipelineOptions = {
-    nodes: Math.floor(positive('nodes', str('nodes'), DEFAULTS.nodes)),
+    nodes: nodeCounts[0] ?? DEFAULTS.nodes,
     storage,
     rate: positive('rate', str('rate'), DEFAULTS.rate),
     durationS: positive('duration', str('duration'), DEFAULTS.durationS),
@@ -111,9 +118,15 @@ export function parseOptions(argv: readonly string[]): CliOptions | null {
     tablets: Math.floor(positive('tablets', str('tablets'), DEFAULTS.tablets)),
     targetP99Ms: positive('target-p99', str('target-p99'), DEFAULTS.targetP99Ms),
   };
-  if (base.storage === 'sqlite' && base.nodes !== 1) throw new Error('--nodes > 1 needs --storage postgres');
+  if (base.storage === 'sqlite' && nodeCounts.some((n) => n !== 1)) throw new Error('--nodes > 1 needs --storage postgres');
   if (base.capacity > 10) throw new Error('--capacity must be at most 10 (the delivery API refuses more)');
   const ratesText = str('rates');
   const rates = ratesText === undefined ? [base.rate] : ratesText.split(',').map((r) => positive('rates', r.trim(), 0));
-  return { base, rates, resultsFile: values['no-write'] === true ? null : (str('results') ?? 'bench/RESULTS.md') };
+  return {
+    base,
+    rates,
+    nodeCounts,
+    resultsFile: values['no-write'] === true ? null : (str('results') ?? 'bench/RESULTS.md'),
+    serverProfDir: str('server-prof') ?? null,
+  };
 }

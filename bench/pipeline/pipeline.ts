@@ -92,10 +92,14 @@ const p99 = (values: readonly number[]): number => [...values].sort((a, b) => a 
  * offered by dispatch, accepted by driver apps, picked up and delivered. Devices are spread evenly over
  * the nodes, HTTP requests round-robin.
  */
-export async function runPipeline(options: PipelineOptions, log: (line: string) => void = () => {}): Promise<PipelineResult> {
+export async function runPipeline(
+  options: PipelineOptions,
+  log: (line: string) => void = () => {},
+  serverProfDir: string | null = null,
+): Promise<PipelineResult> {
   const date = new Date();
   const setupStart = performance.now();
-  const cluster = await startCluster(options.nodes, options.storage, BENCH_ENV);
+  const cluster = await startCluster(options.nodes, options.storage, BENCH_ENV, { cpuProfDir: serverProfDir });
   const tracker = new PipelineTracker();
   let tablets: OutletTablets | null = null;
   let drivers: BenchDrivers | null = null;

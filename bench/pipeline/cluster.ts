@@ -93,3 +93,11 @@ export async function backendPids(database: string): Promise<number[]> {
     return rows.rows.map((r) => r.pid);
   });
 }
+
+/** Transactions committed in `database` so far (every autocommit statement counts as one). */
+export async function databaseCommits(database: string): Promise<number> {
+  return onPgServer(async (c) => {
+    const rows = await c.query<{ n: string }>('SELECT xact_commit::text AS n FROM pg_stat_database WHERE datname = $1', [database]);
+    return Number(rows.rows[0]?.n ?? 0);
+  });
+}

@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import os from 'node:os';
 import { cpuPercent, readProc, readSystem, RssSampler, systemCpuPercent, type ProcSample, type SystemSample } from '../sync/procStats';
-import { backendPids } from './cluster';
+import { backendPids, databaseCommits } from './cluster';
 
 export interface NodeUsage {
   /** % of one core over the measured window. */
@@ -14,6 +14,8 @@ export interface Usage {
   readonly nodes: readonly NodeUsage[];
   /** The PostgreSQL backends serving the bench database (the nodes' pools), % of one core; null on SQLite. */
   readonly postgresCpuPercent: number | null;
+  /** PostgreSQL transactions committed in the bench database per second over the window (autocommit statements included); null on SQLite. */
+  readonly postgresCommitsPerS: number | null;
   readonly benchCpuPercent: number;
   readonly benchLoopDelayP99Ms: number;
   /** Everything else on the machine, % of one core: noise in every number. */
@@ -35,6 +37,7 @@ export class UsageWindow {
   private readonly loop = monitorEventLoopDelay({ resolution: 10 });
   private nodeStart: (ProcSample | null)[] = [];
   private pgStart: { pid: number; sample: ProcSample }[] = [];
+  private commitsStart = 0;
   private systemStart: SystemSample | null = null;
   private benchStart: NodeJS.CpuUsage | null = null;
   private wallStart = 0;
@@ -50,6 +53,7 @@ export class UsageWindow {
   async start(): Promise<void> {
     this.pgStart = [];
     if (this.database !== null) {
+      this.commitsStart = await databaseCommits(this.database);
       for (const pid of await backendPids(this.database)) {
         const sample = tryRead(pid);
         if (sample) this.pgStart.push({ pid, sample });
@@ -65,9 +69,10 @@ export class UsageWindow {
     this.loop.enable();
   }
 
-  stop(): Usage {
+  async stop(): Promise<Usage> {
     this.loop.disable();
     const wallS = (performance.now() - this.wallStart) / 1000;
+    const commits = this.database === null ? null : ((await databaseCommits(this.database)) - this.commitsStart) / wallS;
     const bench = process.cpuUsage(this.benchStart ?? undefined);
     const benchCpu = wallS > 0 ? ((bench.user + bench.system) / 1e6 / wallS) * 100 : 0;
     const system = this.systemStart ? systemCpuPercent(this.systemStart, readSystem(), os.cpus().length) : 0;
@@ -89,6 +94,7 @@ export class UsageWindow {
     return {
       nodes,
       postgresCpuPercent: postgres,
+      postgresCommitsPerS: commits,
       benchCpuPercent: benchCpu,
       benchLoopDelayP99Ms: this.loop.percentile(99) / 1e6,
       otherCpuPercent: Math.max(0, system - ours),

@@ -34,6 +34,12 @@ export function stepRows(r: PipelineResult): [string, string][] {
       `${pct(n.cpuPercent)} / ${mib(n.rssMeanBytes)} / ${mib(n.rssMaxBytes)}`,
     ]),
     ['PostgreSQL backends CPU', u.postgresCpuPercent === null ? 'n/a (SQLite)' : pct(u.postgresCpuPercent)],
+    [
+      'PostgreSQL commits/s (per completed order)',
+      u.postgresCommitsPerS === null
+        ? 'n/a (SQLite)'
+        : `${u.postgresCommitsPerS.toFixed(0)} (${a.deliveredPerS > 0 ? (u.postgresCommitsPerS / a.deliveredPerS).toFixed(0) : '–'})`,
+    ],
     ['bench CPU / loop delay p99 / send lateness p99', `${pct(u.benchCpuPercent)} / ${ms(u.benchLoopDelayP99Ms)} / ${ms(r.sendLateP99Ms)}`],
     ['other processes CPU / load avg at start', `${pct(u.otherCpuPercent)} / ${u.loadAvgAtStart.toFixed(1)}`],
     ['offers seen again after taken', String(a.duplicateOffers)],

@@ -14,6 +14,12 @@ function setup(r: PipelineResult): string {
   return `${o.nodes} node(s), ${o.storage}; ${o.drivers} drivers × capacity ${o.capacity}; ${o.tablets} tablets`;
 }
 
+/** CPU time all nodes spent per order completed in the window: what a rate costs in cores. */
+function cpuPerOrder(r: PipelineResult): string {
+  const cpu = r.usage.nodes.reduce((sum, n) => sum + n.cpuPercent, 0);
+  return r.accounting.deliveredPerS > 0 ? `${((cpu * 10) / r.accounting.deliveredPerS).toFixed(0)} ms` : '–';
+}
+
 /** One step as (metric, value) rows, for the console and the results file. */
 export function stepRows(r: PipelineResult): [string, string][] {
   const a = r.accounting;
@@ -33,6 +39,7 @@ export function stepRows(r: PipelineResult): [string, string][] {
       `node ${i + 1} CPU / RSS mean / RSS max`,
       `${pct(n.cpuPercent)} / ${mib(n.rssMeanBytes)} / ${mib(n.rssMaxBytes)}`,
     ]),
+    ['server CPU per completed order (all nodes)', cpuPerOrder(r)],
     ['PostgreSQL backends CPU', u.postgresCpuPercent === null ? 'n/a (SQLite)' : pct(u.postgresCpuPercent)],
     [
       'PostgreSQL commits/s (per completed order)',

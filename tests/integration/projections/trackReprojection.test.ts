@@ -5,14 +5,13 @@ import { trackMap } from '../../../shared/track';
 import { createLogger } from '../../../sync-server/log';
 import { reprojectTracksOnce } from '../../../sync-server/projections/trackReprojection';
 import { DocStore } from '../../../sync-server/storage/docStore';
-import { openSqlStorage } from '../../../sync-server/storage/sql/open';
 import { DocRegistry } from '../../../sync-server/sync/docRegistry';
 import { placeOrder } from '../support/api';
 import { getJson } from '../support/http';
 import { insertOrders } from '../support/orderRows';
 import { DELIVERY } from '../support/refusals';
 import { startTestServer, tempDataDir } from '../support/server';
-import { DIALECTS, silentLog, useTestStorage, type Dialect } from '../support/sqlStorage';
+import { DIALECTS, openServerStorage, silentLog, useTestStorage, type Dialect } from '../support/sqlStorage';
 
 const TEXT = 'Flat 4B, Meera Iyer 98450 77777, 22 Residency Rd';
 
@@ -25,7 +24,7 @@ describe('tracking projections from before drop-offs were localities', () => {
 
     // What a version 1 server left behind: the free text in the projection, and no version recorded.
     const token = TrackingTokenSchema.parse(trackingUrl.split('/').pop());
-    const storage = await openSqlStorage({ dialect: 'sqlite', dataDir, sync: 'normal' }, silentLog);
+    const storage = await openServerStorage(dataDir);
     const registry = new DocRegistry(new DocStore(storage.db), 60_000, createLogger('silent'));
     await registry.withDoc({ kind: 'track', token }, (doc) => {
       const view = z.record(z.string(), z.unknown()).parse(trackMap(doc.ydoc).get('view'));

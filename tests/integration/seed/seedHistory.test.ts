@@ -4,50 +4,54 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_INBOX } from '../../../shared/docNames';
 import { inboxOrderIds } from '../../../shared/inbox';
-import { loadConfig } from '../../../sync-server/config';
-import { openDb } from '../../../sync-server/storage/db';
+import { loadConfig, type Config } from '../../../sync-server/config';
 import { seedHistory, type SeedHistoryOptions } from '../../../sync-server/seed/history/seedHistory';
 import { statsResponseSchema } from '../../../shared/api/adminStats';
 import { login } from '../support/api';
 import { getJson } from '../support/http';
 import { MuxTestClient } from '../support/muxClient';
-import { startTestServer, tempDataDir } from '../support/server';
+import { startTestServer, storageEnv, tempDataDir } from '../support/server';
+import { openServerStorage } from '../support/sqlStorage';
 
 const DAY = 24 * 3_600_000;
 const UNTIL = Date.parse('2024-05-20T12:00:00Z');
 const OPTIONS: SeedHistoryOptions = { days: 7, ordersPerDay: 40, seed: 7, until: UNTIL, again: false };
-const configOf = (dataDir: string) => loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+/** The config the seeder runs with: the storage a test server on `dataDir` will find. */
+const configOf = async (dataDir: string): Promise<Config> =>
+  loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(await storageEnv(dataDir)) });
 
 interface Row {
   readonly created_at: number;
-  readonly type: string;
+  readonly type: string | null;
   readonly status: string;
-  readonly total: number;
+  readonly total: number | null;
   readonly finished_at: number | null;
   readonly late: number | null;
   readonly timings_version: number | null;
 }
 
-function ordersOf(dataDir: string): Row[] {
-  const db = openDb(dataDir, 'normal');
+async function ordersOf(dataDir: string): Promise<Row[]> {
+  const storage = await openServerStorage(dataDir);
   try {
-    return db
-      .prepare<[], Row>('SELECT created_at, type, status, total, finished_at, late, timings_version FROM orders ORDER BY created_at')
-      .all();
+    return await storage.db
+      .selectFrom('orders')
+      .select(['created_at', 'type', 'status', 'total', 'finished_at', 'late', 'timings_version'])
+      .orderBy('created_at')
+      .execute();
   } finally {
-    db.close();
+    await storage.close();
   }
 }
 
 describe('seed:history', () => {
   it('writes the same finished orders, with their timings, for the same seed', async () => {
     const [a, b] = [tempDataDir('history-a'), tempDataDir('history-b')];
-    const first = await seedHistory(configOf(a), OPTIONS);
-    await seedHistory(configOf(b), OPTIONS);
+    const first = await seedHistory(await configOf(a), OPTIONS);
+    await seedHistory(await configOf(b), OPTIONS);
     expect(first.ok && first.value).toMatchObject({ outlets: 1, drivers: 4 });
-    const rows = ordersOf(a);
+    const rows = await ordersOf(a);
     expect(rows.length).toBeGreaterThan(150);
-    expect(ordersOf(b)).toEqual(rows);
+    expect(await ordersOf(b)).toEqual(rows);
     expect(rows.every((r) => ['delivered', 'rejected', 'cancelled', 'failed'].includes(r.status))).toBe(true);
     expect(rows.every((r) => r.timings_version === 1 && r.finished_at !== null && r.finished_at < UNTIL)).toBe(true);
     expect(rows[0]?.created_at).toBeGreaterThanOrEqual(UNTIL - 8 * DAY);
@@ -61,13 +65,13 @@ describe('seed:history', () => {
   it('leaves the inboxes holding only the last day; a server starts on it with nothing to dispatch and sane stats', async () => {
     const dataDir = tempDataDir('history-live');
     const until = Date.now() - 60_000;
-    await seedHistory(configOf(dataDir), { ...OPTIONS, until });
+    await seedHistory(await configOf(dataDir), { ...OPTIONS, until });
     const server = await startTestServer({ DATA_DIR: dataDir });
     try {
       const admin = await login(server.url, 'admin');
       const desk = await MuxTestClient.connect(server.url, admin.token);
       const inbox = inboxOrderIds(await desk.open(ADMIN_INBOX));
-      const lastDay = ordersOf(dataDir).filter((r) => (r.finished_at ?? 0) >= until - DAY);
+      const lastDay = (await ordersOf(dataDir)).filter((r) => (r.finished_at ?? 0) >= until - DAY);
       expect(inbox.length).toBe(lastDay.length);
       desk.close();
       expect(await server.sql.selectFrom('dispatch_offers').selectAll().execute()).toEqual([]);
@@ -96,8 +100,8 @@ describe('seed:history', () => {
 
   it('refuses to add a second history unless asked to', async () => {
     const dataDir = tempDataDir('history-twice');
-    await seedHistory(configOf(dataDir), OPTIONS);
-    const again = await seedHistory(configOf(dataDir), OPTIONS);
+    await seedHistory(await configOf(dataDir), OPTIONS);
+    const again = await seedHistory(await configOf(dataDir), OPTIONS);
     expect(again.ok ? null : again.error.code).toBe('already_seeded');
   });
 
@@ -107,9 +111,9 @@ describe('seed:history', () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ['--import', 'tsx', 'scripts/seedHistory.ts', '--days', '2', '--orders-per-day', '20', '--seed', '3'],
-      { cwd: root, env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'error', PORT: '1' } },
+      { cwd: root, env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'error', PORT: '1', ...(await storageEnv(dataDir)) } },
     );
     expect(stdout).toMatch(/^Wrote \d+ orders over 2 days at 1 outlet\(s\), 4 drivers/);
-    expect(ordersOf(dataDir).length).toBeGreaterThan(10);
+    expect((await ordersOf(dataDir)).length).toBeGreaterThan(10);
   });
 });

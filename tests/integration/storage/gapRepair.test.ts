@@ -1,5 +1,3 @@
-import Database from 'better-sqlite3';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { orderDocName } from '../../../shared/docNames';
 import { newEventId } from '../../../shared/ids';
@@ -8,6 +6,7 @@ import { authorOf, login, placeOrder } from '../support/api';
 import { MuxTestClient } from '../support/muxClient';
 import { storedEventIds } from '../support/noteStream';
 import { freePort, spawnServer, tempDataDir, type ChildServer } from '../support/server';
+import { openServerStorage } from '../support/sqlStorage';
 
 const children: ChildServer[] = [];
 afterEach(() => {
@@ -38,10 +37,12 @@ describe('a stored log with a gap', () => {
     await first.exited;
 
     // Storage loses the middle note: the last one depends on it and cannot be integrated.
-    const db = new Database(path.join(dataDir, 'dabba.sqlite'));
-    const rows = db.prepare<[string], { seq: number }>('SELECT seq FROM doc_updates WHERE doc = ? ORDER BY seq DESC LIMIT 3').all(name);
-    db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq = ?').run(name, rows[1]?.seq);
-    db.close();
+    const storage = await openServerStorage(dataDir);
+    const rows = await storage.db.selectFrom('doc_updates').select('seq').where('doc', '=', name).orderBy('seq', 'desc').limit(3).execute();
+    const middle = rows[1]?.seq;
+    if (middle === undefined) throw new Error(`${name} has fewer than 3 stored updates`);
+    await storage.db.deleteFrom('doc_updates').where('doc', '=', name).where('seq', '=', middle).execute();
+    await storage.close();
 
     const second = await spawnServer(dataDir, port);
     children.push(second);

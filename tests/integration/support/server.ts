@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServer, type DabbaServer, type ServerOverrides } from '../../../sync-server/app';
 import { loadConfig } from '../../../sync-server/config';
+import type { SqlTarget } from '../../../sync-server/storage/sql/open';
 import { createTestDatabase } from './postgres';
 
 export const DEMO_PASSWORD = 'dabba-demo';
@@ -38,15 +39,24 @@ const TEST_JWT_SECRET = 'integration-test-secret-0123456789abcdef';
 /** One database per DATA_DIR, so a server restarted on the same DATA_DIR finds what it stored. */
 const databases = new Map<string, Promise<string>>();
 
-/** What a server on `dataDir` needs besides `env` to use this run's storage. */
-async function storageEnv(dataDir: string, env: Record<string, string>): Promise<Record<string, string>> {
+/**
+ * What a server on `dataDir` needs besides `env` to use this run's storage; also what a fixture that writes
+ * through the server's own code (loadConfig) before it starts, or reads after, needs to find the same storage.
+ */
+export async function storageEnv(dataDir: string, env: Record<string, string> = {}): Promise<Record<string, string>> {
   if (TEST_STORAGE === 'sqlite' || env[SQLITE_FILE] !== undefined || env.DATABASE_URL !== undefined) return {};
   let url = databases.get(dataDir);
   if (url === undefined) {
-    url = createTestDatabase().then((db) => db.url);
+    url = createTestDatabase('migrated').then((db) => db.url);
     databases.set(dataDir, url);
   }
   return { DATABASE_URL: await url, JWT_SECRET: TEST_JWT_SECRET };
+}
+
+/** Where a test server on `dataDir` stores: its SQLite file or, in the PostgreSQL pass, its own database. */
+export async function storageTargetOf(dataDir: string): Promise<SqlTarget> {
+  const { DATABASE_URL: url } = await storageEnv(dataDir);
+  return url === undefined ? { dialect: 'sqlite', dataDir, sync: 'normal' } : { dialect: 'postgres', url };
 }
 
 /** The real server in this process, on a free port with its own DATA_DIR. */

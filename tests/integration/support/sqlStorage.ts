@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createLogger } from '../../../sync-server/log';
-import { openSqlStorage, type SqlTarget } from '../../../sync-server/storage/sql/open';
+import { openSqlStorage, type SqlStorage, type SqlTarget } from '../../../sync-server/storage/sql/open';
 import type { Db } from '../../../sync-server/storage/db';
 import type { Database } from '../../../sync-server/storage/sql/schema';
-import { createTestDatabase } from './postgres';
-import { tempDataDir } from './server';
+import { createTestDatabase, type TestDatabaseStart } from './postgres';
+import { storageTargetOf, tempDataDir } from './server';
 
 /** Both adapters, for `describe.each(DIALECTS)`: every storage behaviour is tested on each. */
 export const DIALECTS = ['sqlite', 'postgres'] as const;
@@ -19,10 +19,13 @@ export interface TestTarget {
   discard(): Promise<void>;
 }
 
-/** Somewhere new and empty to store into: a fresh DATA_DIR, or a new PostgreSQL database. */
-export async function createTestTarget(dialect: Dialect): Promise<TestTarget> {
+/**
+ * Somewhere new to store into: a fresh DATA_DIR, or a new PostgreSQL database, empty unless `migrated`
+ * (then a copy of the run's migrated template, when there is one: see createTestDatabase).
+ */
+export async function createTestTarget(dialect: Dialect, start: TestDatabaseStart = 'empty'): Promise<TestTarget> {
   if (dialect === 'sqlite') return { target: { dialect, dataDir: tempDataDir('sql'), sync: 'normal' }, discard: () => Promise.resolve() };
-  const created = await createTestDatabase();
+  const created = await createTestDatabase(start);
   return { target: { dialect, url: created.url }, discard: () => created.drop() };
 }
 
@@ -36,7 +39,7 @@ export interface TestStorage {
 
 /** Fresh storage of one dialect, opened and migrated. */
 export async function openTestStorage(dialect: Dialect): Promise<TestStorage> {
-  const { target, discard } = await createTestTarget(dialect);
+  const { target, discard } = await createTestTarget(dialect, 'migrated');
   try {
     const { db } = await openSqlStorage(target, silentLog);
     return {
@@ -86,4 +89,13 @@ export async function openSqliteAt(dataDir: string): Promise<SqliteAt> {
   const opened = await openSqlStorage({ dialect: 'sqlite', dataDir, sync: 'normal' }, silentLog);
   if (opened.sqlite === null) throw new Error('SQLite storage opened without its handle');
   return { sql: opened.db, raw: opened.sqlite, close: () => opened.close() };
+}
+
+/**
+ * The storage of a test server on `dataDir` (stopped, or running alongside), opened and migrated as the
+ * server opens it: its SQLite file, or in the PostgreSQL pass its database. For fixtures that write what
+ * no API would (a broken update, a missing one) and tests that read what the server stored.
+ */
+export async function openServerStorage(dataDir: string): Promise<SqlStorage> {
+  return openSqlStorage(await storageTargetOf(dataDir), silentLog);
 }

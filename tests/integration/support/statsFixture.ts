@@ -7,7 +7,7 @@ import { loadConfig } from '../../../sync-server/config';
 import { openHistoryWriter, type PastEvent, type PastOrder } from '../../../sync-server/seed/history/historyWriter';
 import { seedDemo } from '../../../sync-server/seed/seedDemo';
 import { A_KM_AWAY } from './drivers';
-import { DEMO_OUTLET, startTestServer, tempDataDir } from './server';
+import { DEMO_OUTLET, startTestServer, storageEnv, tempDataDir } from './server';
 
 const MINUTE = 60_000;
 /** Local midnight of 1 May 2024 at the demo outlet (Asia/Kolkata, UTC+5:30). */
@@ -32,11 +32,11 @@ export interface StatsFixture {
 
 /**
  * Six orders of the demo outlet over 1–2 May 2024 with hand-picked times, written through the same
- * paths as seed:history, into a new DATA_DIR with the demo accounts. The numbers they must give are
+ * paths as seed:history, into the storage of a new DATA_DIR (as a test server on it finds it) with the demo accounts. The numbers they must give are
  * worked out by hand in the tests that read them.
  */
 export async function writeStatsFixture(dataDir: string): Promise<StatsFixture> {
-  const w = await openHistoryWriter(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
+  const w = await openHistoryWriter(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(await storageEnv(dataDir)) }));
   try {
     await seedDemo(w);
     const cook = await w.users.findByEmail('outlet@dabba.local');

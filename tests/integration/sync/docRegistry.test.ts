@@ -1,5 +1,3 @@
-import Database from 'better-sqlite3';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DocRef } from '../../../shared/docNames';
@@ -13,7 +11,7 @@ import { login, placeOrder } from '../support/api';
 import { MuxTestClient } from '../support/muxClient';
 import type { Db } from '../../../sync-server/storage/db';
 import { startTestServer, tempDataDir } from '../support/server';
-import { openSqliteAt, type SqliteAt } from '../support/sqlStorage';
+import { openServerStorage, openSqliteAt, type SqliteAt } from '../support/sqlStorage';
 import { eventually, stockProvider, whenClosed } from '../support/stockClient';
 
 const REF: DocRef = { kind: 'outlet', outletId: 'o1' as OutletId };
@@ -126,9 +124,12 @@ describe('a document that fails to load, through the server', () => {
     const { orderId } = await placeOrder(server.url);
     const { dataDir } = server;
     await server.close();
-    const db = new Database(path.join(dataDir, 'dabba.sqlite'));
-    db.prepare('INSERT INTO doc_updates (doc, seq, data) VALUES (?, 999, ?)').run(`order:${orderId}`, Buffer.from([255, 0, 1]));
-    db.close();
+    const storage = await openServerStorage(dataDir);
+    await storage.db
+      .insertInto('doc_updates')
+      .values({ doc: `order:${orderId}`, seq: 999, data: Buffer.from([255, 0, 1]) })
+      .execute();
+    await storage.close();
 
     server = await startTestServer({ DATA_DIR: dataDir });
     const admin = await login(server.url, 'admin');

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freePort, spawnServer, tempDataDir } from '../support/server';
+import { freePort, spawnServer, SQLITE_FILE, tempDataDir } from '../support/server';
 
 /** How starting the server ended: its error (spawnServer throws with the exit code and stderr), or null if it served. */
 async function startFailure(dataDir: string): Promise<string | null> {
   try {
-    const child = await spawnServer(dataDir, await freePort());
+    // The file is read only without JWT_SECRET, which a server on PostgreSQL must be given: SQLite in either pass.
+    const child = await spawnServer(dataDir, await freePort(), { [SQLITE_FILE]: '1' });
     child.process.kill('SIGKILL');
     await child.exited;
     return null;

@@ -17,7 +17,7 @@ import { authorOf, login, PICKUP_ORDER, placeOrder } from '../support/api';
 import { MuxTestClient } from '../support/muxClient';
 import { storedEventIds } from '../support/noteStream';
 import { errorOf, getJson, postJson } from '../support/http';
-import { freePort, startTestServer, tempDataDir } from '../support/server';
+import { freePort, SQLITE_FILE, startTestServer, tempDataDir } from '../support/server';
 import { createTestTarget, DIALECTS, silentLog, type Dialect } from '../support/sqlStorage';
 import { mountSmallDisk, type SmallDisk } from '../support/smallDisk';
 
@@ -31,8 +31,9 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+/** On the SQLite file in `dataDir` in either pass: these tests fill its disk and break its pages. */
 async function start(dataDir: string): Promise<DabbaServer> {
-  const server = await startTestServer({ DATA_DIR: dataDir });
+  const server = await startTestServer({ DATA_DIR: dataDir, [SQLITE_FILE]: '1' });
   cleanups.push(() => server.close());
   return server;
 }
@@ -46,7 +47,7 @@ async function healthWithin(url: string, wanted: number, ms = 5000): Promise<{ s
   }
 }
 
-describe('/healthz and writes tell the truth about storage', () => {
+describe('/healthz and writes tell the truth about the SQLite file', () => {
   it('a full disk is a 503 storage "full" on /healthz and a 503 storage_unavailable on POST /api/orders, until space is freed', async () => {
     const disk: SmallDisk = mountSmallDisk(2048);
     cleanups.push(() => disk.unmount());

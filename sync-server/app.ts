@@ -43,6 +43,7 @@ import { OrderIndex } from './storage/orderIndex';
 import { OrderTimingsIndex } from './storage/orderTimingsIndex';
 import { OutletRepo } from './storage/outletRepo';
 import { ProofRecords } from './storage/proofRecords';
+import { ensurePrivateDir } from './storage/privateFiles';
 import { PushTokens } from './storage/pushTokens';
 import { storageFailureOf } from './storage/storageFailure';
 import { StorageHealth } from './storage/storageHealth';
@@ -84,6 +85,8 @@ export interface ServerOverrides {
 /** Wires storage, sync and routes into one server listening on config.port (0 = any free port). */
 export async function startServer(config: Config, overrides: ServerOverrides = {}): Promise<DabbaServer> {
   const log = createLogger(config.logLevel);
+  // Doorstep photos live in DATA_DIR whatever the storage: an older install's readable DATA_DIR is tightened on PostgreSQL too.
+  ensurePrivateDir(config.dataDir);
   const opened = await openSqlStorage(sqlTargetOf(config, config.databaseUrl), log);
   const sql = opened.db;
   const storage = new StorageHealth(storageProbeOf(opened));

@@ -8,7 +8,7 @@ import { login, placeOrder } from '../support/api';
 import { addDriver, NEAR_OUTLET } from '../support/drivers';
 import { postJson } from '../support/http';
 import { DELIVERY } from '../support/refusals';
-import { startTestServer, tempDataDir } from '../support/server';
+import { SQLITE_FILE, startTestServer, tempDataDir } from '../support/server';
 
 const modeOf = (file: string): string => (fs.statSync(file).mode & 0o777).toString(8);
 const running: DabbaServer[] = [];
@@ -16,8 +16,8 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((s) => s.close()));
 });
 
-async function start(dataDir: string): Promise<DabbaServer> {
-  const server = await startTestServer({ DATA_DIR: dataDir });
+async function start(dataDir: string, env: Record<string, string> = {}): Promise<DabbaServer> {
+  const server = await startTestServer({ DATA_DIR: dataDir, ...env });
   running.push(server);
   return server;
 }
@@ -52,16 +52,31 @@ async function storeMenuPhoto(server: DabbaServer, dataDir: string): Promise<str
   return path.join(dataDir, 'menu-photos', `${createHash('sha256').update(photo).digest('hex')}.jpg`);
 }
 
+/** The files SQLite storage keeps in DATA_DIR, and the JWT secret a server without JWT_SECRET keeps there. */
+const SQLITE_FILES = ['dabba.sqlite', 'dabba.sqlite-wal', 'dabba.sqlite-shm', 'jwt-secret'];
+/** A server on the SQLite file in `dataDir` in either pass, for what only that storage keeps in DATA_DIR. */
+const onSqliteFile = { [SQLITE_FILE]: '1' };
+
+/** What an older version left readable to all in `dataDir`: the directory, proofs, and `files`. */
+function loosen(dataDir: string, files: readonly string[]): void {
+  fs.chmodSync(dataDir, 0o755);
+  fs.mkdirSync(path.join(dataDir, 'proofs'), { recursive: true });
+  fs.chmodSync(path.join(dataDir, 'proofs'), 0o755);
+  for (const file of files) {
+    const full = path.join(dataDir, file);
+    if (!fs.existsSync(full)) fs.writeFileSync(full, '');
+    fs.chmodSync(full, 0o644);
+  }
+}
+
 describe('DATA_DIR is private to the server’s user', () => {
-  it('a new data dir, the database with its WAL files, the JWT secret, proof and menu photos are 0700/0600', async () => {
+  it('a new data dir, proof and menu photos are 0700/0600', async () => {
     const dataDir = path.join(tempDataDir(), 'nested', 'data');
     const server = await start(dataDir);
     const photo = await storeProof(server, dataDir);
     const menuPhoto = await storeMenuPhoto(server, dataDir);
 
     expect(modeOf(dataDir)).toBe('700');
-    for (const file of ['dabba.sqlite', 'dabba.sqlite-wal', 'dabba.sqlite-shm', 'jwt-secret'])
-      expect([file, modeOf(path.join(dataDir, file))]).toEqual([file, '600']);
     expect(modeOf(path.join(dataDir, 'proofs'))).toBe('700');
     expect(modeOf(path.dirname(photo))).toBe('700');
     expect(modeOf(photo)).toBe('600');
@@ -69,23 +84,32 @@ describe('DATA_DIR is private to the server’s user', () => {
     expect(modeOf(menuPhoto)).toBe('600');
   });
 
+  it('a new SQLite database with its WAL files, and the JWT secret, are 0600', async () => {
+    const dataDir = path.join(tempDataDir(), 'nested', 'data');
+    await storeProof(await start(dataDir, onSqliteFile), dataDir);
+    expect(modeOf(dataDir)).toBe('700');
+    for (const file of SQLITE_FILES) expect([file, modeOf(path.join(dataDir, file))]).toEqual([file, '600']);
+  });
+
   it('a data dir an older version left readable to all is tightened at start', async () => {
     const dataDir = tempDataDir();
     await (await start(dataDir)).close();
     running.length = 0;
-    fs.chmodSync(dataDir, 0o755);
-    fs.mkdirSync(path.join(dataDir, 'proofs'), { recursive: true });
-    fs.chmodSync(path.join(dataDir, 'proofs'), 0o755);
-    for (const file of ['dabba.sqlite', 'dabba.sqlite-wal', 'dabba.sqlite-shm', 'jwt-secret']) {
-      const full = path.join(dataDir, file);
-      if (!fs.existsSync(full)) fs.writeFileSync(full, '');
-      fs.chmodSync(full, 0o644);
-    }
+    loosen(dataDir, []);
 
     await start(dataDir);
     expect(modeOf(dataDir)).toBe('700');
     expect(modeOf(path.join(dataDir, 'proofs'))).toBe('700');
-    for (const file of ['dabba.sqlite', 'dabba.sqlite-wal', 'dabba.sqlite-shm', 'jwt-secret'])
-      expect([file, modeOf(path.join(dataDir, file))]).toEqual([file, '600']);
+  });
+
+  it('a SQLite database and JWT secret an older version left readable to all are tightened at start', async () => {
+    const dataDir = tempDataDir();
+    await (await start(dataDir, onSqliteFile)).close();
+    running.length = 0;
+    loosen(dataDir, SQLITE_FILES);
+
+    await start(dataDir, onSqliteFile);
+    expect(modeOf(dataDir)).toBe('700');
+    for (const file of SQLITE_FILES) expect([file, modeOf(path.join(dataDir, file))]).toEqual([file, '600']);
   });
 });

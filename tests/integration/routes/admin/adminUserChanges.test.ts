@@ -5,12 +5,12 @@ import { newUserId, OutletIdSchema, UserIdSchema } from '../../../../shared/ids'
 import { CloseCode } from '../../../../shared/protocol/closeCodes';
 import { changeUser } from '../../../../sync-server/people/changeUser';
 import { UserRepo } from '../../../../sync-server/storage/users';
-import type { Session } from '../../support/api';
+import { login, type Session } from '../../support/api';
 import { loginAs } from '../../support/drivers';
 import { errorOf, getJson, patchJson, postJson, type JsonResponse } from '../../support/http';
 import { MuxTestClient } from '../../support/muxClient';
 import { setUpOutlet } from '../../support/outletDoc';
-import { DEMO_OUTLET } from '../../support/server';
+import { DEMO_OUTLET, startTestServer } from '../../support/server';
 import { useTestServer } from '../../support/testServer';
 
 const t = useTestServer();
@@ -18,15 +18,15 @@ const PASSWORD = 'a-new-password';
 let counter = 0;
 
 /** A new account made through the API, signed in: each test changes its own. */
-async function newAccount(body: object): Promise<{ user: AdminUser; session: Session; email: string }> {
+async function newAccount(body: object, url = t.url, token = t.admin.token): Promise<{ user: AdminUser; session: Session; email: string }> {
   const email = `person-${++counter}@changes.dabba.local`;
-  const res = await postJson(`${t.url}/api/admin/users`, { email, name: 'Person', password: PASSWORD, ...body }, { token: t.admin.token });
+  const res = await postJson(`${url}/api/admin/users`, { email, name: 'Person', password: PASSWORD, ...body }, { token });
   const { user } = userResponseSchema.parse(res.body);
-  return { user, email, session: await loginAs(t.url, email, PASSWORD) };
+  return { user, email, session: await loginAs(url, email, PASSWORD) };
 }
 
-const patch = (id: string, body: object, token = t.admin.token): Promise<JsonResponse> =>
-  patchJson(`${t.url}/api/admin/users/${id}`, body, { token });
+const patch = (id: string, body: object, token = t.admin.token, url = t.url): Promise<JsonResponse> =>
+  patchJson(`${url}/api/admin/users/${id}`, body, { token });
 const changed = (res: JsonResponse): AdminUser => userResponseSchema.parse(res.body).user;
 
 describe('PATCH /api/admin/users/<id>: disabling', () => {
@@ -69,17 +69,24 @@ describe('PATCH /api/admin/users/<id>: disabling', () => {
     for (const admin of others) await t.server.accounts.enableUser(admin.id);
   });
 
-  it('leaves one of two admins who disable each other at the same moment', async () => {
-    const a = await newAccount({ role: 'admin' });
-    const b = await newAccount({ role: 'admin' });
-    const [byA, byB] = await Promise.all([
-      patch(b.user.id, { disabled: true }, a.session.token),
-      patch(a.user.id, { disabled: true }, b.session.token),
-    ]);
-    expect([byA.status, byB.status].filter((s) => s === 200)).toHaveLength(1);
-    const users = new UserRepo(t.server.sql);
-    const [aNow, bNow] = await Promise.all([users.findById(a.user.id), users.findById(b.user.id)]);
-    expect([aNow?.disabled, bNow?.disabled].filter((d) => d === false)).toHaveLength(1);
+  it('leaves one of the last two admins who disable each other at the same moment', async () => {
+    // A server of its own: the shared one's demo admin must stay enabled, with its sign-in, for the other tests.
+    const srv = await startTestServer();
+    try {
+      const demo = await login(srv.url, 'admin');
+      const [a, b] = [await newAccount({ role: 'admin' }, srv.url, demo.token), await newAccount({ role: 'admin' }, srv.url, demo.token)];
+      expect((await patch(demo.user.id, { disabled: true }, a.session.token, srv.url)).status).toBe(200);
+      const [byA, byB] = await Promise.all([
+        patch(b.user.id, { disabled: true }, a.session.token, srv.url),
+        patch(a.user.id, { disabled: true }, b.session.token, srv.url),
+      ]);
+      expect([byA.status, byB.status].filter((s) => s === 200)).toHaveLength(1);
+      const users = new UserRepo(srv.sql);
+      const [aNow, bNow] = await Promise.all([users.findById(a.user.id), users.findById(b.user.id)]);
+      expect([aNow?.disabled, bNow?.disabled].filter((d) => d === false)).toHaveLength(1);
+    } finally {
+      await srv.close();
+    }
   });
 });
 

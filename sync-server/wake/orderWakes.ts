@@ -35,10 +35,10 @@ export function orderWakes(d: OrderWakesDeps): DocHooks {
       if (!(await d.marks.advance(doc.ref.orderId, before, { status, driverId }))) return;
       const row = await d.orders.get(doc.ref.orderId);
       if (!row) return;
-      const woken = wakesForChange(before, view, row.trackingToken).map((wake) => d.waker.wake(wake.target, wake.data));
+      // Awaited: hooks run per document in commit order, so an order's next change is queued after this one's.
+      await Promise.all(wakesForChange(before, view, row.trackingToken).map((wake) => d.waker.wake(wake.target, wake.data)));
       // Once the wake-ups have read the link's tokens: its browsers still hear that the order finished.
-      if (isTerminal(status) && !(before && isTerminal(before.status)))
-        await Promise.all(woken).then(() => d.pushTokens.deleteTrack(row.trackingToken));
+      if (isTerminal(status) && !(before && isTerminal(before.status))) await d.pushTokens.deleteTrack(row.trackingToken);
     },
   };
 }

@@ -21,7 +21,7 @@ export interface WakeServiceDeps {
 /**
  * Wakes devices whose sockets are gone (the Waker port): finds the target's push tokens, leaves out
  * devices presence says are connected, and hands the rest to the outbox, which gathers, sends and
- * retries per device. `wake` resolves once the tokens are read and never rejects: callers are commit hooks.
+ * retries per device. `wake` resolves once the outbox has them and never rejects: callers are commit hooks.
  */
 export class WakeService implements Waker {
   private readonly outbox: PushOutbox;
@@ -54,12 +54,11 @@ export class WakeService implements Waker {
       return;
     }
     if (candidates.length === 0) return;
-    this.awake(target, candidates).then(
-      (recipients) => {
-        for (const r of recipients) this.outbox.add(r.token, data);
-      },
-      (err: unknown) => this.d.log.error('wake-up failed', { target: target.kind, error: String(err) }),
-    );
+    try {
+      for (const r of await this.awake(target, candidates)) this.outbox.add(r.token, data);
+    } catch (err: unknown) {
+      this.d.log.error('wake-up failed', { target: target.kind, error: String(err) });
+    }
   }
 
   /** Devices waiting for a send or a retry (for tests and metrics). */

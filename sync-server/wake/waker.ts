@@ -17,8 +17,9 @@ export type WakeTarget =
 /** Sends wake-ups. Never throws and never rejects: callers are commit hooks. */
 export interface Waker {
   /**
-   * Resolves once the push tokens the wake-up goes to are read, so a caller that awaits it may change them
-   * after (forget a finished order's tracking link); presence lookups, sending and retries go on after.
+   * Resolves once the wake-up is queued for the devices it goes to (their push tokens read, connected ones
+   * left out): a caller that awaits it may change those tokens after (forget a finished order's tracking
+   * link), and a caller that awaits each in turn has them sent in that order. Sending and retries go on after.
    */
   wake(target: WakeTarget, data: WakeData): Promise<void>;
 }

@@ -66,6 +66,8 @@ export interface DabbaServer {
   readonly accounts: AccountControl;
   /** Who is connected, on this node or (with Redis) any. */
   readonly presence: Presence;
+  /** Resolves once every document hook started so far has finished: projections run, wake-ups queued. */
+  hooksSettled(): Promise<void>;
   /**
    * Graceful stop (the drain): /healthz answers 503 and new requests and sockets are refused at once; after
    * DABBA_DRAIN_NOTICE_MS every socket is closed with SHUTTING_DOWN, queued writes and hooks settle,
@@ -265,6 +267,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     log,
     accounts,
     presence,
+    hooksSettled: () => registry.hooksSettled(),
     close: () =>
       (closing ??= (async () => {
         drain.begin();

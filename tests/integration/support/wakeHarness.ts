@@ -16,11 +16,14 @@ export interface WakeHarness {
   start(env?: Record<string, string>, dataDir?: string): Promise<DabbaServer>;
   /** A device socket, closed after the test. */
   connect(token: string, identity?: { device: string; app: string }): Promise<MuxTestClient>;
-  /** Lets `ms` of the server's time pass, then waits (real time) until FCM has seen `count` requests. */
+  /**
+   * Once the server has queued the wake-ups of what the test did (its hooks settled), lets `ms` of its
+   * time pass, then waits (real time) until FCM has seen `count` requests.
+   */
   sentAfter(ms: number, count: number): Promise<FcmRequest[]>;
   /** Moves the server's clock on in small steps until FCM has seen `count` requests (for wake-ups queued by timed work). */
   untilSent(count: number): Promise<FcmRequest[]>;
-  /** Lets `ms` of the server's time and a little real time pass: long enough for anything due to have been sent. */
+  /** Lets `ms` of the server's time (after its hooks settled) and a little real time pass: long enough for anything due to have been sent. */
   nothingMoreAfter(ms: number): Promise<void>;
   /** Waits until presence lists `count` devices of the outlet. */
   connectedDevices(outletId: OutletId, count: number): Promise<void>;
@@ -80,6 +83,7 @@ export function useWakeHarness(): WakeHarness {
       return client;
     },
     async sentAfter(ms, count) {
+      await harness.server.hooksSettled();
       clock.advance(ms);
       await harness.fake.waitFor((requests) => requests.length >= count);
       return harness.fake.requests;
@@ -94,6 +98,8 @@ export function useWakeHarness(): WakeHarness {
       return harness.fake.requests;
     },
     async nothingMoreAfter(ms) {
+      // Anything the test set off is queued first: a wake-up queued after the clock moved would never be due.
+      await harness.server.hooksSettled();
       clock.advance(ms);
       await pause(300);
     },

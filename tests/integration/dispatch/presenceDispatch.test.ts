@@ -81,7 +81,13 @@ describe('dispatch and presence', () => {
     const orderId = await acceptedDelivery(server.url, s.outlet);
     const row = await offerTo(asleep, orderId);
     expect(row.expiresAt - row.offeredAt).toBe(700);
-    expect(waker.wakes).toEqual([
+    // The wake-up follows the offer's inbox and mirror writes, after its row is stored.
+    const wakes = await pollUntil(
+      () => Promise.resolve([...waker.wakes]),
+      (asked) => asked.length > 0,
+      'the offer’s wake-up',
+    );
+    expect(wakes).toEqual([
       {
         target: { kind: 'user', userId: idOf(asleep) },
         data: expect.objectContaining({

@@ -23,7 +23,7 @@ async function started(env: Record<string, string> = {}) {
   return server;
 }
 
-/** The outlet tablet appends events to the order, as the app does. */
+/** The outlet tablet appends events to the order, as the app does; returns once the index has followed them (commit hooks). */
 async function outletDoes(server: DabbaServer, orderId: OrderId, events: (by: OrderEvent['by']) => OrderEvent[]): Promise<void> {
   const outlet = await login(server.url, 'outlet');
   const tablet = await MuxTestClient.connect(server.url, outlet.token);
@@ -33,6 +33,7 @@ async function outletDoes(server: DabbaServer, orderId: OrderId, events: (by: Or
     expect(answer.type).toBe(MuxType.ACK);
   }
   tablet.close();
+  await server.hooksSettled();
 }
 
 const timingsRow = (server: DabbaServer, orderId: OrderId) =>

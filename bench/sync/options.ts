@@ -26,14 +26,18 @@ export interface BenchOptions {
   readonly serverProfDir: string | null;
 }
 
-interface Flag {
+/** A numeric command-line flag: its env fallback, default, lowest accepted value and help text. */
+export interface NumericFlag {
   readonly env: string;
   readonly fallback: number;
   readonly min: number;
   readonly help: string;
 }
 
-const NUMERIC: Record<'devices' | 'docs' | 'subs' | 'rate' | 'duration' | 'warmup' | 'drain' | 'target-p99' | 'connect-batch', Flag> = {
+const NUMERIC: Record<
+  'devices' | 'docs' | 'subs' | 'rate' | 'duration' | 'warmup' | 'drain' | 'target-p99' | 'connect-batch',
+  NumericFlag
+> = {
   devices: { env: 'BENCH_DEVICES', fallback: 1000, min: 2, help: 'devices (sockets)' },
   docs: { env: 'BENCH_DOCS', fallback: 250, min: 1, help: 'order documents' },
   subs: { env: 'BENCH_SUBS_PER_DOC', fallback: 4, min: 2, help: 'subscribers per document' },
@@ -47,28 +51,57 @@ const NUMERIC: Record<'devices' | 'docs' | 'subs' | 'rate' | 'duration' | 'warmu
 
 export const USAGE = [
   'npm run bench:sync -- [flags]   (each flag also reads its env variable)',
-  ...Object.entries(NUMERIC).map(([name, f]) => `  --${name.padEnd(14)} ${f.env.padEnd(20)} ${f.help} (default ${f.fallback})`),
+  ...numericUsage(NUMERIC),
   '  --results FILE                       results file (default bench/RESULTS.md)',
   '  --no-write                           print only, leave the results file alone',
   '  --server-prof DIR                    run the server with --cpu-prof, profile written to DIR',
 ].join('\n');
 
-function numberFrom(name: keyof typeof NUMERIC, raw: string | undefined, env: NodeJS.ProcessEnv): number {
-  const flag = NUMERIC[name];
-  const text = raw ?? env[flag.env];
-  if (text === undefined || text === '') return flag.fallback;
-  const value = Number(text);
-  if (!Number.isFinite(value) || value < flag.min) throw new Error(`--${name} (${flag.env}) must be a number ≥ ${flag.min}, got "${text}"`);
-  return value;
+/** One help line per flag of `table`. */
+export function numericUsage(table: Readonly<Record<string, NumericFlag>>): string[] {
+  return Object.entries(table).map(([name, f]) => `  --${name.padEnd(14)} ${f.env.padEnd(20)} ${f.help} (default ${f.fallback})`);
+}
+
+/** parseArgs options for the flags of `table`, each read as a string and parsed by `numericValues`. */
+export function numericArgs<K extends string>(table: Readonly<Record<K, NumericFlag>>): Record<K, { type: 'string' }> {
+  return Object.fromEntries(Object.keys(table).map((k) => [k, { type: 'string' as const }])) as Record<K, { type: 'string' }>;
+}
+
+/** Each flag of `table` from the parsed `values`, else its env variable, else its default; throws naming a bad one. */
+export function numericValues<K extends string>(
+  table: Readonly<Record<K, NumericFlag>>,
+  values: Readonly<Record<string, unknown>>,
+  env: NodeJS.ProcessEnv,
+): Record<K, number> {
+  const out = {} as Record<K, number>;
+  for (const name of Object.keys(table) as K[]) {
+    const flag = table[name];
+    const raw = values[name];
+    const text = typeof raw === 'string' ? raw : env[flag.env];
+    if (text === undefined || text === '') {
+      out[name] = flag.fallback;
+      continue;
+    }
+    const value = Number(text);
+    if (!Number.isFinite(value) || value < flag.min)
+      throw new Error(`--${name} (${flag.env}) must be a number ≥ ${flag.min}, got "${text}"`);
+    out[name] = value;
+  }
+  return out;
+}
+
+/** A string flag from parseArgs' values, undefined when absent. */
+export function stringValue(values: Readonly<Record<string, unknown>>, key: string): string | undefined {
+  const v = values[key];
+  return typeof v === 'string' ? v : undefined;
 }
 
 /** Parses argv and env; throws with the flag's name on a bad value. Returns null when --help was asked. */
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): BenchOptions | null {
-  const numericFlags = Object.fromEntries(Object.keys(NUMERIC).map((k) => [k, { type: 'string' as const }]));
   const { values } = parseArgs({
     args: [...argv],
     options: {
-      ...numericFlags,
+      ...numericArgs(NUMERIC),
       results: { type: 'string' },
       'no-write': { type: 'boolean' },
       'server-prof': { type: 'string' },
@@ -77,23 +110,19 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
     strict: true,
   });
   if (values.help === true) return null;
-  const str = (key: string): string | undefined => {
-    const v: unknown = (values as Record<string, unknown>)[key];
-    return typeof v === 'string' ? v : undefined;
-  };
-  const num = (key: keyof typeof NUMERIC): number => numberFrom(key, str(key), env);
+  const n = numericValues(NUMERIC, values, env);
   const options: BenchOptions = {
-    devices: Math.floor(num('devices')),
-    docs: Math.floor(num('docs')),
-    subsPerDoc: Math.floor(num('subs')),
-    rate: num('rate'),
-    durationS: num('duration'),
-    warmupS: num('warmup'),
-    drainS: num('drain'),
-    targetP99Ms: num('target-p99'),
-    connectBatch: Math.floor(num('connect-batch')),
-    resultsFile: values['no-write'] === true ? null : (str('results') ?? 'bench/RESULTS.md'),
-    serverProfDir: str('server-prof') ?? null,
+    devices: Math.floor(n.devices),
+    docs: Math.floor(n.docs),
+    subsPerDoc: Math.floor(n.subs),
+    rate: n.rate,
+    durationS: n.duration,
+    warmupS: n.warmup,
+    drainS: n.drain,
+    targetP99Ms: n['target-p99'],
+    connectBatch: Math.floor(n['connect-batch']),
+    resultsFile: values['no-write'] === true ? null : (stringValue(values, 'results') ?? 'bench/RESULTS.md'),
+    serverProfDir: stringValue(values, 'server-prof') ?? null,
   };
   if (options.subsPerDoc > options.devices) throw new Error(`--subs (${options.subsPerDoc}) cannot exceed --devices (${options.devices})`);
   return options;

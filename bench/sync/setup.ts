@@ -80,9 +80,9 @@ async function inBatches<T>(
   }
 }
 
-/** Opens `count` device sockets, `batch` at a time. */
+/** Opens `count` device sockets, `batch` at a time; device i goes to `baseUrls[i % baseUrls.length]`. */
 export async function connectDevices(
-  baseUrl: string,
+  baseUrls: readonly string[],
   token: string,
   count: number,
   batch: number,
@@ -95,7 +95,7 @@ export async function connectDevices(
     indexes,
     batch,
     async (i) => {
-      devices[i] = await BenchDevice.connect(baseUrl, token, i, listener);
+      devices[i] = await BenchDevice.connect(baseUrls[i % baseUrls.length] ?? '', token, i, listener);
     },
     progress,
   );

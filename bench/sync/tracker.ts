@@ -40,6 +40,8 @@ export function perSecondP99(sentAt: readonly number[], latency: readonly number
 
 interface SentUpdate {
   readonly id: string;
+  /** The device index that wrote it. */
+  readonly writer: number;
   readonly doc: string;
   readonly sentAt: number;
   /** Sent inside the measured window (not warm-up): its latencies count. */
@@ -76,6 +78,9 @@ export class Tracker implements DeviceListener {
   readonly fanoutMs: number[] = [];
   /** Send time of each fan-out sample, index for index with fanoutMs. */
   readonly fanoutSentAt: number[] = [];
+  /** Writer and receiver (device indexes) of each fan-out sample, index for index with fanoutMs. */
+  readonly fanoutFrom: number[] = [];
+  readonly fanoutTo: number[] = [];
   readonly ackMs: number[] = [];
   private readonly byId = new Map<string, SentUpdate>();
   private readonly bySeq = new Map<string, SentUpdate>();
@@ -88,7 +93,7 @@ export class Tracker implements DeviceListener {
 
   /** Records an update just sent by `writer`, expected at each of `receivers` (the doc's other subscribers). */
   sent(writer: number, seq: number, id: string, doc: string, sentAt: number, receivers: readonly number[], measured: boolean): void {
-    const update: SentUpdate = { id, doc, sentAt, measured, acked: false, rejected: null, waiting: new Set(receivers) };
+    const update: SentUpdate = { id, writer, doc, sentAt, measured, acked: false, rejected: null, waiting: new Set(receivers) };
     this.byId.set(id, update);
     this.bySeq.set(`${writer}#${seq}`, update);
     this.outstanding += 1 + receivers.length;
@@ -107,6 +112,8 @@ export class Tracker implements DeviceListener {
       if (update.measured) {
         this.fanoutMs.push(receivedAt - update.sentAt);
         this.fanoutSentAt.push(update.sentAt);
+        this.fanoutFrom.push(update.writer);
+        this.fanoutTo.push(device.index);
       }
       this.settleOne();
     }

@@ -1,4 +1,5 @@
 import * as decoding from 'lib0/decoding';
+import type { Socket } from 'node:net';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { eventsArray } from '../../shared/order/orderDoc';
@@ -15,6 +16,9 @@ export interface DeviceListener {
   closed(device: BenchDevice, code: number): void;
 }
 
+/** A listener for a device whose ACKs and relays nobody counts (state checks, catching up). */
+export const QUIET: DeviceListener = { relayed: () => undefined, answered: () => undefined, closed: () => undefined };
+
 const REMOTE = Symbol('remote');
 const LOCAL = Symbol('local');
 
@@ -22,6 +26,17 @@ interface Pending {
   resolve(): void;
   reject(err: Error): void;
 }
+
+/** What the server sent one device, by kind of frame: `step1`, `step2`, `update`, `awareness`, `ack`, ... */
+export type Received = Map<string, { frames: number; bytes: number }>;
+
+const KIND: Readonly<Record<number, string>> = {
+  [MuxType.AWARENESS]: 'awareness',
+  [MuxType.ACK]: 'ack',
+  [MuxType.REJECT]: 'reject',
+  [MuxType.REFUSED]: 'refused',
+};
+const SYNC_KIND: Readonly<Record<number, string>> = { [SyncStep.STEP1]: 'step1', [SyncStep.STEP2]: 'step2', [SyncStep.UPDATE]: 'update' };
 
 /**
  * One simulated device: a `/sync` socket and a real Y.Doc per subscribed document, written and read the way
@@ -33,16 +48,21 @@ export class BenchDevice {
   private seq = 0;
   /** When the frame being applied arrived: read by the events observer during Y.applyUpdate. */
   private receivedAt = 0;
+  /** Frames and their bytes (WebSocket message payloads) received, by kind. */
+  readonly received: Received = new Map();
 
   private constructor(
     readonly index: number,
     private readonly ws: WebSocket,
     private readonly listener: DeviceListener,
+    private readonly tcp: Socket | null,
   ) {
     ws.on('message', (data, isBinary) => {
       const at = performance.now();
       if (!isBinary || !Buffer.isBuffer(data)) return;
-      this.onMessage(decodeMux(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)), at);
+      const message = decodeMux(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      this.count(message, data.byteLength);
+      this.onMessage(message, at);
     });
     ws.on('close', (code) => {
       for (const pending of this.subscribing.values()) pending.reject(new Error(`device ${index}: socket closed (${code})`));
@@ -55,19 +75,30 @@ export class BenchDevice {
     const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/sync?v=${PROTOCOL_VERSION}&token=${encodeURIComponent(token)}`, {
       perMessageDeflate: false,
     });
+    let tcp: Socket | null = null;
+    ws.once('upgrade', (res) => {
+      tcp = res.socket;
+    });
     return new Promise((resolve, reject) => {
-      ws.once('open', () => resolve(new BenchDevice(index, ws, listener)));
+      ws.once('open', () => resolve(new BenchDevice(index, ws, listener, tcp)));
       ws.once('error', reject);
     });
+  }
+
+  /** Bytes read from the TCP connection so far: the HTTP upgrade response, WebSocket framing and every frame. */
+  get wireBytesIn(): number {
+    return this.tcp?.bytesRead ?? 0;
   }
 
   get open(): boolean {
     return this.ws.readyState === WebSocket.OPEN;
   }
 
-  /** Sends SYNC step1 with an empty doc; resolves once the server's step2 is applied, rejects on REFUSED. */
-  subscribe(name: string): Promise<void> {
-    const doc = new Y.Doc();
+  /**
+   * Sends SYNC step1 with the state of `doc` (an empty one by default, or one held from an earlier connection);
+   * resolves once the server's step2 is applied, rejects on REFUSED.
+   */
+  subscribe(name: string, doc: Y.Doc = new Y.Doc()): Promise<void> {
     this.docs.set(name, doc);
     eventsArray(doc).observe((event, tr) => {
       if (tr.origin !== REMOTE) return;
@@ -119,6 +150,15 @@ export class BenchDevice {
 
   private send(message: MuxMessage): void {
     this.ws.send(encodeMux(message));
+  }
+
+  private count(message: MuxMessage, bytes: number): void {
+    const kind =
+      message.type === MuxType.SYNC ? (SYNC_KIND[message.payload[0] ?? -1] ?? 'sync?') : (KIND[message.type] ?? `type ${message.type}`);
+    const tally = this.received.get(kind) ?? { frames: 0, bytes: 0 };
+    tally.frames += 1;
+    tally.bytes += bytes;
+    this.received.set(kind, tally);
   }
 
   private onMessage(message: MuxMessage, at: number): void {

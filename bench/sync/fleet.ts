@@ -1,16 +1,10 @@
 import type { BenchDevice } from './device';
 import { runLoad, type LoadResult } from './load';
-import type { BenchOptions } from './options';
+import type { FleetOptions } from './options';
 import { assignSubscribers, connectDevices, createOrders, login, subscribeDevices, type Session } from './setup';
 import { Tracker } from './tracker';
 import { verifyServerState, type StateCheck } from './verify';
-import type { MeasuredWindow } from './window';
-
-/** What a fleet run needs of the options: the load, and how patiently to set it up and drain it. */
-export type FleetOptions = Pick<
-  BenchOptions,
-  'devices' | 'docs' | 'subsPerDoc' | 'rate' | 'durationS' | 'warmupS' | 'drainS' | 'connectBatch'
->;
+import type { WindowProbe } from './window';
 
 export interface FleetHooks {
   readonly log: (line: string) => void;
@@ -51,12 +45,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }>
  * writes the load with `window` around its measured part, waits for every ACK and relay, then checks
  * each server's state over a fresh socket of its own, and closes the devices.
  */
-export async function runFleet(
-  urls: readonly string[],
-  options: FleetOptions,
-  window: MeasuredWindow,
-  hooks: FleetHooks,
-): Promise<FleetRun> {
+export async function runFleet(urls: readonly string[], options: FleetOptions, window: WindowProbe, hooks: FleetHooks): Promise<FleetRun> {
   const { log } = hooks;
   const first = urls[0];
   if (first === undefined) throw new Error('no server to run against');

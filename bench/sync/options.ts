@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 
-/** What one `npm run bench:sync` run does. Every flag has an env fallback and a default (the target load). */
-export interface BenchOptions {
+/** The load of a device fleet (see fleet.ts). */
+export interface FleetOptions {
   /** Devices: one WebSocket each, all signed in as outlet staff. */
   readonly devices: number;
   /** Order documents, created through POST /api/orders before the run. */
@@ -16,10 +16,14 @@ export interface BenchOptions {
   readonly warmupS: number;
   /** How long to wait after the last update for ACKs and relays before counting losses, seconds. */
   readonly drainS: number;
-  /** Pass/fail line for the fan-out p99, milliseconds. */
-  readonly targetP99Ms: number;
   /** Sockets opened at once while connecting. */
   readonly connectBatch: number;
+}
+
+/** What one `npm run bench:sync` run does. Every flag has an env fallback and a default (the target load). */
+export interface BenchOptions extends FleetOptions {
+  /** Pass/fail line for the fan-out p99, milliseconds. */
+  readonly targetP99Ms: number;
   /** Where the results section is written; null with --no-write. */
   readonly resultsFile: string | null;
   /** Directory for a `--cpu-prof` profile of the server; null for none. */
@@ -34,10 +38,8 @@ export interface NumericFlag {
   readonly help: string;
 }
 
-const NUMERIC: Record<
-  'devices' | 'docs' | 'subs' | 'rate' | 'duration' | 'warmup' | 'drain' | 'target-p99' | 'connect-batch',
-  NumericFlag
-> = {
+/** The flags of a fleet's load, with bench:sync's defaults. */
+export const FLEET_FLAGS = {
   devices: { env: 'BENCH_DEVICES', fallback: 1000, min: 2, help: 'devices (sockets)' },
   docs: { env: 'BENCH_DOCS', fallback: 250, min: 1, help: 'order documents' },
   subs: { env: 'BENCH_SUBS_PER_DOC', fallback: 4, min: 2, help: 'subscribers per document' },
@@ -45,9 +47,13 @@ const NUMERIC: Record<
   duration: { env: 'BENCH_DURATION', fallback: 30, min: 1, help: 'measured seconds' },
   warmup: { env: 'BENCH_WARMUP', fallback: 5, min: 0, help: 'warm-up seconds' },
   drain: { env: 'BENCH_DRAIN', fallback: 5, min: 0, help: 'drain seconds after the last update' },
-  'target-p99': { env: 'BENCH_TARGET_P99_MS', fallback: 20, min: 0, help: 'p99 target, ms' },
   'connect-batch': { env: 'BENCH_CONNECT_BATCH', fallback: 50, min: 1, help: 'sockets opened at once' },
-};
+} satisfies Record<string, NumericFlag>;
+
+const NUMERIC = {
+  ...FLEET_FLAGS,
+  'target-p99': { env: 'BENCH_TARGET_P99_MS', fallback: 20, min: 0, help: 'p99 target, ms' },
+} satisfies Record<string, NumericFlag>;
 
 export const USAGE = [
   'npm run bench:sync -- [flags]   (each flag also reads its env variable)',
@@ -59,7 +65,10 @@ export const USAGE = [
 
 /** One help line per flag of `table`. */
 export function numericUsage(table: Readonly<Record<string, NumericFlag>>): string[] {
-  return Object.entries(table).map(([name, f]) => `  --${name.padEnd(14)} ${f.env.padEnd(20)} ${f.help} (default ${f.fallback})`);
+  const entries = Object.entries(table);
+  const name = Math.max(14, ...entries.map(([n]) => n.length));
+  const env = Math.max(20, ...entries.map(([, f]) => f.env.length));
+  return entries.map(([n, f]) => `  --${n.padEnd(name)} ${f.env.padEnd(env)} ${f.help} (default ${f.fallback})`);
 }
 
 /** parseArgs options for the flags of `table`, each read as a string and parsed by `numericValues`. */
@@ -96,6 +105,38 @@ export function stringValue(values: Readonly<Record<string, unknown>>, key: stri
   return typeof v === 'string' ? v : undefined;
 }
 
+/** The fleet's options from the values of FLEET_FLAGS; throws when there are more subscribers per document than devices. */
+export function fleetOptions(n: Readonly<Record<keyof typeof FLEET_FLAGS, number>>): FleetOptions {
+  const options: FleetOptions = {
+    devices: Math.floor(n.devices),
+    docs: Math.floor(n.docs),
+    subsPerDoc: Math.floor(n.subs),
+    rate: n.rate,
+    durationS: n.duration,
+    warmupS: n.warmup,
+    drainS: n.drain,
+    connectBatch: Math.floor(n['connect-batch']),
+  };
+  if (options.subsPerDoc > options.devices) throw new Error(`--subs (${options.subsPerDoc}) cannot exceed --devices (${options.devices})`);
+  return options;
+}
+
+/**
+ * Runs a bench's `parse`: on a bad flag prints what is wrong and the usage, and exits with 2; on --help
+ * (`parse` returns null) prints the usage and returns null.
+ */
+export function optionsOrExit<T>(parse: () => T | null, usage: string): T | null {
+  let options: T | null;
+  try {
+    options = parse();
+  } catch (err: unknown) {
+    console.error(`${err instanceof Error ? err.message : String(err)}\n\n${usage}`);
+    process.exit(2);
+  }
+  if (!options) console.log(usage);
+  return options;
+}
+
 /** Parses argv and env; throws with the flag's name on a bad value. Returns null when --help was asked. */
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): BenchOptions | null {
   const { values } = parseArgs({
@@ -111,19 +152,10 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
   });
   if (values.help === true) return null;
   const n = numericValues(NUMERIC, values, env);
-  const options: BenchOptions = {
-    devices: Math.floor(n.devices),
-    docs: Math.floor(n.docs),
-    subsPerDoc: Math.floor(n.subs),
-    rate: n.rate,
-    durationS: n.duration,
-    warmupS: n.warmup,
-    drainS: n.drain,
+  return {
+    ...fleetOptions(n),
     targetP99Ms: n['target-p99'],
-    connectBatch: Math.floor(n['connect-batch']),
     resultsFile: values['no-write'] === true ? null : (stringValue(values, 'results') ?? 'bench/RESULTS.md'),
     serverProfDir: stringValue(values, 'server-prof') ?? null,
   };
-  if (options.subsPerDoc > options.devices) throw new Error(`--subs (${options.subsPerDoc}) cannot exceed --devices (${options.devices})`);
-  return options;
 }

@@ -53,12 +53,12 @@ export function renderSection(r: BenchResult, history: readonly string[]): strin
   ].join('\n');
 }
 
-/** History lines kept in an existing section (newest first). */
-export function readHistory(section: string): string[] {
-  const at = section.indexOf(HISTORY_HEADING);
+/** History lines kept in an existing section (newest first), listed under `heading`. */
+export function readHistory(section: string, heading = HISTORY_HEADING): string[] {
+  const at = section.indexOf(`\n${heading}\n`);
   if (at < 0) return [];
   return section
-    .slice(at + HISTORY_HEADING.length)
+    .slice(at + heading.length + 2)
     .split('\n')
     .filter((line) => line.startsWith('- '));
 }
@@ -68,12 +68,18 @@ export function readHistory(section: string): string[] {
  * leaving every other section as it was. `render` gets the history lines the old section kept.
  * Spliced by position, not String.replace, so a `$` in the new text is written as it is.
  */
-export function writeSection(file: string, start: string, end: string, render: (history: readonly string[]) => string): void {
+export function writeSection(
+  file: string,
+  start: string,
+  end: string,
+  render: (history: readonly string[]) => string,
+  historyHeading = HISTORY_HEADING,
+): void {
   const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : HEADER;
   const from = current.indexOf(start);
   const to = current.indexOf(end);
   if (from >= 0 && to > from) {
-    const section = render(readHistory(current.slice(from, to + end.length)));
+    const section = render(readHistory(current.slice(from, to + end.length), historyHeading));
     fs.writeFileSync(file, current.slice(0, from) + section + current.slice(to + end.length));
     return;
   }

@@ -1,6 +1,6 @@
 import { ensureFdLimit } from './fdLimit';
 import { runFleet } from './fleet';
-import { parseOptions, USAGE, type BenchOptions } from './options';
+import { optionsOrExit, parseOptions, USAGE, type BenchOptions } from './options';
 import { readProc } from './procStats';
 import { consoleTable, gitCommit, machine, passed, type BenchResult } from './report';
 import { writeResults } from './resultsFile';
@@ -46,17 +46,8 @@ async function bench(options: BenchOptions, server: ServerProcess): Promise<Benc
 }
 
 async function main(): Promise<void> {
-  let options: BenchOptions | null;
-  try {
-    options = parseOptions(process.argv.slice(2));
-  } catch (err: unknown) {
-    console.error(`${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  if (!options) {
-    console.log(USAGE);
-    return;
-  }
+  const options = optionsOrExit(() => parseOptions(process.argv.slice(2)), USAGE);
+  if (!options) return;
   ensureFdLimit(options.devices + 200);
   const server = await spawnServer({
     env: { DABBA_ORDERS_PER_MINUTE: String(Math.max(1000, options.docs * 2)) },

@@ -24,12 +24,25 @@ export async function login(baseUrl: string, email: string, password = 'dabba-de
 
 interface MenuItem {
   id: string;
+  price: number;
   available?: boolean;
   modifierGroups?: { min: number }[];
 }
 
-/** Creates `count` pickup orders at the first outlet through POST /api/orders; returns their document names. */
-export async function createOrders(baseUrl: string, count: number, concurrency = 8): Promise<string[]> {
+/** A drop-off inside the demo outlet's central zone, and an order value over every zone's minimum (minor units). */
+const DROPOFF = { text: '22 Residency Rd', lat: 12.968, lng: 77.6 };
+const DELIVERY_VALUE = 30_000;
+
+/**
+ * Creates `count` orders at the first outlet through POST /api/orders, pickup by default, or delivery to a
+ * drop-off in the demo outlet's zone; returns their document names.
+ */
+export async function createOrders(
+  baseUrl: string,
+  count: number,
+  concurrency = 8,
+  type: 'pickup' | 'delivery' = 'pickup',
+): Promise<string[]> {
   const outlets = await json<{ id: string }[]>(await fetch(`${baseUrl}/api/outlets`), 'GET /api/outlets');
   const outletId = outlets[0]?.id;
   if (!outletId) throw new Error('the server has no outlet (is DABBA_DEMO on?)');
@@ -38,9 +51,10 @@ export async function createOrders(baseUrl: string, count: number, concurrency =
   if (!item) throw new Error(`outlet ${outletId} has no orderable item without required modifiers`);
   const body = JSON.stringify({
     outletId,
-    type: 'pickup',
-    items: [{ itemId: item.id, qty: 1 }],
+    type,
+    items: [{ itemId: item.id, qty: type === 'delivery' ? Math.max(1, Math.ceil(DELIVERY_VALUE / item.price)) : 1 }],
     customer: { name: 'Bench', phone: '+91 98450 00000' },
+    ...(type === 'delivery' ? { address: DROPOFF } : {}),
     payment: { method: 'cash' },
   });
   const names: string[] = new Array<string>(count);
@@ -80,7 +94,10 @@ async function inBatches<T>(
   }
 }
 
-/** Opens `count` device sockets, `batch` at a time; device i goes to `baseUrls[i % baseUrls.length]`. */
+/** The server (index into the list of URLs) device `device` connects to, out of `servers`: round-robin. */
+export const serverOf = (device: number, servers: number): number => device % servers;
+
+/** Opens `count` device sockets, `batch` at a time; device i goes to `baseUrls[serverOf(i, baseUrls.length)]`. */
 export async function connectDevices(
   baseUrls: readonly string[],
   token: string,
@@ -95,7 +112,7 @@ export async function connectDevices(
     indexes,
     batch,
     async (i) => {
-      devices[i] = await BenchDevice.connect(baseUrls[i % baseUrls.length] ?? '', token, i, listener);
+      devices[i] = await BenchDevice.connect(baseUrls[serverOf(i, baseUrls.length)] ?? '', token, i, listener);
     },
     progress,
   );

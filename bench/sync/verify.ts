@@ -1,5 +1,5 @@
 import { eventsArray } from '../../shared/order/orderDoc';
-import { BenchDevice, type DeviceListener } from './device';
+import { BenchDevice, QUIET } from './device';
 
 export interface StateCheck {
   readonly docsChecked: number;
@@ -7,8 +7,6 @@ export interface StateCheck {
   readonly missing: number;
   readonly firstMissing: string | null;
 }
-
-const quiet: DeviceListener = { relayed: () => undefined, answered: () => undefined, closed: () => undefined };
 
 /**
  * Over a fresh socket, loads every document from the server (SYNC step1 with an empty state vector)
@@ -20,7 +18,7 @@ export async function verifyServerState(
   acked: ReadonlyMap<string, readonly string[]>,
   batch = 50,
 ): Promise<StateCheck> {
-  const device = await BenchDevice.connect(baseUrl, token, -1, quiet);
+  const device = await BenchDevice.connect(baseUrl, token, -1, QUIET);
   const docs = [...acked.keys()];
   let missing = 0;
   let firstMissing: string | null = null;

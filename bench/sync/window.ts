@@ -21,6 +21,20 @@ export interface WindowReading {
   readonly systemCpuPercent: number;
 }
 
+/** Something read at the start and at the end of the measured window (synchronously: the load is running). */
+export interface WindowProbe {
+  start(): void;
+  stop(): void;
+}
+
+/** Several probes as one, started and stopped in the order given. */
+export function probes(...all: readonly WindowProbe[]): WindowProbe {
+  return {
+    start: () => all.forEach((p) => p.start()),
+    stop: () => all.forEach((p) => p.stop()),
+  };
+}
+
 interface Started {
   readonly at: number;
   readonly procs: readonly ProcSample[];
@@ -34,7 +48,7 @@ interface Started {
  * The measured window of a run: CPU and RSS of the server processes, the bench process's own CPU and
  * event-loop delay, and the machine's CPU, all between `start()` and `stop()`.
  */
-export class MeasuredWindow {
+export class MeasuredWindow implements WindowProbe {
   private started: Started | null = null;
   private reading: WindowReading | null = null;
 

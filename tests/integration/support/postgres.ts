@@ -46,7 +46,8 @@ export type TestDatabaseStart = 'empty' | 'migrated';
 
 /**
  * A new database of its own: dabba_test_<run>_<random> (the run's name, see postgresRun.ts, or the process
- * id), so parallel runs and files never share one.
+ * id), so parallel runs and files never share one. The benchmarks make theirs under another `prefix` with
+ * their process id as `run`, so that they can tell which ones a dead run left behind.
  * An empty one is made with an ICU en-US locale, as an operator's would be, rather than the server's C
  * default: a query that only works because text happens to sort by bytes fails here, not in production.
  * A `migrated` one is copied from the run's template (DABBA_TEST_TEMPLATE, made the same way and migrated
@@ -55,8 +56,11 @@ export type TestDatabaseStart = 'empty' | 'migrated';
  * Commits do not wait for the WAL to reach the disk (synchronous_commit off): that guards against the
  * PostgreSQL server's machine failing, which no test does, and halves the time of every commit.
  */
-export async function createTestDatabase(start: TestDatabaseStart = 'empty'): Promise<TestDatabase> {
-  const name = `dabba_test_${process.env.DABBA_TEST_RUN ?? process.pid}_${randomBytes(4).toString('hex')}`;
+export async function createTestDatabase(
+  start: TestDatabaseStart = 'empty',
+  { prefix = 'dabba_test', run = process.env.DABBA_TEST_RUN ?? String(process.pid) }: { prefix?: string; run?: string } = {},
+): Promise<TestDatabase> {
+  const name = `${prefix}_${run}_${randomBytes(4).toString('hex')}`;
   const template = start === 'migrated' ? process.env.DABBA_TEST_TEMPLATE : undefined;
   await onServer(async (c) => {
     await c.query(
@@ -79,10 +83,17 @@ export async function createTestDatabase(start: TestDatabaseStart = 'empty'): Pr
 
 /** Drops every database the run named `run` made and left behind. */
 export async function dropRunDatabases(run: string): Promise<void> {
+  await dropDatabases('dabba_test', (r) => r === run);
+}
+
+/** Drops the databases `<prefix>_<run>_<random>` whose run `leftBehind` says is over. */
+export async function dropDatabases(prefix: string, leftBehind: (run: string) => boolean): Promise<void> {
+  const pattern = new RegExp(`^${prefix}_([0-9a-f]+)_[0-9a-f]+$`);
   await onServer(async (c) => {
-    const left = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`dabba_test_${run}_%`]);
-    for (const { datname } of left.rows) {
-      if (/^dabba_test_[0-9a-f]+_[0-9a-f]+$/.test(datname)) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    const all = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [`${prefix}_`]);
+    for (const { datname } of all.rows) {
+      const run = pattern.exec(datname)?.[1];
+      if (run !== undefined && leftBehind(run)) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     }
   });
 }

@@ -1,0 +1,85 @@
+import { parseArgs } from 'node:util';
+import {
+  FLEET_FLAGS,
+  fleetOptions,
+  numericArgs,
+  numericUsage,
+  numericValues,
+  stringValue,
+  type FleetOptions,
+  type NumericFlag,
+} from '../sync/options';
+import type { ClusterSpec } from './cluster';
+
+/** The parts of `npm run bench:cluster`. The order pipeline in orders/s (issue 11's third part) is not one yet. */
+export const PARTS = ['fanout'] as const;
+export type Part = (typeof PARTS)[number];
+
+export interface ClusterOptions extends FleetOptions {
+  /** The fan-out setups, in the order they run: a single SQLite node for reference, then 1 and N nodes on PostgreSQL. */
+  readonly setups: readonly ClusterSpec[];
+  readonly parts: ReadonlySet<Part>;
+}
+
+const NUMERIC = {
+  ...FLEET_FLAGS,
+  devices: { ...FLEET_FLAGS.devices, fallback: 10_000, help: 'devices (sockets), spread round-robin over the nodes' },
+  docs: { ...FLEET_FLAGS.docs, fallback: 0, min: 0, help: 'order documents (0: devices ÷ subs)' },
+  rate: { ...FLEET_FLAGS.rate, fallback: 500 },
+  duration: { ...FLEET_FLAGS.duration, fallback: 10 },
+  drain: { ...FLEET_FLAGS.drain, fallback: 10 },
+  nodes: { env: 'BENCH_NODES', fallback: 3, min: 2, help: 'nodes of the multi-node setup' },
+} satisfies Record<string, NumericFlag>;
+
+export const USAGE = [
+  'npm run bench:cluster -- [flags]   (each numeric flag also reads its env variable)',
+  ...numericUsage(NUMERIC),
+  `  --parts LIST                         ${PARTS.join(',')} (default: all)`,
+  '  --setups LIST                        fan-out setups: sqlite (one SQLite node, for reference), pgN (N nodes on',
+  '                                       PostgreSQL + Redis); default sqlite,pg1,pg<nodes>',
+].join('\n');
+
+function setupsFrom(text: string | undefined, nodes: number): ClusterSpec[] {
+  const names = (text ?? `sqlite,pg1,pg${nodes}`).split(',').map((p) => p.trim());
+  return names.map((name) => {
+    if (name === 'sqlite') return { storage: 'sqlite', nodes: 1 };
+    const count = /^pg([1-9][0-9]?)$/.exec(name)?.[1];
+    if (count === undefined) throw new Error(`--setups: "${name}" is neither sqlite nor pgN (N nodes, 1–99)`);
+    return { storage: 'postgres', nodes: Number(count) };
+  });
+}
+
+function partsFrom(text: string | undefined): Set<Part> {
+  if (text === undefined) return new Set(PARTS);
+  const parts = new Set<Part>();
+  for (const name of text.split(',').map((p) => p.trim())) {
+    const part = PARTS.find((p) => p === name);
+    if (!part) throw new Error(`--parts: unknown part "${name}" (${PARTS.join(', ')})`);
+    parts.add(part);
+  }
+  return parts;
+}
+
+/** Parses argv and env; throws with the flag's name on a bad value. Returns null when --help was asked. */
+export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ClusterOptions | null {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      ...numericArgs(NUMERIC),
+      parts: { type: 'string' },
+      setups: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help === true) return null;
+  const n = numericValues(NUMERIC, values, env);
+  const fleet = fleetOptions(n);
+  const nodes = Math.floor(n.nodes);
+  return {
+    ...fleet,
+    docs: fleet.docs || Math.ceil(fleet.devices / fleet.subsPerDoc),
+    setups: setupsFrom(stringValue(values, 'setups'), nodes),
+    parts: partsFrom(stringValue(values, 'parts')),
+  };
+}

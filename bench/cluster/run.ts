@@ -1,0 +1,46 @@
+import { ensureFdLimit } from '../sync/fdLimit';
+import { gitCommit, machine, machineLine } from '../sync/report';
+import { optionsOrExit } from '../sync/options';
+import { REPO_ROOT } from '../sync/serverProcess';
+import { dropAbandonedDatabases } from './cluster';
+import { lostUpdates, runFanoutSetup, type SetupResult } from './fanoutPart';
+import { fanoutTable, loadLine } from './fanoutReport';
+import { parseOptions, USAGE, type ClusterOptions } from './options';
+import { consoleText } from './table';
+
+/**
+ * `npm run bench:cluster` (issue 11): the same device fleet against one node and against several sharing
+ * PostgreSQL and Redis. Each part is a function here.
+ */
+
+const log = (line: string): void => console.log(`[bench:cluster] ${line}`);
+
+/** Runs every fan-out setup in turn; true when none lost an update. */
+async function fanoutPart(options: ClusterOptions): Promise<boolean> {
+  const host = machine();
+  const results: SetupResult[] = [];
+  for (const spec of options.setups) results.push(await runFanoutSetup(spec, options, host, log));
+  const date = new Date();
+  const commit = gitCommit(REPO_ROOT);
+  console.log(`\nbench:cluster fan-out  ${date.toISOString()}  commit ${commit}`);
+  console.log(machineLine({ machine: host }));
+  console.log(loadLine(options));
+  console.log(`${consoleText(fanoutTable(results))}\n`);
+  return results.every((r) => lostUpdates(r) === 0);
+}
+
+async function main(): Promise<void> {
+  const options = optionsOrExit(() => parseOptions(process.argv.slice(2)), USAGE);
+  if (!options) return;
+  ensureFdLimit(options.devices + 500);
+  await dropAbandonedDatabases();
+  if (options.parts.has('fanout') && !(await fanoutPart(options))) {
+    log('updates were lost');
+    process.exitCode = 1;
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  process.exit(1);
+});

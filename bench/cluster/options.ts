@@ -12,13 +12,20 @@ import {
 import type { ClusterSpec } from './cluster';
 
 /** The parts of `npm run bench:cluster`. The order pipeline in orders/s (issue 11's third part) is not one yet. */
-export const PARTS = ['fanout'] as const;
+export const PARTS = ['fanout', 'reconnect'] as const;
 export type Part = (typeof PARTS)[number];
 
 export interface ClusterOptions extends FleetOptions {
   /** The fan-out setups, in the order they run: a single SQLite node for reference, then 1 and N nodes on PostgreSQL. */
   readonly setups: readonly ClusterSpec[];
   readonly parts: ReadonlySet<Part>;
+  /** Nodes of the reconnect cluster (at least 2: the device comes back to another node). */
+  readonly reconnectNodes: number;
+  /** Orders the offline device holds. */
+  readonly reconnectOrders: number;
+  readonly reconnectTargetMs: number;
+  /** Bytes received over the minimal Yjs diff. */
+  readonly reconnectTargetRatio: number;
 }
 
 const NUMERIC = {
@@ -28,7 +35,10 @@ const NUMERIC = {
   rate: { ...FLEET_FLAGS.rate, fallback: 500 },
   duration: { ...FLEET_FLAGS.duration, fallback: 10 },
   drain: { ...FLEET_FLAGS.drain, fallback: 10 },
-  nodes: { env: 'BENCH_NODES', fallback: 3, min: 2, help: 'nodes of the multi-node setup' },
+  nodes: { env: 'BENCH_NODES', fallback: 3, min: 2, help: 'nodes of the multi-node setup and the reconnect' },
+  'reconnect-orders': { env: 'BENCH_RECONNECT_ORDERS', fallback: 200, min: 1, help: 'orders the offline device holds' },
+  'reconnect-target-ms': { env: 'BENCH_RECONNECT_TARGET_MS', fallback: 1000, min: 1, help: 'catch-up target, ms' },
+  'reconnect-ratio': { env: 'BENCH_RECONNECT_RATIO', fallback: 1.2, min: 1, help: 'target bytes ÷ minimal Yjs diff' },
 } satisfies Record<string, NumericFlag>;
 
 export const USAGE = [
@@ -81,5 +91,9 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
     docs: fleet.docs || Math.ceil(fleet.devices / fleet.subsPerDoc),
     setups: setupsFrom(stringValue(values, 'setups'), nodes),
     parts: partsFrom(stringValue(values, 'parts')),
+    reconnectNodes: nodes,
+    reconnectOrders: Math.floor(n['reconnect-orders']),
+    reconnectTargetMs: n['reconnect-target-ms'],
+    reconnectTargetRatio: n['reconnect-ratio'],
   };
 }

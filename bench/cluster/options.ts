@@ -26,6 +26,8 @@ export interface ClusterOptions extends FleetOptions {
   readonly reconnectTargetMs: number;
   /** Bytes received over the minimal Yjs diff. */
   readonly reconnectTargetRatio: number;
+  /** Where the results sections are written; null with --no-write. */
+  readonly resultsFile: string | null;
 }
 
 const NUMERIC = {
@@ -47,6 +49,8 @@ export const USAGE = [
   `  --parts LIST                         ${PARTS.join(',')} (default: all)`,
   '  --setups LIST                        fan-out setups: sqlite (one SQLite node, for reference), pgN (N nodes on',
   '                                       PostgreSQL + Redis); default sqlite,pg1,pg<nodes>',
+  '  --results FILE                       results file (default bench/RESULTS.md)',
+  '  --no-write                           print only, leave the results file alone',
 ].join('\n');
 
 function setupsFrom(text: string | undefined, nodes: number): ClusterSpec[] {
@@ -78,6 +82,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
       ...numericArgs(NUMERIC),
       parts: { type: 'string' },
       setups: { type: 'string' },
+      results: { type: 'string' },
+      'no-write': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -95,5 +101,6 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
     reconnectOrders: Math.floor(n['reconnect-orders']),
     reconnectTargetMs: n['reconnect-target-ms'],
     reconnectTargetRatio: n['reconnect-ratio'],
+    resultsFile: values['no-write'] === true ? null : (stringValue(values, 'results') ?? 'bench/RESULTS.md'),
   };
 }

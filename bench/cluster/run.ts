@@ -8,6 +8,7 @@ import { fanoutTable, loadLine } from './fanoutReport';
 import { parseOptions, USAGE, type ClusterOptions } from './options';
 import { runReconnect } from './reconnect/reconnectPart';
 import { reconnectPassed, reconnectTable } from './reconnect/reconnectReport';
+import { writeFanout, writeReconnect } from './resultsFile';
 import { consoleText } from './table';
 
 /**
@@ -29,6 +30,10 @@ async function fanoutPart(options: ClusterOptions): Promise<boolean> {
   console.log(machineLine({ machine: host }));
   console.log(loadLine(options));
   console.log(`${consoleText(fanoutTable(results))}\n`);
+  if (options.resultsFile) {
+    writeFanout(options.resultsFile, date, host, commit, options, results);
+    log(`wrote the fan-out results to ${options.resultsFile}`);
+  }
   return results.every((r) => lostUpdates(r) === 0);
 }
 
@@ -40,6 +45,10 @@ async function reconnectPart(options: ClusterOptions): Promise<boolean> {
   console.log(`\nbench:cluster reconnect  ${result.date.toISOString()}  commit ${commit}`);
   console.log(machineLine({ machine: host }));
   console.log(`${consoleText(reconnectTable(result, options))}\n`);
+  if (options.resultsFile) {
+    writeReconnect(options.resultsFile, host, commit, options, result);
+    log(`wrote the reconnect results to ${options.resultsFile}`);
+  }
   return reconnectPassed(result, options);
 }
 

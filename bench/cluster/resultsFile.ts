@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import { machineLine, type Machine } from '../sync/report';
+import { writeSection } from '../sync/resultsFile';
+import type { SetupResult } from './fanoutPart';
+import { fanoutHistoryLine, fanoutTable, loadLine } from './fanoutReport';
+import type { ClusterOptions } from './options';
+import type { ReconnectResult } from './reconnect/reconnectPart';
+import { reconnectHistoryLine, reconnectTable } from './reconnect/reconnectReport';
+import { markdown } from './table';
+
+/**
+ * bench:cluster owns one section of RESULTS.md made of sub-sections, one per part, each between markers of
+ * its own so that a run of one part leaves the others as they were. The order pipeline (issue 11's third
+ * part, orders/s across nodes) has its place reserved: its bench writes `bench:cluster:pipeline`.
+ */
+const marker = (name: string, edge: 'start' | 'end'): string => `<!-- bench:cluster${name ? `:${name}` : ''}:${edge} -->`;
+const HISTORY = '#### History';
+const HISTORY_KEEP = 20;
+
+const SKELETON = [
+  marker('', 'start'),
+  '## bench:cluster: one node against three (issue 11)',
+  '',
+  '`npm run bench:cluster` (`-- --help` for its flags). Nodes are server processes on this machine sharing one',
+  'PostgreSQL and one Redis (fan-out of committed updates and presence through pub/sub); each setup gets a fresh',
+  'database, dropped after, and a Redis key prefix of its own. Every part below is replaced by its own runs.',
+  '',
+  ...['fanout', 'reconnect'].flatMap((part) => [marker(part, 'start'), `### ${part}: not run yet`, marker(part, 'end'), '']),
+  marker('pipeline', 'start'),
+  '### Order pipeline across nodes (orders/s)',
+  '',
+  "Not measured yet: issue 11's third part (the whole order pipeline in orders/s) writes this sub-section between",
+  'its markers, with `writeSection` from bench/sync/resultsFile.ts.',
+  marker('pipeline', 'end'),
+  marker('', 'end'),
+].join('\n');
+
+const FANOUT_METHOD = [
+  'Every setup runs the same load on fresh processes: the SQLite node as `bench:sync` runs it (no Redis), then one',
+  'and several nodes on PostgreSQL + Redis. Device i connects to node i mod n, so the subscribers of a document sit',
+  'on different nodes. Fan-out latency runs from the writer handing its UPDATE to the socket to each other subscriber',
+  "receiving the relay, split by whether the receiver is on the writer's node (relayed by it) or another one (through",
+  'Redis). Lost: never ACKed, or not received by every subscriber within the drain limit, plus ACKed events absent',
+  'from what a fresh socket to each node loads. CPU is % of one core over the measured window (/proc); PostgreSQL is',
+  "the backends of the run's database (pg_stat_activity), Redis its INFO cpu (a shared server: includes other users).",
+  '',
+  'Caveat: the nodes, PostgreSQL, Redis and every device share one machine and its cores, so more nodes here show',
+  'what fan-out costs, not the capacity more machines would add; other processes on the machine are in the table.',
+].join('\n');
+
+const RECONNECT_METHOD = [
+  'A device signed in as outlet staff syncs the delivery orders on node 0 and goes offline. Outlet staff (node 1), an',
+  'admin (node 2) and the driver (node 0) then take every order from accepted to delivered, with notes, each update',
+  'ACKed. The nodes unload a document 1 s after nobody holds it (`DABBA_DOC_IDLE_MS=1000`), so that, as hours later,',
+  'every document is compacted and out of memory when the device comes back. It connects to node 1 and sends SYNC',
+  'step1 with the state it held for every order at once, as the app does; timed from the start of the connection to',
+  'every step2 applied. The minimal diff is Σ `Y.encodeStateAsUpdate(server doc, state vector the device held)`,',
+  'computed here from full copies loaded over a fresh socket to node 2, which also shows the device equals the server.',
+].join('\n');
+
+function ensureSkeleton(file: string): void {
+  if (fs.existsSync(file) && fs.readFileSync(file, 'utf8').includes(marker('', 'start'))) return;
+  writeSection(file, marker('', 'start'), marker('', 'end'), () => SKELETON);
+}
+
+function ranLine(date: Date, host: Machine, commit: string): string {
+  return `Last run ${date.toISOString()} on ${machineLine({ machine: host })}; commit \`${commit}\`.`;
+}
+
+export function writeFanout(
+  file: string,
+  date: Date,
+  host: Machine,
+  commit: string,
+  o: ClusterOptions,
+  results: readonly SetupResult[],
+): void {
+  ensureSkeleton(file);
+  const other = results.map((r) => `${r.name} ${r.otherCpuPercent.toFixed(0)} % (load avg ${r.loadAvg.toFixed(1)})`).join(', ');
+  const render = (history: readonly string[]): string =>
+    [
+      marker('fanout', 'start'),
+      '### Fan-out: the same load on one node and on several',
+      '',
+      ranLine(date, host, commit),
+      `Load: ${loadLine(o)}.`,
+      `Other processes on the machine during the measured windows, % of one core: ${other}.`,
+      '',
+      markdown(fanoutTable(results)),
+      '',
+      FANOUT_METHOD,
+      '',
+      HISTORY,
+      '',
+      ...[fanoutHistoryLine(date, commit, o, results), ...history].slice(0, HISTORY_KEEP),
+      marker('fanout', 'end'),
+    ].join('\n');
+  writeSection(file, marker('fanout', 'start'), marker('fanout', 'end'), render, HISTORY);
+}
+
+export function writeReconnect(file: string, host: Machine, commit: string, o: ClusterOptions, r: ReconnectResult): void {
+  ensureSkeleton(file);
+  const render = (history: readonly string[]): string =>
+    [
+      marker('reconnect', 'start'),
+      `### Reconnect: a device offline for a shift catches up on ${r.orders} orders`,
+      '',
+      ranLine(r.date, host, commit),
+      '',
+      markdown(reconnectTable(r, o)),
+      '',
+      RECONNECT_METHOD,
+      '',
+      HISTORY,
+      '',
+      ...[reconnectHistoryLine(r, commit, o), ...history].slice(0, HISTORY_KEEP),
+      marker('reconnect', 'end'),
+    ].join('\n');
+  writeSection(file, marker('reconnect', 'start'), marker('reconnect', 'end'), render, HISTORY);
+}

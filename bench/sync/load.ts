@@ -63,7 +63,8 @@ function write(plan: LoadPlan, tracker: Tracker, i: number, measured: boolean): 
   const doc = plan.docs[d];
   const subs = plan.subscribers[d];
   if (doc === undefined || !subs || subs.length === 0) throw new Error(`document ${d} has no subscribers`);
-  const writer = subs[Math.floor(i / plan.docs.length) % subs.length] ?? 0;
+  // Each document starts its turns at another subscriber, so every position writes as often.
+  const writer = subs[(Math.floor(i / plan.docs.length) + d) % subs.length] ?? 0;
   const device = plan.devices[writer];
   if (!device?.open) return; // a closed socket: reported as a closed socket, not as a lost update
   const id = newEventId();

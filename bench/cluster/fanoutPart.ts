@@ -5,7 +5,7 @@ import { readProc } from '../sync/procStats';
 import type { Machine } from '../sync/report';
 import { distribution, type Accounting, type Distribution } from '../sync/tracker';
 import type { StateCheck } from '../sync/verify';
-import { MeasuredWindow, probes, type ProcWindow, type WindowProbe } from '../sync/window';
+import { MeasuredWindow, probes, type ProcWindow, type WindowProbe, type WindowReading } from '../sync/window';
 import { specName, startCluster, type ClusterSpec } from './cluster';
 import { NodeMetrics } from './nodeMetrics';
 import { splitByNode } from './nodeSplit';
@@ -27,7 +27,7 @@ export interface SetupResult {
   readonly states: readonly StateCheck[];
   /** Each node over the measured window, and its RSS before any device connected. */
   readonly nodes: readonly (ProcWindow & { readonly rssIdle: number })[];
-  readonly bench: { readonly cpuPercent: number; readonly loopDelayP99Ms: number };
+  readonly bench: WindowReading['bench'];
   /** The Redis server's CPU (shared with whatever else uses it), % of one core; null without Redis. */
   readonly redisCpuPercent: number | null;
   /** The PostgreSQL backends of this run's database; null on SQLite. */

@@ -7,6 +7,8 @@ export interface ProcSample {
   readonly at: number;
   /** User + system CPU time, seconds. */
   readonly cpuS: number;
+  /** Time the main thread was ready to run but waited for a core (/proc/<pid>/schedstat), seconds; 0 when unknown. */
+  readonly waitS: number;
   readonly rssBytes: number;
   /** Peak RSS over the process's life (VmHWM). */
   readonly peakRssBytes: number;
@@ -39,7 +41,31 @@ export function readProc(pid: number): ProcSample {
   const utime = Number(fields[11]);
   const stime = Number(fields[12]);
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return { at, cpuS: (utime + stime) / clockTicks(), rssBytes: statusKb(status, 'VmRSS'), peakRssBytes: statusKb(status, 'VmHWM') };
+  return {
+    at,
+    cpuS: (utime + stime) / clockTicks(),
+    waitS: runQueueWaitS(pid),
+    rssBytes: statusKb(status, 'VmRSS'),
+    peakRssBytes: statusKb(status, 'VmHWM'),
+  };
+}
+
+/** The second field of /proc/<pid>/schedstat: nanoseconds spent runnable on a run queue, not running. */
+function runQueueWaitS(pid: number): number {
+  try {
+    return Number(fs.readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1] ?? 0) / 1e9;
+  } catch {
+    return 0; // a kernel without schedstats
+  }
+}
+
+/**
+ * How much of the time between two readings the process's main thread (for Node, the event loop) was ready
+ * to run but waited for a core, in %: the machine's other work delaying it.
+ */
+export function waitPercent(from: ProcSample, to: ProcSample): number {
+  const wallS = (to.at - from.at) / 1000;
+  return wallS > 0 ? ((to.waitS - from.waitS) / wallS) * 100 : 0;
 }
 
 /** CPU use between two readings as a percentage of one core (200% = both cores of a 2-core machine). */

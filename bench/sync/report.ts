@@ -31,6 +31,8 @@ export interface BenchResult {
   /** Server process over the measured window: CPU as % of one core, RSS in bytes. */
   readonly server: {
     readonly cpuPercent: number;
+    /** % of the window its main thread was ready to run but waited for a core (other work on the machine). */
+    readonly waitPercent: number;
     /** RSS right after start, before any device connected. */
     readonly rssIdle: number;
     readonly rssMean: number;
@@ -38,7 +40,7 @@ export interface BenchResult {
     readonly rssPeakLifetime: number;
   };
   /** This process (all devices): CPU as % of one core and the event loop's p99 delay, which adds to every latency. */
-  readonly bench: { readonly cpuPercent: number; readonly loopDelayP99Ms: number };
+  readonly bench: { readonly cpuPercent: number; readonly loopDelayP99Ms: number; readonly waitPercent: number };
   /** Everything else on the machine over the measured window (% of one core): noise in every number. */
   readonly otherCpuPercent: number;
 }
@@ -102,6 +104,7 @@ export function summaryRows(r: BenchResult): [string, string][] {
     ['bench process CPU / loop delay p99', `${pct(r.bench.cpuPercent)} / ${ms(r.bench.loopDelayP99Ms)}`],
     ['schedule lateness p99 / max', `${ms(r.load.lateMs.p99)} / ${ms(r.load.lateMs.max)}`],
     ['sockets closed during run', closed],
+    ['server / bench waiting for a core (window)', `${pct(r.server.waitPercent)} / ${pct(r.bench.waitPercent)}`],
     ['other processes CPU (window) / load avg at start', `${pct(r.otherCpuPercent)} / ${r.machine.loadAvg.toFixed(2)}`],
     [
       'setup: orders / connect / subscribe',

@@ -1,9 +1,20 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
-import { cpuPercent, readProc, readSystem, RssSampler, systemCpuPercent, type ProcSample, type SystemSample } from './procStats';
+import {
+  cpuPercent,
+  readProc,
+  readSystem,
+  RssSampler,
+  systemCpuPercent,
+  waitPercent,
+  type ProcSample,
+  type SystemSample,
+} from './procStats';
 
 /** One server process over the measured window: CPU as % of one core, RSS in bytes. */
 export interface ProcWindow {
   readonly cpuPercent: number;
+  /** % of the window its main thread was ready to run but waited for a core. */
+  readonly waitPercent: number;
   readonly rssMean: number;
   readonly rssMax: number;
   /** Peak RSS over the process's life (VmHWM), read at the end of the window. */
@@ -15,8 +26,11 @@ export interface WindowReading {
   readonly startedAt: number;
   readonly ms: number;
   readonly procs: readonly ProcWindow[];
-  /** This process (all devices): CPU as % of one core and the event loop's p99 delay, which adds to every latency. */
-  readonly bench: { readonly cpuPercent: number; readonly loopDelayP99Ms: number };
+  /**
+   * This process (all devices): CPU as % of one core, the event loop's p99 delay, which adds to every latency,
+   * and how much of the window its main thread waited for a core.
+   */
+  readonly bench: { readonly cpuPercent: number; readonly loopDelayP99Ms: number; readonly waitPercent: number };
   /** The whole machine, % of one core (all cores busy = cores × 100). */
   readonly systemCpuPercent: number;
 }
@@ -38,6 +52,7 @@ export function probes(...all: readonly WindowProbe[]): WindowProbe {
 interface Started {
   readonly at: number;
   readonly procs: readonly ProcSample[];
+  readonly self: ProcSample;
   readonly samplers: readonly RssSampler[];
   readonly system: SystemSample;
   readonly benchCpu: NodeJS.CpuUsage;
@@ -63,6 +78,7 @@ export class MeasuredWindow implements WindowProbe {
     this.started = {
       at: performance.now(),
       procs: this.pids.map(readProc),
+      self: readProc(process.pid),
       samplers,
       system: readSystem(),
       benchCpu: process.cpuUsage(),
@@ -76,6 +92,7 @@ export class MeasuredWindow implements WindowProbe {
     const s = this.started;
     if (!s) throw new Error('the measured window never started');
     const ends = this.pids.map(readProc);
+    const self = readProc(process.pid);
     const system = readSystem();
     const ms = performance.now() - s.at;
     const cpu = process.cpuUsage(s.benchCpu);
@@ -88,12 +105,17 @@ export class MeasuredWindow implements WindowProbe {
         const rss = s.samplers[i]?.stop() ?? { meanBytes: 0, maxBytes: 0 };
         return {
           cpuPercent: start ? cpuPercent(start, end) : 0,
+          waitPercent: start ? waitPercent(start, end) : 0,
           rssMean: rss.meanBytes,
           rssMax: rss.maxBytes,
           rssPeakLifetime: end.peakRssBytes,
         };
       }),
-      bench: { cpuPercent: ms > 0 ? ((cpu.user + cpu.system) / 1000 / ms) * 100 : 0, loopDelayP99Ms: s.loop.percentile(99) / 1e6 },
+      bench: {
+        cpuPercent: ms > 0 ? ((cpu.user + cpu.system) / 1000 / ms) * 100 : 0,
+        loopDelayP99Ms: s.loop.percentile(99) / 1e6,
+        waitPercent: waitPercent(s.self, self),
+      },
       systemCpuPercent: systemCpuPercent(s.system, system, this.cores),
     };
   }

@@ -31,6 +31,8 @@ export interface ReconnectResult {
   readonly minimal: MinimalDiff;
   /** The node it came back to, from connect to caught up, % of one core. */
   readonly rejoinCpuPercent: number;
+  /** % of that time its main thread was ready to run but waited for a core. */
+  readonly rejoinWaitPercent: number;
   /** The PostgreSQL backends of the run's database over the same time. */
   readonly postgresCpuPercent: number;
   readonly otherCpuPercent: number;
@@ -110,6 +112,7 @@ export async function runReconnect(options: ClusterOptions, host: Machine, log: 
       catchUp: back,
       minimal,
       rejoinCpuPercent,
+      rejoinWaitPercent: w.procs[0]?.waitPercent ?? 0,
       postgresCpuPercent: postgres,
       otherCpuPercent: Math.max(0, w.systemCpuPercent - rejoinCpuPercent - postgres - w.bench.cpuPercent),
       loadAvg,

@@ -58,7 +58,10 @@ export function reconnectTable(r: ReconnectResult, o: ClusterOptions): Table {
         'documents not equal to the server after',
         r.minimal.notCaughtUp === 0 ? '0' : `${r.minimal.notCaughtUp} (first ${r.minimal.firstNotCaughtUp ?? '?'})`,
       ],
-      ['CPU during catch-up: node / PostgreSQL backends', `${pct(r.rejoinCpuPercent)} / ${pct(r.postgresCpuPercent)} of one core`],
+      [
+        'during catch-up: node CPU / waiting for a core; PostgreSQL CPU',
+        `${pct(r.rejoinCpuPercent)} / ${pct(r.rejoinWaitPercent)}; ${pct(r.postgresCpuPercent)}`,
+      ],
       ['other processes CPU during catch-up / load avg', `${pct(r.otherCpuPercent)} / ${r.loadAvg.toFixed(1)}`],
     ],
   };

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { readOrder } from '../../../shared/order/orderDoc';
 import { BenchDevice, QUIET, type Received } from '../../sync/device';
 
 export interface CatchUp {
@@ -58,6 +59,8 @@ export interface MinimalDiff {
   /** Documents whose state on the device differs from the server's after the catch-up. */
   readonly notCaughtUp: number;
   readonly firstNotCaughtUp: string | null;
+  /** How many orders the device now sees in each status, by the same fold as the apps. */
+  readonly statuses: ReadonlyMap<string, number>;
 }
 
 /**
@@ -77,6 +80,7 @@ export async function minimalDiff(
   let bytes = 0;
   let notCaughtUp = 0;
   let firstNotCaughtUp: string | null = null;
+  const statuses = new Map<string, number>();
   try {
     for (let i = 0; i < names.length; i += batch) {
       const slice = names.slice(i, i + batch);
@@ -87,6 +91,8 @@ export async function minimalDiff(
         if (!full || !sv) throw new Error(`${name}: no full copy or no state vector`);
         bytes += Y.encodeStateAsUpdate(full, sv).byteLength;
         const mine = held.get(name);
+        const status = (mine && readOrder(mine)?.state.status) ?? 'unreadable';
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
         if (!mine || !Buffer.from(Y.encodeStateVector(mine)).equals(Buffer.from(Y.encodeStateVector(full)))) {
           notCaughtUp += 1;
           firstNotCaughtUp ??= name;
@@ -96,5 +102,5 @@ export async function minimalDiff(
   } finally {
     await reader.close();
   }
-  return { bytes, notCaughtUp, firstNotCaughtUp };
+  return { bytes, notCaughtUp, firstNotCaughtUp, statuses };
 }

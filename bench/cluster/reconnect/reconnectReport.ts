@@ -54,6 +54,7 @@ export function reconnectTable(r: ReconnectResult, o: ClusterOptions): Table {
         `${kb(c.wireBytes)} ÷ ${kb(r.minimal.bytes)} = ${(c.wireBytes / r.minimal.bytes).toFixed(3)}`,
       ],
       ['sent in the 500 ms after catching up', frames(c.after)],
+      ['orders by status on the device after', [...r.minimal.statuses].map(([status, n]) => `${n} ${status}`).join(', ')],
       [
         'documents not equal to the server after',
         r.minimal.notCaughtUp === 0 ? '0' : `${r.minimal.notCaughtUp} (first ${r.minimal.firstNotCaughtUp ?? '?'})`,

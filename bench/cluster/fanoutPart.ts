@@ -18,6 +18,8 @@ export interface SetupResult {
   readonly spec: ClusterSpec;
   readonly setupMs: { readonly orders: number; readonly connect: number; readonly subscribe: number };
   readonly load: LoadResult;
+  /** From the end of the load to the last ACK or relay, ms, and whether all arrived within the drain limit. */
+  readonly drain: { readonly ms: number; readonly complete: boolean };
   readonly fanout: Distribution;
   readonly sameNode: Distribution;
   readonly crossNode: Distribution;
@@ -73,6 +75,7 @@ export async function runFanoutSetup(
       spec,
       setupMs: fleet.setupMs,
       load: fleet.load,
+      drain: { ms: fleet.drainMs, complete: fleet.drained },
       fanout: distribution(tracker.fanoutMs),
       ...splitByNode(tracker, spec.nodes),
       ack: distribution(tracker.ackMs),

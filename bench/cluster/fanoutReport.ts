@@ -39,6 +39,7 @@ export function fanoutTable(results: readonly SetupResult[]): Table {
       row('ACK p50 / p99', (r) => p50p99(r.ack)),
       row('node commit time, mean (its /metrics)', (r) => (r.commits ? r.commits.map((c) => ms(c.meanMs)).join(' · ') : '—')),
       row('updates sent / ACKed / rejected', (r) => `${r.accounting.sent} / ${r.accounting.acked} / ${r.accounting.rejected}`),
+      row('backlog after the last update: drained in', (r) => `${s(r.drain.ms)}${r.drain.complete ? '' : ' (limit reached)'}`),
       row('deliveries missing', (r) => `${r.accounting.deliveriesMissing} of ${r.accounting.deliveriesExpected}`),
       row('ACKed but absent, fresh socket per node', (r) => r.states.map((x) => String(x.missing)).join(' · ')),
       row('lost updates (must be 0)', (r) => String(lostUpdates(r))),

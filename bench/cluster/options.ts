@@ -36,7 +36,8 @@ const NUMERIC = {
   docs: { ...FLEET_FLAGS.docs, fallback: 0, min: 0, help: 'order documents (0: devices ÷ subs)' },
   rate: { ...FLEET_FLAGS.rate, fallback: 500 },
   duration: { ...FLEET_FLAGS.duration, fallback: 10 },
-  drain: { ...FLEET_FLAGS.drain, fallback: 10 },
+  // Waiting ends as soon as everything arrived: a long limit only keeps a slow delivery from counting as lost.
+  drain: { ...FLEET_FLAGS.drain, fallback: 60 },
   nodes: { env: 'BENCH_NODES', fallback: 3, min: 2, help: 'nodes of the multi-node setup and the reconnect' },
   'reconnect-orders': { env: 'BENCH_RECONNECT_ORDERS', fallback: 200, min: 1, help: 'orders the offline device holds' },
   'reconnect-target-ms': { env: 'BENCH_RECONNECT_TARGET_MS', fallback: 1000, min: 1, help: 'catch-up target, ms' },

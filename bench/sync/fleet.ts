@@ -19,6 +19,8 @@ export interface FleetRun {
   readonly tracker: Tracker;
   /** Every ACK and relay arrived within the drain limit. */
   readonly drained: boolean;
+  /** From the end of the load to the last ACK or relay (or the drain limit), ms: the backlog the servers had left. */
+  readonly drainMs: number;
   /** The state check of each server, in the order of `urls`, each over a fresh socket. */
   readonly states: readonly StateCheck[];
 }
@@ -87,7 +89,9 @@ export async function runFleet(urls: readonly string[], options: FleetOptions, w
     },
     () => window.stop(),
   );
+  const drainStart = performance.now();
   const drained = await tracker.settled(options.drainS * 1000);
+  const drainMs = performance.now() - drainStart;
   log(drained ? 'every ACK and relay arrived' : `drain limit of ${options.drainS} s reached with deliveries outstanding`);
   hooks.assertAlive();
 
@@ -105,6 +109,7 @@ export async function runFleet(urls: readonly string[], options: FleetOptions, w
     load,
     tracker,
     drained,
+    drainMs,
     states,
   };
 }

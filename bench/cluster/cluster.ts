@@ -69,7 +69,7 @@ export async function startCluster(spec: ClusterSpec, env: Readonly<Record<strin
   try {
     let shared: Record<string, string> = {};
     if (spec.storage === 'postgres') {
-      database = await createTestDatabase(DATABASE_PREFIX, String(process.pid));
+      database = await createTestDatabase('empty', { prefix: DATABASE_PREFIX, run: String(process.pid) });
       redis = new BenchRedis();
       await redis.connect();
       shared = {

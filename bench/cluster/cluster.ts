@@ -52,9 +52,14 @@ export async function dropAbandonedDatabases(): Promise<void> {
 /**
  * Starts `spec.nodes` server processes. On PostgreSQL they share a fresh database, a JWT secret and a fresh
  * Redis prefix, and are started one after another: the first seeds the demo outlet and accounts, the others
- * find them. `env` is added to every node's environment.
+ * find them. `env` is added to every node's environment; with `cpuProfDir` each node writes a CPU profile
+ * there when it stops.
  */
-export async function startCluster(spec: ClusterSpec, env: Readonly<Record<string, string>>): Promise<Cluster> {
+export async function startCluster(
+  spec: ClusterSpec,
+  env: Readonly<Record<string, string>>,
+  cpuProfDir: string | null = null,
+): Promise<Cluster> {
   if (spec.storage === 'sqlite' && spec.nodes !== 1) throw new Error('SQLite runs one node: nodes share PostgreSQL');
   const nodes: ServerProcess[] = [];
   let database: TestDatabase | null = null;
@@ -79,7 +84,9 @@ export async function startCluster(spec: ClusterSpec, env: Readonly<Record<strin
         DABBA_REDIS_PREFIX: redis.prefix,
       };
     }
-    for (let i = 0; i < spec.nodes; i++) nodes.push(await spawnServer({ env: { ...env, ...shared, DABBA_NODE_ID: `bench-node-${i}` } }));
+    for (let i = 0; i < spec.nodes; i++) {
+      nodes.push(await spawnServer({ env: { ...env, ...shared, DABBA_NODE_ID: `bench-node-${i}` }, cpuProfDir }));
+    }
     if (database) {
       pg = new PgBackends(database.url);
       await pg.connect();

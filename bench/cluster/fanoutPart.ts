@@ -57,7 +57,8 @@ export async function runFanoutSetup(
   const name = specName(spec);
   const say = (line: string): void => log(`${name}: ${line}`);
   const startLoad = os.loadavg()[0] ?? 0;
-  const cluster = await startCluster(spec, { DABBA_ORDERS_PER_MINUTE: String(Math.max(1000, options.docs * 2)) });
+  const env = { DABBA_ORDERS_PER_MINUTE: String(Math.max(1000, options.docs * 2)) };
+  const cluster = await startCluster(spec, env, options.serverProfDir);
   say(`nodes ${cluster.pids.join(', ')} at ${cluster.urls.join(' ')}`);
   try {
     const idle = cluster.pids.map((pid) => readProc(pid).rssBytes);

@@ -28,6 +28,8 @@ export interface ClusterOptions extends FleetOptions {
   readonly reconnectTargetRatio: number;
   /** Where the results sections are written; null with --no-write. */
   readonly resultsFile: string | null;
+  /** Directory for a `--cpu-prof` profile of every fan-out node; null for none. */
+  readonly serverProfDir: string | null;
 }
 
 const NUMERIC = {
@@ -52,6 +54,7 @@ export const USAGE = [
   '                                       PostgreSQL + Redis); default sqlite,pg1,pg<nodes>',
   '  --results FILE                       results file (default bench/RESULTS.md)',
   '  --no-write                           print only, leave the results file alone',
+  '  --server-prof DIR                    run the fan-out nodes with --cpu-prof, profiles written to DIR',
 ].join('\n');
 
 function setupsFrom(text: string | undefined, nodes: number): ClusterSpec[] {
@@ -85,6 +88,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
       setups: { type: 'string' },
       results: { type: 'string' },
       'no-write': { type: 'boolean' },
+      'server-prof': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -103,5 +107,6 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
     reconnectTargetMs: n['reconnect-target-ms'],
     reconnectTargetRatio: n['reconnect-ratio'],
     resultsFile: values['no-write'] === true ? null : (stringValue(values, 'results') ?? 'bench/RESULTS.md'),
+    serverProfDir: stringValue(values, 'server-prof') ?? null,
   };
 }

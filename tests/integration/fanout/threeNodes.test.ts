@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { orderDocName } from '../../../shared/docNames';
 import { newEventId } from '../../../shared/ids';
-import { appendEvent, eventsArray } from '../../../shared/order/orderDoc';
+import { appendEvent } from '../../../shared/order/orderDoc';
 import { MuxType } from '../../../shared/protocol/muxMessages';
 import { authorOf, login, placeOrder, type Session } from '../support/api';
 import { MuxTestClient } from '../support/muxClient';
 import { createTestDatabase, type TestDatabase } from '../support/postgres';
+import { contents } from '../support/recordingDevice';
 import { SHARED_REDIS, useRedisPrefixes } from '../support/redisPrefixes';
 import { freePort, spawnServer, tempDataDir, type ChildServer } from '../support/server';
 import { eventually } from '../support/stockClient';
@@ -14,11 +15,7 @@ import { TcpProxy } from '../support/tcpProxy';
 
 const JWT_SECRET = 'three-nodes-test-secret-0123456789abcdef';
 
-const notesOf = (doc: Y.Doc): string[] =>
-  eventsArray(doc)
-    .toArray()
-    .flatMap((e) => (typeof e === 'object' && e !== null && 'text' in e && typeof e.text === 'string' ? [e.text] : []))
-    .sort();
+const notesOf = (doc: Y.Doc): string[] => contents(doc).notes;
 
 /**
  * A device behind the load balancer, as the apps behave: it keeps its documents across connections,

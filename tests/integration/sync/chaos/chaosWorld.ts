@@ -171,6 +171,12 @@ export class ChaosWorld {
       this.connect(i);
     }
     for (let round = 0; round < 100; round++) {
+      // A kill armed before the calm can still strike: disarming spares only writes not yet begun, and a
+      // compaction queued by the last step may be committing. The process died; it starts again.
+      if (this.server?.dead) {
+        await this.die(this.fatal.flushPercent);
+        await this.restart();
+      }
       let moved = false;
       for (const connection of this.live) moved = (await this.flow(connection)) || moved;
       if (moved) continue;

@@ -1,6 +1,7 @@
 import { Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver } from 'kysely';
 import type { Db } from '../db';
 import type { Database } from './schema';
+import { statementCachingDatabase } from './statementCache';
 
 /**
  * SQLite runs DDL inside transactions, but Kysely's adapter says it does not (kysely#56, kept off because
@@ -22,7 +23,7 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
  */
 class AutoRollbackAwareDriver extends SqliteDriver {
   constructor(private readonly raw: Db) {
-    super({ database: raw });
+    super({ database: statementCachingDatabase(raw) });
   }
 
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {

@@ -246,7 +246,7 @@ export class DocWriter {
 const hasPending = (doc: Y.Doc): boolean => doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
 
 function cloneDoc(doc: Y.Doc): Y.Doc {
-  const copy = new Y.Doc({ gc: true });
+  const copy = new Y.Doc({ gc: true, guid: doc.guid });
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
   return copy;
 }

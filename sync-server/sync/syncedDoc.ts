@@ -46,7 +46,7 @@ export const DEFAULT_COMPACT_EVERY = 500;
  * relayed to the subscribers here.
  */
 export class SyncedDoc {
-  readonly ydoc = new Y.Doc({ gc: true });
+  readonly ydoc: Y.Doc;
   readonly subscribers = new Set<Subscriber>();
   private readonly awareness: DocAwareness<Subscriber>;
   /** Held by something other than a subscriber (a projection write); unloading waits for both to be zero. */
@@ -63,6 +63,8 @@ export class SyncedDoc {
     private readonly events: SyncedDocEvents,
     compactEvery = DEFAULT_COMPACT_EVERY,
   ) {
+    // A guid of our own: Yjs would otherwise draw a random one from crypto for every document loaded.
+    this.ydoc = new Y.Doc({ gc: true, guid: name });
     this.orderLog = ref.kind === 'order' ? new OrderLog(this.ydoc) : null;
     this.writer = new DocWriter(
       name,

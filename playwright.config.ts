@@ -3,8 +3,9 @@ import { chromiumLaunchOptions } from './tests/e2e/support/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  // Each test starts its own server and browsers; two cores run one at a time.
-  workers: 1,
+  // Each test starts its own server (own port, DATA_DIR and browser profiles), so files run two at a
+  // time: most of a test's time is waiting on its apps, and one at a time took the suite past 10 minutes.
+  workers: 2,
   fullyParallel: false,
   timeout: 180_000,
   expect: { timeout: 15_000 },

@@ -57,6 +57,11 @@ function isUniqueViolation(err: unknown): boolean {
   return err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || err.code === 'SQLITE_CONSTRAINT_UNIQUE' || err.code === '23505';
 }
 
+/** Which part of a `since` read a row is; the snapshot sorts first. */
+const SNAPSHOT_PART = 0;
+const LOG_PART = 1;
+type Part = typeof SNAPSHOT_PART | typeof LOG_PART;
+
 const bytes = (data: Uint8Array): Uint8Array => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 
 /**
@@ -67,11 +72,14 @@ const bytes = (data: Uint8Array): Uint8Array => new Uint8Array(data.buffer, data
 export class DocStore {
   constructor(private readonly db: Kysely<Database>) {}
 
+  /**
+   * The log first, then the owners: every claim of a loaded update committed with it, so it is read. A
+   * claim committed in between is read too, ahead of its update; the append that would act on it is
+   * stale (its seq is taken) and catches up first.
+   */
   async load(doc: string): Promise<StoredDoc> {
-    return this.db.transaction().execute(async (trx) => {
-      const store = new DocStore(trx);
-      return { ...(await store.since(doc, 0)), owners: await store.owners(doc) };
-    });
+    const stored = await this.since(doc, 0);
+    return { ...stored, owners: await this.owners(doc) };
   }
 
   /** The owner of every client id recorded for the doc. */
@@ -80,30 +88,33 @@ export class DocStore {
     return new Map(rows.map((r) => [r.client, r.owner] as const));
   }
 
-  /** Everything stored after `seq`, read in one transaction so a compaction between reads cannot hide updates. */
+  /**
+   * Everything stored after `seq`, read in one statement: the snapshot when it is newer, then the log
+   * after the snapshot (or after `seq`). One statement reads one state of the database on both dialects,
+   * so a compaction committing meanwhile cannot hide updates; a transaction would not do that on
+   * PostgreSQL, where each statement of a READ COMMITTED transaction sees what committed before it.
+   */
   async since(doc: string, seq: number): Promise<StoredSince> {
-    const read = async (db: Kysely<Database>): Promise<StoredSince> => {
-      const snap = await db
-        .selectFrom('doc_snapshots')
-        .select(['seq', 'data'])
-        .where('doc', '=', doc)
-        .where('seq', '>', seq)
-        .executeTakeFirst();
-      const after = snap?.seq ?? seq;
-      const rows = await db
-        .selectFrom('doc_updates')
-        .select(['seq', 'data'])
-        .where('doc', '=', doc)
-        .where('seq', '>', after)
-        .orderBy('seq')
-        .execute();
-      return {
-        snapshot: snap ? bytes(snap.data) : null,
-        updates: rows.map((r) => bytes(r.data)),
-        lastSeq: rows.at(-1)?.seq ?? after,
-      };
+    const newerSnapshot = this.db.selectFrom('doc_snapshots').where('doc', '=', doc).where('seq', '>', seq);
+    const rows = await newerSnapshot
+      .select((eb) => [eb.lit(SNAPSHOT_PART).$castTo<Part>().as('part'), 'seq', 'data'])
+      .unionAll((eb) =>
+        eb
+          .selectFrom('doc_updates')
+          .select((s) => [s.lit(LOG_PART).$castTo<Part>().as('part'), 'seq', 'data'])
+          .where('doc', '=', doc)
+          .where((w) => w('seq', '>', w.fn.coalesce(newerSnapshot.select('seq').$asScalar(), w.val(seq)))),
+      )
+      .orderBy('part')
+      .orderBy('seq')
+      .execute();
+    const snap = rows[0]?.part === SNAPSHOT_PART ? rows[0] : undefined;
+    const updates = snap ? rows.slice(1) : rows;
+    return {
+      snapshot: snap ? bytes(snap.data) : null,
+      updates: updates.map((r) => bytes(r.data)),
+      lastSeq: updates.at(-1)?.seq ?? snap?.seq ?? seq,
     };
-    return this.db.isTransaction ? read(this.db) : this.db.transaction().execute(read);
   }
 
   /**

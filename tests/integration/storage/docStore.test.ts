@@ -1,6 +1,8 @@
+import type { KyselyPlugin } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { DocStore, StaleWrite } from '../../../sync-server/storage/docStore';
-import { DIALECTS, useTestStorage, type Dialect } from '../support/sqlStorage';
+import { openSqlStorage } from '../../../sync-server/storage/sql/open';
+import { DIALECTS, silentLog, useTestStorage, type Dialect } from '../support/sqlStorage';
 
 const DOC = 'outlet:o1';
 const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values);
@@ -51,6 +53,31 @@ describe.each(DIALECTS)('the document log on %s', (dialect: Dialect) => {
     expect(await store().since(DOC, 2)).toEqual({ snapshot: bytes(40), updates: [bytes(5), bytes(6)], lastSeq: 6 });
     expect(await store().since(DOC, 4)).toEqual({ snapshot: null, updates: [bytes(5), bytes(6)], lastSeq: 6 });
     expect(await store().since(DOC, 6)).toEqual({ snapshot: null, updates: [], lastSeq: 6 });
+  });
+
+  it('reads every update after a seq even when another node compacts while it reads', async () => {
+    for (let seq = 1; seq <= 8; seq++) await store().append(DOC, seq, bytes(seq));
+    const other = await openSqlStorage(storage().target, silentLog);
+    try {
+      let compacted = false;
+      // Right after the reader's first statement comes back, the other node folds seqs 1–6 into a snapshot.
+      const compactAfterFirstRead: KyselyPlugin = {
+        transformQuery: (args) => args.node,
+        transformResult: async (args) => {
+          if (!compacted) {
+            compacted = true;
+            await new DocStore(other.db).compact(DOC, 6, bytes(60));
+          }
+          return args.result;
+        },
+      };
+      const reader = new DocStore(storage().db.withPlugin(compactAfterFirstRead));
+      expect(await reader.since(DOC, 3)).toEqual({ snapshot: null, updates: [4, 5, 6, 7, 8].map((n) => bytes(n)), lastSeq: 8 });
+      expect(compacted).toBe(true);
+      expect(await store().since(DOC, 3)).toEqual({ snapshot: bytes(60), updates: [bytes(7), bytes(8)], lastSeq: 8 });
+    } finally {
+      await other.close();
+    }
   });
 
   it('commits rows written along with an update, or neither when one of them fails', async () => {

@@ -6,7 +6,11 @@ interface Reading {
   readonly at: number;
   /** CPU seconds so far of each backend serving the database. */
   readonly cpuS: ReadonlyMap<number, number>;
-  /** Transactions committed and rolled back in the database so far (a lost seq race rolls back). */
+  /**
+   * Transactions committed and rolled back in the database so far. A lost seq race rolls back only when
+   * the append claimed client ids or wrote rows along; a plain append is one statement that commits,
+   * having changed nothing.
+   */
   readonly commits: number;
   readonly rollbacks: number;
 }

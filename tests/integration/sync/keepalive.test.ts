@@ -11,23 +11,24 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const open = async (autoPong: boolean): Promise<WebSocket> => {
+/** A signed-in socket, and when it closes: listened for from the start, as a slow sign-in of another socket can outlast its life. */
+const open = async (autoPong: boolean): Promise<{ ws: WebSocket; closed: Promise<number> }> => {
   const { token } = await login(server.url, 'outlet');
   const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/sync?v=${PROTOCOL_VERSION}&token=${token}`, { autoPong });
+  const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);
   });
-  return ws;
+  return { ws, closed };
 };
 
 describe('keepalive', () => {
   it('drops a socket that stops answering pings and keeps one that answers', async () => {
     const [silent, healthy] = await Promise.all([open(false), open(true)]);
-    const dropped = new Promise<number>((resolve) => silent.once('close', (code) => resolve(code)));
-    const code = await dropped;
+    const code = await silent.closed;
     expect(code).toBe(1006); // terminated without a close frame: the peer is presumed gone
-    expect(healthy.readyState).toBe(WebSocket.OPEN);
-    healthy.close();
+    expect(healthy.ws.readyState).toBe(WebSocket.OPEN);
+    healthy.ws.close();
   });
 });

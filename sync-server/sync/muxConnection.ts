@@ -3,14 +3,14 @@ import { CloseCode } from '../../shared/protocol/closeCodes';
 import { ANONYMOUS_MAX_DOCS } from '../../shared/protocol/limits';
 import { decodeMux, encodeMux, MuxType, type MuxMessage } from '../../shared/protocol/muxMessages';
 import type { RejectCode } from '../../shared/protocol/rejectCodes';
-import { fail, ok, type Fail, type Result } from '../../shared/result';
+import { fail, ok, type Fail, type Failure, type Result } from '../../shared/result';
 import type { Actor } from '../../shared/roles';
-import { TOKEN_REFUSALS } from '../../shared/api/tokenRefusals';
+import { TOKEN_REFUSALS, type TokenRefusal } from '../../shared/api/tokenRefusals';
 import type { SessionCheck } from '../auth/tokens';
 import type { Logger } from '../log';
 import type { RateLimiter } from '../limits/rateLimit';
 import type { OrderIndex } from '../storage/orderIndex';
-import { authorizeDoc } from './access';
+import { authorizeDoc, type AccessRefusal } from './access';
 import { LoadError, type DocRegistry } from './docRegistry';
 import { DeviceSocket } from './socket';
 import { readSyncMessage, SyncStep, syncPayload } from '../../shared/protocol/syncPayload';
@@ -26,6 +26,14 @@ export interface SyncDeps {
 
 /** Documents one signed-in device may hold at once over one socket. */
 const MAX_DOCS_PER_SOCKET = 10_000;
+
+/** What `decide` found. An `open` verdict holds the document until it is answered (or released unanswered). */
+type Decided =
+  | { readonly kind: 'open'; readonly doc: SyncedDoc }
+  | { readonly kind: 'revoked'; readonly why: TokenRefusal }
+  | { readonly kind: 'over_limit' }
+  | { readonly kind: 'refused'; readonly error: Failure<AccessRefusal> }
+  | { readonly kind: 'load_failed' };
 
 type Handler<T extends MuxMessage['type']> = (conn: MuxConnection, msg: Extract<MuxMessage, { type: T }>) => Promise<void> | void;
 
@@ -97,26 +105,45 @@ export class MuxConnection implements Subscriber {
   async subscribe(name: string): Promise<Result<SyncedDoc, RejectCode>> {
     const held = this.docs.get(name);
     if (held) return ok(held);
+    return this.answer(name, await this.decide(name));
+  }
+
+  /**
+   * Whether `name` may be held, holding it if so: the sign-in checked again, the per-connection limit, the
+   * access rules, then the load. Quiet: what the connection sends, counts or closes for it is `answer`'s.
+   */
+  private async decide(name: string): Promise<Decided> {
     const ended = await this.stillSignedIn();
-    if (ended) {
-      this.socket.close(CloseCode.REVOKED, TOKEN_REFUSALS[ended]);
-      return fail('forbidden', TOKEN_REFUSALS[ended]);
-    }
-    const limit = this.actor ? MAX_DOCS_PER_SOCKET : ANONYMOUS_MAX_DOCS;
-    if (this.docs.size >= limit) return this.refuse(name, 'rate_limited', `At most ${limit} documents per connection.`);
+    if (ended) return { kind: 'revoked', why: ended };
+    if (this.docs.size >= this.maxDocs()) return { kind: 'over_limit' };
     const access = await authorizeDoc({ actor: this.actor, address: this.address }, name, this.deps.orders, this.deps.trackLookups);
-    if (!access.ok) {
-      const refusal = this.refuse(name, access.error.code, access.error.message);
-      if (access.error.code === 'rate_limited') this.socket.close(CloseCode.ABUSE, access.error.message);
-      return refusal;
-    }
-    let doc: SyncedDoc;
+    if (!access.ok) return { kind: 'refused', error: access.error };
     try {
-      doc = await this.deps.registry.acquire(access.value);
+      return { kind: 'open', doc: await this.deps.registry.acquire(access.value) };
     } catch (err: unknown) {
       if (!(err instanceof LoadError)) throw err;
-      return this.refuse(name, 'load_failed', 'The document could not be loaded; try again later.');
+      return { kind: 'load_failed' };
     }
+  }
+
+  /** Answers a verdict in turn: the socket closed or refused as the verdict says, or the document subscribed. */
+  private answer(name: string, verdict: Decided): Result<SyncedDoc, RejectCode> {
+    if (verdict.kind === 'revoked') {
+      this.socket.close(CloseCode.REVOKED, TOKEN_REFUSALS[verdict.why]);
+      return fail('forbidden', TOKEN_REFUSALS[verdict.why]);
+    }
+    const limit = this.maxDocs();
+    if (verdict.kind === 'over_limit' || this.docs.size >= limit) {
+      this.releaseVerdict(verdict);
+      return this.refuse(name, 'rate_limited', `At most ${limit} documents per connection.`);
+    }
+    if (verdict.kind === 'refused') {
+      const refusal = this.refuse(name, verdict.error.code, verdict.error.message);
+      if (verdict.error.code === 'rate_limited') this.socket.close(CloseCode.ABUSE, verdict.error.message);
+      return refusal;
+    }
+    if (verdict.kind === 'load_failed') return this.refuse(name, 'load_failed', 'The document could not be loaded; try again later.');
+    const doc = verdict.doc;
     if (this.closed) {
       this.deps.registry.release(doc);
       return fail('forbidden', 'The connection closed.');
@@ -125,6 +152,14 @@ export class MuxConnection implements Subscriber {
     this.docs.set(name, doc);
     this.deps.registry.release(doc);
     return ok(doc);
+  }
+
+  private releaseVerdict(verdict: Decided): void {
+    if (verdict.kind === 'open') this.deps.registry.release(verdict.doc);
+  }
+
+  private maxDocs(): number {
+    return this.actor ? MAX_DOCS_PER_SOCKET : ANONYMOUS_MAX_DOCS;
   }
 
   held(name: string): SyncedDoc | undefined {

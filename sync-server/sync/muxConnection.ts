@@ -6,12 +6,14 @@ import type { RejectCode } from '../../shared/protocol/rejectCodes';
 import { fail, ok, type Fail, type Failure, type Result } from '../../shared/result';
 import type { Actor } from '../../shared/roles';
 import { TOKEN_REFUSALS, type TokenRefusal } from '../../shared/api/tokenRefusals';
+import { parseDocName } from '../../shared/docNames';
 import type { SessionCheck } from '../auth/tokens';
 import type { Logger } from '../log';
 import type { RateLimiter } from '../limits/rateLimit';
 import type { OrderIndex } from '../storage/orderIndex';
 import { authorizeDoc, type AccessRefusal } from './access';
 import { LoadError, type DocRegistry } from './docRegistry';
+import { DocPrefetch } from './prefetch';
 import { DeviceSocket } from './socket';
 import { readSyncMessage, SyncStep, syncPayload } from '../../shared/protocol/syncPayload';
 import type { Subscriber, SyncedDoc } from './syncedDoc';
@@ -34,6 +36,10 @@ type Decided =
   | { readonly kind: 'over_limit' }
   | { readonly kind: 'refused'; readonly error: Failure<AccessRefusal> }
   | { readonly kind: 'load_failed' };
+/** Ahead of its turn a subscription may also be left to be decided in turn. */
+type Verdict = Decided | { readonly kind: 'in_turn' };
+
+const IN_TURN: Verdict = { kind: 'in_turn' };
 
 type Handler<T extends MuxMessage['type']> = (conn: MuxConnection, msg: Extract<MuxMessage, { type: T }>) => Promise<void> | void;
 
@@ -41,6 +47,7 @@ type Handler<T extends MuxMessage['type']> = (conn: MuxConnection, msg: Extract<
 export class MuxConnection implements Subscriber {
   private readonly socket: DeviceSocket;
   private readonly docs = new Map<string, SyncedDoc>();
+  private readonly prefetch: DocPrefetch<Verdict>;
   private queue: Promise<void> = Promise.resolve();
   private closed = false;
 
@@ -52,14 +59,23 @@ export class MuxConnection implements Subscriber {
     private readonly stillSignedIn: SessionCheck,
   ) {
     this.socket = new DeviceSocket(ws);
+    this.prefetch = new DocPrefetch<Verdict>(
+      (name, abandoned) => this.decide(name, abandoned),
+      (verdict) => this.releaseVerdict(verdict),
+    );
     ws.on('message', (data, isBinary) => {
       if (!isBinary || !(data instanceof Buffer)) {
         this.socket.close(CloseCode.MALFORMED, 'binary frames only');
         return;
       }
+      const message = decoded(new Uint8Array(data));
+      // Deciding (and loading) the document starts now; the answer still waits for every message before it.
+      if (message && (message.type === MuxType.SYNC || message.type === MuxType.UPDATE) && !this.docs.has(message.doc)) {
+        this.prefetch.start(message.doc);
+      }
       // One message at a time, in arrival order, so a subscribe finishes before the updates behind it.
       this.queue = this.queue
-        .then(() => this.handle(new Uint8Array(data)))
+        .then(() => this.handle(message))
         .catch((err: unknown) => {
           this.deps.log.error('mux message failed', { error: String(err) });
           this.socket.close(CloseCode.MALFORMED);
@@ -85,12 +101,9 @@ export class MuxConnection implements Subscriber {
     );
   }
 
-  private async handle(frame: Uint8Array): Promise<void> {
+  private async handle(message: MuxMessage | null): Promise<void> {
     if (this.closed) return;
-    let message: MuxMessage;
-    try {
-      message = decodeMux(frame);
-    } catch {
+    if (!message) {
       this.socket.close(CloseCode.MALFORMED);
       return;
     }
@@ -100,24 +113,37 @@ export class MuxConnection implements Subscriber {
   /**
    * The subscribed document, subscribing first if needed; or why it may not be held (REFUSED is sent),
    * so an update behind a refused subscription is rejected for the same reason: a transient one
-   * (load_failed, rate_limited) keeps the device's change for a retry instead of losing it.
+   * (load_failed, rate_limited) keeps the device's change for a retry instead of losing it. The checks may
+   * have been made as the message arrived (see `decide`); the answer, and what is counted or closed for it,
+   * comes in turn.
    */
   async subscribe(name: string): Promise<Result<SyncedDoc, RejectCode>> {
     const held = this.docs.get(name);
     if (held) return ok(held);
-    return this.answer(name, await this.decide(name));
+    const early = await this.prefetch.take(name);
+    // Not decided ahead (a tracking document, or no slot yet), or found at the limit then (the connection may
+    // have let documents go since): decided now.
+    const verdict = early && early.kind !== 'in_turn' && early.kind !== 'over_limit' ? early : await this.decide(name);
+    return this.answer(name, verdict);
   }
 
   /**
    * Whether `name` may be held, holding it if so: the sign-in checked again, the per-connection limit, the
-   * access rules, then the load. Quiet: what the connection sends, counts or closes for it is `answer`'s.
+   * access rules, then the load. Quiet, so that it may run `ahead` of its turn (prefetch.ts), as the message
+   * arrives: its checks are then older by the time the messages before it take to answer. Tracking documents
+   * are left to their turn (looking a token up spends the address's budget), and nothing is loaded for a
+   * connection that closed meanwhile.
    */
-  private async decide(name: string): Promise<Decided> {
+  private decide(name: string): Promise<Decided>;
+  private decide(name: string, ahead: () => boolean): Promise<Verdict>;
+  private async decide(name: string, ahead?: () => boolean): Promise<Verdict> {
+    if (ahead && (!this.actor || parseDocName(name)?.kind === 'track')) return IN_TURN;
     const ended = await this.stillSignedIn();
     if (ended) return { kind: 'revoked', why: ended };
     if (this.docs.size >= this.maxDocs()) return { kind: 'over_limit' };
     const access = await authorizeDoc({ actor: this.actor, address: this.address }, name, this.deps.orders, this.deps.trackLookups);
     if (!access.ok) return { kind: 'refused', error: access.error };
+    if (ahead?.()) return IN_TURN;
     try {
       return { kind: 'open', doc: await this.deps.registry.acquire(access.value) };
     } catch (err: unknown) {
@@ -154,7 +180,7 @@ export class MuxConnection implements Subscriber {
     return ok(doc);
   }
 
-  private releaseVerdict(verdict: Decided): void {
+  private releaseVerdict(verdict: Verdict): void {
     if (verdict.kind === 'open') this.deps.registry.release(verdict.doc);
   }
 
@@ -201,7 +227,17 @@ export class MuxConnection implements Subscriber {
 
   private onClose(): void {
     this.closed = true;
+    this.prefetch.close();
     for (const name of [...this.docs.keys()]) this.unsubscribe(name);
+  }
+}
+
+/** The message in a frame, or null for one that is not a protocol message (answered in its turn). */
+function decoded(frame: Uint8Array): MuxMessage | null {
+  try {
+    return decodeMux(frame);
+  } catch {
+    return null;
   }
 }
 

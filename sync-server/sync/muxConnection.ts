@@ -130,14 +130,13 @@ export class MuxConnection implements Subscriber {
   /**
    * Whether `name` may be held, holding it if so: the sign-in checked again, the per-connection limit, the
    * access rules, then the load. Quiet, so that it may run `ahead` of its turn (prefetch.ts), as the message
-   * arrives: its checks are then older by the time the messages before it take to answer. Tracking documents
-   * are left to their turn (looking a token up spends the address's budget), and nothing is loaded for a
-   * connection that closed meanwhile.
+   * arrives: its checks are then older by the time the messages before it take to answer. Some are left
+   * to their turn (see `mayDecideAhead`), and nothing is loaded for a connection that closed meanwhile.
    */
   private decide(name: string): Promise<Decided>;
   private decide(name: string, ahead: () => boolean): Promise<Verdict>;
   private async decide(name: string, ahead?: () => boolean): Promise<Verdict> {
-    if (ahead && (!this.actor || parseDocName(name)?.kind === 'track')) return IN_TURN;
+    if (ahead && !mayDecideAhead(this.actor, name)) return IN_TURN;
     const ended = await this.stillSignedIn();
     if (ended) return { kind: 'revoked', why: ended };
     if (this.docs.size >= this.maxDocs()) return { kind: 'over_limit' };
@@ -230,6 +229,17 @@ export class MuxConnection implements Subscriber {
     this.prefetch.close();
     for (const name of [...this.docs.keys()]) this.unsubscribe(name);
   }
+}
+
+/**
+ * Which subscriptions may be decided ahead of their turn. Not a tracking document (looking its token up
+ * spends the address's budget) nor an anonymous socket's; nor a driver's order: the one access that an
+ * assignment takes away, and the drop then reaches only current subscribers, so a verdict from before an
+ * unassignment must not be answered after it.
+ */
+function mayDecideAhead(actor: Actor | null, name: string): boolean {
+  const kind = parseDocName(name)?.kind;
+  return actor !== null && kind !== 'track' && !(actor.role === 'driver' && kind === 'order');
 }
 
 /** The message in a frame, or null for one that is not a protocol message (answered in its turn). */

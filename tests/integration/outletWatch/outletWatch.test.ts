@@ -156,6 +156,8 @@ describe('the outlet watch', () => {
       eventsArray(d).push([{ id: newEventId(), type: 'accepted', at: Date.now(), by: authorOf(s.outlet), prepMinutes: 15 }]),
     );
     expect(accepted.type).toBe(MuxType.ACK);
+    // The watch reads the order index, which the commit's hooks update after the ACK: it looks again once they ran.
+    await server.hooksSettled();
     await pass(EVERY);
     expect((await adminAlerts()).get(`order_unanswered:${orderId}`)?.resolvedAt).not.toBeNull();
     await trackSays(trackingUrl, null);

@@ -40,3 +40,14 @@ export async function authorizeDoc(who: Requester, name: string, orders: OrderIn
   }
   return maySubscribe(actor, ref) ? ok(ref) : fail('forbidden', 'You may not open this document.');
 }
+
+/**
+ * Which subscriptions may be decided ahead of their turn. Not a tracking document (looking its token up
+ * spends the address's budget) nor an anonymous socket's; nor a driver's order: the one access that an
+ * assignment takes away, and the drop then reaches only current subscribers, so a verdict from before an
+ * unassignment must not be answered after it.
+ */
+export function mayDecideAhead(actor: Actor | null, name: string): boolean {
+  const kind = parseDocName(name)?.kind;
+  return actor !== null && kind !== 'track' && !(actor.role === 'driver' && kind === 'order');
+}

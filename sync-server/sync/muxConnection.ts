@@ -6,12 +6,11 @@ import type { RejectCode } from '../../shared/protocol/rejectCodes';
 import { fail, ok, type Fail, type Failure, type Result } from '../../shared/result';
 import type { Actor } from '../../shared/roles';
 import { TOKEN_REFUSALS, type TokenRefusal } from '../../shared/api/tokenRefusals';
-import { parseDocName } from '../../shared/docNames';
 import type { SessionCheck } from '../auth/tokens';
 import type { Logger } from '../log';
 import type { RateLimiter } from '../limits/rateLimit';
 import type { OrderIndex } from '../storage/orderIndex';
-import { authorizeDoc, type AccessRefusal } from './access';
+import { authorizeDoc, mayDecideAhead, type AccessRefusal } from './access';
 import { LoadError, type DocRegistry } from './docRegistry';
 import { DocPrefetch } from './prefetch';
 import { DeviceSocket } from './socket';
@@ -229,17 +228,6 @@ export class MuxConnection implements Subscriber {
     this.prefetch.close();
     for (const name of [...this.docs.keys()]) this.unsubscribe(name);
   }
-}
-
-/**
- * Which subscriptions may be decided ahead of their turn. Not a tracking document (looking its token up
- * spends the address's budget) nor an anonymous socket's; nor a driver's order: the one access that an
- * assignment takes away, and the drop then reaches only current subscribers, so a verdict from before an
- * unassignment must not be answered after it.
- */
-function mayDecideAhead(actor: Actor | null, name: string): boolean {
-  const kind = parseDocName(name)?.kind;
-  return actor !== null && kind !== 'track' && !(actor.role === 'driver' && kind === 'order');
 }
 
 /** The message in a frame, or null for one that is not a protocol message (answered in its turn). */

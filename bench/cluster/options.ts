@@ -5,6 +5,8 @@ import {
   numericArgs,
   numericUsage,
   numericValues,
+  outputOptions,
+  OUTPUT_FLAGS,
   stringValue,
   type FleetOptions,
   type NumericFlag,
@@ -86,10 +88,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
       ...numericArgs(NUMERIC),
       parts: { type: 'string' },
       setups: { type: 'string' },
-      results: { type: 'string' },
-      'no-write': { type: 'boolean' },
-      'server-prof': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      ...OUTPUT_FLAGS,
     },
     strict: true,
   });
@@ -106,7 +105,6 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
     reconnectOrders: Math.floor(n['reconnect-orders']),
     reconnectTargetMs: n['reconnect-target-ms'],
     reconnectTargetRatio: n['reconnect-ratio'],
-    resultsFile: values['no-write'] === true ? null : (stringValue(values, 'results') ?? 'bench/RESULTS.md'),
-    serverProfDir: stringValue(values, 'server-prof') ?? null,
+    ...outputOptions(values),
   };
 }

@@ -105,6 +105,22 @@ export function stringValue(values: Readonly<Record<string, unknown>>, key: stri
   return typeof v === 'string' ? v : undefined;
 }
 
+/** The flags every fan-out bench takes besides its numbers: where results go, a server profile, help. */
+export const OUTPUT_FLAGS = {
+  results: { type: 'string' },
+  'no-write': { type: 'boolean' },
+  'server-prof': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** What OUTPUT_FLAGS asked for: the results file (null with --no-write) and the profile directory. */
+export function outputOptions(values: Readonly<Record<string, unknown>>): { resultsFile: string | null; serverProfDir: string | null } {
+  return {
+    resultsFile: values['no-write'] === true ? null : (stringValue(values, 'results') ?? 'bench/RESULTS.md'),
+    serverProfDir: stringValue(values, 'server-prof') ?? null,
+  };
+}
+
 /** The fleet's options from the values of FLEET_FLAGS; throws when there are more subscribers per document than devices. */
 export function fleetOptions(n: Readonly<Record<keyof typeof FLEET_FLAGS, number>>): FleetOptions {
   const options: FleetOptions = {
@@ -143,10 +159,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
     args: [...argv],
     options: {
       ...numericArgs(NUMERIC),
-      results: { type: 'string' },
-      'no-write': { type: 'boolean' },
-      'server-prof': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      ...OUTPUT_FLAGS,
     },
     strict: true,
   });
@@ -155,7 +168,6 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
   return {
     ...fleetOptions(n),
     targetP99Ms: n['target-p99'],
-    resultsFile: values['no-write'] === true ? null : (stringValue(values, 'results') ?? 'bench/RESULTS.md'),
-    serverProfDir: stringValue(values, 'server-prof') ?? null,
+    ...outputOptions(values),
   };
 }

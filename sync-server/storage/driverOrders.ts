@@ -1,10 +1,19 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { OrderIdSchema, UserIdSchema, type OrderId, type UserId } from '../../shared/ids';
 import { AWAITING_DRIVER } from '../../shared/dispatch/offer';
 import { TERMINAL_STATUSES } from '../../shared/order/status';
 import type { Database } from './sql/schema';
 
 const TERMINAL = [...TERMINAL_STATUSES];
+const literals = (values: readonly string[]) => sql.join(values.map((v) => sql.lit(v)));
+
+/**
+ * The predicates of the partial indexes over orders in flight (migration 0015), term for term and in
+ * literals: SQLite uses a partial index only for a query that repeats its terms, and never when a term is a
+ * bound parameter. tests/integration/storage/driverOrders.test.ts checks that both dialects use them.
+ */
+const ASSIGNED_UNFINISHED = sql<boolean>`driver_id IS NOT NULL AND status NOT IN (${literals(TERMINAL)})`;
+const WAITING_FOR_DRIVER = sql<boolean>`driver_id IS NULL AND type = 'delivery' AND status IN (${literals(AWAITING_DRIVER)})`;
 
 /** A driver's completed deliveries over a period. */
 export interface DriverDay {
@@ -27,8 +36,7 @@ export class DriverOrders {
     const rows = await this.db
       .selectFrom('orders')
       .select((eb) => ['driver_id', eb.fn.countAll<number>().as('n')])
-      .where('driver_id', 'is not', null)
-      .where('status', 'not in', TERMINAL)
+      .where(ASSIGNED_UNFINISHED)
       .groupBy('driver_id')
       .execute();
     return new Map(rows.map((r) => [UserIdSchema.parse(r.driver_id), r.n]));
@@ -40,7 +48,7 @@ export class DriverOrders {
       .selectFrom('orders')
       .select('id')
       .where('driver_id', '=', driverId)
-      .where('status', 'not in', TERMINAL)
+      .where(ASSIGNED_UNFINISHED)
       .orderBy((eb) => eb.case().when('status', '=', 'picked_up').then(0).else(1).end())
       .orderBy('assigned_at', (ob) => ob.asc().nullsFirst())
       .orderBy('created_at')
@@ -54,6 +62,7 @@ export class DriverOrders {
       .selectFrom('orders')
       .select('id')
       .where('driver_id', '=', driverId)
+      .where(ASSIGNED_UNFINISHED)
       .where('status', '=', 'picked_up')
       .execute();
     return orderIds(rows);
@@ -102,15 +111,7 @@ export class DriverOrders {
 
   /** Deliveries the outlet accepted that have no driver, oldest first: dispatch's work list. */
   async awaitingDriver(): Promise<OrderId[]> {
-    const rows = await this.db
-      .selectFrom('orders')
-      .select('id')
-      .where('driver_id', 'is', null)
-      .where('type', '=', 'delivery')
-      .where('status', 'in', AWAITING_DRIVER)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
+    const rows = await this.db.selectFrom('orders').select('id').where(WAITING_FOR_DRIVER).orderBy('created_at').orderBy('id').execute();
     return orderIds(rows);
   }
 }

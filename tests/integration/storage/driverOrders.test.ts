@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { newUserId, type OrderId } from '../../../shared/ids';
 import { DriverOrders } from '../../../sync-server/storage/driverOrders';
 import { insertOrderRow, type OrderRowFacts } from '../support/orderRows';
+import { queryPlans } from '../support/queryPlans';
 import { DIALECTS, useTestStorage, type Dialect } from '../support/sqlStorage';
 
 describe.each(DIALECTS)('drivers’ orders read from the order index on %s', (dialect: Dialect) => {
@@ -122,5 +124,44 @@ describe.each(DIALECTS)('drivers’ orders read from the order index on %s', (di
         .execute();
       expect(await repo().awaitingDriver()).toEqual(waiting);
     }
+  });
+});
+
+describe.each(DIALECTS)('dispatch’s questions on %s read the orders in flight, however long the history', (dialect: Dialect) => {
+  const storage = useTestStorage(dialect);
+  const HISTORY = 3_000;
+
+  /** Months of finished orders: delivered by twenty drivers, and deliveries that ended without one. */
+  async function pastOrders(): Promise<void> {
+    const rows = Array.from({ length: HISTORY }, (_, i) => ({
+      id: `past-${i}`,
+      outlet_id: 'demo-outlet',
+      driver_id: i % 10 === 0 ? null : `past-driver-${i % 20}`,
+      tracking_token: `past-token-${i}`,
+      status: i % 10 === 0 ? 'cancelled' : 'delivered',
+      type: 'delivery',
+      created_at: 1_600_000_000_000 + i * 60_000,
+      updated_at: 1_600_000_000_000 + i * 60_000,
+    }));
+    for (let from = 0; from < rows.length; from += 500)
+      await storage()
+        .db.insertInto('orders')
+        .values(rows.slice(from, from + 500))
+        .execute();
+  }
+
+  it('lists deliveries waiting for a driver and counts, lists and finds each driver’s unfinished orders by the in-flight indexes', async () => {
+    await pastOrders();
+    const driver = newUserId();
+    await insertOrderRow(storage().db, { status: 'picked_up', driver_id: driver, created_at: 1_700_000_000_000 });
+    await insertOrderRow(storage().db, { status: 'ready', created_at: 1_700_000_000_000 });
+    await sql`ANALYZE`.execute(storage().db);
+
+    const plan = (run: (orders: DriverOrders) => Promise<unknown>) => queryPlans(storage().db, dialect, (db) => run(new DriverOrders(db)));
+    expect(await plan((o) => o.awaitingDriver())).toEqual([expect.stringContaining('orders_waiting_for_driver')]);
+    expect(await plan((o) => o.activeCounts())).toEqual([expect.stringContaining('orders_driver_active')]);
+    expect(await plan((o) => o.active(driver))).toEqual([expect.stringContaining('orders_driver_active')]);
+    expect(await plan((o) => o.pickedUp(driver))).toEqual([expect.stringContaining('orders_driver_active')]);
+    expect(await new DriverOrders(storage().db).activeCounts()).toEqual(new Map([[driver, 1]]));
   });
 });

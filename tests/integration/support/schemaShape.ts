@@ -31,9 +31,12 @@ export type SchemaShape = Record<string, TableShape>;
 /** Kysely's Migrator keeps its bookkeeping beside the schema on both dialects. */
 const isMigratorTable = (name: string): boolean => name.startsWith('kysely_migration');
 
+/** PostgreSQL keeps `x IN (…)` as `x = ANY (ARRAY[…])` and `x NOT IN (…)` as `x <> ALL (ARRAY[…])`. */
 const normalised = (expr: string): string =>
   expr
     .replace(/::[a-z ]+/g, '')
+    .replace(/\s*=\s*ANY\s*\(ARRAY\[(.*?)\]\)/gi, ' in ($1)')
+    .replace(/\s*<>\s*ALL\s*\(ARRAY\[(.*?)\]\)/gi, ' not in ($1)')
     .replace(/[()]/g, '')
     .replace(/\s+/g, ' ')
     .trim()

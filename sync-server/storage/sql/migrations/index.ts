@@ -4,6 +4,7 @@ import { docHeads } from './0011_doc_heads';
 import { breadcrumbIds } from './0012_breadcrumb_ids';
 import { ordersCustomerNameFolded } from './0013_orders_customer_name_folded';
 import { dispatchFence } from './0014_dispatch_fence';
+import { ordersInFlightIndexes } from './0015_orders_in_flight_indexes';
 
 export type MigrationSet = Readonly<Record<string, Migration>>;
 
@@ -29,6 +30,7 @@ export const SHARED_MIGRATIONS: SharedMigrationSet = {
   '0012_breadcrumb_ids': breadcrumbIds,
   '0013_orders_customer_name_folded': ordersCustomerNameFolded,
   '0014_dispatch_fence': dispatchFence,
+  '0015_orders_in_flight_indexes': ordersInFlightIndexes,
 };
 
 const forDialect = (migration: Migration | PerDialect, dialect: 'sqlite' | 'postgres'): Migration =>

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import type { SqlTarget } from '../../sync-server/storage/sql/open';
 import { spawnServer, type ServerProcess, type ServerSpawnOptions } from '../sync/serverProcess';
 
 /** The PostgreSQL server the bench makes its database on (trust auth on this machine by default). */
@@ -14,6 +15,8 @@ export interface Cluster {
   readonly storage: Storage;
   /** The bench database's name (postgres), to find the backends serving it; null on SQLite. */
   readonly database: string | null;
+  /** The storage every node shares, for writing under the nodes (the bench's past orders). */
+  readonly target: SqlTarget;
   /** Stops every node, drops the database and deletes the run's Redis keys. */
   stop(): Promise<void>;
 }
@@ -60,11 +63,13 @@ export async function startCluster(
   const database = storage === 'postgres' ? `dabba_pipeline_${run}` : null;
   const prefix = `dabba-pipeline-${run}:`;
   const shared: Record<string, string> = { ...env, JWT_SECRET: randomBytes(32).toString('hex') };
+  let databaseUrl: string | null = null;
   if (database !== null) {
     await onPgServer((c) => c.query(`CREATE DATABASE ${database} TEMPLATE template0 ENCODING 'UTF8'`));
     const url = new URL(PG_SERVER_URL);
     url.pathname = `/${database}`;
-    Object.assign(shared, { DATABASE_URL: url.toString(), REDIS_URL, DABBA_REDIS_PREFIX: prefix });
+    databaseUrl = url.toString();
+    Object.assign(shared, { DATABASE_URL: databaseUrl, REDIS_URL, DABBA_REDIS_PREFIX: prefix });
   }
   const started: ServerProcess[] = [];
   const stop = async (): Promise<void> => {
@@ -83,7 +88,11 @@ export async function startCluster(
     await stop();
     throw err;
   }
-  return { nodes: started, storage, database, stop };
+  const first = started[0];
+  if (!first) throw new Error('a cluster needs at least one node');
+  const target: SqlTarget =
+    databaseUrl === null ? { dialect: 'sqlite', dataDir: first.dataDir, sync: 'normal' } : { dialect: 'postgres', url: databaseUrl };
+  return { nodes: started, storage, database, target, stop };
 }
 
 /** Process ids of the PostgreSQL backends connected to `database` right now (each node's pool). */

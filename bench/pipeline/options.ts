@@ -20,6 +20,8 @@ export interface PipelineOptions {
   readonly tablets: number;
   /** The bound on the order sent → delivered p99 that a rate must keep to count as sustained. */
   readonly targetP99Ms: number;
+  /** Finished past orders in the order index before the run, as on a database that has been in use. */
+  readonly history: number;
 }
 
 export interface CliOptions {
@@ -45,6 +47,7 @@ export const DEFAULTS: PipelineOptions = {
   capacity: 10,
   tablets: 4,
   targetP99Ms: 5000,
+  history: 0,
 };
 
 export const USAGE = [
@@ -59,6 +62,7 @@ export const USAGE = [
   `  --drivers N          drivers on shift (default ${DEFAULTS.drivers})`,
   `  --capacity N         orders per driver, 1-10 (default ${DEFAULTS.capacity})`,
   `  --tablets N          outlet tablets (default ${DEFAULTS.tablets})`,
+  `  --history N          finished past orders in the database before the run (default ${DEFAULTS.history})`,
   `  --target-p99 MS      bound on the sent → delivered p99 for a rate to count (default ${DEFAULTS.targetP99Ms})`,
   '  --results FILE       results file (default bench/RESULTS.md)',
   '  --no-write           print only',
@@ -86,6 +90,7 @@ export function parseOptions(argv: readonly string[]): CliOptions | null {
     'capacity',
     'tablets',
     'target-p99',
+    'history',
     'results',
     'server-prof',
   ];
@@ -117,6 +122,7 @@ export function parseOptions(argv: readonly string[]): CliOptions | null {
     capacity: Math.floor(positive('capacity', str('capacity'), DEFAULTS.capacity)),
     tablets: Math.floor(positive('tablets', str('tablets'), DEFAULTS.tablets)),
     targetP99Ms: positive('target-p99', str('target-p99'), DEFAULTS.targetP99Ms),
+    history: Math.floor(positive('history', str('history'), DEFAULTS.history, 0)),
   };
   if (base.storage === 'sqlite' && nodeCounts.some((n) => n !== 1)) throw new Error('--nodes > 1 needs --storage postgres');
   if (base.capacity > 10) throw new Error('--capacity must be at most 10 (the delivery API refuses more)');

@@ -3,6 +3,7 @@ import { gitCommit, machine, type Machine } from '../sync/report';
 import { REPO_ROOT } from '../sync/serverProcess';
 import type { Distribution } from '../outlet/results';
 import { startCluster } from './cluster';
+import { seedPastOrders } from './history';
 import { BenchDrivers } from './drivers';
 import { login, postJson, RoundRobin } from './http';
 import { UsageWindow, type Usage } from './measure';
@@ -104,6 +105,10 @@ export async function runPipeline(
   let tablets: OutletTablets | null = null;
   let drivers: BenchDrivers | null = null;
   try {
+    if (options.history > 0) {
+      log(`writing ${options.history} past orders…`);
+      await seedPastOrders(cluster.target, options.history, DEMO_OUTLET);
+    }
     const nodes = new RoundRobin(cluster.nodes.map((n) => n.url));
     const anyNode = nodes.at(0);
     const admin = await login(anyNode, 'admin@dabba.local', DEMO_PASSWORD);

@@ -11,7 +11,8 @@ const pct = (v: number): string => `${v.toFixed(0)} %`;
 
 function setup(r: PipelineResult): string {
   const o = r.options;
-  return `${o.nodes} node(s), ${o.storage}; ${o.drivers} drivers × capacity ${o.capacity}; ${o.tablets} tablets`;
+  const history = o.history > 0 ? `; ${o.history.toLocaleString('en')} past orders` : '; empty database';
+  return `${o.nodes} node(s), ${o.storage}; ${o.drivers} drivers × capacity ${o.capacity}; ${o.tablets} tablets${history}`;
 }
 
 /** CPU time all nodes spent per order completed in the window: what a rate costs in cores. */

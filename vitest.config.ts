@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { filesChoosingTheirOwnStorage } from './tests/integration/support/storagePasses';
 import { REACT_ON_PREACT } from './vite.config';
+
+/** The PostgreSQL pass of the integration suite runs only the files whose storage follows the pass. */
+const ONLY_IN_THE_FIRST_PASS = process.env.DABBA_TEST_STORAGE === 'postgres' ? filesChoosingTheirOwnStorage('tests/integration') : [];
 
 export default defineConfig({
   // Client modules under test import React's API; like the built apps, they get Preact's.
@@ -11,6 +15,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          exclude: ONLY_IN_THE_FIRST_PASS,
           globalSetup: ['tests/integration/support/postgresRun.ts'],
           environment: 'node',
           testTimeout: 60_000,

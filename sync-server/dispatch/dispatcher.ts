@@ -238,12 +238,20 @@ export class Dispatcher implements DocHooks {
     if (!view || !needsDriver(view)) await this.mirror.settle(orderId);
   }
 
-  /** Offers every waiting delivery, oldest first; with some left waiting, asks again after `retryMs`. */
+  /**
+   * Offers every waiting delivery, oldest first, on one read of the drivers (DriverPool); with some left
+   * waiting, asks again after `retryMs`.
+   */
   private async dispatchAwaiting(newRound: boolean): Promise<void> {
+    const offers = await this.d.state.offers();
+    const offered = new Set(offers.map((o) => o.orderId));
+    const unoffered = (await this.d.driverOrders.awaitingDriver()).filter((orderId) => !offered.has(orderId));
+    if (unoffered.length === 0) return;
+    const pool = await this.desk.pool(offers);
     let waiting = 0;
-    for (const orderId of await this.d.driverOrders.awaitingDriver()) {
+    for (const orderId of unoffered) {
       try {
-        if ((await this.desk.offer(orderId, newRound)) === 'waiting') waiting += 1;
+        if ((await this.desk.offer(orderId, newRound, pool)) === 'waiting') waiting += 1;
       } catch (err: unknown) {
         if (err instanceof FenceLost) throw err; // the term is over: nothing more is decided in it
         // One order whose document cannot be read must not hold up every other delivery; it is tried again later.

@@ -5,7 +5,6 @@ import type { OrderId, UserId } from '../../shared/ids';
 import type { OrderView } from '../../shared/order/orderDoc';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
-import type { PositionFix } from '../presence/driverPresence';
 import type { Presence } from '../presence/presence';
 import type { DispatchState, OfferRow } from '../storage/dispatchState';
 import type { WrittenAlong } from '../storage/docStore';
@@ -16,6 +15,7 @@ import { offerWakeData } from '../wake/offerWake';
 import type { AdminDispatchMirror } from './adminDispatchMirror';
 import type { Waker } from '../wake/waker';
 import { driverCandidates } from './candidates';
+import { readDriverPool, type DriverPool } from './driverPool';
 import { hideOffer, showOffer } from './offerInbox';
 import { readOrderView } from './orderDocs';
 
@@ -67,25 +67,18 @@ export class OfferDesk {
    * Picks the best driver for an order by the fair-queue policy; `excluded` overrides the order's own
    * exclusions. An offer goes only to drivers their app can hear (see chooseDriver's `mode`).
    */
-  async choose(view: OrderView, excluded?: ReadonlySet<UserId>, mode: 'offer' | 'assign' = 'offer'): Promise<DispatchChoice> {
+  async choose(
+    view: OrderView,
+    excluded?: ReadonlySet<UserId>,
+    mode: 'offer' | 'assign' = 'offer',
+    pool?: DriverPool,
+  ): Promise<DispatchChoice> {
     const now = this.d.clock.now();
     const orderId = view.header.id;
-    const drivers = await this.d.drivers.all();
-    const live = new Map<UserId, PositionFix>();
-    const connected = new Set<UserId>();
-    await Promise.all(
-      drivers
-        .filter((driver) => driver.onShift)
-        .map(async (driver) => {
-          const [fix, devices] = await Promise.all([this.d.presence.position(driver.id), this.d.presence.devicesOfUser(driver.id)]);
-          if (fix) live.set(driver.id, fix);
-          if (devices.length > 0) connected.add(driver.id);
-        }),
-    );
-    const offers = (await this.d.state.offers()).filter((o) => o.orderId !== orderId);
+    const { drivers, live, connected, activeCounts, offers } = pool ?? (await this.pool());
     const candidates = driverCandidates(drivers, {
-      activeCounts: await this.d.driverOrders.activeCounts(),
-      offers,
+      activeCounts,
+      offers: offers.filter((o) => o.orderId !== orderId),
       live,
       connected,
       staleMs: this.d.driverStaleMs,
@@ -98,6 +91,11 @@ export class OfferDesk {
     return chooseDriver(candidates, request(new Set(exclusions.keys())), this.policy);
   }
 
+  /** The drivers as choosing one sees them now (see DriverPool); `offers` when just read. */
+  pool(offers?: readonly OfferRow[]): Promise<DriverPool> {
+    return readDriverPool(this.d, offers);
+  }
+
   /** The order as stored now (see `sharedDocs`); null when there is no such order. */
   view(orderId: OrderId): Promise<OrderView | null> {
     return readOrderView(this.d.registry, orderId, this.d.sharedDocs);
@@ -106,10 +104,10 @@ export class OfferDesk {
   /**
    * Offers the order to one driver if it still needs one and has no offer out. In a new round (the
    * retry timer), when everyone left has declined or let it lapse, those drivers may be asked again;
-   * drivers taken off the order stay excluded.
+   * drivers taken off the order stay excluded. Decided on `pool` (a dispatch pass's), which gains the offer made.
    */
-  async offer(orderId: OrderId, newRound: boolean): Promise<OfferOutcome> {
-    if (await this.d.state.offer(orderId)) return 'offered';
+  async offer(orderId: OrderId, newRound: boolean, pool: DriverPool): Promise<OfferOutcome> {
+    if (pool.offers.some((o) => o.orderId === orderId)) return 'offered';
     const view = await this.view(orderId);
     if (!view || !needsDriver(view) || !isDelivery(view.header)) return 'done';
     for (const e of view.state.applied) {
@@ -117,12 +115,12 @@ export class OfferDesk {
       await this.d.state.exclude(orderId, e.driverId, 'unassigned', e.at);
       await this.mirror.record(orderId, { kind: 'passed', driverId: e.driverId, reason: 'unassigned', said: e.reason, at: e.at });
     }
-    let choice = await this.choose(view);
+    let choice = await this.choose(view, undefined, 'offer', pool);
     if (!choice.ok && newRound) {
       const exclusions = await this.d.state.exclusions(orderId);
       const sticky = new Set([...exclusions].filter(([, reason]) => reason === 'unassigned').map(([id]) => id));
       if (sticky.size < exclusions.size) {
-        const again = await this.choose(view, sticky);
+        const again = await this.choose(view, sticky, 'offer', pool);
         if (again.ok) await this.d.state.clearRound(orderId);
         choice = again;
       }
@@ -137,6 +135,7 @@ export class OfferDesk {
     const offer = buildOffer(view.header, { offeredAt, expiresAt, distanceMeters });
     const row: OfferRow = { orderId, driverId, offeredAt, expiresAt, offer };
     await this.d.state.putOffer(row);
+    pool.offers.push(row);
     await showOffer(this.d.registry, driverId, offer, this.d.fence);
     await this.mirror.record(orderId, { kind: 'offered', driverId, offeredAt, expiresAt });
     this.schedule(row);

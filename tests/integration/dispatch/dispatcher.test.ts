@@ -165,6 +165,27 @@ describe('dispatch', () => {
     expect(drivers.map((d) => d.offered.length)).toEqual([1, 1, 1]);
   });
 
+  it('decides a backlog of deliveries on one look at the drivers: a driver coming on shift gets offers up to capacity', async () => {
+    const asha = await addDriver(server.url, s.admin, 'Asha', NEAR_OUTLET, 2);
+    await setShift(server.url, asha.session, false);
+    const orders: OrderId[] = [];
+    for (let i = 0; i < 5; i++) orders.push(await acceptedDelivery(server.url, s.outlet));
+    await server.hooksSettled();
+    const looks: string[] = [];
+    const position = server.presence.position.bind(server.presence);
+    server.presence.position = (driverId) => {
+      looks.push(driverId);
+      return position(driverId);
+    };
+    await setShift(server.url, asha.session, true);
+    expect(looks).toEqual([asha.id]);
+    const [first, second] = orders;
+    if (!first || !second) throw new Error('five orders');
+    await offeredTo(asha, first);
+    await offeredTo(asha, second);
+    expect(asha.offered.map((o) => o.orderId)).toEqual([first, second]);
+  });
+
   it('follows the fair queue end to end: three drivers, seven orders, capacity and a delivery that frees a place', async () => {
     const asha = await addDriver(server.url, s.admin, 'Asha', NEAR_OUTLET);
     const bala = await addDriver(server.url, s.admin, 'Bala', A_KM_AWAY);

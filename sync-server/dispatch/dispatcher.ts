@@ -148,8 +148,7 @@ export class Dispatcher implements DocHooks {
         (view) => (needsDriver(view) ? [{ id: newEventId(), type: 'assigned', by: SYSTEM, driverId }] : null),
         this.d.fence,
       );
-      await this.desk.withdraw(row);
-      await this.mirror.settle(orderId);
+      await this.desk.withdraw(row, true);
       if (!assigned) {
         await this.dispatchAwaiting(false);
         return fail('offer_expired', 'This order no longer needs a driver.');
@@ -205,8 +204,8 @@ export class Dispatcher implements DocHooks {
       );
       if (!assigned) return fail('order_changed', 'The order changed while assigning it; look at it again.');
       const pending = await this.d.state.offer(orderId);
-      if (pending) await this.desk.withdraw(pending);
-      await this.mirror.settle(orderId);
+      if (pending) await this.desk.withdraw(pending, true);
+      else await this.mirror.settle(orderId);
       if (pending) await this.dispatchAwaiting(false);
       return ok(choice.value);
     });
@@ -226,8 +225,7 @@ export class Dispatcher implements DocHooks {
     if (!row) return;
     const view = await this.desk.view(orderId);
     if (view && needsDriver(view)) return;
-    await this.desk.withdraw(row);
-    await this.mirror.settle(orderId);
+    await this.desk.withdraw(row, true);
     await this.dispatchAwaiting(false);
   }
 

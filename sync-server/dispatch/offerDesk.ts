@@ -178,13 +178,17 @@ export class OfferDesk {
     this.schedule(row);
   }
 
-  /** Ends an offer: off the driver's inbox, out of storage, its timer cancelled. */
-  async withdraw(row: OfferRow): Promise<void> {
+  /**
+   * Ends an offer: off the driver's inbox, out of storage, its timer cancelled. `settled`: the order needs
+   * no driver any more, so its entry leaves the admins' mirror in the same write that would have ended the offer.
+   */
+  async withdraw(row: OfferRow, settled = false): Promise<void> {
     this.expiries.get(row.orderId)?.();
     this.expiries.delete(row.orderId);
     await hideOffer(this.d.registry, row.driverId, row.orderId, this.d.fence);
     await this.d.state.deleteOffer(row.orderId);
-    await this.mirror.record(row.orderId, { kind: 'offer_ended' });
+    if (settled) await this.mirror.settle(row.orderId);
+    else await this.mirror.record(row.orderId, { kind: 'offer_ended' });
   }
 
   /** The driver let the offer lapse (or declined it): they are not asked for this order again this round. */

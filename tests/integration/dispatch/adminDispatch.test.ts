@@ -59,6 +59,22 @@ describe('the dispatch mirror in inbox:admin', () => {
     await until(() => entryOf(orderId) === undefined, 'the entry to go once Bala has it');
   });
 
+  it('takes the entry away in one change when the driver accepts, with no step where the order shows no offer', async () => {
+    const asha = await addDriver(server.url, s.admin, 'Asha', NEAR_OUTLET);
+    const orderId = await acceptedDelivery(server.url, s.outlet);
+    await until(() => entryOf(orderId)?.offer?.driverId === asha.id, 'the offer to Asha in the mirror');
+    const seen: (DispatchEntry | undefined)[] = [];
+    const watch = (): void => {
+      seen.push(entryOf(orderId));
+    };
+    dispatchMap(inbox).observe(watch);
+    expect((await acceptOffer(server.url, asha, orderId)).status).toBe(200);
+    await until(() => entryOf(orderId) === undefined, 'the entry to go once Asha has it');
+    await server.hooksSettled();
+    dispatchMap(inbox).unobserve(watch);
+    expect(seen).toEqual([undefined]);
+  });
+
   it('says since when nobody could be offered a delivery, and offers it as soon as a driver comes on shift', async () => {
     const chen = await addDriver(server.url, s.admin, 'Chen', NEAR_OUTLET);
     await setShift(server.url, chen.session, false);

@@ -47,9 +47,7 @@ export type OfferOutcome = 'offered' | 'waiting' | 'done';
  * The mechanics of offers: choosing the driver, showing the offer in their inbox (and to admins, in
  * the dispatch mirror), timing it out, taking it back. Not safe to call concurrently: the Dispatcher runs every call in one queue.
  * Writes go storage first, then the inbox, and come off the inbox first, then storage, so a crash
- * between the two leaves a stored offer the next start shows again, never an offer no one tracks. The
- * admins' mirror only shows what storage holds (a start rebuilds it), so it is written alongside the step it
- * shows rather than after it: on PostgreSQL every write is round trips on the one dispatch queue.
+ * between the two leaves a stored offer the next start shows again, never an offer no one tracks.
  */
 export class OfferDesk {
   private readonly expiries = new Map<OrderId, () => void>();
@@ -138,10 +136,8 @@ export class OfferDesk {
     const row: OfferRow = { orderId, driverId, offeredAt, expiresAt, offer };
     await this.d.state.putOffer(row);
     pool.offers.push(row);
-    await Promise.all([
-      showOffer(this.d.registry, driverId, offer, this.d.fence),
-      this.mirror.record(orderId, { kind: 'offered', driverId, offeredAt, expiresAt }),
-    ]);
+    await showOffer(this.d.registry, driverId, offer, this.d.fence);
+    await this.mirror.record(orderId, { kind: 'offered', driverId, offeredAt, expiresAt });
     this.schedule(row);
     // After the inbox holds the offer: the woken phone pulls that document.
     if (reach === 'asleep') void this.d.waker.wake({ kind: 'user', userId: driverId }, offerWakeData(driverId, offer, offeredAt));
@@ -190,10 +186,9 @@ export class OfferDesk {
     this.expiries.get(row.orderId)?.();
     this.expiries.delete(row.orderId);
     await hideOffer(this.d.registry, row.driverId, row.orderId, this.d.fence);
-    await Promise.all([
-      this.d.state.deleteOffer(row.orderId),
-      settled ? this.mirror.settle(row.orderId) : this.mirror.record(row.orderId, { kind: 'offer_ended' }),
-    ]);
+    await this.d.state.deleteOffer(row.orderId);
+    if (settled) await this.mirror.settle(row.orderId);
+    else await this.mirror.record(row.orderId, { kind: 'offer_ended' });
   }
 
   /** The driver let the offer lapse (or declined it): they are not asked for this order again this round. */

@@ -71,7 +71,12 @@ export async function openSqlStorage(target: SqlTarget, log: Logger): Promise<Sq
     throw err;
   }
   // The statistics SQLite's planner needs to prefer the partial indexes over orders in flight to the wider
-  // ones (PostgreSQL's autovacuum keeps its own); cheap, and a no-op when they are fresh.
-  sqlite?.pragma('optimize=0x10002');
+  // ones (PostgreSQL's autovacuum keeps its own); cheap, and a no-op when they are fresh. Only an aid: a file
+  // it cannot read (corrupt) must still open, so /healthz can say so.
+  try {
+    sqlite?.pragma('optimize=0x10002');
+  } catch (err: unknown) {
+    log.error('could not gather SQLite planner statistics', { error: String(err) });
+  }
   return { db, dialect: target.dialect, sqlite, close: () => db.destroy() };
 }

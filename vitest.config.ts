@@ -22,6 +22,9 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Integration tests start real servers and child processes; two cores run them one file at a time.
           fileParallelism: false,
+          // One module graph for every file: re-importing the server's modules per file took ~210 s of a
+          // pass. Each test owns its server, port, DATA_DIR, database and Redis prefix, so files share no state.
+          isolate: false,
         },
       },
     ],

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import type { SqlTarget } from '../../sync-server/storage/sql/open';
+import { sqlTargetOf, type SqlTarget } from '../../sync-server/storage/sql/open';
 import { spawnServer, type ServerProcess, type ServerSpawnOptions } from '../sync/serverProcess';
 
 /** The PostgreSQL server the bench makes its database on (trust auth on this machine by default). */
@@ -90,8 +90,8 @@ export async function startCluster(
   }
   const first = started[0];
   if (!first) throw new Error('a cluster needs at least one node');
-  const target: SqlTarget =
-    databaseUrl === null ? { dialect: 'sqlite', dataDir: first.dataDir, sync: 'normal' } : { dialect: 'postgres', url: databaseUrl };
+  // What each node's own configuration makes of DATA_DIR and DATABASE_URL (the first node's DATA_DIR on SQLite).
+  const target = sqlTargetOf({ dataDir: first.dataDir, sqliteSync: 'normal' }, databaseUrl);
   return { nodes: started, storage, database, target, stop };
 }
 

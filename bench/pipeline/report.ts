@@ -117,7 +117,7 @@ function seriesBlock(series: Series): string[] {
 }
 
 const METHOD = [
-  'What is measured: `npm run bench:pipeline` starts fresh server processes (`node --import tsx sync-server/main.ts`) sharing',
+  'What is measured: `npm run bench:pipeline` starts fresh server processes (the bundle `npm start` runs, `dist-server/main.mjs`) sharing',
   'a new PostgreSQL database and a Redis prefix (dropped after), adds drivers through `POST /delivery` (each signs in, reports a',
   'measured position near the outlet over `POST /api/driver/locations`, goes on shift, and keeps the driver app socket open on its',
   'inbox), connects the outlet tablets (demo outlet account, the outlet inbox), and places cash delivery orders to Residency Rd',

@@ -16,7 +16,7 @@ const HISTORY_HEADING = '### History';
 const HISTORY_KEEP = 30;
 
 const METHOD = [
-  'What is measured: `npm run bench:sync` spawns the real server (`node --import tsx sync-server/main.ts`) on a fresh',
+  'What is measured: `npm run bench:sync` spawns the real server (the bundle `npm start` runs, `dist-server/main.mjs`) on a fresh',
   '`DATA_DIR`, with token auth, per-update validation (scratch-doc check, zod event schema, author = token user) and a',
   'durable SQLite commit before ACK (WAL, `synchronous=NORMAL`, the default). It creates the order documents with',
   '`POST /api/orders`, opens one `/sync` socket per device (all devices signed in as the demo outlet user), subscribes',

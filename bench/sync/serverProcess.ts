@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { serverNodeArgs } from '../../scripts/serverBundle/serverCommand';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -49,7 +50,7 @@ export interface ServerSpawnOptions {
 }
 
 /**
- * The real server as a child process (`node --import tsx sync-server/main.ts`) with PORT=0 (the port it got is
+ * The real server as a child process (the bundle `npm start` runs, see serverNodeArgs) with PORT=0 (the port it got is
  * read from its `listening` log line) and a fresh DATA_DIR, its file-descriptor limit raised to the hard limit
  * so it can hold thousands of sockets.
  */
@@ -58,7 +59,7 @@ export async function spawnServer(options: ServerSpawnOptions = {}): Promise<Ser
   const prof = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.cpuProfDir)}`] : [];
   const child: ChildProcess = spawn(
     '/bin/sh',
-    ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$@"', 'sh', process.execPath, ...prof, '--import', 'tsx', 'sync-server/main.ts'],
+    ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$@"', 'sh', process.execPath, ...prof, ...(await serverNodeArgs())],
     {
       cwd: REPO_ROOT,
       env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...options.env },

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { serverNodeArgs } from '../../../scripts/serverBundle/serverCommand';
 
 /** A port nothing listens on right now, from the OS. */
 export async function freePort(): Promise<number> {
@@ -39,7 +40,7 @@ export class TestServer {
 
   /** Starts (or restarts) the server; `env` adds to or overrides its environment for this run. */
   async start(env: Readonly<Record<string, string>> = {}): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/main.ts'], {
+    const child = spawn(process.execPath, await serverNodeArgs(), {
       env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, DABBA_DEMO: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

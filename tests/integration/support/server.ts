@@ -7,6 +7,7 @@ import { startServer, type DabbaServer, type ServerOverrides } from '../../../sy
 import { loadConfig } from '../../../sync-server/config';
 import type { SqlTarget } from '../../../sync-server/storage/sql/open';
 import { createTestDatabase } from './postgres';
+import { serverNodeArgs } from '../../../scripts/serverBundle/serverCommand';
 
 export const DEMO_PASSWORD = 'dabba-demo';
 export const DEMO_OUTLET = 'demo-outlet';
@@ -84,12 +85,12 @@ export interface ChildServer {
 }
 
 /**
- * The real server as a child process (`node --import tsx sync-server/main.ts`), so it can be killed with SIGKILL.
+ * The real server as a child process (the bundle `npm start` runs, see serverNodeArgs), so it can be killed with SIGKILL.
  * It is reached at 127.0.0.1 whatever HOST it binds (tests send traffic to loopback only).
  */
 export async function spawnServer(dataDir: string, port: number, env: Record<string, string> = {}): Promise<ChildServer> {
   const storage = await storageEnv(dataDir, env);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/main.ts'], {
+  const child = spawn(process.execPath, await serverNodeArgs(), {
     cwd: path.resolve(import.meta.dirname, '../../..'),
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', ...storage, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -52,13 +52,17 @@ const envOf = (s: Stage | undefined): Map<string, string> =>
   new Map(argsOf(s, 'ENV').flatMap((args) => [...args.matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1] ?? '', m[2] ?? ''] as const)));
 
 describe('the Dockerfile', () => {
-  it('builds in stages: production dependencies, the PWAs with vite, then a runtime of its own', () => {
+  it('builds in stages: production dependencies, the PWAs with vite and the server bundle, then a runtime of its own', () => {
     expect(stages.map((s) => s.name)).toEqual(['deps', 'build', 'runtime']);
     expect(argsOf(stage('deps'), 'RUN').join(' ')).toMatch(/python3 make g\+\+.*npm ci --omit=dev/);
-    expect(argsOf(stage('build'), 'RUN').join(' ')).toMatch(/npm ci .*vite build/);
+    expect(argsOf(stage('build'), 'RUN').join(' ')).toMatch(/npm ci .*vite build.*scripts\/serverBundle\/build\.ts/);
     expect(runtime?.from).toBe(stage('deps').from);
     expect(argsOf(runtime, 'COPY')).toEqual(
-      expect.arrayContaining(['--from=deps /app/node_modules node_modules', '--from=build /app/dist dist']),
+      expect.arrayContaining([
+        '--from=deps /app/node_modules node_modules',
+        '--from=build /app/dist dist',
+        '--from=build /app/dist-server dist-server',
+      ]),
     );
     expect(argsOf(runtime, 'RUN').join(' ')).not.toMatch(/apt-get install|npm (ci|install)/);
   });
@@ -78,7 +82,7 @@ describe('the Dockerfile', () => {
   it('starts node itself, so SIGTERM reaches the server and drains it', () => {
     const cmds = argsOf(runtime, 'CMD');
     expect(cmds).toHaveLength(1);
-    expect(execForm(cmds[0] ?? '')).toEqual(['node', '--import', 'tsx', 'sync-server/main.ts']);
+    expect(execForm(cmds[0] ?? '')).toEqual(['node', '--enable-source-maps', 'dist-server/main.mjs']);
     expect(argsOf(runtime, 'ENTRYPOINT')).toEqual([]);
     expect(argsOf(runtime, 'STOPSIGNAL')).toEqual(['SIGTERM']);
   });

@@ -1,5 +1,6 @@
 import { machineLine } from '../sync/report';
 import { writeSection } from '../sync/resultsFile';
+import { markdown, type Table } from '../cluster/table';
 import type { PipelineResult } from './pipeline';
 
 const NAME = 'bench:pipeline';
@@ -16,7 +17,7 @@ function setup(r: PipelineResult): string {
 }
 
 /** CPU time all nodes spent per order completed in the window: what a rate costs in cores. */
-function cpuPerOrder(r: PipelineResult): string {
+export function cpuPerOrder(r: PipelineResult): string {
   const cpu = r.usage.nodes.reduce((sum, n) => sum + n.cpuPercent, 0);
   return r.accounting.deliveredPerS > 0 ? `${((cpu * 10) / r.accounting.deliveredPerS).toFixed(0)} ms` : '–';
 }
@@ -69,19 +70,41 @@ export function sustainedRate(steps: readonly PipelineResult[]): number | null {
   return ok.length > 0 ? Math.max(...ok) : null;
 }
 
-function stepTable(steps: readonly PipelineResult[]): string[] {
-  return [
-    '| rate offered | completed/s | sent / delivered / stuck | e2e p50 / p99 | placed→accepted p99 | accepted→offered p99 | offered→driver accepted p99 | node CPU | PG CPU | other CPU | sustained |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...steps.map((s) => {
+/** One row per rate tried on a setup: what was completed, how fast, and at what cost in CPU. */
+export function stepTable(steps: readonly PipelineResult[]): Table {
+  return {
+    header: [
+      'rate offered',
+      'completed/s',
+      'sent / delivered / stuck',
+      'e2e p50 / p99',
+      'placed→accepted p99',
+      'accepted→offered p99',
+      'offered→driver accepted p99',
+      'node CPU',
+      'PG CPU',
+      'other CPU',
+      'sustained',
+    ],
+    rows: steps.map((s) => {
       const a = s.accounting;
       const span = (i: number): string => ms(s.spans[i]?.d.p99 ?? Number.NaN);
       const e2e = s.spans.at(-1)?.d;
-      const nodes = s.usage.nodes.map((n) => pct(n.cpuPercent)).join(' + ');
-      const pg = s.usage.postgresCpuPercent === null ? 'n/a' : pct(s.usage.postgresCpuPercent);
-      return `| ${s.options.rate}/s | ${a.deliveredPerS.toFixed(1)} | ${a.offered} / ${a.completed} / ${a.stuck} | ${ms(e2e?.p50 ?? Number.NaN)} / ${ms(e2e?.p99 ?? Number.NaN)} | ${span(1)} | ${span(2)} | ${span(3)} | ${nodes} | ${pg} | ${pct(s.usage.otherCpuPercent)} | ${s.sustained ? 'yes' : 'no'} |`;
+      return [
+        `${s.options.rate}/s`,
+        a.deliveredPerS.toFixed(1),
+        `${a.offered} / ${a.completed} / ${a.stuck}`,
+        `${ms(e2e?.p50 ?? Number.NaN)} / ${ms(e2e?.p99 ?? Number.NaN)}`,
+        span(1),
+        span(2),
+        span(3),
+        s.usage.nodes.map((n) => pct(n.cpuPercent)).join(' + '),
+        s.usage.postgresCpuPercent === null ? 'n/a' : pct(s.usage.postgresCpuPercent),
+        pct(s.usage.otherCpuPercent),
+        s.sustained ? 'yes' : 'no',
+      ];
     }),
-  ];
+  };
 }
 
 /** A series of steps on the same setup, rendered as a table plus the detail of the highest sustained step (or the first). */
@@ -90,7 +113,7 @@ export interface Series {
 }
 
 /** The series stops at the first rate it cannot keep; when every rate tried was kept, the ceiling is above the last. */
-function bestText(steps: readonly PipelineResult[], best: number | null): string {
+export function bestText(steps: readonly PipelineResult[], best: number | null): string {
   if (best === null) return 'none of the rates tried';
   return steps.every((s) => s.sustained) ? `≥ ${best} orders/s (every rate tried)` : `${best} orders/s`;
 }
@@ -105,7 +128,7 @@ function seriesBlock(series: Series): string[] {
     '',
     `${setup(first)}; ${first.options.warmupS} s warm-up + ${first.options.durationS} s measured per rate, ${first.options.drainS} s to finish; sustained = 0 stuck, completed ≥ 95 % of offered, sent → delivered p99 ≤ ${first.options.targetP99Ms} ms. Run ${first.date.toISOString()}, commit \`${first.commit}\`.`,
     '',
-    ...stepTable(series.steps),
+    markdown(stepTable(series.steps)),
     '',
     `Detail at ${detail.options.rate} orders/s:`,
     '',

@@ -67,6 +67,14 @@ function ranLine(date: Date, host: Machine, commit: string): string {
   return `Last run ${date.toISOString()} on ${machineLine({ machine: host })}; commit \`${commit}\`.`;
 }
 
+/** Replaces one part's sub-section with its heading and `body`, then the history list with `latest` first. */
+function writePart(file: string, part: string, body: readonly string[], latest: string): void {
+  ensureSkeleton(file);
+  const render = (history: readonly string[]): string =>
+    [marker(part, 'start'), ...body, '', HISTORY, '', ...[latest, ...history].slice(0, HISTORY_KEEP), marker(part, 'end')].join('\n');
+  writeSection(file, marker(part, 'start'), marker(part, 'end'), render, HISTORY);
+}
+
 export function writeFanout(
   file: string,
   date: Date,
@@ -75,46 +83,30 @@ export function writeFanout(
   o: ClusterOptions,
   results: readonly SetupResult[],
 ): void {
-  ensureSkeleton(file);
   const other = results.map((r) => `${r.name} ${r.otherCpuPercent.toFixed(0)} % (load avg ${r.loadAvg.toFixed(1)})`).join(', ');
-  const render = (history: readonly string[]): string =>
-    [
-      marker('fanout', 'start'),
-      '### Fan-out: the same load on one node and on several',
-      '',
-      ranLine(date, host, commit),
-      `Load: ${loadLine(o)}.`,
-      `Other processes on the machine during the measured windows, % of one core: ${other}.`,
-      '',
-      markdown(fanoutTable(results)),
-      '',
-      FANOUT_METHOD,
-      '',
-      HISTORY,
-      '',
-      ...[fanoutHistoryLine(date, commit, o, results), ...history].slice(0, HISTORY_KEEP),
-      marker('fanout', 'end'),
-    ].join('\n');
-  writeSection(file, marker('fanout', 'start'), marker('fanout', 'end'), render, HISTORY);
+  const body = [
+    '### Fan-out: the same load on one node and on several',
+    '',
+    ranLine(date, host, commit),
+    `Load: ${loadLine(o)}.`,
+    `Other processes on the machine during the measured windows, % of one core: ${other}.`,
+    '',
+    markdown(fanoutTable(results)),
+    '',
+    FANOUT_METHOD,
+  ];
+  writePart(file, 'fanout', body, fanoutHistoryLine(date, commit, o, results));
 }
 
 export function writeReconnect(file: string, host: Machine, commit: string, o: ClusterOptions, r: ReconnectResult): void {
-  ensureSkeleton(file);
-  const render = (history: readonly string[]): string =>
-    [
-      marker('reconnect', 'start'),
-      `### Reconnect: a device offline for a shift catches up on ${r.orders} orders`,
-      '',
-      ranLine(r.date, host, commit),
-      '',
-      markdown(reconnectTable(r, o)),
-      '',
-      RECONNECT_METHOD,
-      '',
-      HISTORY,
-      '',
-      ...[reconnectHistoryLine(r, commit, o), ...history].slice(0, HISTORY_KEEP),
-      marker('reconnect', 'end'),
-    ].join('\n');
-  writeSection(file, marker('reconnect', 'start'), marker('reconnect', 'end'), render, HISTORY);
+  const body = [
+    `### Reconnect: a device offline for a shift catches up on ${r.orders} orders`,
+    '',
+    ranLine(r.date, host, commit),
+    '',
+    markdown(reconnectTable(r, o)),
+    '',
+    RECONNECT_METHOD,
+  ];
+  writePart(file, 'reconnect', body, reconnectHistoryLine(r, commit, o));
 }

@@ -13,7 +13,7 @@ function p50p99(d: Distribution): string {
 }
 
 /** Each node's value, then their sum when there are several. */
-function perNode(values: readonly number[], show: (v: number) => string): string {
+export function perNode(values: readonly number[], show: (v: number) => string): string {
   const each = values.map(show).join(' · ');
   return values.length > 1 ? `${each} (Σ ${show(values.reduce((a, b) => a + b, 0))})` : each;
 }

@@ -1,17 +1,19 @@
 import fs from 'node:fs';
+import { stepTable } from '../pipeline/report';
 import { machineLine, type Machine } from '../sync/report';
 import { writeSection } from '../sync/resultsFile';
 import type { SetupResult } from './fanoutPart';
 import { fanoutHistoryLine, fanoutTable, loadLine } from './fanoutReport';
-import type { ClusterOptions } from './options';
+import { PARTS, type ClusterOptions, type Part } from './options';
+import type { PipelineSetup } from './pipelinePart';
+import { goalLine, pipelineHistoryLine, pipelineLoadLine, pipelineSummary } from './pipelineReport';
 import type { ReconnectResult } from './reconnect/reconnectPart';
 import { reconnectHistoryLine, reconnectTable } from './reconnect/reconnectReport';
 import { markdown } from './table';
 
 /**
  * bench:cluster owns one section of RESULTS.md made of sub-sections, one per part, each between markers of
- * its own so that a run of one part leaves the others as they were. The order pipeline (issue 11's third
- * part, orders/s across nodes) has its place reserved: its bench writes `bench:cluster:pipeline`.
+ * its own so that a run of one part leaves the others as they were.
  */
 const marker = (name: string, edge: 'start' | 'end'): string => `<!-- bench:cluster${name ? `:${name}` : ''}:${edge} -->`;
 const HISTORY = '#### History';
@@ -25,13 +27,7 @@ const SKELETON = [
   'PostgreSQL and one Redis (fan-out of committed updates and presence through pub/sub); each setup gets a fresh',
   'database, dropped after, and a Redis key prefix of its own. Every part below is replaced by its own runs.',
   '',
-  ...['fanout', 'reconnect'].flatMap((part) => [marker(part, 'start'), `### ${part}: not run yet`, marker(part, 'end'), '']),
-  marker('pipeline', 'start'),
-  '### Order pipeline across nodes (orders/s)',
-  '',
-  "Not measured yet: issue 11's third part (the whole order pipeline in orders/s) writes this sub-section between",
-  'its markers, with `writeSection` from bench/sync/resultsFile.ts.',
-  marker('pipeline', 'end'),
+  ...PARTS.flatMap((part) => [marker(part, 'start'), `### ${part}: not run yet`, marker(part, 'end'), '']),
   marker('', 'end'),
 ].join('\n');
 
@@ -58,6 +54,19 @@ const RECONNECT_METHOD = [
   'computed here from full copies loaded over a fresh socket to node 2, which also shows the device equals the server.',
 ].join('\n');
 
+const PIPELINE_METHOD = [
+  "Each setup (the same as the fan-out's: one SQLite node, then one and several nodes on PostgreSQL + Redis) runs",
+  "bench:pipeline's `runPipeline` at each rate in turn, every rate on a fresh cluster with the past orders written first,",
+  'and stops at the first rate it does not sustain: the highest sustained rate is what one setup keeps up with. What a',
+  'rate runs (orders over HTTP, outlet tablets, dispatch, driver devices) and its per-step latencies are described in',
+  'the bench:pipeline section above; `npm run bench:pipeline` runs one setup, with the detail of every step. Completed/s,',
+  'latency and CPU in the summary are those of the highest sustained rate; server CPU per completed order is the CPU of',
+  "every node over the measured window ÷ the completed rate, PostgreSQL the backends of the run's database.",
+  '',
+  'Caveat: as for the fan-out, the nodes, PostgreSQL, Redis and every device share one machine, so more nodes here show',
+  'what spreading the pipeline costs, not the capacity more machines would add; other processes are in the "other CPU" column.',
+].join('\n');
+
 function ensureSkeleton(file: string): void {
   if (fs.existsSync(file) && fs.readFileSync(file, 'utf8').includes(marker('', 'start'))) return;
   writeSection(file, marker('', 'start'), marker('', 'end'), () => SKELETON);
@@ -68,7 +77,7 @@ function ranLine(date: Date, host: Machine, commit: string): string {
 }
 
 /** Replaces one part's sub-section with its heading and `body`, then the history list with `latest` first. */
-function writePart(file: string, part: string, body: readonly string[], latest: string): void {
+function writePart(file: string, part: Part, body: readonly string[], latest: string): void {
   ensureSkeleton(file);
   const render = (history: readonly string[]): string =>
     [marker(part, 'start'), ...body, '', HISTORY, '', ...[latest, ...history].slice(0, HISTORY_KEEP), marker(part, 'end')].join('\n');
@@ -109,4 +118,27 @@ export function writeReconnect(file: string, host: Machine, commit: string, o: C
     RECONNECT_METHOD,
   ];
   writePart(file, 'reconnect', body, reconnectHistoryLine(r, commit, o));
+}
+
+export function writePipeline(
+  file: string,
+  date: Date,
+  host: Machine,
+  commit: string,
+  o: ClusterOptions,
+  setups: readonly PipelineSetup[],
+): void {
+  const body = [
+    '### Order pipeline: sustained orders/s on one node and on several',
+    '',
+    ranLine(date, host, commit),
+    `Load: ${pipelineLoadLine(o)}.`,
+    `${goalLine(setups)}.`,
+    '',
+    markdown(pipelineSummary(setups)),
+    '',
+    ...setups.flatMap((s) => [`Every rate tried on ${s.name}:`, '', markdown(stepTable(s.steps)), '']),
+    PIPELINE_METHOD,
+  ];
+  writePart(file, 'pipeline', body, pipelineHistoryLine(date, commit, o, setups));
 }

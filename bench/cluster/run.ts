@@ -1,3 +1,4 @@
+import { stepTable } from '../pipeline/report';
 import { ensureFdLimit } from '../sync/fdLimit';
 import { gitCommit, machine, machineLine } from '../sync/report';
 import { optionsOrExit } from '../sync/options';
@@ -6,15 +7,17 @@ import { dropAbandonedDatabases } from './cluster';
 import { lostUpdates, runFanoutSetup, type SetupResult } from './fanoutPart';
 import { fanoutTable, loadLine } from './fanoutReport';
 import { parseOptions, USAGE, type ClusterOptions } from './options';
+import { runPipelineSetup, type PipelineSetup } from './pipelinePart';
+import { goalLine, pipelineLoadLine, pipelineSummary } from './pipelineReport';
 import { runReconnect } from './reconnect/reconnectPart';
 import { reconnectPassed, reconnectTable } from './reconnect/reconnectReport';
-import { writeFanout, writeReconnect } from './resultsFile';
+import { writeFanout, writePipeline, writeReconnect } from './resultsFile';
 import { consoleText } from './table';
 
 /**
  * `npm run bench:cluster` (issue 11): the same device fleet against one node and against several sharing
- * PostgreSQL and Redis, and a device catching up on its orders after hours offline. See bench/RESULTS.md.
- * Each part is a function here; the order pipeline in orders/s (issue 11's third part) is to be one more.
+ * PostgreSQL and Redis, a device catching up on its orders after hours offline, and the whole order pipeline
+ * in sustained orders/s on each setup. See bench/RESULTS.md. Each part is a function here.
  */
 
 const log = (line: string): void => console.log(`[bench:cluster] ${line}`);
@@ -52,6 +55,25 @@ async function reconnectPart(options: ClusterOptions): Promise<boolean> {
   return reconnectPassed(result, options);
 }
 
+/** Steps every setup through the pipeline rates. Reports against the goal but never fails the run: it is a measure. */
+async function pipelinePart(options: ClusterOptions): Promise<void> {
+  const host = machine();
+  const date = new Date();
+  const setups: PipelineSetup[] = [];
+  for (const spec of options.setups) setups.push(await runPipelineSetup(spec, options, log));
+  const commit = gitCommit(REPO_ROOT);
+  console.log(`\nbench:cluster pipeline  ${date.toISOString()}  commit ${commit}`);
+  console.log(machineLine({ machine: host }));
+  console.log(pipelineLoadLine(options));
+  console.log(consoleText(pipelineSummary(setups)));
+  for (const s of setups) console.log(`\nEvery rate tried on ${s.name}:\n${consoleText(stepTable(s.steps))}`);
+  console.log(`\n${goalLine(setups)}\n`);
+  if (options.resultsFile) {
+    writePipeline(options.resultsFile, date, host, commit, options, setups);
+    log(`wrote the pipeline results to ${options.resultsFile}`);
+  }
+}
+
 async function main(): Promise<void> {
   const options = optionsOrExit(() => parseOptions(process.argv.slice(2)), USAGE);
   if (!options) return;
@@ -62,6 +84,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
   }
   if (options.parts.has('reconnect') && !(await reconnectPart(options))) log('reconnect target missed');
+  if (options.parts.has('pipeline')) await pipelinePart(options);
 }
 
 main().catch((err: unknown) => {

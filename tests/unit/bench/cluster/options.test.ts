@@ -12,7 +12,7 @@ describe('bench:cluster options', () => {
       { storage: 'postgres', nodes: 1 },
       { storage: 'postgres', nodes: 3 },
     ]);
-    expect([...(o?.parts ?? [])]).toEqual(['fanout', 'reconnect']);
+    expect([...(o?.parts ?? [])]).toEqual(['fanout', 'reconnect', 'pipeline']);
   });
 
   it('derives the number of orders from a scaled-down fleet unless given', () => {
@@ -28,7 +28,48 @@ describe('bench:cluster options', () => {
     ]);
     expect([...(o?.parts ?? [])]).toEqual(['reconnect']);
     expect(() => parse('--setups', 'mysql')).toThrow(/--setups/);
-    expect(() => parse('--parts', 'pipeline')).toThrow(/--parts/);
+    expect(() => parse('--parts', 'orders')).toThrow(/--parts/);
+  });
+
+  it('steps the pipeline through 8 to 100 orders/s, 20 s each, on 100,000 past orders unless told otherwise', () => {
+    expect(parse()).toMatchObject({
+      pipelineRates: [8, 16, 24, 32, 40, 48, 56, 64, 80, 100],
+      pipelineHistory: 100_000,
+      pipelineDurationS: 20,
+    });
+  });
+
+  it('runs the pipeline part alone on the setups asked for, with its rates, history and duration', () => {
+    const o = parse(
+      '--parts',
+      'pipeline',
+      '--setups',
+      'sqlite,pg2',
+      '--pipeline-rates',
+      '2, 4',
+      '--pipeline-history',
+      '500',
+      '--pipeline-duration',
+      '5',
+      '--server-prof',
+      '/tmp/prof',
+    );
+    expect([...(o?.parts ?? [])]).toEqual(['pipeline']);
+    expect(o).toMatchObject({ pipelineRates: [2, 4], pipelineHistory: 500, pipelineDurationS: 5, serverProfDir: '/tmp/prof' });
+  });
+
+  it('reads the pipeline flags from their env variables when not given', () => {
+    const env = { BENCH_PIPELINE_RATES: '10,20', BENCH_PIPELINE_HISTORY: '0', BENCH_PIPELINE_DURATION: '30' };
+    expect(parseOptions([], env)).toMatchObject({ pipelineRates: [10, 20], pipelineHistory: 0, pipelineDurationS: 30 });
+    expect(parseOptions(['--pipeline-rates', '5'], env)?.pipelineRates).toEqual([5]);
+  });
+
+  it('refuses a bad pipeline value, naming its flag', () => {
+    expect(() => parse('--pipeline-rates', '8,fast')).toThrow(/--pipeline-rates/);
+    expect(() => parse('--pipeline-rates', '0,8')).toThrow(/--pipeline-rates/);
+    expect(() => parse('--pipeline-rates', '16,8')).toThrow(/--pipeline-rates .*rising/);
+    expect(() => parse('--pipeline-history', '-1')).toThrow(/--pipeline-history/);
+    expect(() => parse('--pipeline-duration', '0')).toThrow(/--pipeline-duration/);
   });
 
   it('refuses more subscribers per order than devices', () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, dropDatabases, type TestDatabase } from '../../tests/integration/support/postgres';
+import { PIPELINE_DATABASE_PREFIX } from '../pipeline/cluster';
 import { spawnServer, type ServerProcess } from '../sync/serverProcess';
 import { BenchRedis } from './benchRedis';
 import { PgBackends } from './pgBackends';
@@ -46,7 +47,9 @@ function alive(pid: number): boolean {
 
 /** Drops the databases of bench runs whose process is gone (a run killed before it could clean up). */
 export async function dropAbandonedDatabases(): Promise<void> {
-  await dropDatabases(DATABASE_PREFIX, (run) => /^\d+$/.test(run) && !alive(Number(run)));
+  const gone = (run: string): boolean => /^\d+$/.test(run) && !alive(Number(run));
+  await dropDatabases(DATABASE_PREFIX, gone);
+  await dropDatabases(PIPELINE_DATABASE_PREFIX, gone);
 }
 
 /**

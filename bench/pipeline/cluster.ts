@@ -47,6 +47,9 @@ async function deletePrefix(prefix: string): Promise<void> {
   }
 }
 
+/** The pipeline's databases are dabba_pipeline_<pid>_<random>, so a later run can drop what a killed one left. */
+export const PIPELINE_DATABASE_PREFIX = 'dabba_pipeline';
+
 /**
  * `nodes` servers sharing one fresh PostgreSQL database and one Redis prefix, as a deployment of several
  * nodes does; or, with storage `sqlite` (one node only), the default single-process setup.
@@ -60,7 +63,7 @@ export async function startCluster(
 ): Promise<Cluster> {
   if (storage === 'sqlite' && nodes !== 1) throw new Error('several nodes need --storage postgres');
   const run = `${process.pid}_${randomBytes(4).toString('hex')}`;
-  const database = storage === 'postgres' ? `dabba_pipeline_${run}` : null;
+  const database = storage === 'postgres' ? `${PIPELINE_DATABASE_PREFIX}_${run}` : null;
   const prefix = `dabba-pipeline-${run}:`;
   const shared: Record<string, string> = { ...env, JWT_SECRET: randomBytes(32).toString('hex') };
   let databaseUrl: string | null = null;

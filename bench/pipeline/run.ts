@@ -1,3 +1,4 @@
+import { dropAbandonedDatabases } from '../cluster/cluster';
 import { parseOptions, USAGE } from './options';
 import { runPipeline, type PipelineResult } from './pipeline';
 import { consoleTable, sustainedRate, writeResults, type Series } from './report';
@@ -8,6 +9,7 @@ if (cli === null) {
   console.log(USAGE);
   process.exit(0);
 }
+await dropAbandonedDatabases();
 const series: Series[] = [];
 for (const nodes of cli.nodeCounts) {
   const steps: PipelineResult[] = [];

@@ -2,7 +2,8 @@ import { docName, type DocRef } from '../../shared/docNames';
 import { singleNode, type Fanout } from '../fanout/fanout';
 import type { FanoutMessage } from '../fanout/fanoutMessage';
 import type { Logger } from '../log';
-import type { DocStore } from '../storage/docStore';
+import type { DocStore, WrittenAlong } from '../storage/docStore';
+import { alongAll, type AddedEvents } from './addedEvents';
 import { DEFAULT_COMPACT_EVERY, SyncedDoc, type SyncedDocEvents } from './syncedDoc';
 
 /** Plug-in points around a document's life, in the spirit of Hocuspocus extensions. */
@@ -22,6 +23,12 @@ export interface DocHooks {
   storageFailed?(doc: SyncedDoc, error: unknown): void;
   /** How long a commit took, hooks included (metrics). */
   commitTimed?(doc: SyncedDoc, source: 'device' | 'server', ms: number): void;
+  /**
+   * Rows to write in the same transaction as an update that adds order events, on this node, from a device
+   * or the server (the outbox): they commit with the update or neither does. Unlike the other hooks, a
+   * throw here, or a failing write, refuses the update.
+   */
+  writeAlong?(doc: SyncedDoc, added: AddedEvents): WrittenAlong | undefined;
 }
 
 export class LoadError extends Error {
@@ -71,6 +78,7 @@ export class DocRegistry {
       timed: (doc, source, ms) => {
         this.notify('commitTimed', doc, (hook) => hook.commitTimed?.(doc, source, ms));
       },
+      eventsAlong: (doc, added) => alongAll(...this.hooks.map((hook) => hook.writeAlong?.(doc, added))),
       appendFailed: (doc, err, source) => {
         const what = source === 'device' ? 'a device update; the device will retry' : 'a server change';
         this.log.error(`storage refused ${what}`, { doc: doc.name, error: String(err) });

@@ -12,6 +12,8 @@ import {
   type StoredDoc,
   type WrittenAlong,
 } from '../storage/docStore';
+import type { OrderEvent } from '../../shared/order/events';
+import { addedEvents, alongAll, eventsAddedBy, type AddedEvents } from './addedEvents';
 import { checkUpdate } from './checkUpdate';
 import { claimClientIds } from './checks/clientIds';
 import { CommitQueue } from './commitQueue';
@@ -33,6 +35,11 @@ export interface WriterEvents {
   stored(seq: number, update: Uint8Array, claims: readonly ClientClaim[]): void;
   /** Storage refused a write: nothing changed. */
   failed(error: unknown, source: WriteSource): void;
+  /**
+   * Rows to write in the append's own transaction for the order events it adds (the outbox). Asked again
+   * on every attempt: a stale attempt rolled back with everything it wrote.
+   */
+  eventsAlong(added: AddedEvents): WrittenAlong | undefined;
 }
 
 /**
@@ -103,7 +110,8 @@ export class DocWriter {
         return check;
       }
       if (!check.value.changed) return ok(false);
-      const written = await this.append(update, claim.value, attempt, 'device');
+      const along = this.eventsAlong(this.scratch, check.value.events);
+      const written = await this.append(update, claim.value, attempt, 'device', along);
       if (written === 'stale') continue;
       if (written !== 'stored') return fail('storage_failed', 'The server could not store the change; it will be retried.');
       Y.applyUpdate(this.ydoc, update, new ClientOrigin(subscriber));
@@ -123,8 +131,11 @@ export class DocWriter {
         captured.push(u);
       };
       scratch.on('update', capture);
+      let events: OrderEvent[] = [];
       try {
-        scratch.transact(() => fn(scratch), SERVER_ORIGIN);
+        const change = (): void => scratch.transact(() => fn(scratch), SERVER_ORIGIN);
+        if (this.ref.kind === 'order') events = eventsAddedBy(scratch, change);
+        else change();
       } catch (err: unknown) {
         this.scratch = null;
         throw err;
@@ -135,7 +146,7 @@ export class DocWriter {
       const update = captured[0];
       if (update === undefined) return false;
       const claims = this.owners.has(scratch.clientID) ? [] : [{ client: scratch.clientID, owner: SERVER_OWNER }];
-      const written = await this.append(update, claims, attempt, 'server', along);
+      const written = await this.append(update, claims, attempt, 'server', alongAll(along, this.eventsAlong(scratch, events)));
       if (written === 'stale') continue;
       if (written !== 'stored') throw written.failed;
       Y.applyUpdate(this.ydoc, update, SERVER_ORIGIN);
@@ -221,6 +232,12 @@ export class DocWriter {
     for (const c of claims) this.owners.set(c.client, c.owner);
     this.events.stored(this.seq, update, claims);
     return 'stored';
+  }
+
+  /** The outbox's rows for the order events an update adds; none for other documents or no events. */
+  private eventsAlong(scratch: Y.Doc, events: readonly OrderEvent[]): WrittenAlong | undefined {
+    if (this.ref.kind !== 'order' || events.length === 0) return undefined;
+    return this.events.eventsAlong(addedEvents(scratch, this.ref.orderId, events));
   }
 
   /**

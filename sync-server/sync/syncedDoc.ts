@@ -6,6 +6,7 @@ import { ok, type Result } from '../../shared/result';
 import type { Actor } from '../../shared/roles';
 import type { FanoutMessage } from '../fanout/fanoutMessage';
 import type { DocStore, StoredDoc, WrittenAlong } from '../storage/docStore';
+import type { AddedEvents } from './addedEvents';
 import type { AwarenessVerdict } from './awarenessGate';
 import { DocAwareness } from './docAwareness';
 import { ClientOrigin, LOAD_ORIGIN, SERVER_ORIGIN, STORED_ORIGIN } from './docOrigins';
@@ -35,6 +36,8 @@ export interface SyncedDocEvents {
   appendFailed(doc: SyncedDoc, error: unknown, source: 'device' | 'server'): void;
   /** A commit took `ms` from the update arriving (or the server's change starting) to relayed and projected. */
   timed(doc: SyncedDoc, source: 'device' | 'server', ms: number): void;
+  /** Rows to write in the commit's own transaction for the order events it adds (see DocHooks.writeAlong). */
+  eventsAlong(doc: SyncedDoc, added: AddedEvents): WrittenAlong | undefined;
 }
 
 /** Updates appended to the log before it is folded into a snapshot. */
@@ -76,6 +79,7 @@ export class SyncedDoc {
       {
         stored: (seq, update, claims) => events.announce(this, { kind: 'update', seq, update, claims }),
         failed: (err, source) => events.appendFailed(this, err, source),
+        eventsAlong: (added) => events.eventsAlong(this, added),
       },
       compactEvery,
     );

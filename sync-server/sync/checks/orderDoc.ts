@@ -7,7 +7,7 @@ import { mayAppend } from '../../../shared/permissions';
 import { MAX_CLOCK_SKEW_MS, MAX_EVENTS_PER_ORDER } from '../../../shared/protocol/limits';
 import type { Actor } from '../../../shared/roles';
 import type { OrderLog } from '../orderLog';
-import { ACCEPTED, refuse, type CheckResult } from './result';
+import { ACCEPTED, appended, refuse, type CheckResult } from './result';
 
 /** The events root holds plain entries in a list: no keyed entries, no nested Yjs types. */
 export function checkEventsShape(scratch: Y.Doc, tr: Y.Transaction): CheckResult {
@@ -67,5 +67,5 @@ export function checkAppendedEvents(items: readonly Y.Item[], order: OrderLog, a
       return refuse('backdated', 'The event is stamped before an event its device had already seen; check the device clock.');
   }
   if (order.preview(entries)?.reopens) return refuse('order_finished', 'The order is finished; it can no longer change.');
-  return ACCEPTED;
+  return appended(entries.events.map((e) => e.event));
 }

@@ -1,15 +1,21 @@
 import * as Y from 'yjs';
+import type { OrderEvent } from '../../../shared/order/events';
 import type { RejectCode } from '../../../shared/protocol/rejectCodes';
 import { fail, ok, type Fail, type Result } from '../../../shared/result';
 
 /** An update refused with the reject code the device is told. */
 export type Refusal = Fail<RejectCode>;
-/** `changed`: false when the update brings nothing the document does not already hold. */
-export type CheckResult = Result<{ readonly changed: boolean }, RejectCode>;
+/**
+ * `changed`: false when the update brings nothing the document does not already hold. `events`: the order
+ * events it adds (what the outbox records with the commit), empty for every other change.
+ */
+export type CheckResult = Result<{ readonly changed: boolean; readonly events: readonly OrderEvent[] }, RejectCode>;
 
 export const refuse = (code: RejectCode, message: string): Refusal => fail(code, message);
-export const ACCEPTED: CheckResult = ok({ changed: true });
-export const UNCHANGED: CheckResult = ok({ changed: false });
+export const ACCEPTED: CheckResult = ok({ changed: true, events: [] });
+export const UNCHANGED: CheckResult = ok({ changed: false, events: [] });
+/** Accepted, adding these order events. */
+export const appended = (events: readonly OrderEvent[]): CheckResult => ok({ changed: true, events });
 
 interface Typed {
   readonly _item: Y.Item | null;

@@ -202,6 +202,55 @@ export interface OrderWakeMarksTable {
   driver_id: string | null;
 }
 
+/** Every order event committed, written with its commit (migrations/0016_events_outbox.ts). */
+export interface OutboxTable {
+  /** Commit order, never reused: the `sequence` receivers see. */
+  seq: Generated<number>;
+  event_id: string;
+  order_id: string;
+  outlet_id: string | null;
+  /** `order.<event type>`. */
+  type: string;
+  /** The event's `at`: its author's device time. */
+  occurred_at: EpochMs;
+  committed_at: EpochMs;
+  /** JSON of the event's data (see shared/api/webhooks.ts). */
+  data: string;
+  /** When it was fanned out to the webhooks; null until then. */
+  fanned_at: EpochMs | null;
+  /** When it was appended to the Redis Stream; null until then (and always, without Redis). */
+  streamed_at: EpochMs | null;
+}
+
+export interface WebhooksTable {
+  id: string;
+  url: string;
+  /** JSON array of event names, or of `*`. */
+  events: string;
+  /** The HMAC key its deliveries are signed with. */
+  secret: string;
+  created_at: EpochMs;
+}
+
+/** One event's delivery to one webhook. */
+export interface WebhookDeliveriesTable {
+  webhook_id: string;
+  event_id: string;
+  order_id: string;
+  /** The event's outbox seq: an order's later events wait for its earlier ones still pending here. */
+  seq: number;
+  /** A CHECK holds it to these. */
+  status: 'pending' | 'delivered' | 'dead';
+  attempts: number;
+  /** While pending; null otherwise. */
+  next_attempt_at: EpochMs | null;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: EpochMs | null;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+}
+
 export interface Database {
   users: UsersTable;
   doc_updates: DocUpdatesTable;
@@ -221,4 +270,7 @@ export interface Database {
   device_push_tokens: DevicePushTokensTable;
   track_push_tokens: TrackPushTokensTable;
   order_wake_marks: OrderWakeMarksTable;
+  outbox: OutboxTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

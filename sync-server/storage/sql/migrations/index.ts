@@ -5,6 +5,7 @@ import { breadcrumbIds } from './0012_breadcrumb_ids';
 import { ordersCustomerNameFolded } from './0013_orders_customer_name_folded';
 import { dispatchFence } from './0014_dispatch_fence';
 import { ordersInFlightIndexes } from './0015_orders_in_flight_indexes';
+import { eventsOutbox } from './0016_events_outbox';
 
 export type MigrationSet = Readonly<Record<string, Migration>>;
 
@@ -31,6 +32,7 @@ export const SHARED_MIGRATIONS: SharedMigrationSet = {
   '0013_orders_customer_name_folded': ordersCustomerNameFolded,
   '0014_dispatch_fence': dispatchFence,
   '0015_orders_in_flight_indexes': ordersInFlightIndexes,
+  '0016_events_outbox': eventsOutbox,
 };
 
 const forDialect = (migration: Migration | PerDialect, dialect: 'sqlite' | 'postgres'): Migration =>

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { checkWebhookHost, isPrivateAddress } from '../../../../sync-server/outbox/privateAddress';
+
+describe('webhook addresses', () => {
+  it('count loopback, private, link-local, shared and mapped addresses as private', () => {
+    for (const address of ['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0']) {
+      expect([address, isPrivateAddress(address)]).toEqual([address, true]);
+    }
+    for (const address of ['::1', '::', 'fd00::1', 'fe80::1', '::ffff:7f00:1', '::ffff:10.0.0.1', 'not-an-address']) {
+      expect([address, isPrivateAddress(address)]).toEqual([address, true]);
+    }
+  });
+
+  it('count public addresses as public', () => {
+    for (const address of ['93.184.216.34', '8.8.8.8', '2606:4700:4700::1111']) {
+      expect([address, isPrivateAddress(address)]).toEqual([address, false]);
+    }
+  });
+
+  it('refuse a URL whose host is a private literal unless private hosts are allowed', async () => {
+    const refused = await checkWebhookHost('http://[::1]:8080/hook', false);
+    expect(refused.ok ? null : refused.error.code).toBe('private_address');
+    expect((await checkWebhookHost('http://[::1]:8080/hook', true)).ok).toBe(true);
+    expect((await checkWebhookHost('https://93.184.216.34/hook', false)).ok).toBe(true);
+  });
+});

@@ -12,6 +12,7 @@ import type { Config } from './config';
 import { openDispatch } from './dispatch/openDispatch';
 import { driverLedger } from './dispatch/driverLedger';
 import { openFanout } from './fanout/openFanout';
+import { openEventsOut } from './outbox/openEventsOut';
 import { storageIdentity } from './storage/storageIdentity';
 import { createLogger, type Logger } from './log';
 import { startBackgroundWork } from './lifecycle/backgroundWork';
@@ -159,6 +160,9 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   for (const hooks of [projections, orderTimingsProjection(timings), outletDirectory(outlets), driverLedger(drivers), dispatcher])
     registry.use(hooks);
   registry.use(orderWakes({ orders, marks: new WakeMarks(sql), pushTokens, waker }));
+  // Before any order commit (the demo seed's included): the outbox is written in every commit's transaction.
+  const eventsOut = openEventsOut({ config, sql, clock, log, duties: dispatcher.duties });
+  registry.use(eventsOut.hooks);
   registry.use({
     storageFailed: (_doc, err) => {
       const failure = storageFailureOf(err);
@@ -232,6 +236,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     startedAt: Date.now(),
     connections: () => sync?.connections.size ?? 0,
     drain,
+    eventsOut,
   });
 
   const server = await new Promise<Server>((resolve) => {

@@ -8,6 +8,7 @@ import type { WatchLimits } from './outletWatch/watchPlan';
 import { MIN_JWT_SECRET_LENGTH } from './auth/tokens';
 import { MAX_TRUSTED_PROXY_HOPS } from './limits/clientAddress';
 import { fcmEnvSchema, fcmSettingsOf, type FcmSettings } from './wake/fcmConfig';
+import { webhookEnvSchema, webhookSettingsOf, type WebhookSettings } from './outbox/webhookConfig';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -134,6 +135,7 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'must be 1–100 letters, digits, _ . : or -')
     .optional(),
   ...fcmEnvSchema.shape,
+  ...webhookEnvSchema.shape,
   /** The web Firebase config the apps were built with (vite reads the same variables); set: push tokens may be fetched. */
   VITE_FIREBASE_API_KEY: z.string().trim().default(''),
 });
@@ -214,6 +216,8 @@ export interface Config {
   readonly wakeCoalesceMs: number;
   /** The apps were built with a Firebase web config: their CSP lets them fetch push tokens. */
   readonly firebasePush: boolean;
+  /** Events out: webhook retries, timeouts, which addresses they may reach, how long sent events are kept. */
+  readonly webhooks: WebhookSettings;
 }
 
 const invalid = (lines: readonly string[]): Error => new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
@@ -293,6 +297,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fcm: fcm.value,
     wakeCoalesceMs: e.DABBA_WAKE_COALESCE_MS,
     firebasePush: e.VITE_FIREBASE_API_KEY !== '',
+    webhooks: webhookSettingsOf(e),
   };
 }
 

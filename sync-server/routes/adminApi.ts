@@ -10,6 +10,7 @@ import { adminOrdersCsvRoutes, type AdminOrdersCsvRouteDeps } from './adminOrder
 import { adminPlatformRoutes, type AdminPlatformRouteDeps } from './adminPlatform';
 import { adminStatsRoutes, type AdminStatsRouteDeps } from './adminStats';
 import { adminUserRoutes, type AdminUserRouteDeps } from './adminUsers';
+import { adminWebhookRoutes, type AdminWebhookRouteDeps } from './adminWebhooks';
 
 /** What the admin routes need from the server; the stats and export queries are made here from its database. */
 export type AdminApiDeps = Omit<
@@ -18,7 +19,8 @@ export type AdminApiDeps = Omit<
     AdminOrdersCsvRouteDeps &
     AdminPlatformRouteDeps &
     AdminDriverRouteDeps &
-    AdminMenuPhotoRouteDeps,
+    AdminMenuPhotoRouteDeps &
+    AdminWebhookRouteDeps,
   'stats' | 'exports' | 'offShift'
 > & { readonly dispatcher: DispatchPort; readonly sql: Kysely<Database> };
 
@@ -40,5 +42,6 @@ export function adminApi(deps: AdminApiDeps): Hono {
     .route('/stats', adminStatsRoutes(all))
     .route('/platform', adminPlatformRoutes(all))
     .route('/menu-photos', adminMenuPhotoRoutes(all))
+    .route('/webhooks', adminWebhookRoutes(all))
     .route('/', adminOrdersCsvRoutes(all));
 }

@@ -30,6 +30,7 @@ import type { Database } from '../storage/sql/schema';
 import type { StorageHealth } from '../storage/storageHealth';
 import type { UserRepo } from '../storage/users';
 import type { DocRegistry } from '../sync/docRegistry';
+import type { EventsOut } from '../outbox/openEventsOut';
 import { adminApi } from './adminApi';
 import { authRoutes } from './auth';
 import { BODY_LIMITS, limitBody } from './bodyLimit';
@@ -85,6 +86,7 @@ export interface RouteParts {
   /** Open sync sockets; zero until the socket server is attached. */
   readonly connections: () => number;
   readonly drain: DrainState;
+  readonly eventsOut: EventsOut;
 }
 
 /** Every HTTP route of the server, behind its metrics, security headers, drain gate and body cap, with one `onError`. */
@@ -153,6 +155,8 @@ export function mountRoutes(p: RouteParts): Hono {
       startedAt: p.startedAt,
       dispatcher,
       menuPhotos,
+      eventsOut: p.eventsOut,
+      allowPrivateWebhooks: config.webhooks.allowPrivate,
     }),
   );
   app.all('/api/*', () => {

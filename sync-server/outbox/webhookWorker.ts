@@ -1,0 +1,176 @@
+import { ALL_EVENTS } from '../../shared/api/webhooks';
+import type { Clock } from '../clock';
+import type { Duty } from '../dispatch/leadership/leaderDuties';
+import type { Logger } from '../log';
+import type { Outbox, OutboxEntry } from '../storage/outbox';
+import type { DueDelivery, WebhookDeliveries } from '../storage/webhookDeliveries';
+import type { Webhooks, WebhookTarget } from '../storage/webhooks';
+import { retryDelayMs } from './backoff';
+import type { EventStream } from './eventStream';
+import { postEvent, type EventPost, type PostOutcome } from './postEvent';
+import { checkWebhookHost } from './privateAddress';
+import type { WebhookSettings } from './webhookConfig';
+import { webhookBodyOf } from './webhookBody';
+
+/** Outbox entries fanned out (and streamed) per step, and deliveries picked per step. */
+const BATCH = 100;
+/** POSTs in flight at once. */
+const PARALLEL = 8;
+
+export interface WebhookWorkerDeps {
+  readonly outbox: Outbox;
+  readonly deliveries: WebhookDeliveries;
+  readonly webhooks: Webhooks;
+  /** The Redis Stream, with REDIS_URL; null without. */
+  readonly stream: EventStream | null;
+  readonly settings: WebhookSettings;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly random?: () => number;
+  readonly post?: (p: EventPost) => Promise<PostOutcome>;
+}
+
+const wants = (webhook: WebhookTarget, entry: OutboxEntry): boolean =>
+  webhook.events.some((filter) => filter === ALL_EVENTS || filter === entry.type);
+
+/**
+ * Sends the outbox out, on one node (the dispatch leader, as a LeaderDuty). Each pass fans new entries out
+ * to the webhooks that want them (registered by then), appends them to the Redis Stream, and POSTs what is
+ * due; it runs again at once while it finds work, then every `pollMs`, and when woken after a commit here.
+ * At least once: a delivery is marked done only after its 2xx, so a crash or a change of leader in between
+ * sends it again, with the same `Dabba-Event-Id`.
+ */
+export class WebhookWorker implements Duty {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private cancelTimer: (() => void) | null = null;
+  private closed = false;
+  private readonly stopping = new AbortController();
+
+  constructor(private readonly d: WebhookWorkerDeps) {}
+
+  start(): void {
+    this.wake();
+  }
+
+  /** Something may be waiting: a pass starts now, or right after the one in progress. */
+  wake(): void {
+    if (this.closed) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+    this.running = this.passes().finally(() => {
+      this.running = null;
+      this.schedule();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.cancelTimer?.();
+    this.stopping.abort();
+    await this.running;
+  }
+
+  private schedule(): void {
+    if (this.closed) return;
+    if (this.again) {
+      this.again = false;
+      this.wake();
+      return;
+    }
+    this.cancelTimer = this.d.clock.after(this.d.settings.pollMs, () => this.wake());
+  }
+
+  private async passes(): Promise<void> {
+    try {
+      while (!this.closed && (await this.pass())) this.again = false;
+    } catch (err: unknown) {
+      this.d.log.error('sending events out failed; retried at the next poll', { error: String(err) });
+    }
+  }
+
+  /** One pass; true when it did something, so that another may find more. */
+  private async pass(): Promise<boolean> {
+    const fanned = await this.fanOut();
+    const streamed = await this.streamOut();
+    const sent = await this.deliverDue();
+    return fanned || streamed || sent;
+  }
+
+  private async fanOut(): Promise<boolean> {
+    const entries = await this.d.outbox.unfanned(BATCH);
+    if (entries.length === 0) return false;
+    const webhooks = await this.d.webhooks.targets();
+    const targets = (entry: OutboxEntry) => webhooks.filter((w) => wants(w, entry)).map((w) => w.id);
+    await this.d.deliveries.fanOut(entries, targets, this.d.clock.now());
+    return true;
+  }
+
+  /** A Redis that is away holds the stream back (entries wait for it), never the webhooks. */
+  private async streamOut(): Promise<boolean> {
+    if (!this.d.stream) return false;
+    const entries = await this.d.outbox.unstreamed(BATCH);
+    if (entries.length === 0) return false;
+    try {
+      await this.d.stream.append(entries);
+    } catch (err: unknown) {
+      this.d.log.error('appending events to the Redis Stream failed; retried at the next poll', { error: String(err) });
+      return false;
+    }
+    await this.d.outbox.markStreamed(
+      entries.map((e) => e.seq),
+      this.d.clock.now(),
+    );
+    return true;
+  }
+
+  private async deliverDue(): Promise<boolean> {
+    const due = await this.d.deliveries.due(this.d.clock.now(), BATCH);
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      for (let i = next++; i < due.length && !this.closed; i = next++) {
+        const delivery = due[i];
+        if (delivery) await this.deliver(delivery);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL, due.length) }, lane));
+    return due.length > 0;
+  }
+
+  private async deliver(delivery: DueDelivery): Promise<void> {
+    const { settings, clock } = this.d;
+    const { webhookId, entry } = delivery;
+    const host = await checkWebhookHost(delivery.url, settings.allowPrivate);
+    const outcome: PostOutcome = host.ok
+      ? await (this.d.post ?? postEvent)({
+          url: delivery.url,
+          secret: delivery.secret,
+          eventId: entry.eventId,
+          body: webhookBodyOf(entry),
+          now: clock.now(),
+          timeoutMs: settings.timeoutMs,
+          signal: this.stopping.signal,
+        })
+      : { ok: false, status: null, error: host.error.message };
+    // Cut short by the stop: not an attempt of the receiver's; the next leader sends it again.
+    if (this.closed && !outcome.ok) return;
+    const now = clock.now();
+    if (outcome.ok) {
+      await this.d.deliveries.delivered(webhookId, entry.eventId, outcome.status, now);
+      return;
+    }
+    const wait = retryDelayMs(delivery.attempts + 1, settings.retry, this.d.random);
+    await this.d.deliveries.failed(
+      webhookId,
+      entry.eventId,
+      { status: outcome.status, error: outcome.error, retryAt: wait === null ? null : now + wait },
+      now,
+    );
+    if (wait === null)
+      this.d.log.error('a webhook delivery was dead-lettered', { webhookId, eventId: entry.eventId, error: outcome.error });
+  }
+}

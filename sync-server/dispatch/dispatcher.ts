@@ -203,10 +203,12 @@ export class Dispatcher implements DocHooks {
         this.d.fence,
       );
       if (!assigned) return fail('order_changed', 'The order changed while assigning it; look at it again.');
+      // The offer it replaces freed its driver's place: the next waiting delivery may go there.
       const pending = await this.d.state.offer(orderId);
-      if (pending) await this.desk.withdraw(pending, true);
-      else await this.mirror.settle(orderId);
-      if (pending) await this.dispatchAwaiting(false);
+      if (pending) {
+        await this.desk.withdraw(pending, true);
+        await this.dispatchAwaiting(false);
+      } else await this.mirror.settle(orderId);
       return ok(choice.value);
     });
   }

@@ -20,6 +20,8 @@ describe('wake-ups the outlet watch sends', () => {
   it('wakes the outlet’s devices whose sockets are gone when an order goes unanswered, then the admins', async () => {
     const server = await h.start({
       DABBA_OUTLET_WATCH_MS: String(EVERY),
+      // clock.tick knows the watch's pass by the period it re-arms; the webhook worker's poll must not share it.
+      DABBA_WEBHOOK_POLL_MS: String(60 * MIN),
       DABBA_OUTLET_OFFLINE_PAUSE_MS: String(5 * MIN),
       DABBA_UNANSWERED_ESCALATE_MS: String(3 * MIN),
       DABBA_UNANSWERED_ALERT_MS: String(6 * MIN),

@@ -3,6 +3,7 @@ import { adminDriverListSchema } from '../../../../shared/api/adminDrivers';
 import { A_KM_AWAY, acceptedDelivery, addDriverAccount, appendAs, reportPosition } from '../../support/drivers';
 import { errorOf, getJson } from '../../support/http';
 import { MuxTestClient } from '../../support/muxClient';
+import { pollUntil } from '../../support/poll';
 import { useTestServer } from '../../support/testServer';
 
 const t = useTestServer();
@@ -22,7 +23,12 @@ describe('GET /api/admin/drivers', () => {
     await reportPosition(t.url, kiran, measured);
     const orderId = await acceptedDelivery(t.url, t.outlet);
     await appendAs(t.url, t.admin, orderId, { type: 'assigned', driverId: kiran.user.id });
-    const after = (await driversAsAdmin()).drivers.find((d) => d.id === kiran.user.id);
+    // The list reads the order index, which a projection brings up to date just after the commit is acknowledged.
+    const after = await pollUntil(
+      async () => (await driversAsAdmin()).drivers.find((d) => d.id === kiran.user.id),
+      (driver) => driver?.activeOrders.includes(orderId) === true,
+      'the assignment in the driver list',
+    );
     expect(after).toMatchObject({ connected: true, activeOrders: [orderId], position: measured });
     phone.close();
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DeviceIdSchema, PUSH_APPS } from '../api/devices';
 import { EventIdSchema, UserIdSchema } from '../ids';
+import { MoneySchema } from '../money';
 import { fail, ok, type Result } from '../result';
 
 /** Event types an order can carry. Status is a fold over these (see reduceOrder). */
@@ -19,6 +20,7 @@ export const EVENT_TYPES = [
   'assigned',
   'unassigned',
   'note',
+  'cash_collected',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -56,6 +58,8 @@ export const orderEventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('assigned'), driverId: UserIdSchema }).strict(),
   z.object({ ...base, type: z.literal('unassigned'), driverId: UserIdSchema, reason }).strict(),
   z.object({ ...base, type: z.literal('note'), text: z.string().trim().min(1).max(1000) }).strict(),
+  // Cash the driver took at the door for the order, minor units (rules: shared/cash/collection.ts).
+  z.object({ ...base, type: z.literal('cash_collected'), amount: MoneySchema, currency: z.string().length(3).optional() }).strict(),
 ]);
 
 /** An order event. `at` is epoch ms on the author's device. */

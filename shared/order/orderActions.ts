@@ -28,6 +28,7 @@ export const ORDER_ACTION_NAMES = [
   'deliver',
   'fail',
   'addNote',
+  'collectCash',
 ] as const;
 export type OrderAction = (typeof ORDER_ACTION_NAMES)[number];
 
@@ -44,6 +45,8 @@ export const ORDER_ACTIONS = {
   deliver: spec('delivered', DRIVER),
   fail: spec('failed', DRIVER),
   addNote: spec('note', ['outlet', 'driver', 'admin']),
+  // Only the driver holds the cash, so only the driver says what was collected (not an admin for them).
+  collectCash: spec('cash_collected', ['driver']),
 } as const satisfies { readonly [A in OrderAction]: ActionSpec<ActionEventType> };
 
 export type ActionEvent<A extends OrderAction> = (typeof ORDER_ACTIONS)[A]['event'];

@@ -73,6 +73,8 @@ export const ACTION_RULES: { readonly [T in ActionEventType]: ActionRule } = {
       ? null
       : `not allowed when the order is ${d.status}`,
   note: () => null,
+  // With the delivery (in the same change, so it may sort either side of `delivered`) or after it.
+  cash_collected: both(from('picked_up', 'delivered'), byAssignedDriver),
 };
 
 /** When each event type is valid, checked against the state folded so far. */
@@ -115,6 +117,7 @@ export function apply(d: Draft, e: OrderEvent): void {
       d.driverId = null;
       return;
     case 'note':
+    case 'cash_collected':
       return;
     case 'rejected':
     case 'preparing':

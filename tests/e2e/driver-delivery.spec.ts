@@ -111,12 +111,12 @@ test('a customer orders, the outlet accepts, the offer rings on the on-shift dri
   await tablet.getByText('Done today').click();
   await expect(tablet.locator(`[data-order-id="${orderId}"]`).getByText(/^Delivered \d{1,2}:\d{2}/)).toBeVisible();
 
-  // The server has the delivery with its photo, and the cash note beside it.
+  // The server has the delivery with its photo, and the cash collected beside it.
   const admin = await loginAs(server.url, 'admin');
   const events = await serverOrderEvents(server.url, orderId ?? '', admin.token);
   const delivered = events.find((e) => e.type === 'delivered');
   expect(delivered?.type === 'delivered' ? delivered.proof : undefined).toMatch(/^[0-9a-f]{64}$/);
-  expect(events.some((e) => e.type === 'note' && e.text === 'Cash collected ₹280.00')).toBe(true);
+  expect(events.some((e) => e.type === 'cash_collected' && e.amount === 28_000)).toBe(true);
   const proofId = delivered?.type === 'delivered' ? (delivered.proof ?? '') : '';
   const proof = await fetchProof(server.url, orderId ?? '', proofId, admin.token);
   expect(proof).toEqual({ status: 200, type: 'image/jpeg', sha256: proofId });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { OrderId } from '../../../shared/ids';
+import { mainUnitsText, parseMainUnits } from '../../../shared/cash/amount';
 import { formatMoney } from '../../../shared/money';
 import type { ProofImage } from '../model/proofs/proofImage';
 import { useDriverCommands } from '../model/useDriverCommands';
@@ -26,12 +27,19 @@ export function DeliverForm({ orderId, cashDue, currency, onCancel }: Props) {
   const [signature, setSignature] = useState<ProofImage | null>(null);
   const [code, setCode] = useState('');
   const [cash, setCash] = useState(false);
+  const [cashText, setCashText] = useState(mainUnitsText(cashDue));
+  const collected = cash ? parseMainUnits(cashText) : null;
+  const short = collected !== null && collected < cashDue ? cashDue - collected : 0;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const confirm = async (): Promise<void> => {
+    if (cash && collected === null) {
+      setError('Enter the cash you collected, like 250 or 249.50.');
+      return;
+    }
     setBusy(true);
-    const outcome = await deliver(orderId, { photo, signature: signing ? signature : null, code, cashCollected: cash });
+    const outcome = await deliver(orderId, { photo, signature: signing ? signature : null, code, cashCollected: collected });
     setBusy(false);
     setError(outcome.ok ? null : outcome.error.message);
   };
@@ -55,6 +63,13 @@ export function DeliverForm({ orderId, cashDue, currency, onCancel }: Props) {
         <label className="checklist__item checklist__item--cash">
           <input type="checkbox" checked={cash} onChange={(e) => setCash(e.target.checked)} />
           <span>I collected {formatMoney(cashDue, currency)} in cash</span>
+        </label>
+      ) : null}
+      {cashDue > 0 && cash ? (
+        <label className="field">
+          <span>Cash collected (less if the customer was short; a tip is yours, leave it out)</span>
+          <input inputMode="decimal" autoComplete="off" value={cashText} onChange={(e) => setCashText(e.target.value)} maxLength={10} />
+          {short > 0 ? <span className="notice">Short by {formatMoney(short, currency)}: the outlet and admins will see it.</span> : null}
         </label>
       ) : null}
       <div className="bottom-bar">

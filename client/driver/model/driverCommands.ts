@@ -1,6 +1,8 @@
 import type * as Y from 'yjs';
 import type { OrderId } from '../../../shared/ids';
-import { formatMoney } from '../../../shared/money';
+import { cashCollectionProblem } from '../../../shared/cash/collection';
+import { formatMoney, MoneySchema, type Money } from '../../../shared/money';
+import type { OrderHeader } from '../../../shared/order/header';
 import { cashDue } from '../../../shared/dispatch/offer';
 import { proposeEvent } from '../../../shared/order/commands';
 import { done, refuse, type CommandOutcome } from '../../common/commands/commandOutcome';
@@ -17,9 +19,8 @@ export interface DeliveryProof {
 }
 
 /** The notes that go with a delivery: what the `delivered` event itself has no field for. */
-function deliveryNotes(proof: DeliveryProof, cash: string | null): string[] {
+function deliveryNotes(proof: DeliveryProof): string[] {
   const notes: string[] = [];
-  if (cash) notes.push(`Cash collected ${cash}`);
   // The photo is the event's proof; a signature beside it is named here so the outlet can find it.
   if (proof.signature && proof.photo) notes.push(`Customer signed for it (signature proof ${proof.signature})`);
   if (proof.code) notes.push(`Delivery code given: ${proof.code}`);
@@ -29,41 +30,72 @@ function deliveryNotes(proof: DeliveryProof, cash: string | null): string[] {
 interface PlannedDelivery {
   readonly doc: Y.Doc;
   readonly notes: readonly string[];
+  /** The `cash_collected` to write first, for a cash order. */
+  readonly cash: { readonly amount: Money; readonly currency: string } | null;
   readonly data: { readonly proof?: string };
 }
 
+/**
+ * The cash to record, or why not: a cash order needs it, at most what is due (a tip is the driver's,
+ * not the order's); less than due is a customer short of cash, recorded as it is and shown as short.
+ */
+function planCash(header: OrderHeader, collected: number | null): PlannedDelivery['cash'] | string {
+  const due = cashDue(header);
+  if (due === 0) return null;
+  if (collected === null) return `Collect ${formatMoney(due, header.currency)} in cash first, or mark the delivery failed.`;
+  const amount = MoneySchema.safeParse(collected);
+  if (!amount.success) return 'Enter the cash collected as an amount.';
+  const cash = { amount: amount.data, currency: header.currency };
+  return cashCollectionProblem(header, cash) ?? cash;
+}
+
 /** Checks a delivery against the order and the rules without writing anything: what to write, or why not. */
-function planDelivery(ctx: OrderCommandContext, orderId: OrderId, proof: DeliveryProof, cashCollected: boolean): PlannedDelivery | string {
+function planDelivery(
+  ctx: OrderCommandContext,
+  orderId: OrderId,
+  proof: DeliveryProof,
+  cashCollected: number | null,
+): PlannedDelivery | string {
   const order = heldOrder(ctx, orderId);
   if (typeof order === 'string') return order;
   const code = proof.code?.trim() || null;
   if (!proof.photo && !proof.signature && !code) return 'Take a photo at the door, get a signature or enter the delivery code.';
-  const { header } = order.view;
-  const due = cashDue(header);
-  if (due > 0 && !cashCollected) return `Collect ${formatMoney(due, header.currency)} in cash first, or mark the delivery failed.`;
+  const cash = planCash(order.view.header, cashCollected);
+  if (typeof cash === 'string') return cash;
   const eventProof = proof.photo ?? proof.signature;
   const data = eventProof ? { proof: eventProof } : {};
   const check = proposeEvent(ctx.actor, order.view, 'delivered', data);
   if (!check.ok) return check.error.message;
-  return { doc: order.doc, notes: deliveryNotes({ ...proof, code }, due > 0 ? formatMoney(due, header.currency) : null), data };
+  return { doc: order.doc, notes: deliveryNotes({ ...proof, code }), cash, data };
 }
 
 /** Whether `markDelivered` would take this delivery; nothing is written. */
-export function checkDelivery(ctx: OrderCommandContext, orderId: OrderId, proof: DeliveryProof, cashCollected: boolean): CommandOutcome {
+export function checkDelivery(
+  ctx: OrderCommandContext,
+  orderId: OrderId,
+  proof: DeliveryProof,
+  cashCollected: number | null,
+): CommandOutcome {
   const plan = planDelivery(ctx, orderId, proof, cashCollected);
   return typeof plan === 'string' ? refuse(plan) : done;
 }
 
 /**
- * Marks the order delivered with its proof, and the cash collected for a cash order, in one change:
- * the notes and the `delivered` event reach every device together or not at all. The event's time is
- * this device's clock now, whenever it reaches the server.
+ * Marks the order delivered with its proof, and the cash collected (`cash_collected`, minor units) for a
+ * cash order, in one change: the cash, the notes and the `delivered` event reach every device together
+ * or not at all. The events' time is this device's clock now, whenever they reach the server.
  */
-export function markDelivered(ctx: OrderCommandContext, orderId: OrderId, proof: DeliveryProof, cashCollected: boolean): CommandOutcome {
+export function markDelivered(
+  ctx: OrderCommandContext,
+  orderId: OrderId,
+  proof: DeliveryProof,
+  cashCollected: number | null,
+): CommandOutcome {
   const plan = planDelivery(ctx, orderId, proof, cashCollected);
   if (typeof plan === 'string') return refuse(plan);
   let outcome: CommandOutcome = done;
   plan.doc.transact(() => {
+    if (plan.cash) outcome = runOrderAction(ctx, orderId, 'collectCash', plan.cash);
     for (const text of plan.notes) {
       const noted = runOrderAction(ctx, orderId, 'addNote', { text });
       if (!noted.ok) outcome = noted;

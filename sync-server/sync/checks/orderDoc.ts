@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import type { EventId } from '../../../shared/ids';
 import { keyOf } from '../../../shared/order/causalEvents';
-import { parseOrderEvent } from '../../../shared/order/events';
+import { cashCollectionProblem } from '../../../shared/cash/collection';
+import { parseOrderEvent, type EventOf } from '../../../shared/order/events';
 import { eventsArray } from '../../../shared/order/orderDoc';
 import { mayAppend } from '../../../shared/permissions';
 import { MAX_CLOCK_SKEW_MS, MAX_EVENTS_PER_ORDER } from '../../../shared/protocol/limits';
@@ -29,6 +30,12 @@ function isInside(type: { readonly _item: Y.Item | null }, root: object): boolea
   return false;
 }
 
+/** An amount collected must fit the order's cash due (shared rule); the header is the server's own. */
+function cashProblem(order: OrderLog, e: EventOf<'cash_collected'>): string | null {
+  const header = order.orderView()?.header;
+  return header ? cashCollectionProblem(header, e) : 'The order has no header yet.';
+}
+
 /**
  * Entries a device appended to an order's events: each must be a plain, valid event, by the signed-in
  * user, of a type their role may add, not stamped in the future, with an id not used before; stamped
@@ -52,6 +59,8 @@ export function checkAppendedEvents(items: readonly Y.Item[], order: OrderLog, a
       if (!mayAppend(actor.role, e.type)) return refuse('event_not_allowed', `${actor.role} may not add "${e.type}" events.`);
       if (e.at > now + MAX_CLOCK_SKEW_MS) return refuse('clock_skew', 'The event is stamped in the future; check the device clock.');
       if (ids.has(e.id) || order.hasEvent(e.id)) return refuse('event_invalid', 'An event id is used twice.');
+      const cash = e.type === 'cash_collected' ? cashProblem(order, e) : null;
+      if (cash) return refuse('invalid_value', cash);
       ids.add(e.id);
     }
   }

@@ -1,4 +1,5 @@
 import type { UserId } from '../../../../shared/ids';
+import { formatMoney } from '../../../../shared/money';
 import type { OrderEvent } from '../../../../shared/order/events';
 import type { EventAuthorRole } from '../../../../shared/roles';
 
@@ -53,6 +54,8 @@ export function eventText(event: OrderEvent, nameOf: NameOf): string {
       return `Taken off ${driverWords(event.driverId, nameOf)}: ${event.reason}`;
     case 'note':
       return `Note: ${event.text}`;
+    case 'cash_collected':
+      return `Cash collected ${formatMoney(event.amount, event.currency)}`;
   }
 }
 

@@ -1,3 +1,4 @@
+import { collectedOn, shortBy } from '../../../../shared/cash/collection';
 import { cashDue } from '../../../../shared/dispatch/offer';
 import { formatMoney } from '../../../../shared/money';
 import { clockTime } from '../../../common/ui/clockTime';
@@ -9,13 +10,23 @@ import { timerText } from '../../model/orders/timerText';
 
 const TYPE_TEXT = { delivery: 'Delivery', pickup: 'Pickup', 'dine-in': 'Dine-in' } as const;
 
-/** Whether the cash was collected: the driver app notes "Cash collected ₹…" with the delivery. */
+/**
+ * Whether the cash was collected: a `cash_collected` event (short payments said as such), or on orders
+ * from before it, the driver app's note "Cash collected ₹…".
+ */
 function cashText(order: HeldOrder): string | null {
-  const due = cashDue(order.header);
+  const { header } = order;
+  const due = cashDue(header);
   if (due === 0) return null;
-  const amount = formatMoney(due, order.header.currency);
-  const collected = order.state.applied.find((e) => e.type === 'note' && e.text.startsWith('Cash collected'));
-  return collected ? `${amount} collected (noted ${clockTime(collected.at)})` : `${amount} to collect at the door`;
+  const amount = formatMoney(due, header.currency);
+  const collected = collectedOn(order.state.applied);
+  if (collected) {
+    const short = shortBy(header, collected);
+    const got = formatMoney(collected.amount, header.currency);
+    return `${got} collected at ${clockTime(collected.at)}${short > 0 ? ` — short by ${formatMoney(short, header.currency)} of ${amount}` : ''}`;
+  }
+  const noted = order.state.applied.find((e) => e.type === 'note' && e.text.startsWith('Cash collected'));
+  return noted ? `${amount} collected (noted ${clockTime(noted.at)})` : `${amount} to collect at the door`;
 }
 
 /** The order's facts, its contacts as tel: links, what was ordered and the cash. */

@@ -12,7 +12,8 @@ export interface DeliveryInput {
   readonly photo: ProofImage | null;
   readonly signature: ProofImage | null;
   readonly code: string;
-  readonly cashCollected: boolean;
+  /** Cash taken at the door, minor units; null when none was (or none was due). */
+  readonly cashCollected: number | null;
 }
 
 export interface DeliverDeps {

@@ -112,6 +112,7 @@ const noiseArb = (types: readonly EventType[]): fc.Arbitrary<Step> =>
           assigned: { driverId: driver.id },
           unassigned: { driverId: driver.id, reason },
           note: { text },
+          cash_collected: { amount: prepMinutes * 100 },
         };
         return { type, at, by, data: data[type] };
       }),

@@ -80,6 +80,7 @@ export const SAMPLE_EVENT_DATA: { readonly [T in EventType]: Record<string, unkn
   assigned: { driverId: DRIVER1_ACTOR.id },
   unassigned: { driverId: DRIVER1_ACTOR.id, reason: 'off shift' },
   note: { text: 'hi' },
+  cash_collected: { amount: 10_000 },
 };
 
 export const ids = (events: readonly { readonly id: string }[]): string[] => events.map((e) => e.id);

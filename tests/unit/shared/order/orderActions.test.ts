@@ -1,3 +1,4 @@
+import { money } from '../../../../shared/money';
 import { describe, expect, it } from 'vitest';
 import { proposeEvent } from '../../../../shared/order/commands';
 import type { OrderEvent } from '../../../../shared/order/events';
@@ -23,6 +24,7 @@ const DATA: { readonly [A in OrderAction]: ActionData<A> } = {
   deliver: {},
   fail: { reason: 'nobody home' },
   addNote: { text: 'ring twice' },
+  collectCash: { amount: money(10_000) },
 };
 
 function proposable<A extends OrderAction>(actor: Actor, order: Parameters<typeof proposeEvent>[1], action: A, now: number): boolean {
@@ -80,10 +82,11 @@ describe('nextActions', () => {
     expect(at('delivered', 'pickup')).toEqual(['addNote']);
   });
 
-  it('offers a driver pick-up, delivery and failure only on orders assigned to them', () => {
+  it('offers a driver pick-up, delivery, failure and recording the cash only on orders assigned to them', () => {
     const mine = { type: 'delivery', driverId: DRIVER1.id } as const;
     expect(sorted(nextActions(DRIVER1_ACTOR, { ...mine, status: 'ready' }))).toEqual(['addNote', 'pickUp']);
-    expect(sorted(nextActions(DRIVER1_ACTOR, { ...mine, status: 'picked_up' }))).toEqual(['addNote', 'deliver', 'fail']);
+    expect(sorted(nextActions(DRIVER1_ACTOR, { ...mine, status: 'picked_up' }))).toEqual(['addNote', 'collectCash', 'deliver', 'fail']);
+    expect(sorted(nextActions(DRIVER1_ACTOR, { ...mine, status: 'delivered' }))).toEqual(['addNote', 'collectCash']);
     expect(sorted(nextActions(DRIVER2_ACTOR, { ...mine, status: 'picked_up' }))).toEqual(['addNote']);
     expect(sorted(nextActions(DRIVER1_ACTOR, { ...mine, driverId: null, status: 'ready' }))).toEqual(['addNote']);
   });

@@ -8,6 +8,7 @@ import { assignedDeliveryDoc, docsOf, ORDER_DOC, ORDER_ID } from '../../support/
 
 const PHOTO = 'a'.repeat(64);
 const SIGNATURE = 'b'.repeat(64);
+const DUE = 29_000;
 const photoOnly: DeliveryProof = { photo: PHOTO, signature: null, code: null };
 
 function driverOn(doc: Y.Doc, actor = DRIVER1_ACTOR): OrderCommandContext {
@@ -27,35 +28,46 @@ describe('driver commands', () => {
     expect(readOrder(doc)?.state.status).toBe('picked_up');
   });
 
-  it('marks a delivery with its photo, the cash note first, in one update stamped with the device clock', () => {
+  it('marks a delivery with its photo, the cash collected first, in one update stamped with the device clock', () => {
     const doc = assignedDeliveryDoc(DRIVER1_ACTOR.id, true);
     const updates: Uint8Array[] = [];
     doc.on('update', (u: Uint8Array) => updates.push(u));
     const before = Date.now();
-    expect(markDelivered(driverOn(doc), ORDER_ID, photoOnly, true)).toEqual({ ok: true });
+    expect(markDelivered(driverOn(doc), ORDER_ID, photoOnly, DUE)).toEqual({ ok: true });
     expect(updates).toHaveLength(1);
-    const [note, delivered] = events(doc).slice(-2);
-    expect(note).toMatchObject({ type: 'note', text: 'Cash collected ₹290.00', by: { id: DRIVER1_ACTOR.id, role: 'driver' } });
+    const [cash, delivered] = events(doc).slice(-2);
+    expect(cash).toMatchObject({ type: 'cash_collected', amount: DUE, currency: 'INR', by: { id: DRIVER1_ACTOR.id, role: 'driver' } });
+    expect(events(doc).some((e) => e.type === 'note')).toBe(false);
     expect(delivered).toMatchObject({ type: 'delivered', proof: PHOTO });
     expect(delivered?.at).toBeGreaterThanOrEqual(before);
-    expect(delivered?.at).toBeGreaterThan(note?.at ?? Infinity);
+    expect(delivered?.at).toBeGreaterThan(cash?.at ?? Infinity);
     expect(readOrder(doc)?.state.status).toBe('delivered');
   });
 
   it('refuses a cash delivery until the cash is collected, and writes nothing', () => {
     const doc = assignedDeliveryDoc(DRIVER1_ACTOR.id, true);
     const count = events(doc).length;
-    expect(markDelivered(driverOn(doc), ORDER_ID, photoOnly, false)).toEqual({
+    expect(markDelivered(driverOn(doc), ORDER_ID, photoOnly, null)).toEqual({
       ok: false,
       error: { code: 'refused', message: 'Collect ₹290.00 in cash first, or mark the delivery failed.' },
     });
     expect(events(doc)).toHaveLength(count);
   });
 
+  it('records a customer short of cash as the smaller amount, and refuses more than was due', () => {
+    const doc = assignedDeliveryDoc(DRIVER1_ACTOR.id, true);
+    expect(markDelivered(driverOn(doc), ORDER_ID, photoOnly, DUE + 1000)).toEqual({
+      ok: false,
+      error: { code: 'refused', message: 'More than the cash due was recorded; a tip is not part of the order’s cash.' },
+    });
+    expect(markDelivered(driverOn(doc), ORDER_ID, photoOnly, 25_000)).toEqual({ ok: true });
+    expect(events(doc).find((e) => e.type === 'cash_collected')).toMatchObject({ amount: 25_000 });
+  });
+
   it('needs some proof: a photo, a signature or a delivery code', () => {
     const doc = assignedDeliveryDoc(DRIVER1_ACTOR.id, true);
-    expect(markDelivered(driverOn(doc), ORDER_ID, { photo: null, signature: null, code: '  ' }, true).ok).toBe(false);
-    expect(markDelivered(driverOn(doc), ORDER_ID, { photo: null, signature: null, code: ' 4821 ' }, true)).toEqual({ ok: true });
+    expect(markDelivered(driverOn(doc), ORDER_ID, { photo: null, signature: null, code: '  ' }, DUE).ok).toBe(false);
+    expect(markDelivered(driverOn(doc), ORDER_ID, { photo: null, signature: null, code: ' 4821 ' }, DUE)).toEqual({ ok: true });
     const last = events(doc).at(-1);
     expect(last).toMatchObject({ type: 'delivered' });
     expect(last && 'proof' in last ? last.proof : undefined).toBeUndefined();
@@ -64,18 +76,18 @@ describe('driver commands', () => {
 
   it('names a signature as the proof when there is no photo, and beside the photo in a note when there is', () => {
     const signedOnly = assignedDeliveryDoc(DRIVER1_ACTOR.id, true);
-    markDelivered(driverOn(signedOnly), ORDER_ID, { photo: null, signature: SIGNATURE, code: null }, true);
+    markDelivered(driverOn(signedOnly), ORDER_ID, { photo: null, signature: SIGNATURE, code: null }, DUE);
     expect(events(signedOnly).at(-1)).toMatchObject({ type: 'delivered', proof: SIGNATURE });
 
     const both = assignedDeliveryDoc(DRIVER1_ACTOR.id, true);
-    markDelivered(driverOn(both), ORDER_ID, { photo: PHOTO, signature: SIGNATURE, code: null }, true);
+    markDelivered(driverOn(both), ORDER_ID, { photo: PHOTO, signature: SIGNATURE, code: null }, DUE);
     expect(events(both).at(-1)).toMatchObject({ type: 'delivered', proof: PHOTO });
     expect(events(both).some((e) => e.type === 'note' && e.text.includes(SIGNATURE))).toBe(true);
   });
 
   it('refuses to deliver an order not yet picked up', () => {
     const doc = assignedDeliveryDoc(DRIVER1_ACTOR.id, false);
-    expect(markDelivered(driverOn(doc), ORDER_ID, photoOnly, true)).toEqual({
+    expect(markDelivered(driverOn(doc), ORDER_ID, photoOnly, DUE)).toEqual({
       ok: false,
       error: { code: 'refused', message: 'not allowed when the order is accepted' },
     });

@@ -26,7 +26,7 @@ function setup(pickedUp = true) {
   return { doc, db, deps, kicks: () => kicks };
 }
 
-const withPhoto: DeliveryInput = { photo: { type: 'image/jpeg', bytes: JPEG }, signature: null, code: '', cashCollected: true };
+const withPhoto: DeliveryInput = { photo: { type: 'image/jpeg', bytes: JPEG }, signature: null, code: '', cashCollected: 29_000 };
 
 describe('delivering with a photo', () => {
   it('keeps the photo on the device, names it by its hash in the delivered event, and wakes the uploader', async () => {

@@ -17,7 +17,8 @@ export type DocRef =
   | { readonly kind: 'outletInbox'; readonly outletId: OutletId }
   | { readonly kind: 'driverInbox'; readonly driverId: UserId }
   | { readonly kind: 'adminInbox' }
-  | { readonly kind: 'track'; readonly token: TrackingToken };
+  | { readonly kind: 'track'; readonly token: TrackingToken }
+  | { readonly kind: 'cashLedger'; readonly driverId: UserId };
 
 export const orderDocName = (id: OrderId): string => `order:${id}`;
 export const outletDocName = (id: OutletId): string => `outlet:${id}`;
@@ -25,6 +26,8 @@ export const outletInboxName = (id: OutletId): string => `inbox:outlet:${id}`;
 export const driverInboxName = (id: UserId): string => `inbox:driver:${id}`;
 export const ADMIN_INBOX = 'inbox:admin';
 export const trackDocName = (token: TrackingToken): string => `track:${token}`;
+/** A driver's cash ledger (shared/cash/ledgerEntries.ts). */
+export const cashLedgerName = (driverId: UserId): string => `cash:${driverId}`;
 
 export function docName(ref: DocRef): string {
   switch (ref.kind) {
@@ -40,6 +43,8 @@ export function docName(ref: DocRef): string {
       return ADMIN_INBOX;
     case 'track':
       return trackDocName(ref.token);
+    case 'cashLedger':
+      return cashLedgerName(ref.driverId);
   }
 }
 
@@ -57,6 +62,7 @@ export function parseDocName(name: string): DocRef | null {
     if (head === 'order') return refOf(OrderIdSchema, a, (orderId) => ({ kind: 'order', orderId }));
     if (head === 'outlet') return refOf(OutletIdSchema, a, (outletId) => ({ kind: 'outlet', outletId }));
     if (head === 'track') return refOf(TrackingTokenSchema, a, (token) => ({ kind: 'track', token }));
+    if (head === 'cash') return refOf(UserIdSchema, a, (driverId) => ({ kind: 'cashLedger', driverId }));
   }
   if (parts.length === 3 && head === 'inbox') {
     if (a === 'outlet') return refOf(OutletIdSchema, b, (outletId) => ({ kind: 'outletInbox', outletId }));

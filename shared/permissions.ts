@@ -1,3 +1,4 @@
+import { LEDGER_ENTRIES } from './cash/ledgerEntries';
 import type { DocRef } from './docNames';
 import type { OutletId, UserId } from './ids';
 import type { EventType } from './order/events';
@@ -44,6 +45,9 @@ export function maySubscribe(actor: Actor | null, ref: DocRef, order?: OrderAcce
       return actor.role === 'driver' && actor.id === ref.driverId;
     case 'adminInbox':
       return false;
+    // The driver's own; any outlet's staff, since a driver may hand cash in at any outlet.
+    case 'cashLedger':
+      return actor.role === 'outlet' || actor.id === ref.driverId;
   }
 }
 
@@ -55,6 +59,9 @@ export function writableRoots(actor: Actor, ref: DocRef): ReadonlySet<string> {
     case 'outlet':
       if (actor.role === 'admin') return new Set(['profile', 'menu', 'availability', 'status']);
       return actor.role === 'outlet' ? new Set(['availability', 'status']) : new Set();
+    case 'cashLedger':
+      // Which entries each may add is checked per entry (shared/cash/ledgerRules.ts).
+      return new Set([LEDGER_ENTRIES]);
     default:
       return new Set();
   }

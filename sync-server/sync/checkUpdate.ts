@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { ledgerMap } from '../../shared/cash/ledgerEntries';
 import type { DocRef } from '../../shared/docNames';
 import { EVENTS_ARRAY, eventsArray } from '../../shared/order/orderDoc';
 import { writableRoots } from '../../shared/permissions';
@@ -6,6 +7,7 @@ import type { Actor } from '../../shared/roles';
 import { checkAppendedEvents, checkEventsShape } from './checks/orderDoc';
 import { integratedAnything, pendingGrew, pendingOf } from './checks/pending';
 import type { OrderLog } from './orderLog';
+import { checkLedgerWrite } from './checks/cashLedger';
 import { checkOutletWrite, prepareOutletDoc } from './checks/outletDoc';
 import { ACCEPTED, refuse, rootName, UNCHANGED, type CheckResult } from './checks/result';
 
@@ -29,6 +31,8 @@ export function checkUpdate(
   const added: Y.Item[] = [];
   const events = ref.kind === 'order' ? eventsArray(scratch) : null;
   if (ref.kind === 'outlet') prepareOutletDoc(scratch);
+  // As for outlets: the root is a Y.Map before the update lands, so what a device pushed is seen there.
+  if (ref.kind === 'cashLedger') ledgerMap(scratch);
   const onTransaction = (tr: Y.Transaction): void => {
     transaction = tr;
   };
@@ -59,23 +63,26 @@ export function checkUpdate(
   if (writable.size === 0) return refuse('read_only', 'Only the server writes this document.');
   const touched = new Set<string | null>();
   for (const type of tr.changed.keys()) touched.add(rootName(scratch, type));
-  const deleted = { events: false };
+  const deleted = { events: false, ledger: false };
   Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
     if (!(struct instanceof Y.Item) || !(struct.parent instanceof Y.AbstractType)) return;
     const root = rootName(scratch, struct.parent);
     touched.add(root);
     if (ref.kind === 'order' && root === EVENTS_ARRAY) deleted.events = true;
+    if (ref.kind === 'cashLedger') deleted.ledger = true;
   });
   for (const root of touched) {
     if (root === null || !writable.has(root))
       return refuse('field_not_writable', `${actor.role} may not change "${root ?? 'unknown'}" here.`);
   }
   if (deleted.events) return refuse('events_removed', 'Order events are append-only; none may be removed.');
+  if (deleted.ledger) return refuse('invalid_value', 'Cash ledger entries are written once; none may be replaced or removed.');
   if (events) {
     const shape = checkEventsShape(scratch, tr);
     if (!shape.ok) return shape;
     return order ? checkAppendedEvents(added, order, actor, now) : refuse('event_invalid', 'The order has no header yet.');
   }
   if (ref.kind === 'outlet') return checkOutletWrite(scratch, tr, ref.outletId);
+  if (ref.kind === 'cashLedger') return checkLedgerWrite(scratch, tr, actor, ref.driverId, now);
   return ACCEPTED;
 }

@@ -11,6 +11,7 @@ const refArb: fc.Arbitrary<DocRef> = fc.oneof(
   idArb.map((id): DocRef => ({ kind: 'driverInbox', driverId: id as UserId })),
   fc.constant<DocRef>({ kind: 'adminInbox' }),
   idArb.map((id): DocRef => ({ kind: 'track', token: id as TrackingToken })),
+  idArb.map((id): DocRef => ({ kind: 'cashLedger', driverId: id as UserId })),
 );
 
 describe('docNames', () => {
@@ -22,6 +23,7 @@ describe('docNames', () => {
     expect(docName({ kind: 'adminInbox' })).toBe('inbox:admin');
     expect(ADMIN_INBOX).toBe('inbox:admin');
     expect(docName({ kind: 'track', token: 'tok' as TrackingToken })).toBe('track:tok');
+    expect(docName({ kind: 'cashLedger', driverId: 'd' as UserId })).toBe('cash:d');
   });
 
   it('parses back every name it makes', () => {
@@ -35,7 +37,7 @@ describe('docNames', () => {
   it('gives one name to one document: whatever parses, prints back to the same name', () => {
     const nameArb = fc.oneof(
       fc.string({
-        unit: fc.constantFrom('order', 'outlet', 'inbox', 'driver', 'admin', 'track', ':', 'a', '-', '_', '9', ' ', '/'),
+        unit: fc.constantFrom('order', 'outlet', 'inbox', 'driver', 'admin', 'track', 'cash', ':', 'a', '-', '_', '9', ' ', '/'),
         maxLength: 6,
       }),
       refArb.map(docName),

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { cashLedgerName } from '../../../shared/docNames';
 import type { OrderId } from '../../../shared/ids';
 import { cashCollectionProblem } from '../../../shared/cash/collection';
 import { formatMoney, MoneySchema, type Money } from '../../../shared/money';
@@ -6,6 +7,7 @@ import type { OrderHeader } from '../../../shared/order/header';
 import { cashDue } from '../../../shared/dispatch/offer';
 import { proposeEvent } from '../../../shared/order/commands';
 import { done, refuse, type CommandOutcome } from '../../common/commands/commandOutcome';
+import { recordLedgerEntry } from '../../common/commands/cashLedgerCommands';
 import { heldOrder, runOrderAction, type OrderCommandContext } from '../../common/commands/orderCommands';
 
 /** How a driver shows the order reached the customer. At least one is needed. */
@@ -69,6 +71,16 @@ function planDelivery(
   return { doc: order.doc, notes: deliveryNotes({ ...proof, code }), cash, data };
 }
 
+/**
+ * The ledger's copy of the cash just recorded on the order, so the driver's balance (and the outlet's
+ * and admins' view of it) counts it. The device holds its ledger from sign-in (heldDocsOf); each order
+ * counts once in the balance however often it is written.
+ */
+function recordCollection(ctx: OrderCommandContext, orderId: OrderId, cash: { readonly amount: Money; readonly currency: string }): void {
+  const ledger = ctx.docs.get(cashLedgerName(ctx.actor.id));
+  if (ledger) recordLedgerEntry(ledger, ctx.actor, ctx.actor.id, { kind: 'collected', orderId, ...cash });
+}
+
 /** Whether `markDelivered` would take this delivery; nothing is written. */
 export function checkDelivery(
   ctx: OrderCommandContext,
@@ -102,5 +114,6 @@ export function markDelivered(
     }
     if (outcome.ok) outcome = runOrderAction(ctx, orderId, 'deliver', plan.data);
   });
+  if (outcome.ok && plan.cash) recordCollection(ctx, orderId, plan.cash);
   return outcome;
 }

@@ -1,4 +1,7 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { readLedger } from '../../../../../shared/cash/ledgerEntries';
+import { reconcileCash } from '../../../../../shared/cash/reconcile';
+import { cashLedgerName } from '../../../../../shared/docNames';
 import { describe, expect, it } from 'vitest';
 import { markDelivered, type DeliveryProof } from '../../../../../client/driver/model/driverCommands';
 import { runOrderAction, type OrderCommandContext } from '../../../../../client/common/commands/orderCommands';
@@ -62,6 +65,15 @@ describe('driver commands', () => {
     });
     expect(markDelivered(driverOn(doc), ORDER_ID, photoOnly, 25_000)).toEqual({ ok: true });
     expect(events(doc).find((e) => e.type === 'cash_collected')).toMatchObject({ amount: 25_000 });
+  });
+
+  it('copies the cash into the driver’s ledger, where the balance counts it', () => {
+    const doc = assignedDeliveryDoc(DRIVER1_ACTOR.id, true);
+    const ledger = new Y.Doc();
+    const ctx = { actor: DRIVER1_ACTOR, docs: docsOf({ [ORDER_DOC]: doc, [cashLedgerName(DRIVER1_ACTOR.id)]: ledger }) };
+    expect(markDelivered(ctx, ORDER_ID, photoOnly, 25_000)).toEqual({ ok: true });
+    expect(readLedger(ledger)).toMatchObject([{ kind: 'collected', orderId: ORDER_ID, amount: 25_000, by: DRIVER1_ACTOR.id }]);
+    expect(reconcileCash(readLedger(ledger)).balances).toEqual([{ currency: 'INR', collected: 25_000, handedOver: 0, holding: 25_000 }]);
   });
 
   it('needs some proof: a photo, a signature or a delivery code', () => {

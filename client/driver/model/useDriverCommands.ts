@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
+import type { Counterparty } from '../../../shared/cash/ledgerEntries';
 import type { OrderId } from '../../../shared/ids';
+import { handOverCash } from './cash/handOverCash';
 import type { CommandOutcome } from '../../common/commands/commandOutcome';
 import { runOrderAction } from '../../common/commands/orderCommands';
 import { useDevice } from '../../common/device/DeviceContext';
@@ -15,6 +17,7 @@ export interface DriverCommands {
   readonly pickUp: (orderId: OrderId) => Promise<CommandOutcome>;
   readonly deliver: (orderId: OrderId, input: DeliveryInput) => Promise<CommandOutcome>;
   readonly fail: (orderId: OrderId, reason: string) => Promise<CommandOutcome>;
+  readonly handOverCash: (party: Counterparty, amount: number, currency: string) => CommandOutcome;
 }
 
 export function useDriverCommands(): DriverCommands {
@@ -28,6 +31,7 @@ export function useDriverCommands(): DriverCommands {
       pickUp: withHeldOrder(device, (ctx, orderId) => runOrderAction(ctx, orderId, 'pickUp', {})),
       deliver: (orderId, input) => driver.deliver(orderId, input),
       fail: withHeldOrder(device, (ctx, orderId, reason: string) => runOrderAction(ctx, orderId, 'fail', { reason })),
+      handOverCash: (party, amount, currency) => handOverCash(device.orderCommands(), party, amount, currency),
     }),
     [device, driver],
   );

@@ -2,6 +2,11 @@ import { useEffect } from 'react';
 import type { UserId } from '../../../shared/ids';
 import { startOfLocalDay } from '../../../shared/order/board';
 import { useDeviceSnapshot } from '../../common/device/DeviceContext';
+import { cashLedgerName } from '../../../shared/docNames';
+import { useHeldDoc } from '../../common/device/useHeldDoc';
+import { CashPanel } from '../cash/CashPanel';
+import { handoverTargets, readCash } from '../model/cash/cashModel';
+import { useDriverCommands } from '../model/useDriverCommands';
 import { useDriverDevice, useDriverSnapshot } from '../model/DriverContext';
 import { jobLists } from '../model/jobs/driverJobs';
 import { useDriverJobs } from '../model/jobs/useDriverJobs';
@@ -40,6 +45,8 @@ export function DriverShell({ driverId }: { readonly driverId: UserId }) {
   const push = useDevicePush();
   const pushStatus = usePushStatus();
   const carrying = jobs.active.length > 0;
+  const cash = useHeldDoc(cashLedgerName(driverId), readCash).value;
+  const commands = useDriverCommands();
   const waiting = pending.orders + pending.photos + pending.locations + (snapshot.shift.pending ? 1 : 0);
 
   useEffect(() => driver.setCarrying(carrying), [driver, carrying]);
@@ -66,7 +73,10 @@ export function DriverShell({ driverId }: { readonly driverId: UserId }) {
         {route.screen === 'job' ? (
           <JobScreen orderId={route.orderId} driverId={driverId} />
         ) : (
-          <JobList active={jobs.active} finished={jobs.finished} onShift={snapshot.shift.onShift} />
+          <>
+            <JobList active={jobs.active} finished={jobs.finished} onShift={snapshot.shift.onShift} />
+            <CashPanel cash={cash} targets={handoverTargets([...jobs.active, ...jobs.finished])} onHandOver={commands.handOverCash} />
+          </>
         )}
       </main>
       {route.screen === 'home' ? <ShiftBar shift={snapshot.shift} location={snapshot.location} /> : null}

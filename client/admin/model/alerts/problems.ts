@@ -8,7 +8,7 @@ import { timerText } from '../orders/timerText';
 import type { KeyedAlert } from './serverAlerts';
 
 export type ProblemKind =
-  'late' | 'rejected' | 'failed' | 'order_unanswered' | 'outlet_offline' | 'offer_unanswered' | 'no_driver' | 'conflict';
+  'late' | 'rejected' | 'failed' | 'order_unanswered' | 'outlet_offline' | 'offer_unanswered' | 'no_driver' | 'conflict' | 'cash_mismatch';
 
 /** Something an admin should look at now. `key` names the problem, so it is raised once however often it is seen. */
 export interface Problem {
@@ -31,6 +31,7 @@ export const PROBLEM_WORDS: { readonly [K in ProblemKind]: string } = {
   offer_unanswered: 'Offer unanswered',
   no_driver: 'No driver',
   conflict: 'Conflict',
+  cash_mismatch: 'Cash mismatch',
 };
 
 const named = (order: HeldOrder): string => `${orderNumber(order.id)} (${order.header.customer.name}, ${order.header.outlet.name})`;

@@ -3,7 +3,9 @@ import { ADMIN_INBOX } from '../../../../shared/docNames';
 import { startOfLocalDay } from '../../../../shared/order/board';
 import { useHeldDoc } from '../../../common/device/useHeldDoc';
 import { useNow } from '../../../common/ui/useNow';
-import { useAdminDevice, useHeldOrders } from '../AdminContext';
+import { useAdminDevice, useDriverRoster, useHeldOrders, useOutlets } from '../AdminContext';
+import { cashMismatchProblems } from '../cash/cashProblems';
+import { useDriverCash } from '../cash/useDriverCash';
 import { useDispatch } from '../dispatch/useDispatch';
 import { findProblems, type Problem } from './problems';
 import { openServerAlerts } from './serverAlerts';
@@ -16,8 +18,17 @@ export function useProblems(): readonly Problem[] {
   const dispatch = useDispatch();
   const { alerts } = useAdminDevice();
   const marks = useSyncExternalStore(alerts.subscribe, alerts.getSnapshot);
-  return useMemo(
-    () => findProblems(orders, serverAlerts, dispatch, now, startOfLocalDay(now)).filter((p) => !(p.key in marks.dismissed)),
-    [orders, serverAlerts, dispatch, now, marks],
-  );
+  const { drivers } = useDriverRoster();
+  const cash = useDriverCash(useMemo(() => drivers.map((d) => d.id), [drivers]));
+  const outlets = useOutlets();
+  return useMemo(() => {
+    const driverName = (id: string): string => drivers.find((d) => d.id === id)?.name ?? 'A driver';
+    const partyName = (outletId: string | null): string =>
+      outletId === null ? 'the office' : (outlets.find((o) => o.id === outletId)?.name ?? 'an outlet');
+    const problems = [
+      ...findProblems(orders, serverAlerts, dispatch, now, startOfLocalDay(now)),
+      ...cashMismatchProblems(cash, driverName, partyName),
+    ];
+    return problems.filter((p) => !(p.key in marks.dismissed));
+  }, [orders, serverAlerts, dispatch, now, marks, cash, drivers, outlets]);
 }

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useDeviceSnapshot } from '../../../common/device/DeviceContext';
 import { clockTime } from '../../../common/ui/clockTime';
 import { useAdminDevice, useOutlets, useUsers } from '../../model/AdminContext';
+import { useDriverCash } from '../../model/cash/useDriverCash';
 import { EVERYONE, filterPeople, type PeopleFilter } from '../../model/people/peopleFilter';
 import { OFFLINE_REASON, OFFLINE_REASON_ID } from './accountWords';
 import { NewPersonForm } from './NewPersonForm';
@@ -23,6 +24,7 @@ export function PeopleScreen() {
   const [added, setAdded] = useState<string | null>(null);
   const shown = useMemo(() => filterPeople(users, filter), [users, filter]);
   const outletNames = useMemo(() => new Map(outlets.map((o) => [o.id, o.name])), [outlets]);
+  const cash = useDriverCash(useMemo(() => users.filter((u) => u.role === 'driver').map((u) => u.id), [users]));
 
   return (
     <section className="people" aria-labelledby="people-title">
@@ -72,6 +74,7 @@ export function PeopleScreen() {
               key={user.id}
               user={user}
               online={online}
+              ledger={cash.get(user.id)}
               outletName={user.outletId ? (outletNames.get(user.outletId) ?? null) : null}
             />
           ))}

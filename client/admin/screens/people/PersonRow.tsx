@@ -1,11 +1,24 @@
 import type { AdminUser, DriverFacts } from '../../../../shared/api/adminUsers';
+import type { CashReconciliation } from '../../../../shared/cash/reconcile';
 import { formatMoney } from '../../../../shared/money';
 import { clockTime } from '../../../common/ui/clockTime';
 import { telUri } from '../../../common/ui/telUri';
 import { ROLE_TEXT } from './accountWords';
 import { PersonActions } from './PersonActions';
 
-function DriverDay({ driver }: { readonly driver: DriverFacts }) {
+/** What the driver's ledger says they hold now, and how many handovers disagree. */
+function LedgerLine({ ledger }: { readonly ledger: CashReconciliation | undefined }) {
+  if (!ledger) return <span className="muted">Cash ledger not on this device yet</span>;
+  const holding = ledger.balances.filter((b) => b.holding !== 0);
+  return (
+    <span>
+      Holds in cash now: {holding.length === 0 ? 'nothing' : holding.map((b) => formatMoney(b.holding, b.currency)).join(' + ')}
+      {ledger.mismatches.length > 0 ? <span className="flag flag--bad"> {ledger.mismatches.length} handover mismatch</span> : null}
+    </span>
+  );
+}
+
+function DriverDay({ driver, ledger }: { readonly driver: DriverFacts; readonly ledger: CashReconciliation | undefined }) {
   const cash = driver.cashCollectedToday.filter((c) => c.amount !== 0);
   return (
     <>
@@ -18,6 +31,8 @@ function DriverDay({ driver }: { readonly driver: DriverFacts }) {
       </span>
       <br />
       <span>Cash collected today: {cash.length === 0 ? 'none' : cash.map((c) => formatMoney(c.amount, c.currency)).join(' + ')}</span>
+      <br />
+      <LedgerLine ledger={ledger} />
     </>
   );
 }
@@ -27,10 +42,13 @@ export function PersonRow({
   user,
   outletName,
   online,
+  ledger,
 }: {
   readonly user: AdminUser;
   readonly outletName: string | null;
   readonly online: boolean;
+  /** The driver's cash from their ledger (drivers only). */
+  readonly ledger?: CashReconciliation | undefined;
 }) {
   return (
     <tr className={user.disabled ? 'person-row person-row--disabled' : 'person-row'} aria-label={user.name}>
@@ -55,7 +73,7 @@ export function PersonRow({
           {user.liveDevices === 0 ? 'No app open' : `${user.liveDevices} app${user.liveDevices === 1 ? '' : 's'} open`}
         </div>
       </td>
-      <td>{user.driver ? <DriverDay driver={user.driver} /> : <span className="muted">—</span>}</td>
+      <td>{user.driver ? <DriverDay driver={user.driver} ledger={ledger} /> : <span className="muted">—</span>}</td>
       <td>
         <PersonActions user={user} online={online} />
       </td>

@@ -5,6 +5,7 @@ const LABELS: { readonly [S in Screen]: string } = {
   availability: 'Availability',
   phone: 'Phone order',
   history: 'History',
+  cash: 'Cash',
 };
 
 /** The app's screens as big tabs; the current one is marked for screen readers too. */

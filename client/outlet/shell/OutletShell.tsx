@@ -16,6 +16,7 @@ import { RefusalList } from '../../common/ui/RefusalList';
 import { StorageErrorLine } from '../../common/ui/StorageErrorLine';
 import { useNow } from '../../common/ui/useNow';
 import { AvailabilityScreen } from '../../common/availability/AvailabilityScreen';
+import { CashScreen } from '../cash/CashScreen';
 import { HistoryScreen } from '../history/HistoryScreen';
 import { OrdersScreen } from '../orders/OrdersScreen';
 import { acceptPrepMinutes } from '../orders/prepTime';
@@ -95,6 +96,7 @@ export function OutletShell({ outletId, actor }: { readonly outletId: OutletId; 
           <PhoneOrderScreen outletId={outletId} catalog={catalog} phone={phone} editing={route.param} onDone={() => go('board')} />
         ) : null}
         {route.screen === 'history' ? <HistoryScreen outletId={outletId} /> : null}
+        {route.screen === 'cash' ? <CashScreen outletId={outletId} /> : null}
       </main>
     </PrinterProvider>
   );

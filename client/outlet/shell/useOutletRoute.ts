@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useHashRoute } from '../../common/ui/useHashRoute';
 
 /** The outlet app's screens. The hash keeps the place across reloads and works offline under the service worker. */
-export const SCREENS = ['board', 'availability', 'phone', 'history'] as const;
+export const SCREENS = ['board', 'availability', 'phone', 'history', 'cash'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export interface Route {

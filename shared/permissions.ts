@@ -3,6 +3,7 @@ import type { DocRef } from './docNames';
 import type { OutletId, UserId } from './ids';
 import type { EventType } from './order/events';
 import { actionEventsOf } from './order/orderActions';
+import { PAYMENT_EVENT_TYPES } from './order/transitions';
 import type { Actor, EventAuthorRole } from './roles';
 
 /**
@@ -14,7 +15,8 @@ export const EVENT_PERMISSIONS: { readonly [R in EventAuthorRole]: ReadonlySet<E
   outlet: new Set<EventType>(actionEventsOf('outlet')),
   driver: new Set<EventType>(actionEventsOf('driver')),
   // picked_up / delivered: the delivery API (PUT /delivery/{id}) called with the service token, which has no user.
-  system: new Set<EventType>(['placed', 'assigned', 'unassigned', 'cancelled', 'picked_up', 'delivered', 'note']),
+  // Payment events: only the server's payment steps write them (sync-server/payments/); a device never may.
+  system: new Set<EventType>(['placed', 'assigned', 'unassigned', 'cancelled', 'picked_up', 'delivered', 'note', ...PAYMENT_EVENT_TYPES]),
   customer: new Set<EventType>([]),
 };
 

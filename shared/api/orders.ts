@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OrderIdSchema, OutletIdSchema } from '../ids';
+import { PAYMENT_METHODS } from '../order/events';
 import { ORDER_SOURCES } from '../order/header';
 import { ORDER_TYPES } from '../order/status';
 import { phoneSchema } from './phone';
@@ -34,7 +35,8 @@ export const orderFields = {
   address: addressSchema.optional(),
   table: text(20).optional(),
   notes: z.string().trim().max(500).optional(),
-  payment: z.object({ method: z.literal('cash') }),
+  /** 'card' only where the server has a payment provider configured (GET /api/payments/config). */
+  payment: z.object({ method: z.enum(PAYMENT_METHODS) }),
   /** 'phone': staff entering an order for a caller; needs an outlet or admin bearer token. */
   source: z.enum(ORDER_SOURCES).optional(),
   /** Phone orders: the device time staff entered it (epoch ms). */

@@ -1,16 +1,29 @@
 import { z } from 'zod';
 import { EventIdSchema, ID_PATTERN, OrderIdSchema, OutletIdSchema, UserIdSchema } from '../ids';
 import { EVENT_TYPES, type EventType } from '../order/events';
+import type { PaymentEventType } from '../order/transitions';
 
 /** The header a delivery's event id travels in: the same for every retry and replay of one event. */
 export const EVENT_ID_HEADER = 'Dabba-Event-Id';
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" keyed with the webhook's secret>`. */
 export const SIGNATURE_HEADER = 'Dabba-Signature';
 
-/** `order.<type>` for every order event type (`order.placed` is the order's creation). */
-export type OrderEventName = `order.${EventType}`;
-export const ORDER_EVENT_NAMES: readonly OrderEventName[] = EVENT_TYPES.map((type): OrderEventName => `order.${type}`);
-export const eventNameOf = (type: EventType): OrderEventName => `order.${type}`;
+/**
+ * The name receivers know an order event by: `payment.pending|paid|failed|refunded` for the payment
+ * events (what payment integrations look for, under one prefix), `order.<type>` for every other type
+ * (`order.placed` is the order's creation). Each event goes out once, under its one name.
+ */
+const PAYMENT_EVENT_NAMES = {
+  payment_pending: 'payment.pending',
+  paid: 'payment.paid',
+  payment_failed: 'payment.failed',
+  refunded: 'payment.refunded',
+} as const satisfies { readonly [T in PaymentEventType]: `payment.${string}` };
+type PaymentEventName = (typeof PAYMENT_EVENT_NAMES)[PaymentEventType];
+export type OrderEventName = `order.${Exclude<EventType, PaymentEventType>}` | PaymentEventName;
+const isPaymentEvent = (type: EventType): type is PaymentEventType => type in PAYMENT_EVENT_NAMES;
+export const eventNameOf = (type: EventType): OrderEventName => (isPaymentEvent(type) ? PAYMENT_EVENT_NAMES[type] : `order.${type}`);
+export const ORDER_EVENT_NAMES: readonly OrderEventName[] = EVENT_TYPES.map(eventNameOf);
 
 /** What a webhook may subscribe to: named event types, or `*` for every one, including types added later. */
 export const ALL_EVENTS = '*';

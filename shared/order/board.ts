@@ -9,6 +9,8 @@ export const BOARD_COLUMNS = ['new', 'accepted', 'preparing', 'ready', 'out', 'd
 export type BoardColumn = (typeof BOARD_COLUMNS)[number];
 
 const COLUMN_OF: { readonly [S in OrderStatus]: BoardColumn } = {
+  // An outlet never holds an unpaid card order (its inbox gets it once paid); an admin board shows it as new.
+  awaiting_payment: 'new',
   placed: 'new',
   accepted: 'accepted',
   preparing: 'preparing',

@@ -21,6 +21,10 @@ export const EVENT_TYPES = [
   'unassigned',
   'note',
   'cash_collected',
+  'payment_pending',
+  'paid',
+  'payment_failed',
+  'refunded',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -34,6 +38,14 @@ const at = z.number().int().min(1_577_836_800_000).max(4_102_444_800_000);
  */
 export const eventDeviceSchema = z.object({ id: DeviceIdSchema, app: z.enum(PUSH_APPS), offline: z.boolean() }).strict();
 export type EventDevice = z.infer<typeof eventDeviceSchema>;
+
+/** Who took or gave the money back, as the server's payment steps record it (never a device). */
+const provider = z.string().regex(/^[a-z][a-z0-9_]{0,31}$/);
+/** The provider's own id of the checkout, payment or refund: how support finds it in the provider's dashboard. */
+const currency = z.string().length(3);
+const providerRef = z.string().min(1).max(255);
+export const PAYMENT_METHODS = ['cash', 'card'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 const base = {
   id: EventIdSchema,
@@ -60,6 +72,34 @@ export const orderEventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('note'), text: z.string().trim().min(1).max(1000) }).strict(),
   // Cash the driver took at the door for the order, minor units (rules: shared/cash/collection.ts).
   z.object({ ...base, type: z.literal('cash_collected'), amount: MoneySchema, currency: z.string().length(3).optional() }).strict(),
+  // Payments: written by the server alone (system), from what the provider confirmed, never from a device.
+  z
+    .object({
+      ...base,
+      type: z.literal('payment_pending'),
+      provider,
+      amount: MoneySchema,
+      currency,
+      checkoutRef: providerRef,
+      expiresAt: at,
+    })
+    .strict(),
+  z.object({ ...base, type: z.literal('paid'), provider, amount: MoneySchema, currency, paymentRef: providerRef }).strict(),
+  z.object({ ...base, type: z.literal('payment_failed'), provider, reason }).strict(),
+  z
+    .object({
+      ...base,
+      type: z.literal('refunded'),
+      amount: MoneySchema,
+      currency,
+      reason,
+      method: z.enum(PAYMENT_METHODS),
+      /** The admin who refunded. */
+      refundedBy: UserIdSchema,
+      /** The provider's refund id; absent for cash handed back. */
+      refundRef: providerRef.optional(),
+    })
+    .strict(),
 ]);
 
 /** An order event. `at` is epoch ms on the author's device. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ItemIdSchema, OrderIdSchema, OutletIdSchema } from '../ids';
 import { MoneySchema } from '../money';
+import { PAYMENT_METHODS } from './events';
 import { ORDER_TYPES } from './status';
 
 const minor = MoneySchema;
@@ -31,7 +32,8 @@ export const orderHeaderSchema = z.object({
   notes: z.string().optional(),
   items: z.array(orderLineSchema).min(1),
   totals: z.object({ subtotal: minor, deliveryFee: minor, total: minor }),
-  payment: z.object({ method: z.literal('cash') }),
+  /** 'card': paid through a payment provider before the outlet gets it (documents from before card say 'cash'). */
+  payment: z.object({ method: z.enum(PAYMENT_METHODS) }),
   currency: z.string().length(3),
   /** When the server placed it (its clock). */
   createdAt: z.number().int(),

@@ -15,6 +15,9 @@ const initialDraft = (): Draft => ({
   delayMinutes: 0,
   placed: false,
   pickedUp: false,
+  payment: null,
+  paidAmount: 0,
+  refundedAmount: 0,
 });
 
 /** Why an event has no effect before the transition rules are asked: the causal rules on its time. */
@@ -132,6 +135,7 @@ function stateOf(d: Draft, applied: readonly OrderEvent[], conflicts: readonly C
     prepMinutes: d.prepMinutes,
     delayMinutes: d.delayMinutes,
     readyBy,
+    payment: { status: d.payment, paid: d.paidAmount, refunded: d.refundedAmount },
     applied,
     conflicts,
   };

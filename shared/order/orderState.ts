@@ -7,6 +7,13 @@ export interface Conflict {
   readonly reason: string;
 }
 
+export interface OrderPayment {
+  readonly status: 'pending' | 'paid' | 'failed' | null;
+  /** Minor units. */
+  readonly paid: number;
+  readonly refunded: number;
+}
+
 export interface OrderState {
   readonly status: OrderStatus;
   /** Assignment is its own dimension: a driver can be (re)assigned while the kitchen works. */
@@ -17,6 +24,8 @@ export interface OrderState {
   readonly delayMinutes: number;
   /** acceptedAt + prepMinutes + delays: when the order should be ready. */
   readonly readyBy: number | null;
+  /** Card payment as the provider confirmed it (status null: no payment step, e.g. cash); refunds of any method. */
+  readonly payment: OrderPayment;
   /** Valid events in fold order; the timeline shown to people. */
   readonly applied: readonly OrderEvent[];
   /** Events that were kept but had no effect in the merged order, with why. */

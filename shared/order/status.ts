@@ -1,4 +1,6 @@
 export const ORDER_STATUSES = [
+  /** A card order whose payment the provider has not confirmed: the outlet does not have it yet. */
+  'awaiting_payment',
   'placed',
   'accepted',
   'preparing',

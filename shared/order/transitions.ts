@@ -15,6 +15,11 @@ export interface Draft {
   delayMinutes: number;
   placed: boolean;
   pickedUp: boolean;
+  /** Card payments: null for an order with no payment step (cash), else where the provider's payment is. */
+  payment: 'pending' | 'paid' | 'failed' | null;
+  /** Minor units the provider confirmed taken (card), and given back so far (card or cash). */
+  paidAmount: number;
+  refundedAmount: number;
 }
 
 export type Rule = (d: Draft, e: OrderEvent, o: Required<ReduceOptions>) => string | null;
@@ -27,7 +32,11 @@ export interface ActionFacts {
 export type ActionRule = (d: ActionFacts, e: { readonly by: OrderEvent['by'] }, o: Required<ReduceOptions>) => string | null;
 
 /** Event types people append by acting on an order; the rest are written by the server's own steps. */
-export type ActionEventType = Exclude<EventType, 'placed' | 'assigned' | 'unassigned'>;
+export type ActionEventType = Exclude<EventType, 'placed' | 'assigned' | 'unassigned' | PaymentEventType>;
+
+/** The server's payment steps: what the provider confirmed, and refunds an admin asked the server for. */
+export const PAYMENT_EVENT_TYPES = ['payment_pending', 'paid', 'payment_failed', 'refunded'] as const;
+export type PaymentEventType = (typeof PAYMENT_EVENT_TYPES)[number];
 
 const from =
   (...allowed: OrderStatus[]): ActionRule =>
@@ -47,7 +56,8 @@ const both =
     return null;
   };
 
-const PRE_PICKUP: OrderStatus[] = ['placed', 'accepted', 'preparing', 'ready'];
+// awaiting_payment: an abandoned or failed card payment ends the order (a system cancel), as an admin may.
+const PRE_PICKUP: OrderStatus[] = ['awaiting_payment', 'placed', 'accepted', 'preparing', 'ready'];
 
 /**
  * When each action is valid. They read no event data, so the same rules tell the fold whether an
@@ -82,6 +92,12 @@ export const RULES: { readonly [T in EventType]: Rule } = {
   ...ACTION_RULES,
   placed: (d) => (d.placed ? 'the order was already placed' : null),
   assigned: (d) => (d.pickedUp || isTerminal(d.status) ? `not allowed when the order is ${d.status}` : null),
+  // The checkout opens right after `placed`, once; `paid`/`payment_failed` only answer an open one.
+  payment_pending: (d) => (d.status === 'placed' && d.payment === null ? null : 'a payment can only start on a new order'),
+  paid: (d) => (d.status === 'awaiting_payment' ? null : `not allowed when the order is ${d.status}`),
+  payment_failed: (d) => (d.status === 'awaiting_payment' ? null : `not allowed when the order is ${d.status}`),
+  // How much may be given back is the server's check (it knows the order's total); the fold keeps the sum.
+  refunded: (d) => (d.status === 'awaiting_payment' || d.payment === 'failed' ? 'nothing was paid' : null),
   unassigned: (d, e) => {
     if (d.pickedUp || isTerminal(d.status)) return `not allowed when the order is ${d.status}`;
     const { driverId } = e as EventOf<'unassigned'>;
@@ -118,6 +134,22 @@ export function apply(d: Draft, e: OrderEvent): void {
       return;
     case 'note':
     case 'cash_collected':
+      return;
+    case 'payment_pending':
+      d.status = 'awaiting_payment';
+      d.payment = 'pending';
+      return;
+    case 'paid':
+      // Only now does the order reach the outlet: it is placed as far as the kitchen is concerned.
+      d.status = 'placed';
+      d.payment = 'paid';
+      d.paidAmount += e.amount;
+      return;
+    case 'payment_failed':
+      d.payment = 'failed';
+      return;
+    case 'refunded':
+      d.refundedAmount += e.amount;
       return;
     case 'rejected':
     case 'preparing':

@@ -71,6 +71,7 @@ function customerLine(view: OrderView, status: OrderStatus): string | null {
       return 'Your order was cancelled.';
     case 'failed':
       return 'Your order could not be delivered. The restaurant will be in touch.';
+    case 'awaiting_payment':
     case 'placed':
     case 'preparing':
       return null;

@@ -2,6 +2,7 @@ import type { OrderStatus } from '../../../shared/order/status';
 
 /** Where a job stands, in a rider's words. */
 export const JOB_STATUS: { readonly [S in OrderStatus]: string } = {
+  awaiting_payment: 'Waiting for the payment',
   placed: 'Waiting for the kitchen',
   accepted: 'Kitchen accepted — go to pickup',
   preparing: 'Being prepared — go to pickup',

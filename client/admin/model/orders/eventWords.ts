@@ -56,6 +56,14 @@ export function eventText(event: OrderEvent, nameOf: NameOf): string {
       return `Note: ${event.text}`;
     case 'cash_collected':
       return `Cash collected ${formatMoney(event.amount, event.currency)}`;
+    case 'payment_pending':
+      return `Awaiting ${formatMoney(event.amount, event.currency)} by card (${event.provider})`;
+    case 'paid':
+      return `Paid ${formatMoney(event.amount, event.currency)} by card (${event.provider})`;
+    case 'payment_failed':
+      return `Payment failed: ${event.reason}`;
+    case 'refunded':
+      return `Refunded ${formatMoney(event.amount, event.currency)} (${event.method}) by ${nameOf(event.refundedBy) ?? 'an admin'}: ${event.reason}`;
   }
 }
 

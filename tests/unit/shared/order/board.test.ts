@@ -23,6 +23,7 @@ const order = (id: string, status: OrderStatus, over: Partial<BoardOrder> = {}):
 describe('board columns', () => {
   it('puts every status in exactly the column the kitchen expects', () => {
     expect(Object.fromEntries(ORDER_STATUSES.map((s) => [s, columnOf(s)]))).toEqual({
+      awaiting_payment: 'new',
       placed: 'new',
       accepted: 'accepted',
       preparing: 'preparing',

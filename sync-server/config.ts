@@ -8,6 +8,7 @@ import type { WatchLimits } from './outletWatch/watchPlan';
 import { MIN_JWT_SECRET_LENGTH } from './auth/tokens';
 import { MAX_TRUSTED_PROXY_HOPS } from './limits/clientAddress';
 import { fcmEnvSchema, fcmSettingsOf, type FcmSettings } from './wake/fcmConfig';
+import { paymentEnvSchema, stripeSettingsOf, type StripeSettings } from './payments/paymentConfig';
 import { webhookEnvSchema, webhookSettingsOf, type WebhookSettings } from './outbox/webhookConfig';
 
 const DAY_MS = 24 * 3_600_000;
@@ -136,6 +137,7 @@ const envSchema = z.object({
     .optional(),
   ...fcmEnvSchema.shape,
   ...webhookEnvSchema.shape,
+  ...paymentEnvSchema.shape,
   /** The web Firebase config the apps were built with (vite reads the same variables); set: push tokens may be fetched. */
   VITE_FIREBASE_API_KEY: z.string().trim().default(''),
 });
@@ -218,6 +220,8 @@ export interface Config {
   readonly firebasePush: boolean;
   /** Events out: webhook retries, timeouts, which addresses they may reach, how long sent events are kept. */
   readonly webhooks: WebhookSettings;
+  /** Card payments through Stripe; null (no keys): cash only. */
+  readonly stripe: StripeSettings | null;
 }
 
 const invalid = (lines: readonly string[]): Error => new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
@@ -298,6 +302,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wakeCoalesceMs: e.DABBA_WAKE_COALESCE_MS,
     firebasePush: e.VITE_FIREBASE_API_KEY !== '',
     webhooks: webhookSettingsOf(e),
+    stripe: stripeSettingsOf(e),
   };
 }
 

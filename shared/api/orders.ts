@@ -77,5 +77,18 @@ export const quoteResponseSchema = z.object({
 export type QuoteResponse = z.infer<typeof quoteResponseSchema>;
 
 /** The answer to `POST /api/orders` (201): the order's id and the customer's tracking page. */
-export const placedResponseSchema = z.object({ orderId: OrderIdSchema, trackingUrl: z.string() });
+export const placedResponseSchema = z.object({
+  orderId: OrderIdSchema,
+  trackingUrl: z.string(),
+  /** Card orders: the payment provider's page to send the customer to; the order reaches the outlet once paid. */
+  paymentUrl: z.string().optional(),
+});
 export type PlacedResponse = z.infer<typeof placedResponseSchema>;
+
+/** `GET /api/payments/config`: which ways to pay this server offers (card only with a provider configured). */
+export const paymentConfigSchema = z.object({
+  methods: z.array(z.enum(PAYMENT_METHODS)),
+  /** The card provider's name (e.g. stripe), or null when card is not offered. */
+  cardProvider: z.string().nullable(),
+});
+export type PaymentConfig = z.infer<typeof paymentConfigSchema>;

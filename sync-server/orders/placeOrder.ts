@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { newOrderId, newTrackingToken, type OrderId, type TrackingToken } from '../../shared/ids';
-import { createOrderDoc, type OrderView } from '../../shared/order/orderDoc';
+import { appendEvent, createOrderDoc, type OrderView } from '../../shared/order/orderDoc';
+import type { Logger } from '../log';
+import { CHECKOUT_LIFETIME_MS, openCheckout, paymentPendingEvent } from '../payments/cardCheckout';
+import type { PaymentProvider } from '../payments/paymentProvider';
 import type { OrderHeader, OrderSource } from '../../shared/order/header';
 import type { PricingRefusal } from '../../shared/catalog/priceOrder';
 import { fail, ok, type Result } from '../../shared/result';
@@ -14,15 +17,23 @@ export interface PlacedOrder {
   readonly orderId: OrderId;
   readonly trackingToken: TrackingToken;
   readonly replayed: boolean;
+  /** Card orders: the provider's page the customer pays on; the order waits for its webhook. */
+  readonly paymentUrl?: string;
 }
 
-/** Why an order is not placed: its pricing, a dine-in without a table, or a key reused for another body. */
-export type PlaceRefusal = PricingRefusal | 'table_required' | 'idempotency_key_reused';
+/**
+ * Why an order is not placed: its pricing, a dine-in without a table, a key reused for another body, card
+ * asked for where no provider is configured, or the provider failing to open a checkout.
+ */
+export type PlaceRefusal = PricingRefusal | 'table_required' | 'idempotency_key_reused' | 'card_unavailable' | 'payment_provider_failed';
 
 export interface PlaceOrderDeps {
   readonly registry: DocRegistry;
   readonly orders: OrderIndex;
   readonly afterPlaced: (view: OrderView) => Promise<void>;
+  /** The card payment provider; null: cash only. */
+  readonly payments: PaymentProvider | null;
+  readonly log: Logger;
 }
 
 export interface PlaceOptions {
@@ -30,6 +41,8 @@ export interface PlaceOptions {
   /** Already authorized (orderSource.ts): 'phone' with `staff` set waives opening hours and a pause. */
   readonly source: OrderSource;
   readonly staff: boolean;
+  /** The tracking link of a token, absolute: where a card payment returns the customer. */
+  readonly trackingUrl: (token: TrackingToken) => string;
 }
 
 const hashRequest = (req: OrderRequest): string => createHash('sha256').update(JSON.stringify(req)).digest('hex');
@@ -45,8 +58,10 @@ export async function placeOrder(
   now = Date.now(),
 ): Promise<Result<PlacedOrder, PlaceRefusal>> {
   const { idempotencyKey, source, staff } = options;
+  const payments = deps.payments;
+  if (req.payment.method === 'card' && !payments) return fail('card_unavailable', 'Card payment is not offered here; choose cash.');
   const requestHash = hashRequest(req);
-  const replay = async (): Promise<Result<PlacedOrder, 'idempotency_key_reused'> | null> => {
+  const replay = async (): Promise<Result<PlacedOrder, 'idempotency_key_reused' | 'payment_provider_failed'> | null> => {
     if (!idempotencyKey) return null;
     const previous = await deps.orders.idempotent(idempotencyKey);
     if (!previous) return null;
@@ -56,7 +71,9 @@ export async function placeOrder(
     const row = await deps.orders.get(previous.orderId);
     // The key and its order row are written in one transaction: one without the other is a broken store.
     if (!row) throw new Error(`The order ${previous.orderId} for an Idempotency-Key is missing from the index.`);
-    return ok({ orderId: row.id, trackingToken: row.trackingToken, replayed: true });
+    const reopened = payments ? await reopenCheckout(deps, payments, row.id, options.trackingUrl(row.trackingToken)) : null;
+    if (reopened && !reopened.ok) return reopened;
+    return ok({ orderId: row.id, trackingToken: row.trackingToken, replayed: true, ...(reopened ? { paymentUrl: reopened.value } : {}) });
   };
   const earlier = await replay();
   if (earlier) return earlier;
@@ -91,6 +108,15 @@ export async function placeOrder(
     ...(source === 'phone' && req.enteredAt !== undefined ? { enteredAt: Math.min(req.enteredAt, now) } : {}),
   };
 
+  // The checkout opens before the order exists, so an order never waits for a checkout that was not opened.
+  // If the commit below fails, the checkout lapses unpaid and its webhook finds no order to change.
+  const checkout =
+    payments && req.payment.method === 'card'
+      ? await openCheckout(payments, header, options.trackingUrl(trackingToken), now + CHECKOUT_LIFETIME_MS, deps.log)
+      : null;
+  if (checkout && !checkout.ok) return checkout;
+  const pending = payments && checkout ? paymentPendingEvent(payments, header, checkout.value) : null;
+
   const ref = { kind: 'order', orderId } as const;
   const doc = await deps.registry.acquire(ref);
   try {
@@ -99,7 +125,7 @@ export async function placeOrder(
       outletId: req.outletId,
       driverId: null,
       trackingToken,
-      status: 'placed',
+      status: pending ? 'awaiting_payment' : 'placed',
       createdAt: now,
       type: req.type,
       source,
@@ -111,7 +137,10 @@ export async function placeOrder(
     // Index row, idempotency key and the document's first update commit together, or none does.
     try {
       await doc.change(
-        (y) => createOrderDoc(y, header),
+        (y) => {
+          createOrderDoc(y, header);
+          if (pending) appendEvent(y, pending);
+        },
         (trx) => new OrderIndex(trx).insert(row, idempotencyKey ? { key: idempotencyKey, requestHash } : null),
       );
     } catch (err: unknown) {
@@ -125,5 +154,24 @@ export async function placeOrder(
   } finally {
     deps.registry.release(doc);
   }
-  return ok({ orderId, trackingToken, replayed: false });
+  return ok({ orderId, trackingToken, replayed: false, ...(checkout ? { paymentUrl: checkout.value.redirectUrl } : {}) });
+}
+
+/**
+ * A repeated card order (same Idempotency-Key) still waiting for its payment: the same checkout again,
+ * asked for with the first request's key and expiry so the provider answers with the one it opened. Null
+ * once the order no longer waits (paid, or given up): there is nothing to pay.
+ */
+async function reopenCheckout(
+  deps: PlaceOrderDeps,
+  payments: PaymentProvider,
+  orderId: OrderId,
+  returnUrl: string,
+): Promise<Result<string, 'payment_provider_failed'> | null> {
+  const view = await deps.registry.withDoc({ kind: 'order', orderId }, (doc) => doc.orderView());
+  if (view?.state.status !== 'awaiting_payment') return null;
+  const pending = view.state.applied.find((e) => e.type === 'payment_pending');
+  if (!pending) return null;
+  const checkout = await openCheckout(payments, view.header, returnUrl, pending.expiresAt, deps.log);
+  return checkout.ok ? ok(checkout.value.redirectUrl) : checkout;
 }

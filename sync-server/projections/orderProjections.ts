@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { OrderId, UserId } from '../../shared/ids';
+import type { OrderId, OutletId, UserId } from '../../shared/ids';
 import { inboxMap } from '../../shared/inbox';
 import { currentAssignment } from '../../shared/order/assignment';
 import type { OrderView } from '../../shared/order/orderDoc';
@@ -60,6 +60,9 @@ export function orderProjections(
       );
     });
 
+  const setOutletInbox = (outletId: OutletId, orderId: OrderId, placedAt: number): Promise<void> =>
+    registry.withDoc({ kind: 'outletInbox', outletId }, (doc) => doc.change((y) => setInbox(y, orderId, placedAt)));
+
   const setDriverInbox = (driverId: UserId, orderId: OrderId, placedAt: number | null): Promise<void> =>
     registry.withDoc({ kind: 'driverInbox', driverId }, (doc) => doc.change((y) => setInbox(y, orderId, placedAt)));
 
@@ -70,8 +73,10 @@ export function orderProjections(
     },
     async placed(view) {
       const { id, outletId, createdAt } = view.header;
+      // An unpaid card order is not the outlet's yet: its inbox gets it when the payment is confirmed (afterCommit).
+      const forOutlet = view.state.status !== 'awaiting_payment';
       await Promise.all([
-        registry.withDoc({ kind: 'outletInbox', outletId }, (doc) => doc.change((y) => setInbox(y, id, createdAt))),
+        forOutlet ? setOutletInbox(outletId, id, createdAt) : Promise.resolve(),
         registry.withDoc({ kind: 'adminInbox' }, (doc) => doc.change((y) => setInbox(y, id, createdAt))),
         refreshTrack(id),
       ]);
@@ -85,6 +90,9 @@ export function orderProjections(
       const { status, driverId } = view.state;
       if (row.status !== status || row.driverId !== driverId)
         await orders.update(row.id, driverId, status, currentAssignment(view.state)?.at ?? null);
+      // The payment was confirmed: now the outlet gets the order, as a cash order gets there when placed.
+      if (row.status === 'awaiting_payment' && view.state.payment.status === 'paid')
+        run('outlet inbox', setOutletInbox(view.header.outletId, row.id, view.header.createdAt));
       if (row.driverId !== driverId) {
         if (row.driverId) run('driver inbox', setDriverInbox(row.driverId, row.id, null));
         if (driverId) run('driver inbox', setDriverInbox(driverId, row.id, view.header.createdAt));

@@ -13,6 +13,7 @@ import { drainGate, type DrainState } from '../lifecycle/drain';
 import type { LimiterStore } from '../limits/limiterStore';
 import type { RateLimiter } from '../limits/rateLimit';
 import type { Logger } from '../log';
+import type { PaymentProvider } from '../payments/paymentProvider';
 import type { MenuPhotoStore } from '../menuPhotos/menuPhotoStore';
 import { httpMetrics } from '../metrics/httpMetrics';
 import type { MetricSources, ServerMetrics } from '../metrics/serverMetrics';
@@ -48,6 +49,7 @@ import { orderRoutes } from './orders';
 import { presenceRoutes } from './presence';
 import { PROOF_UPLOAD, proofRoutes } from './proofs';
 import { pullRoutes } from './pull';
+import { paymentRoutes } from './payments';
 import { securityHeaders } from './securityHeaders';
 import { staticRoutes } from './static';
 import { trackRoutes } from './track';
@@ -87,6 +89,8 @@ export interface RouteParts {
   readonly connections: () => number;
   readonly drain: DrainState;
   readonly eventsOut: EventsOut;
+  /** The card payment provider; null: cash only. */
+  readonly payments: PaymentProvider | null;
 }
 
 /** Every HTTP route of the server, behind its metrics, security headers, drain gate and body cap, with one `onError`. */
@@ -120,7 +124,11 @@ export function mountRoutes(p: RouteParts): Hono {
   );
   app.route('/api/auth', authRoutes(users, tokens, config.login, limits, p.demoLogins));
   app.route('/api/outlets', catalogRoutes(outlets, registry));
-  app.route('/api/orders', orderRoutes({ registry, orders, tokens, afterPlaced: p.placed }, config.ordersPerMinute, limits));
+  app.route(
+    '/api/orders',
+    orderRoutes({ registry, orders, tokens, afterPlaced: p.placed, payments: p.payments, log }, config.ordersPerMinute, limits),
+  );
+  app.route('/api/payments', paymentRoutes({ registry, payments: p.payments, log }));
   app.route('/api/orders', orderHistoryRoutes(new OrderHistory(sql), tokens));
   app.route('/api/orders', proofRoutes({ tokens, orders, proofs: p.proofs, clock }));
   app.route('/api/track', trackRoutes(orders, registry, trackLookups));

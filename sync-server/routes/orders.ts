@@ -39,6 +39,8 @@ const ORDER_STATUSES: HttpStatuses<PlaceRefusal | SourceRefusal> = {
   ...PRICING_STATUSES,
   idempotency_key_reused: 422,
   table_required: 400,
+  card_unavailable: 422,
+  payment_provider_failed: 502,
   unauthorized: 401,
   forbidden: 403,
 };
@@ -74,9 +76,14 @@ export function orderRoutes(deps: OrderRouteDeps, perMinute: number, counts: Lim
         throw badRequest('invalid_idempotency_key', 'Idempotency-Key must be 8–128 letters, digits or _:.-');
       const body = await jsonBody(c, orderRequestSchema);
       const { source, staff } = valueOrThrow(authorizeSource(actor, body), ORDER_STATUSES);
-      const placed = valueOrThrow(await placeOrder(deps, body, { idempotencyKey, source, staff }), ORDER_STATUSES);
+      const trackingUrl = (token: string): string => new URL(`/track/${token}`, c.req.url).href;
+      const placed = valueOrThrow(await placeOrder(deps, body, { idempotencyKey, source, staff, trackingUrl }), ORDER_STATUSES);
       if (placed.replayed) c.header('Idempotent-Replayed', 'true');
-      const answer: PlacedResponse = { orderId: placed.orderId, trackingUrl: new URL(`/track/${placed.trackingToken}`, c.req.url).href };
+      const answer: PlacedResponse = {
+        orderId: placed.orderId,
+        trackingUrl: trackingUrl(placed.trackingToken),
+        ...(placed.paymentUrl ? { paymentUrl: placed.paymentUrl } : {}),
+      };
       return c.json(answer, 201);
     });
 }

@@ -146,6 +146,10 @@ export function wakesForChange(before: WakeMark | null, view: OrderView, token: 
     return status === 'placed' ? [forOutlet(view, 'new_order', `New order ${orderNumber(view.header.id)} — ${contents(view)}`)] : [];
   }
   const wakes: OrderWake[] = [];
+  // A card order reaches its outlet when paid: that is its new-order ring. Given up unpaid, the outlet never knew it.
+  if (before.status === 'awaiting_payment') {
+    return status === 'placed' ? [forOutlet(view, 'new_order', `New order ${orderNumber(view.header.id)} — ${contents(view)}`)] : [];
+  }
   if (before.status !== status) {
     if (status === 'cancelled') wakes.push(...cancellation(view, before));
     const customer = forCustomer(view, token);

@@ -83,9 +83,10 @@ export async function openHistoryWriter(
     log,
     async write(order) {
       const placed = await placeOrder(
-        { registry, orders, afterPlaced: (view) => projections.placed(view) },
+        // The history is cash: no provider, and no tracking link anyone returns to.
+        { registry, orders, afterPlaced: (view) => projections.placed(view), payments: null, log },
         order.request,
-        { idempotencyKey: null, source: 'online', staff: false },
+        { idempotencyKey: null, source: 'online', staff: false, trackingUrl: () => '' },
         order.placedAt,
       );
       if (!placed.ok) throw new Error(`the order at ${new Date(order.placedAt).toISOString()} was refused: ${placed.error.message}`);

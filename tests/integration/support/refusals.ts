@@ -132,8 +132,8 @@ export const STATIC_REFUSALS: readonly Refusal[] = [
   { what: 'an unknown outlet', body: { ...PICKUP_ORDER, outletId: 'nowhere' }, status: 404, code: 'not_found', message: /outlet/ },
   { what: 'an empty cart', body: { ...PICKUP_ORDER, items: [] }, status: 400, code: 'invalid_body', message: /no items/ },
   {
-    what: 'a card payment',
-    body: { ...PICKUP_ORDER, payment: { method: 'card' } },
+    what: 'a payment method the server does not know',
+    body: { ...PICKUP_ORDER, payment: { method: 'upi' } },
     status: 400,
     code: 'invalid_body',
     message: /^payment\.method/,

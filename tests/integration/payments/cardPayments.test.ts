@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PaymentConfig, PlacedResponse } from '../../../shared/api/orders';
+import { orderDocName, outletInboxName } from '../../../shared/docNames';
+import type { OrderId, OutletId } from '../../../shared/ids';
+import { inboxOrderIds } from '../../../shared/inbox';
+import { readOrder, type OrderView } from '../../../shared/order/orderDoc';
+import type { DabbaServer } from '../../../sync-server/app';
+import { loginAll, PICKUP_ORDER, type DemoSessions } from '../support/api';
+import { startFakeStripe, type FakeSession, type FakeStripe } from '../support/fakeStripe';
+import { errorOf, getJson, postJson } from '../support/http';
+import { MuxTestClient } from '../support/muxClient';
+import { pollUntil } from '../support/poll';
+import { DEMO_OUTLET, startTestServer } from '../support/server';
+
+let stripe: FakeStripe;
+let server: DabbaServer;
+let s: DemoSessions;
+
+beforeAll(async () => {
+  stripe = await startFakeStripe();
+  server = await startTestServer({
+    STRIPE_SECRET_KEY: 'sk_test_dabba',
+    STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
+    DABBA_STRIPE_API_BASE: stripe.url,
+    DABBA_ORDERS_PER_MINUTE: '1000',
+  });
+  stripe.webhookUrl = `${server.url}/api/payments/stripe/webhook`;
+  s = await loginAll(server.url);
+});
+afterAll(async () => {
+  await server.close();
+  await stripe.close();
+});
+
+const CARD_ORDER = { ...PICKUP_ORDER, payment: { method: 'card' } } as const;
+
+async function placeCardOrder(key?: string): Promise<{ placed: PlacedResponse; session: FakeSession }> {
+  const res = await postJson<PlacedResponse>(`${server.url}/api/orders`, CARD_ORDER, key ? { idempotencyKey: key } : {});
+  expect(res.status).toBe(201);
+  const sessionId = /\/pay\/([^/]+)$/.exec(res.body.paymentUrl ?? '')?.[1];
+  const session = stripe.sessions.get(sessionId ?? '');
+  if (!session) throw new Error(`no checkout session behind ${res.body.paymentUrl}`);
+  return { placed: res.body, session };
+}
+
+/** The order as an admin's device syncs it now. */
+async function orderNow(orderId: OrderId): Promise<OrderView> {
+  const device = await MuxTestClient.connect(server.url, s.admin.token);
+  try {
+    const view = readOrder(await device.open(orderDocName(orderId)));
+    if (!view) throw new Error(`no order ${orderId}`);
+    return view;
+  } finally {
+    device.close();
+  }
+}
+
+async function outletInbox(): Promise<OrderId[]> {
+  const tablet = await MuxTestClient.connect(server.url, s.outlet.token);
+  try {
+    return inboxOrderIds(await tablet.open(outletInboxName(DEMO_OUTLET as OutletId)));
+  } finally {
+    tablet.close();
+  }
+}
+
+const outboxTypes = async (orderId: OrderId): Promise<string[]> =>
+  (await server.sql.selectFrom('outbox').select(['type']).where('order_id', '=', orderId).orderBy('seq').execute()).map((r) => r.type);
+
+describe('card payments through Stripe', () => {
+  it('offers card when Stripe is configured', async () => {
+    const res = await getJson<PaymentConfig>(`${server.url}/api/payments/config`);
+    expect(res.body).toEqual({ methods: ['cash', 'card'], cardProvider: 'stripe' });
+  });
+
+  it('opens a checkout for the server-priced total and keeps the order from the outlet until it is paid', async () => {
+    const { placed, session } = await placeCardOrder();
+    // 2 × 9000 plain dosa, pickup: no delivery fee.
+    expect(session.amount_total).toBe(18000);
+    expect(session.currency).toBe('inr');
+    expect(session.metadata.orderId).toBe(placed.orderId);
+    expect(session.success_url).toBe(placed.trackingUrl);
+    expect(stripe.calls.find((c) => c.path === '/v1/checkout/sessions')?.idempotencyKey).toBe(`dabba-checkout-${placed.orderId}`);
+    const before = await orderNow(placed.orderId);
+    expect(before.state.status).toBe('awaiting_payment');
+    expect(before.header.payment.method).toBe('card');
+    expect(await outletInbox()).not.toContain(placed.orderId);
+
+    expect(await stripe.pay(session.id)).toBe(200);
+    const after = await orderNow(placed.orderId);
+    expect(after.state.status).toBe('placed');
+    expect(after.state.payment).toEqual({ status: 'paid', paid: 18000, refunded: 0 });
+    await pollUntil(outletInbox, (ids) => ids.includes(placed.orderId), 'the paid order in the outlet inbox');
+    expect(await outboxTypes(placed.orderId)).toEqual(['order.placed', 'payment.pending', 'payment.paid']);
+  });
+
+  it('changes nothing when the same webhook comes twice or a stale one comes after', async () => {
+    const { placed, session } = await placeCardOrder();
+    session.status = 'complete';
+    session.payment_status = 'paid';
+    session.payment_intent = 'pi_test_twice';
+    const { body, signature } = stripe.signedEvent('checkout.session.completed', session);
+    const deliver = () => fetch(stripe.webhookUrl ?? '', { method: 'POST', headers: { 'stripe-signature': signature }, body });
+    const answers = await Promise.all([deliver(), deliver()]);
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    expect((await deliver()).status).toBe(200);
+    // A late "expired" for the same checkout (out of order) does not undo the payment.
+    expect(await stripe.send('checkout.session.expired', session)).toBe(200);
+    const view = await orderNow(placed.orderId);
+    expect(view.state.status).toBe('placed');
+    expect(view.state.applied.filter((e) => e.type === 'paid')).toHaveLength(1);
+    expect(view.state.payment.paid).toBe(18000);
+    expect(await outboxTypes(placed.orderId)).toEqual(['order.placed', 'payment.pending', 'payment.paid']);
+  });
+
+  it('refuses a webhook with a bad signature and leaves the order waiting', async () => {
+    const { placed, session } = await placeCardOrder();
+    session.status = 'complete';
+    session.payment_status = 'paid';
+    session.payment_intent = 'pi_test_forged';
+    expect(await stripe.send('checkout.session.completed', session, 'whsec_not_the_secret')).toBe(400);
+    const { body } = stripe.signedEvent('checkout.session.completed', session);
+    const unsigned = await fetch(stripe.webhookUrl ?? '', { method: 'POST', body });
+    expect(unsigned.status).toBe(400);
+    expect((await unsigned.json()) as unknown).toEqual({ error: { code: 'bad_signature', message: 'The signature does not verify.' } });
+    expect((await orderNow(placed.orderId)).state.status).toBe('awaiting_payment');
+  });
+
+  it('cancels the order, never reaching the outlet, when the payment fails', async () => {
+    const { placed, session } = await placeCardOrder();
+    expect(await stripe.send('checkout.session.async_payment_failed', session)).toBe(200);
+    const view = await orderNow(placed.orderId);
+    expect(view.state.status).toBe('cancelled');
+    expect(view.state.payment.status).toBe('failed');
+    expect(view.state.applied.map((e) => e.type)).toEqual(['placed', 'payment_pending', 'payment_failed', 'cancelled']);
+    expect(await outletInbox()).not.toContain(placed.orderId);
+  });
+
+  it('cancels the order cleanly when the checkout expires unpaid, and a later payment for it does not revive it', async () => {
+    const { placed, session } = await placeCardOrder();
+    session.status = 'expired';
+    expect(await stripe.send('checkout.session.expired', session)).toBe(200);
+    const view = await orderNow(placed.orderId);
+    expect(view.state.status).toBe('cancelled');
+    expect(view.state.applied.at(-1)).toMatchObject({
+      type: 'cancelled',
+      by: { role: 'system' },
+      reason: 'The card payment was not completed in time.',
+    });
+    expect(await stripe.pay(session.id)).toBe(200);
+    expect((await orderNow(placed.orderId)).state.status).toBe('cancelled');
+    expect(await outletInbox()).not.toContain(placed.orderId);
+  });
+
+  it('gives a retried order submit the same order and the same checkout', async () => {
+    const key = `card-retry-${Date.now()}`;
+    const first = await placeCardOrder(key);
+    const again = await placeCardOrder(key);
+    expect(again.placed.orderId).toBe(first.placed.orderId);
+    expect(again.placed.paymentUrl).toBe(first.placed.paymentUrl);
+  });
+
+  it('refuses a device that appends a payment event', async () => {
+    const { placed } = await placeCardOrder();
+    const device = await MuxTestClient.connect(server.url, s.admin.token);
+    const name = orderDocName(placed.orderId);
+    await device.open(name);
+    const answer = await device.propose(name, (doc) =>
+      doc
+        .getArray('events')
+        .push([
+          {
+            id: 'forged-paid-1',
+            type: 'paid',
+            at: Date.now(),
+            by: { id: s.admin.user.id, role: 'admin' },
+            provider: 'stripe',
+            amount: 18000,
+            currency: 'INR',
+            paymentRef: 'pi_x',
+          },
+        ]),
+    );
+    device.close();
+    expect(answer).toMatchObject({ code: 'event_not_allowed' });
+    expect((await orderNow(placed.orderId)).state.status).toBe('awaiting_payment');
+  });
+});
+
+describe('without Stripe keys', () => {
+  it('offers cash only and refuses a card order with a clear error', async () => {
+    const cashOnly = await startTestServer();
+    try {
+      expect((await getJson<PaymentConfig>(`${cashOnly.url}/api/payments/config`)).body).toEqual({ methods: ['cash'], cardProvider: null });
+      const res = await postJson(`${cashOnly.url}/api/orders`, CARD_ORDER);
+      expect(res.status).toBe(422);
+      expect(errorOf(res)).toEqual({ code: 'card_unavailable', message: 'Card payment is not offered here; choose cash.' });
+      expect((await postJson(`${cashOnly.url}/api/payments/stripe/webhook`, {})).status).toBe(404);
+    } finally {
+      await cashOnly.close();
+    }
+  });
+});

@@ -92,3 +92,18 @@ export const paymentConfigSchema = z.object({
   cardProvider: z.string().nullable(),
 });
 export type PaymentConfig = z.infer<typeof paymentConfigSchema>;
+
+/** `POST /api/orders/<id>/refunds` (admin): how much to give back, in minor units, and why. */
+export const refundRequestSchema = z.object({ amount: z.number().int().min(1).max(100_000_000), reason: text(500) }).strict();
+export type RefundRequest = z.infer<typeof refundRequestSchema>;
+
+/** Its `201`: the refund as recorded, and the order's money after it. */
+export const refundResponseSchema = z.object({
+  method: z.enum(PAYMENT_METHODS),
+  amount: z.number(),
+  /** The provider's refund id (card); absent for cash handed back. */
+  refundRef: z.string().optional(),
+  paid: z.number(),
+  refunded: z.number(),
+});
+export type RefundResponse = z.infer<typeof refundResponseSchema>;

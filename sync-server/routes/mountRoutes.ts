@@ -50,6 +50,8 @@ import { presenceRoutes } from './presence';
 import { PROOF_UPLOAD, proofRoutes } from './proofs';
 import { pullRoutes } from './pull';
 import { paymentRoutes } from './payments';
+import { refundRoutes } from './refunds';
+import { Refunds } from '../payments/refunds';
 import { securityHeaders } from './securityHeaders';
 import { staticRoutes } from './static';
 import { trackRoutes } from './track';
@@ -129,6 +131,7 @@ export function mountRoutes(p: RouteParts): Hono {
     orderRoutes({ registry, orders, tokens, afterPlaced: p.placed, payments: p.payments, log }, config.ordersPerMinute, limits),
   );
   app.route('/api/payments', paymentRoutes({ registry, payments: p.payments, log }));
+  app.route('/api/orders', refundRoutes(tokens, new Refunds({ registry, payments: p.payments, log })));
   app.route('/api/orders', orderHistoryRoutes(new OrderHistory(sql), tokens));
   app.route('/api/orders', proofRoutes({ tokens, orders, proofs: p.proofs, clock }));
   app.route('/api/track', trackRoutes(orders, registry, trackLookups));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PaymentConfig, PlacedResponse } from '../../../shared/api/orders';
+import type { PaymentConfig, PlacedResponse, RefundResponse } from '../../../shared/api/orders';
 import { orderDocName, outletInboxName } from '../../../shared/docNames';
 import type { OrderId, OutletId } from '../../../shared/ids';
 import { inboxOrderIds } from '../../../shared/inbox';
@@ -166,24 +166,90 @@ describe('card payments through Stripe', () => {
     const name = orderDocName(placed.orderId);
     await device.open(name);
     const answer = await device.propose(name, (doc) =>
-      doc
-        .getArray('events')
-        .push([
-          {
-            id: 'forged-paid-1',
-            type: 'paid',
-            at: Date.now(),
-            by: { id: s.admin.user.id, role: 'admin' },
-            provider: 'stripe',
-            amount: 18000,
-            currency: 'INR',
-            paymentRef: 'pi_x',
-          },
-        ]),
+      doc.getArray('events').push([
+        {
+          id: 'forged-paid-1',
+          type: 'paid',
+          at: Date.now(),
+          by: { id: s.admin.user.id, role: 'admin' },
+          provider: 'stripe',
+          amount: 18000,
+          currency: 'INR',
+          paymentRef: 'pi_x',
+        },
+      ]),
     );
     device.close();
     expect(answer).toMatchObject({ code: 'event_not_allowed' });
     expect((await orderNow(placed.orderId)).state.status).toBe('awaiting_payment');
+  });
+});
+
+describe('refunds', () => {
+  const refund = (orderId: OrderId, amount: number, key: string, token = s.admin.token) =>
+    postJson<RefundResponse>(
+      `${server.url}/api/orders/${orderId}/refunds`,
+      { amount, reason: 'Cold food' },
+      { token, idempotencyKey: key },
+    );
+
+  async function paidCardOrder(): Promise<OrderId> {
+    const { placed, session } = await placeCardOrder();
+    expect(await stripe.pay(session.id)).toBe(200);
+    return placed.orderId;
+  }
+
+  it('refunds a card order partly then fully through Stripe, never more than was paid', async () => {
+    const orderId = await paidCardOrder();
+    const paymentIntent = [...stripe.sessions.values()].find((x) => x.metadata.orderId === orderId)?.payment_intent;
+    const first = await refund(orderId, 5000, `refund-a-${orderId}`);
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ method: 'card', amount: 5000, paid: 18000, refunded: 5000 });
+    const tooMuch = await refund(orderId, 13001, `refund-b-${orderId}`);
+    expect(tooMuch.status).toBe(422);
+    expect(errorOf(tooMuch)?.code).toBe('refund_too_large');
+    expect((await refund(orderId, 13000, `refund-c-${orderId}`)).body).toMatchObject({ refunded: 18000 });
+    expect(stripe.refunds.filter((r) => r.payment_intent === paymentIntent).map((r) => r.amount)).toEqual([5000, 13000]);
+    const refundCalls = stripe.calls.filter((c) => c.path === '/v1/refunds');
+    expect(refundCalls.every((c) => c.idempotencyKey?.startsWith('dabba-refund-'))).toBe(true);
+
+    const view = await orderNow(orderId);
+    expect(view.state.payment).toEqual({ status: 'paid', paid: 18000, refunded: 18000 });
+    expect(view.state.applied.filter((e) => e.type === 'refunded')).toMatchObject([
+      { amount: 5000, method: 'card', reason: 'Cold food', refundedBy: s.admin.user.id, by: { role: 'system' } },
+      { amount: 13000, method: 'card' },
+    ]);
+    expect((await refund(orderId, 1, `refund-d-${orderId}`)).status).toBe(422);
+    await pollUntil(
+      () => outboxTypes(orderId),
+      (types) => types.filter((t) => t === 'payment.refunded').length === 2,
+      'both refunds in the outbox',
+    );
+  });
+
+  it('refunds once for a request retried with the same Idempotency-Key', async () => {
+    const orderId = await paidCardOrder();
+    const key = `refund-retry-${orderId}`;
+    const [a, b] = [await refund(orderId, 2000, key), await refund(orderId, 2000, key)];
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(b.body.refunded).toBe(2000);
+    expect((await orderNow(orderId)).state.payment.refunded).toBe(2000);
+  });
+
+  it('records a cash refund without the provider, up to the order total', async () => {
+    const placed = await postJson<PlacedResponse>(`${server.url}/api/orders`, PICKUP_ORDER);
+    const before = stripe.refunds.length;
+    const res = await refund(placed.body.orderId, 18000, `refund-cash-${placed.body.orderId}`);
+    expect(res.body).toEqual({ method: 'cash', amount: 18000, paid: 0, refunded: 18000 });
+    expect(stripe.refunds.length).toBe(before);
+    expect((await refund(placed.body.orderId, 1, `refund-cash2-${placed.body.orderId}`)).status).toBe(422);
+  });
+
+  it('refuses a refund from anyone but an admin and of an unpaid card order', async () => {
+    const { placed } = await placeCardOrder();
+    expect((await refund(placed.orderId, 100, `refund-outlet-${placed.orderId}`, s.outlet.token)).status).toBe(403);
+    const unpaid = await refund(placed.orderId, 100, `refund-unpaid-${placed.orderId}`);
+    expect(errorOf(unpaid)?.code).toBe('nothing_to_refund');
   });
 });
 

@@ -40,9 +40,21 @@ export interface TrackView extends Partial<TrackDelivery> {
    * answered yet. Absent or null: nothing unusual.
    */
   readonly outletWaiting?: OutletWaiting | null;
+  /** Absent in views cached from before payments were shown. */
+  readonly payment?: TrackPayment;
 }
 
 export type OutletWaiting = 'offline' | 'slow';
+
+/** How the order is paid, for the customer: method, where a card payment stands, and money given back. */
+export interface TrackPayment {
+  readonly method: 'cash' | 'card';
+  /** Card: 'awaiting' until the provider confirms, then 'paid' (or 'failed'); null for cash. */
+  readonly status: 'awaiting' | 'paid' | 'failed' | null;
+  /** Minor units confirmed paid (card) and refunded (either method). */
+  readonly paid: number;
+  readonly refunded: number;
+}
 
 export const trackMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>(TRACK_MAP);
 

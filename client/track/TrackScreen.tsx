@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import type { TrackingToken } from '../../shared/ids';
 import { formatMoney } from '../../shared/money';
 import { isTerminal } from '../../shared/order/status';
+import { paymentText } from './paymentText';
 import { clockTime } from '../common/ui/clockTime';
 import { DriverSection } from './DriverSection';
 import { outletWaitingText } from './outletWaiting';
@@ -85,6 +86,9 @@ export function TrackScreen({ tracking, token }: { readonly tracking: Tracking; 
               </ul>
               <p className="track__total">
                 Total {formatMoney(view.total, view.currency)} <span className="muted">· placed {clockTime(view.placedAt)}</span>
+              </p>
+              <p className="track__payment" data-payment={view.payment?.status ?? 'cash'}>
+                {paymentText(view)}
               </p>
             </section>
           </>

@@ -56,6 +56,7 @@ const STOPS: Partial<Readonly<Record<OrderStatus, string>>> = {
 
 /** The order's status in a sentence, for the top of the page. */
 export function headline(view: TrackView): string {
+  if (view.status === 'awaiting_payment') return 'Awaiting payment';
   const reached = PATHS[view.orderType].find((step) => step.statuses.includes(view.status));
   return STOPS[view.status] ?? reached?.label ?? view.status;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PAYMENT_METHODS } from '../../shared/order/events';
 import { ORDER_STATUSES, ORDER_TYPES } from '../../shared/order/status';
 import type { TrackView } from '../../shared/track';
 import { readJson, writeJson, type KeyValueStorage } from '../common/store/keyValueStorage';
@@ -26,6 +27,15 @@ const viewSchema = z.object({
   driverPosition: z.object({ lat: z.number(), lng: z.number(), at: z.number() }).nullable().exactOptional(),
   estimatedArrival: z.number().nullable().exactOptional(),
   dropoffArea: z.string().nullable().exactOptional(),
+  // Optional for views cached before payments were shown.
+  payment: z
+    .object({
+      method: z.enum(PAYMENT_METHODS),
+      status: z.enum(['awaiting', 'paid', 'failed']).nullable(),
+      paid: z.number(),
+      refunded: z.number(),
+    })
+    .exactOptional(),
 });
 const cachedSchema = z.object({ view: viewSchema, savedAt: z.number() });
 

@@ -52,5 +52,11 @@ export function trackView(
       : null,
     dropoffArea: dropoffLocality(header),
     outletWaiting: state.status === 'placed' ? outletWaiting : null,
+    payment: {
+      method: header.payment.method,
+      status: state.payment.status === 'pending' ? 'awaiting' : state.payment.status,
+      paid: state.payment.paid,
+      refunded: state.payment.refunded,
+    },
   };
 }

@@ -1,13 +1,15 @@
 import type { z } from 'zod';
 import {
+  paymentConfigSchema,
   placedResponseSchema,
+  type PaymentConfig,
   quoteResponseSchema,
   type orderRequestSchema,
   type PlacedResponse,
   type quoteRequestSchema,
   type QuoteResponse,
 } from '../../../shared/api/orders';
-import { postJson, readAnswer, type Answer } from '../../common/api/http';
+import { getJson, postJson, readAnswer, type Answer } from '../../common/api/http';
 
 /** The body of `POST /api/orders` as this page sends it (shared/api/orders.ts). Prices are never sent. */
 export type OrderRequest = z.input<typeof orderRequestSchema>;
@@ -30,4 +32,9 @@ export async function placeOrder(request: OrderRequest, idempotencyKey: string):
     placedResponseSchema,
     unreadable('confirmation'),
   );
+}
+
+/** Which ways to pay the server offers now: card only where a payment provider is configured. */
+export async function fetchPaymentConfig(): Promise<Answer<PaymentConfig>> {
+  return readAnswer(await getJson('/api/payments/config'), paymentConfigSchema, unreadable('payment options'));
 }

@@ -19,6 +19,8 @@ export interface CheckoutDraft {
   readonly notes: string;
   readonly name: string;
   readonly phone: string;
+  /** 'card' is sent only while the server offers card (GET /api/payments/config). */
+  readonly payment: 'cash' | 'card';
 }
 
 /** The order being placed: its Idempotency-Key and the exact body sent with it. */
@@ -33,7 +35,16 @@ export interface CartState {
   readonly pending: PendingOrder | null;
 }
 
-export const EMPTY_DRAFT: CheckoutDraft = { type: 'delivery', table: '', addressText: '', pin: null, notes: '', name: '', phone: '' };
+export const EMPTY_DRAFT: CheckoutDraft = {
+  type: 'delivery',
+  table: '',
+  addressText: '',
+  pin: null,
+  notes: '',
+  name: '',
+  phone: '',
+  payment: 'cash',
+};
 
 const latLng = z.object({ lat: z.number(), lng: z.number() });
 const storedSchema = z.object({
@@ -54,6 +65,8 @@ const storedSchema = z.object({
     notes: z.string(),
     name: z.string(),
     phone: z.string(),
+    // Carts saved before card payments have no choice stored: cash, as they were.
+    payment: z.enum(['cash', 'card']).default('cash'),
   }),
   pending: z.object({ key: z.string(), body: z.string() }).nullable(),
 });

@@ -14,6 +14,8 @@ interface Props {
   /** The table from a table's link (its QR code), if the page was opened from one. */
   readonly linkedTable: string | null;
   readonly busy: boolean;
+  /** The server takes card payments (a provider is configured). */
+  readonly cardOffered: boolean;
   /** The server's word on the pin's position, asked as it moves. */
   readonly zone: ZoneCheck;
   readonly onChange: (patch: Partial<CheckoutDraft>) => void;
@@ -23,7 +25,7 @@ interface Props {
 const TYPE_LABELS: Readonly<Record<CheckoutType, string>> = { delivery: 'Delivery', pickup: 'Pickup', 'dine-in': 'Dine-in' };
 
 /** How, where and who: everything the order needs besides the cart. */
-export function CheckoutForm({ menu, draft, pin, errors, linkedTable, busy, zone, onChange, onReview }: Props) {
+export function CheckoutForm({ menu, draft, pin, errors, linkedTable, busy, cardOffered, zone, onChange, onReview }: Props) {
   const { outlet } = menu;
   const locate = () => {
     navigator.geolocation.getCurrentPosition((p) => onChange({ pin: { lat: p.coords.latitude, lng: p.coords.longitude } }));
@@ -125,9 +127,20 @@ export function CheckoutForm({ menu, draft, pin, errors, linkedTable, busy, zone
       <fieldset className="choice-group">
         <legend>Payment</legend>
         <label className="choice">
-          <input type="radio" name="payment" checked readOnly />{' '}
+          <input
+            type="radio"
+            name="payment"
+            checked={!cardOffered || draft.payment === 'cash'}
+            onChange={() => onChange({ payment: 'cash' })}
+          />{' '}
           <span>Cash {draft.type === 'delivery' ? 'on delivery' : draft.type === 'pickup' ? 'at pickup' : 'at the table'}</span>
         </label>
+        {cardOffered ? (
+          <label className="choice">
+            <input type="radio" name="payment" checked={draft.payment === 'card'} onChange={() => onChange({ payment: 'card' })} />{' '}
+            <span>Card, paid now on a secure payment page</span>
+          </label>
+        ) : null}
       </fieldset>
 
       {errors.outlet ? (

@@ -50,7 +50,8 @@ export function ReviewPanel({ quote, request, placing, mayBePlaced, error, onPla
         {HOW[request.type]}
         {request.address ? <> to {request.address.text}</> : null}
         {request.table ? <> at table {request.table}</> : null}
-        {' · '}pay cash · {request.customer.name}, {request.customer.phone}
+        {' · '}
+        {request.payment.method === 'card' ? 'pay by card now' : 'pay cash'} · {request.customer.name}, {request.customer.phone}
       </p>
       {request.notes ? <p className="muted">Notes: {request.notes}</p> : null}
       {mayBePlaced ? (

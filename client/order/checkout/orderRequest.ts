@@ -18,7 +18,7 @@ export type BuiltOrderRequest = DetailedResult<OrderRequest, CheckoutIncomplete>
  * The order request for the cart as it stands, or what to fix first. The pin defaults to the
  * outlet's own location, which is where the map shows it until the customer moves it.
  */
-export function buildOrderRequest(outletId: string, cart: CartState, defaultPin: LatLng): BuiltOrderRequest {
+export function buildOrderRequest(outletId: string, cart: CartState, defaultPin: LatLng, cardOffered = false): BuiltOrderRequest {
   const { draft } = cart;
   const errors: FieldErrors = {};
   const name = draft.name.trim();
@@ -45,7 +45,7 @@ export function buildOrderRequest(outletId: string, cart: CartState, defaultPin:
     ...(draft.type === 'delivery' ? { address: { text: draft.addressText.trim(), lat: pin.lat, lng: pin.lng } } : {}),
     ...(draft.type === 'dine-in' ? { table: draft.table.trim() } : {}),
     ...(notes ? { notes } : {}),
-    payment: { method: 'cash' },
+    payment: { method: cardOffered && draft.payment === 'card' ? 'card' : 'cash' },
   };
   return ok(request);
 }

@@ -6,6 +6,8 @@ import { placeRefusal, type CheckoutField } from './orderRequest';
 export type PlaceOutcome =
   /** The server has the order: go to its tracking page (a path on this site). */
   | { readonly kind: 'placed'; readonly trackingPath: string }
+  /** A card order: the customer pays on the provider's page, which sends them back to the tracking link. */
+  | { readonly kind: 'pay'; readonly paymentUrl: string }
   /** No answer, or the server failed: the order may exist. Stay on review; placing again is safe. */
   | { readonly kind: 'retry'; readonly message: string }
   /** The server refused the order: back to editing, with its message by the field it is about. */
@@ -16,6 +18,7 @@ export const LOST_ANSWER =
 
 /** What the page does with the server's answer to "Place order". */
 export function placeOutcome(answer: Answer<Placed>, pageUrl: string): PlaceOutcome {
+  if (answer.ok && answer.value.paymentUrl) return { kind: 'pay', paymentUrl: answer.value.paymentUrl };
   if (answer.ok) {
     // The tracking URL is absolute, built from the server's view of the host; the path keeps the customer on the origin they used.
     return { kind: 'placed', trackingPath: new URL(answer.value.trackingUrl, pageUrl).pathname };

@@ -31,12 +31,13 @@ export function useCheckout(
   outletId: string,
   defaultPin: LatLng,
   navigate: (path: string) => void,
+  cardOffered: boolean,
 ): Checkout {
   const [phase, setPhase] = useState<CheckoutPhase>({ kind: 'editing' });
   const [errors, setErrors] = useState<FieldErrors>({});
 
   // A quote is for one exact order: any change to the cart or the form while reviewing voids it.
-  const built = buildOrderRequest(outletId, cart, defaultPin);
+  const built = buildOrderRequest(outletId, cart, defaultPin, cardOffered);
   const currentBody = built.ok ? JSON.stringify(built.value) : null;
   const reviewedBody = phase.kind === 'review' ? JSON.stringify(phase.request) : null;
   useEffect(() => {
@@ -44,7 +45,7 @@ export function useCheckout(
   }, [reviewedBody, currentBody]);
 
   const review = useCallback(async () => {
-    const next = buildOrderRequest(outletId, store.snapshot, defaultPin);
+    const next = buildOrderRequest(outletId, store.snapshot, defaultPin, cardOffered);
     if (!next.ok) {
       setErrors(next.error.details.fields);
       return;
@@ -59,7 +60,7 @@ export function useCheckout(
     const { field, message } = placeRefusal(answer.error.code, answer.error.message);
     setErrors({ [field]: message });
     setPhase({ kind: 'editing' });
-  }, [store, outletId, defaultPin]);
+  }, [store, outletId, defaultPin, cardOffered]);
 
   const place = useCallback(async () => {
     if (phase.kind !== 'review') return;
@@ -72,6 +73,11 @@ export function useCheckout(
       case 'placed':
         store.placed();
         navigate(outcome.trackingPath);
+        return;
+      case 'pay':
+        store.placed();
+        // Another site: a full page load. It returns the customer to the tracking link, paid or not.
+        window.location.assign(outcome.paymentUrl);
         return;
       case 'retry':
         setErrors({ form: outcome.message });

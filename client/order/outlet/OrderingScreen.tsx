@@ -4,6 +4,7 @@ import { CartPanel } from '../cart/CartPanel';
 import { useCartState, useCartStore } from '../cart/useCart';
 import { CheckoutForm } from '../checkout/CheckoutForm';
 import { ReviewPanel } from '../checkout/ReviewPanel';
+import { useCardOffered } from '../checkout/useCardOffered';
 import { useCheckout } from '../checkout/useCheckout';
 import { useZoneCheck } from '../checkout/useZoneCheck';
 import { MenuSection } from '../menu/MenuSection';
@@ -21,7 +22,8 @@ export function OrderingScreen({ outletId, menu, table, navigate }: Props) {
   const store = useCartStore(outletId);
   const cart = useCartState(store);
   const outletPin = useMemo(() => ({ lat: menu.outlet.lat, lng: menu.outlet.lng }), [menu.outlet.lat, menu.outlet.lng]);
-  const checkout = useCheckout(store, cart, outletId, outletPin, navigate);
+  const cardOffered = useCardOffered();
+  const checkout = useCheckout(store, cart, outletId, outletPin, navigate, cardOffered);
   const { phase, errors } = checkout;
   const pin = cart.draft.pin ?? outletPin;
   const zone = useZoneCheck(outletId, cart, pin);
@@ -67,6 +69,7 @@ export function OrderingScreen({ outletId, menu, table, navigate }: Props) {
               errors={errors}
               linkedTable={table}
               busy={phase.kind === 'quoting'}
+              cardOffered={cardOffered}
               onChange={(patch) => store.updateDraft(patch)}
               onReview={() => void checkout.review()}
             />

@@ -86,6 +86,7 @@ describe('tracking projection: the driver part', () => {
       'outletName',
       'outletPhone',
       'outletWaiting',
+      'payment',
       'placedAt',
       'readyBy',
       'status',

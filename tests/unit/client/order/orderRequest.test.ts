@@ -13,6 +13,16 @@ const cart = (draft: Partial<CartState['draft']>): CartState => ({
 });
 
 describe('buildOrderRequest', () => {
+  it('asks for card only while the server offers it, and cash otherwise', () => {
+    const card = cart({ type: 'pickup', payment: 'card' });
+    const method = (offered: boolean) => {
+      const built = buildOrderRequest('demo-outlet', card, outletPin, offered);
+      return built.ok ? built.value.payment.method : null;
+    };
+    expect(method(true)).toBe('card');
+    expect(method(false)).toBe('cash');
+  });
+
   it('builds a delivery order with the pin at the outlet until the customer moves it', () => {
     const built = buildOrderRequest('demo-outlet', cart({ addressText: '4 Church St' }), outletPin);
     expect(built).toEqual({

@@ -11,6 +11,15 @@ describe('what "Place order" does with the answer', () => {
     ).toEqual({ kind: 'placed', trackingPath: '/track/abc' });
   });
 
+  it('sends a card order to the payment page the server opened, not the tracking page', () => {
+    const value = {
+      orderId: OrderIdSchema.parse('o1'),
+      trackingUrl: 'http://10.0.0.5:8787/track/abc',
+      paymentUrl: 'https://checkout.stripe.com/c/pay/cs_1',
+    };
+    expect(placeOutcome({ ok: true, value }, PAGE)).toEqual({ kind: 'pay', paymentUrl: 'https://checkout.stripe.com/c/pay/cs_1' });
+  });
+
   it('stays on review and says placing again is safe when the answer is lost or the server failed', () => {
     expect(
       placeOutcome({ ok: false, error: { code: 'network', message: 'Cannot reach the Dabba server.', details: { status: 0 } } }, PAGE),

@@ -3,7 +3,8 @@ import type { OrderEvent } from '../../../../shared/order/events';
 import { reduceOrder } from '../../../../shared/order/reduceOrder';
 import type { OrderType } from '../../../../shared/order/status';
 import { trackView, type TrackDriver } from '../../../../sync-server/projections/trackView';
-import { DRIVER1, event, header, MINUTE, OUTLET, SYSTEM, T0 } from '../../shared/order/fixtures';
+import { money } from '../../../../shared/money';
+import { ADMIN, DRIVER1, event, header, MINUTE, OUTLET, SYSTEM, T0 } from '../../shared/order/fixtures';
 
 const RAVI: TrackDriver = { firstName: 'Ravi', position: { lat: 12.965, lng: 77.598, at: T0 + 30 * MINUTE } };
 const view = (events: OrderEvent[], type: OrderType = 'delivery') => ({
@@ -48,6 +49,7 @@ describe('trackView', () => {
       'outletName',
       'outletPhone',
       'outletWaiting',
+      'payment',
       'placedAt',
       'readyBy',
       'status',
@@ -58,6 +60,33 @@ describe('trackView', () => {
     for (const secret of [header().id, DRIVER1.id, header().customer.phone, header().customer.name, '2 Brigade Road'])
       expect(json).not.toContain(secret);
     expect(v.timeline.map((e) => e.type)).toEqual(['placed', 'accepted', 'picked_up']);
+  });
+
+  it('shows a card payment awaiting, paid and refunded, without the provider’s references', () => {
+    const card = (events: OrderEvent[]) =>
+      trackView({ header: { ...header('pickup'), payment: { method: 'card' } }, state: reduceOrder(events) }, null);
+    const placed = event('placed', 0, SYSTEM, {});
+    const pending = event('payment_pending', 1, SYSTEM, {
+      provider: 'stripe',
+      amount: money(36000),
+      currency: 'INR',
+      checkoutRef: 'cs_secret_ref',
+      expiresAt: T0 + 30 * MINUTE,
+    });
+    expect(card([placed, pending])).toMatchObject({ status: 'awaiting_payment', payment: { method: 'card', status: 'awaiting', paid: 0 } });
+    const paid = event('paid', MINUTE, SYSTEM, { provider: 'stripe', amount: money(36000), currency: 'INR', paymentRef: 'pi_secret_ref' });
+    const refunded = event('refunded', 2 * MINUTE, SYSTEM, {
+      amount: money(6000),
+      currency: 'INR',
+      reason: 'Cold food',
+      method: 'card',
+      refundedBy: ADMIN.id,
+      refundRef: 're_secret_ref',
+    });
+    const v = card([placed, pending, paid, refunded]);
+    expect(v.payment).toEqual({ method: 'card', status: 'paid', paid: 36000, refunded: 6000 });
+    expect(JSON.stringify(v)).not.toMatch(/secret_ref|Cold food/);
+    expect(trackView(view([placed]), null).payment).toEqual({ method: 'cash', status: null, paid: 0, refunded: 0 });
   });
 
   it('says why the restaurant has not answered only while the order is placed', () => {

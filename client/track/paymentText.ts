@@ -1,0 +1,21 @@
+import { formatMoney } from '../../shared/money';
+import { isTerminal } from '../../shared/order/status';
+import type { TrackView } from '../../shared/track';
+
+/** The payment in the customer's words: "Paid by card", "Awaiting payment", "Cash on delivery", with refunds. */
+export function paymentText(view: TrackView): string {
+  const payment = view.payment;
+  if (!payment) return 'Pay in cash';
+  const refunded = payment.refunded > 0 ? ` · Refunded ${formatMoney(payment.refunded, view.currency)}` : '';
+  if (payment.method === 'cash') return `Pay in cash${refunded}`;
+  switch (payment.status) {
+    case 'paid':
+      return `Paid by card${refunded}`;
+    case 'failed':
+      return 'The card payment failed';
+    case 'awaiting':
+    case null:
+      // Given up unpaid (the checkout lapsed): nothing is owed and nothing was taken.
+      return isTerminal(view.status) ? 'Not paid' : 'Awaiting payment';
+  }
+}

@@ -42,9 +42,29 @@ export interface TrackView extends Partial<TrackDelivery> {
   readonly outletWaiting?: OutletWaiting | null;
   /** Absent in views cached from before payments were shown. */
   readonly payment?: TrackPayment;
+  /** Absent in views cached from before receipts were shown. */
+  readonly receipt?: TrackReceipt;
 }
 
 export type OutletWaiting = 'offline' | 'slow';
+
+/**
+ * The receipt: what was priced, as the server priced it. Modifier names are the menu's, never text the
+ * customer typed. `tax` is 0 while outlets have no tax settings (the page says taxes are not charged separately).
+ */
+export interface TrackReceipt {
+  readonly lines: readonly {
+    readonly name: string;
+    readonly qty: number;
+    readonly unitPrice: number;
+    readonly modifiers: readonly { readonly name: string; readonly price: number }[];
+    readonly lineTotal: number;
+  }[];
+  readonly subtotal: number;
+  readonly deliveryFee: number;
+  readonly tax: number;
+  readonly total: number;
+}
 
 /** How the order is paid, for the customer: method, where a card payment stands, and money given back. */
 export interface TrackPayment {

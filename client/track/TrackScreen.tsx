@@ -1,8 +1,7 @@
 import { lazy, Suspense } from 'react';
 import type { TrackingToken } from '../../shared/ids';
-import { formatMoney } from '../../shared/money';
 import { isTerminal } from '../../shared/order/status';
-import { paymentText } from './paymentText';
+import { Receipt } from './Receipt';
 import { clockTime } from '../common/ui/clockTime';
 import { DriverSection } from './DriverSection';
 import { outletWaitingText } from './outletWaiting';
@@ -75,22 +74,7 @@ export function TrackScreen({ tracking, token }: { readonly tracking: Tracking; 
                 </a>
               ) : null}
             </section>
-            <section className="card" aria-labelledby="items-title">
-              <h2 id="items-title">Items</h2>
-              <ul className="track__items">
-                {view.items.map((item, i) => (
-                  <li key={i}>
-                    <span>{item.qty} ×</span> {item.name}
-                  </li>
-                ))}
-              </ul>
-              <p className="track__total">
-                Total {formatMoney(view.total, view.currency)} <span className="muted">· placed {clockTime(view.placedAt)}</span>
-              </p>
-              <p className="track__payment" data-payment={view.payment?.status ?? 'cash'}>
-                {paymentText(view)}
-              </p>
-            </section>
+            <Receipt view={view} />
           </>
         )}
       </main>

@@ -27,6 +27,24 @@ const viewSchema = z.object({
   driverPosition: z.object({ lat: z.number(), lng: z.number(), at: z.number() }).nullable().exactOptional(),
   estimatedArrival: z.number().nullable().exactOptional(),
   dropoffArea: z.string().nullable().exactOptional(),
+  // Optional for views cached before receipts were shown.
+  receipt: z
+    .object({
+      lines: z.array(
+        z.object({
+          name: z.string(),
+          qty: z.number(),
+          unitPrice: z.number(),
+          modifiers: z.array(z.object({ name: z.string(), price: z.number() })),
+          lineTotal: z.number(),
+        }),
+      ),
+      subtotal: z.number(),
+      deliveryFee: z.number(),
+      tax: z.number(),
+      total: z.number(),
+    })
+    .exactOptional(),
   // Optional for views cached before payments were shown.
   payment: z
     .object({

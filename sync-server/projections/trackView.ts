@@ -52,6 +52,20 @@ export function trackView(
       : null,
     dropoffArea: dropoffLocality(header),
     outletWaiting: state.status === 'placed' ? outletWaiting : null,
+    receipt: {
+      lines: header.items.map((l) => ({
+        name: l.name,
+        qty: l.qty,
+        unitPrice: l.unitPrice,
+        modifiers: l.modifiers.map((m) => ({ name: m.name, price: m.price })),
+        lineTotal: l.lineTotal,
+      })),
+      subtotal: header.totals.subtotal,
+      deliveryFee: header.totals.deliveryFee,
+      // Outlets have no tax settings yet: prices carry no separate tax.
+      tax: 0,
+      total: header.totals.total,
+    },
     payment: {
       method: header.payment.method,
       status: state.payment.status === 'pending' ? 'awaiting' : state.payment.status,

@@ -39,6 +39,17 @@ test('a customer pays by card on the provider page and lands on the tracking lin
     await expect(customer).toHaveURL(session.success_url);
     await expect(customer.getByText('Paid by card')).toBeVisible();
     await expect(customer.getByRole('heading', { level: 1 })).toHaveText('Placed');
+    const receipt = customer.getByRole('region', { name: 'Receipt' });
+    await expect(receipt).toContainText('1 × Plain Dosa');
+    await expect(receipt).toContainText('Taxesnot charged separately');
+    await expect(receipt).toContainText('Total ₹90.00');
+    // Printed, the receipt is all there is: no buttons, banners or notification offers.
+    await customer.emulateMedia({ media: 'print' });
+    await expect(receipt.getByText('Paid by card')).toBeVisible();
+    await expect(receipt.getByRole('button', { name: 'Print receipt' })).toBeHidden();
+    await expect(customer.getByRole('button', { name: 'Notify me' })).toBeHidden();
+    await customer.emulateMedia({ media: 'screen' });
+    await expect(customer.getByRole('button', { name: 'Print receipt' })).toBeVisible();
     // The page that was open all along follows it live.
     await expect(peek.getByText('Paid by card')).toBeVisible();
   } finally {

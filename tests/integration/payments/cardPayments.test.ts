@@ -4,6 +4,7 @@ import { orderDocName, outletInboxName } from '../../../shared/docNames';
 import type { OrderId, OutletId } from '../../../shared/ids';
 import { inboxOrderIds } from '../../../shared/inbox';
 import { readOrder, type OrderView } from '../../../shared/order/orderDoc';
+import type { TrackView } from '../../../shared/track';
 import type { DabbaServer } from '../../../sync-server/app';
 import { loginAll, PICKUP_ORDER, type DemoSessions } from '../support/api';
 import { startFakeStripe, type FakeSession, type FakeStripe } from '../support/fakeStripe';
@@ -194,13 +195,21 @@ describe('refunds', () => {
     );
 
   async function paidCardOrder(): Promise<OrderId> {
-    const { placed, session } = await placeCardOrder();
-    expect(await stripe.pay(session.id)).toBe(200);
-    return placed.orderId;
+    return (await paidCardOrderPlaced()).orderId;
   }
 
+  async function paidCardOrderPlaced(): Promise<PlacedResponse> {
+    const { placed, session } = await placeCardOrder();
+    expect(await stripe.pay(session.id)).toBe(200);
+    return placed;
+  }
+
+  const receiptOf = async (placed: PlacedResponse) =>
+    (await getJson<TrackView>(`${server.url}/api/track/${placed.trackingUrl.split('/track/')[1]}`)).body;
+
   it('refunds a card order partly then fully through Stripe, never more than was paid', async () => {
-    const orderId = await paidCardOrder();
+    const placed = await paidCardOrderPlaced();
+    const orderId = placed.orderId;
     const paymentIntent = [...stripe.sessions.values()].find((x) => x.metadata.orderId === orderId)?.payment_intent;
     const first = await refund(orderId, 5000, `refund-a-${orderId}`);
     expect(first.status).toBe(201);
@@ -220,6 +229,20 @@ describe('refunds', () => {
       { amount: 13000, method: 'card' },
     ]);
     expect((await refund(orderId, 1, `refund-d-${orderId}`)).status).toBe(422);
+    // The tracking link's receipt follows: paid, and refunded in full.
+    const track = await pollUntil(
+      () => receiptOf(placed),
+      (v) => v.payment?.refunded === 18000,
+      'the refunds on the tracking receipt',
+    );
+    expect(track.payment).toEqual({ method: 'card', status: 'paid', paid: 18000, refunded: 18000 });
+    expect(track.receipt).toEqual({
+      lines: [{ name: 'Plain Dosa', qty: 2, unitPrice: 9000, modifiers: [], lineTotal: 18000 }],
+      subtotal: 18000,
+      deliveryFee: 0,
+      tax: 0,
+      total: 18000,
+    });
     await pollUntil(
       () => outboxTypes(orderId),
       (types) => types.filter((t) => t === 'payment.refunded').length === 2,

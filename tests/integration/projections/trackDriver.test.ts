@@ -89,6 +89,7 @@ describe('tracking projection: the driver part', () => {
       'payment',
       'placedAt',
       'readyBy',
+      'receipt',
       'status',
       'timeline',
       'total',

@@ -52,6 +52,7 @@ describe('trackView', () => {
       'payment',
       'placedAt',
       'readyBy',
+      'receipt',
       'status',
       'timeline',
       'total',

@@ -26,6 +26,22 @@ const accepted = event('accepted', 1_000, OUTLET, { prepMinutes: 20 });
 const assigned = event('assigned', 2_000, SYSTEM, { driverId: DRIVER1_ACTOR.id });
 
 describe('wakesForChange', () => {
+  it('rings the outlet for a card order only once it is paid, and never for one given up unpaid', () => {
+    const pending = event('payment_pending', 1, SYSTEM, {
+      provider: 'stripe',
+      amount: money(33_000),
+      currency: 'INR',
+      checkoutRef: 'cs_1',
+      expiresAt: Date.now() + 1_800_000,
+    });
+    expect(wakesForChange(null, viewOf([pending]), LINK)).toEqual([]);
+    const paid = event('paid', 500, SYSTEM, { provider: 'stripe', amount: money(33_000), currency: 'INR', paymentRef: 'pi_1' });
+    const rings = wakesForChange(mark('awaiting_payment'), viewOf([pending, paid]), LINK);
+    expect(rings.map((w) => [w.target.kind, w.data.kind])).toEqual([['outlet', 'new_order']]);
+    const expired = event('cancelled', 600, SYSTEM, { reason: 'The card payment was not completed in time.' });
+    expect(wakesForChange(mark('awaiting_payment'), viewOf([pending, expired]), LINK)).toEqual([]);
+  });
+
   it('wakes the outlet for a new order with a line a person understands', () => {
     expect(wakesForChange(null, viewOf([]), LINK)).toEqual([
       {

@@ -13,6 +13,7 @@ import { useHeldOrder } from '../../model/orders/useHeldOrder';
 import { hrefOf } from '../../shell/adminRoute';
 import type { ScreenProps } from '../../shell/screenProps';
 import { CancelControl } from './CancelControl';
+import { RefundControl } from './RefundControl';
 import { ConflictSummary } from './ConflictSummary';
 import { NoteForm } from './NoteForm';
 import { OrderFacts } from './OrderFacts';
@@ -42,6 +43,13 @@ export function OrderScreen({ param }: ScreenProps) {
     );
   const { header, state } = order;
   const actions = actor ? nextActions(actor, { status: state.status, type: header.type, driverId: state.driverId }) : new Set();
+  // Card: what the provider confirmed, less refunds; cash: the total, less refunds. The server checks again.
+  const refundable =
+    header.payment.method === 'card'
+      ? state.payment.paid - state.payment.refunded
+      : state.status === 'awaiting_payment'
+        ? 0
+        : header.totals.total - state.payment.refunded;
   const driver = state.driverId ? (nameOf(state.driverId) ?? `Driver ${state.driverId.slice(0, 6)}`) : 'Unassigned';
   return (
     <article className="order-detail" aria-labelledby="order-title">
@@ -60,6 +68,15 @@ export function OrderScreen({ param }: ScreenProps) {
           <OrderFacts order={order} now={now} driver={driver} />
           <DriverPanel order={order} now={now} />
           {actions.has('cancel') ? <CancelControl orderId={order.id} /> : null}
+          {session && refundable > 0 ? (
+            <RefundControl
+              orderId={order.id}
+              token={session.token}
+              method={header.payment.method}
+              left={refundable}
+              currency={header.currency}
+            />
+          ) : null}
           <NoteForm orderId={order.id} />
         </div>
         <div className="order-detail__column">

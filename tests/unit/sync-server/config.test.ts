@@ -75,3 +75,22 @@ describe('proxy configuration', () => {
       expect(() => loadConfig({ DABBA_TRUST_PROXY: '1', DABBA_TRUSTED_PROXY_HOPS: hops })).toThrow(/DABBA_TRUSTED_PROXY_HOPS/);
   });
 });
+
+describe('card payment configuration', () => {
+  it('offers card only with both Stripe keys', () => {
+    expect(loadConfig({}).stripe).toBeNull();
+    expect(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_1' }).stripe).toBeNull();
+    expect(loadConfig({ STRIPE_WEBHOOK_SECRET: 'whsec_1' }).stripe).toBeNull();
+    expect(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_1', STRIPE_WEBHOOK_SECRET: 'whsec_1' }).stripe).toEqual({
+      secretKey: 'sk_test_1',
+      webhookSecret: 'whsec_1',
+      apiBase: null,
+    });
+  });
+
+  it('points the Stripe SDK at DABBA_STRIPE_API_BASE and refuses one that is not an http(s) URL', () => {
+    const config = loadConfig({ STRIPE_SECRET_KEY: 'sk', STRIPE_WEBHOOK_SECRET: 'wh', DABBA_STRIPE_API_BASE: 'http://127.0.0.1:4242' });
+    expect(config.stripe?.apiBase?.port).toBe('4242');
+    expect(() => loadConfig({ DABBA_STRIPE_API_BASE: 'ftp://stripe.local' })).toThrow(/DABBA_STRIPE_API_BASE/);
+  });
+});

@@ -18,7 +18,6 @@ export function needsDriver({ header, state }: OrderView): boolean {
 }
 
 /** What the driver collects at the door, minor units: the whole total for cash orders, else nothing. */
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- cash is the only method until card payments arrive
 export const cashDue = (header: OrderHeader): number => (header.payment.method === 'cash' ? header.totals.total : 0);
 
 /** What a driver sees of an order offered to them (see Offer): enough to decide, nothing more. */

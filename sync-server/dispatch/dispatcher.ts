@@ -12,7 +12,7 @@ import type { DocHooks } from '../sync/docRegistry';
 import type { SyncedDoc } from '../sync/syncedDoc';
 import { AdminDispatchMirror } from './adminDispatchMirror';
 import { OfferDesk, type OfferDeskDeps } from './offerDesk';
-import { appendServerEvents } from './orderDocs';
+import { appendServerEvents } from '../orders/orderDocs';
 
 export interface DispatcherDeps extends OfferDeskDeps {
   readonly orders: OrderIndex;

@@ -17,7 +17,7 @@ import type { Waker } from '../wake/waker';
 import { driverCandidates } from './candidates';
 import { readDriverPool, type DriverPool } from './driverPool';
 import { hideOffer, showOffer } from './offerInbox';
-import { readOrderView } from './orderDocs';
+import { readOrderView } from '../orders/orderDocs';
 
 export interface OfferDeskDeps {
   readonly registry: DocRegistry;

@@ -6,7 +6,7 @@ import { firstNameOf } from '../../shared/names';
 import { fail, ok, type Result } from '../../shared/result';
 import { SYSTEM_ID } from '../../shared/roles';
 import type { AdminOrService } from '../auth/adminOrService';
-import { appendServerEvents, readOrderView, type EventDraft } from '../dispatch/orderDocs';
+import { appendServerEvents, readOrderView, type EventDraft } from '../orders/orderDocs';
 import type { DriverOrders } from '../storage/driverOrders';
 import type { DriverRecord, DriverRepo } from '../storage/drivers';
 import type { DocRegistry } from '../sync/docRegistry';

@@ -3,7 +3,7 @@ import { EventIdSchema, type EventId } from '../../shared/ids';
 import type { EventOf } from '../../shared/order/events';
 import type { OrderView } from '../../shared/order/orderDoc';
 import { SYSTEM_ID } from '../../shared/roles';
-import { appendServerEvents, type EventDraft } from '../dispatch/orderDocs';
+import { appendServerEvents, type EventDraft } from '../orders/orderDocs';
 import type { Logger } from '../log';
 import type { DocRegistry } from '../sync/docRegistry';
 import type { ProviderEvent } from './paymentProvider';

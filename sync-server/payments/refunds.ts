@@ -5,7 +5,7 @@ import { money } from '../../shared/money';
 import type { OrderView } from '../../shared/order/orderDoc';
 import { SYSTEM_ID } from '../../shared/roles';
 import { fail, ok, type Result } from '../../shared/result';
-import { appendServerEvents, readOrderView } from '../dispatch/orderDocs';
+import { appendServerEvents, readOrderView } from '../orders/orderDocs';
 import type { Logger } from '../log';
 import { KeyedSerial } from '../serial';
 import type { DocRegistry } from '../sync/docRegistry';

@@ -12,6 +12,7 @@ import type { DocRegistry } from '../sync/docRegistry';
 import type { OrderRequest } from '../../shared/api/orders';
 import { loadCatalog } from '../catalog/loadCatalog';
 import { priceRequest } from './priceRequest';
+import { readOrderView } from './orderDocs';
 
 export interface PlacedOrder {
   readonly orderId: OrderId;
@@ -168,7 +169,7 @@ async function reopenCheckout(
   orderId: OrderId,
   returnUrl: string,
 ): Promise<Result<string, 'payment_provider_failed'> | null> {
-  const view = await deps.registry.withDoc({ kind: 'order', orderId }, (doc) => doc.orderView());
+  const view = await readOrderView(deps.registry, orderId);
   if (view?.state.status !== 'awaiting_payment') return null;
   const pending = view.state.applied.find((e) => e.type === 'payment_pending');
   if (!pending) return null;

@@ -29,7 +29,7 @@ import { openPresence } from './presence/openPresence';
 import type { Presence } from './presence/presence';
 import { ProofStore } from './proofs/proofStore';
 import { mountRoutes } from './routes/mountRoutes';
-import { StripeProvider } from './payments/stripeProvider';
+import { openPayments } from './payments/openPayments';
 import { openLimiterStore } from './limits/openLimiterStore';
 import { RateLimiter } from './limits/rateLimit';
 import { demoLoginsAllowed } from './seed/demoExposure';
@@ -207,8 +207,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   // One budget per address for tracking-token lookups, over HTTP and sockets alike.
   const trackLookups = new RateLimiter(limits, 'track-lookups', config.trackLookupsPerMinute, 60_000);
   const drain = new DrainState();
-  const payments = config.stripe ? new StripeProvider(config.stripe) : null;
-  log.info(payments ? 'card payments: Stripe' : 'card payments: off (no STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET); cash only');
+  const payments = openPayments(config, log);
   const app = mountRoutes({
     config,
     log,

@@ -1,3 +1,4 @@
+import type { TaxLine } from './catalog/taxes';
 import type * as Y from 'yjs';
 import type { OrderStatus, OrderType } from './order/status';
 
@@ -50,7 +51,7 @@ export type OutletWaiting = 'offline' | 'slow';
 
 /**
  * The receipt: what was priced, as the server priced it. Modifier names are the menu's, never text the
- * customer typed. `tax` is 0 while outlets have no tax settings (the page says taxes are not charged separately).
+ * customer typed. `taxes` as the outlet's tax settings charged them (empty: no separate tax).
  */
 export interface TrackReceipt {
   readonly lines: readonly {
@@ -62,7 +63,7 @@ export interface TrackReceipt {
   }[];
   readonly subtotal: number;
   readonly deliveryFee: number;
-  readonly tax: number;
+  readonly taxes: readonly TaxLine[];
   readonly total: number;
 }
 

@@ -1,5 +1,6 @@
 import { formatMoney } from '../../shared/money';
 import type { TrackView } from '../../shared/track';
+import { TaxRows } from '../common/ui/TaxRows';
 import { clockTime } from '../common/ui/clockTime';
 import { paymentText } from './paymentText';
 
@@ -45,12 +46,14 @@ export function Receipt({ view }: { readonly view: TrackView }) {
                 <dd>{money(receipt.deliveryFee)}</dd>
               </div>
             ) : null}
-            <div>
-              <dt>Taxes</dt>
-              <dd>{receipt.tax > 0 ? money(receipt.tax) : 'not charged separately'}</dd>
-            </div>
+            <TaxRows taxes={receipt.taxes} inclusive={false} format={money} />
           </dl>
           <p className="track__total">Total {money(receipt.total)}</p>
+          {receipt.taxes.some((tax) => tax.inclusive) ? (
+            <dl className="receipt__totals receipt__included">
+              <TaxRows taxes={receipt.taxes} inclusive format={money} />
+            </dl>
+          ) : null}
         </>
       ) : (
         <>

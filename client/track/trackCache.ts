@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { taxLineSchema } from '../../shared/catalog/taxes';
 import { PAYMENT_METHODS } from '../../shared/order/events';
 import { ORDER_STATUSES, ORDER_TYPES } from '../../shared/order/status';
 import type { TrackView } from '../../shared/track';
@@ -41,7 +42,8 @@ const viewSchema = z.object({
       ),
       subtotal: z.number(),
       deliveryFee: z.number(),
-      tax: z.number(),
+      // Views written before tax settings have `tax: 0` and no lines.
+      taxes: z.array(taxLineSchema).default([]),
       total: z.number(),
     })
     .exactOptional(),

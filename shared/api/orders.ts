@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { taxLineSchema } from '../catalog/taxes';
 import { OrderIdSchema, OutletIdSchema } from '../ids';
 import { PAYMENT_METHODS } from '../order/events';
 import { ORDER_SOURCES } from '../order/header';
@@ -70,6 +71,8 @@ export const quoteResponseSchema = z.object({
   ),
   subtotal: z.number(),
   deliveryFee: z.number(),
+  /** Absent from servers before tax settings: no separate tax. */
+  taxes: z.array(taxLineSchema).default([]),
   total: z.number(),
   currency: z.string(),
   zone: z.object({ name: z.string() }).nullable().optional(),

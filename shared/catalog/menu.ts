@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { menuPhotoUrlSchema } from '../api/menuPhotos';
 import { ID_PATTERN } from '../ids';
+import { taxRuleSchema } from './taxes';
 import { isTimeZone } from './timeZone';
 
 const id = z.string().regex(ID_PATTERN);
@@ -85,6 +86,8 @@ export const outletProfileSchema = z.object({
   orderTypes: z.array(z.enum(['delivery', 'pickup', 'dine-in'])).min(1),
   /** Prep time staff start from when accepting (minutes). */
   defaultPrepMinutes: z.number().int().min(1).max(240),
+  /** Taxes charged on every order, in this order on the receipt; none: prices carry no separate tax. */
+  taxes: z.array(taxRuleSchema).max(5).default([]),
 });
 
 export type ModifierOption = z.infer<typeof modifierOptionSchema>;

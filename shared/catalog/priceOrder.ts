@@ -3,6 +3,7 @@ import type { ItemId } from '../ids';
 import type { OrderLine } from '../order/header';
 import type { OrderType } from '../order/status';
 import type { DeliveryZone } from './menu';
+import { applyTaxes, type TaxLine } from './taxes';
 import { isAvailable, takingOrders, type Catalog } from './outletDoc';
 import { fail, ok, type Result } from '../result';
 import { zoneFor, type LatLng } from './zones';
@@ -30,6 +31,8 @@ export interface PricedOrder {
   readonly lines: OrderLine[];
   readonly subtotal: Money;
   readonly deliveryFee: Money;
+  /** Per the outlet's tax settings; exclusive ones are in `total`, inclusive ones inside the prices. */
+  readonly taxes: TaxLine[];
   readonly total: Money;
   /** The zone that priced the delivery; null for pickup and dine-in. */
   readonly zone: DeliveryZone | null;
@@ -120,10 +123,11 @@ export function priceOrder(
       `The minimum for delivery to ${zone.name} is ${formatMoney(zone.minimumOrder, catalog.profile.currency)}; this order is ${formatMoney(subtotal, catalog.profile.currency)}.`,
     );
   }
-  const total = addMoney(subtotal, deliveryFee);
+  const { taxes, added } = applyTaxes(catalog.profile.taxes, subtotal, deliveryFee);
+  const total = addMoney(subtotal, deliveryFee, added);
   // An order header holds amounts up to MoneySchema's maximum; every other amount here is at most the total.
   if (!MoneySchema.safeParse(total).success) {
     return refuse('bad_quantity', `This order is too large to take online; please call ${catalog.profile.name}.`);
   }
-  return ok({ lines, subtotal, deliveryFee, total, zone });
+  return ok({ lines, subtotal, deliveryFee, taxes, total, zone });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ItemIdSchema, OrderIdSchema, OutletIdSchema } from '../ids';
+import { taxLineSchema } from '../catalog/taxes';
 import { MoneySchema } from '../money';
 import { PAYMENT_METHODS } from './events';
 import { ORDER_TYPES } from './status';
@@ -31,7 +32,8 @@ export const orderHeaderSchema = z.object({
   table: z.string().optional(),
   notes: z.string().optional(),
   items: z.array(orderLineSchema).min(1),
-  totals: z.object({ subtotal: minor, deliveryFee: minor, total: minor }),
+  /** `taxes` as the outlet's settings charged them (absent: no separate tax, as before outlets had tax settings). */
+  totals: z.object({ subtotal: minor, deliveryFee: minor, taxes: z.array(taxLineSchema).optional(), total: minor }),
   /** 'card': paid through a payment provider before the outlet gets it (documents from before card say 'cash'). */
   payment: z.object({ method: z.enum(PAYMENT_METHODS) }),
   currency: z.string().length(3),

@@ -100,7 +100,12 @@ export async function placeOrder(
     ...(req.table ? { table: req.table } : {}),
     ...(req.notes ? { notes: req.notes } : {}),
     items: priced.lines,
-    totals: { subtotal: priced.subtotal, deliveryFee: priced.deliveryFee, total: priced.total },
+    totals: {
+      subtotal: priced.subtotal,
+      deliveryFee: priced.deliveryFee,
+      ...(priced.taxes.length > 0 ? { taxes: priced.taxes } : {}),
+      total: priced.total,
+    },
     payment: req.payment,
     currency: profile.currency,
     createdAt: now,

@@ -1,5 +1,6 @@
 import type { Catalog } from '../../shared/catalog/outletDoc';
 import type { PricingRefusal } from '../../shared/catalog/priceOrder';
+import type { TaxLine } from '../../shared/catalog/taxes';
 import type { Money } from '../../shared/money';
 import type { OrderLine } from '../../shared/order/header';
 import { ok, type Result } from '../../shared/result';
@@ -10,6 +11,7 @@ export interface Quote {
   readonly lines: Pick<OrderLine, 'itemId' | 'name' | 'qty' | 'unitPrice' | 'modifiers' | 'lineTotal'>[];
   readonly subtotal: Money;
   readonly deliveryFee: Money;
+  readonly taxes: TaxLine[];
   readonly total: Money;
   readonly currency: string;
   readonly zone: { readonly id: string; readonly name: string } | null;
@@ -31,6 +33,7 @@ export function quoteOrder(catalog: Catalog, req: QuoteRequest, now: number, sta
     })),
     subtotal: priced.subtotal,
     deliveryFee: priced.deliveryFee,
+    taxes: priced.taxes,
     total: priced.total,
     currency: catalog.profile.currency,
     zone: priced.zone ? { id: priced.zone.id, name: priced.zone.name } : null,

@@ -62,8 +62,7 @@ export function trackView(
       })),
       subtotal: header.totals.subtotal,
       deliveryFee: header.totals.deliveryFee,
-      // Outlets have no tax settings yet: prices carry no separate tax.
-      tax: 0,
+      taxes: header.totals.taxes ?? [],
       total: header.totals.total,
     },
     payment: {

@@ -13,6 +13,11 @@ export const DEMO_OUTLET: OutletProfile = {
   // The demo kitchen never closes, so the demo works whenever someone tries it.
   hours: Array.from({ length: 7 }, () => [{ open: '00:00', close: '24:00' }]),
   closures: [],
+  // Menu prices include GST (5 % for restaurants, half to the centre and half to the state): receipts show it.
+  taxes: [
+    { id: 'cgst', name: 'CGST', rateBasisPoints: 250, inclusive: true, onDeliveryFee: false },
+    { id: 'sgst', name: 'SGST', rateBasisPoints: 250, inclusive: true, onDeliveryFee: false },
+  ],
   zones: [
     {
       id: 'central',

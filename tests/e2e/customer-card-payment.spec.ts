@@ -41,8 +41,10 @@ test('a customer pays by card on the provider page and lands on the tracking lin
     await expect(customer.getByRole('heading', { level: 1 })).toHaveText('Placed');
     const receipt = customer.getByRole('region', { name: 'Receipt' });
     await expect(receipt).toContainText('1 × Plain Dosa');
-    await expect(receipt).toContainText('Taxesnot charged separately');
     await expect(receipt).toContainText('Total ₹90.00');
+    // The demo kitchen's prices include 5 % GST, half central and half state: ₹90 × 2.5 / 105 = ₹2.14 each.
+    await expect(receipt).toContainText('Includes CGST 2.5%₹2.14');
+    await expect(receipt).toContainText('Includes SGST 2.5%₹2.14');
     // Printed, the receipt is all there is: no buttons, banners or notification offers.
     await customer.emulateMedia({ media: 'print' });
     await expect(receipt.getByText('Paid by card')).toBeVisible();

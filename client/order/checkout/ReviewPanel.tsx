@@ -1,4 +1,5 @@
 import type { OrderRequest, Quote } from '../api/orderApi';
+import { TaxRows } from '../../common/ui/TaxRows';
 import { price } from '../money';
 
 interface Props {
@@ -41,10 +42,12 @@ export function ReviewPanel({ quote, request, placing, mayBePlaced, error, onPla
             <dd>{money(quote.deliveryFee)}</dd>
           </div>
         ) : null}
+        <TaxRows taxes={quote.taxes} inclusive={false} format={money} />
         <div className="totals__total">
           <dt>Total</dt>
           <dd>{money(quote.total)}</dd>
         </div>
+        <TaxRows taxes={quote.taxes} inclusive format={money} className="totals__included" />
       </dl>
       <p>
         {HOW[request.type]}

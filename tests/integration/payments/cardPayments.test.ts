@@ -240,7 +240,11 @@ describe('refunds', () => {
       lines: [{ name: 'Plain Dosa', qty: 2, unitPrice: 9000, modifiers: [], lineTotal: 18000 }],
       subtotal: 18000,
       deliveryFee: 0,
-      tax: 0,
+      // The demo kitchen's prices include 5 % GST: 180.00 × 2.5 / 105 = 4.29 each half.
+      taxes: [
+        { name: 'CGST', rateBasisPoints: 250, inclusive: true, amount: 429 },
+        { name: 'SGST', rateBasisPoints: 250, inclusive: true, amount: 429 },
+      ],
       total: 18000,
     });
     await pollUntil(

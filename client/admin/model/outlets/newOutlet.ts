@@ -40,6 +40,7 @@ export function firstProfile(id: OutletId, outlet: NewOutlet): OutletProfile {
     zones: [],
     orderTypes: ['delivery', 'pickup'],
     defaultPrepMinutes: 20,
+    taxes: [],
   };
 }
 

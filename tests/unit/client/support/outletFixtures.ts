@@ -33,6 +33,7 @@ export const PROFILE: OutletProfile = {
   ],
   orderTypes: ['delivery', 'pickup', 'dine-in'],
   defaultPrepMinutes: 15,
+  taxes: [],
 };
 
 /** A thali with a required size and optional extras, and a plain drink. */

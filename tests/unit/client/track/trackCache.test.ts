@@ -47,6 +47,18 @@ describe('TrackCache', () => {
     expect(parseTrackView(VIEW)).not.toHaveProperty('driver');
   });
 
+  it('reads a receipt cached before tax settings as one without taxes', () => {
+    const receipt = {
+      lines: [{ name: 'Plain Dosa', qty: 2, unitPrice: 9000, modifiers: [], lineTotal: 18000 }],
+      subtotal: 18000,
+      deliveryFee: 0,
+      total: 18000,
+    };
+    expect(parseTrackView({ ...VIEW, receipt: { ...receipt, tax: 0 } })?.receipt).toEqual({ ...receipt, taxes: [] });
+    const taxed = { ...receipt, taxes: [{ name: 'VAT', rateBasisPoints: 2_000, inclusive: true, amount: 3000 }] };
+    expect(parseTrackView({ ...VIEW, receipt: taxed })?.receipt).toEqual(taxed);
+  });
+
   it('refuses views of a shape this page does not know', () => {
     expect(parseTrackView(VIEW)).toEqual(VIEW);
     expect(parseTrackView({ ...VIEW, status: 'teleported' })).toBeNull();

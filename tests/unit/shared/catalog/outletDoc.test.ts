@@ -30,6 +30,7 @@ const PROFILE: OutletProfile = {
   zones: [],
   orderTypes: ['pickup'],
   defaultPrepMinutes: 15,
+  taxes: [],
 };
 const MENU: Menu = {
   categories: [{ id: 'drinks', name: 'Drinks' }],

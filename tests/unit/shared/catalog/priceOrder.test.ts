@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../../../shared/catalog/outletDoc';
 import type { AvailabilityEntry as Availability } from '../../../../shared/catalog/outletStatus';
 import { priceOrder, type CartLine, type Pricing } from '../../../../shared/catalog/priceOrder';
+import type { TaxRule } from '../../../../shared/catalog/taxes';
 import { MoneySchema } from '../../../../shared/money';
 import { ORDER_TYPES } from '../../../../shared/order/status';
 
@@ -11,7 +12,7 @@ const NOW = 1_700_000_000_000;
 const HOME = { lat: 12.95, lng: 77.6 };
 
 /** A thali with a required size and up to two extras, and two plain drinks. Prices in paise. */
-function catalog(availability: Record<string, Availability> = {}): Catalog {
+function catalog(availability: Record<string, Availability> = {}, taxes: readonly TaxRule[] = []): Catalog {
   return {
     profile: {
       id: 'outlet-1',
@@ -40,6 +41,7 @@ function catalog(availability: Record<string, Availability> = {}): Catalog {
       ],
       orderTypes: ['delivery', 'pickup', 'dine-in'],
       defaultPrepMinutes: 15,
+      taxes: [...taxes],
     },
     menu: {
       categories: [
@@ -129,10 +131,29 @@ describe('priceOrder', () => {
         ],
         subtotal: 74_000,
         deliveryFee: 4_000,
+        taxes: [],
         total: 78_000,
         zone: catalog().profile.zones[0],
       },
     });
+  });
+
+  it('adds exclusive taxes from the outlet settings to the total, and shows inclusive ones inside the prices', () => {
+    const gst: TaxRule = { id: 'gst', name: 'GST', rateBasisPoints: 500, inclusive: false, onDeliveryFee: true };
+    const vat: TaxRule = { id: 'vat', name: 'VAT', rateBasisPoints: 2_000, inclusive: true, onDeliveryFee: false };
+    const cart = [
+      { itemId: 'chai', qty: 3 },
+      { itemId: 'lassi', qty: 5 },
+    ];
+    const taxed = priceOrder(catalog({}, [gst, vat]), cart, 'pickup', NOW);
+    const plain = priceOrder(catalog(), cart, 'pickup', NOW);
+    if (!taxed.ok || !plain.ok) throw new Error('both carts price');
+    const gstAmount = Math.round(taxed.value.subtotal * 0.05);
+    expect(taxed.value.taxes).toEqual([
+      { name: 'GST', rateBasisPoints: 500, inclusive: false, amount: gstAmount },
+      { name: 'VAT', rateBasisPoints: 2_000, inclusive: true, amount: Math.round(taxed.value.subtotal / 6) },
+    ]);
+    expect(taxed.value.total).toBe(plain.value.total + gstAmount);
   });
 
   it('names the zone that priced a delivery, and none for pickup or dine-in', () => {
@@ -359,6 +380,7 @@ describe('priceOrder', () => {
         }
         expect(result.subtotal).toBe(result.lines.reduce((sum, l) => sum + l.lineTotal, 0));
         expect(result.total).toBe(result.subtotal + result.deliveryFee);
+        expect(result.taxes).toEqual([]);
         for (const amount of [result.subtotal, result.deliveryFee, result.total]) expect(Number.isSafeInteger(amount)).toBe(true);
       }),
     );

@@ -63,6 +63,15 @@ describe('trackView', () => {
     expect(v.timeline.map((e) => e.type)).toEqual(['placed', 'accepted', 'picked_up']);
   });
 
+  it('prints the taxes the order was priced with on its receipt, and none for an order from before tax settings', () => {
+    const gst = { name: 'GST', rateBasisPoints: 500, inclusive: false, amount: money(900) };
+    const plain = header('pickup');
+    const taxed = { ...plain, totals: { ...plain.totals, taxes: [gst], total: money(plain.totals.total + 900) } };
+    const state = reduceOrder(assigned.slice(0, 2), { orderType: 'pickup' });
+    expect(trackView({ header: taxed, state }, null).receipt).toMatchObject({ taxes: [gst], total: plain.totals.total + 900 });
+    expect(trackView({ header: plain, state }, null).receipt?.taxes).toEqual([]);
+  });
+
   it('shows a card payment awaiting, paid and refunded, without the provider’s references', () => {
     const card = (events: OrderEvent[]) =>
       trackView({ header: { ...header('pickup'), payment: { method: 'card' } }, state: reduceOrder(events) }, null);

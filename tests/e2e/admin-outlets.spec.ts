@@ -2,7 +2,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectConnected, openAdminDesk } from './support/adminPage';
 import { freshServerPerTest } from './support/freshServer';
-import { blockMapTiles, menuItem } from './support/orderPage';
+import { blockMapTiles, fillCustomer, menuItem } from './support/orderPage';
 import { signInAsOutlet } from './support/outletPage';
 
 const env = freshServerPerTest();
@@ -125,4 +125,44 @@ test('an admin adds an outlet offline, gives it a menu, hours and a zone; online
   await customer.getByRole('link', { name: /Dabba Koramangala/ }).click();
   await expect(menuItem(customer, 'Mysore Bonda')).toContainText('₹60.00');
   await expect(customer.getByText('Open — taking orders')).toBeVisible();
+});
+
+test('an admin charges GST on top of menu prices: the customer sees it before ordering and on the printed receipt', async () => {
+  const { server, browser } = env();
+  const page = await openAdminDesk(browser, server.url);
+  await expectConnected(page);
+  await openOutlet(page, 'Dabba Demo Kitchen');
+  await page.getByRole('tab', { name: 'Taxes' }).click();
+  const taxes = page.getByRole('tabpanel', { name: 'Taxes' });
+  // The demo kitchen starts with GST inside its prices, half central and half state.
+  await expect(taxes.getByRole('group', { name: 'Tax 2' }).getByLabel('Name on receipts')).toHaveValue('SGST');
+  await taxes.getByRole('button', { name: 'Remove SGST' }).click();
+  await taxes.getByRole('button', { name: 'Remove CGST' }).click();
+  await expect(taxes.getByText('No taxes: receipts show menu prices and fees only.')).toBeVisible();
+  await taxes.getByRole('button', { name: 'Add a tax' }).click();
+  const gst = taxes.getByRole('group', { name: 'Tax 1' });
+  await gst.getByLabel('Rate (%)').fill('55');
+  await expect(gst.getByText('Use a rate from 0.01 to 50, such as 5 or 2.5.')).toBeVisible();
+  await gst.getByLabel('Rate (%)').fill('5');
+  await expect(gst.getByLabel('Menu prices already include it')).not.toBeChecked();
+  await expect(taxes.getByRole('figure', { name: 'Example receipt' })).toContainText('customers pay ₹145.00');
+  await taxes.getByRole('button', { name: 'Save taxes' }).click();
+  await expect(taxes.getByText('Taxes saved on this device.')).toBeVisible();
+  await expect(page.locator('.outlet-editor__head').getByText('synced', { exact: true })).toBeVisible();
+
+  const guest = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await guest.goto(`${server.url}/order/demo-outlet?table=T4`);
+  await guest.getByRole('article', { name: 'Filter Coffee' }).getByRole('button', { name: 'Add to cart' }).click();
+  await fillCustomer(guest, 'Taxed Guest');
+  await guest.getByRole('button', { name: 'Review order' }).click();
+  const review = guest.getByRole('region', { name: 'Review your order' });
+  await expect(review).toContainText('GST 5%₹2.50');
+  await expect(review).toContainText('Total₹52.50');
+  await review.getByRole('button', { name: 'Place order' }).click();
+  await guest.waitForURL(/\/track\//);
+  const receipt = guest.getByRole('region', { name: 'Receipt' });
+  await expect(receipt).toContainText('GST 5%₹2.50');
+  await expect(receipt).toContainText('Total ₹52.50');
+  await guest.emulateMedia({ media: 'print' });
+  await expect(receipt.getByText('GST 5%')).toBeVisible();
 });

@@ -21,3 +21,16 @@ export const latitudeOf = coordinate('lat');
 export const longitudeOf = coordinate('lng');
 
 export const plainNumber = (n: number): string => String(n);
+
+/** A tax rate typed as a percentage ("5", "2.5 %", "12.25") in basis points within [min, max], or null. */
+export const percentInBasisPoints =
+  (min: number, max: number) =>
+  (text: string): number | null => {
+    const match = /^\s*(\d{1,3})(?:[.,](\d{1,2}))?\s*%?\s*$/.exec(text);
+    if (!match) return null;
+    const basisPoints = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+    return basisPoints >= min && basisPoints <= max ? basisPoints : null;
+  };
+
+/** Basis points as a percentage to type over: 250 → "2.5". */
+export const basisPointsAsPercent = (basisPoints: number): string => String(basisPoints / 100);

@@ -9,7 +9,7 @@ import { fail, ok, type Result } from '../../../../shared/result';
  */
 
 /** A fresh id with a readable prefix; the random part keeps drafts made offline on two desks apart. */
-export const freshId = (prefix: 'cat' | 'item' | 'group' | 'opt' | 'zone'): string => `${prefix}-${randomId(8)}`;
+export const freshId = (prefix: 'cat' | 'item' | 'group' | 'opt' | 'zone' | 'tax'): string => `${prefix}-${randomId(8)}`;
 
 /** The list with the entry at `index` and its neighbour `by` away swapped; unchanged at either end. */
 export const swapWithNeighbour = <T>(list: readonly T[], index: number, by: -1 | 1): readonly T[] => {

@@ -9,6 +9,7 @@ import { hrefOf } from '../../shell/adminRoute';
 import { HoursSection } from './hours/HoursSection';
 import { MenuSection } from './menu/MenuSection';
 import { ProfileSection } from './profile/ProfileSection';
+import { TaxesSection } from './taxes/TaxesSection';
 import { ZonesSection } from './zones/ZonesSection';
 
 const TABS = [
@@ -16,6 +17,7 @@ const TABS = [
   { id: 'availability', label: 'Availability' },
   { id: 'hours', label: 'Hours' },
   { id: 'zones', label: 'Delivery zones' },
+  { id: 'taxes', label: 'Taxes' },
   { id: 'profile', label: 'Profile' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
@@ -82,6 +84,7 @@ export function OutletEditor({ outletId }: { readonly outletId: OutletId }) {
           {t.id === 'availability' ? <AvailabilityScreen outletId={outletId} catalog={catalog} syncState={syncState} /> : null}
           {t.id === 'hours' ? <HoursSection outletId={outletId} profile={profile} /> : null}
           {t.id === 'zones' ? <ZonesSection outletId={outletId} profile={profile} /> : null}
+          {t.id === 'taxes' ? <TaxesSection outletId={outletId} profile={profile} /> : null}
           {t.id === 'profile' ? <ProfileSection outletId={outletId} profile={profile} /> : null}
         </div>
       ))}

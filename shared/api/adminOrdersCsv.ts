@@ -16,7 +16,8 @@ export const ordersCsvQuerySchema = z
 
 /**
  * The header row, in order. Times are ISO 8601 UTC (`placed_local` is the outlet's wall clock);
- * amounts are decimal major units (`total` 123.50 with `currency` INR); an empty cell is unknown or
+ * amounts are decimal major units (`total` 123.50 with `currency` INR; `tax` is every tax charged, whether
+ * inside the prices or added to them); an empty cell is unknown or
  * not applicable. A cell that starts with = + - @ (or a tab or carriage return) is written with a leading
  * apostrophe so spreadsheets never run it as a formula; that includes ids that happen to start with "-".
  */
@@ -32,6 +33,7 @@ export const ORDERS_CSV_COLUMNS = [
   'customer_name',
   'customer_phone',
   'total',
+  'tax',
   'currency',
   'driver_id',
   'driver_name',

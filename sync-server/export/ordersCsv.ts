@@ -20,6 +20,7 @@ export function orderRecord(r: ExportRow, timeZone: string): string {
     customer_name: r.customer_name,
     customer_phone: r.customer_phone,
     total: major(r.total),
+    tax: major(r.tax),
     currency: r.currency,
     driver_id: r.driver_id,
     driver_name: r.driver_name,

@@ -138,6 +138,7 @@ export async function placeOrder(
       customerName: req.customer.name,
       customerPhone: req.customer.phone,
       total: priced.total,
+      tax: priced.taxes.reduce((sum, t) => sum + t.amount, 0),
       currency: profile.currency,
     } as const;
     // Index row, idempotency key and the document's first update commit together, or none does.

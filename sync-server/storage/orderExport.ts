@@ -14,6 +14,7 @@ export interface ExportRow {
   readonly customer_name: string | null;
   readonly customer_phone: string | null;
   readonly total: number | null;
+  readonly tax: number | null;
   readonly currency: string | null;
   readonly driver_id: string | null;
   readonly driver_name: string | null;
@@ -63,6 +64,7 @@ export class OrderExport {
         'o.customer_name',
         'o.customer_phone',
         'o.total',
+        'o.tax',
         'o.currency',
         'o.driver_id',
         'u.name as driver_name',

@@ -31,6 +31,8 @@ export interface OrderSummary {
   readonly customerName: string;
   readonly customerPhone: string;
   readonly total: number;
+  /** Every tax charged, inside the prices or added to them. */
+  readonly tax: number;
   readonly currency: string;
 }
 
@@ -97,6 +99,7 @@ export class OrderIndex {
           customer_phone: row.customerPhone,
           customer_phone_digits: phoneDigits(row.customerPhone),
           total: row.total,
+          tax: row.tax,
           currency: row.currency,
         })
         .execute();

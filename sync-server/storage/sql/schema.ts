@@ -87,6 +87,8 @@ export interface OrdersTable {
   customer_phone_digits: string | null;
   /** Minor units. */
   total: number | null;
+  /** Minor units: every tax the order was charged, included in prices or added (0017_orders_tax.ts). */
+  tax: number | null;
   currency: string | null;
   assigned_at: EpochMs | null;
   accepted_at: EpochMs | null;

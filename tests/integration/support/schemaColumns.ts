@@ -44,6 +44,7 @@ export const SCHEMA_COLUMNS: SchemaColumns = {
     customer_phone: 'text?',
     customer_phone_digits: 'text?',
     total: 'number?',
+    tax: 'number?',
     currency: 'text?',
     assigned_at: 'number?',
     accepted_at: 'number?',

@@ -46,6 +46,8 @@ describe('GET /api/admin/orders.csv', () => {
       type: 'pickup',
       source: 'online',
       total: '180.00',
+      // The demo kitchen's prices include 5 % GST, as two halves of 4.29.
+      tax: '8.58',
       currency: 'INR',
       driver_id: '',
       accepted_at: iso(ist('12:12')),

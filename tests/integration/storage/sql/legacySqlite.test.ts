@@ -28,7 +28,7 @@ const legacySchema = (db: Db): z.infer<typeof SqliteObjects> =>
   );
 
 /** Columns the shared migrations (migrations/index.ts) add to a legacy database, by table. */
-const SHARED_COLUMNS: Readonly<Record<string, readonly string[]>> = { orders: ['customer_name_folded'] };
+const SHARED_COLUMNS: Readonly<Record<string, readonly string[]>> = { orders: ['customer_name_folded', 'tax'] };
 
 /** Indexes 0015_orders_in_flight_indexes replaced: the old one goes, the two over orders in flight come. */
 const REPLACED_INDEXES = /^(orders_awaiting_driver|orders_waiting_for_driver|orders_driver_active)$/;
@@ -53,7 +53,7 @@ function everyRow(db: Db, omitted: Readonly<Record<string, readonly string[]>> =
 const withoutSharedColumns = (schema: z.infer<typeof SqliteObjects>): z.infer<typeof SqliteObjects> =>
   schema.map((o) => ({
     ...o,
-    sql: (SHARED_COLUMNS[o.name] ?? []).reduce((text, column) => text?.replace(new RegExp(`, "${column}" [A-Z]+`), '') ?? null, o.sql),
+    sql: (SHARED_COLUMNS[o.name] ?? []).reduce((text, column) => text?.replace(new RegExp(`, "${column}" [A-Za-z]+`), '') ?? null, o.sql),
   }));
 
 const userVersion = (db: Db): unknown => db.pragma('user_version', { simple: true });
@@ -121,6 +121,8 @@ describe('a SQLite database built by the legacy migrations', () => {
         'orders_waiting_for_driver',
       ]);
       expect(after.prepare('SELECT customer_name_folded FROM orders').all()).toEqual([{ customer_name_folded: null }]);
+      // 0017_orders_tax: an order indexed before tax settings was charged none separately, where its total is known.
+      expect(after.prepare('SELECT total, tax FROM orders').all()).toEqual([{ total: null, tax: null }]);
     } finally {
       after.close();
     }

@@ -56,7 +56,8 @@ export default defineConfig({
     // dist/.vite/manifest.json: the chunk graph `npm run check:bundles` follows to hold each app to its budget.
     manifest: true,
     rolldownOptions: {
-      input: Object.fromEntries(APPS.map((app) => [app, fromRoot(`client/${app}/index.html`)])),
+      // `home` is the landing page at / (links to the apps, no script).
+      input: Object.fromEntries([...APPS, 'home'].map((page) => [page, fromRoot(`client/${page}/index.html`)])),
       // One chunk per library, fetched only by the pages that import it: libraries change less often than
       // the apps, so their chunks stay cached across releases. Leaflet is left to the default split, which
       // keeps it behind the maps' dynamic import (in a group, Rolldown makes the pages import it statically).

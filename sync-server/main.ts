@@ -1,5 +1,6 @@
 import { startServer } from './app';
 import { loadConfig } from './config';
+import { welcomeFor } from './seed/welcome';
 
 /**
  * `npm start`: serve until SIGTERM/SIGINT, then drain (see DabbaServer.close) and exit 0, or exit 1 if the
@@ -7,6 +8,8 @@ import { loadConfig } from './config';
  */
 const config = loadConfig();
 const server = await startServer(config);
+// Not through the logger: the first thing someone who just ran `npm start` needs, whatever LOG_LEVEL says.
+process.stdout.write(await welcomeFor(server.url, server.sql, config));
 let stopping = false;
 const stop = (signal: string): void => {
   if (stopping) return;

@@ -39,6 +39,11 @@ export function staticRoutes(staticDir: string): Hono {
       return shell(c, next);
     });
   }
-  app.get('/', (c) => c.redirect('/outlet/'));
+  // The landing page: one link per app, for someone who opened the server's address and nothing more.
+  const home = serveStatic({ root, path: path.join('home', 'index.html'), precompressed: true });
+  app.get('/', async (c, next) => {
+    c.header('Cache-Control', 'no-cache');
+    return home(c, next);
+  });
   return app;
 }

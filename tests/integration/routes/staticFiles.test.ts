@@ -39,6 +39,8 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, 'assets', 'menu-Cx81abZ.js'), SCRIPT);
   fs.writeFileSync(path.join(dir, 'order', 'index.html'), SHELL);
   fs.writeFileSync(path.join(dir, 'assets', 'logo-9ab.png'), Buffer.alloc(4096, 7));
+  fs.mkdirSync(path.join(dir, 'home'));
+  fs.copyFileSync(path.resolve(import.meta.dirname, '../../../client/home/index.html'), path.join(dir, 'home', 'index.html'));
   await precompressDir(dir);
   server = await startTestServer({ DABBA_STATIC_DIR: dir });
 });
@@ -79,5 +81,15 @@ describe('static files', () => {
     const res = await get(`${server.url}/assets/logo-9ab.png`, 'gzip, br');
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(res.body.length).toBe(4096);
+  });
+});
+
+describe('the landing page', () => {
+  it('is what / shows: a link to each app, not a redirect into one', async () => {
+    const res = await fetch(`${server.url}/`, { redirect: 'manual' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    const html = await res.text();
+    for (const app of ['order', 'outlet', 'driver', 'admin']) expect(html).toContain(`href="/${app}/"`);
   });
 });

@@ -32,6 +32,10 @@ describe('demo accounts on a server bound beyond loopback', () => {
     expect(errorOf(await login(server, 'admin', 'ｄａｂｂａ-ｄｅｍｏ'))?.code).toBe('demo_login_disabled');
     expect(server.stderr()).toContain('DEMO LOGINS ARE DISABLED');
     expect(server.stderr()).toContain('admin@dabba.local');
+    // The welcome names where the apps are, and no account that cannot sign in here.
+    await expect.poll(() => server.stdout()).toContain('Dabba is running at http://localhost:');
+    expect(server.stdout()).toMatch(/Admin desk +http:\/\/localhost:\d+\/admin\//);
+    expect(server.stdout()).not.toContain('Demo accounts');
   });
 
   it('that exist from an earlier run stay locked when the server is restarted on 0.0.0.0 without seeding', async () => {
@@ -41,6 +45,11 @@ describe('demo accounts on a server bound beyond loopback', () => {
     expect(signedIn.status).toBe(200);
     const { token } = signedIn.body;
     expect(local.stderr()).not.toContain('DEMO');
+    // On loopback, someone trying Dabba is told where each app is and how to sign in.
+    await expect
+      .poll(() => local.stdout())
+      .toContain('Demo accounts (password "dabba-demo"): admin@dabba.local, outlet@dabba.local, driver@dabba.local');
+    for (const app of ['order', 'outlet', 'driver', 'admin']) expect(local.stdout()).toContain(`${local.url}/${app}/`);
     local.process.kill('SIGTERM');
     await local.exited;
 

@@ -82,6 +82,8 @@ export interface ChildServer {
   readonly exited: Promise<void>;
   /** Everything the process wrote to stderr so far. */
   stderr(): string;
+  /** Everything the process wrote to stdout so far (the welcome, and log lines at LOG_LEVEL). */
+  stdout(): string;
 }
 
 /**
@@ -93,7 +95,11 @@ export async function spawnServer(dataDir: string, port: number, env: Record<str
   const child = spawn(process.execPath, await serverNodeArgs(), {
     cwd: path.resolve(import.meta.dirname, '../../..'),
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', ...storage, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
   });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
@@ -116,5 +122,5 @@ export async function spawnServer(dataDir: string, port: number, env: Record<str
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, port, process: child, exited, stderr: () => stderr };
+  return { url, port, process: child, exited, stderr: () => stderr, stdout: () => stdout };
 }

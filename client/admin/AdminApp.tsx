@@ -1,7 +1,7 @@
 import { useDevice, useDeviceSnapshot } from '../common/device/DeviceContext';
+import { appGate } from '../common/session/appGate';
 import { SignInForm } from '../common/ui/SignInForm';
 import { AdminShell } from './shell/AdminShell';
-import { adminOnly } from './signInGate';
 
 /** Sign-in first, admins only; the shell and its screens after. */
 export function AdminApp() {
@@ -12,7 +12,7 @@ export function AdminApp() {
       <SignInForm
         title="Dabba Admin — sign in"
         notice={signedOutReason}
-        onSignIn={(email, password) => device.signIn(email, password, adminOnly)}
+        onSignIn={(email, password) => device.signIn(email, password, appGate('admin'))}
       />
     );
   }

@@ -118,7 +118,7 @@ test("refusals show the server's own message next to what they are about: the mi
   await expect(customer.getByRole('button', { name: 'Place order' })).toHaveCount(0);
 });
 
-test("a guest orders from a table's link: dine-in at that table is chosen, no address is asked, and the tracking page ends at served", async () => {
+test("a guest orders from a table's link: dine-in at that table is chosen, no address is asked, offline is said once, and the tracking page ends at served", async () => {
   const { server, browser } = env();
   const guest = await browser.newPage({ viewport: { width: 768, height: 1024 } });
   await guest.goto(`${server.url}/order/demo-outlet?table=T4`);
@@ -132,6 +132,13 @@ test("a guest orders from a table's link: dine-in at that table is chosen, no ad
   const review = guest.getByRole('region', { name: 'Review your order' });
   await expect(review).toContainText('Dine-in at table T4');
   await expect(review).toContainText('Total₹50.00');
+  // The wifi drops as the guest presses "Place order": one short message, nothing sent, the cart kept.
+  await guest.context().setOffline(true);
+  await review.getByRole('button', { name: 'Place order' }).click();
+  await expect(guest.getByRole('alert')).toHaveText("You're offline — your order is not placed yet; we'll keep your cart.");
+  await expect(guest.getByRole('alert')).toHaveCount(1);
+  await expect(guest.getByText('You pressed "Place order" before')).toHaveCount(0);
+  await guest.context().setOffline(false);
   await review.getByRole('button', { name: 'Place order' }).click();
   await guest.waitForURL(/\/track\//);
   await expect(guest.getByRole('heading', { level: 1, name: 'Placed' })).toBeVisible();

@@ -57,7 +57,7 @@ export function ReviewPanel({ quote, request, placing, mayBePlaced, error, onPla
         {request.payment.method === 'card' ? 'pay by card now' : 'pay cash'} · {request.customer.name}, {request.customer.phone}
       </p>
       {request.notes ? <p className="muted">Notes: {request.notes}</p> : null}
-      {mayBePlaced ? (
+      {mayBePlaced && !error ? (
         <p className="notice">
           You pressed "Place order" before. Pressing it again is safe: if that order went through, you get the same order, not a second one.
         </p>

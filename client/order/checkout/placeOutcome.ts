@@ -13,6 +13,9 @@ export type PlaceOutcome =
   /** The server refused the order: back to editing, with its message by the field it is about. */
   | { readonly kind: 'refused'; readonly field: CheckoutField; readonly message: string };
 
+/** Said once, instead of sending: a request the browser knows it cannot send would only end in LOST_ANSWER's doubt. */
+export const OFFLINE_NOT_PLACED = "You're offline — your order is not placed yet; we'll keep your cart.";
+
 export const LOST_ANSWER =
   'We could not hear back from Dabba, so your order may or may not have gone through. Press "Place order" again: it will not be placed twice.';
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { placeOrder, quoteOrder, type OrderRequest, type Quote } from '../api/orderApi';
 import type { CartState, CartStore, LatLng } from '../cart/cartStore';
 import { buildOrderRequest, placeRefusal, type FieldErrors } from './orderRequest';
-import { placeOutcome } from './placeOutcome';
+import { OFFLINE_NOT_PLACED, placeOutcome } from './placeOutcome';
 
 export type CheckoutPhase =
   | { readonly kind: 'editing' }
@@ -57,7 +57,9 @@ export function useCheckout(
       setPhase({ kind: 'review', quote: answer.value, request: next.value });
       return;
     }
-    const { field, message } = placeRefusal(answer.error.code, answer.error.message);
+    const { field, message } = navigator.onLine
+      ? placeRefusal(answer.error.code, answer.error.message)
+      : { field: 'form', message: OFFLINE_NOT_PLACED };
     setErrors({ [field]: message });
     setPhase({ kind: 'editing' });
   }, [store, outletId, defaultPin, cardOffered]);
@@ -65,6 +67,11 @@ export function useCheckout(
   const place = useCallback(async () => {
     if (phase.kind !== 'review') return;
     const { quote, request } = phase;
+    // Nothing leaves an offline browser: no key is kept, so the page does not wonder later whether it was placed.
+    if (!navigator.onLine) {
+      setErrors({ form: OFFLINE_NOT_PLACED });
+      return;
+    }
     setPhase({ kind: 'placing', quote, request });
     setErrors({});
     const key = store.keyFor(JSON.stringify(request));

@@ -1,3 +1,4 @@
+import { randomOrderNumber } from './order/orderNumber';
 import { z } from 'zod';
 
 /** Ids are URL- and docName-safe: no ':' so they never split a document name ambiguously. */
@@ -35,7 +36,8 @@ export function randomId(length = 22): string {
   return out;
 }
 
-export const newOrderId = (): OrderId => OrderIdSchema.parse(randomId());
+/** A readable order number (shared/order/orderNumber.ts) then 17 random characters: 22 in all, as other ids. */
+export const newOrderId = (): OrderId => OrderIdSchema.parse(`${randomOrderNumber()}${randomId(17)}`);
 export const newEventId = (): EventId => EventIdSchema.parse(randomId());
 export const newUserId = (): UserId => UserIdSchema.parse(randomId());
 export const newTrackingToken = (): TrackingToken => TrackingTokenSchema.parse(randomId(32));

@@ -1,3 +1,4 @@
+import { orderNumberQuery } from '../../shared/order/orderNumber';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import { OrderIdSchema, OutletIdSchema, type OrderId, type OutletId } from '../../shared/ids';
@@ -62,6 +63,7 @@ export class OrderHistory {
     if (q !== null) {
       // Only a query written like a phone number searches phones: the digits inside a name or an id would match at random.
       const digits = /^[+\d\s().-]+$/.test(q) ? phoneDigits(q) : '';
+      const number = orderNumberQuery(q);
       orders = orders.where((eb) =>
         eb.or([
           sql<boolean>`customer_name_folded LIKE ${containing(foldedName(q))} ESCAPE '\\'`,
@@ -69,6 +71,8 @@ export class OrderHistory {
           ...(digits.length > 0 ? [eb('customer_phone_digits', 'like', containing(digits))] : []),
           // Ids are case-sensitive, so the prefix is compared exactly; lengths count characters on both.
           sql<boolean>`substr(id, 1, ${[...q].length}) = ${q}`,
+          // An order number as staff type it: "#k7m3x" is the id prefix K7M3X.
+          ...(number !== null && number !== q ? [sql<boolean>`substr(id, 1, ${number.length}) = ${number}`] : []),
         ]),
       );
     }

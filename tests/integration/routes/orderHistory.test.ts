@@ -1,3 +1,4 @@
+import { orderNumber } from '../../../shared/order/orderNumber';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { orderDocName } from '../../../shared/docNames';
 import { newEventId, type OrderId } from '../../../shared/ids';
@@ -120,6 +121,14 @@ describe('GET /api/orders: search', () => {
     expect(await ids(`?q=${encodeURIComponent(prefix)}`)).toContain(placed.zoe);
     const flipped = prefix.replace(/[a-zA-Z]/g, (ch) => (ch === ch.toLowerCase() ? ch.toUpperCase() : ch.toLowerCase()));
     if (flipped !== prefix) expect(await ids(`?q=${encodeURIComponent(flipped)}`)).not.toContain(placed.zoe);
+  });
+
+  it('finds an order by its number as staff say it: with or without #, in lower case, in part', async () => {
+    const number = orderNumber(placed.zoe);
+    expect(number).toMatch(/^#[A-Z0-9]{5}$/);
+    expect(await ids(`?q=${encodeURIComponent(number)}`)).toContain(placed.zoe);
+    expect(await ids(`?q=${encodeURIComponent(number.toLowerCase())}`)).toContain(placed.zoe);
+    expect(await ids(`?q=${number.slice(1, 4).toLowerCase()}`)).toContain(placed.zoe);
   });
 
   it('narrows to a time range, from inclusive and to exclusive, as epoch ms or ISO dates', async () => {

@@ -1,3 +1,4 @@
+import { orderNumber } from '../../../shared/order/orderNumber';
 import { describe, expect, it } from 'vitest';
 import { driverInboxName, orderDocName, outletInboxName, trackDocName } from '../../../shared/docNames';
 import { OutletIdSchema, type TrackingToken, type UserId } from '../../../shared/ids';
@@ -33,7 +34,7 @@ describe('order wake-ups', () => {
       kind: 'new_order',
       docs: [orderDocName(orderId), outletInboxName(outletId)],
       title: 'Dabba Demo Kitchen',
-      body: expect.stringMatching(new RegExp(`^New order #${orderId.slice(0, 6)} — 2 items, ₹\\d+$`)),
+      body: expect.stringMatching(new RegExp(`^New order ${orderNumber(orderId)} — 2 items, ₹\\d+$`)),
       open: `/outlet/#/board/${orderId}`,
       tag: `order-${orderId}`,
     });

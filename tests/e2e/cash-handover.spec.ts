@@ -1,12 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { ledgerMap } from '../../shared/cash/ledgerEntries';
-import { cashLedgerName } from '../../shared/docNames';
-import { newEventId, type OrderId, type UserId } from '../../shared/ids';
-import { login } from '../integration/support/api';
-import { appendAs } from '../integration/support/drivers';
-import { MuxTestClient } from '../integration/support/muxClient';
-import { placeDeliveryOrder } from './support/deliveryOrder';
 import { openDriverPhone } from './support/driverPage';
+import { driverCollectedCash } from './support/cashLedger';
 import { freshServerPerTest } from './support/freshServer';
 import { signInAsOutlet } from './support/outletPage';
 
@@ -14,21 +8,8 @@ const env = freshServerPerTest();
 
 test('a driver hands cash over at the outlet while the phone and the tablet are both offline; once both sync, both show the balance and the mismatch', async () => {
   const { server, browser } = env();
-  const admin = await login(server.url, 'admin');
-  const outlet = await login(server.url, 'outlet');
-  const driver = await login(server.url, 'driver');
-  const driverId = driver.user.id as UserId;
-
   // Ravi carried an order from the demo kitchen and collected its ₹270.00 (recorded in his ledger).
-  const { orderId } = await placeDeliveryOrder(server.url, 'Kavya Cash');
-  await appendAs(server.url, admin, orderId as OrderId, { type: 'assigned', driverId });
-  await appendAs(server.url, outlet, orderId as OrderId, { type: 'accepted', prepMinutes: 10 });
-  await appendAs(server.url, driver, orderId as OrderId, { type: 'picked_up' });
-  const seed = await MuxTestClient.connect(server.url, driver.token);
-  await seed.open(cashLedgerName(driverId));
-  const collected = { id: newEventId(), kind: 'collected', at: Date.now(), by: driverId, orderId, amount: 27_000, currency: 'INR' };
-  await seed.change(cashLedgerName(driverId), (d) => ledgerMap(d).set(collected.id, collected));
-  seed.close();
+  await driverCollectedCash(server.url, 'Kavya Cash');
 
   const { context: phoneContext, page: phone } = await openDriverPhone(browser, server.url);
   const cash = phone.getByRole('region', { name: 'Cash' });

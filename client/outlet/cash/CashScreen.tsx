@@ -9,7 +9,8 @@ import type * as Y from 'yjs';
 import { useDevice } from '../../common/device/DeviceContext';
 import { useHeldDoc } from '../../common/device/useHeldDoc';
 import { useNow } from '../../common/ui/useNow';
-import { receiveCash } from '../model/cash/receiveCash';
+import { MoneyField } from '../../common/ui/MoneyField';
+import { receiveCash } from '../../common/commands/receiveCash';
 import { useCashDrivers } from '../model/cash/useCashDrivers';
 
 const readCash = (doc: Y.Doc | undefined) => (doc ? reconcileCash(readLedger(doc)) : null);
@@ -67,17 +68,12 @@ export function CashScreen({ outletId }: { readonly outletId: string }) {
               : 'Their ledger is still opening on this tablet.'}
             {cash && cash.mismatches.length > 0 ? ` ${cash.mismatches.length} earlier handover(s) did not match.` : ''}
           </p>
-          <label className="field">
-            <span>Amount counted</span>
-            <input
-              inputMode="decimal"
-              autoComplete="off"
-              value={amountText}
-              placeholder={mainUnitsText(Math.max(0, holding))}
-              onChange={(e) => setAmountText(e.target.value)}
-              maxLength={10}
-            />
-          </label>
+          <MoneyField
+            label="Amount counted"
+            value={amountText}
+            placeholder={mainUnitsText(Math.max(0, holding))}
+            onChange={setAmountText}
+          />
           <button type="button" className="button button--primary button--big" onClick={confirm}>
             Confirm cash received
           </button>

@@ -31,6 +31,12 @@ test('a driver hands cash over at the outlet while the phone and the tablet are 
   await cash.getByRole('button', { name: 'Confirm handover' }).click();
   await expect(cash).toContainText('₹270.00 to Dabba Demo Kitchen — waiting for their record');
   await expect(cash).toContainText('You should hold ₹0.00 now');
+  // Only on the phone so far: it says so, and signing out asks first.
+  const waiting = phone.getByRole('status', { name: 'Waiting to upload' });
+  await expect(waiting).toContainText('1 cash record');
+  await phone.getByRole('button', { name: 'Sign out' }).click();
+  await expect(phone.getByRole('alertdialog')).toContainText('1 things waiting to upload, saved only on this device.');
+  await phone.getByRole('button', { name: 'Stay signed in' }).click();
 
   await tablet.getByLabel('Amount counted').fill('250');
   await tablet.getByRole('button', { name: 'Confirm cash received' }).click();
@@ -41,6 +47,7 @@ test('a driver hands cash over at the outlet while the phone and the tablet are 
   await tabletContext.setOffline(false);
   await expect(cash).toContainText('₹270.00 handed to Dabba Demo Kitchen, ₹250.00 counted there — MISMATCH', { timeout: 30_000 });
   await expect(cash).toContainText('You should hold ₹20.00 now');
+  await expect(waiting).toHaveCount(0);
   await expect(tablet.getByText(/Their ledger says they hold ₹20\.00\. 1 earlier handover\(s\) did not match\./)).toBeVisible({
     timeout: 30_000,
   });

@@ -21,6 +21,8 @@ test('a driver hands cash over at the outlet while the phone and the tablet are 
   await signInAsOutlet(tablet);
   await tablet.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Cash' }).click();
   await expect(tablet.getByText('Their ledger says they hold ₹270.00.')).toBeVisible();
+  // The tablet has no drivers list: the driver's first name came with the order, in the outlet's inbox.
+  await expect(tablet.getByRole('combobox', { name: 'Driver' })).toHaveText(/^Ravi \(#[^)]+\)$/);
 
   // Both lose the network; each records its side.
   await phoneContext.setOffline(true);

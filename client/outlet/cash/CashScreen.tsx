@@ -3,6 +3,7 @@ import { mainUnitsText, parseMainUnits } from '../../../shared/cash/amount';
 import { readLedger } from '../../../shared/cash/ledgerEntries';
 import { reconcileCash } from '../../../shared/cash/reconcile';
 import { cashLedgerName } from '../../../shared/docNames';
+import type { OutletId } from '../../../shared/ids';
 import { formatMoney } from '../../../shared/money';
 import { startOfLocalDay } from '../../../shared/order/board';
 import type * as Y from 'yjs';
@@ -16,10 +17,10 @@ import { useCashDrivers } from '../model/cash/useCashDrivers';
 const readCash = (doc: Y.Doc | undefined) => (doc ? reconcileCash(readLedger(doc)) : null);
 
 /**
- * Receive cash from a driver: pick the driver (by the orders they carried from here), see what their
+ * Receive cash from a driver: pick the driver (by first name and the orders they carried from here), see what their
  * ledger says they hold, count it, enter the amount and confirm. Saved on the tablet first, offline too.
  */
-export function CashScreen({ outletId }: { readonly outletId: string }) {
+export function CashScreen({ outletId }: { readonly outletId: OutletId }) {
   const device = useDevice();
   const drivers = useCashDrivers(outletId, startOfLocalDay(useNow(60_000)));
   const [driverId, setDriverId] = useState<string>('');

@@ -6,7 +6,7 @@ import { signInAsOutlet } from './support/outletPage';
 
 const env = freshServerPerTest();
 
-test('a driver hands cash over at the outlet while the phone and the tablet are both offline; once both sync, both show the balance and the mismatch', async () => {
+test('a driver hands cash over at the outlet while the phone and the tablet are both offline; once both sync, both show the balance and the mismatch, which the counter’s recount settles', async () => {
   const { server, browser } = env();
   // Ravi carried an order from the demo kitchen and collected its ₹270.00 (recorded in his ledger).
   await driverCollectedCash(server.url, 'Kavya Cash');
@@ -53,4 +53,14 @@ test('a driver hands cash over at the outlet while the phone and the tablet are 
   await expect(tablet.getByText(/Their ledger says they hold ₹20\.00\. 1 earlier handover\(s\) did not match\./)).toBeVisible({
     timeout: 30_000,
   });
+
+  // The counter finds the other ₹20.00 and recounts its side: the handover settles on both devices.
+  const recounts = tablet.getByRole('list', { name: 'Handovers that do not match' });
+  await expect(recounts).toContainText('₹270.00 handed, ₹250.00 counted here');
+  await expect(recounts.getByLabel('Amount counted again')).toHaveValue('270');
+  await recounts.getByRole('button', { name: 'Save recount' }).click();
+  await expect(tablet.getByText('Their ledger says they hold ₹0.00.')).toBeVisible();
+  await expect(recounts).toHaveCount(0);
+  await expect(cash).toContainText('₹270.00 to Dabba Demo Kitchen — confirmed', { timeout: 30_000 });
+  await expect(cash).toContainText('You should hold ₹0.00 now');
 });

@@ -13,6 +13,7 @@ import { useNow } from '../../common/ui/useNow';
 import { MoneyField } from '../../common/ui/MoneyField';
 import { receiveCash } from '../../common/commands/receiveCash';
 import { useCashDrivers } from '../model/cash/useCashDrivers';
+import { Recounts } from './Recounts';
 
 const readCash = (doc: Y.Doc | undefined) => (doc ? reconcileCash(readLedger(doc)) : null);
 
@@ -69,6 +70,7 @@ export function CashScreen({ outletId }: { readonly outletId: OutletId }) {
               : 'Their ledger is still opening on this tablet.'}
             {cash && cash.mismatches.length > 0 ? ` ${cash.mismatches.length} earlier handover(s) did not match.` : ''}
           </p>
+          {cash && driver ? <Recounts outletId={outletId} driverId={driver.driverId} mismatches={cash.mismatches} /> : null}
           <MoneyField
             label="Amount counted"
             value={amountText}

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { LatLng } from './catalog/zones';
-import { OrderIdSchema, type OrderId } from './ids';
+import { OrderIdSchema, type OrderId, type UserId } from './ids';
 
 /**
  * An inbox document (`inbox:outlet:<id>`, `inbox:driver:<id>`, `inbox:admin`) is written only by the
@@ -12,6 +12,11 @@ export interface InboxEntry {
   readonly placedAt: number;
   /** Outlet inboxes: set by the server when the order was left unanswered too long; the outlet's devices ring harder. */
   readonly escalatedAt?: number;
+  /**
+   * Outlet inboxes: the driver dispatch gave the order to, by first name as the tracking link shows them,
+   * so the counter can tell drivers apart when receiving cash (outlets have no drivers list). Absent while none.
+   */
+  readonly driver?: { readonly id: UserId; readonly firstName: string };
 }
 
 export const inboxMap = (doc: Y.Doc): Y.Map<InboxEntry> => doc.getMap<InboxEntry>(INBOX_MAP);

@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { serve } from '@hono/node-server';
 import type { Kysely } from 'kysely';
 import { AccountControl } from './auth/accountControl';
+import { cashMismatchAlerts } from './cash/cashMismatchAlerts';
 import { resolveJwtSecret, TokenService } from './auth/tokens';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
@@ -161,6 +162,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   for (const hooks of [projections, orderTimingsProjection(timings), outletDirectory(outlets), driverLedger(drivers), dispatcher])
     registry.use(hooks);
   registry.use(orderWakes({ orders, marks: new WakeMarks(sql), pushTokens, waker }));
+  registry.use(cashMismatchAlerts({ registry, users, outlets, waker, clock, log }));
   // Before any order commit (the demo seed's included): the outbox is written in every commit's transaction.
   const eventsOut = openEventsOut({ config, sql, clock, log, duties: dispatcher.duties });
   registry.use(eventsOut.hooks);

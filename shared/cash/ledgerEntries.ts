@@ -22,14 +22,20 @@ export const counterpartySchema = z.discriminatedUnion('kind', [
 export type Counterparty = z.infer<typeof counterpartySchema>;
 
 const base = { id: EventIdSchema, at, amount: MoneySchema, currency };
+/**
+ * A recount: this side of a handover stands in for the earlier entry it names (same kind, party and
+ * currency, itself no recount), which no longer counts. Entries are never changed, so a miscount is
+ * corrected by a new entry everyone sees (see shared/cash/recounts.ts).
+ */
+const replaces = EventIdSchema.optional();
 
 export const ledgerEntrySchema = z.discriminatedUnion('kind', [
   /** The driver took the order's cash at the door: the ledger's copy of the order's `cash_collected`. */
   z.object({ ...base, kind: z.literal('collected'), by: UserIdSchema, orderId: OrderIdSchema }).strict(),
   /** The driver's side of a handover: "I handed ₹X to <party>". */
-  z.object({ ...base, kind: z.literal('handed'), by: UserIdSchema, party: counterpartySchema }).strict(),
+  z.object({ ...base, kind: z.literal('handed'), by: UserIdSchema, party: counterpartySchema, replaces }).strict(),
   /** The receiver's side: "<party> received ₹Y from this driver", by outlet staff (for their outlet) or an admin. */
-  z.object({ ...base, kind: z.literal('received'), by: UserIdSchema, party: counterpartySchema }).strict(),
+  z.object({ ...base, kind: z.literal('received'), by: UserIdSchema, party: counterpartySchema, replaces }).strict(),
 ]);
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 export type LedgerEntryOf<K extends LedgerEntry['kind']> = Extract<LedgerEntry, { kind: K }>;
@@ -44,6 +50,12 @@ export function readLedger(doc: Y.Doc): LedgerEntry[] {
     if (parsed.success && parsed.data.id === key) entries.push(parsed.data);
   }
   return entries;
+}
+
+/** The valid entry filed under `id`, or null. */
+export function ledgerEntryIn(doc: Y.Doc, id: string): LedgerEntry | null {
+  const parsed = ledgerEntrySchema.safeParse(ledgerMap(doc).get(id));
+  return parsed.success && parsed.data.id === id ? parsed.data : null;
 }
 
 export const counterpartyKey = (c: Counterparty): string => (c.kind === 'outlet' ? `outlet:${c.outletId}` : 'admin');

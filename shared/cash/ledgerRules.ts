@@ -2,18 +2,26 @@ import type { UserId } from '../ids';
 import type { Actor } from '../roles';
 import { ledgerEntrySchema, type LedgerEntry } from './ledgerEntries';
 import { firstIssueText } from '../zodIssue';
+import { recountProblem } from './recounts';
 
 /**
  * Who may add which entry to driver `driverId`'s ledger: the driver their own collections and their side
  * of a handover; outlet staff the receiving side for their own outlet; an admin the receiving side for
- * the office. Each entry names its author and is filed under its own id. The same rule runs in the apps'
- * commands and in the server's check, so a device never writes what the server would refuse.
+ * the office. Each entry names its author and is filed under its own id; a recount names an entry of the
+ * same side in the ledger `find` reads. The same rule runs in the apps' commands and in the server's
+ * check, so a device never writes what the server would refuse.
  */
-export function checkLedgerEntry(actor: Actor, driverId: UserId, key: string, value: unknown): LedgerEntry | string {
+export function checkLedgerEntry(
+  actor: Actor,
+  driverId: UserId,
+  key: string,
+  value: unknown,
+  find: (id: string) => LedgerEntry | null,
+): LedgerEntry | string {
   const parsed = ledgerEntrySchema.safeParse(value);
   if (!parsed.success) return `Not a valid ledger entry: ${firstIssueText(parsed.error)}`;
   const entry = parsed.data;
-  const problem = authorProblem(actor, driverId, key, entry);
+  const problem = authorProblem(actor, driverId, key, entry) ?? recountProblem(entry, find);
   return problem ?? entry;
 }
 

@@ -1,4 +1,5 @@
 import { counterpartyKey, type Counterparty, type LedgerEntry, type LedgerEntryOf } from './ledgerEntries';
+import { applyRecounts } from './recounts';
 
 /**
  * How far apart in time (device clocks) the two sides of one handover may be stamped and still be
@@ -78,10 +79,11 @@ function pairParty(handed: LedgerEntryOf<'handed'>[], received: LedgerEntryOf<'r
 /**
  * One driver's cash from their ledger: the balance per currency, every handover paired, and the
  * mismatches. A pure fold over the set of entries: two devices holding the same entries agree, however
- * they merged. An order's cash counts once (its first `collected` by (at, id)), so a repeat is harmless.
+ * they merged. An order's cash counts once (its first `collected` by (at, id)), so a repeat is harmless;
+ * a side recounted counts at its latest recount (shared/cash/recounts.ts).
  */
 export function reconcileCash(entries: readonly LedgerEntry[]): CashReconciliation {
-  const sorted = [...entries].sort(byTime);
+  const sorted = applyRecounts(entries).sort(byTime);
   const collectedOrders = new Set<string>();
   const collected = new Map<string, number>();
   const parties = new Map<string, { handed: LedgerEntryOf<'handed'>[]; received: LedgerEntryOf<'received'>[] }>();

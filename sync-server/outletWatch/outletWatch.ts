@@ -12,7 +12,7 @@ import type { OutletRepo } from '../storage/outletRepo';
 import type { DocRegistry } from '../sync/docRegistry';
 import type { Waker } from '../wake/waker';
 import type { OutletNotices } from './outletNotices';
-import { planOutlet, type OutletSight, type WatchAction, type WatchLimits } from './watchPlan';
+import { planOutlet, WATCH_ALERT_KINDS, type OutletSight, type WatchAction, type WatchLimits } from './watchPlan';
 
 export interface OutletWatchDeps {
   readonly registry: DocRegistry;
@@ -191,12 +191,12 @@ export class OutletWatch {
     }
   }
 
-  /** Alerts not raised in this look are over; resolved ones go after a day. */
+  /** The watch's alerts not raised in this look are over; resolved ones (of any kind) go after a day. */
   private async settleAlerts(raised: ReadonlySet<string>, now: number): Promise<void> {
     await this.d.registry.withDoc({ kind: 'adminInbox' }, (doc) =>
       doc.change((y) => {
         const alerts = adminAlertsMap(y);
-        const over = [...alerts.entries()].filter(([key, a]) => a.resolvedAt === null && !raised.has(key));
+        const over = [...alerts.entries()].filter(([key, a]) => a.resolvedAt === null && WATCH_ALERT_KINDS.has(a.kind) && !raised.has(key));
         const stale = [...alerts.entries()].filter(([, a]) => a.resolvedAt !== null && now - a.resolvedAt > RESOLVED_ALERTS_KEPT_MS);
         for (const [key, a] of over) alerts.set(key, { ...a, resolvedAt: now });
         for (const [key] of stale) alerts.delete(key);

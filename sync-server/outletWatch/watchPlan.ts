@@ -30,6 +30,9 @@ export interface OutletSight {
   readonly waiting: readonly WaitingOrder[];
 }
 
+/** The alerts the watch raises and resolves; others in `inbox:admin` (cash mismatches) are not its to settle. */
+export const WATCH_ALERT_KINDS: ReadonlySet<AdminAlertKind> = new Set<AdminAlertKind>(['outlet_offline', 'order_unanswered']);
+
 export type WatchAction =
   | { readonly type: 'pause'; readonly outletId: OutletId }
   | { readonly type: 'resume'; readonly outletId: OutletId }

@@ -63,6 +63,19 @@ export function orderProjections(
   const setOutletInbox = (outletId: OutletId, orderId: OrderId, placedAt: number): Promise<void> =>
     registry.withDoc({ kind: 'outletInbox', outletId }, (doc) => doc.change((y) => setInbox(y, orderId, placedAt)));
 
+  // Names the order's driver in the outlet's inbox entry (first name, as on the tracking link), or none.
+  const setOutletDriver = async (outletId: OutletId, orderId: OrderId, driverId: UserId | null): Promise<void> => {
+    const firstName = driverId ? (await trackDriver(driverId)).firstName : null;
+    await registry.withDoc({ kind: 'outletInbox', outletId }, (doc) =>
+      doc.change((y) => {
+        const entry = inboxMap(y).get(orderId);
+        if (!entry) return;
+        const { driver: _gone, ...rest } = entry;
+        inboxMap(y).set(orderId, driverId && firstName ? { ...rest, driver: { id: driverId, firstName } } : rest);
+      }),
+    );
+  };
+
   const setDriverInbox = (driverId: UserId, orderId: OrderId, placedAt: number | null): Promise<void> =>
     registry.withDoc({ kind: 'driverInbox', driverId }, (doc) => doc.change((y) => setInbox(y, orderId, placedAt)));
 
@@ -96,6 +109,7 @@ export function orderProjections(
       if (row.driverId !== driverId) {
         if (row.driverId) run('driver inbox', setDriverInbox(row.driverId, row.id, null));
         if (driverId) run('driver inbox', setDriverInbox(driverId, row.id, view.header.createdAt));
+        run('outlet inbox driver', setOutletDriver(view.header.outletId, row.id, driverId));
         for (const subscriber of [...doc.subscribers]) {
           const actor = subscriber.actor;
           if (actor?.role === 'driver' && actor.id !== driverId) {

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { ledgerMap, type LedgerEntry } from '../../../shared/cash/ledgerEntries';
+import { ledgerEntryIn, ledgerMap, type LedgerEntry } from '../../../shared/cash/ledgerEntries';
 import { checkLedgerEntry } from '../../../shared/cash/ledgerRules';
 import { newEventId, type UserId } from '../../../shared/ids';
 import type { Actor } from '../../../shared/roles';
@@ -16,7 +16,7 @@ export type LedgerDraft = WithoutStamp<LedgerEntry>;
  */
 export function recordLedgerEntry(doc: Y.Doc, actor: Actor, driverId: UserId, draft: LedgerDraft, now = Date.now()): CommandOutcome {
   const id = newEventId();
-  const entry = checkLedgerEntry(actor, driverId, id, { ...draft, id, at: now, by: actor.id });
+  const entry = checkLedgerEntry(actor, driverId, id, { ...draft, id, at: now, by: actor.id }, (key) => ledgerEntryIn(doc, key));
   if (typeof entry === 'string') return refuse(entry);
   ledgerMap(doc).set(id, entry);
   return done;

@@ -4,6 +4,7 @@ import { counterpartyKey, type Counterparty } from '../../../shared/cash/ledgerE
 import { formatMoney } from '../../../shared/money';
 import type { CashReconciliation } from '../../../shared/cash/reconcile';
 import type { CommandOutcome } from '../../common/commands/commandOutcome';
+import { MoneyField } from '../../common/ui/MoneyField';
 import { handoverText, type HandoverTarget } from '../model/cash/cashModel';
 
 interface Props {
@@ -70,16 +71,7 @@ export function CashPanel({ cash, targets, onHandOver }: Props) {
               ))}
             </select>
           </label>
-          <label className="field">
-            <span>Amount handed over</span>
-            <input
-              inputMode="decimal"
-              autoComplete="off"
-              value={amountText}
-              onChange={(e) => setAmountText(e.target.value)}
-              maxLength={10}
-            />
-          </label>
+          <MoneyField label="Amount handed over" value={amountText} onChange={setAmountText} />
           <button type="button" className="button button--primary button--big" onClick={confirm}>
             Confirm handover
           </button>

@@ -11,6 +11,7 @@ import { useDriverDevice, useDriverSnapshot } from '../model/DriverContext';
 import { jobLists } from '../model/jobs/driverJobs';
 import { useDriverJobs } from '../model/jobs/useDriverJobs';
 import { useOffers } from '../model/offers/useOffers';
+import { waitingCount } from '../model/driverPending';
 import { usePending } from '../model/usePending';
 import { useRefusals } from '../../common/refusals/useRefusals';
 import { useDevicePush, usePushStatus } from '../../common/push/PushContext';
@@ -47,7 +48,7 @@ export function DriverShell({ driverId }: { readonly driverId: UserId }) {
   const carrying = jobs.active.length > 0;
   const cash = useHeldDoc(cashLedgerName(driverId), readCash).value;
   const commands = useDriverCommands();
-  const waiting = pending.orders + pending.photos + pending.locations + (snapshot.shift.pending ? 1 : 0);
+  const waiting = waitingCount(pending, snapshot.shift.pending);
 
   useEffect(() => driver.setCarrying(carrying), [driver, carrying]);
 

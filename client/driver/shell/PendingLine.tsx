@@ -1,4 +1,4 @@
-import type { DriverPending } from '../model/usePending';
+import type { DriverPending } from '../model/driverPending';
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -13,6 +13,7 @@ export function PendingLine({ pending, shiftPending }: { readonly pending: Drive
   if (pending.orders > 0) parts.push(`${plural(pending.orders, 'job update', 'job updates')}`);
   if (pending.photos > 0) parts.push(plural(pending.photos, 'photo', 'photos'));
   if (pending.locations > 0) parts.push(plural(pending.locations, 'location', 'locations'));
+  if (pending.cash > 0) parts.push(plural(pending.cash, 'cash record', 'cash records'));
   if (shiftPending) parts.push('your shift change');
   if (parts.length === 0) return null;
   return (

@@ -3,22 +3,25 @@ import { mainUnitsText, parseMainUnits } from '../../../shared/cash/amount';
 import { readLedger } from '../../../shared/cash/ledgerEntries';
 import { reconcileCash } from '../../../shared/cash/reconcile';
 import { cashLedgerName } from '../../../shared/docNames';
+import type { OutletId } from '../../../shared/ids';
 import { formatMoney } from '../../../shared/money';
 import { startOfLocalDay } from '../../../shared/order/board';
 import type * as Y from 'yjs';
 import { useDevice } from '../../common/device/DeviceContext';
 import { useHeldDoc } from '../../common/device/useHeldDoc';
 import { useNow } from '../../common/ui/useNow';
-import { receiveCash } from '../model/cash/receiveCash';
+import { MoneyField } from '../../common/ui/MoneyField';
+import { receiveCash } from '../../common/commands/receiveCash';
 import { useCashDrivers } from '../model/cash/useCashDrivers';
+import { Recounts } from './Recounts';
 
 const readCash = (doc: Y.Doc | undefined) => (doc ? reconcileCash(readLedger(doc)) : null);
 
 /**
- * Receive cash from a driver: pick the driver (by the orders they carried from here), see what their
+ * Receive cash from a driver: pick the driver (by first name and the orders they carried from here), see what their
  * ledger says they hold, count it, enter the amount and confirm. Saved on the tablet first, offline too.
  */
-export function CashScreen({ outletId }: { readonly outletId: string }) {
+export function CashScreen({ outletId }: { readonly outletId: OutletId }) {
   const device = useDevice();
   const drivers = useCashDrivers(outletId, startOfLocalDay(useNow(60_000)));
   const [driverId, setDriverId] = useState<string>('');
@@ -67,17 +70,13 @@ export function CashScreen({ outletId }: { readonly outletId: string }) {
               : 'Their ledger is still opening on this tablet.'}
             {cash && cash.mismatches.length > 0 ? ` ${cash.mismatches.length} earlier handover(s) did not match.` : ''}
           </p>
-          <label className="field">
-            <span>Amount counted</span>
-            <input
-              inputMode="decimal"
-              autoComplete="off"
-              value={amountText}
-              placeholder={mainUnitsText(Math.max(0, holding))}
-              onChange={(e) => setAmountText(e.target.value)}
-              maxLength={10}
-            />
-          </label>
+          {cash && driver ? <Recounts outletId={outletId} driverId={driver.driverId} mismatches={cash.mismatches} /> : null}
+          <MoneyField
+            label="Amount counted"
+            value={amountText}
+            placeholder={mainUnitsText(Math.max(0, holding))}
+            onChange={setAmountText}
+          />
           <button type="button" className="button button--primary button--big" onClick={confirm}>
             Confirm cash received
           </button>

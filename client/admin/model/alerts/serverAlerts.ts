@@ -1,12 +1,13 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import { adminAlertsMap, type AdminAlert } from '../../../../shared/adminAlerts';
-import { OrderIdSchema, OutletIdSchema } from '../../../../shared/ids';
+import { OrderIdSchema, OutletIdSchema, UserIdSchema } from '../../../../shared/ids';
 
 const adminAlertSchema = z.object({
-  kind: z.enum(['outlet_offline', 'order_unanswered']),
-  outletId: OutletIdSchema,
+  kind: z.enum(['outlet_offline', 'order_unanswered', 'cash_mismatch']),
+  outletId: OutletIdSchema.nullable(),
   orderId: OrderIdSchema.nullable(),
+  driverId: UserIdSchema.optional(),
   message: z.string(),
   since: z.number(),
   raisedAt: z.number(),

@@ -25,9 +25,11 @@ export function useProblems(): readonly Problem[] {
     const driverName = (id: string): string => drivers.find((d) => d.id === id)?.name ?? 'A driver';
     const partyName = (outletId: string | null): string =>
       outletId === null ? 'the office' : (outlets.find((o) => o.id === outletId)?.name ?? 'an outlet');
+    // A mismatch the server already raised is shown once, in the server's words.
+    const raised = new Set(serverAlerts.map((a) => a.key));
     const problems = [
       ...findProblems(orders, serverAlerts, dispatch, now, startOfLocalDay(now)),
-      ...cashMismatchProblems(cash, driverName, partyName),
+      ...cashMismatchProblems(cash, driverName, partyName).filter((p) => !raised.has(p.key)),
     ];
     return problems.filter((p) => !(p.key in marks.dismissed));
   }, [orders, serverAlerts, dispatch, now, marks, cash, drivers, outlets]);

@@ -1,3 +1,4 @@
+import { cashMismatchKey } from '../../../../shared/adminAlerts';
 import type { CashReconciliation } from '../../../../shared/cash/reconcile';
 import type { UserId } from '../../../../shared/ids';
 import { formatMoney } from '../../../../shared/money';
@@ -5,8 +6,8 @@ import { clockTime } from '../../../common/ui/clockTime';
 import type { Problem } from '../alerts/problems';
 
 /**
- * A handover whose two sides disagree, one problem per pair (keyed by the driver's entry), so an admin
- * is told once on each device: "Cash handover: Ravi handed ₹500.00 to Demo Kitchen at 18:02, ₹450.00 was counted".
+ * A handover whose two sides disagree, one problem per pair, keyed as the server's alert for it
+ * (`cash_mismatch:<driverId>:<driver's entry>`) so the two are one problem, told once on each device: "Cash handover: Ravi handed ₹500.00 to Demo Kitchen at 18:02, ₹450.00 was counted".
  */
 export function cashMismatchProblems(
   cash: ReadonlyMap<UserId, CashReconciliation>,
@@ -20,7 +21,7 @@ export function cashMismatchProblems(
       const outletId = h.party.kind === 'outlet' ? h.party.outletId : null;
       const money = (amount: number): string => formatMoney(amount, h.currency);
       const text = `${driverName(driverId)} handed ${money(h.handed.amount)} to ${partyName(outletId)} at ${clockTime(h.handed.at)}, ${money(h.received.amount)} was counted`;
-      problems.push({ key: `cash_mismatch:${h.handed.id}`, kind: 'cash_mismatch', orderId: null, outletId, text, since: h.at });
+      problems.push({ key: cashMismatchKey(driverId, h.handed.id), kind: 'cash_mismatch', orderId: null, outletId, text, since: h.at });
     }
   }
   return problems;

@@ -5,6 +5,7 @@ import { clockTime } from '../../../common/ui/clockTime';
 import { telUri } from '../../../common/ui/telUri';
 import { ROLE_TEXT } from './accountWords';
 import { PersonActions } from './PersonActions';
+import { ReceiveCash } from './ReceiveCash';
 
 /** What the driver's ledger says they hold now, and how many handovers disagree. */
 function LedgerLine({ ledger }: { readonly ledger: CashReconciliation | undefined }) {
@@ -73,7 +74,16 @@ export function PersonRow({
           {user.liveDevices === 0 ? 'No app open' : `${user.liveDevices} app${user.liveDevices === 1 ? '' : 's'} open`}
         </div>
       </td>
-      <td>{user.driver ? <DriverDay driver={user.driver} ledger={ledger} /> : <span className="muted">—</span>}</td>
+      <td>
+        {user.driver ? (
+          <>
+            <DriverDay driver={user.driver} ledger={ledger} />
+            <ReceiveCash driverId={user.id} name={user.name} ledger={ledger} />
+          </>
+        ) : (
+          <span className="muted">—</span>
+        )}
+      </td>
       <td>
         <PersonActions user={user} online={online} />
       </td>

@@ -86,4 +86,16 @@ describe('a driver’s cash ledger', () => {
     expect(removal.type === MuxType.REJECT ? removal.code : 'ack').toBe('invalid_value');
     client.close();
   });
+
+  it('takes a recount only of an original entry of the same side already in the ledger', async () => {
+    const counted = received(t.outlet);
+    expect(await write(t.outlet, asha.id, counted)).toBe('ack');
+    const recount = received(t.outlet, { amount: 9_000, replaces: counted.id });
+    expect(await write(t.outlet, asha.id, recount)).toBe('ack');
+    expect(await write(t.outlet, asha.id, received(t.outlet, { replaces: recount.id }))).toBe('invalid_value');
+    const theirs = handed(asha.session);
+    expect(await write(asha.session, asha.id, theirs)).toBe('ack');
+    expect(await write(t.outlet, asha.id, received(t.outlet, { replaces: theirs.id }))).toBe('invalid_value');
+    expect(await write(t.outlet, asha.id, received(t.outlet, { replaces: newEventId() }))).toBe('invalid_value');
+  });
 });

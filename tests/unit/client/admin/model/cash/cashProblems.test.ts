@@ -21,7 +21,7 @@ const side = (kind: 'handed' | 'received', id: string, amount: number): LedgerEn
 });
 
 describe('cash mismatches as admin problems', () => {
-  it('raises one problem per handover whose sides differ, keyed by the driver’s entry, naming both amounts', () => {
+  it('raises one problem per handover whose sides differ, keyed as the server’s alert for it (driver and their entry), naming both amounts', () => {
     const ledger = reconcileCash([side('handed', 'h-1', 50_000), side('received', 'r-1', 45_000)]);
     const problems = cashMismatchProblems(
       new Map([[RAVI, ledger]]),
@@ -30,7 +30,7 @@ describe('cash mismatches as admin problems', () => {
     );
     expect(problems).toEqual([
       {
-        key: 'cash_mismatch:h-1',
+        key: 'cash_mismatch:driver-ravi:h-1',
         kind: 'cash_mismatch',
         orderId: null,
         outletId: 'outlet-1',

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { outletInboxName } from '../../../shared/docNames';
+import type { OutletId, UserId } from '../../../shared/ids';
+import { inboxMap } from '../../../shared/inbox';
+import { placeOrder } from '../support/api';
+import { appendAs } from '../support/drivers';
+import { MuxTestClient } from '../support/muxClient';
+import { DELIVERY } from '../support/refusals';
+import { eventually } from '../support/stockClient';
+import { useTestServer } from '../support/testServer';
+
+const t = useTestServer();
+
+describe('outlet inbox: the driver of each order', () => {
+  it('names the driver an order was given to by first name, for the counter to tell drivers apart', async () => {
+    const { orderId } = await placeOrder(t.url, DELIVERY);
+    await appendAs(t.url, t.outlet, orderId, { type: 'accepted', prepMinutes: 10 });
+    const tablet = await MuxTestClient.connect(t.url, t.outlet.token);
+    try {
+      const inbox = await tablet.open(outletInboxName(t.outlet.user.outletId as OutletId));
+      await eventually(() => inboxMap(inbox).has(orderId), 10_000, 'the order in the outlet inbox');
+      expect(inboxMap(inbox).get(orderId)?.driver).toBeUndefined();
+
+      const driverId = t.driver.user.id as UserId;
+      await appendAs(t.url, t.admin, orderId, { type: 'assigned', driverId });
+      await eventually(() => inboxMap(inbox).get(orderId)?.driver !== undefined, 10_000, 'the driver in the outlet inbox');
+      expect(inboxMap(inbox).get(orderId)).toMatchObject({ placedAt: expect.any(Number), driver: { id: driverId, firstName: 'Ravi' } });
+    } finally {
+      tablet.close();
+    }
+  });
+});

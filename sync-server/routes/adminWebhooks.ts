@@ -57,7 +57,11 @@ export function adminWebhookRoutes(deps: AdminWebhookRouteDeps): Hono {
       await requireAdmin(c, deps.tokens, 'Registering webhooks');
       const body = await jsonBody(c, newWebhookSchema);
       const created = valueOrThrow(
-        await registerWebhook({ webhooks, allowPrivate: deps.allowPrivateWebhooks }, body, deps.clock.now()),
+        await registerWebhook(
+          { webhooks, allowPrivate: deps.allowPrivateWebhooks, resolveHost: deps.eventsOut.resolveHost },
+          body,
+          deps.clock.now(),
+        ),
         STATUSES,
       );
       c.header('Cache-Control', 'no-store');

@@ -12,7 +12,8 @@ export interface EventPost {
   readonly url: string;
   /** Where the URL's host was resolved to and checked (privateAddress.ts): the only address connected to. */
   readonly address: PinnedAddress;
-  readonly secret: string;
+  /** Signed with each (signature.ts): the current secret first. */
+  readonly secrets: readonly string[];
   readonly eventId: string;
   readonly body: string;
   /** Server epoch ms: the signature's `t`. */
@@ -61,7 +62,7 @@ export function postEvent(p: EventPost): Promise<PostOutcome> {
           'content-length': Buffer.byteLength(p.body),
           'user-agent': 'Dabba-Webhooks/1',
           [EVENT_ID_HEADER]: p.eventId,
-          [SIGNATURE_HEADER]: signatureHeader(p.secret, p.body, p.now / 1000),
+          [SIGNATURE_HEADER]: signatureHeader(p.secrets, p.body, p.now / 1000),
         },
       },
       answered,

@@ -11,6 +11,7 @@ import { postEvent, type EventPost, type PostOutcome } from './postEvent';
 import { resolveWebhookHost, systemResolveHost, type ResolveHost } from './privateAddress';
 import type { WebhookSettings } from './webhookConfig';
 import { webhookBodyOf } from './webhookBody';
+import { signingSecrets } from './signature';
 
 /** Outbox entries fanned out (and streamed) per step, and deliveries picked per step. */
 const BATCH = 100;
@@ -152,7 +153,7 @@ export class WebhookWorker implements Duty {
       ? await (this.d.post ?? postEvent)({
           url: delivery.url,
           address: host.value,
-          secret: delivery.secret,
+          secrets: signingSecrets(delivery.secret, delivery.previousSecret, delivery.previousSecretUntil, clock.now()),
           eventId: entry.eventId,
           body: webhookBodyOf(entry),
           now: clock.now(),

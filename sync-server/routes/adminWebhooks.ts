@@ -6,6 +6,7 @@ import {
   type WebhookDeliveries as DeliveriesBody,
   type WebhookId,
   type WebhookList,
+  type WebhookSecretRotated,
 } from '../../shared/api/webhooks';
 import { EventIdSchema, type EventId } from '../../shared/ids';
 import type { TokenService } from '../auth/tokens';
@@ -14,6 +15,7 @@ import { notFound, valueOrThrow, type HttpStatuses } from '../errors';
 import type { EventsOut } from '../outbox/openEventsOut';
 import type { AddressRefusal } from '../outbox/privateAddress';
 import { registerWebhook } from '../outbox/registerWebhook';
+import { rotateWebhookSecret } from '../outbox/rotateSecret';
 import { requireAdmin } from './bearer';
 import { BODY_LIMITS, limitBody } from './bodyLimit';
 import { jsonBody, queryParams } from './validate';
@@ -76,6 +78,13 @@ export function adminWebhookRoutes(deps: AdminWebhookRouteDeps): Hono {
       await requireAdmin(c, deps.tokens, 'Removing webhooks');
       if (!(await webhooks.remove(webhookParam(c)))) throw notFound('The webhook');
       return c.body(null, 204);
+    })
+    .post('/:id/rotate-secret', async (c) => {
+      await requireAdmin(c, deps.tokens, 'Rotating webhook secrets');
+      const rotated = await rotateWebhookSecret(webhooks, webhookParam(c), deps.clock.now());
+      if (!rotated) throw notFound('The webhook');
+      c.header('Cache-Control', 'no-store');
+      return c.json(rotated satisfies WebhookSecretRotated, 200);
     })
     .get('/:id/deliveries', async (c) => {
       await requireAdmin(c, deps.tokens, 'Webhook deliveries');

@@ -9,6 +9,9 @@ export interface DueDelivery {
   readonly webhookId: WebhookId;
   readonly url: string;
   readonly secret: string;
+  /** The secret before the last rotation while it still signs (until `previousSecretUntil`), else null. */
+  readonly previousSecret: string | null;
+  readonly previousSecretUntil: number | null;
   readonly attempts: number;
   readonly entry: OutboxEntry;
 }
@@ -73,7 +76,7 @@ export class WebhookDeliveries {
       .selectFrom('webhook_deliveries as d')
       .innerJoin('webhooks as w', 'w.id', 'd.webhook_id')
       .innerJoin('outbox', 'outbox.event_id', 'd.event_id')
-      .select(['d.webhook_id', 'd.attempts', 'w.url', 'w.secret'])
+      .select(['d.webhook_id', 'd.attempts', 'w.url', 'w.secret', 'w.previous_secret', 'w.previous_secret_until'])
       .select(['outbox.seq', 'outbox.event_id', 'outbox.order_id', 'outbox.outlet_id', 'outbox.type'])
       .select(['outbox.occurred_at', 'outbox.committed_at', 'outbox.data'])
       .where('d.status', '=', 'pending')
@@ -97,6 +100,8 @@ export class WebhookDeliveries {
       webhookId: WebhookIdSchema.parse(r.webhook_id),
       url: r.url,
       secret: r.secret,
+      previousSecret: r.previous_secret,
+      previousSecretUntil: r.previous_secret_until,
       attempts: r.attempts,
       entry: toOutboxEntry(r),
     }));

@@ -76,7 +76,16 @@ export const webhookSchema = z.object({
   previousSecretUntil: z.number().nullable(),
 });
 export type Webhook = z.infer<typeof webhookSchema>;
-export const webhookListSchema = z.object({ webhooks: z.array(webhookSchema) });
+
+/** A webhook as listed, with what needs a look: deliveries still retrying after a failure, and dead letters. */
+export const listedWebhookSchema = webhookSchema.extend({
+  /** Pending deliveries whose last attempt failed (retrying). */
+  failing: z.number().int(),
+  /** Dead-lettered deliveries (replayable until retention removes them). */
+  dead: z.number().int(),
+});
+export type ListedWebhook = z.infer<typeof listedWebhookSchema>;
+export const webhookListSchema = z.object({ webhooks: z.array(listedWebhookSchema) });
 export type WebhookList = z.infer<typeof webhookListSchema>;
 
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'dead'] as const;

@@ -72,7 +72,9 @@ export function adminWebhookRoutes(deps: AdminWebhookRouteDeps): Hono {
     .get('/', async (c) => {
       await requireAdmin(c, deps.tokens, 'The list of webhooks');
       c.header('Cache-Control', 'private, no-store');
-      return c.json({ webhooks: await webhooks.list() } satisfies WebhookList);
+      const [listed, trouble] = await Promise.all([webhooks.list(), deliveries.troubleCounts()]);
+      const withCounts = listed.map((w) => ({ ...w, ...(trouble.get(w.id) ?? { failing: 0, dead: 0 }) }));
+      return c.json({ webhooks: withCounts } satisfies WebhookList);
     })
     .delete('/:id', async (c) => {
       await requireAdmin(c, deps.tokens, 'Removing webhooks');

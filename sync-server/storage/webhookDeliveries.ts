@@ -153,6 +153,24 @@ export class WebhookDeliveries {
     return result.numUpdatedRows > 0n;
   }
 
+  /** Per webhook, how many deliveries are retrying after a failed attempt and how many are dead-lettered. */
+  async troubleCounts(): Promise<Map<WebhookId, { failing: number; dead: number }>> {
+    const rows = await this.db
+      .selectFrom('webhook_deliveries')
+      .select(['webhook_id', 'status'])
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where((eb) => eb.or([eb('status', '=', 'dead'), eb.and([eb('status', '=', 'pending'), eb('attempts', '>', 0)])]))
+      .groupBy(['webhook_id', 'status'])
+      .execute();
+    const counts = new Map<WebhookId, { failing: number; dead: number }>();
+    for (const r of rows) {
+      const id = WebhookIdSchema.parse(r.webhook_id);
+      const entry = counts.get(id) ?? { failing: 0, dead: 0 };
+      counts.set(id, r.status === 'dead' ? { ...entry, dead: Number(r.n) } : { ...entry, failing: Number(r.n) });
+    }
+    return counts;
+  }
+
   /** A webhook's deliveries, newest event first. */
   async list(webhookId: WebhookId, status: DeliveryStatus | undefined, limit: number): Promise<WebhookDelivery[]> {
     let query = this.db

@@ -58,6 +58,9 @@ test('an admin registers a webhook, copies its secret, sees deliveries land, rep
   const dead = await placePickupOrder(server.url, 'Dev Dead');
   await expect(deliveryRow(page, dead)).toContainText('Dead (gave up)');
   await expect(deliveryRow(page, dead)).toContainText('HTTP 500');
+  await page.getByRole('link', { name: 'All webhooks' }).click();
+  await expect(card).toContainText('0 retrying after a failure · 1 dead');
+  await card.getByRole('link', { name: `Deliveries to ${receiver.url}` }).click();
   receiver.mode = 'up';
   await deliveryRow(page, dead)
     .getByRole('button', { name: `Replay order.placed of order ${dead}` })

@@ -4,6 +4,7 @@ import {
   webhookDeliveriesSchema,
   webhookListSchema,
   webhookSecretRotatedSchema,
+  type ListedWebhook,
   type NewWebhook,
   type WebhookCreated,
   type WebhookDelivery,
@@ -12,7 +13,6 @@ import {
 } from '../../../../shared/api/webhooks';
 import type { EventId } from '../../../../shared/ids';
 import { deleteRequest, getJson, postJson, readAnswer, type Answer } from '../../../common/api/http';
-import type { Webhook } from '../../../../shared/api/webhooks';
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const base = (id: WebhookId): string => `/api/admin/webhooks/${encodeURIComponent(id)}`;
@@ -20,7 +20,7 @@ const base = (id: WebhookId): string => `/api/admin/webhooks/${encodeURIComponen
 const nothing = z.null();
 
 /** `GET /api/admin/webhooks`: every webhook, oldest first, without secrets. */
-export async function fetchWebhooks(token: string): Promise<Answer<readonly Webhook[]>> {
+export async function fetchWebhooks(token: string): Promise<Answer<readonly ListedWebhook[]>> {
   const answer = readAnswer(await getJson('/api/admin/webhooks', bearer(token)), webhookListSchema, 'The webhooks could not be read.');
   return answer.ok ? { ok: true, value: answer.value.webhooks } : answer;
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Webhook, WebhookSecretRotated } from '../../../../shared/api/webhooks';
+import type { ListedWebhook, WebhookSecretRotated } from '../../../../shared/api/webhooks';
 import type { Answer } from '../../../common/api/http';
 import { ErrorLine } from '../../../common/ui/ErrorLine';
 import { useAdminDevice } from '../../model/AdminContext';
@@ -16,7 +16,7 @@ export function WebhookCard({
   onRotated,
   onDeleted,
 }: {
-  readonly webhook: Webhook;
+  readonly webhook: ListedWebhook;
   readonly online: boolean;
   readonly now: number;
   readonly onRotated: (rotated: WebhookSecretRotated) => void;
@@ -51,6 +51,9 @@ export function WebhookCard({
       <p className="muted">
         Events: {webhook.events.join(', ')} · registered {when(webhook.createdAt)}
         {graceUntil ? ` · the previous secret also signs until ${when(graceUntil)}` : ''}
+      </p>
+      <p className={webhook.failing + webhook.dead > 0 ? 'notice' : 'muted'}>
+        {webhook.failing} retrying after a failure · {webhook.dead} dead
       </p>
       <div className="webhook-actions">
         <a className="button" href={hrefOf('webhooks', webhook.id)} aria-label={`Deliveries to ${webhook.url}`}>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { WebhookIdSchema } from '../../../../shared/api/webhooks';
 import { useDeviceSnapshot } from '../../../common/device/DeviceContext';
 import { ErrorLine } from '../../../common/ui/ErrorLine';
@@ -30,6 +30,8 @@ export default function WebhooksScreen({ param }: ScreenProps) {
   const { items, error, refresh } = useServerList(fetchWebhooks, WEBHOOKS_EVERY_MS);
   const [secret, setSecret] = useState<ShownSecret | null>(null);
   const selected = param === null ? null : WebhookIdSchema.safeParse(param);
+  // Back from a webhook's deliveries: its counts have likely moved since the list was last asked for.
+  useEffect(refresh, [param, refresh]);
 
   if (selected?.success)
     return <DeliveriesView id={selected.data} url={items?.find((w) => w.id === selected.data)?.url ?? null} online={online} />;

@@ -18,13 +18,19 @@ function rebinding(): ResolveHost {
   return (host) => Promise.resolve(host !== NAME ? [] : calls++ === 0 ? [PUBLIC] : ['127.0.0.1']);
 }
 
+/** The same name pointed at loopback throughout (registration skips the check while private hosts are allowed). */
+const loopback: ResolveHost = (host) => Promise.resolve(host === NAME ? ['127.0.0.1'] : []);
+
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const close of cleanup.splice(0).reverse()) await close();
 });
 
 async function setUp(allowPrivate: '0' | '1') {
-  const server = await startTestServer({ ...WEBHOOK_ENV, DABBA_WEBHOOKS_ALLOW_PRIVATE: allowPrivate }, { resolveHost: rebinding() });
+  const server = await startTestServer(
+    { ...WEBHOOK_ENV, DABBA_WEBHOOKS_ALLOW_PRIVATE: allowPrivate },
+    { resolveHost: allowPrivate === '0' ? rebinding() : loopback },
+  );
   cleanup.push(() => server.close());
   const receiver = await WebhookReceiver.start();
   cleanup.push(() => receiver.close());

@@ -4,6 +4,7 @@ import type { ResolveHost } from '../../../sync-server/outbox/privateAddress';
 import { login, placeOrder } from '../support/api';
 import { getJson, postJson } from '../support/http';
 import { pollUntil } from '../support/poll';
+import { serveLoopback } from '../support/loopbackHttp';
 import { startTestServer } from '../support/server';
 import { WebhookReceiver } from '../support/webhookReceiver';
 import { WEBHOOK_ENV } from './webhookEnv';
@@ -67,5 +68,26 @@ describe('webhook host names resolved at delivery', () => {
     const { orderId } = await placeOrder(server.url);
     await pollUntil(deliveries, (list) => list.some((d) => d.orderId === orderId && d.status === 'delivered'), 'the delivery');
     expect(receiver.received.map((r) => [r.event.orderId, r.signatureValid])).toEqual([[orderId, true]]);
+  });
+
+  it('dead-letter a delivery answered with a redirect, never following it to where it points', async () => {
+    const { server, receiver, deliveries } = await setUp('1');
+    const redirecting = await serveLoopback((_req, _body, res) => res.writeHead(307, { location: receiver.url }).end());
+    cleanup.push(() => redirecting.close());
+    const admin = await login(server.url, 'admin');
+    const created = await postJson<WebhookCreated>(
+      `${server.url}/api/admin/webhooks`,
+      { url: `${redirecting.url}/hook`, events: ['order.placed'] },
+      { token: admin.token },
+    );
+    const redirected = async () =>
+      (await getJson<WebhookDeliveries>(`${server.url}/api/admin/webhooks/${created.body.id}/deliveries`, { token: admin.token })).body
+        .deliveries;
+    const { orderId } = await placeOrder(server.url);
+    const dead = await pollUntil(redirected, (list) => list.some((d) => d.status === 'dead'), 'a dead letter');
+    expect(dead[0]).toMatchObject({ orderId, lastStatus: 307, lastError: 'HTTP 307 (redirects are not followed)' });
+    // The receiver the redirect named got the order only through its own webhook, once.
+    await pollUntil(deliveries, (list) => list.some((d) => d.orderId === orderId && d.status === 'delivered'), 'the direct delivery');
+    expect(receiver.attempts.size).toBe(1);
   });
 });

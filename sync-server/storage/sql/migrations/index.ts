@@ -6,7 +6,7 @@ import { ordersCustomerNameFolded } from './0013_orders_customer_name_folded';
 import { dispatchFence } from './0014_dispatch_fence';
 import { ordersInFlightIndexes } from './0015_orders_in_flight_indexes';
 import { eventsOutbox } from './0016_events_outbox';
-import { webhookSecretRotation } from './0017_webhook_secret_rotation';
+import { webhookSecretRotation } from './0018_webhook_secret_rotation';
 
 export type MigrationSet = Readonly<Record<string, Migration>>;
 
@@ -34,7 +34,7 @@ export const SHARED_MIGRATIONS: SharedMigrationSet = {
   '0014_dispatch_fence': dispatchFence,
   '0015_orders_in_flight_indexes': ordersInFlightIndexes,
   '0016_events_outbox': eventsOutbox,
-  '0017_webhook_secret_rotation': webhookSecretRotation,
+  '0018_webhook_secret_rotation': webhookSecretRotation,
 };
 
 const forDialect = (migration: Migration | PerDialect, dialect: 'sqlite' | 'postgres'): Migration =>

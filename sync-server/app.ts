@@ -14,6 +14,7 @@ import { openDispatch } from './dispatch/openDispatch';
 import { driverLedger } from './dispatch/driverLedger';
 import { openFanout } from './fanout/openFanout';
 import { openEventsOut } from './outbox/openEventsOut';
+import type { ResolveHost } from './outbox/privateAddress';
 import { storageIdentity } from './storage/storageIdentity';
 import { createLogger, type Logger } from './log';
 import { startBackgroundWork } from './lifecycle/backgroundWork';
@@ -85,6 +86,8 @@ export interface ServerOverrides {
   readonly clock?: Clock;
   /** Sends wake-ups instead of the configured one (tests record them). */
   readonly waker?: Waker;
+  /** Resolves webhook host names instead of the system (tests point a name at loopback, or move it). */
+  readonly resolveHost?: ResolveHost;
 }
 
 /** Wires storage, sync and routes into one server listening on config.port (0 = any free port). */
@@ -164,7 +167,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   registry.use(orderWakes({ orders, marks: new WakeMarks(sql), pushTokens, waker }));
   registry.use(cashMismatchAlerts({ registry, users, outlets, waker, clock, log }));
   // Before any order commit (the demo seed's included): the outbox is written in every commit's transaction.
-  const eventsOut = openEventsOut({ config, sql, clock, log, duties: dispatcher.duties });
+  const eventsOut = openEventsOut({ config, sql, clock, log, duties: dispatcher.duties, resolveHost: overrides.resolveHost });
   registry.use(eventsOut.hooks);
   registry.use({
     storageFailed: (_doc, err) => {

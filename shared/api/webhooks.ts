@@ -5,7 +5,10 @@ import type { PaymentEventType } from '../order/transitions';
 
 /** The header a delivery's event id travels in: the same for every retry and replay of one event. */
 export const EVENT_ID_HEADER = 'Dabba-Event-Id';
-/** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" keyed with the webhook's secret>`. */
+/**
+ * `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" keyed with the webhook's secret>`; for a while after a
+ * rotation a second `v1=` keyed with the previous secret follows (a receiver accepts any one that matches).
+ */
 export const SIGNATURE_HEADER = 'Dabba-Signature';
 
 /**
@@ -58,6 +61,10 @@ export type WebhookId = z.infer<typeof WebhookIdSchema>;
 export const webhookCreatedSchema = z.object({ id: WebhookIdSchema, secret: z.string() });
 export type WebhookCreated = z.infer<typeof webhookCreatedSchema>;
 
+/** `200` of `POST /api/admin/webhooks/<id>/rotate-secret`: the new secret, shown this once. */
+export const webhookSecretRotatedSchema = webhookCreatedSchema;
+export type WebhookSecretRotated = WebhookCreated;
+
 /** One webhook as `GET /api/admin/webhooks` lists it: never its secret. */
 export const webhookSchema = z.object({
   id: WebhookIdSchema,
@@ -65,9 +72,20 @@ export const webhookSchema = z.object({
   events: z.array(webhookEventFilterSchema),
   /** Server epoch ms. */
   createdAt: z.number(),
+  /** Server epoch ms until which deliveries are signed with the secret before the last rotation too; null if never rotated. */
+  previousSecretUntil: z.number().nullable(),
 });
 export type Webhook = z.infer<typeof webhookSchema>;
-export const webhookListSchema = z.object({ webhooks: z.array(webhookSchema) });
+
+/** A webhook as listed, with what needs a look: deliveries still retrying after a failure, and dead letters. */
+export const listedWebhookSchema = webhookSchema.extend({
+  /** Pending deliveries whose last attempt failed (retrying). */
+  failing: z.number().int(),
+  /** Dead-lettered deliveries (replayable until retention removes them). */
+  dead: z.number().int(),
+});
+export type ListedWebhook = z.infer<typeof listedWebhookSchema>;
+export const webhookListSchema = z.object({ webhooks: z.array(listedWebhookSchema) });
 export type WebhookList = z.infer<typeof webhookListSchema>;
 
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'dead'] as const;

@@ -10,6 +10,7 @@ import { WebhookDeliveries } from '../storage/webhookDeliveries';
 import { Webhooks } from '../storage/webhooks';
 import type { DocHooks } from '../sync/docRegistry';
 import { RedisEventStream } from './eventStream';
+import { systemResolveHost, type ResolveHost } from './privateAddress';
 import { outboxHooks } from './outboxRows';
 import { WebhookWorker } from './webhookWorker';
 
@@ -18,6 +19,8 @@ export interface EventsOut {
   readonly hooks: DocHooks;
   readonly webhooks: Webhooks;
   readonly deliveries: WebhookDeliveries;
+  /** How webhook host names are resolved, at registration and before each delivery. */
+  readonly resolveHost: ResolveHost;
   /** Tells the worker (if this node runs it) that a replay or a new webhook may have work for it. */
   wake(): void;
 }
@@ -29,6 +32,7 @@ export interface EventsOutDeps {
   readonly log: Logger;
   /** The worker and the retention sweep run on the dispatch leader only, with its term. */
   readonly duties: LeaderDuties;
+  readonly resolveHost?: ResolveHost | undefined;
 }
 
 /**
@@ -40,11 +44,12 @@ export function openEventsOut(d: EventsOutDeps): EventsOut {
   const outbox = new Outbox(d.sql);
   const webhooks = new Webhooks(d.sql);
   const deliveries = new WebhookDeliveries(d.sql);
+  const resolveHost = d.resolveHost ?? systemResolveHost;
   let worker: WebhookWorker | null = null;
   const wake = (): void => worker?.wake();
   d.duties.add(() => {
     const stream = config.redisUrl ? new RedisEventStream(config.redisUrl, config.redisPrefix) : null;
-    const started = new WebhookWorker({ outbox, deliveries, webhooks, stream, settings: config.webhooks, clock, log });
+    const started = new WebhookWorker({ outbox, deliveries, webhooks, stream, settings: config.webhooks, clock, log, resolveHost });
     worker = started;
     started.start();
     return {
@@ -67,5 +72,5 @@ export function openEventsOut(d: EventsOutDeps): EventsOut {
     sweep.start();
     return sweep;
   });
-  return { hooks: outboxHooks(wake, () => clock.now()), webhooks, deliveries, wake };
+  return { hooks: outboxHooks(wake, () => clock.now()), webhooks, deliveries, resolveHost, wake };
 }

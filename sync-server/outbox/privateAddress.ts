@@ -43,24 +43,59 @@ export function isPrivateAddress(address: string): boolean {
 
 export type AddressRefusal = 'private_address' | 'unresolvable_host';
 
+/** Every address a host name resolves to; tests pass their own to play a name that points elsewhere. */
+export type ResolveHost = (host: string) => Promise<string[]>;
+
+/** What getaddrinfo says, as the rest of the process would connect. */
+export const systemResolveHost: ResolveHost = async (host) => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+
+/** The address a delivery connects to: the one that was checked, so a second resolution cannot swap it. */
+export interface PinnedAddress {
+  readonly address: string;
+  readonly family: 4 | 6;
+}
+
+const hostOf = (url: string): string => new URL(url).hostname.replace(/^\[(.*)\]$/, '$1');
+
 /**
- * Whether `url`'s host is somewhere webhooks may go: every address it resolves to must be public. Checked
- * at registration and again before each delivery (a name may be pointed elsewhere later). What it cannot
- * stop: a name that resolves to a public address here and to a private one when fetch resolves it again.
+ * Resolves `url`'s host once and picks the address to connect to. Every address it resolves to must be
+ * public (unless `allowPrivate`): a name with one private address among public ones is refused, since
+ * which one a client picks is not ours to say. Called before each delivery, whose connection is then made
+ * to the returned address only (postEvent.ts), so a name re-pointed between check and connect (DNS
+ * rebinding) cannot reach this machine or its network.
  */
-export async function checkWebhookHost(url: string, allowPrivate: boolean): Promise<Result<undefined, AddressRefusal>> {
-  if (allowPrivate) return ok();
-  const host = new URL(url).hostname.replace(/^\[(.*)\]$/, '$1');
+export async function resolveWebhookHost(
+  url: string,
+  allowPrivate: boolean,
+  resolve: ResolveHost = systemResolveHost,
+): Promise<Result<PinnedAddress, AddressRefusal>> {
+  const host = hostOf(url);
   let addresses: string[];
   try {
-    addresses = isIP(host) !== 0 ? [host] : (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+    addresses = isIP(host) !== 0 ? [host] : await resolve(host);
   } catch {
     return fail('unresolvable_host', `The host ${host} could not be resolved.`);
   }
-  if (addresses.length === 0) return fail('unresolvable_host', `The host ${host} could not be resolved.`);
-  const inside = addresses.find(isPrivateAddress);
+  const first = addresses.find((a) => isIP(a) !== 0);
+  if (first === undefined) return fail('unresolvable_host', `The host ${host} could not be resolved.`);
+  const inside = allowPrivate ? undefined : addresses.find(isPrivateAddress);
   if (inside !== undefined) {
     return fail('private_address', `${host} is a loopback, private or link-local address (${inside}); webhooks go to public hosts only.`);
   }
-  return ok();
+  return ok({ address: first, family: isIP(first) === 6 ? 6 : 4 });
+}
+
+/**
+ * Whether `url`'s host is somewhere webhooks may go, at registration: every address it resolves to must be
+ * public. Deliveries check again and pin what they checked (resolveWebhookHost), as a name may be pointed
+ * elsewhere later.
+ */
+export async function checkWebhookHost(
+  url: string,
+  allowPrivate: boolean,
+  resolve: ResolveHost = systemResolveHost,
+): Promise<Result<undefined, AddressRefusal>> {
+  if (allowPrivate) return ok();
+  const pinned = await resolveWebhookHost(url, false, resolve);
+  return pinned.ok ? ok() : pinned;
 }

@@ -2,12 +2,13 @@ import { WebhookIdSchema, type NewWebhook, type WebhookCreated } from '../../sha
 import { randomId } from '../../shared/ids';
 import { ok, type Result } from '../../shared/result';
 import type { Webhooks } from '../storage/webhooks';
-import { checkWebhookHost, type AddressRefusal } from './privateAddress';
+import { checkWebhookHost, type AddressRefusal, type ResolveHost } from './privateAddress';
 import { newWebhookSecret } from './signature';
 
 export interface RegisterDeps {
   readonly webhooks: Webhooks;
   readonly allowPrivate: boolean;
+  readonly resolveHost: ResolveHost;
 }
 
 /**
@@ -16,7 +17,7 @@ export interface RegisterDeps {
  * from now on, not earlier ones.
  */
 export async function registerWebhook(deps: RegisterDeps, body: NewWebhook, now: number): Promise<Result<WebhookCreated, AddressRefusal>> {
-  const host = await checkWebhookHost(body.url, deps.allowPrivate);
+  const host = await checkWebhookHost(body.url, deps.allowPrivate, deps.resolveHost);
   if (!host.ok) return host;
   const id = WebhookIdSchema.parse(randomId());
   const secret = newWebhookSecret();

@@ -8,9 +8,10 @@ import type { Webhooks, WebhookTarget } from '../storage/webhooks';
 import { retryDelayMs } from './backoff';
 import type { EventStream } from './eventStream';
 import { postEvent, type EventPost, type PostOutcome } from './postEvent';
-import { checkWebhookHost } from './privateAddress';
+import { resolveWebhookHost, systemResolveHost, type ResolveHost } from './privateAddress';
 import type { WebhookSettings } from './webhookConfig';
 import { webhookBodyOf } from './webhookBody';
+import { signingSecrets } from './signature';
 
 /** Outbox entries fanned out (and streamed) per step, and deliveries picked per step. */
 const BATCH = 100;
@@ -28,6 +29,8 @@ export interface WebhookWorkerDeps {
   readonly log: Logger;
   readonly random?: () => number;
   readonly post?: (p: EventPost) => Promise<PostOutcome>;
+  /** How webhook host names are resolved before each delivery; the system's resolver by default. */
+  readonly resolveHost?: ResolveHost;
 }
 
 const wants = (webhook: WebhookTarget, entry: OutboxEntry): boolean =>
@@ -144,11 +147,13 @@ export class WebhookWorker implements Duty {
   private async deliver(delivery: DueDelivery): Promise<void> {
     const { settings, clock } = this.d;
     const { webhookId, entry } = delivery;
-    const host = await checkWebhookHost(delivery.url, settings.allowPrivate);
+    // Resolved and checked at every attempt (the name may point elsewhere since), and connected to as checked.
+    const host = await resolveWebhookHost(delivery.url, settings.allowPrivate, this.d.resolveHost ?? systemResolveHost);
     const outcome: PostOutcome = host.ok
       ? await (this.d.post ?? postEvent)({
           url: delivery.url,
-          secret: delivery.secret,
+          address: host.value,
+          secrets: signingSecrets(delivery.secret, delivery.previousSecret, delivery.previousSecretUntil, clock.now()),
           eventId: entry.eventId,
           body: webhookBodyOf(entry),
           now: clock.now(),

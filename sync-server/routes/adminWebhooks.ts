@@ -6,6 +6,7 @@ import {
   type WebhookDeliveries as DeliveriesBody,
   type WebhookId,
   type WebhookList,
+  type WebhookSecretRotated,
 } from '../../shared/api/webhooks';
 import { EventIdSchema, type EventId } from '../../shared/ids';
 import type { TokenService } from '../auth/tokens';
@@ -14,6 +15,7 @@ import { notFound, valueOrThrow, type HttpStatuses } from '../errors';
 import type { EventsOut } from '../outbox/openEventsOut';
 import type { AddressRefusal } from '../outbox/privateAddress';
 import { registerWebhook } from '../outbox/registerWebhook';
+import { rotateWebhookSecret } from '../outbox/rotateSecret';
 import { requireAdmin } from './bearer';
 import { BODY_LIMITS, limitBody } from './bodyLimit';
 import { jsonBody, queryParams } from './validate';
@@ -57,7 +59,11 @@ export function adminWebhookRoutes(deps: AdminWebhookRouteDeps): Hono {
       await requireAdmin(c, deps.tokens, 'Registering webhooks');
       const body = await jsonBody(c, newWebhookSchema);
       const created = valueOrThrow(
-        await registerWebhook({ webhooks, allowPrivate: deps.allowPrivateWebhooks }, body, deps.clock.now()),
+        await registerWebhook(
+          { webhooks, allowPrivate: deps.allowPrivateWebhooks, resolveHost: deps.eventsOut.resolveHost },
+          body,
+          deps.clock.now(),
+        ),
         STATUSES,
       );
       c.header('Cache-Control', 'no-store');
@@ -66,12 +72,21 @@ export function adminWebhookRoutes(deps: AdminWebhookRouteDeps): Hono {
     .get('/', async (c) => {
       await requireAdmin(c, deps.tokens, 'The list of webhooks');
       c.header('Cache-Control', 'private, no-store');
-      return c.json({ webhooks: await webhooks.list() } satisfies WebhookList);
+      const [listed, trouble] = await Promise.all([webhooks.list(), deliveries.troubleCounts()]);
+      const withCounts = listed.map((w) => ({ ...w, ...(trouble.get(w.id) ?? { failing: 0, dead: 0 }) }));
+      return c.json({ webhooks: withCounts } satisfies WebhookList);
     })
     .delete('/:id', async (c) => {
       await requireAdmin(c, deps.tokens, 'Removing webhooks');
       if (!(await webhooks.remove(webhookParam(c)))) throw notFound('The webhook');
       return c.body(null, 204);
+    })
+    .post('/:id/rotate-secret', async (c) => {
+      await requireAdmin(c, deps.tokens, 'Rotating webhook secrets');
+      const rotated = await rotateWebhookSecret(webhooks, webhookParam(c), deps.clock.now());
+      if (!rotated) throw notFound('The webhook');
+      c.header('Cache-Control', 'no-store');
+      return c.json(rotated satisfies WebhookSecretRotated, 200);
     })
     .get('/:id/deliveries', async (c) => {
       await requireAdmin(c, deps.tokens, 'Webhook deliveries');

@@ -9,6 +9,9 @@ export interface DueDelivery {
   readonly webhookId: WebhookId;
   readonly url: string;
   readonly secret: string;
+  /** The secret before the last rotation while it still signs (until `previousSecretUntil`), else null. */
+  readonly previousSecret: string | null;
+  readonly previousSecretUntil: number | null;
   readonly attempts: number;
   readonly entry: OutboxEntry;
 }
@@ -73,7 +76,7 @@ export class WebhookDeliveries {
       .selectFrom('webhook_deliveries as d')
       .innerJoin('webhooks as w', 'w.id', 'd.webhook_id')
       .innerJoin('outbox', 'outbox.event_id', 'd.event_id')
-      .select(['d.webhook_id', 'd.attempts', 'w.url', 'w.secret'])
+      .select(['d.webhook_id', 'd.attempts', 'w.url', 'w.secret', 'w.previous_secret', 'w.previous_secret_until'])
       .select(['outbox.seq', 'outbox.event_id', 'outbox.order_id', 'outbox.outlet_id', 'outbox.type'])
       .select(['outbox.occurred_at', 'outbox.committed_at', 'outbox.data'])
       .where('d.status', '=', 'pending')
@@ -97,6 +100,8 @@ export class WebhookDeliveries {
       webhookId: WebhookIdSchema.parse(r.webhook_id),
       url: r.url,
       secret: r.secret,
+      previousSecret: r.previous_secret,
+      previousSecretUntil: r.previous_secret_until,
       attempts: r.attempts,
       entry: toOutboxEntry(r),
     }));
@@ -146,6 +151,24 @@ export class WebhookDeliveries {
       .where('event_id', '=', eventId)
       .executeTakeFirst();
     return result.numUpdatedRows > 0n;
+  }
+
+  /** Per webhook, how many deliveries are retrying after a failed attempt and how many are dead-lettered. */
+  async troubleCounts(): Promise<Map<WebhookId, { failing: number; dead: number }>> {
+    const rows = await this.db
+      .selectFrom('webhook_deliveries')
+      .select(['webhook_id', 'status'])
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where((eb) => eb.or([eb('status', '=', 'dead'), eb.and([eb('status', '=', 'pending'), eb('attempts', '>', 0)])]))
+      .groupBy(['webhook_id', 'status'])
+      .execute();
+    const counts = new Map<WebhookId, { failing: number; dead: number }>();
+    for (const r of rows) {
+      const id = WebhookIdSchema.parse(r.webhook_id);
+      const entry = counts.get(id) ?? { failing: 0, dead: 0 };
+      counts.set(id, r.status === 'dead' ? { ...entry, dead: Number(r.n) } : { ...entry, failing: Number(r.n) });
+    }
+    return counts;
   }
 
   /** A webhook's deliveries, newest event first. */

@@ -12,6 +12,8 @@ import type { Database } from './sql/schema';
 /** A webhook with what signing and matching need: only the delivery worker reads these. */
 export interface WebhookTarget extends Webhook {
   readonly secret: string;
+  /** The secret before the last rotation; also signed with until `previousSecretUntil`. */
+  readonly previousSecret: string | null;
 }
 
 const eventsSchema = z.array(webhookEventFilterSchema);
@@ -22,6 +24,8 @@ interface WebhookRow {
   events: string;
   secret: string;
   created_at: number;
+  previous_secret: string | null;
+  previous_secret_until: number | null;
 }
 
 const toTarget = (r: WebhookRow): WebhookTarget => ({
@@ -30,9 +34,11 @@ const toTarget = (r: WebhookRow): WebhookTarget => ({
   events: eventsSchema.parse(JSON.parse(r.events)),
   secret: r.secret,
   createdAt: r.created_at,
+  previousSecret: r.previous_secret,
+  previousSecretUntil: r.previous_secret_until,
 });
 
-const withoutSecret = ({ secret: _secret, ...webhook }: WebhookTarget): Webhook => webhook;
+const withoutSecret = ({ secret: _secret, previousSecret: _previous, ...webhook }: WebhookTarget): Webhook => webhook;
 
 /** The webhooks admins registered. Secrets are stored as they are: they are HMAC keys, needed to sign. */
 export class Webhooks {
@@ -66,6 +72,19 @@ export class Webhooks {
   async targets(): Promise<WebhookTarget[]> {
     const rows = await this.db.selectFrom('webhooks').selectAll().orderBy('created_at').orderBy('id').execute();
     return rows.map(toTarget);
+  }
+
+  /**
+   * Makes `secret` the webhook's secret and keeps the one it replaces signing too until `previousUntil`
+   * (one previous secret at most: rotating again drops the older one). False when there is no such webhook.
+   */
+  async rotateSecret(id: WebhookId, secret: string, previousUntil: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('webhooks')
+      .set((eb) => ({ previous_secret: eb.ref('secret'), previous_secret_until: previousUntil, secret }))
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   }
 
   async exists(id: WebhookId): Promise<boolean> {

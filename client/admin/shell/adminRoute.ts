@@ -5,7 +5,7 @@ import { useHashRoute } from '../../common/ui/useHashRoute';
  * The admin app's places, kept in the hash (`#/<screen>/<param>`) so a reload, offline too, opens
  * the same one. A screen is added here and in the route table (routeTable.tsx), nowhere else.
  */
-export const SCREEN_IDS = ['live', 'dispatch', 'map', 'outlets', 'people', 'numbers', 'platform', 'order'] as const;
+export const SCREEN_IDS = ['live', 'dispatch', 'map', 'outlets', 'people', 'numbers', 'platform', 'webhooks', 'order'] as const;
 export type ScreenId = (typeof SCREEN_IDS)[number];
 
 export interface AdminRoute {

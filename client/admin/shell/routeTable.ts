@@ -30,5 +30,6 @@ export const ROUTE_TABLE: { readonly [S in ScreenId]: ScreenEntry } = {
   people: { label: 'People', inNav: true, key: 'p', Screen: PeopleScreen },
   numbers: { label: 'Numbers', inNav: true, key: 'n', Screen: lazy(() => import('../screens/numbers/NumbersScreen')) },
   platform: { label: 'Platform health', inNav: true, key: 'h', Screen: PlatformScreen },
+  webhooks: { label: 'Webhooks', inNav: true, key: 'w', Screen: lazy(() => import('../screens/webhooks/WebhooksScreen')) },
   order: { label: 'Order', inNav: false, key: null, Screen: OrderScreen },
 };

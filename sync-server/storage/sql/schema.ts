@@ -232,6 +232,9 @@ export interface WebhooksTable {
   /** The HMAC key its deliveries are signed with. */
   secret: string;
   created_at: EpochMs;
+  /** The secret before the last rotation, also signed with until `previous_secret_until`; else null. */
+  previous_secret: string | null;
+  previous_secret_until: EpochMs | null;
 }
 
 /** One event's delivery to one webhook. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WebhookCreated, WebhookDeliveries } from '../../../shared/api/webhooks';
+import type { WebhookCreated, WebhookDeliveries, WebhookList } from '../../../shared/api/webhooks';
 import type { OrderId } from '../../../shared/ids';
 import { loginAll, PICKUP_ORDER, placeOrder, type DemoSessions } from '../support/api';
 import { appendAs, NEAR_OUTLET } from '../support/drivers';
@@ -97,6 +97,8 @@ describe('webhooks', () => {
     );
     const waiting = (await deliveriesOf(id)).find((d) => d.eventId === eventId);
     expect(waiting).toMatchObject({ status: 'pending', lastStatus: null, lastError: expect.any(String) });
+    const listed = await getJson<WebhookList>(`${server.url}/api/admin/webhooks`, { token: s.admin.token });
+    expect(listed.body.webhooks.find((w) => w.id === id)).toMatchObject({ failing: 1, dead: 0 });
     receiver.mode = 'up';
     await pollUntil(
       () => deliveriesOf(id),
@@ -118,6 +120,8 @@ describe('webhooks', () => {
     const letter = dead.find((d) => d.orderId === orderId);
     expect(letter).toMatchObject({ type: 'order.placed', attempts: 6, lastStatus: 500, lastError: 'HTTP 500', nextAttemptAt: null });
     expect(receiver.attempts.get(letter?.eventId ?? '')).toBe(6);
+    const listed = await getJson<WebhookList>(`${server.url}/api/admin/webhooks`, { token: s.admin.token });
+    expect(listed.body.webhooks.find((w) => w.id === id)).toMatchObject({ failing: 0, dead: 1 });
 
     receiver.mode = 'up';
     const replay = await fetch(`${server.url}/api/admin/webhooks/${id}/deliveries/${letter?.eventId ?? ''}/replay`, {

@@ -103,7 +103,15 @@ export const SCHEMA_COLUMNS: SchemaColumns = {
     fanned_at: 'number?',
     streamed_at: 'number?',
   },
-  webhooks: { id: 'text', url: 'text', events: 'text', secret: 'text', created_at: 'number' },
+  webhooks: {
+    id: 'text',
+    url: 'text',
+    events: 'text',
+    secret: 'text',
+    created_at: 'number',
+    previous_secret: 'text?',
+    previous_secret_until: 'number?',
+  },
   webhook_deliveries: {
     webhook_id: 'text',
     event_id: 'text',

@@ -8,6 +8,9 @@ export interface Received {
   readonly event: WebhookEvent;
   /** The signature checked here, independently of the server's code: HMAC-SHA256 of "<t>.<raw body>". */
   readonly signatureValid: boolean;
+  /** The `Dabba-Signature` header and the raw body, to verify again with another secret. */
+  readonly signature: string;
+  readonly body: string;
 }
 
 export type ReceiverMode = 'up' | 'down' | 'failing';
@@ -25,7 +28,8 @@ export class WebhookReceiver {
 
   private constructor(private readonly http: LoopbackHttp) {}
 
-  static async start(): Promise<WebhookReceiver> {
+  /** `now`: the receiver's clock for the signature's age, the server's when a test moves that one. */
+  static async start(now: () => number = Date.now): Promise<WebhookReceiver> {
     let receiver: WebhookReceiver | null = null;
     const http = await serveLoopback((req, body, res) => {
       if (!receiver) throw new Error('receiver not ready');
@@ -40,10 +44,13 @@ export class WebhookReceiver {
         return;
       }
       const raw = body.toString('utf8');
+      const signature = String(req.headers['dabba-signature'] ?? '');
       receiver.received.push({
         eventId,
         event: webhookEventSchema.parse(JSON.parse(raw)),
-        signatureValid: verify(receiver.secret, String(req.headers['dabba-signature'] ?? ''), raw),
+        signatureValid: verifySignature(receiver.secret, signature, raw, now()),
+        signature,
+        body: raw,
       });
       res.writeHead(204).end();
     });
@@ -65,13 +72,17 @@ export class WebhookReceiver {
   }
 }
 
-/** What a receiver's own code does with `Dabba-Signature` (README, API). */
-function verify(secret: string, header: string, body: string): boolean {
-  const parts = new Map(header.split(',').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)] as const));
-  const t = parts.get('t');
-  const v1 = parts.get('v1');
-  if (!t || !v1 || !/^\d+$/.test(t) || Math.abs(Date.now() / 1000 - Number(t)) > 300) return false;
+/**
+ * What a receiver's own code does with `Dabba-Signature` (README, API): `t` recent, and any one `v1` (there are
+ * two during a rotation's grace window) the HMAC of "<t>.<body>" with its secret.
+ */
+export function verifySignature(secret: string, header: string, body: string, nowMs: number = Date.now()): boolean {
+  const parts = header.split(',').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)] as const);
+  const t = parts.find(([k]) => k === 't')?.[1];
+  if (!t || !/^\d+$/.test(t) || Math.abs(nowMs / 1000 - Number(t)) > 300) return false;
   const expected = createHmac('sha256', secret).update(`${t}.${body}`).digest();
-  const given = Buffer.from(v1, 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return parts
+    .filter(([k]) => k === 'v1')
+    .map(([, v]) => Buffer.from(v, 'hex'))
+    .some((given) => given.length === expected.length && timingSafeEqual(given, expected));
 }

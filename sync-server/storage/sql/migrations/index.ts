@@ -7,6 +7,7 @@ import { dispatchFence } from './0014_dispatch_fence';
 import { ordersInFlightIndexes } from './0015_orders_in_flight_indexes';
 import { eventsOutbox } from './0016_events_outbox';
 import { ordersTax } from './0017_orders_tax';
+import { webhookSecretRotation } from './0018_webhook_secret_rotation';
 
 export type MigrationSet = Readonly<Record<string, Migration>>;
 
@@ -35,6 +36,7 @@ export const SHARED_MIGRATIONS: SharedMigrationSet = {
   '0015_orders_in_flight_indexes': ordersInFlightIndexes,
   '0016_events_outbox': eventsOutbox,
   '0017_orders_tax': ordersTax,
+  '0018_webhook_secret_rotation': webhookSecretRotation,
 };
 
 const forDialect = (migration: Migration | PerDialect, dialect: 'sqlite' | 'postgres'): Migration =>

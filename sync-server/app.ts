@@ -49,7 +49,6 @@ import { OutletRepo } from './storage/outletRepo';
 import { ProofRecords } from './storage/proofRecords';
 import { ensurePrivateDir } from './storage/privateFiles';
 import { PushTokens } from './storage/pushTokens';
-import { storageFailureOf } from './storage/storageFailure';
 import { StorageHealth } from './storage/storageHealth';
 import { storageProbeOf } from './storage/healthProbes';
 import { UserRepo } from './storage/users';
@@ -169,12 +168,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   // Before any order commit (the demo seed's included): the outbox is written in every commit's transaction.
   const eventsOut = openEventsOut({ config, sql, clock, log, duties: dispatcher.duties, resolveHost: overrides.resolveHost });
   registry.use(eventsOut.hooks);
-  registry.use({
-    storageFailed: (_doc, err) => {
-      const failure = storageFailureOf(err);
-      if (failure) storage.noticed(failure);
-    },
-  });
+  registry.use({ storageFailed: (_doc, err) => storage.noticeError(err) });
   const trackPositions = new TrackPositions(driverOrders, refreshTrackFor('driver position'), clock);
 
   const seeded = config.demo && (await seedDemo({ sql, users, outlets, drivers, registry }));

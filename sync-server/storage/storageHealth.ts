@@ -1,4 +1,4 @@
-import type { StorageFailure } from './storageFailure';
+import { storageFailureOf, type StorageFailure } from './storageFailure';
 
 export type StorageStatus = 'ok' | StorageFailure;
 
@@ -51,6 +51,12 @@ export class StorageHealth {
     if (failure === 'corrupt') this.corrupt = true;
     this.last = null;
     this.noticedCount += 1;
+  }
+
+  /** An error a document write met: noticed when it says something about storage, ignored otherwise (a bug, logged where it happened). */
+  noticeError(err: unknown): void {
+    const failure = storageFailureOf(err);
+    if (failure) this.noticed(failure);
   }
 
   status(now = Date.now()): Promise<StorageStatus> {

@@ -42,11 +42,16 @@ export const orderFields = {
   source: z.enum(ORDER_SOURCES).optional(),
   /** Phone orders: the device time staff entered it (epoch ms). */
   enteredAt: z.number().int().min(0).optional(),
+  /** Phone orders: staff took it on the phone, so it arrives accepted with this prep time (minutes). */
+  prepMinutes: z.number().int().min(1).max(240).optional(),
 };
 
-const enteredAtOnlyByPhone = (req: { source?: string | undefined; enteredAt?: number | undefined }): boolean =>
-  req.enteredAt === undefined || req.source === 'phone';
-const ENTERED_AT_ISSUE = { message: 'enteredAt is only for phone orders (source: "phone").', path: ['enteredAt'] };
+const enteredAtOnlyByPhone = (req: {
+  source?: string | undefined;
+  enteredAt?: number | undefined;
+  prepMinutes?: number | undefined;
+}): boolean => (req.enteredAt === undefined && req.prepMinutes === undefined) || req.source === 'phone';
+const ENTERED_AT_ISSUE = { message: 'enteredAt and prepMinutes are only for phone orders (source: "phone").', path: ['source'] };
 
 /** The body of `POST /api/orders`. Prices are never sent: the server prices the order. */
 export const orderRequestSchema = z.object(orderFields).refine(enteredAtOnlyByPhone, ENTERED_AT_ISSUE);

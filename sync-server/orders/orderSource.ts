@@ -8,6 +8,8 @@ export type SourceRefusal = 'unauthorized' | 'forbidden';
 export interface AuthorizedSource {
   readonly source: OrderSource;
   readonly staff: boolean;
+  /** Phone orders: who took the call, and so accepts the order as it is placed. */
+  readonly takenBy: Actor | null;
 }
 
 /**
@@ -19,10 +21,10 @@ export function authorizeSource(
   actor: Actor | null,
   req: { readonly source?: OrderSource | undefined; readonly outletId: string },
 ): Result<AuthorizedSource, SourceRefusal> {
-  if (req.source !== 'phone') return ok({ source: 'online', staff: false });
+  if (req.source !== 'phone') return ok({ source: 'online', staff: false, takenBy: null });
   if (!actor) return fail('unauthorized', 'Sign in as outlet staff to enter phone orders.');
-  if (actor.role === 'admin') return ok({ source: 'phone', staff: true });
-  if (actor.role === 'outlet' && actor.outletId === req.outletId) return ok({ source: 'phone', staff: true });
+  if (actor.role === 'admin' || (actor.role === 'outlet' && actor.outletId === req.outletId))
+    return ok({ source: 'phone', staff: true, takenBy: actor });
   return fail(
     'forbidden',
     actor.role === 'outlet' ? 'Phone orders can be entered for your own outlet only.' : 'Only outlet staff and admins enter phone orders.',

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { newOrderId, newTrackingToken, type OrderId, type TrackingToken } from '../../shared/ids';
+import { newEventId, newOrderId, newTrackingToken, type OrderId, type TrackingToken } from '../../shared/ids';
+import type { EventOf } from '../../shared/order/events';
+import type { Actor } from '../../shared/roles';
 import { appendEvent, createOrderDoc, type OrderView } from '../../shared/order/orderDoc';
 import type { Logger } from '../log';
 import { CHECKOUT_LIFETIME_MS, openCheckout, paymentPendingEvent } from '../payments/cardCheckout';
@@ -42,6 +44,8 @@ export interface PlaceOptions {
   /** Already authorized (orderSource.ts): 'phone' with `staff` set waives opening hours and a pause. */
   readonly source: OrderSource;
   readonly staff: boolean;
+  /** Phone orders: who took the call. With the request's prepMinutes the order arrives accepted by them. */
+  readonly takenBy?: Actor | null;
   /** The tracking link of a token, absolute: where a card payment returns the customer. */
   readonly trackingUrl: (token: TrackingToken) => string;
 }
@@ -122,6 +126,9 @@ export async function placeOrder(
       : null;
   if (checkout && !checkout.ok) return checkout;
   const pending = payments && checkout ? paymentPendingEvent(payments, header, checkout.value) : null;
+  // Staff who typed in a call have accepted it: it must not ring on their tablets as one to accept.
+  const accepted =
+    !pending && options.takenBy && req.prepMinutes !== undefined ? acceptedByCaller(options.takenBy, req.prepMinutes, header) : null;
 
   const ref = { kind: 'order', orderId } as const;
   const doc = await deps.registry.acquire(ref);
@@ -147,6 +154,7 @@ export async function placeOrder(
         (y) => {
           createOrderDoc(y, header);
           if (pending) appendEvent(y, pending);
+          if (accepted) appendEvent(y, accepted);
         },
         (trx) => new OrderIndex(trx).insert(row, idempotencyKey ? { key: idempotencyKey, requestHash } : null),
       );
@@ -162,6 +170,14 @@ export async function placeOrder(
     deps.registry.release(doc);
   }
   return ok({ orderId, trackingToken, replayed: false, ...(checkout ? { paymentUrl: checkout.value.redirectUrl } : {}) });
+}
+
+/**
+ * The `accepted` of a phone order, by whoever took the call, as it is placed: prep counts from when the
+ * kitchen has it (an entry queued offline reaches it only now), and time-to-accept is nil, not negative.
+ */
+function acceptedByCaller(takenBy: Actor, prepMinutes: number, header: OrderHeader): EventOf<'accepted'> {
+  return { id: newEventId(), type: 'accepted', at: header.createdAt, by: { id: takenBy.id, role: takenBy.role }, prepMinutes };
 }
 
 /**

@@ -75,9 +75,9 @@ export function orderRoutes(deps: OrderRouteDeps, perMinute: number, counts: Lim
       if (idempotencyKey !== null && !KEY_PATTERN.test(idempotencyKey))
         throw badRequest('invalid_idempotency_key', 'Idempotency-Key must be 8–128 letters, digits or _:.-');
       const body = await jsonBody(c, orderRequestSchema);
-      const { source, staff } = valueOrThrow(authorizeSource(actor, body), ORDER_STATUSES);
+      const { source, staff, takenBy } = valueOrThrow(authorizeSource(actor, body), ORDER_STATUSES);
       const trackingUrl = (token: string): string => new URL(`/track/${token}`, c.req.url).href;
-      const placed = valueOrThrow(await placeOrder(deps, body, { idempotencyKey, source, staff, trackingUrl }), ORDER_STATUSES);
+      const placed = valueOrThrow(await placeOrder(deps, body, { idempotencyKey, source, staff, takenBy, trackingUrl }), ORDER_STATUSES);
       if (placed.replayed) c.header('Idempotent-Replayed', 'true');
       const answer: PlacedResponse = {
         orderId: placed.orderId,

@@ -5,6 +5,8 @@ import { ORDER_TYPES, type OrderType } from '../../../shared/order/status';
 import { checkPhoneOrder } from '../model/phoneOrders/checkPhoneOrder';
 import type { PhoneOrders } from '../model/phoneOrders/usePhoneOrders';
 import { useNow } from '../../common/ui/useNow';
+import { acceptPrepMinutes } from '../orders/prepTime';
+import { PrepStepper } from '../orders/PrepStepper';
 import { CartLines } from './CartLines';
 import { CustomerFields } from './CustomerFields';
 import { MenuPicker } from './MenuPicker';
@@ -53,10 +55,11 @@ export function PhoneOrderScreen({
   const update = (change: Partial<PhoneDraft>): void => setDraft({ ...draft, ...change });
   const location = parseLocation(draft.location);
   const check = checkPhoneOrder(catalog, { items: draft.lines, type: draft.type, address: location ?? undefined }, now);
+  const prepMinutes = draft.prepMinutes ?? acceptPrepMinutes(catalog, now);
 
   const submit = async (): Promise<void> => {
     setBusy(true);
-    const outcome = await phone.enter(draftToRequest(draft, outletId, Date.now()), catalog, entry?.key ?? null);
+    const outcome = await phone.enter(draftToRequest(draft, outletId, Date.now(), prepMinutes), catalog, entry?.key ?? null);
     setBusy(false);
     if (!outcome.ok) {
       setProblem(outcome.error.message);
@@ -115,6 +118,9 @@ export function PhoneOrderScreen({
           ) : null}
           {draft.lines.length > 0 && check.blocking ? <p className="notice">{check.blocking}</p> : null}
           {check.warning ? <p className="notice">{check.warning}</p> : null}
+          {check.notice ? <p className="muted">{check.notice}</p> : null}
+          <PrepStepper label="Ready in" minutes={prepMinutes} onChange={(minutes) => update({ prepMinutes: minutes })} />
+          <p className="muted">Taken on the phone, it goes straight to the kitchen as accepted: no tablet rings for it.</p>
           {problem ? (
             <p className="error" role="alert">
               {problem}

@@ -22,6 +22,8 @@ export interface PhoneDraft {
   readonly lines: readonly DraftLine[];
   /** When the caller was first taken down; kept when a refused entry is corrected. */
   readonly enteredAt: number | null;
+  /** The prep time promised to the caller; null until staff change it from the outlet's usual time. */
+  readonly prepMinutes: number | null;
 }
 
 export const EMPTY_DRAFT: PhoneDraft = {
@@ -34,6 +36,7 @@ export const EMPTY_DRAFT: PhoneDraft = {
   notes: '',
   lines: [],
   enteredAt: null,
+  prepMinutes: null,
 };
 
 export const lineKey = (itemId: string, modifiers: DraftLine['modifiers']): string =>
@@ -49,8 +52,11 @@ export function parseLocation(text: string): { lat: number; lng: number } | null
   return parts.length === 2 && lat !== undefined && lng !== undefined && Number.isFinite(lat) && Number.isFinite(lng) ? { lat, lng } : null;
 }
 
-/** The request body the draft stands for; the command checks it against the contract. */
-export function draftToRequest(draft: PhoneDraft, outletId: string, now: number): unknown {
+/**
+ * The request body the draft stands for; the command checks it against the contract. Staff took the
+ * call, so it goes with the prep time they promised and arrives accepted.
+ */
+export function draftToRequest(draft: PhoneDraft, outletId: string, now: number, usualPrepMinutes: number): unknown {
   const location = parseLocation(draft.location);
   const notes = draft.notes.trim();
   return {
@@ -66,6 +72,7 @@ export function draftToRequest(draft: PhoneDraft, outletId: string, now: number)
     payment: { method: 'cash' },
     source: 'phone',
     enteredAt: draft.enteredAt ?? now,
+    prepMinutes: draft.prepMinutes ?? usualPrepMinutes,
   };
 }
 
@@ -84,6 +91,7 @@ export function requestToDraft(request: PhoneOrderRequest): PhoneDraft {
       return { key: lineKey(i.itemId, modifiers), itemId: i.itemId, qty: i.qty, modifiers };
     }),
     enteredAt: request.enteredAt,
+    prepMinutes: request.prepMinutes ?? null,
   };
 }
 

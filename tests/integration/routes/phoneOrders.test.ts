@@ -135,6 +135,29 @@ describe('who may enter a phone order', () => {
     expect((await place(PHONE, t.driver.token)).status).toBe(403);
   });
 
+  it('arrive accepted by whoever took the call, with the prep time they chose, so no tablet rings for them', async () => {
+    const res = await place({ ...PHONE, enteredAt: Date.now(), prepMinutes: 25 }, t.outlet.token);
+    expect(res.status).toBe(201);
+    const desk = await MuxTestClient.connect(t.url, t.admin.token);
+    try {
+      const view = readOrder(await desk.open(orderDocName(res.body.orderId)));
+      expect(view?.state.status).toBe('accepted');
+      expect(view?.state.applied.find((e) => e.type === 'accepted')).toMatchObject({
+        by: { id: t.outlet.user.id, role: 'outlet' },
+        prepMinutes: 25,
+        at: view?.header.createdAt,
+      });
+    } finally {
+      desk.close();
+    }
+  });
+
+  it('refuse a prep time on an order that did not come by phone', async () => {
+    const res = await place({ ...PICKUP_ORDER, prepMinutes: 25 });
+    expect(res.status).toBe(400);
+    expect(errorOf(res)?.message).toContain('only for phone orders');
+  });
+
   it('records ordinary orders as online, with no entry time', async () => {
     const res = await place(PICKUP_ORDER);
     const header = await headerOf(res.body.orderId);

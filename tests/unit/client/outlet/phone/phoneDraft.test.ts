@@ -45,7 +45,7 @@ describe('the phone-order form', () => {
       notes: 'no onions',
       lines: addLine([], 'chai', []),
     };
-    const request = draftToRequest(draft, 'outlet-1', NOW);
+    const request = draftToRequest(draft, 'outlet-1', NOW, 20);
     expect(request).toEqual({
       outletId: 'outlet-1',
       type: 'delivery',
@@ -56,6 +56,7 @@ describe('the phone-order form', () => {
       payment: { method: 'cash' },
       source: 'phone',
       enteredAt: NOW,
+      prepMinutes: 20,
     });
     expect(phoneOrderRequestSchema.safeParse(request).success).toBe(true);
   });
@@ -73,10 +74,12 @@ describe('the phone-order form', () => {
         },
         'outlet-1',
         NOW,
+        25,
       ),
     );
     const draft = requestToDraft(request);
-    expect(draft).toMatchObject({ type: 'dine-in', name: 'Ravi', table: '7', enteredAt: NOW });
-    expect(draftToRequest(draft, 'outlet-1', NOW + 60_000)).toEqual(request);
+    expect(draft).toMatchObject({ type: 'dine-in', name: 'Ravi', table: '7', enteredAt: NOW, prepMinutes: 25 });
+    // The prep time promised to the caller stays, whatever the usual time is by now.
+    expect(draftToRequest(draft, 'outlet-1', NOW + 60_000, 40)).toEqual(request);
   });
 });

@@ -19,8 +19,11 @@ export function eventIdOf(provider: string, providerEventId: string, part: strin
   return EventIdSchema.parse(`pay-${digest.slice(0, 40)}`);
 }
 
+/** Why an order whose card payment never came is cancelled (by the provider's word or the server's sweep). */
+export const NOT_PAID_IN_TIME = 'The card payment was not completed in time.';
+
 /** The checkout the order is waiting on, if it is waiting at all. */
-function openCheckoutOf(view: OrderView): EventOf<'payment_pending'> | null {
+export function openCheckoutOf(view: OrderView): EventOf<'payment_pending'> | null {
   if (view.state.status !== 'awaiting_payment') return null;
   return view.state.applied.findLast((e): e is EventOf<'payment_pending'> => e.type === 'payment_pending') ?? null;
 }
@@ -50,7 +53,7 @@ export function eventsFor(provider: string, event: Exclude<ProviderEvent, { kind
         { id: id('cancelled'), type: 'cancelled', by: SYSTEM, reason: `The card payment failed: ${event.reason}` },
       ];
     case 'expired':
-      return [{ id: id('cancelled'), type: 'cancelled', by: SYSTEM, reason: 'The card payment was not completed in time.' }];
+      return [{ id: id('cancelled'), type: 'cancelled', by: SYSTEM, reason: NOT_PAID_IN_TIME }];
   }
 }
 

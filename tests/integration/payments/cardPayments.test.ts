@@ -3,11 +3,12 @@ import type { PaymentConfig, PlacedResponse, RefundResponse } from '../../../sha
 import { orderDocName, outletInboxName } from '../../../shared/docNames';
 import type { OrderId, OutletId } from '../../../shared/ids';
 import { inboxOrderIds } from '../../../shared/inbox';
-import { readOrder, type OrderView } from '../../../shared/order/orderDoc';
+import type { OrderView } from '../../../shared/order/orderDoc';
 import type { TrackView } from '../../../shared/track';
 import type { DabbaServer } from '../../../sync-server/app';
 import { loginAll, PICKUP_ORDER, type DemoSessions } from '../support/api';
-import { startFakeStripe, type FakeSession, type FakeStripe } from '../support/fakeStripe';
+import { CARD_ORDER, orderNow as orderAsSynced, placeCardOrder as placeOrderByCard } from '../support/cardOrders';
+import { startFakeStripe, type FakeStripe } from '../support/fakeStripe';
 import { errorOf, getJson, postJson } from '../support/http';
 import { MuxTestClient } from '../support/muxClient';
 import { pollUntil } from '../support/poll';
@@ -33,28 +34,10 @@ afterAll(async () => {
   await stripe.close();
 });
 
-const CARD_ORDER = { ...PICKUP_ORDER, payment: { method: 'card' } } as const;
-
-async function placeCardOrder(key?: string): Promise<{ placed: PlacedResponse; session: FakeSession }> {
-  const res = await postJson<PlacedResponse>(`${server.url}/api/orders`, CARD_ORDER, key ? { idempotencyKey: key } : {});
-  expect(res.status).toBe(201);
-  const sessionId = /\/pay\/([^/]+)$/.exec(res.body.paymentUrl ?? '')?.[1];
-  const session = stripe.sessions.get(sessionId ?? '');
-  if (!session) throw new Error(`no checkout session behind ${res.body.paymentUrl}`);
-  return { placed: res.body, session };
-}
+const placeCardOrder = (key?: string) => placeOrderByCard(server.url, stripe, key);
 
 /** The order as an admin's device syncs it now. */
-async function orderNow(orderId: OrderId): Promise<OrderView> {
-  const device = await MuxTestClient.connect(server.url, s.admin.token);
-  try {
-    const view = readOrder(await device.open(orderDocName(orderId)));
-    if (!view) throw new Error(`no order ${orderId}`);
-    return view;
-  } finally {
-    device.close();
-  }
-}
+const orderNow = (orderId: OrderId): Promise<OrderView> => orderAsSynced(server.url, s.admin.token, orderId);
 
 async function outletInbox(): Promise<OrderId[]> {
   const tablet = await MuxTestClient.connect(server.url, s.outlet.token);

@@ -6,6 +6,7 @@ import { ordersCustomerNameFolded } from './0013_orders_customer_name_folded';
 import { dispatchFence } from './0014_dispatch_fence';
 import { ordersInFlightIndexes } from './0015_orders_in_flight_indexes';
 import { eventsOutbox } from './0016_events_outbox';
+import { ordersAwaitingPayment } from './0017_orders_awaiting_payment';
 
 export type MigrationSet = Readonly<Record<string, Migration>>;
 
@@ -33,6 +34,7 @@ export const SHARED_MIGRATIONS: SharedMigrationSet = {
   '0014_dispatch_fence': dispatchFence,
   '0015_orders_in_flight_indexes': ordersInFlightIndexes,
   '0016_events_outbox': eventsOutbox,
+  '0017_orders_awaiting_payment': ordersAwaitingPayment,
 };
 
 const forDialect = (migration: Migration | PerDialect, dialect: 'sqlite' | 'postgres'): Migration =>

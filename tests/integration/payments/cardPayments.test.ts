@@ -8,7 +8,7 @@ import type { TrackView } from '../../../shared/track';
 import type { DabbaServer } from '../../../sync-server/app';
 import { loginAll, PICKUP_ORDER, type DemoSessions } from '../support/api';
 import { CARD_ORDER, orderNow as orderAsSynced, placeCardOrder as placeOrderByCard } from '../support/cardOrders';
-import { startFakeStripe, type FakeStripe } from '../support/fakeStripe';
+import { startFakeStripe, type FakeSession, type FakeStripe } from '../support/fakeStripe';
 import { errorOf, getJson, postJson } from '../support/http';
 import { MuxTestClient } from '../support/muxClient';
 import { pollUntil } from '../support/poll';
@@ -51,6 +51,12 @@ async function outletInbox(): Promise<OrderId[]> {
 const outboxTypes = async (orderId: OrderId): Promise<string[]> =>
   (await server.sql.selectFrom('outbox').select(['type']).where('order_id', '=', orderId).orderBy('seq').execute()).map((r) => r.type);
 
+/** One signed `checkout.session.completed` about `session`, to deliver as often as a test likes (same event id). */
+function deliverer(session: FakeSession): () => Promise<Response> {
+  const { body, signature } = stripe.signedEvent('checkout.session.completed', session);
+  return () => fetch(stripe.webhookUrl ?? '', { method: 'POST', headers: { 'stripe-signature': signature }, body });
+}
+
 describe('card payments through Stripe', () => {
   it('offers card when Stripe is configured', async () => {
     const res = await getJson<PaymentConfig>(`${server.url}/api/payments/config`);
@@ -83,8 +89,7 @@ describe('card payments through Stripe', () => {
     session.status = 'complete';
     session.payment_status = 'paid';
     session.payment_intent = 'pi_test_twice';
-    const { body, signature } = stripe.signedEvent('checkout.session.completed', session);
-    const deliver = () => fetch(stripe.webhookUrl ?? '', { method: 'POST', headers: { 'stripe-signature': signature }, body });
+    const deliver = deliverer(session);
     const answers = await Promise.all([deliver(), deliver()]);
     expect(answers.map((r) => r.status)).toEqual([200, 200]);
     expect((await deliver()).status).toBe(200);
@@ -133,6 +138,42 @@ describe('card payments through Stripe', () => {
     });
     expect(await stripe.pay(session.id)).toBe(200);
     expect((await orderNow(placed.orderId)).state.status).toBe('cancelled');
+    expect(await outletInbox()).not.toContain(placed.orderId);
+  });
+
+  it('refunds a payment that lands on an order cancelled meanwhile, once however often it is told', async () => {
+    const { placed, session } = await placeCardOrder();
+    expect(await stripe.send('checkout.session.expired', session)).toBe(200);
+    session.status = 'complete';
+    session.payment_status = 'paid';
+    session.payment_intent = 'pi_test_after_cancel';
+    const deliver = deliverer(session);
+    const twice = await Promise.all([deliver(), deliver()]);
+    expect(twice.map((r) => r.status)).toEqual([200, 200]);
+    expect((await deliver()).status).toBe(200);
+    // Another notification of the same payment (a new event id) gives nothing back again either.
+    expect(await stripe.send('checkout.session.completed', session)).toBe(200);
+
+    expect(stripe.refunds.filter((r) => r.payment_intent === 'pi_test_after_cancel').map((r) => r.amount)).toEqual([18000]);
+    const view = await orderNow(placed.orderId);
+    expect(view.state.status).toBe('cancelled');
+    expect(view.state.applied.filter((e) => e.type === 'refunded')).toMatchObject([
+      {
+        amount: 18000,
+        currency: 'INR',
+        method: 'card',
+        reason: 'Paid after the order was cancelled',
+        refundedBy: 'system',
+        by: { role: 'system' },
+      },
+    ]);
+    expect(view.state.payment).toEqual({ status: 'pending', paid: 0, refunded: 18000 });
+    const track = await pollUntil(
+      async () => (await getJson<TrackView>(`${server.url}/api/track/${placed.trackingUrl.split('/track/')[1]}`)).body,
+      (v) => v.payment?.refunded === 18000,
+      'the late refund on the tracking receipt',
+    );
+    expect(track.status).toBe('cancelled');
     expect(await outletInbox()).not.toContain(placed.orderId);
   });
 

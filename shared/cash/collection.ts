@@ -29,3 +29,15 @@ export function collectedOn(events: readonly OrderEvent[]): EventOf<'cash_collec
 /** How much short of the cash due the collection was, minor units; 0 when in full. */
 export const shortBy = (header: OrderHeader, collected: Pick<EventOf<'cash_collected'>, 'amount'>): number =>
   Math.max(0, cashDue(header) - collected.amount);
+
+/**
+ * The cash the business actually holds for an order, minor units: on a delivery, what the driver recorded
+ * collecting (its `cash_collected`, short ones included); on a pickup or dine-in order, whose cash the
+ * counter takes as it hands the order over (no event records it apart), the total once handed over.
+ * 0 before either, and on a card order.
+ */
+export function cashCollected(header: OrderHeader, applied: readonly OrderEvent[]): number {
+  if (header.payment.method !== 'cash') return 0;
+  if (header.type === 'delivery') return collectedOn(applied)?.amount ?? 0;
+  return applied.some((e) => e.type === 'handed_over') ? header.totals.total : 0;
+}

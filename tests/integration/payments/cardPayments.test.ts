@@ -6,7 +6,7 @@ import { inboxOrderIds } from '../../../shared/inbox';
 import type { OrderView } from '../../../shared/order/orderDoc';
 import type { TrackView } from '../../../shared/track';
 import type { DabbaServer } from '../../../sync-server/app';
-import { loginAll, PICKUP_ORDER, type DemoSessions } from '../support/api';
+import { loginAll, type DemoSessions } from '../support/api';
 import { CARD_ORDER, orderNow as orderAsSynced, placeCardOrder as placeOrderByCard } from '../support/cardOrders';
 import { startFakeStripe, type FakeSession, type FakeStripe } from '../support/fakeStripe';
 import { errorOf, getJson, postJson } from '../support/http';
@@ -281,15 +281,6 @@ describe('refunds', () => {
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(b.body.refunded).toBe(2000);
     expect((await orderNow(orderId)).state.payment.refunded).toBe(2000);
-  });
-
-  it('records a cash refund without the provider, up to the order total', async () => {
-    const placed = await postJson<PlacedResponse>(`${server.url}/api/orders`, PICKUP_ORDER);
-    const before = stripe.refunds.length;
-    const res = await refund(placed.body.orderId, 18000, `refund-cash-${placed.body.orderId}`);
-    expect(res.body).toEqual({ method: 'cash', amount: 18000, paid: 0, refunded: 18000 });
-    expect(stripe.refunds.length).toBe(before);
-    expect((await refund(placed.body.orderId, 1, `refund-cash2-${placed.body.orderId}`)).status).toBe(422);
   });
 
   it('refuses a refund from anyone but an admin and of an unpaid card order', async () => {

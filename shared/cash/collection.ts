@@ -2,12 +2,17 @@ import { cashDue } from '../dispatch/offer';
 import type { EventOf, OrderEvent } from '../order/events';
 import type { OrderHeader } from '../order/header';
 
+/** Why no cash is ever recorded on a card order: the customer paid online, so the driver takes nothing. */
+export const CARD_ORDER_NO_CASH = 'This order was paid by card: no cash is collected on it.';
+
 /**
  * Why this `cash_collected` may not be recorded on this order, or null when it may. The amount is the
  * order's cash only, at most what was due: a customer short of cash is recorded as less (and shown as
  * short everywhere), while a tip is the driver's own money and stays out of the business's ledger.
  */
 export function cashCollectionProblem(header: OrderHeader, event: Pick<EventOf<'cash_collected'>, 'amount' | 'currency'>): string | null {
+  // Said apart from "nothing due": cash taken at the door of a card order would be the customer paying twice.
+  if (header.payment.method === 'card') return CARD_ORDER_NO_CASH;
   const due = cashDue(header);
   if (due === 0) return 'Nothing is due in cash on this order.';
   if (event.currency !== undefined && event.currency !== header.currency)

@@ -7,7 +7,7 @@ import type { OrderView } from '../../../shared/order/orderDoc';
 import type { TrackView } from '../../../shared/track';
 import type { DabbaServer } from '../../../sync-server/app';
 import { loginAll, type DemoSessions } from '../support/api';
-import { CARD_ORDER, orderNow as orderAsSynced, placeCardOrder as placeOrderByCard } from '../support/cardOrders';
+import { CARD_ORDER, orderNow as orderAsSynced, placeCardOrder as placeOrderByCard, startCardServer } from '../support/cardOrders';
 import { startFakeStripe, type FakeSession, type FakeStripe } from '../support/fakeStripe';
 import { errorOf, getJson, postJson } from '../support/http';
 import { MuxTestClient } from '../support/muxClient';
@@ -20,13 +20,7 @@ let s: DemoSessions;
 
 beforeAll(async () => {
   stripe = await startFakeStripe();
-  server = await startTestServer({
-    STRIPE_SECRET_KEY: 'sk_test_dabba',
-    STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
-    DABBA_STRIPE_API_BASE: stripe.url,
-    DABBA_ORDERS_PER_MINUTE: '1000',
-  });
-  stripe.webhookUrl = `${server.url}/api/payments/stripe/webhook`;
+  server = await startCardServer(stripe, { DABBA_ORDERS_PER_MINUTE: '1000' });
   s = await loginAll(server.url);
 });
 afterAll(async () => {

@@ -3,10 +3,9 @@ import type { OrderId } from '../../../shared/ids';
 import type { OrderView } from '../../../shared/order/orderDoc';
 import type { DabbaServer } from '../../../sync-server/app';
 import { loginAll, type DemoSessions } from '../support/api';
-import { orderNow as orderAsSynced, placeCardOrder as placeOrderByCard } from '../support/cardOrders';
+import { orderNow as orderAsSynced, placeCardOrder as placeOrderByCard, startCardServer } from '../support/cardOrders';
 import { startFakeStripe, type FakeSession, type FakeStripe } from '../support/fakeStripe';
 import { ManualClock } from '../support/manualClock';
-import { startTestServer } from '../support/server';
 
 const MIN = 60_000;
 /** The sweep's period: one no other periodic work here shares, so clock.tick knows the end of its pass. */
@@ -22,18 +21,11 @@ let s: DemoSessions;
 beforeAll(async () => {
   stripe = await startFakeStripe();
   clock = new ManualClock();
-  server = await startTestServer(
-    {
-      STRIPE_SECRET_KEY: 'sk_test_dabba',
-      STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
-      DABBA_STRIPE_API_BASE: stripe.url,
-      DABBA_CHECKOUT_SWEEP_MS: String(SWEEP),
-      DABBA_WEBHOOK_POLL_MS: String(60 * MIN),
-      DABBA_ORDERS_PER_MINUTE: '1000',
-    },
+  server = await startCardServer(
+    stripe,
+    { DABBA_CHECKOUT_SWEEP_MS: String(SWEEP), DABBA_WEBHOOK_POLL_MS: String(60 * MIN), DABBA_ORDERS_PER_MINUTE: '1000' },
     { clock },
   );
-  stripe.webhookUrl = `${server.url}/api/payments/stripe/webhook`;
   s = await loginAll(server.url);
 });
 afterAll(async () => {

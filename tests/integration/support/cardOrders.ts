@@ -3,10 +3,26 @@ import type { PlacedResponse } from '../../../shared/api/orders';
 import { orderDocName } from '../../../shared/docNames';
 import type { OrderId } from '../../../shared/ids';
 import { readOrder, type OrderView } from '../../../shared/order/orderDoc';
+import type { DabbaServer, ServerOverrides } from '../../../sync-server/app';
 import { PICKUP_ORDER } from './api';
 import type { FakeSession, FakeStripe } from './fakeStripe';
 import { postJson } from './http';
 import { MuxTestClient } from './muxClient';
+import { startTestServer } from './server';
+
+/** The real server with card payments through `stripe` (the loopback fake), which sends its webhooks to it. */
+export async function startCardServer(
+  stripe: FakeStripe,
+  env: Record<string, string> = {},
+  overrides: ServerOverrides = {},
+): Promise<DabbaServer> {
+  const server = await startTestServer(
+    { STRIPE_SECRET_KEY: 'sk_test_dabba', STRIPE_WEBHOOK_SECRET: stripe.webhookSecret, DABBA_STRIPE_API_BASE: stripe.url, ...env },
+    overrides,
+  );
+  stripe.webhookUrl = `${server.url}/api/payments/stripe/webhook`;
+  return server;
+}
 
 /** The demo pickup order (2 × 9000), paid by card. */
 export const CARD_ORDER = { ...PICKUP_ORDER, payment: { method: 'card' } } as const;

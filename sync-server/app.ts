@@ -206,7 +206,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   // One budget per address for tracking-token lookups, over HTTP and sockets alike.
   const trackLookups = new RateLimiter(limits, 'track-lookups', config.trackLookupsPerMinute, 60_000);
   const drain = new DrainState();
-  const payments = openPayments(config, log);
+  const payments = openPayments(config, { registry, orders, clock, log, duties: dispatcher.duties });
   const app = mountRoutes({
     config,
     log,

@@ -87,6 +87,8 @@ export interface Config {
   readonly webhooks: WebhookSettings;
   /** Card payments through Stripe; null (no keys): cash only. */
   readonly stripe: StripeSettings | null;
+  /** How often the leader gives up card orders whose checkout lapsed unnoticed (payments/checkoutExpiry.ts). */
+  readonly checkoutSweepMs: number;
 }
 
 const invalid = (lines: readonly string[]): Error => new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
@@ -168,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     firebasePush: e.VITE_FIREBASE_API_KEY !== '',
     webhooks: webhookSettingsOf(e),
     stripe: stripeSettingsOf(e),
+    checkoutSweepMs: e.DABBA_CHECKOUT_SWEEP_MS,
   };
 }
 

@@ -15,7 +15,10 @@ export function paymentText(view: TrackView): string {
       return 'The card payment failed';
     case 'awaiting':
     case null:
+      if (!isTerminal(view.status)) return 'Awaiting payment';
+      // A payment that landed after the order was given up is given back by the server at once.
+      if (payment.refunded > 0) return `Paid after the order was cancelled${refunded}`;
       // Given up unpaid (the checkout lapsed): nothing is owed and nothing was taken.
-      return isTerminal(view.status) ? 'Not paid' : 'Awaiting payment';
+      return 'Not paid';
   }
 }

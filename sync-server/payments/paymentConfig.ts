@@ -6,6 +6,8 @@ export const paymentEnvSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().trim().min(1).optional(),
   /** Where the Stripe SDK sends its API calls instead of api.stripe.com: a loopback fake in tests. */
   DABBA_STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
+  /** How often the leader looks for card orders whose checkout lapsed without the provider saying so. */
+  DABBA_CHECKOUT_SWEEP_MS: z.coerce.number().int().min(100).default(60_000),
 });
 
 export interface StripeSettings {

@@ -41,6 +41,13 @@ export type ProviderEvent =
   | { readonly kind: 'expired'; readonly eventId: string; readonly orderId: OrderId; readonly checkoutRef: string }
   | { readonly kind: 'ignored'; readonly eventId: string; readonly type: string };
 
+/**
+ * What became of a checkout the server asked the provider to close: `expired`, so no payment can come any
+ * more (including one already closed unpaid); or `completed`, the customer paid (or a delayed method is
+ * under way) and the provider's notification is still to come.
+ */
+export type CheckoutClosing = 'expired' | 'completed';
+
 /** Why a notification is not believed: its signature does not verify, or it is not the provider's shape. */
 export type WebhookRefusal = 'bad_signature' | 'malformed';
 
@@ -54,6 +61,8 @@ export interface PaymentProvider {
   createCheckout(request: CheckoutRequest, idempotencyKey: string): Promise<Checkout>;
   /** Checks the notification's signature over the exact bytes received; `header` reads the request's headers. */
   verifyWebhook(rawBody: string, header: (name: string) => string | undefined): Result<ProviderEvent, WebhookRefusal>;
+  /** Closes an open checkout so it can no longer be paid; tells what the checkout is now. Rejects when the provider cannot be asked. */
+  expireCheckout(checkoutRef: string, idempotencyKey: string): Promise<CheckoutClosing>;
   /** Gives back `amount` of the payment `paymentRef`; resolves with the provider's refund id. */
   refund(paymentRef: string, amount: Money, idempotencyKey: string): Promise<{ readonly refundRef: string }>;
 }

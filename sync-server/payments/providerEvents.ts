@@ -6,7 +6,8 @@ import { SYSTEM_ID } from '../../shared/roles';
 import { appendServerEvents, type EventDraft } from '../orders/orderDocs';
 import type { Logger } from '../log';
 import type { DocRegistry } from '../sync/docRegistry';
-import type { ProviderEvent } from './paymentProvider';
+import { paidAfterGivingUp, refundLatePayment } from './lateRefund';
+import type { PaymentProvider, ProviderEvent } from './paymentProvider';
 
 const SYSTEM = { id: SYSTEM_ID, role: 'system' } as const;
 
@@ -19,8 +20,11 @@ export function eventIdOf(provider: string, providerEventId: string, part: strin
   return EventIdSchema.parse(`pay-${digest.slice(0, 40)}`);
 }
 
+/** Why an order whose card payment never came is cancelled (by the provider's word or the server's sweep). */
+export const NOT_PAID_IN_TIME = 'The card payment was not completed in time.';
+
 /** The checkout the order is waiting on, if it is waiting at all. */
-function openCheckoutOf(view: OrderView): EventOf<'payment_pending'> | null {
+export function openCheckoutOf(view: OrderView): EventOf<'payment_pending'> | null {
   if (view.state.status !== 'awaiting_payment') return null;
   return view.state.applied.findLast((e): e is EventOf<'payment_pending'> => e.type === 'payment_pending') ?? null;
 }
@@ -50,7 +54,7 @@ export function eventsFor(provider: string, event: Exclude<ProviderEvent, { kind
         { id: id('cancelled'), type: 'cancelled', by: SYSTEM, reason: `The card payment failed: ${event.reason}` },
       ];
     case 'expired':
-      return [{ id: id('cancelled'), type: 'cancelled', by: SYSTEM, reason: 'The card payment was not completed in time.' }];
+      return [{ id: id('cancelled'), type: 'cancelled', by: SYSTEM, reason: NOT_PAID_IN_TIME }];
   }
 }
 
@@ -65,32 +69,33 @@ function mismatch(event: ProviderEvent, view: OrderView): string | null {
 
 /**
  * Applies a verified provider notification to its order, in the order's own write (so two deliveries at
- * once still decide one after the other). Resolves with what happened, for the log and the webhook's answer.
+ * once still decide one after the other). A payment that lands on an order given up meanwhile is refunded
+ * (lateRefund.ts). Resolves with what happened, for the log and the webhook's answer.
  */
 export async function applyProviderEvent(
   registry: DocRegistry,
-  provider: string,
+  provider: PaymentProvider,
   event: ProviderEvent,
   log: Logger,
   now: number = Date.now(),
 ): Promise<'applied' | 'unchanged' | 'ignored'> {
   if (event.kind === 'ignored') return 'ignored';
+  const name = provider.name;
+  const seen = { late: false };
   const changed = await appendServerEvents(registry, event.orderId, now, (view) => {
     const wrong = mismatch(event, view);
     if (wrong) {
       // Never place an order on a payment that does not cover it; support sees this line and the provider's record.
-      log.error('payment does not match the order; not placed', { provider, orderId: event.orderId, eventId: event.eventId, wrong });
+      log.error('payment does not match the order; not placed', { provider: name, orderId: event.orderId, eventId: event.eventId, wrong });
       return null;
     }
-    const drafts = eventsFor(provider, event, view);
-    if (drafts.length === 0 && event.kind === 'paid' && view.state.payment.status !== 'paid')
-      log.error('payment confirmed for an order no longer waiting for it; refund it', {
-        provider,
-        orderId: event.orderId,
-        eventId: event.eventId,
-        status: view.state.status,
-      });
+    const drafts = eventsFor(name, event, view);
+    seen.late = drafts.length === 0 && event.kind === 'paid' && paidAfterGivingUp(name, event, view);
     return drafts;
   });
-  return changed ? 'applied' : 'unchanged';
+  if (changed) return 'applied';
+  if (!seen.late || event.kind !== 'paid') return 'unchanged';
+  // Keyed by the payment, not the notification: however often or by whichever event it is told, one refund.
+  const refundId = eventIdOf(name, event.paymentRef, 'late-refund');
+  return (await refundLatePayment(provider, registry, event, refundId, log, now)) ? 'applied' : 'unchanged';
 }

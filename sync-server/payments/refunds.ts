@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { RefundRequest, RefundResponse } from '../../shared/api/orders';
 import { EventIdSchema, type EventId, type OrderId, type UserId } from '../../shared/ids';
+import { cashCollected } from '../../shared/cash/collection';
 import { money } from '../../shared/money';
 import type { OrderView } from '../../shared/order/orderDoc';
+import { refundLeft } from '../../shared/order/refundLeft';
 import { SYSTEM_ID } from '../../shared/roles';
 import { fail, ok, type Result } from '../../shared/result';
 import { appendServerEvents, readOrderView } from '../orders/orderDocs';
@@ -11,20 +13,14 @@ import { KeyedSerial } from '../serial';
 import type { DocRegistry } from '../sync/docRegistry';
 import type { PaymentProvider } from './paymentProvider';
 
-export type RefundRefusal = 'not_found' | 'nothing_to_refund' | 'refund_too_large' | 'card_unavailable' | 'payment_provider_failed';
+export type RefundRefusal =
+  'not_found' | 'nothing_to_refund' | 'nothing_collected' | 'refund_too_large' | 'card_unavailable' | 'payment_provider_failed';
 
-/**
- * What may still be given back: for card, what the provider confirmed taken; for cash, the order's total
- * (the driver collected it). Less what was refunded already.
- */
+/** What may still be given back (refundLeft), and for card the payment it is given back from. */
 function refundable(view: OrderView): { method: 'card' | 'cash'; left: number; paymentRef: string | null } {
-  const { payment } = view.state;
   const method = view.header.payment.method;
-  if (method === 'card') {
-    const paid = view.state.applied.findLast((e) => e.type === 'paid');
-    return { method, left: payment.paid - payment.refunded, paymentRef: paid?.type === 'paid' ? paid.paymentRef : null };
-  }
-  return { method, left: view.header.totals.total - payment.refunded, paymentRef: null };
+  const paid = view.state.applied.findLast((e) => e.type === 'paid');
+  return { method, left: refundLeft(view), paymentRef: method === 'card' && paid?.type === 'paid' ? paid.paymentRef : null };
 }
 
 export interface RefundDeps {
@@ -58,6 +54,11 @@ export class Refunds {
       // The same request again: answer with what it did.
       if (done?.type === 'refunded') return ok(answer(view, done.method, done.amount, done.refundRef));
       const { method, left, paymentRef } = refundable(view);
+      if (method === 'cash' && cashCollected(view.header, view.state.applied) === 0)
+        return fail(
+          'nothing_collected',
+          'No cash has been collected on this order yet, so none can be refunded; cancel the order instead.',
+        );
       if (view.state.status === 'awaiting_payment' || (method === 'card' && !paymentRef) || left <= 0)
         return fail('nothing_to_refund', 'Nothing was paid on this order that is not refunded already.');
       if (request.amount > left) return fail('refund_too_large', `At most ${left} (minor units) can still be refunded.`);

@@ -4,7 +4,7 @@ import { OrderIdSchema } from '../../shared/ids';
 import { MoneySchema, type Money } from '../../shared/money';
 import { fail, ok, type Result } from '../../shared/result';
 import type { StripeSettings } from './paymentConfig';
-import type { Checkout, CheckoutRequest, PaymentProvider, ProviderEvent, WebhookRefusal } from './paymentProvider';
+import type { Checkout, CheckoutClosing, CheckoutRequest, PaymentProvider, ProviderEvent, WebhookRefusal } from './paymentProvider';
 
 /** The part of a Checkout Session the server reads from a webhook; ids are parsed, not trusted. */
 const sessionSchema = z.object({
@@ -50,6 +50,13 @@ function meaningOf(event: Stripe.Event): ProviderEvent | null {
     case 'expired':
       return { kind: 'expired', ...base };
   }
+}
+
+/** A session that completed (paid, or a delayed method under way) is the webhook's to settle; any other is over. */
+function closingOf(session: Stripe.Checkout.Session): CheckoutClosing {
+  if (session.status === 'complete') return 'completed';
+  if (session.status === 'expired') return 'expired';
+  throw new Error(`Stripe checkout session ${session.id} is still ${String(session.status)} after expiring it.`);
 }
 
 /**
@@ -113,6 +120,17 @@ export class StripeProvider implements PaymentProvider {
     }
     const meaning = meaningOf(event);
     return meaning ? ok(meaning) : fail('malformed', `Stripe event ${event.id} (${event.type}) does not carry a Dabba order.`);
+  }
+
+  async expireCheckout(checkoutRef: string, idempotencyKey: string): Promise<CheckoutClosing> {
+    try {
+      const session = await this.stripe.checkout.sessions.expire(checkoutRef, {}, { idempotencyKey });
+      return closingOf(session);
+    } catch (err: unknown) {
+      // Stripe refuses to expire a session that is not open (paid, or expired already): read what it is.
+      if (!(err instanceof Stripe.errors.StripeInvalidRequestError)) throw err;
+      return closingOf(await this.stripe.checkout.sessions.retrieve(checkoutRef));
+    }
   }
 
   async refund(paymentRef: string, amount: Money, idempotencyKey: string): Promise<{ readonly refundRef: string }> {

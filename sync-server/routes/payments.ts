@@ -38,7 +38,7 @@ export function paymentRoutes(deps: PaymentRouteDeps): Hono {
           verified.error.code === 'bad_signature' ? 'The signature does not verify.' : 'Not a notification about an order.',
         );
       }
-      const outcome = await applyProviderEvent(deps.registry, payments.name, verified.value, log);
+      const outcome = await applyProviderEvent(deps.registry, payments, verified.value, log);
       log.info('payment webhook', { provider: payments.name, eventId: verified.value.eventId, kind: verified.value.kind, outcome });
       return c.json({ received: true, outcome });
     });

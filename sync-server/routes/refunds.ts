@@ -12,6 +12,7 @@ const KEY_PATTERN = /^[A-Za-z0-9_:.-]{8,128}$/;
 const STATUSES: HttpStatuses<RefundRefusal> = {
   not_found: 404,
   nothing_to_refund: 422,
+  nothing_collected: 422,
   refund_too_large: 422,
   card_unavailable: 422,
   payment_provider_failed: 502,

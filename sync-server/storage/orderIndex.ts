@@ -11,7 +11,7 @@ import {
 import type { OrderSource } from '../../shared/order/header';
 import { z } from 'zod';
 import { ORDER_STATUSES, TERMINAL_STATUSES, type OrderStatus, type OrderType } from '../../shared/order/status';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { foldedName } from './searchText';
 import type { Database } from './sql/schema';
 
@@ -142,6 +142,21 @@ export class OrderIndex {
       .where('status', '=', 'placed')
       .orderBy('created_at')
       .orderBy('id')
+      .execute();
+    return rows.map(toIndex);
+  }
+
+  /**
+   * Card orders still waiting for their payment that were placed at or before `before`, oldest first. The
+   * status is a literal so that SQLite uses the partial index orders_awaiting_payment (migration 0017).
+   */
+  async awaitingPaymentSince(before: number): Promise<OrderIndexRow[]> {
+    const rows = await this.db
+      .selectFrom('orders')
+      .select(INDEX_COLUMNS)
+      .where(sql<boolean>`status = 'awaiting_payment'`)
+      .where('created_at', '<=', before)
+      .orderBy('created_at')
       .execute();
     return rows.map(toIndex);
   }

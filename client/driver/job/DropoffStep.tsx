@@ -26,7 +26,11 @@ export function DropoffStep({ orderId, view }: { readonly orderId: OrderId; read
             <strong>Notes:</strong> {header.notes}
           </p>
         ) : null}
-        {due > 0 ? <p className="step__cash">Collect {formatMoney(due, header.currency)} in cash</p> : <p>Paid: nothing to collect</p>}
+        {due > 0 ? (
+          <p className="step__cash">Collect {formatMoney(due, header.currency)} in cash</p>
+        ) : (
+          <p>{header.payment.method === 'card' ? 'Paid by card: collect no cash' : 'Paid: nothing to collect'}</p>
+        )}
         {header.address ? (
           <PlaceLinks
             place={{ lat: header.address.lat, lng: header.address.lng, label: header.customer.name }}

@@ -43,8 +43,9 @@ interface PlannedDelivery {
  */
 function planCash(header: OrderHeader, collected: number | null): PlannedDelivery['cash'] | string {
   const due = cashDue(header);
-  if (due === 0) return null;
-  if (collected === null) return `Collect ${formatMoney(due, header.currency)} in cash first, or mark the delivery failed.`;
+  // Nothing to collect (a card order) writes nothing; cash entered anyway is refused by the shared rule, not dropped.
+  if (collected === null)
+    return due === 0 ? null : `Collect ${formatMoney(due, header.currency)} in cash first, or mark the delivery failed.`;
   const amount = MoneySchema.safeParse(collected);
   if (!amount.success) return 'Enter the cash collected as an amount.';
   const cash = { amount: amount.data, currency: header.currency };

@@ -3,10 +3,11 @@ import type { PaymentConfig, PlacedResponse, RefundResponse } from '../../../sha
 import { orderDocName, outletInboxName } from '../../../shared/docNames';
 import type { OrderId, OutletId } from '../../../shared/ids';
 import { inboxOrderIds } from '../../../shared/inbox';
-import { readOrder, type OrderView } from '../../../shared/order/orderDoc';
+import type { OrderView } from '../../../shared/order/orderDoc';
 import type { TrackView } from '../../../shared/track';
 import type { DabbaServer } from '../../../sync-server/app';
-import { loginAll, PICKUP_ORDER, type DemoSessions } from '../support/api';
+import { loginAll, type DemoSessions } from '../support/api';
+import { CARD_ORDER, orderNow as orderAsSynced, placeCardOrder as placeOrderByCard, startCardServer } from '../support/cardOrders';
 import { startFakeStripe, type FakeSession, type FakeStripe } from '../support/fakeStripe';
 import { errorOf, getJson, postJson } from '../support/http';
 import { MuxTestClient } from '../support/muxClient';
@@ -19,13 +20,7 @@ let s: DemoSessions;
 
 beforeAll(async () => {
   stripe = await startFakeStripe();
-  server = await startTestServer({
-    STRIPE_SECRET_KEY: 'sk_test_dabba',
-    STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
-    DABBA_STRIPE_API_BASE: stripe.url,
-    DABBA_ORDERS_PER_MINUTE: '1000',
-  });
-  stripe.webhookUrl = `${server.url}/api/payments/stripe/webhook`;
+  server = await startCardServer(stripe, { DABBA_ORDERS_PER_MINUTE: '1000' });
   s = await loginAll(server.url);
 });
 afterAll(async () => {
@@ -33,28 +28,10 @@ afterAll(async () => {
   await stripe.close();
 });
 
-const CARD_ORDER = { ...PICKUP_ORDER, payment: { method: 'card' } } as const;
-
-async function placeCardOrder(key?: string): Promise<{ placed: PlacedResponse; session: FakeSession }> {
-  const res = await postJson<PlacedResponse>(`${server.url}/api/orders`, CARD_ORDER, key ? { idempotencyKey: key } : {});
-  expect(res.status).toBe(201);
-  const sessionId = /\/pay\/([^/]+)$/.exec(res.body.paymentUrl ?? '')?.[1];
-  const session = stripe.sessions.get(sessionId ?? '');
-  if (!session) throw new Error(`no checkout session behind ${res.body.paymentUrl}`);
-  return { placed: res.body, session };
-}
+const placeCardOrder = (key?: string) => placeOrderByCard(server.url, stripe, key);
 
 /** The order as an admin's device syncs it now. */
-async function orderNow(orderId: OrderId): Promise<OrderView> {
-  const device = await MuxTestClient.connect(server.url, s.admin.token);
-  try {
-    const view = readOrder(await device.open(orderDocName(orderId)));
-    if (!view) throw new Error(`no order ${orderId}`);
-    return view;
-  } finally {
-    device.close();
-  }
-}
+const orderNow = (orderId: OrderId): Promise<OrderView> => orderAsSynced(server.url, s.admin.token, orderId);
 
 async function outletInbox(): Promise<OrderId[]> {
   const tablet = await MuxTestClient.connect(server.url, s.outlet.token);
@@ -67,6 +44,12 @@ async function outletInbox(): Promise<OrderId[]> {
 
 const outboxTypes = async (orderId: OrderId): Promise<string[]> =>
   (await server.sql.selectFrom('outbox').select(['type']).where('order_id', '=', orderId).orderBy('seq').execute()).map((r) => r.type);
+
+/** One signed `checkout.session.completed` about `session`, to deliver as often as a test likes (same event id). */
+function deliverer(session: FakeSession): () => Promise<Response> {
+  const { body, signature } = stripe.signedEvent('checkout.session.completed', session);
+  return () => fetch(stripe.webhookUrl ?? '', { method: 'POST', headers: { 'stripe-signature': signature }, body });
+}
 
 describe('card payments through Stripe', () => {
   it('offers card when Stripe is configured', async () => {
@@ -100,8 +83,7 @@ describe('card payments through Stripe', () => {
     session.status = 'complete';
     session.payment_status = 'paid';
     session.payment_intent = 'pi_test_twice';
-    const { body, signature } = stripe.signedEvent('checkout.session.completed', session);
-    const deliver = () => fetch(stripe.webhookUrl ?? '', { method: 'POST', headers: { 'stripe-signature': signature }, body });
+    const deliver = deliverer(session);
     const answers = await Promise.all([deliver(), deliver()]);
     expect(answers.map((r) => r.status)).toEqual([200, 200]);
     expect((await deliver()).status).toBe(200);
@@ -150,6 +132,42 @@ describe('card payments through Stripe', () => {
     });
     expect(await stripe.pay(session.id)).toBe(200);
     expect((await orderNow(placed.orderId)).state.status).toBe('cancelled');
+    expect(await outletInbox()).not.toContain(placed.orderId);
+  });
+
+  it('refunds a payment that lands on an order cancelled meanwhile, once however often it is told', async () => {
+    const { placed, session } = await placeCardOrder();
+    expect(await stripe.send('checkout.session.expired', session)).toBe(200);
+    session.status = 'complete';
+    session.payment_status = 'paid';
+    session.payment_intent = 'pi_test_after_cancel';
+    const deliver = deliverer(session);
+    const twice = await Promise.all([deliver(), deliver()]);
+    expect(twice.map((r) => r.status)).toEqual([200, 200]);
+    expect((await deliver()).status).toBe(200);
+    // Another notification of the same payment (a new event id) gives nothing back again either.
+    expect(await stripe.send('checkout.session.completed', session)).toBe(200);
+
+    expect(stripe.refunds.filter((r) => r.payment_intent === 'pi_test_after_cancel').map((r) => r.amount)).toEqual([18000]);
+    const view = await orderNow(placed.orderId);
+    expect(view.state.status).toBe('cancelled');
+    expect(view.state.applied.filter((e) => e.type === 'refunded')).toMatchObject([
+      {
+        amount: 18000,
+        currency: 'INR',
+        method: 'card',
+        reason: 'Paid after the order was cancelled',
+        refundedBy: 'system',
+        by: { role: 'system' },
+      },
+    ]);
+    expect(view.state.payment).toEqual({ status: 'pending', paid: 0, refunded: 18000 });
+    const track = await pollUntil(
+      async () => (await getJson<TrackView>(`${server.url}/api/track/${placed.trackingUrl.split('/track/')[1]}`)).body,
+      (v) => v.payment?.refunded === 18000,
+      'the late refund on the tracking receipt',
+    );
+    expect(track.status).toBe('cancelled');
     expect(await outletInbox()).not.toContain(placed.orderId);
   });
 
@@ -261,15 +279,6 @@ describe('refunds', () => {
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(b.body.refunded).toBe(2000);
     expect((await orderNow(orderId)).state.payment.refunded).toBe(2000);
-  });
-
-  it('records a cash refund without the provider, up to the order total', async () => {
-    const placed = await postJson<PlacedResponse>(`${server.url}/api/orders`, PICKUP_ORDER);
-    const before = stripe.refunds.length;
-    const res = await refund(placed.body.orderId, 18000, `refund-cash-${placed.body.orderId}`);
-    expect(res.body).toEqual({ method: 'cash', amount: 18000, paid: 0, refunded: 18000 });
-    expect(stripe.refunds.length).toBe(before);
-    expect((await refund(placed.body.orderId, 1, `refund-cash2-${placed.body.orderId}`)).status).toBe(422);
   });
 
   it('refuses a refund from anyone but an admin and of an unpaid card order', async () => {

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { nextActions } from '../../../../shared/order/orderActions';
 import { orderNumber } from '../../../../shared/order/orderNumber';
+import { refundLeft } from '../../../../shared/order/refundLeft';
 import { useDeviceSnapshot } from '../../../common/device/DeviceContext';
 import { sessionActor } from '../../../common/session/session';
 import { SyncBadge } from '../../../common/ui/SyncBadge';
@@ -43,13 +44,8 @@ export function OrderScreen({ param }: ScreenProps) {
     );
   const { header, state } = order;
   const actions = actor ? nextActions(actor, { status: state.status, type: header.type, driverId: state.driverId }) : new Set();
-  // Card: what the provider confirmed, less refunds; cash: the total, less refunds. The server checks again.
-  const refundable =
-    header.payment.method === 'card'
-      ? state.payment.paid - state.payment.refunded
-      : state.status === 'awaiting_payment'
-        ? 0
-        : header.totals.total - state.payment.refunded;
+  // Card: what the provider confirmed; cash: what was collected; less refunds. The server checks again.
+  const refundable = refundLeft(order);
   const driver = state.driverId ? (nameOf(state.driverId) ?? `Driver ${state.driverId.slice(0, 6)}`) : 'Unassigned';
   return (
     <article className="order-detail" aria-labelledby="order-title">

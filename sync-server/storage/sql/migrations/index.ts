@@ -8,6 +8,7 @@ import { ordersInFlightIndexes } from './0015_orders_in_flight_indexes';
 import { eventsOutbox } from './0016_events_outbox';
 import { ordersTax } from './0017_orders_tax';
 import { webhookSecretRotation } from './0018_webhook_secret_rotation';
+import { ordersAwaitingPayment } from './0019_orders_awaiting_payment';
 
 export type MigrationSet = Readonly<Record<string, Migration>>;
 
@@ -37,6 +38,7 @@ export const SHARED_MIGRATIONS: SharedMigrationSet = {
   '0016_events_outbox': eventsOutbox,
   '0017_orders_tax': ordersTax,
   '0018_webhook_secret_rotation': webhookSecretRotation,
+  '0019_orders_awaiting_payment': ordersAwaitingPayment,
 };
 
 const forDialect = (migration: Migration | PerDialect, dialect: 'sqlite' | 'postgres'): Migration =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mainUnitsText, parseMainUnits } from '../../../../shared/cash/amount';
-import { cashCollectionProblem, collectedOn, shortBy } from '../../../../shared/cash/collection';
+import { CARD_ORDER_NO_CASH, cashCollectionProblem, collectedOn, shortBy } from '../../../../shared/cash/collection';
+import type { OrderHeader } from '../../../../shared/order/header';
 import { money } from '../../../../shared/money';
 import { reduceOrder } from '../../../../shared/order/reduceOrder';
 import { DRIVER1, DRIVER2, MINUTE, OUTLET, SYSTEM, event, header } from '../order/fixtures';
@@ -15,6 +16,12 @@ describe('cash collected on an order', () => {
     expect(cashCollectionProblem(header(), { amount: money(DUE), currency: 'USD' })).toMatch(/INR/);
     expect(shortBy(header(), { amount: money(DUE - 500) })).toBe(500);
     expect(shortBy(header(), { amount: money(DUE) })).toBe(0);
+  });
+
+  it('is refused on a card order, whatever the amount, with the reason said plainly', () => {
+    const card: OrderHeader = { ...header(), payment: { method: 'card' } };
+    expect(cashCollectionProblem(card, { amount: money(DUE) })).toBe('This order was paid by card: no cash is collected on it.');
+    expect(cashCollectionProblem(card, { amount: money(0), currency: 'INR' })).toBe(CARD_ORDER_NO_CASH);
   });
 
   it('counts once per order: the first cash_collected by (at, id) on every device', () => {

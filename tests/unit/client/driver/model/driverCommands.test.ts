@@ -67,6 +67,17 @@ describe('driver commands', () => {
     expect(events(doc).find((e) => e.type === 'cash_collected')).toMatchObject({ amount: 25_000 });
   });
 
+  it('delivers a card order without any cash, and refuses cash entered for it', () => {
+    const doc = assignedDeliveryDoc(DRIVER1_ACTOR.id, true, 'card');
+    expect(markDelivered(driverOn(doc), ORDER_ID, photoOnly, DUE)).toEqual({
+      ok: false,
+      error: { code: 'refused', message: 'This order was paid by card: no cash is collected on it.' },
+    });
+    expect(markDelivered(driverOn(doc), ORDER_ID, photoOnly, null)).toEqual({ ok: true });
+    expect(events(doc).some((e) => e.type === 'cash_collected')).toBe(false);
+    expect(readOrder(doc)?.state.status).toBe('delivered');
+  });
+
   it('copies the cash into the driver’s ledger, where the balance counts it', () => {
     const doc = assignedDeliveryDoc(DRIVER1_ACTOR.id, true);
     const ledger = new Y.Doc();

@@ -46,21 +46,25 @@ export const orderFields = {
   prepMinutes: z.number().int().min(1).max(240).optional(),
 };
 
-const enteredAtOnlyByPhone = (req: {
-  source?: string | undefined;
-  enteredAt?: number | undefined;
-  prepMinutes?: number | undefined;
-}): boolean => (req.enteredAt === undefined && req.prepMinutes === undefined) || req.source === 'phone';
-const ENTERED_AT_ISSUE = { message: 'enteredAt and prepMinutes are only for phone orders (source: "phone").', path: ['source'] };
+type PhoneOnlyField = 'enteredAt' | 'prepMinutes';
+
+/** `enteredAt` and `prepMinutes` describe staff taking a call: refused, at the field, on any other order. */
+function onlyByPhone(
+  req: { source?: string | undefined; enteredAt?: number | undefined; prepMinutes?: number | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (req.source === 'phone') return;
+  for (const field of ['enteredAt', 'prepMinutes'] as const satisfies readonly PhoneOnlyField[])
+    if (req[field] !== undefined)
+      ctx.addIssue({ code: 'custom', message: `${field} is only for phone orders (source: "phone").`, path: [field] });
+}
 
 /** The body of `POST /api/orders`. Prices are never sent: the server prices the order. */
-export const orderRequestSchema = z.object(orderFields).refine(enteredAtOnlyByPhone, ENTERED_AT_ISSUE);
+export const orderRequestSchema = z.object(orderFields).superRefine(onlyByPhone);
 export type OrderRequest = z.infer<typeof orderRequestSchema>;
 
 /** The body of `POST /api/orders/quote`: the same, with the customer optional (a price comes before the name). */
-export const quoteRequestSchema = z
-  .object({ ...orderFields, customer: customerSchema().optional() })
-  .refine(enteredAtOnlyByPhone, ENTERED_AT_ISSUE);
+export const quoteRequestSchema = z.object({ ...orderFields, customer: customerSchema().optional() }).superRefine(onlyByPhone);
 export type QuoteRequest = z.infer<typeof quoteRequestSchema>;
 
 /** The answer to `POST /api/orders/quote`: the server's price for the order now. */

@@ -25,7 +25,7 @@ test('an order a customer places appears on the admin’s live list within a sec
   await orderCard(tablet, 'Anil Quick').getByRole('button', { name: 'Reject' }).click();
   await tablet.getByRole('button', { name: 'Reject order' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'New problem' })).toContainText(
-    /Rejected: #[\w-]{6} \(Anil Quick, Dabba Demo Kitchen\) was rejected: Kitchen too busy/,
+    /Rejected: #[\w-]{5} \(Anil Quick, Dabba Demo Kitchen\) was rejected: Kitchen too busy/,
   );
   const problems = page.getByRole('list', { name: /need(s)? attention/ });
   await expect(problems.getByRole('listitem').filter({ hasText: 'Anil Quick' })).toContainText('Rejected');
@@ -60,7 +60,7 @@ test('filters, search and the keyboard: j / k move through the orders, Enter ope
   await page.keyboard.press('k');
   await expect(liveRow(page, 'Bina First').getByRole('link')).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: /^Order #[\w-]{6} — Bina First$/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Order #[\w-]{5} — Bina First$/ })).toBeVisible();
 
   await page.keyboard.press('?');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });

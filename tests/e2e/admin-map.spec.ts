@@ -34,5 +34,5 @@ test('the live map shows the outlet, the driver with where they head and how old
   await expect(detail.getByRole('link', { name: 'Pick up at Dabba Demo Kitchen' })).toBeVisible();
 
   await map.getByTitle(/^Drop-off for Gita Mapped in /).click();
-  await expect(page.getByRole('heading', { name: /^Order #[\w-]{6} — Gita Mapped$/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Order #[\w-]{5} — Gita Mapped$/ })).toBeVisible();
 });

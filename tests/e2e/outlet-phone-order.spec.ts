@@ -25,6 +25,10 @@ test('staff take a phone order with the server down; it waits on the board and b
     await page.getByRole('button', { name: /^Add Filter Coffee/ }).click();
     await expect(page.getByRole('list', { name: 'Order items' })).toContainText('2 × Masala Dosa — Coconut');
     await expect(page.getByText(/Estimated total ₹290\.00/)).toBeVisible();
+    // Kiran is told 20 minutes (the usual 15 and five more): the order arrives accepted with it.
+    await expect(page.getByRole('group', { name: 'Ready in' }).getByRole('status')).toHaveText('15 min');
+    await page.getByRole('button', { name: 'Ready in: 5 minutes more' }).click();
+    await expect(page.getByRole('group', { name: 'Ready in' }).getByRole('status')).toHaveText('20 min');
     await page.getByRole('button', { name: 'Place phone order' }).click();
 
     // Back on the board it waits, and says so; it survives a browser restart.
@@ -40,14 +44,12 @@ test('staff take a phone order with the server down; it waits on the board and b
     await server.start();
     await expect(onlineBanner(page)).toBeVisible({ timeout: 45_000 });
     const card = orderCard(page, CALLER);
-    await expect(card.getByText(/Status: New/)).toBeVisible({ timeout: 30_000 });
+    await expect(card.getByText(/Status: Accepted/)).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole('article', { name: `Phone order for ${CALLER}` })).toHaveCount(0);
     await expect(card).toContainText('phone order');
     await expect(card).toContainText('2 × Masala Dosa — Coconut');
     await expect(card).toContainText('Total ₹290.00');
-    await card.getByRole('button', { name: 'Accept' }).click();
-    await expect(card.getByText(/Status: Accepted/)).toBeVisible();
-    await expect(card.getByText('synced', { exact: true })).toBeVisible();
+    await expect(card.getByRole('button', { name: 'Accept' })).toHaveCount(0);
   });
 });
 
@@ -80,8 +82,9 @@ test('a phone order the server refuses stays on the board with the server’s re
     await page.getByRole('button', { name: 'Remove one Plain Dosa' }).click();
     await page.getByRole('button', { name: /^Add Filter Coffee/ }).click();
     await page.getByRole('button', { name: 'Place phone order' }).click();
-    await expect(orderCard(page, 'Refused Caller').getByText(/Status: New/)).toBeVisible();
-    await expect(orderCard(page, 'Refused Caller')).toContainText('1 × Filter Coffee');
+    // The placed order takes the entry's place on the board.
     await expect(entry).toHaveCount(0);
+    await expect(orderCard(page, 'Refused Caller').getByText(/Status: Accepted/)).toBeVisible();
+    await expect(orderCard(page, 'Refused Caller')).toContainText('1 × Filter Coffee');
   });
 });

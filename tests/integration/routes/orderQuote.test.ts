@@ -37,6 +37,11 @@ describe('POST /api/orders/quote', () => {
       ],
       subtotal: 37000,
       deliveryFee: 4000,
+      // Inside the demo kitchen's prices: 370.00 × 2.5 / 105 = 8.81 each half.
+      taxes: [
+        { name: 'CGST', rateBasisPoints: 250, inclusive: true, amount: 881 },
+        { name: 'SGST', rateBasisPoints: 250, inclusive: true, amount: 881 },
+      ],
       total: 41000,
       currency: 'INR',
       zone: { id: 'central', name: 'Central Bengaluru' },

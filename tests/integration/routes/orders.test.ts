@@ -31,7 +31,16 @@ describe('POST /api/orders', () => {
     const doc = await device.open(orderDocName(orderId as never));
     const view = readOrder(doc);
     // (12000 dosa + 1000 mint + 3000 ghee) × 2 + 4000 delivery fee
-    expect(view?.header.totals).toEqual({ subtotal: 32000, deliveryFee: 4000, total: 36000 });
+    // The demo kitchen's prices include 5 % GST (320.00 × 2.5 / 105 = 7.62 each half): the total is unchanged.
+    expect(view?.header.totals).toEqual({
+      subtotal: 32000,
+      deliveryFee: 4000,
+      taxes: [
+        { name: 'CGST', rateBasisPoints: 250, inclusive: true, amount: 762 },
+        { name: 'SGST', rateBasisPoints: 250, inclusive: true, amount: 762 },
+      ],
+      total: 36000,
+    });
     expect(view?.state.status).toBe('placed');
     device.close();
   });

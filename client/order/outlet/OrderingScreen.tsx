@@ -23,7 +23,7 @@ export function OrderingScreen({ outletId, menu, table, navigate }: Props) {
   const cart = useCartState(store);
   const outletPin = useMemo(() => ({ lat: menu.outlet.lat, lng: menu.outlet.lng }), [menu.outlet.lat, menu.outlet.lng]);
   const cardOffered = useCardOffered();
-  const checkout = useCheckout(store, cart, outletId, outletPin, navigate, cardOffered);
+  const checkout = useCheckout(store, cart, outletId, outletPin, navigate, cardOffered, menu.outlet);
   const { phase, errors } = checkout;
   const pin = cart.draft.pin ?? outletPin;
   const zone = useZoneCheck(outletId, cart, pin);

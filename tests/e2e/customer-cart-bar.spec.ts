@@ -51,3 +51,28 @@ test('on a phone the cart bar carries the total, gives way to the cart and "Plac
   await page.getByRole('heading', { name: 'Dabba Demo Kitchen' }).scrollIntoViewIfNeeded();
   await expect(bar).toBeVisible();
 });
+
+test('the stepper says why it stops at 99, and the table links page shows a QR code for each of the outlet tables', async () => {
+  const { server, browser } = env();
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, hasTouch: false });
+  await blockMapTiles(page);
+  await page.goto(`${server.url}/order/demo-outlet`);
+  await menuItem(page, 'Masala Dosa').getByRole('button', { name: 'Choose options' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Masala Dosa' });
+  const more = dialog.getByRole('button', { name: 'One more Masala Dosa' });
+  const limit = dialog.getByText('99 is the most per item online; call the restaurant for more.');
+  for (let i = 1; i < 98; i++) await more.click();
+  await expect(limit).toBeHidden();
+  await more.click();
+  await expect(more).toBeDisabled();
+  await expect(limit).toBeVisible();
+
+  await page.goto(`${server.url}/order/demo-outlet/tables`);
+  const codes = page.getByRole('img', { name: /^QR code for table / });
+  await expect(codes).toHaveCount(14);
+  await expect(page.getByRole('img', { name: 'QR code for table T4' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'QR code for table Patio 2' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /\/order\/demo-outlet\?table=T4$/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Print the QR codes' })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('table-links.png'), fullPage: false });
+});

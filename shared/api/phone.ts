@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-/** A phone number as a customer or caller gives it: digits with spaces, brackets, dashes, an optional leading +. */
+/**
+ * A phone number as a customer or caller gives it: digits with spaces, brackets, dashes, an optional leading +.
+ * Only its shape: whether it is a number of its country is callablePhone.ts (kept apart so the numbering-plan
+ * metadata goes only to the apps that check customers' phones, not to every app that reads an order).
+ */
 export const PHONE_PATTERN = /^\+?[0-9 ()-]{6,20}$/;
 
 /** A trimmed phone number; `message` is what the person typing it reads when it is not one. */

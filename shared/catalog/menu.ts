@@ -7,6 +7,17 @@ import { isTimeZone } from './timeZone';
 const id = z.string().regex(ID_PATTERN);
 const minor = z.number().int().min(0).max(100_000_000);
 /** "HH:MM" on a 24-hour clock, in the outlet's time zone. "24:00" closes at midnight. */
+/** A table's name as printed on it ("T4", "Patio 2"); a dine-in order must name one of its outlet's. */
+export const tableNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(20)
+  .regex(/^[\p{L}\p{N} _-]+$/u, 'use letters, digits, spaces, "-" or "_"');
+export const MAX_TABLES = 300;
+export const DEFAULT_TABLES: readonly string[] = Array.from({ length: 12 }, (_, i) => `T${i + 1}`);
+/** 50,000.00 in the outlet's currency: far above a meal, well below what a cash order should risk. */
+export const DEFAULT_MAX_ORDER_VALUE = 5_000_000;
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'use HH:MM');
 
 export const modifierOptionSchema = z.object({ id, name: z.string().min(1), price: minor });
@@ -88,6 +99,25 @@ export const outletProfileSchema = z.object({
   defaultPrepMinutes: z.number().int().min(1).max(240),
   /** Taxes charged on every order, in this order on the receipt; none: prices carry no separate tax. */
   taxes: z.array(taxRuleSchema).max(5).default([]),
+  /**
+   * ISO 3166-1 alpha-2 country customers' phone numbers are read in when they type them without "+";
+   * absent: the country of the currency (outletCountry), else only international numbers are taken.
+   */
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'use an ISO 3166 country code such as "IN"')
+    .optional(),
+  /**
+   * The tables a dine-in order may name (and the table links print a QR code for). The default is the
+   * list the table-links page printed before outlets had their own, so links already on tables still work.
+   */
+  tables: z
+    .array(tableNameSchema)
+    .max(MAX_TABLES)
+    .refine((ts) => new Set(ts.map((t) => t.toLowerCase())).size === ts.length, 'each table once')
+    .default(() => [...DEFAULT_TABLES]),
+  /** The largest order total (minor units) taken; above it the customer is asked to call the outlet. */
+  maxOrderValue: minor.refine((v) => v > 0, 'must be more than 0').default(DEFAULT_MAX_ORDER_VALUE),
 });
 
 export type ModifierOption = z.infer<typeof modifierOptionSchema>;

@@ -25,7 +25,8 @@ export type PricingRefusal =
   | 'outlet_paused'
   | 'order_type_unavailable'
   | 'address_required'
-  | 'outside_zone';
+  | 'outside_zone'
+  | 'above_maximum';
 
 export interface PricedOrder {
   readonly lines: OrderLine[];
@@ -128,6 +129,14 @@ export function priceOrder(
   // An order header holds amounts up to MoneySchema's maximum; every other amount here is at most the total.
   if (!MoneySchema.safeParse(total).success) {
     return refuse('bad_quantity', `This order is too large to take online; please call ${catalog.profile.name}.`);
+  }
+  // Past the outlet's limit an order is a risk it has not agreed to (cash it may never see): refused, with the way out.
+  const { maxOrderValue, currency, name, phone } = catalog.profile;
+  if (total > maxOrderValue) {
+    return refuse(
+      'above_maximum',
+      `${name} takes orders up to ${formatMoney(maxOrderValue, currency)} online; this one is ${formatMoney(total, currency)}. Remove some items${phone ? ` or call ${phone}` : ''}.`,
+    );
   }
   return ok({ lines, subtotal, deliveryFee, taxes, total, zone });
 }

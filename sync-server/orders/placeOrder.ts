@@ -7,13 +7,12 @@ import type { Logger } from '../log';
 import { CHECKOUT_LIFETIME_MS, openCheckout, paymentPendingEvent } from '../payments/cardCheckout';
 import type { PaymentProvider } from '../payments/paymentProvider';
 import type { OrderHeader, OrderSource } from '../../shared/order/header';
-import type { PricingRefusal } from '../../shared/catalog/priceOrder';
 import { fail, ok, type Result } from '../../shared/result';
 import { OrderIndex } from '../storage/orderIndex';
 import type { DocRegistry } from '../sync/docRegistry';
 import type { OrderRequest } from '../../shared/api/orders';
 import { loadCatalog } from '../catalog/loadCatalog';
-import { priceRequest } from './priceRequest';
+import { priceRequest, type RequestRefusal } from './priceRequest';
 import { readOrderView } from './orderDocs';
 
 export interface PlacedOrder {
@@ -25,10 +24,10 @@ export interface PlacedOrder {
 }
 
 /**
- * Why an order is not placed: its pricing, a dine-in without a table, a key reused for another body, card
+ * Why an order is not placed: its pricing or details (phone, table), a key reused for another body, card
  * asked for where no provider is configured, or the provider failing to open a checkout.
  */
-export type PlaceRefusal = PricingRefusal | 'table_required' | 'idempotency_key_reused' | 'card_unavailable' | 'payment_provider_failed';
+export type PlaceRefusal = RequestRefusal | 'idempotency_key_reused' | 'card_unavailable' | 'payment_provider_failed';
 
 export interface PlaceOrderDeps {
   readonly registry: DocRegistry;
@@ -83,10 +82,8 @@ export async function placeOrder(
   const earlier = await replay();
   if (earlier) return earlier;
 
-  if (req.type === 'dine-in' && !req.table) return fail('table_required', 'A dine-in order needs a table.');
-
   const catalog = await loadCatalog(deps.registry, req.outletId);
-  const pricing = priceRequest(catalog, req, now, staff);
+  const pricing = priceRequest(catalog, req, now, staff, true);
   if (!pricing.ok) return pricing;
   const priced = pricing.value;
 
@@ -101,7 +98,7 @@ export async function placeOrder(
     customer: req.customer,
     ...(req.address ? { address: req.address } : {}),
     ...(priced.zone ? { deliveryZone: priced.zone.name } : {}),
-    ...(req.table ? { table: req.table } : {}),
+    ...(priced.table ? { table: priced.table } : {}),
     ...(req.notes ? { notes: req.notes } : {}),
     items: priced.lines,
     totals: {

@@ -1,11 +1,10 @@
 import type { Catalog } from '../../shared/catalog/outletDoc';
-import type { PricingRefusal } from '../../shared/catalog/priceOrder';
 import type { TaxLine } from '../../shared/catalog/taxes';
 import type { Money } from '../../shared/money';
 import type { OrderLine } from '../../shared/order/header';
 import { ok, type Result } from '../../shared/result';
 import type { QuoteRequest } from '../../shared/api/orders';
-import { priceRequest } from './priceRequest';
+import { priceRequest, type RequestRefusal } from './priceRequest';
 
 export interface Quote {
   readonly lines: Pick<OrderLine, 'itemId' | 'name' | 'qty' | 'unitPrice' | 'modifiers' | 'lineTotal'>[];
@@ -18,7 +17,7 @@ export interface Quote {
 }
 
 /** `POST /api/orders/quote`: what placing this order now would cost, with nothing stored. */
-export function quoteOrder(catalog: Catalog, req: QuoteRequest, now: number, staff: boolean): Result<Quote, PricingRefusal> {
+export function quoteOrder(catalog: Catalog, req: QuoteRequest, now: number, staff: boolean): Result<Quote, RequestRefusal> {
   const pricing = priceRequest(catalog, req, now, staff);
   if (!pricing.ok) return pricing;
   const priced = pricing.value;

@@ -32,6 +32,7 @@ const PRICING_STATUSES: HttpStatuses<PricingRefusal> = {
   order_type_unavailable: 422,
   address_required: 422,
   outside_zone: 422,
+  above_maximum: 422,
 };
 
 /** How this module answers the order services' refusals. */
@@ -39,6 +40,8 @@ const ORDER_STATUSES: HttpStatuses<PlaceRefusal | SourceRefusal> = {
   ...PRICING_STATUSES,
   idempotency_key_reused: 422,
   table_required: 400,
+  invalid_phone: 422,
+  unknown_table: 422,
   card_unavailable: 422,
   payment_provider_failed: 502,
   unauthorized: 401,

@@ -46,6 +46,11 @@ export const DEMO_OUTLET: OutletProfile = {
   ],
   orderTypes: ['delivery', 'pickup', 'dine-in'],
   defaultPrepMinutes: 15,
+  country: 'IN',
+  // The twelve tables of the dining room (the e2e specs seat guests at T4), and two on the patio.
+  tables: [...Array.from({ length: 12 }, (_, i) => `T${i + 1}`), 'Patio 1', 'Patio 2'],
+  // ₹25,000: a large office lunch, not a cash order nobody will pay.
+  maxOrderValue: 2_500_000,
 };
 
 export const DEMO_MENU: Menu = {

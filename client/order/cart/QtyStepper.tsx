@@ -1,6 +1,9 @@
 import { MIN_QTY } from './cartRules';
 
-/** − qty + with big targets; the buttons name the item so a screen reader knows which line they change. */
+/**
+ * − qty + with big targets; the buttons name the item so a screen reader knows which line they change.
+ * At the maximum the disabled + says why beside it, rather than just stop.
+ */
 export function QtyStepper({
   label,
   qty,
@@ -12,6 +15,8 @@ export function QtyStepper({
   readonly max: number;
   readonly onChange: (qty: number) => void;
 }) {
+  const atMax = qty >= max;
+  const limitId = `qty-limit-${label.replace(/[^A-Za-z0-9]+/g, '-')}`;
   return (
     <div className="qty" role="group" aria-label={`Quantity of ${label}`}>
       <button
@@ -30,11 +35,17 @@ export function QtyStepper({
         type="button"
         className="button button--quiet qty__button"
         aria-label={`One more ${label}`}
-        disabled={qty >= max}
+        disabled={atMax}
+        aria-describedby={atMax ? limitId : undefined}
         onClick={() => onChange(qty + 1)}
       >
         +
       </button>
+      {atMax ? (
+        <span id={limitId} className="qty__limit" role="status">
+          {max} is the most per item online; call the restaurant for more.
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -1,4 +1,6 @@
-import { PHONE_PATTERN } from '../../../shared/api/phone';
+import { isCallablePhone, PHONE_MESSAGE } from '../../../shared/api/callablePhone';
+import type { OutletProfile } from '../../../shared/catalog/menu';
+import { findTable, outletCountry } from '../../../shared/catalog/orderDetails';
 import { ok, type DetailedResult, type Failure } from '../../../shared/result';
 import type { OrderRequest } from '../api/orderApi';
 import type { CartState, LatLng } from '../cart/cartStore';
@@ -14,21 +16,34 @@ export interface CheckoutIncomplete extends Failure<'checkout_incomplete'> {
 
 export type BuiltOrderRequest = DetailedResult<OrderRequest, CheckoutIncomplete>;
 
+/** What of the outlet's profile the form is checked against: its country (phones) and its tables. */
+export type OutletRules = Pick<OutletProfile, 'country' | 'currency' | 'tables'>;
+
 /**
  * The order request for the cart as it stands, or what to fix first. The pin defaults to the
  * outlet's own location, which is where the map shows it until the customer moves it.
  */
-export function buildOrderRequest(outletId: string, cart: CartState, defaultPin: LatLng, cardOffered = false): BuiltOrderRequest {
+export function buildOrderRequest(
+  outletId: string,
+  cart: CartState,
+  defaultPin: LatLng,
+  outlet: OutletRules,
+  cardOffered = false,
+): BuiltOrderRequest {
   const { draft } = cart;
   const errors: FieldErrors = {};
   const name = draft.name.trim();
   const phone = draft.phone.trim();
   if (cart.lines.length === 0) errors.cart = 'Your cart is empty: add something from the menu.';
   if (!name) errors.name = 'Enter your name, so the restaurant knows whose order it is.';
-  // The server's rule, checked first so a typo is pointed out without a round trip.
-  if (!PHONE_PATTERN.test(phone)) errors.phone = 'Enter a phone number the restaurant can call, e.g. +91 98450 12345.';
+  // The server's rules (checkOrderDetails), checked first so a typo is pointed out without a round trip.
+  if (!isCallablePhone(phone, outletCountry(outlet))) errors.phone = PHONE_MESSAGE;
   if (draft.type === 'delivery' && !draft.addressText.trim()) errors.address = 'Enter the delivery address (house, street, landmark).';
-  if (draft.type === 'dine-in' && !draft.table.trim()) errors.table = 'Enter your table number.';
+  const tableTyped = draft.table.trim();
+  const table = tableTyped ? findTable(outlet, tableTyped) : null;
+  if (draft.type === 'dine-in' && !tableTyped) errors.table = 'Enter your table number.';
+  else if (draft.type === 'dine-in' && !table)
+    errors.table = `There is no table "${tableTyped}" here; use the number on your table (${outlet.tables.slice(0, 3).join(', ')}…).`;
   const first = Object.values(errors).at(0);
   if (first !== undefined) {
     return { ok: false, error: { code: 'checkout_incomplete', message: first, details: { fields: errors } } };
@@ -43,7 +58,7 @@ export function buildOrderRequest(outletId: string, cart: CartState, defaultPin:
     ),
     customer: { name, phone },
     ...(draft.type === 'delivery' ? { address: { text: draft.addressText.trim(), lat: pin.lat, lng: pin.lng } } : {}),
-    ...(draft.type === 'dine-in' ? { table: draft.table.trim() } : {}),
+    ...(draft.type === 'dine-in' && table ? { table } : {}),
     ...(notes ? { notes } : {}),
     payment: { method: cardOffered && draft.payment === 'card' ? 'card' : 'cash' },
   };
@@ -57,6 +72,9 @@ const CODE_FIELDS: Readonly<Record<string, CheckoutField>> = {
   address_required: 'address',
   outside_zone: 'address',
   table_required: 'table',
+  unknown_table: 'table',
+  invalid_phone: 'phone',
+  above_maximum: 'cart',
   unknown_item: 'cart',
   item_unavailable: 'cart',
   invalid_modifiers: 'cart',

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { placeOrder, quoteOrder, type OrderRequest, type Quote } from '../api/orderApi';
 import type { CartState, CartStore, LatLng } from '../cart/cartStore';
-import { buildOrderRequest, placeRefusal, type FieldErrors } from './orderRequest';
+import { buildOrderRequest, placeRefusal, type FieldErrors, type OutletRules } from './orderRequest';
 import { OFFLINE_NOT_PLACED, placeOutcome } from './placeOutcome';
 
 export type CheckoutPhase =
@@ -32,12 +32,13 @@ export function useCheckout(
   defaultPin: LatLng,
   navigate: (path: string) => void,
   cardOffered: boolean,
+  outlet: OutletRules,
 ): Checkout {
   const [phase, setPhase] = useState<CheckoutPhase>({ kind: 'editing' });
   const [errors, setErrors] = useState<FieldErrors>({});
 
   // A quote is for one exact order: any change to the cart or the form while reviewing voids it.
-  const built = buildOrderRequest(outletId, cart, defaultPin, cardOffered);
+  const built = buildOrderRequest(outletId, cart, defaultPin, outlet, cardOffered);
   const currentBody = built.ok ? JSON.stringify(built.value) : null;
   const reviewedBody = phase.kind === 'review' ? JSON.stringify(phase.request) : null;
   useEffect(() => {
@@ -45,7 +46,7 @@ export function useCheckout(
   }, [reviewedBody, currentBody]);
 
   const review = useCallback(async () => {
-    const next = buildOrderRequest(outletId, store.snapshot, defaultPin, cardOffered);
+    const next = buildOrderRequest(outletId, store.snapshot, defaultPin, outlet, cardOffered);
     if (!next.ok) {
       setErrors(next.error.details.fields);
       return;
@@ -62,7 +63,7 @@ export function useCheckout(
       : { field: 'form', message: OFFLINE_NOT_PLACED };
     setErrors({ [field]: message });
     setPhase({ kind: 'editing' });
-  }, [store, outletId, defaultPin, cardOffered]);
+  }, [store, outletId, defaultPin, outlet, cardOffered]);
 
   const place = useCallback(async () => {
     if (phase.kind !== 'review') return;

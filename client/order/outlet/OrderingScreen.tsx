@@ -1,5 +1,6 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { OutletMenu } from '../api/catalogApi';
+import { CartJumpBar } from '../cart/CartJumpBar';
 import { CartPanel } from '../cart/CartPanel';
 import { useCartState, useCartStore } from '../cart/useCart';
 import { CheckoutForm } from '../checkout/CheckoutForm';
@@ -9,6 +10,7 @@ import { useCheckout } from '../checkout/useCheckout';
 import { useZoneCheck } from '../checkout/useZoneCheck';
 import { MenuSection } from '../menu/MenuSection';
 import { OutletHeader } from './OutletHeader';
+import { useInView } from './useInView';
 
 interface Props {
   readonly outletId: string;
@@ -23,10 +25,12 @@ export function OrderingScreen({ outletId, menu, table, navigate }: Props) {
   const cart = useCartState(store);
   const outletPin = useMemo(() => ({ lat: menu.outlet.lat, lng: menu.outlet.lng }), [menu.outlet.lat, menu.outlet.lng]);
   const cardOffered = useCardOffered();
-  const checkout = useCheckout(store, cart, outletId, outletPin, navigate, cardOffered);
+  const checkout = useCheckout(store, cart, outletId, outletPin, navigate, cardOffered, menu.outlet);
   const { phase, errors } = checkout;
   const pin = cart.draft.pin ?? outletPin;
   const zone = useZoneCheck(outletId, cart, pin);
+  const side = useRef<HTMLElement>(null);
+  const sideInView = useInView(side);
 
   // A table's link chooses dine-in at that table; the customer can still change either.
   useEffect(() => {
@@ -34,13 +38,12 @@ export function OrderingScreen({ outletId, menu, table, navigate }: Props) {
   }, [store, table, menu.outlet.orderTypes]);
 
   const reviewing = phase.kind === 'review' || phase.kind === 'placing';
-  const count = cart.lines.reduce((sum, l) => sum + l.qty, 0);
   return (
     <>
       <OutletHeader menu={menu} />
       <main className="app-main ordering">
         <MenuSection menu={menu} canOrder={menu.ordering.open} onAdd={(itemId, modifiers, qty) => store.add(itemId, modifiers, qty)} />
-        <aside className="ordering__side" aria-label="Cart and checkout">
+        <aside ref={side} className="ordering__side" aria-label="Cart and checkout">
           <CartPanel
             cart={cart}
             items={menu.items}
@@ -76,12 +79,7 @@ export function OrderingScreen({ outletId, menu, table, navigate }: Props) {
           ) : null}
         </aside>
       </main>
-      {/* On a phone the cart is below a long menu: a bar at the thumb takes the customer there. */}
-      {count > 0 ? (
-        <a className="cart-jump" href="#cart-title">
-          Go to cart and checkout ({count} {count === 1 ? 'item' : 'items'})
-        </a>
-      ) : null}
+      <CartJumpBar cart={cart} items={menu.items} currency={menu.outlet.currency} cartInView={sideInView} />
     </>
   );
 }

@@ -3,8 +3,9 @@ import { localClock } from '../../../shared/catalog/openingHours';
 import type { OutletProfile } from '../../../shared/catalog/menu';
 import { DEMO_OUTLET as DEMO_PROFILE } from '../../../sync-server/seed/demoCatalog';
 import { PICKUP_ORDER } from '../support/api';
-import { errorOf, getJson, postJson } from '../support/http';
+import { getJson, postJson } from '../support/http';
 import { availabilityOf, editOutletDoc, profileOf, statusOf } from '../support/outletDoc';
+import { expectRefused } from '../support/refusals';
 import { useTestServer } from '../support/testServer';
 
 /**
@@ -29,12 +30,6 @@ const quote = (body: unknown = PICKUP_ORDER) => postJson(`${t.url}/api/orders/qu
 const ordering = async () => (await getJson<{ ordering: unknown }>(`${t.url}/api/outlets/demo-outlet/menu`)).body.ordering;
 const setProfile = (profile: OutletProfile) => editOutletDoc(t.url, t.admin, (d) => profileOf(d).set('value', profile));
 const waitUntil = (at: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now()) + 50));
-
-async function expectRefused(res: Awaited<ReturnType<typeof place>>, code: string, message: RegExp): Promise<void> {
-  expect(res.status).toBe(422);
-  expect(errorOf(res)?.code).toBe(code);
-  expect(errorOf(res)?.message).toMatch(message);
-}
 
 describe('an outlet that is closed', () => {
   it('refuses during a closure, saying until when and why, and takes orders again once it is lifted', async () => {

@@ -1,4 +1,6 @@
+import { expect } from 'vitest';
 import { PICKUP_ORDER } from './api';
+import { errorOf, type JsonResponse } from './http';
 
 /** A delivery to Residency Road, inside the demo outlet's central zone (fee ₹40, minimum ₹150). */
 export const DELIVERY = {
@@ -146,3 +148,10 @@ export const STATIC_REFUSALS: readonly Refusal[] = [
     message: /enteredAt is only for phone orders/,
   },
 ];
+
+/** A 422 refusal of an order's content, with its code and a message matching `message`. */
+export async function expectRefused(res: JsonResponse, code: string, message: RegExp): Promise<void> {
+  expect(res.status).toBe(422);
+  expect(errorOf(res)?.code).toBe(code);
+  expect(errorOf(res)?.message).toMatch(message);
+}

@@ -1,4 +1,4 @@
-import type { Menu, OutletProfile } from '../../../../shared/catalog/menu';
+import { DEFAULT_MAX_ORDER_VALUE, DEFAULT_TABLES, type Menu, type OutletProfile } from '../../../../shared/catalog/menu';
 import { OutletIdSchema, randomId, type OutletId } from '../../../../shared/ids';
 
 /** What an admin gives to add an outlet; the rest starts from the defaults below and is edited after. */
@@ -41,6 +41,8 @@ export function firstProfile(id: OutletId, outlet: NewOutlet): OutletProfile {
     orderTypes: ['delivery', 'pickup'],
     defaultPrepMinutes: 20,
     taxes: [],
+    tables: [...DEFAULT_TABLES],
+    maxOrderValue: DEFAULT_MAX_ORDER_VALUE,
   };
 }
 

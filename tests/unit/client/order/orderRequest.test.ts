@@ -3,6 +3,7 @@ import { EMPTY_DRAFT, type CartState } from '../../../../client/order/cart/cartS
 import { buildOrderRequest, placeRefusal } from '../../../../client/order/checkout/orderRequest';
 
 const outletPin = { lat: 12.9756, lng: 77.6066 };
+const outlet = { currency: 'INR', tables: ['T1', 'T4'] };
 const cart = (draft: Partial<CartState['draft']>): CartState => ({
   lines: [
     { key: 'k', itemId: 'masala-dosa', qty: 2, modifiers: [{ groupId: 'chutney', optionId: 'coconut' }] },
@@ -16,7 +17,7 @@ describe('buildOrderRequest', () => {
   it('asks for card only while the server offers it, and cash otherwise', () => {
     const card = cart({ type: 'pickup', payment: 'card' });
     const method = (offered: boolean) => {
-      const built = buildOrderRequest('demo-outlet', card, outletPin, offered);
+      const built = buildOrderRequest('demo-outlet', card, outletPin, outlet, offered);
       return built.ok ? built.value.payment.method : null;
     };
     expect(method(true)).toBe('card');
@@ -24,7 +25,7 @@ describe('buildOrderRequest', () => {
   });
 
   it('builds a delivery order with the pin at the outlet until the customer moves it', () => {
-    const built = buildOrderRequest('demo-outlet', cart({ addressText: '4 Church St' }), outletPin);
+    const built = buildOrderRequest('demo-outlet', cart({ addressText: '4 Church St' }), outletPin, outlet);
     expect(built).toEqual({
       ok: true,
       value: {
@@ -42,18 +43,35 @@ describe('buildOrderRequest', () => {
   });
 
   it('sends the table for dine-in and no address', () => {
-    const built = buildOrderRequest('o', cart({ type: 'dine-in', table: 'T4', addressText: 'ignored', notes: ' extra spicy ' }), outletPin);
+    const built = buildOrderRequest(
+      'o',
+      cart({ type: 'dine-in', table: 'T4', addressText: 'ignored', notes: ' extra spicy ' }),
+      outletPin,
+      outlet,
+    );
     expect(built.ok && built.value).toMatchObject({ type: 'dine-in', table: 'T4', notes: 'extra spicy' });
     expect(built.ok && 'address' in built.value).toBe(false);
   });
 
   it('names every field to fix before asking the server', () => {
-    const built = buildOrderRequest('o', { ...cart({ name: '', phone: 'call me', type: 'delivery' }), lines: [] }, outletPin);
+    const built = buildOrderRequest('o', { ...cart({ name: '', phone: 'call me', type: 'delivery' }), lines: [] }, outletPin, outlet);
     expect(built.ok).toBe(false);
     expect(!built.ok && Object.keys(built.error.details.fields).sort()).toEqual(['address', 'cart', 'name', 'phone']);
-    const dineIn = buildOrderRequest('o', cart({ type: 'dine-in' }), outletPin);
+    const dineIn = buildOrderRequest('o', cart({ type: 'dine-in' }), outletPin, outlet);
     expect(!dineIn.ok && dineIn.error.details.fields.table).toBe('Enter your table number.');
     expect(!dineIn.ok && dineIn.error).toMatchObject({ code: 'checkout_incomplete', message: 'Enter your table number.' });
+  });
+
+  it("refuses at the field a phone no one can call and a table that is not the outlet's", () => {
+    for (const phone of ['99999999999999999999', '0000000']) {
+      const built = buildOrderRequest('o', cart({ type: 'pickup', phone }), outletPin, outlet);
+      expect(!built.ok && built.error.details.fields.phone, phone).toMatch(/phone number the restaurant can call/);
+    }
+    const zz = buildOrderRequest('o', cart({ type: 'dine-in', table: 'ZZ-999' }), outletPin, outlet);
+    expect(!zz.ok && zz.error.details.fields.table).toMatch(/no table "ZZ-999"/);
+    // A local number is read in the outlet's country; a table as typed is sent as the outlet names it.
+    const fine = buildOrderRequest('o', cart({ type: 'dine-in', table: 't4', phone: '98450 12345' }), outletPin, outlet);
+    expect(fine.ok && fine.value).toMatchObject({ table: 'T4', customer: { phone: '98450 12345' } });
   });
 });
 

@@ -34,6 +34,8 @@ export const PROFILE: OutletProfile = {
   orderTypes: ['delivery', 'pickup', 'dine-in'],
   defaultPrepMinutes: 15,
   taxes: [],
+  tables: ['T1', 'T2'],
+  maxOrderValue: 5_000_000,
 };
 
 /** A thali with a required size and optional extras, and a plain drink. */

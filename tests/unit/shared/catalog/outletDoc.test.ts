@@ -31,6 +31,8 @@ const PROFILE: OutletProfile = {
   orderTypes: ['pickup'],
   defaultPrepMinutes: 15,
   taxes: [],
+  tables: ['T1'],
+  maxOrderValue: 5_000_000,
 };
 const MENU: Menu = {
   categories: [{ id: 'drinks', name: 'Drinks' }],

@@ -42,6 +42,9 @@ function catalog(availability: Record<string, Availability> = {}, taxes: readonl
       orderTypes: ['delivery', 'pickup', 'dine-in'],
       defaultPrepMinutes: 15,
       taxes: [...taxes],
+      tables: ['T1', 'T2'],
+      // As high as an order can hold, so the rules below meet no outlet limit; its own test lowers it.
+      maxOrderValue: 100_000_000,
     },
     menu: {
       categories: [
@@ -347,6 +350,21 @@ describe('priceOrder', () => {
       HOME,
     );
     expect(tooBig).toMatchObject({ ok: false, error: { code: 'bad_quantity', message: expect.stringContaining('too large') } });
+  });
+
+  it("refuses an order whose total is above the outlet's maximum, naming the limit, and takes one at it", () => {
+    const limited = (maxOrderValue: number): Catalog => {
+      const base = catalog();
+      return { ...base, profile: { ...base.profile, maxOrderValue } };
+    };
+    // 12 chai = 240.00 with no fee for pickup.
+    const cart = [{ itemId: 'chai', qty: 12 }];
+    expect(priceOrder(limited(24_000), cart, 'pickup', NOW)).toMatchObject({ ok: true, value: { total: 24_000 } });
+    const above = priceOrder(limited(23_999), cart, 'pickup', NOW);
+    expect(above).toMatchObject({ ok: false, error: { code: 'above_maximum' } });
+    expect(above.ok ? '' : above.error.message).toMatch(/up to ₹239\.99.*this one is ₹240\.00/);
+    // The delivery fee counts: the limit is on what the customer pays.
+    expect(refusal(priceOrder(limited(24_000), [{ itemId: 'chai', qty: 12 }], 'delivery', NOW, HOME))).toBe('above_maximum');
   });
 
   it('adds up any valid cart in whole minor units', () => {

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
-import type { OutletProfile } from '../../../../../shared/catalog/menu';
+import { outletProfileSchema, type OutletProfile } from '../../../../../shared/catalog/menu';
 import type { OutletId } from '../../../../../shared/ids';
+import { MoneyField } from '../../../forms/MoneyField';
 import { ParsedField } from '../../../forms/ParsedField';
 import { plainNumber, wholeNumberIn } from '../../../forms/numberParsers';
 import { PlaceFields } from '../../../forms/PlaceFields';
@@ -11,8 +12,29 @@ import { SaveBar } from '../SaveBar';
 
 type ProfileFields = Pick<
   OutletProfile,
-  'name' | 'phone' | 'address' | 'lat' | 'lng' | 'currency' | 'timezone' | 'orderTypes' | 'defaultPrepMinutes'
+  | 'name'
+  | 'phone'
+  | 'address'
+  | 'lat'
+  | 'lng'
+  | 'currency'
+  | 'country'
+  | 'timezone'
+  | 'orderTypes'
+  | 'defaultPrepMinutes'
+  | 'tables'
+  | 'maxOrderValue'
 >;
+
+/** "T1, T2, Patio 1" as typed, or null when a name is not one a table may have or comes twice. */
+const tablesOf = (text: string): string[] | null => {
+  const names = text
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+  const parsed = outletProfileSchema.shape.tables.safeParse(names);
+  return parsed.success ? parsed.data : null;
+};
 
 const ORDER_TYPES = [
   { value: 'delivery', label: 'Delivery' },
@@ -27,9 +49,12 @@ const fieldsOf = (p: OutletProfile): ProfileFields => ({
   lat: p.lat,
   lng: p.lng,
   currency: p.currency,
+  country: p.country,
   timezone: p.timezone,
   orderTypes: p.orderTypes,
   defaultPrepMinutes: p.defaultPrepMinutes,
+  tables: p.tables,
+  maxOrderValue: p.maxOrderValue,
 });
 
 /** Name, contact, place on the map, money and clock, and how customers may order. */
@@ -68,6 +93,17 @@ export function ProfileSection({ outletId, profile }: { readonly outletId: Outle
           <input value={f.currency} maxLength={3} onChange={(e) => set({ currency: e.currentTarget.value.toUpperCase() })} />
         </label>
         <label className="field">
+          <span>Country of customers' phone numbers (ISO code, e.g. IN)</span>
+          <input
+            value={f.country ?? ''}
+            maxLength={2}
+            onChange={(e) => {
+              const country = e.currentTarget.value.trim().toUpperCase();
+              set({ country: country === '' ? undefined : country });
+            }}
+          />
+        </label>
+        <label className="field">
           <span>Time zone of the opening hours</span>
           <input value={f.timezone} list="time-zones" onChange={(e) => set({ timezone: e.currentTarget.value })} />
         </label>
@@ -80,6 +116,23 @@ export function ProfileSection({ outletId, profile }: { readonly outletId: Outle
           invalid="Use whole minutes from 1 to 240."
           onChange={(defaultPrepMinutes) => set({ defaultPrepMinutes })}
         />
+        <MoneyField
+          label="Largest order taken online"
+          minor={f.maxOrderValue}
+          currency={f.currency}
+          onChange={(maxOrderValue) => set({ maxOrderValue })}
+        />
+        <div className="outlet-form__wide">
+          <ParsedField
+            label="Tables for dine-in (comma-separated)"
+            value={f.tables}
+            format={(tables) => tables.join(', ')}
+            parse={tablesOf}
+            invalid="Name each table once, with letters, digits, spaces, - or _ (up to 20 characters)."
+            hint="A dine-in order must name one of these; the table links page prints a QR code for each."
+            onChange={(tables) => set({ tables })}
+          />
+        </div>
         <fieldset className="outlet-form__wide check-group">
           <legend>Customers may order for</legend>
           {ORDER_TYPES.map((t) => (

@@ -16,6 +16,8 @@ const BLOCKING: ReadonlySet<PricingRefusal> = new Set([
   'bad_quantity',
   'order_type_unavailable',
   'address_required',
+  // The outlet's maximum holds for staff too: the server would refuse it whenever it is sent.
+  'above_maximum',
 ]);
 
 export interface PhoneOrderCheck {

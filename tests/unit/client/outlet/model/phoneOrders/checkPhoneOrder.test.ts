@@ -19,7 +19,18 @@ describe('checkPhoneOrder', () => {
     expect(checkPhoneOrder(open, CHAI, NOW)).toMatchObject({ blocking: null, warning: null, notice: null });
   });
 
-  it('still blocks what the server would refuse at any time', () => {
+  it('still blocks what the server would refuse at any time, an order above the outlet maximum included', () => {
     expect(checkPhoneOrder(open, { items: [{ itemId: 'ghost', qty: 1 }], type: 'pickup' }, NOW).blocking).toMatch(/no item "ghost"/);
+    const capped: Catalog = { ...open, profile: { ...PROFILE, maxOrderValue: 10_000 } };
+    expect(
+      checkPhoneOrder(
+        capped,
+        { items: [{ itemId: 'thali', qty: 1, modifiers: [{ groupId: 'size', optionId: 'regular' }] }], type: 'pickup' },
+        NOW,
+      ),
+    ).toMatchObject({
+      blocking: expect.stringMatching(/./),
+      warning: null,
+    });
   });
 });

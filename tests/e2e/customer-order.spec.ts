@@ -144,3 +144,31 @@ test("a guest orders from a table's link: dine-in at that table is chosen, no ad
   await expect(guest.getByRole('heading', { level: 1, name: 'Placed' })).toBeVisible();
   await expect(guest.getByRole('list', { name: 'Order progress' }).getByRole('listitem').last()).toContainText('Served');
 });
+
+test('"Use my location" puts the pin where the phone is, the map follows it, and an address naming another area is questioned', async () => {
+  const { server, browser } = env();
+  // The phone is 12 km east of the kitchen, in the outer ring: off the map as it first opens.
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    geolocation: { latitude: 13.02, longitude: 77.72 },
+    permissions: ['geolocation'],
+  });
+  const customer = await context.newPage();
+  await blockMapTiles(customer);
+  await customer.goto(`${server.url}/order/demo-outlet`);
+  await addMasalaDosa(customer, 3);
+  await customer.getByLabel('Delivery address').fill('7 Lavelle Road, Central Bengaluru');
+  await customer.getByRole('button', { name: 'Use my location' }).click();
+  await expect(pinReadout(customer)).toHaveText('Pin at 13.02000, 77.72000');
+  const map = await customer.getByRole('region', { name: /^Delivery location map/ }).boundingBox();
+  const pin = await customer.getByTitle(/^Delivery pin/).boundingBox();
+  if (!map || !pin) throw new Error('the map and its pin are on the page');
+  expect(pin.x).toBeGreaterThanOrEqual(map.x);
+  expect(pin.y).toBeGreaterThanOrEqual(map.y);
+  expect(pin.x + pin.width).toBeLessThanOrEqual(map.x + map.width);
+  expect(pin.y + pin.height).toBeLessThanOrEqual(map.y + map.height);
+  await expect(customer.getByText('We deliver there (Outer ring): ₹80.00 delivery fee.')).toBeVisible();
+  await expect(
+    customer.getByText('Your address mentions Central Bengaluru, but the pin is in Outer ring. Is the pin on your door?'),
+  ).toBeVisible();
+});

@@ -1,6 +1,7 @@
 import type { OutletMenu } from '../api/catalogApi';
 import type { CheckoutDraft, CheckoutType, LatLng } from '../cart/cartStore';
 import { price } from '../money';
+import { addressQuestion } from './addressQuestion';
 import { DeliveryMap } from './DeliveryMap';
 import type { FieldErrors } from './orderRequest';
 import { TextField } from './TextField';
@@ -27,6 +28,14 @@ const TYPE_LABELS: Readonly<Record<CheckoutType, string>> = { delivery: 'Deliver
 /** How, where and who: everything the order needs besides the cart. */
 export function CheckoutForm({ menu, draft, pin, errors, linkedTable, busy, cardOffered, zone, onChange, onReview }: Props) {
   const { outlet } = menu;
+  const question =
+    draft.type === 'delivery'
+      ? addressQuestion(
+          draft.addressText,
+          outlet.zones.map((z) => z.name),
+          zone,
+        )
+      : null;
   const locate = () => {
     navigator.geolocation.getCurrentPosition((p) => onChange({ pin: { lat: p.coords.latitude, lng: p.coords.longitude } }));
   };
@@ -90,6 +99,11 @@ export function CheckoutForm({ menu, draft, pin, errors, linkedTable, busy, card
             {draft.pin ? '' : ' (the restaurant: move it to your door)'}
           </p>
           {errors.address ? null : <ZoneNote zone={zone} />}
+          {question ? (
+            <p className="zone-note notice" role="status">
+              {question}
+            </p>
+          ) : null}
           {'geolocation' in navigator ? (
             <button type="button" className="button button--quiet" onClick={locate}>
               Use my location

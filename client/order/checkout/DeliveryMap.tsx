@@ -1,4 +1,4 @@
-import type { Marker } from 'leaflet';
+import type { Map as LeafletMap, Marker } from 'leaflet';
 import { useEffect, useRef } from 'react';
 import type { DeliveryZone } from '../api/catalogApi';
 import type { LatLng } from '../cart/cartStore';
@@ -18,6 +18,10 @@ const TILES = tileConfig(import.meta.env);
 
 /** Screen pixels one arrow key moves the pin: the same feel at every zoom. */
 const KEY_STEP_PX = 20;
+/** How close to the map's edge the pin may come before the map follows it (px). */
+const EDGE_PX = 48;
+/** A pin set from outside (the phone's location) far from what is shown: at least street level there. */
+const FOLLOW_ZOOM = 16;
 const KEY_MOVES: Readonly<Record<string, readonly [number, number]>> = {
   ArrowUp: [0, -KEY_STEP_PX],
   ArrowDown: [0, KEY_STEP_PX],
@@ -36,6 +40,7 @@ export function DeliveryMap({ outlet, pin, zones, onPin, describedBy }: Props) {
   const L = leaflet.status === 'ready' ? leaflet.L : null;
   const container = useRef<HTMLDivElement>(null);
   const marker = useRef<Marker | null>(null);
+  const mapRef = useRef<LeafletMap | null>(null);
   const onPinRef = useRef(onPin);
   onPinRef.current = onPin;
 
@@ -83,6 +88,7 @@ export function DeliveryMap({ outlet, pin, zones, onPin, describedBy }: Props) {
       const point = map.latLngToContainerPoint(m.getLatLng()).add(L.point(move[0], move[1]));
       const at = map.containerPointToLatLng(point);
       m.setLatLng(at);
+      map.panInside(at, { padding: [EDGE_PX, EDGE_PX] });
       onPinRef.current({ lat: at.lat, lng: at.lng });
     });
     map.on('click', (event) => {
@@ -90,16 +96,24 @@ export function DeliveryMap({ outlet, pin, zones, onPin, describedBy }: Props) {
       onPinRef.current({ lat: event.latlng.lat, lng: event.latlng.lng });
     });
     marker.current = m;
+    mapRef.current = map;
     return () => {
       marker.current = null;
+      mapRef.current = null;
       map.remove();
     };
     // The map is built once per outlet; later pin changes move the marker below instead.
   }, [L, outlet.lat, outlet.lng, zones]);
 
+  // A pin moved from outside (the phone's location, a restored cart) must stay in sight: a pin off the
+  // map cannot be checked or dragged. Near: pan just enough; far: centre on it at street level.
   useEffect(() => {
     const m = marker.current;
-    if (m && !m.getLatLng().equals([pin.lat, pin.lng])) m.setLatLng([pin.lat, pin.lng]);
+    const map = mapRef.current;
+    if (!m || !map || m.getLatLng().equals([pin.lat, pin.lng])) return;
+    m.setLatLng([pin.lat, pin.lng]);
+    if (map.getBounds().contains([pin.lat, pin.lng])) map.panInside([pin.lat, pin.lng], { padding: [EDGE_PX, EDGE_PX] });
+    else map.setView([pin.lat, pin.lng], Math.max(map.getZoom(), FOLLOW_ZOOM));
   }, [pin.lat, pin.lng]);
 
   return (

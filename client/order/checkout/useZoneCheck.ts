@@ -6,10 +6,11 @@ export type ZoneCheck =
   | { readonly kind: 'idle' }
   | { readonly kind: 'checking' }
   | { readonly kind: 'inside'; readonly zoneName: string | null; readonly fee: number; readonly currency: string }
-  | { readonly kind: 'refused'; readonly message: string };
+  | { readonly kind: 'refused'; readonly code: 'outside_zone' | 'below_minimum'; readonly message: string };
 
 /** Refusals about where the pin is; anything else (a name missing, say) waits for "Review order". */
-const ABOUT_THE_ADDRESS = new Set(['outside_zone', 'below_minimum']);
+const ABOUT_THE_ADDRESS: ReadonlySet<string> = new Set(['outside_zone', 'below_minimum']);
+const isAboutTheAddress = (code: string): code is 'outside_zone' | 'below_minimum' => ABOUT_THE_ADDRESS.has(code);
 /** Long enough that dragging the pin across the map asks once, where it lands. */
 const SETTLE_MS = 500;
 
@@ -44,7 +45,10 @@ export function useZoneCheck(outletId: string, cart: CartState, pin: LatLng): Zo
             fee: answer.value.deliveryFee,
             currency: answer.value.currency,
           });
-        else setCheck(ABOUT_THE_ADDRESS.has(answer.error.code) ? { kind: 'refused', message: answer.error.message } : { kind: 'idle' });
+        else {
+          const { code, message } = answer.error;
+          setCheck(isAboutTheAddress(code) ? { kind: 'refused', code, message } : { kind: 'idle' });
+        }
       });
     }, SETTLE_MS);
     return () => {

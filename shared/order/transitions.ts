@@ -70,7 +70,8 @@ export const ACTION_RULES: { readonly [T in ActionEventType]: ActionRule } = {
   rejected: from('placed'),
   preparing: from('accepted'),
   ready: from('accepted', 'preparing'),
-  delayed: from('accepted', 'preparing', 'ready'),
+  // A ready order is ready: a delay would only move a promise already kept.
+  delayed: from('accepted', 'preparing'),
   handed_over: both(from('ready'), (_d, _e, o) => (o.orderType === 'delivery' ? 'delivery orders are picked up by a driver' : null)),
   picked_up: both(
     from('accepted', 'preparing', 'ready'),

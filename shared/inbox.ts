@@ -29,9 +29,14 @@ export function inboxOrderIds(doc: Y.Doc): OrderId[] {
   });
 }
 
-/** Orders in an outlet inbox the server escalated for being left unanswered. */
-export function escalatedOrderIds(doc: Y.Doc): Set<OrderId> {
-  return new Set(inboxOrderIds(doc).filter((id) => inboxMap(doc).get(id)?.escalatedAt !== undefined));
+/** Orders in an outlet inbox the server escalated for being left unanswered, with when (server time). */
+export function escalatedOrders(doc: Y.Doc): Map<OrderId, number> {
+  return new Map(
+    inboxOrderIds(doc).flatMap((id) => {
+      const at = inboxMap(doc).get(id)?.escalatedAt;
+      return at === undefined ? [] : [[id, at] as const];
+    }),
+  );
 }
 
 /**

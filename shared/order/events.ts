@@ -20,6 +20,7 @@ export const EVENT_TYPES = [
   'assigned',
   'unassigned',
   'note',
+  'acknowledged',
   'cash_collected',
   'payment_pending',
   'paid',
@@ -70,6 +71,8 @@ export const orderEventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('assigned'), driverId: UserIdSchema }).strict(),
   z.object({ ...base, type: z.literal('unassigned'), driverId: UserIdSchema, reason }).strict(),
   z.object({ ...base, type: z.literal('note'), text: z.string().trim().min(1).max(1000) }).strict(),
+  // Outlet staff heard the new order: every device of the outlet stops ringing for it (it still waits for an answer).
+  z.object({ ...base, type: z.literal('acknowledged') }).strict(),
   // Cash the driver took at the door for the order, minor units (rules: shared/cash/collection.ts).
   z.object({ ...base, type: z.literal('cash_collected'), amount: MoneySchema, currency: z.string().length(3).optional() }).strict(),
   // Payments: written by the server alone (system), from what the provider confirmed, never from a device.

@@ -28,6 +28,7 @@ export const ORDER_ACTION_NAMES = [
   'deliver',
   'fail',
   'addNote',
+  'acknowledge',
   'collectCash',
 ] as const;
 export type OrderAction = (typeof ORDER_ACTION_NAMES)[number];
@@ -45,6 +46,8 @@ export const ORDER_ACTIONS = {
   deliver: spec('delivered', DRIVER),
   fail: spec('failed', DRIVER),
   addNote: spec('note', ['outlet', 'driver', 'admin']),
+  // The outlet's own tablets ring; nobody else hears them, so nobody else silences them.
+  acknowledge: spec('acknowledged', ['outlet']),
   // Only the driver holds the cash, so only the driver says what was collected (not an admin for them).
   collectCash: spec('cash_collected', ['driver']),
 } as const satisfies { readonly [A in OrderAction]: ActionSpec<ActionEventType> };

@@ -22,6 +22,8 @@ export interface OrderState {
   readonly acceptedAt: number | null;
   readonly prepMinutes: number | null;
   readonly delayMinutes: number;
+  /** When outlet staff last acknowledged the new order, so its ring stops on every device; null if never. */
+  readonly acknowledgedAt: number | null;
   /** acceptedAt + prepMinutes + delays: when the order should be ready. */
   readonly readyBy: number | null;
   /** Card payment as the provider confirmed it (status null: no payment step, e.g. cash); refunds of any method. */

@@ -13,6 +13,8 @@ export interface Draft {
   acceptedAt: number | null;
   prepMinutes: number | null;
   delayMinutes: number;
+  /** When outlet staff last acknowledged the new order (its ring); null if never. */
+  acknowledgedAt: number | null;
   placed: boolean;
   pickedUp: boolean;
   /** Card payments: null for an order with no payment step (cash), else where the provider's payment is. */
@@ -68,7 +70,8 @@ export const ACTION_RULES: { readonly [T in ActionEventType]: ActionRule } = {
   rejected: from('placed'),
   preparing: from('accepted'),
   ready: from('accepted', 'preparing'),
-  delayed: from('accepted', 'preparing', 'ready'),
+  // A ready order is ready: a delay would only move a promise already kept.
+  delayed: from('accepted', 'preparing'),
   handed_over: both(from('ready'), (_d, _e, o) => (o.orderType === 'delivery' ? 'delivery orders are picked up by a driver' : null)),
   picked_up: both(
     from('accepted', 'preparing', 'ready'),
@@ -83,6 +86,8 @@ export const ACTION_RULES: { readonly [T in ActionEventType]: ActionRule } = {
       ? null
       : `not allowed when the order is ${d.status}`,
   note: () => null,
+  // Only a new order rings; again is allowed, since two tablets may both be tapped at once.
+  acknowledged: from('placed'),
   // With the delivery (in the same change, so it may sort either side of `delivered`) or after it.
   cash_collected: both(from('picked_up', 'delivered'), byAssignedDriver),
 };
@@ -118,6 +123,9 @@ export function apply(d: Draft, e: OrderEvent): void {
       return;
     case 'delayed':
       d.delayMinutes += e.minutes;
+      return;
+    case 'acknowledged':
+      d.acknowledgedAt = e.at;
       return;
     case 'handed_over':
       d.status = 'delivered';

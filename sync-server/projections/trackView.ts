@@ -33,7 +33,8 @@ export function trackView(
     placedAt: header.createdAt,
     readyBy: state.readyBy,
     timeline: state.applied
-      .filter((e) => e.type !== 'note' && e.type !== 'assigned' && e.type !== 'unassigned')
+      // Kitchen-side bookkeeping (notes, driver changes, a tablet's acknowledgement) is not the customer's news.
+      .filter((e) => e.type !== 'note' && e.type !== 'assigned' && e.type !== 'unassigned' && e.type !== 'acknowledged')
       .map((e) => ({ type: e.type, at: e.at })),
     items: header.items.map((l) => ({ name: l.name, qty: l.qty })),
     total: header.totals.total,

@@ -38,7 +38,7 @@ test('a new order rings and shows at once; staff accept, then with the server do
     await expect(orderCard(page, CUSTOMER)).toBeVisible({ timeout: 1_000 });
     expect(Date.now() - placedAt).toBeLessThan(1_000);
     await expect(alert(page)).toHaveAttribute('data-ringing', 'true');
-    await expect(alert(page).getByRole('status')).toHaveText('New order from Meera');
+    await expect(alert(page).getByRole('status')).toHaveText(/^New order #[3-9A-Z]{5} from Meera$/);
     await expect(page.getByRole('region', { name: 'New' }).getByRole('article', { name: CUSTOMER })).toBeVisible();
     // The tone repeats while the order waits (two notes per ring).
     await expect.poll(() => counter(page, 'dabbaTones'), { timeout: 10_000 }).toBeGreaterThanOrEqual(4);

@@ -56,6 +56,8 @@ export interface OrderRow {
   readonly conflicted: 0 | 1;
   readonly prepMinutes: number | null;
   readonly delayMinutes: number;
+  /** When outlet staff last acknowledged the new order's ring (on any device); null if never. */
+  readonly acknowledgedAt: number | null;
   /** 'phone' for orders staff took on the phone. */
   readonly source: 'online' | 'phone';
   readonly customerName: string;

@@ -24,6 +24,7 @@ export function projectOrderRow(doc: Y.Doc, syncState: DocSyncState): OrderRow |
     conflicted: state.conflicts.length > 0 ? 1 : 0,
     prepMinutes: state.prepMinutes,
     delayMinutes: state.delayMinutes,
+    acknowledgedAt: state.acknowledgedAt,
     source: header.source ?? 'online',
     customerName: header.customer.name,
     customerPhone: header.customer.phone,
@@ -55,7 +56,7 @@ export async function writeChangedOrderRows(db: DabbaDb, rows: readonly OrderRow
  */
 export function orderRowVersion(order: OrderRow): string {
   const conflicts = order.conflicts.map((c) => `${c.type}@${c.at}`).join(',');
-  return `${order.status}|${order.statusAt}|${order.readyBy ?? ''}|${order.delayMinutes}|${order.syncState}|${conflicts}`;
+  return `${order.status}|${order.statusAt}|${order.readyBy ?? ''}|${order.delayMinutes}|${order.acknowledgedAt ?? ''}|${order.syncState}|${conflicts}`;
 }
 
 /** An outlet's orders, newest first. */

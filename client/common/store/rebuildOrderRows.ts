@@ -7,7 +7,7 @@ import { projectOrderRow } from './orderRows';
  * Bump when `projectOrderRow` derives something new: rows built by an older projection are then
  * rebuilt from the update log on the next start, so the query table never needs a migration.
  */
-export const ORDER_PROJECTION_VERSION = 3;
+export const ORDER_PROJECTION_VERSION = 4;
 const META_KEY = 'orderProjection';
 
 /** Throws the `orders` table away and derives it again from every order document in the log. */

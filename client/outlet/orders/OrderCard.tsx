@@ -10,6 +10,7 @@ import { SyncBadge } from '../../common/ui/SyncBadge';
 import { clockTime } from '../../common/ui/clockTime';
 import { ConflictNote } from './ConflictNote';
 import { OrderActions, type TakeAction } from './OrderActions';
+import { OrderNote } from './OrderNote';
 import { OrderTimer } from './OrderTimer';
 import { orderNumber, orderTypeText } from './orderText';
 import { STATUS_TEXT } from '../../common/ui/statusText';
@@ -31,6 +32,11 @@ function OrderCardView({ order, actor, runAction, defaultPrepMinutes, printedCou
   // The row has no driver: the board offers no driver's actions, and none of the staff's needs one.
   const offered = nextActions(actor, { status: order.status, type: order.orderType, driverId: null });
   const onOutcome = (outcome: CommandOutcome): void => setRefusal(outcome.ok ? null : outcome.error.message);
+  const actions = (
+    <OrderActions orderId={order.id} offered={offered} defaultPrepMinutes={defaultPrepMinutes} take={take} onOutcome={onOutcome} />
+  );
+  // A new order's answer comes before its details: Accept must be on screen without scrolling, however long the order.
+  const answerFirst = order.status === 'placed';
 
   return (
     <article className={`card order order--${order.status}`} aria-labelledby={titleId} data-order-id={order.id} data-status={order.status}>
@@ -48,6 +54,7 @@ function OrderCardView({ order, actor, runAction, defaultPrepMinutes, printedCou
         {order.delayMinutes > 0 ? ` (delayed ${order.delayMinutes} min)` : ''}
       </p>
       <OrderTimer order={order} />
+      {answerFirst ? actions : null}
       <ul className="order__lines" aria-label="Items">
         {order.lines.map((line, index) => (
           <li key={index}>
@@ -56,18 +63,14 @@ function OrderCardView({ order, actor, runAction, defaultPrepMinutes, printedCou
           </li>
         ))}
       </ul>
-      {order.notes ? (
-        <p className="order__notes">
-          <strong>Note:</strong> {order.notes}
-        </p>
-      ) : null}
+      {order.notes ? <OrderNote text={order.notes} /> : null}
       <div className="order__meta">
         <span>Total {formatMoney(order.total, order.currency)}</span>
         <span>{order.customerPhone}</span>
         {order.address ? <span>{order.address}</span> : null}
       </div>
       <ConflictNote conflicts={order.conflicts} />
-      <OrderActions orderId={order.id} offered={offered} defaultPrepMinutes={defaultPrepMinutes} take={take} onOutcome={onOutcome} />
+      {answerFirst ? null : actions}
       <button type="button" className="button button--quiet order__print" onClick={() => onPrint(order)}>
         {printedCount > 0 ? 'Reprint' : 'Print ticket'}
       </button>

@@ -21,7 +21,9 @@ export function OrderTimer({ order }: { readonly order: OrderRow }) {
       late = timer.late;
       break;
     case 'since':
-      text = `${order.status === 'ready' ? 'Ready' : 'Out'} for ${timer.minutes} min`;
+      // "Ready for 0 min" reads as a fault; the first minute is "just now".
+      if (order.status === 'ready') text = timer.minutes === 0 ? 'Ready just now' : `Ready for ${timer.minutes} min`;
+      else text = timer.minutes === 0 ? 'Left just now' : `Out for ${timer.minutes} min`;
       late = timer.late;
       break;
     case 'none':

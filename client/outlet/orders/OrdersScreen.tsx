@@ -10,6 +10,7 @@ import type { BoardCounts } from '../../common/store/orderRows';
 import { usePrinter } from '../print/PrinterContext';
 import { AttentionList } from './AttentionList';
 import { BoardColumn } from './BoardColumn';
+import { ColumnTabs } from './ColumnTabs';
 import { DoneList } from './DoneList';
 import { OrderCard } from './OrderCard';
 import { PhoneOrderCard } from './PhoneOrderCard';
@@ -21,6 +22,10 @@ const KITCHEN_COLUMNS = [
   { status: 'ready', title: 'Ready' },
   { status: 'picked_up', title: 'Out for delivery' },
 ] as const;
+const TABS = [
+  { id: 'new', title: 'New' },
+  ...KITCHEN_COLUMNS.map(({ status, title }) => ({ id: status === 'picked_up' ? 'out' : status, title })),
+];
 
 export interface OrdersScreenProps {
   readonly outletId: string;
@@ -77,7 +82,8 @@ export function OrdersScreen(props: OrdersScreenProps) {
   return (
     <div className="board" data-board-total={counts.open + counts.done} data-open-count={counts.open}>
       <AttentionList orders={attention} onSeen={(order) => markSeen(order.id, order.conflicts.length)} />
-      <div className="board__columns">
+      <ColumnTabs columns={TABS} />
+      <div className="board__columns" tabIndex={0} role="group" aria-label="Order columns">
         <BoardColumn id="new" title="New" count={newOrders.length + outbox.length}>
           {outbox.map((entry) => (
             <li key={entry.key}>

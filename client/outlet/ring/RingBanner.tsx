@@ -1,20 +1,22 @@
-import { isRinging, isUrgent } from './ringState';
+import { orderNumber } from '../../../shared/order/orderNumber';
+import { isRinging, isUrgent, waitingText } from './ringState';
 import type { Ringer } from './useRinger';
 
 /**
- * The new-order alert: who ordered (also read out by screen readers), a way to acknowledge, and
- * a banner when the browser blocks sound, since a silent tablet misses orders.
+ * The new-order alert: every order waiting, by number (also read out by screen readers), a way to
+ * acknowledge them on every device of the outlet, and a banner when the browser blocks sound, since
+ * a silent tablet misses orders.
  */
-export function RingBanner({ ringer }: { readonly ringer: Ringer }) {
+export function RingBanner({ ringer, onAcknowledge }: { readonly ringer: Ringer; readonly onAcknowledge: () => void }) {
   const { state, sound } = ringer;
   const ringing = isRinging(state);
-  const waiting = state.pending.length;
+  const urgent = isUrgent(state);
   return (
     <section
       className="ring"
       aria-label="New order alert"
       data-ringing={ringing}
-      data-urgent={isUrgent(state)}
+      data-urgent={urgent}
       data-sound={sound}
       data-muted={state.muted}
     >
@@ -25,12 +27,12 @@ export function RingBanner({ ringer }: { readonly ringer: Ringer }) {
       ) : null}
       <div className={ringing ? 'ring__alert ring__alert--on' : 'ring__alert'}>
         <p className="ring__text" role="status" aria-live="assertive">
-          {ringing ? state.announcement : ''}
-          {ringing && waiting > 1 ? <span className="ring__count"> · {waiting} waiting</span> : null}
+          {ringing ? waitingText(state.pending, orderNumber) : ''}
+          {ringing && urgent && state.announcement ? <span className="ring__count"> · {state.announcement}</span> : null}
           {ringing && state.muted ? <span className="ring__count"> · sound muted</span> : null}
         </p>
         {ringing ? (
-          <button type="button" className="button button--primary" onClick={ringer.acknowledge}>
+          <button type="button" className="button button--primary" onClick={onAcknowledge}>
             Acknowledge
           </button>
         ) : null}

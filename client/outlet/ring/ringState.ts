@@ -1,7 +1,8 @@
 /**
  * When the outlet's tablet rings. Pure: the app feeds it the new (not yet accepted) orders and
  * staff actions; it says whether to ring and what to announce. Ringing goes on until every new
- * order is accepted, rejected or acknowledged on this device; mute silences it without hiding it.
+ * order is accepted, rejected or acknowledged (in the order itself, so on every device of the outlet,
+ * or here while that event is on its way); mute silences it without hiding it.
  */
 
 export interface NewOrder {
@@ -9,11 +10,14 @@ export interface NewOrder {
   readonly customerName: string;
   /** The server escalated it: nobody answered it in time (the outlet inbox's `escalatedAt`). */
   readonly escalated?: boolean;
+  /** Staff acknowledged it on some device of the outlet (its `acknowledged` event), since any escalation. */
+  readonly acknowledged?: boolean;
 }
 
 export interface RingState {
-  /** New orders nobody acknowledged here yet, in the order they came. */
+  /** New orders nobody acknowledged yet, in the order they came. */
   readonly pending: readonly NewOrder[];
+  /** Acknowledged on this device: quiet at once, before the order's own event is written and read back. */
   readonly acknowledged: ReadonlySet<string>;
   /** New orders already announced, so each is announced once. */
   readonly announced: ReadonlySet<string>;
@@ -61,7 +65,7 @@ export function ringReducer(state: RingState, event: RingEvent): RingState {
       // Orders no longer new leave every set, so an id never lingers once its order moved on.
       const acknowledged = new Set([...state.acknowledged].filter((id) => ids.has(id) && !nowEscalated.some((o) => o.id === id)));
       const arrivals = event.newOrders.filter((o) => !state.announced.has(o.id));
-      const pending = event.newOrders.filter((o) => !acknowledged.has(o.id));
+      const pending = event.newOrders.filter((o) => !acknowledged.has(o.id) && o.acknowledged !== true);
       const samePending =
         pending.length === state.pending.length &&
         pending.every((o, i) => o.id === state.pending[i]?.id && o.escalated === state.pending[i].escalated);
@@ -99,3 +103,11 @@ export const isUrgent = (state: RingState): boolean => state.pending.some((o) =>
 
 /** Whether the tone should sound now (the browser may still block it; see common/sound/tone.ts). */
 export const shouldSound = (state: RingState): boolean => isRinging(state) && !state.muted;
+
+/** The banner's line: every order waiting, by the number staff say ("2 new orders: #K7M3X, #A4C9D"). */
+export function waitingText(pending: readonly NewOrder[], numberOf: (id: string) => string): string {
+  const [first] = pending;
+  if (!first) return '';
+  if (pending.length === 1) return `New order ${numberOf(first.id)} from ${first.customerName}`;
+  return `${pending.length} new orders: ${pending.map((o) => numberOf(o.id)).join(', ')}`;
+}

@@ -22,14 +22,15 @@ export interface Ringer {
   readonly unlockSound: () => void;
 }
 
-const keyOf = (orders: readonly NewOrder[]): string => orders.map((o) => `${o.id}${o.escalated === true ? '!' : ''}`).join(',');
+const keyOf = (orders: readonly NewOrder[]): string =>
+  orders.map((o) => `${o.id}${o.escalated === true ? '!' : ''}${o.acknowledged === true ? '~' : ''}`).join(',');
 
 /** Rings for `newOrders` (the orders waiting to be accepted) until they are handled or acknowledged. */
 export function useRinger(newOrders: readonly NewOrder[]): Ringer {
   const [state, dispatch] = useReducer(ringReducer, INITIAL_RING);
   const key = keyOf(newOrders);
 
-  // Keyed by the ids and escalations: a new array with the same orders is no news.
+  // Keyed by the ids, escalations and acknowledgements: a new array with the same orders is no news.
   useEffect(() => dispatch({ type: 'orders', newOrders }), [key]);
 
   // Sine, as the outlet's tone has always sounded; the driver's offer tone is the square one.

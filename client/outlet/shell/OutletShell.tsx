@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { startOfLocalDay } from '../../../shared/order/board';
 import type { OutletId } from '../../../shared/ids';
 import type { Actor } from '../../../shared/roles';
@@ -6,6 +6,7 @@ import { useDevice, useDeviceSnapshot } from '../../common/device/DeviceContext'
 import { useOutletCatalog } from '../model/catalog/useOutletCatalog';
 import { useBoardCounts, useStatusOrders } from '../model/orders/useBoardOrders';
 import { useEscalatedOrders } from '../model/orders/useEscalatedOrders';
+import { useOrderCommands } from '../model/orders/useOrderCommands';
 import { usePhoneOrders } from '../model/phoneOrders/usePhoneOrders';
 import { useRefusals } from '../../common/refusals/useRefusals';
 import { useDevicePush, usePushStatus } from '../../common/push/PushContext';
@@ -52,10 +53,27 @@ export function OutletShell({ outletId, actor }: { readonly outletId: OutletId; 
     () =>
       [...(placed ?? [])]
         .sort((a, b) => a.placedAt - b.placedAt)
-        .map((o) => ({ id: o.id, customerName: o.customerName, escalated: escalated.has(o.id) })),
+        .map((o) => {
+          const escalatedAt = escalated.get(o.id);
+          // An escalation rings again on every device, until someone acknowledges it after that.
+          const acknowledged = o.acknowledgedAt !== null && (escalatedAt === undefined || o.acknowledgedAt > escalatedAt);
+          return { id: o.id, customerName: o.customerName, escalated: escalatedAt !== undefined, acknowledged };
+        }),
     [placed, escalated],
   );
   const ringer = useRinger(newOrders);
+  const runAction = useOrderCommands();
+  const { acknowledge, state: ring } = ringer;
+  // Quiet here at once; the orders' events then quiet every other device of the outlet, and this one after a reload.
+  const acknowledgeAll = useCallback(() => {
+    acknowledge();
+    const pending = new Set(ring.pending.map((o) => o.id));
+    for (const order of (placed ?? []).filter((o) => pending.has(o.id))) {
+      void runAction(order.id, 'acknowledge', {}).then((outcome) => {
+        if (!outcome.ok) console.warn('dabba: could not record the acknowledgement', outcome.error.message);
+      });
+    }
+  }, [acknowledge, ring.pending, placed, runAction]);
   const unsynced = counts?.unsynced ?? 0;
   const defaultPrep = acceptPrepMinutes(catalog, now);
   const waitingPhone = phone.entries.filter((e) => e.state !== 'placed').length;
@@ -72,7 +90,7 @@ export function OutletShell({ outletId, actor }: { readonly outletId: OutletId; 
         </div>
       </header>
       <ConnectionBanner connection={connection} />
-      <RingBanner ringer={ringer} />
+      <RingBanner ringer={ringer} onAcknowledge={acknowledgeAll} />
       <OutletStatusLine catalog={catalog} now={now} unsyncedOrders={unsynced} outletSync={outletSync} waitingPhoneOrders={waitingPhone} />
       <main className="app-main app-main--wide">
         <StorageErrorLine error={storageError} />

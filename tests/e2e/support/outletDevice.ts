@@ -11,14 +11,17 @@ export class OutletDevice {
   readonly profileDir = mkdtempSync(path.join(tmpdir(), 'dabba-e2e-tablet-'));
   private context: BrowserContext | null = null;
 
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly viewport = { width: 1280, height: 900 },
+  ) {}
 
   /** Launches the browser (again) and opens the outlet app; `init` runs in every page before the app. */
   async open(init?: () => void): Promise<Page> {
     const context = await chromium.launchPersistentContext(this.profileDir, {
       ...chromiumLaunchOptions,
       headless: true,
-      viewport: { width: 1280, height: 900 },
+      viewport: this.viewport,
     });
     this.context = context;
     if (init) await context.addInitScript(init);

@@ -11,8 +11,12 @@ export async function placePickupOrder(baseUrl: string, customerName: string): P
   return (await placePickupOrderWithLink(baseUrl, customerName)).orderId;
 }
 
-/** The same, also giving the customer's tracking link. */
-export async function placePickupOrderWithLink(baseUrl: string, customerName: string): Promise<{ orderId: string; trackingUrl: string }> {
+/** The same, also giving the customer's tracking link; `extra` adds to the request (e.g. `notes`). */
+export async function placePickupOrderWithLink(
+  baseUrl: string,
+  customerName: string,
+  extra: object = {},
+): Promise<{ orderId: string; trackingUrl: string }> {
   const menu = (await (await fetch(`${baseUrl}/api/outlets/demo-outlet/menu`)).json()) as { items: MenuItem[] };
   const item = menu.items.find((i) => i.available !== false && (i.modifierGroups ?? []).every((g) => g.min === 0));
   if (!item) throw new Error('the demo menu has no item orderable without modifiers');
@@ -22,6 +26,7 @@ export async function placePickupOrderWithLink(baseUrl: string, customerName: st
     items: [{ itemId: item.id, qty: 2 }],
     customer: { name: customerName, phone: '+91 98450 00000' },
     payment: { method: 'cash' },
+    ...extra,
   });
 }
 

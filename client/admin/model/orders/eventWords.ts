@@ -54,6 +54,8 @@ export function eventText(event: OrderEvent, nameOf: NameOf): string {
       return `Taken off ${driverWords(event.driverId, nameOf)}: ${event.reason}`;
     case 'note':
       return `Note: ${event.text}`;
+    case 'acknowledged':
+      return 'New-order alert acknowledged';
     case 'cash_collected':
       return `Cash collected ${formatMoney(event.amount, event.currency)}`;
     case 'payment_pending':

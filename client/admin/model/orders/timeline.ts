@@ -10,8 +10,8 @@ export interface TimelineEntry {
   readonly after: OrderEvent | null;
 }
 
-/** Events that do not move the order on (a note, a delay), so a conflict never "ran into" one of them. */
-const BYSTANDERS: ReadonlySet<OrderEvent['type']> = new Set(['note', 'delayed']);
+/** Events that do not move the order on (a note, a delay, an acknowledgement), so a conflict never "ran into" one of them. */
+const BYSTANDERS: ReadonlySet<OrderEvent['type']> = new Set(['note', 'delayed', 'acknowledged']);
 
 /**
  * The full history of an order: applied events and those kept without effect, merged in the order

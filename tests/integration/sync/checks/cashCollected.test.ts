@@ -1,13 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { orderDocName } from '../../../../shared/docNames';
-import { newEventId, type OrderId } from '../../../../shared/ids';
-import { eventsArray, readOrder } from '../../../../shared/order/orderDoc';
+import type { OrderId } from '../../../../shared/ids';
+import { readOrder } from '../../../../shared/order/orderDoc';
 import { MuxType } from '../../../../shared/protocol/muxMessages';
-import { authorOf, placeOrder, type Session } from '../../support/api';
+import { placeOrder, type Session } from '../../support/api';
 import { addDriver, appendAs, NEAR_OUTLET, type TestDriver } from '../../support/drivers';
 import { postJson } from '../../support/http';
 import { MuxTestClient } from '../../support/muxClient';
 import { DELIVERY } from '../../support/refusals';
+import { proposeAs } from '../../support/proposeAs';
 import { useTestServer } from '../../support/testServer';
 
 const t = useTestServer();
@@ -16,18 +17,8 @@ let orderId: OrderId;
 let due: number;
 
 /** What the server answers to `session` appending a cash_collected with `data` to the order. */
-async function collect(session: Session, data: Record<string, unknown>): Promise<string> {
-  const name = orderDocName(orderId);
-  const client = await MuxTestClient.connect(t.url, session.token);
-  try {
-    await client.open(name);
-    const event = { id: newEventId(), type: 'cash_collected', at: Date.now(), by: authorOf(session), ...data };
-    const answer = await client.propose(name, (d) => eventsArray(d).push([event]));
-    return answer.type === MuxType.REJECT ? answer.code : 'ack';
-  } finally {
-    client.close();
-  }
-}
+const collect = (session: Session, data: Record<string, unknown>): Promise<string> =>
+  proposeAs(t.url, session, orderId, 'cash_collected', data);
 
 beforeAll(async () => {
   asha = await addDriver(t.url, t.admin, 'Asha', NEAR_OUTLET);

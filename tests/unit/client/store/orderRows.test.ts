@@ -26,6 +26,7 @@ describe('projectOrderRow', () => {
       conflicted: 0,
       prepMinutes: null,
       delayMinutes: 0,
+      acknowledgedAt: null,
       source: 'online',
       customerName: 'Asha',
       customerPhone: '+91 11111 11111',

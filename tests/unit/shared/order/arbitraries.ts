@@ -106,6 +106,7 @@ const noiseArb = (types: readonly EventType[]): fc.Arbitrary<Step> =>
           delivered: {},
           accepted: { prepMinutes },
           delayed: { minutes },
+          acknowledged: {},
           rejected: { reason },
           failed: { reason },
           cancelled: { reason },

@@ -33,7 +33,7 @@ const ALLOWED: { readonly [R in Actor['role']]: readonly EventType[] } = {
     'unassigned',
     'note',
   ],
-  outlet: ['accepted', 'rejected', 'preparing', 'ready', 'delayed', 'handed_over', 'cancelled', 'note'],
+  outlet: ['accepted', 'rejected', 'preparing', 'ready', 'delayed', 'handed_over', 'cancelled', 'note', 'acknowledged'],
   driver: ['picked_up', 'delivered', 'failed', 'note', 'cash_collected'],
 };
 const ACTORS: readonly Actor[] = [ADMIN_ACTOR, OUTLET_ACTOR, DRIVER1_ACTOR];

@@ -80,6 +80,7 @@ export const SAMPLE_EVENT_DATA: { readonly [T in EventType]: Record<string, unkn
   assigned: { driverId: DRIVER1_ACTOR.id },
   unassigned: { driverId: DRIVER1_ACTOR.id, reason: 'off shift' },
   note: { text: 'hi' },
+  acknowledged: {},
   cash_collected: { amount: 10_000 },
   payment_pending: { provider: 'stripe', amount: 1000, currency: 'INR', checkoutRef: 'cs_1', expiresAt: T0 + 1_800_000 },
   paid: { provider: 'stripe', amount: 1000, currency: 'INR', paymentRef: 'pi_1' },

@@ -24,6 +24,7 @@ const DATA: { readonly [A in OrderAction]: ActionData<A> } = {
   deliver: {},
   fail: { reason: 'nobody home' },
   addNote: { text: 'ring twice' },
+  acknowledge: {},
   collectCash: { amount: money(10_000) },
 };
 
@@ -72,13 +73,13 @@ describe('nextActions', () => {
     });
   }
 
-  it('offers staff accept, reject or cancel on a new order and hand-over only for a ready pickup', () => {
+  it('offers staff accept, reject, cancel or acknowledging the ring on a new order, hand-over only for a ready pickup, and no delay once ready', () => {
     const at = (status: 'placed' | 'ready' | 'delivered', type: OrderType) =>
       sorted(nextActions(OUTLET_ACTOR, { status, type, driverId: null }));
-    expect(at('placed', 'pickup')).toEqual(['accept', 'addNote', 'cancel', 'reject']);
-    expect(at('ready', 'pickup')).toEqual(['addNote', 'cancel', 'delay', 'handOver']);
-    expect(at('ready', 'dine-in')).toEqual(['addNote', 'cancel', 'delay', 'handOver']);
-    expect(at('ready', 'delivery')).toEqual(['addNote', 'cancel', 'delay']);
+    expect(at('placed', 'pickup')).toEqual(['accept', 'acknowledge', 'addNote', 'cancel', 'reject']);
+    expect(at('ready', 'pickup')).toEqual(['addNote', 'cancel', 'handOver']);
+    expect(at('ready', 'dine-in')).toEqual(['addNote', 'cancel', 'handOver']);
+    expect(at('ready', 'delivery')).toEqual(['addNote', 'cancel']);
     expect(at('delivered', 'pickup')).toEqual(['addNote']);
   });
 

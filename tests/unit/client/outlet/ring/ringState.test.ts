@@ -5,6 +5,7 @@ import {
   isUrgent,
   ringReducer,
   shouldSound,
+  waitingText,
   type NewOrder,
   type RingEvent,
   type RingState,
@@ -86,5 +87,31 @@ describe('an order the server escalated', () => {
   it('breaks through once: acknowledged again, it stays quiet while it remains escalated', () => {
     const state = run(orders(late), { type: 'acknowledge' }, orders(late));
     expect(isRinging(state)).toBe(false);
+  });
+});
+
+describe('an order acknowledged in its own events (on any device of the outlet)', () => {
+  it('does not ring here, and a reload that starts from nothing stays quiet too', () => {
+    const heard = { ...meera, acknowledged: true };
+    expect(isRinging(run(orders(heard)))).toBe(false);
+    const state = run(orders(heard, ravi));
+    expect(state.pending).toEqual([ravi]);
+  });
+
+  it('stops ringing here once another tablet acknowledged it', () => {
+    const state = run(orders(meera, ravi), orders({ ...meera, acknowledged: true }, { ...ravi, acknowledged: true }));
+    expect(isRinging(state)).toBe(false);
+  });
+});
+
+describe('the banner line', () => {
+  const numberOf = (id: string): string => `#${id.toUpperCase()}`;
+
+  it('names the one waiting order by number and customer', () => {
+    expect(waitingText([meera], numberOf)).toBe('New order #O1 from Meera');
+  });
+
+  it('names every waiting order when more than one waits', () => {
+    expect(waitingText([meera, ravi], numberOf)).toBe('2 new orders: #O1, #O2');
   });
 });

@@ -29,6 +29,7 @@ export const ORDER_ACTION_NAMES = [
   'fail',
   'addNote',
   'collectCash',
+  'failCode',
 ] as const;
 export type OrderAction = (typeof ORDER_ACTION_NAMES)[number];
 
@@ -47,6 +48,8 @@ export const ORDER_ACTIONS = {
   addNote: spec('note', ['outlet', 'driver', 'admin']),
   // Only the driver holds the cash, so only the driver says what was collected (not an admin for them).
   collectCash: spec('cash_collected', ['driver']),
+  // Only the one at the door types the customer's code.
+  failCode: spec('delivery_code_failed', ['driver']),
 } as const satisfies { readonly [A in OrderAction]: ActionSpec<ActionEventType> };
 
 export type ActionEvent<A extends OrderAction> = (typeof ORDER_ACTIONS)[A]['event'];

@@ -2,6 +2,7 @@ import { estimatedArrival } from '../../shared/dispatch/arrival';
 import { isDelivery } from '../../shared/dispatch/offer';
 import { dropoffLocality } from '../../shared/order/dropoffLocality';
 import type { OrderView } from '../../shared/order/orderDoc';
+import { isTerminal } from '../../shared/order/status';
 import type { OutletWaiting, TrackDelivery, TrackView } from '../../shared/track';
 
 /** What the tracking link may know about the order's driver. */
@@ -20,6 +21,7 @@ export function trackView(
   { header, state }: OrderView,
   driver: TrackDriver | null,
   outletWaiting: OutletWaiting | null = null,
+  deliveryCode: string | null = null,
 ): TrackView & TrackDelivery {
   const delivery = isDelivery(header) ? header : null;
   const onTheWay = state.status === 'picked_up';
@@ -33,7 +35,8 @@ export function trackView(
     placedAt: header.createdAt,
     readyBy: state.readyBy,
     timeline: state.applied
-      .filter((e) => e.type !== 'note' && e.type !== 'assigned' && e.type !== 'unassigned')
+      // A wrong delivery code is between the driver and the order's staff, not a step for the customer.
+      .filter((e) => e.type !== 'note' && e.type !== 'assigned' && e.type !== 'unassigned' && e.type !== 'delivery_code_failed')
       .map((e) => ({ type: e.type, at: e.at })),
     items: header.items.map((l) => ({ name: l.name, qty: l.qty })),
     total: header.totals.total,
@@ -51,6 +54,8 @@ export function trackView(
         })
       : null,
     dropoffArea: dropoffLocality(header),
+    // Only while it can still be asked for: a finished order's code proves nothing any more.
+    deliveryCode: delivery && !isTerminal(state.status) ? deliveryCode : null,
     outletWaiting: state.status === 'placed' ? outletWaiting : null,
     receipt: {
       lines: header.items.map((l) => ({

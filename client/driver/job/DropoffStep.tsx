@@ -14,7 +14,16 @@ export function DropoffStep({ orderId, view }: { readonly orderId: OrderId; read
   const [mode, setMode] = useState<'route' | 'deliver' | 'fail'>('route');
   const due = cashDue(header);
   if (mode === 'deliver')
-    return <DeliverForm orderId={orderId} cashDue={due} currency={header.currency} onCancel={() => setMode('route')} />;
+    return (
+      <DeliverForm
+        orderId={orderId}
+        view={view}
+        onFail={() => setMode('fail')}
+        cashDue={due}
+        currency={header.currency}
+        onCancel={() => setMode('route')}
+      />
+    );
   if (mode === 'fail') return <FailForm orderId={orderId} onCancel={() => setMode('route')} />;
   return (
     <>

@@ -54,6 +54,8 @@ export function eventText(event: OrderEvent, nameOf: NameOf): string {
       return `Taken off ${driverWords(event.driverId, nameOf)}: ${event.reason}`;
     case 'note':
       return `Note: ${event.text}`;
+    case 'delivery_code_failed':
+      return 'Wrong delivery code entered';
     case 'cash_collected':
       return `Cash collected ${formatMoney(event.amount, event.currency)}`;
     case 'payment_pending':

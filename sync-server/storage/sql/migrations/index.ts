@@ -8,6 +8,7 @@ import { ordersInFlightIndexes } from './0015_orders_in_flight_indexes';
 import { eventsOutbox } from './0016_events_outbox';
 import { ordersTax } from './0017_orders_tax';
 import { webhookSecretRotation } from './0018_webhook_secret_rotation';
+import { ordersDeliveryCode } from './0020_orders_delivery_code';
 
 export type MigrationSet = Readonly<Record<string, Migration>>;
 
@@ -37,6 +38,7 @@ export const SHARED_MIGRATIONS: SharedMigrationSet = {
   '0016_events_outbox': eventsOutbox,
   '0017_orders_tax': ordersTax,
   '0018_webhook_secret_rotation': webhookSecretRotation,
+  '0020_orders_delivery_code': ordersDeliveryCode,
 };
 
 const forDialect = (migration: Migration | PerDialect, dialect: 'sqlite' | 'postgres'): Migration =>

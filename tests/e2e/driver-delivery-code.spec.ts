@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { loginAs, openTrackingPhone, placeDeliveryOrder } from './support/deliveryOrder';
 import { goOnShift, offerCard, openDriverPhone, pickUpEverything } from './support/driverPage';
 import { freshServerPerTest } from './support/freshServer';
@@ -8,6 +8,12 @@ import { openOutletTablet, orderCard } from './support/outletPage';
 const CUSTOMER = 'Kavya Codewise';
 
 const env = freshServerPerTest();
+
+async function boxOf(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('not on screen');
+  return box;
+}
 
 test('the customer’s tracking page shows the delivery code; the driver’s wrong code is refused with the tries left, and the right one, typed offline, delivers once the phone is back online', async () => {
   const testInfo = test.info();
@@ -31,8 +37,26 @@ test('the customer’s tracking page shows the delivery code; the driver’s wro
   // The driver's phone never shows the code.
   await expect(driver.locator('body')).not.toContainText(code);
 
+  // Delivered is the bar's only action; "Can't deliver" sits apart, above it and clear of it.
   const delivered = driver.getByRole('button', { name: 'Delivered' });
+  const cannot = driver.getByRole('button', { name: 'Can’t deliver this order…' });
+  await expect(delivered).toBeInViewport();
+  await expect(driver.locator('.bottom-bar').getByRole('button')).toHaveCount(1);
+  await cannot.scrollIntoViewIfNeeded();
+  const [a, b] = [await boxOf(cannot), await boxOf(delivered)];
+  expect(a.y + a.height).toBeLessThan(b.y);
   await driver.screenshot({ path: testInfo.outputPath('driver-dropoff.png') });
+
+  // Failing asks again, naming the reason; "Keep delivering" changes nothing.
+  await cannot.click();
+  await driver.getByLabel('Address not found').check();
+  await driver.getByRole('button', { name: 'Mark failed…' }).click();
+  const confirm = driver.getByRole('alertdialog', { name: 'Mark this delivery failed?' });
+  await expect(confirm).toContainText('Reason: Address not found.');
+  await driver.screenshot({ path: testInfo.outputPath('driver-confirm-failed.png') });
+  await confirm.getByRole('button', { name: 'Keep delivering' }).click();
+  await driver.getByRole('button', { name: 'Back' }).click();
+  await expect(driver.getByRole('heading', { name: `Deliver to ${CUSTOMER}` })).toBeVisible();
 
   // A wrong code: refused on the phone, with the tries left, and the try is recorded on the order.
   await delivered.click();

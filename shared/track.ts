@@ -18,6 +18,11 @@ export interface TrackDelivery {
   readonly estimatedArrival: number | null;
   /** The drop-off's locality (dropoffLocality: the delivery zone's name, or the pin to about a km), never the address text; null for pickup and dine-in. */
   readonly dropoffArea: string | null;
+  /**
+   * The code the customer reads out to the driver at the door (the driver is never shown it); null when
+   * the order has none (pickup, dine-in, placed before codes) or is finished. Absent in older cached views.
+   */
+  readonly deliveryCode?: string | null;
 }
 
 /**

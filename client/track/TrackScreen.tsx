@@ -3,6 +3,7 @@ import type { TrackingToken } from '../../shared/ids';
 import { isTerminal } from '../../shared/order/status';
 import { Receipt } from './Receipt';
 import { clockTime } from '../common/ui/clockTime';
+import { DeliveryCode } from './DeliveryCode';
 import { DriverSection } from './DriverSection';
 import { outletWaitingText } from './outletWaiting';
 import { headline, promise } from './timeline';
@@ -64,6 +65,7 @@ export function TrackScreen({ tracking, token }: { readonly tracking: Tracking; 
             <Suspense fallback={null}>
               <TrackNotify token={token} finished={isTerminal(view.status)} />
             </Suspense>
+            <DeliveryCode view={view} />
             <DriverSection view={view} />
             <Timeline view={view} />
             <section className="card track__outlet" aria-labelledby="outlet-title">

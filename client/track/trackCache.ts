@@ -28,6 +28,7 @@ const viewSchema = z.object({
   driverPosition: z.object({ lat: z.number(), lng: z.number(), at: z.number() }).nullable().exactOptional(),
   estimatedArrival: z.number().nullable().exactOptional(),
   dropoffArea: z.string().nullable().exactOptional(),
+  deliveryCode: z.string().nullable().exactOptional(),
   // Optional for views cached before receipts were shown.
   receipt: z
     .object({

@@ -3,6 +3,7 @@ import { DeviceIdSchema, PUSH_APPS } from '../api/devices';
 import { EventIdSchema, UserIdSchema } from '../ids';
 import { MoneySchema } from '../money';
 import { fail, ok, type Result } from '../result';
+import { deliveryCodeSchema } from './deliveryCode';
 
 /** Event types an order can carry. Status is a fold over these (see reduceOrder). */
 export const EVENT_TYPES = [
@@ -26,6 +27,7 @@ export const EVENT_TYPES = [
   'paid',
   'payment_failed',
   'refunded',
+  'delivery_code_failed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -65,7 +67,10 @@ export const orderEventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('delayed'), minutes: z.number().int().min(1).max(120) }).strict(),
   z.object({ ...base, type: z.literal('handed_over') }).strict(),
   z.object({ ...base, type: z.literal('picked_up') }).strict(),
-  z.object({ ...base, type: z.literal('delivered'), proof: z.string().max(200).optional() }).strict(),
+  // `code`: the customer's delivery code, checked against the header's hash (shared/order/deliveryCode.ts).
+  z.object({ ...base, type: z.literal('delivered'), proof: z.string().max(200).optional(), code: deliveryCodeSchema.optional() }).strict(),
+  // A wrong delivery code typed at the door: counted, so tries are limited on every device and the server.
+  z.object({ ...base, type: z.literal('delivery_code_failed') }).strict(),
   z.object({ ...base, type: z.literal('failed'), reason }).strict(),
   z.object({ ...base, type: z.literal('cancelled'), reason }).strict(),
   z.object({ ...base, type: z.literal('assigned'), driverId: UserIdSchema }).strict(),

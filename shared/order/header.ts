@@ -4,6 +4,7 @@ import { taxLineSchema } from '../catalog/taxes';
 import { MoneySchema } from '../money';
 import { PAYMENT_METHODS } from './events';
 import { ORDER_TYPES } from './status';
+import { deliveryCodeCheckSchema } from './deliveryCode';
 
 const minor = MoneySchema;
 
@@ -43,6 +44,8 @@ export const orderHeaderSchema = z.object({
   source: z.enum(ORDER_SOURCES).optional(),
   /** Phone orders: when staff typed it, by their device clock; it may have waited offline long before `createdAt`. */
   enteredAt: z.number().int().optional(),
+  /** Delivery orders: the salted hash of the code the customer reads out at the door (absent on older orders). */
+  deliveryCode: deliveryCodeCheckSchema.optional(),
 });
 
 export type OrderLine = z.infer<typeof orderLineSchema>;

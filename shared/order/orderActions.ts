@@ -30,6 +30,7 @@ export const ORDER_ACTION_NAMES = [
   'addNote',
   'acknowledge',
   'collectCash',
+  'failCode',
 ] as const;
 export type OrderAction = (typeof ORDER_ACTION_NAMES)[number];
 
@@ -50,6 +51,8 @@ export const ORDER_ACTIONS = {
   acknowledge: spec('acknowledged', ['outlet']),
   // Only the driver holds the cash, so only the driver says what was collected (not an admin for them).
   collectCash: spec('cash_collected', ['driver']),
+  // Only the one at the door types the customer's code.
+  failCode: spec('delivery_code_failed', ['driver']),
 } as const satisfies { readonly [A in OrderAction]: ActionSpec<ActionEventType> };
 
 export type ActionEvent<A extends OrderAction> = (typeof ORDER_ACTIONS)[A]['event'];

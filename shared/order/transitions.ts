@@ -90,6 +90,7 @@ export const ACTION_RULES: { readonly [T in ActionEventType]: ActionRule } = {
   acknowledged: from('placed'),
   // With the delivery (in the same change, so it may sort either side of `delivered`) or after it.
   cash_collected: both(from('picked_up', 'delivered'), byAssignedDriver),
+  delivery_code_failed: both(from('picked_up'), byAssignedDriver),
 };
 
 /** When each event type is valid, checked against the state folded so far. */
@@ -142,6 +143,7 @@ export function apply(d: Draft, e: OrderEvent): void {
       return;
     case 'note':
     case 'cash_collected':
+    case 'delivery_code_failed':
       return;
     case 'payment_pending':
       d.status = 'awaiting_payment';

@@ -19,6 +19,7 @@ export const REJECT_CODES = [
   'events_limit', // the order holds as many events as it may
   'invalid_value', // a value written to the document does not fit its schema (outlet profile, menu, availability, status)
   'rate_limited', // too many messages
+  'delivery_code', // a driver's `delivered` without the customer's right code (or a photo) on an order that has one
 ] as const;
 export type RejectCode = (typeof REJECT_CODES)[number];
 

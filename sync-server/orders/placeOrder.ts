@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { DELIVERY_CODE_DIGITS, deliveryCodeCheck } from '../../shared/order/deliveryCode';
 import { newEventId, newOrderId, newTrackingToken, type OrderId, type TrackingToken } from '../../shared/ids';
 import type { EventOf } from '../../shared/order/events';
 import type { Actor } from '../../shared/roles';
@@ -49,6 +50,9 @@ export interface PlaceOptions {
   readonly trackingUrl: (token: TrackingToken) => string;
 }
 
+/** A uniformly random code of DELIVERY_CODE_DIGITS digits, leading zeros kept. */
+const newDeliveryCode = (): string => String(randomInt(0, 10 ** DELIVERY_CODE_DIGITS)).padStart(DELIVERY_CODE_DIGITS, '0');
+
 const hashRequest = (req: OrderRequest): string => createHash('sha256').update(JSON.stringify(req)).digest('hex');
 
 /**
@@ -90,6 +94,8 @@ export async function placeOrder(
   const orderId = newOrderId();
   const trackingToken = newTrackingToken();
   const { profile } = catalog;
+  // Delivery orders only: the customer reads it out at the door; the document gets its salted hash.
+  const deliveryCode = req.type === 'delivery' ? newDeliveryCode() : null;
   const header: OrderHeader = {
     id: orderId,
     outletId: req.outletId,
@@ -113,6 +119,7 @@ export async function placeOrder(
     source,
     // A device clock ahead of the server must not lose a caller's order; it cannot have been typed after it arrived.
     ...(source === 'phone' && req.enteredAt !== undefined ? { enteredAt: Math.min(req.enteredAt, now) } : {}),
+    ...(deliveryCode ? { deliveryCode: deliveryCodeCheck(orderId, deliveryCode, randomBytes(16).toString('hex')) } : {}),
   };
 
   // The checkout opens before the order exists, so an order never waits for a checkout that was not opened.
@@ -144,6 +151,7 @@ export async function placeOrder(
       total: priced.total,
       tax: priced.taxes.reduce((sum, t) => sum + t.amount, 0),
       currency: profile.currency,
+      deliveryCode,
     } as const;
     // Index row, idempotency key and the document's first update commit together, or none does.
     try {

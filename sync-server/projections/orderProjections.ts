@@ -51,7 +51,8 @@ export function orderProjections(
       if (!row) return;
       const view = await registry.withDoc({ kind: 'order', orderId }, (doc) => doc.orderView());
       if (!view) return;
-      const next = trackView(view, view.state.driverId ? await trackDriver(view.state.driverId) : null, outletWaiting(orderId));
+      const code = view.header.deliveryCode ? await orders.deliveryCode(orderId) : null;
+      const next = trackView(view, view.state.driverId ? await trackDriver(view.state.driverId) : null, outletWaiting(orderId), code);
       const token = row.trackingToken;
       await registry.withDoc({ kind: 'track', token }, (doc) =>
         doc.change((y) => {

@@ -2,7 +2,18 @@ import { estimatedArrival } from '../../shared/dispatch/arrival';
 import { isDelivery } from '../../shared/dispatch/offer';
 import { dropoffLocality } from '../../shared/order/dropoffLocality';
 import type { OrderView } from '../../shared/order/orderDoc';
+import { isTerminal } from '../../shared/order/status';
+import type { OrderEvent } from '../../shared/order/events';
 import type { OutletWaiting, TrackDelivery, TrackView } from '../../shared/track';
+
+/** Events that are kitchen-side bookkeeping, not steps of the customer's order. */
+const HIDDEN_FROM_CUSTOMER: ReadonlySet<OrderEvent['type']> = new Set([
+  'note',
+  'assigned',
+  'unassigned',
+  'acknowledged',
+  'delivery_code_failed',
+]);
 
 /** What the tracking link may know about the order's driver. */
 export interface TrackDriver {
@@ -20,6 +31,7 @@ export function trackView(
   { header, state }: OrderView,
   driver: TrackDriver | null,
   outletWaiting: OutletWaiting | null = null,
+  deliveryCode: string | null = null,
 ): TrackView & TrackDelivery {
   const delivery = isDelivery(header) ? header : null;
   const onTheWay = state.status === 'picked_up';
@@ -33,8 +45,8 @@ export function trackView(
     placedAt: header.createdAt,
     readyBy: state.readyBy,
     timeline: state.applied
-      // Kitchen-side bookkeeping (notes, driver changes, a tablet's acknowledgement) is not the customer's news.
-      .filter((e) => e.type !== 'note' && e.type !== 'assigned' && e.type !== 'unassigned' && e.type !== 'acknowledged')
+      // Kitchen-side bookkeeping (notes, driver changes, a tablet's acknowledgement, a wrong delivery code) is not the customer's news.
+      .filter((e) => !HIDDEN_FROM_CUSTOMER.has(e.type))
       .map((e) => ({ type: e.type, at: e.at })),
     items: header.items.map((l) => ({ name: l.name, qty: l.qty })),
     total: header.totals.total,
@@ -52,6 +64,8 @@ export function trackView(
         })
       : null,
     dropoffArea: dropoffLocality(header),
+    // Only while it can still be asked for: a finished order's code proves nothing any more.
+    deliveryCode: delivery && !isTerminal(state.status) ? deliveryCode : null,
     outletWaiting: state.status === 'placed' ? outletWaiting : null,
     receipt: {
       lines: header.items.map((l) => ({

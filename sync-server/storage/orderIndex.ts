@@ -34,6 +34,8 @@ export interface OrderSummary {
   /** Every tax charged, inside the prices or added to them. */
   readonly tax: number;
   readonly currency: string;
+  /** Delivery orders: the customer's delivery code, for the tracking link; null for other orders. */
+  readonly deliveryCode?: string | null;
 }
 
 /** Digits of a phone number, the form it is searched by. */
@@ -101,6 +103,7 @@ export class OrderIndex {
           total: row.total,
           tax: row.tax,
           currency: row.currency,
+          delivery_code: row.deliveryCode ?? null,
         })
         .execute();
       if (idempotency) {
@@ -111,6 +114,12 @@ export class OrderIndex {
       }
     };
     await (this.db.isTransaction ? write(this.db) : this.db.transaction().execute(write));
+  }
+
+  /** The customer's delivery code of an order, or null (not a delivery, or placed before codes). */
+  async deliveryCode(id: OrderId): Promise<string | null> {
+    const row = await this.db.selectFrom('orders').select('delivery_code').where('id', '=', id).executeTakeFirst();
+    return row?.delivery_code ?? null;
   }
 
   /** `assignedAt`: when the current driver was assigned (their `assigned` event), null without one. */

@@ -1,3 +1,4 @@
+import { ErrorLine } from '../../common/ui/ErrorLine';
 import { useState } from 'react';
 import type { OrderId } from '../../../shared/ids';
 import { mainUnitsText, parseMainUnits } from '../../../shared/cash/amount';
@@ -6,9 +7,15 @@ import type { ProofImage } from '../model/proofs/proofImage';
 import { useDriverCommands } from '../model/useDriverCommands';
 import { PhotoInput } from './PhotoInput';
 import { SignaturePad } from './SignaturePad';
+import { DeliveryCodeField } from './DeliveryCodeField';
+import type { OrderView } from '../../../shared/order/orderDoc';
 
 interface Props {
   readonly orderId: OrderId;
+  /** The order as this phone holds it: whether it has a delivery code and how many tries are left. */
+  readonly view: OrderView;
+  /** Opens "Can't deliver" (with a reason), one of the ways out once code entry closes. */
+  readonly onFail: () => void;
   /** Minor units to collect in cash; 0 when nothing. */
   readonly cashDue: number;
   readonly currency: string;
@@ -16,11 +23,11 @@ interface Props {
 }
 
 /**
- * Delivered, with proof: a doorstep photo (kept on the phone, uploaded when there is signal), and
- * if the customer wants, a signature or their delivery code; for a cash order, the cash. Works the
- * same offline: the time recorded is now, on this phone.
+ * Delivered, with proof: the customer's delivery code (checked on the phone, offline too), or a
+ * doorstep photo (kept on the phone, uploaded when there is signal) or a signature; for a cash order,
+ * the cash. Works the same offline: the time recorded is now, on this phone.
  */
-export function DeliverForm({ orderId, cashDue, currency, onCancel }: Props) {
+export function DeliverForm({ orderId, view, onFail, cashDue, currency, onCancel }: Props) {
   const { deliver } = useDriverCommands();
   const [photo, setPhoto] = useState<ProofImage | null>(null);
   const [signing, setSigning] = useState(false);
@@ -32,6 +39,7 @@ export function DeliverForm({ orderId, cashDue, currency, onCancel }: Props) {
   const short = collected !== null && collected < cashDue ? cashDue - collected : 0;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const coded = view.header.deliveryCode !== undefined;
 
   const confirm = async (): Promise<void> => {
     if (cash && collected === null) {
@@ -41,6 +49,8 @@ export function DeliverForm({ orderId, cashDue, currency, onCancel }: Props) {
     setBusy(true);
     const outcome = await deliver(orderId, { photo, signature: signing ? signature : null, code, cashCollected: collected });
     setBusy(false);
+    // A wrong code is spent (recorded on the order): the field is ready for the next try.
+    if (!outcome.ok && coded) setCode('');
     setError(outcome.ok ? null : outcome.error.message);
   };
 
@@ -55,10 +65,14 @@ export function DeliverForm({ orderId, cashDue, currency, onCancel }: Props) {
           Add a signature
         </button>
       )}
-      <label className="field">
-        <span>Delivery code (if the customer has one)</span>
-        <input inputMode="numeric" autoComplete="off" value={code} onChange={(e) => setCode(e.target.value)} maxLength={12} />
-      </label>
+      {coded ? (
+        <DeliveryCodeField view={view} code={code} onCode={setCode} onFail={onFail} />
+      ) : (
+        <label className="field">
+          <span>Delivery code (if the customer has one)</span>
+          <input inputMode="numeric" autoComplete="off" value={code} onChange={(e) => setCode(e.target.value)} maxLength={12} />
+        </label>
+      )}
       {cashDue > 0 ? (
         <label className="checklist__item checklist__item--cash">
           <input type="checkbox" checked={cash} onChange={(e) => setCash(e.target.checked)} />
@@ -73,11 +87,7 @@ export function DeliverForm({ orderId, cashDue, currency, onCancel }: Props) {
         </label>
       ) : null}
       <div className="bottom-bar">
-        {error ? (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorLine message={error} />
         <button type="button" className="button button--quiet button--big" onClick={onCancel}>
           Back
         </button>

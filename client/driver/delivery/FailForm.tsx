@@ -1,6 +1,8 @@
+import { ErrorLine } from '../../common/ui/ErrorLine';
 import { useState } from 'react';
 import type { OrderId } from '../../../shared/ids';
 import { useDriverCommands } from '../model/useDriverCommands';
+import { ConfirmFail } from './ConfirmFail';
 
 const REASONS = ['Customer not reachable', 'Address not found', 'Customer refused the order', 'Unsafe to deliver'] as const;
 const OTHER = 'Other';
@@ -11,16 +13,27 @@ export function FailForm({ orderId, onCancel }: { readonly orderId: OrderId; rea
   const [choice, setChoice] = useState<string>(REASONS[0]);
   const [other, setOther] = useState('');
   const [error, setError] = useState<string | null>(null);
+  /** The reason asked about in the confirmation; null while still choosing. */
+  const [asking, setAsking] = useState<string | null>(null);
+  const reason = choice === OTHER ? other.trim() : choice;
 
-  const confirm = async (): Promise<void> => {
-    const reason = choice === OTHER ? other.trim() : choice;
+  const ask = (): void => {
     if (!reason) {
       setError('Say what went wrong.');
       return;
     }
-    const outcome = await fail(orderId, reason);
-    setError(outcome.ok ? null : outcome.error.message);
+    setError(null);
+    setAsking(reason);
   };
+
+  const confirm = async (confirmed: string): Promise<void> => {
+    const outcome = await fail(orderId, confirmed);
+    setError(outcome.ok ? null : outcome.error.message);
+    if (!outcome.ok) setAsking(null);
+  };
+
+  if (asking !== null)
+    return <ConfirmFail reason={asking} error={error} onConfirm={() => void confirm(asking)} onBack={() => setAsking(null)} />;
 
   return (
     <section className="card step" aria-labelledby="fail-title">
@@ -41,16 +54,12 @@ export function FailForm({ orderId, onCancel }: { readonly orderId: OrderId; rea
         </label>
       ) : null}
       <div className="bottom-bar">
-        {error ? (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorLine message={error} />
         <button type="button" className="button button--quiet button--big" onClick={onCancel}>
           Back
         </button>
-        <button type="button" className="button button--danger button--big" onClick={() => void confirm()}>
-          Confirm failed
+        <button type="button" className="button button--danger button--big" onClick={ask}>
+          Mark failed…
         </button>
       </div>
     </section>

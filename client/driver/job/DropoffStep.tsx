@@ -8,13 +8,22 @@ import { FailForm } from '../delivery/FailForm';
 import { lineText } from './ItemChecklist';
 import { PlaceLinks } from './PlaceLinks';
 
-/** Step two: get to the customer, then Delivered (with proof) or Failed (with a reason). */
+/** Step two: get to the customer, then Delivered (with proof), or, apart and confirmed, Failed (with a reason). */
 export function DropoffStep({ orderId, view }: { readonly orderId: OrderId; readonly view: OrderView }) {
   const { header } = view;
   const [mode, setMode] = useState<'route' | 'deliver' | 'fail'>('route');
   const due = cashDue(header);
   if (mode === 'deliver')
-    return <DeliverForm orderId={orderId} cashDue={due} currency={header.currency} onCancel={() => setMode('route')} />;
+    return (
+      <DeliverForm
+        orderId={orderId}
+        view={view}
+        onFail={() => setMode('fail')}
+        cashDue={due}
+        currency={header.currency}
+        onCancel={() => setMode('route')}
+      />
+    );
   if (mode === 'fail') return <FailForm orderId={orderId} onCancel={() => setMode('route')} />;
   return (
     <>
@@ -48,11 +57,14 @@ export function DropoffStep({ orderId, view }: { readonly orderId: OrderId; read
           </ul>
         </details>
       </section>
-      <div className="bottom-bar">
-        <button type="button" className="button button--danger button--big" onClick={() => setMode('fail')}>
-          Failed
+      {/* Failing ends the order: it sits apart from Delivered, quieter, and asks again with the reason. */}
+      <section className="card step step--cannot" aria-label="If you cannot deliver">
+        <button type="button" className="button button--quiet button--danger-text" onClick={() => setMode('fail')}>
+          Can’t deliver this order…
         </button>
-        <button type="button" className="button button--primary button--big" onClick={() => setMode('deliver')}>
+      </section>
+      <div className="bottom-bar">
+        <button type="button" className="button button--primary button--big bottom-bar__wide" onClick={() => setMode('deliver')}>
           Delivered
         </button>
       </div>

@@ -6,6 +6,7 @@ import { formatMoney, MoneySchema, type Money } from '../../../shared/money';
 import type { OrderHeader } from '../../../shared/order/header';
 import { cashDue } from '../../../shared/dispatch/offer';
 import { proposeEvent } from '../../../shared/order/commands';
+import { deliveredCodeProblem, deliveryCodeFailures } from '../../../shared/order/deliveryCode';
 import { done, refuse, type CommandOutcome } from '../../common/commands/commandOutcome';
 import { recordLedgerEntry } from '../../common/commands/cashLedgerCommands';
 import { heldOrder, runOrderAction, type OrderCommandContext } from '../../common/commands/orderCommands';
@@ -16,7 +17,10 @@ export interface DeliveryProof {
   readonly photo: string | null;
   /** SHA-256 (hex) of the customer's signature, drawn on the phone. */
   readonly signature: string | null;
-  /** A code the customer read out, when the customer had one. */
+  /**
+   * The code the customer read out. On an order with a delivery code it must match its hash (checked
+   * first by enterDeliveryCode, which records wrong ones); on older orders it is only noted.
+   */
   readonly code: string | null;
 }
 
@@ -34,7 +38,7 @@ interface PlannedDelivery {
   readonly notes: readonly string[];
   /** The `cash_collected` to write first, for a cash order. */
   readonly cash: { readonly amount: Money; readonly currency: string } | null;
-  readonly data: { readonly proof?: string };
+  readonly data: { readonly proof?: string; readonly code?: string };
 }
 
 /**
@@ -63,13 +67,24 @@ function planDelivery(
   if (typeof order === 'string') return order;
   const code = proof.code?.trim() || null;
   if (!proof.photo && !proof.signature && !code) return 'Take a photo at the door, get a signature or enter the delivery code.';
-  const cash = planCash(order.view.header, cashCollected);
-  if (typeof cash === 'string') return cash;
+  const { header } = order.view;
+  // The same rule the server applies: a code must be the right one, and only while tries remain.
   const eventProof = proof.photo ?? proof.signature;
-  const data = eventProof ? { proof: eventProof } : {};
+  const codeProblem = deliveredCodeProblem(
+    header.id,
+    header.deliveryCode,
+    { code: code ?? undefined, proof: eventProof ?? undefined },
+    deliveryCodeFailures(order.view.state),
+  );
+  if (header.deliveryCode && code && codeProblem) return codeProblem;
+  const cash = planCash(header, cashCollected);
+  if (typeof cash === 'string') return cash;
+  const data = { ...(eventProof ? { proof: eventProof } : {}), ...(header.deliveryCode && code ? { code } : {}) };
   const check = proposeEvent(ctx.actor, order.view, 'delivered', data);
   if (!check.ok) return check.error.message;
-  return { doc: order.doc, notes: deliveryNotes({ ...proof, code }), cash, data };
+  // A checked code is the event's own; only an older order's unchecked code goes into a note.
+  const noted = header.deliveryCode ? { ...proof, code: null } : { ...proof, code };
+  return { doc: order.doc, notes: deliveryNotes(noted), cash, data };
 }
 
 /**

@@ -90,6 +90,8 @@ export interface OrdersTable {
   /** Minor units: every tax the order was charged, included in prices or added (0017_orders_tax.ts). */
   tax: number | null;
   currency: string | null;
+  /** Delivery orders: the code the customer reads out at the door; never in a document a device syncs (0020). */
+  delivery_code: string | null;
   assigned_at: EpochMs | null;
   accepted_at: EpochMs | null;
   prep_minutes: number | null;

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { EventId } from '../../../shared/ids';
 import { keyOf } from '../../../shared/order/causalEvents';
 import { cashCollectionProblem } from '../../../shared/cash/collection';
+import { deliveredCodeProblem, deliveryCodeFailures } from '../../../shared/order/deliveryCode';
 import { parseOrderEvent, type EventOf } from '../../../shared/order/events';
 import { eventsArray } from '../../../shared/order/orderDoc';
 import { mayAppend } from '../../../shared/permissions';
@@ -37,6 +38,19 @@ function cashProblem(order: OrderLog, e: EventOf<'cash_collected'>): string | nu
 }
 
 /**
+ * A driver's `delivered` on an order with a delivery code must name the right code (while tries remain)
+ * or carry a photo or signature: a device cannot mark it delivered away from the customer by saying so.
+ * Admins and the delivery API (system) are not at the door and are trusted as before.
+ * `batchFailures`: wrong codes recorded earlier in the same update.
+ */
+function deliveredProblem(order: OrderLog, actor: Actor, e: EventOf<'delivered'>, batchFailures: number): string | null {
+  if (actor.role !== 'driver') return null;
+  const view = order.orderView();
+  if (!view) return 'The order has no header yet.';
+  return deliveredCodeProblem(view.header.id, view.header.deliveryCode, e, deliveryCodeFailures(view.state) + batchFailures);
+}
+
+/**
  * Entries a device appended to an order's events: each must be a plain, valid event, by the signed-in
  * user, of a type their role may add, not stamped in the future, with an id not used before; stamped
  * after `placed` and after every event its author had seen; and it may not reopen a finished order.
@@ -44,6 +58,7 @@ function cashProblem(order: OrderLog, e: EventOf<'cash_collected'>): string | nu
 export function checkAppendedEvents(items: readonly Y.Item[], order: OrderLog, actor: Actor, now: number): CheckResult {
   const ids = new Set<EventId>();
   const keys = new Set<string>();
+  let codeFailures = 0;
   for (const item of items) {
     if (!(item.content instanceof Y.ContentAny)) return refuse('event_invalid', 'Order events are plain objects.');
     for (const [k, value] of item.content.getContent().entries()) {
@@ -61,6 +76,9 @@ export function checkAppendedEvents(items: readonly Y.Item[], order: OrderLog, a
       if (ids.has(e.id) || order.hasEvent(e.id)) return refuse('event_invalid', 'An event id is used twice.');
       const cash = e.type === 'cash_collected' ? cashProblem(order, e) : null;
       if (cash) return refuse('invalid_value', cash);
+      if (e.type === 'delivery_code_failed') codeFailures += 1;
+      const code = e.type === 'delivered' ? deliveredProblem(order, actor, e, codeFailures) : null;
+      if (code) return refuse('delivery_code', code);
       ids.add(e.id);
     }
   }

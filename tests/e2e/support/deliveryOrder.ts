@@ -1,3 +1,4 @@
+import type { Browser, Page } from '@playwright/test';
 import { postOrder } from './placeOrder';
 
 /** A door inside the demo outlet's central zone, about 1.5 km from it. */
@@ -26,4 +27,12 @@ export async function loginAs(baseUrl: string, who: 'admin' | 'outlet' | 'driver
   });
   if (!response.ok) throw new Error(`login failed: ${response.status}`);
   return (await response.json()) as { token: string; user: { id: string } };
+}
+
+/** The customer's phone (390×844) on the order's tracking page; map tiles are not fetched (no network in tests). */
+export async function openTrackingPhone(browser: Browser, baseUrl: string, trackingUrl: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await page.route(/tile\.openstreetmap\.org/, (route) => route.abort());
+  await page.goto(`${baseUrl}${new URL(trackingUrl, baseUrl).pathname}`);
+  return page;
 }

@@ -209,7 +209,7 @@ describe('dispatch', () => {
     if (!first) throw new Error('orders were placed');
     await appendAs(server.url, asha.session, first, { type: 'picked_up' });
     const freedAt = Date.now();
-    await appendAs(server.url, asha.session, first, { type: 'delivered' });
+    await appendAs(server.url, asha.session, first, { type: 'delivered', proof: 'a'.repeat(64) });
     await takes(asha, seventh);
     // Offered only once the delivery freed a place, and to no one before.
     expect(asha.offered.filter((o) => o.orderId === seventh).map((o) => o.offeredAt >= freedAt)).toEqual([true]);

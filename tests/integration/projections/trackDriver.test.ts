@@ -77,6 +77,7 @@ describe('tracking projection: the driver part', () => {
     }
     expect(Object.keys(api.body as object).sort()).toEqual([
       'currency',
+      'deliveryCode',
       'driver',
       'driverPosition',
       'dropoffArea',
@@ -95,7 +96,7 @@ describe('tracking projection: the driver part', () => {
       'total',
     ]);
 
-    await appendAs(t.url, asha.session, orderId, { type: 'delivered' });
+    await appendAs(t.url, asha.session, orderId, { type: 'delivered', proof: 'a'.repeat(64) });
     await eventually(() => view()?.status === 'delivered', 10_000, 'delivered');
     expect(view()).toMatchObject({ driver: { firstName: 'Asha' }, driverPosition: null, estimatedArrival: null });
     viewer.close();

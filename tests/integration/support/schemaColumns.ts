@@ -46,6 +46,7 @@ export const SCHEMA_COLUMNS: SchemaColumns = {
     total: 'number?',
     tax: 'number?',
     currency: 'text?',
+    delivery_code: 'text?',
     assigned_at: 'number?',
     accepted_at: 'number?',
     prep_minutes: 'number?',

@@ -56,6 +56,8 @@ export function eventText(event: OrderEvent, nameOf: NameOf): string {
       return `Note: ${event.text}`;
     case 'acknowledged':
       return 'New-order alert acknowledged';
+    case 'delivery_code_failed':
+      return 'Wrong delivery code entered';
     case 'cash_collected':
       return `Cash collected ${formatMoney(event.amount, event.currency)}`;
     case 'payment_pending':

@@ -6,6 +6,7 @@ import type { DabbaDb, ProofRow } from '../../../common/store/db';
 import { saveProof } from '../../../common/store/proofs';
 import type { ProofImage } from '../proofs/proofImage';
 import { sha256Hex } from '../proofs/proofHash';
+import { enterDeliveryCode } from './deliveryCodeEntry';
 
 /** What the driver gathered at the door. */
 export interface DeliveryInput {
@@ -57,6 +58,12 @@ export async function deliverOrder(deps: DeliverDeps, orderId: OrderId, input: D
   const photo = input.photo ? await sha256Hex(input.photo.bytes) : null;
   const signature = input.signature ? await sha256Hex(input.signature.bytes) : null;
   const proof: DeliveryProof = { photo, signature, code: input.code };
+  // Checked (and a wrong one recorded) before anything else, so every wrong code counts.
+  const code = input.code.trim();
+  if (code) {
+    const entered = enterDeliveryCode(deps.ctx, orderId, code);
+    if (!entered.ok) return entered;
+  }
   const check = checkDelivery(deps.ctx, orderId, proof, input.cashCollected);
   if (!check.ok) return check;
   try {

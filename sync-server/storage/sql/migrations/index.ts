@@ -9,6 +9,7 @@ import { eventsOutbox } from './0016_events_outbox';
 import { ordersTax } from './0017_orders_tax';
 import { webhookSecretRotation } from './0018_webhook_secret_rotation';
 import { ordersAwaitingPayment } from './0019_orders_awaiting_payment';
+import { ordersDeliveryCode } from './0020_orders_delivery_code';
 
 export type MigrationSet = Readonly<Record<string, Migration>>;
 
@@ -39,6 +40,7 @@ export const SHARED_MIGRATIONS: SharedMigrationSet = {
   '0017_orders_tax': ordersTax,
   '0018_webhook_secret_rotation': webhookSecretRotation,
   '0019_orders_awaiting_payment': ordersAwaitingPayment,
+  '0020_orders_delivery_code': ordersDeliveryCode,
 };
 
 const forDialect = (migration: Migration | PerDialect, dialect: 'sqlite' | 'postgres'): Migration =>

@@ -114,6 +114,7 @@ const noiseArb = (types: readonly EventType[]): fc.Arbitrary<Step> =>
           unassigned: { driverId: driver.id, reason },
           note: { text },
           cash_collected: { amount: prepMinutes * 100 },
+          delivery_code_failed: {},
           payment_pending: { provider: 'stripe', amount: 1000, currency: 'INR', checkoutRef: 'cs_1', expiresAt: T0 + 1_800_000 },
           paid: { provider: 'stripe', amount: 1000, currency: 'INR', paymentRef: 'pi_1' },
           payment_failed: { provider: 'stripe', reason },

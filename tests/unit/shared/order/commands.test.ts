@@ -34,7 +34,7 @@ const ALLOWED: { readonly [R in Actor['role']]: readonly EventType[] } = {
     'note',
   ],
   outlet: ['accepted', 'rejected', 'preparing', 'ready', 'delayed', 'handed_over', 'cancelled', 'note', 'acknowledged'],
-  driver: ['picked_up', 'delivered', 'failed', 'note', 'cash_collected'],
+  driver: ['picked_up', 'delivered', 'failed', 'note', 'cash_collected', 'delivery_code_failed'],
 };
 const ACTORS: readonly Actor[] = [ADMIN_ACTOR, OUTLET_ACTOR, DRIVER1_ACTOR];
 

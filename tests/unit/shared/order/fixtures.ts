@@ -82,6 +82,7 @@ export const SAMPLE_EVENT_DATA: { readonly [T in EventType]: Record<string, unkn
   note: { text: 'hi' },
   acknowledged: {},
   cash_collected: { amount: 10_000 },
+  delivery_code_failed: {},
   payment_pending: { provider: 'stripe', amount: 1000, currency: 'INR', checkoutRef: 'cs_1', expiresAt: T0 + 1_800_000 },
   paid: { provider: 'stripe', amount: 1000, currency: 'INR', paymentRef: 'pi_1' },
   payment_failed: { provider: 'stripe', reason: 'card declined' },

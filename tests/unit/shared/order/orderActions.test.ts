@@ -26,6 +26,7 @@ const DATA: { readonly [A in OrderAction]: ActionData<A> } = {
   addNote: { text: 'ring twice' },
   acknowledge: {},
   collectCash: { amount: money(10_000) },
+  failCode: {},
 };
 
 function proposable<A extends OrderAction>(actor: Actor, order: Parameters<typeof proposeEvent>[1], action: A, now: number): boolean {
@@ -83,10 +84,16 @@ describe('nextActions', () => {
     expect(at('delivered', 'pickup')).toEqual(['addNote']);
   });
 
-  it('offers a driver pick-up, delivery, failure and recording the cash only on orders assigned to them', () => {
+  it('offers a driver pick-up, delivery (with its code tries), failure and the cash only on orders assigned to them', () => {
     const mine = { type: 'delivery', driverId: DRIVER1.id } as const;
     expect(sorted(nextActions(DRIVER1_ACTOR, { ...mine, status: 'ready' }))).toEqual(['addNote', 'pickUp']);
-    expect(sorted(nextActions(DRIVER1_ACTOR, { ...mine, status: 'picked_up' }))).toEqual(['addNote', 'collectCash', 'deliver', 'fail']);
+    expect(sorted(nextActions(DRIVER1_ACTOR, { ...mine, status: 'picked_up' }))).toEqual([
+      'addNote',
+      'collectCash',
+      'deliver',
+      'fail',
+      'failCode',
+    ]);
     expect(sorted(nextActions(DRIVER1_ACTOR, { ...mine, status: 'delivered' }))).toEqual(['addNote', 'collectCash']);
     expect(sorted(nextActions(DRIVER2_ACTOR, { ...mine, status: 'picked_up' }))).toEqual(['addNote']);
     expect(sorted(nextActions(DRIVER1_ACTOR, { ...mine, driverId: null, status: 'ready' }))).toEqual(['addNote']);

@@ -36,10 +36,21 @@ describe('trackView', () => {
     expect(trackView(view(assigned.slice(0, 2), 'pickup'), null)).toMatchObject({ dropoffArea: null, estimatedArrival: null });
   });
 
+  it('shows a delivery’s code until it is finished, keeps wrong tries off the timeline, and shows no code on a pickup', () => {
+    const pickedUp = [...assigned, event('picked_up', 25 * MINUTE, DRIVER1, {}), event('delivery_code_failed', 30 * MINUTE, DRIVER1, {})];
+    const onTheWay = trackView(view(pickedUp), RAVI, null, '0427');
+    expect(onTheWay.deliveryCode).toBe('0427');
+    expect(onTheWay.timeline.map((e) => e.type)).not.toContain('delivery_code_failed');
+    const done = trackView(view([...pickedUp, event('delivered', 40 * MINUTE, DRIVER1, { code: '0427' })]), RAVI, null, '0427');
+    expect(done.deliveryCode).toBeNull();
+    expect(trackView(view(assigned.slice(0, 2), 'pickup'), null, null, '0427').deliveryCode).toBeNull();
+  });
+
   it('holds its fields and nothing else: no ids, no customer, no phone but the outlet’s', () => {
     const v = trackView(view([...assigned, event('picked_up', 25 * MINUTE, DRIVER1, {})]), RAVI);
     expect(Object.keys(v).sort()).toEqual([
       'currency',
+      'deliveryCode',
       'driver',
       'driverPosition',
       'dropoffArea',

@@ -28,7 +28,7 @@ const legacySchema = (db: Db): z.infer<typeof SqliteObjects> =>
   );
 
 /** Columns the shared migrations (migrations/index.ts) add to a legacy database, by table. */
-const SHARED_COLUMNS: Readonly<Record<string, readonly string[]>> = { orders: ['customer_name_folded', 'tax'] };
+const SHARED_COLUMNS: Readonly<Record<string, readonly string[]>> = { orders: ['customer_name_folded', 'tax', 'delivery_code'] };
 
 /** Indexes 0015_orders_in_flight_indexes replaced: the old one goes, the two over orders in flight come. */
 const REPLACED_INDEXES = /^(orders_awaiting_driver|orders_waiting_for_driver|orders_driver_active)$/;

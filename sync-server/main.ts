@@ -8,8 +8,6 @@ import { welcomeFor } from './seed/welcome';
  */
 const config = loadConfig();
 const server = await startServer(config);
-// Not through the logger: the first thing someone who just ran `npm start` needs, whatever LOG_LEVEL says.
-process.stdout.write(await welcomeFor(server.url, server.sql, config));
 let stopping = false;
 const stop = (signal: string): void => {
   if (stopping) return;
@@ -33,3 +31,9 @@ const stop = (signal: string): void => {
 };
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));
+// After the handlers: checking the demo passwords takes a moment, and a SIGTERM in it must still drain.
+// Not through the logger: the first thing someone who just ran `npm start` needs, whatever LOG_LEVEL says.
+welcomeFor(server.url, server.sql, config).then(
+  (text) => process.stdout.write(text),
+  (err: unknown) => server.log.error('could not print the welcome', { error: String(err) }),
+);

@@ -81,7 +81,7 @@ async function offlineHandover(driver: TestDriver, handed: (due: number) => numb
   // Offline, on the phone: the cash and the delivery on the order, the collection and the handover in the ledger.
   for (const [type, data] of [
     ['cash_collected', { amount: money(due), currency: 'INR' }],
-    ['delivered', {}],
+    ['delivered', { proof: 'a'.repeat(64) }],
   ] as const) {
     const event = proposeEvent(driverActor, readOrder(phoneOrder.doc) ?? view, type, data);
     if (!event.ok) throw new Error(event.error.message);

@@ -53,8 +53,8 @@ describe('GET /metrics from this machine', () => {
     expect(commits('device') - commits('device', before)).toBe(1);
     expect(commits('server') - commits('server', before)).toBeGreaterThanOrEqual(1);
     expect(sampleSum(samples, 'dabba_commit_duration_seconds_bucket', { source: 'device', le: '+Inf' })).toBe(commits('device'));
-    // The demo driver is off shift: the accepted delivery waits.
-    expect(sampleSum(samples, 'dabba_dispatch_queue_length')).toBe(1);
+    // The demo driver is off shift: the accepted delivery waits, once dispatch has heard of it (its hook runs after the commit).
+    await expect.poll(async () => sampleSum((await scrape()).samples, 'dabba_dispatch_queue_length')).toBe(1);
     expect(sampleSum(samples, 'dabba_documents_loaded')).toBeGreaterThan(0);
   });
 

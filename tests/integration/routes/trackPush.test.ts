@@ -31,6 +31,8 @@ describe('POST /api/track/:token/push and DELETE /api/track/:token/push/:pushTok
   it('refuses a finished order', async () => {
     const { orderId, trackingUrl } = await placeOrder(t.url, DELIVERY);
     await appendAs(t.url, t.outlet, orderId, { type: 'cancelled', reason: 'out of dosa batter' });
+    // The order index learns the cancellation in a hook after the commit; a loaded machine may answer before it.
+    await t.server.hooksSettled();
     const refused = await postJson(pushUrl(tokenOf(trackingUrl)), { pushToken: BROWSER_TOKEN });
     expect(refused.status).toBe(409);
     expect(errorOf(refused)?.code).toBe('order_finished');

@@ -19,6 +19,8 @@ beforeAll(async () => {
   asha = await addDriver(t.url, t.admin, 'Asha', NEAR_OUTLET);
   ({ orderId } = await placeOrder(t.url, DELIVERY));
   expect((await postJson(`${t.url}/newdelivery`, { orderId }, { token: t.admin.token })).status).toBe(200);
+  // The proof route reads the driver from the order index, which the dispatch hook updates after the reply.
+  await t.server.hooksSettled();
 });
 
 /** A JSON object of about `bytes` bytes: valid JSON, so only its size can be the reason for a refusal. */

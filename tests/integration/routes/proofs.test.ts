@@ -37,6 +37,8 @@ beforeAll(async () => {
   ({ orderId } = await placeOrder(t.url, DELIVERY));
   const assigned = await postJson(`${t.url}/newdelivery`, { orderId }, { token: t.admin.token });
   expect(assigned.body).toMatchObject({ driverId: asha.id });
+  // The proof route reads the driver from the order index, which the dispatch hook updates after the reply.
+  await t.server.hooksSettled();
 });
 
 describe('proof-of-delivery photos', () => {

@@ -28,6 +28,8 @@ async function storeProof(server: DabbaServer, dataDir: string): Promise<string>
   const driver = await addDriver(server.url, admin, 'Asha', NEAR_OUTLET);
   const { orderId } = await placeOrder(server.url, DELIVERY);
   expect((await postJson(`${server.url}/newdelivery`, { orderId }, { token: admin.token })).status).toBe(200);
+  // The proof route reads the driver from the order index, which the dispatch hook updates after the reply.
+  await server.hooksSettled();
   const photo = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(256)]));
   const proofId = createHash('sha256').update(photo).digest('hex');
   const res = await fetch(`${server.url}/api/orders/${orderId}/proofs/${proofId}`, {

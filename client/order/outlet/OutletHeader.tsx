@@ -1,4 +1,5 @@
 import type { OutletMenu } from '../api/catalogApi';
+import { YourOrdersLink } from '../yourOrders/YourOrdersLink';
 
 /** Who the customer is ordering from, and whether they take orders right now (in the server's words). */
 export function OutletHeader({ menu }: { readonly menu: OutletMenu }) {
@@ -17,6 +18,7 @@ export function OutletHeader({ menu }: { readonly menu: OutletMenu }) {
           ) : null}
         </p>
       </div>
+      <YourOrdersLink />
       <div role="status" aria-live="polite" className="outlet-header__status">
         {ordering.open ? (
           <span className="badge badge--synced">Open — taking orders</span>

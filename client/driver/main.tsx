@@ -11,6 +11,7 @@ import { DevicePush } from '../common/push/devicePush';
 import { PushProvider } from '../common/push/PushContext';
 import '../common/ui/theme.css';
 import './driver.css';
+import './job/job.css';
 import { DriverApp } from './DriverApp';
 
 const container = document.getElementById('root');

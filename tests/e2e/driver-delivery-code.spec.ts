@@ -32,7 +32,7 @@ test('the customer’s tracking page shows the delivery code; the driver’s wro
   const tablet = await openOutletTablet(browser, server.url);
   await orderCard(tablet, CUSTOMER).getByRole('button', { name: 'Accept' }).click();
   await offerCard(driver).getByRole('button', { name: 'Accept' }).click();
-  await pickUpEverything(driver);
+  await pickUpEverything(driver, { early: true });
   await expect(driver.getByRole('heading', { name: `Deliver to ${CUSTOMER}` })).toBeVisible();
   // The driver's phone never shows the code.
   await expect(driver.locator('body')).not.toContainText(code);

@@ -69,10 +69,19 @@ test('a customer orders, the outlet accepts, the offer rings on the on-shift dri
   await expect(tracking.getByRole('heading', { name: 'Ravi will bring your order' })).toBeVisible();
   await expect(tracking.getByText(/^Arriving around \d{1,2}:\d{2}/)).toBeVisible();
 
-  // At the counter: every item into the bag, then Picked up.
-  await driver.getByRole('button', { name: 'Picked up' }).click();
+  // At the counter: the driver asks for the order by number and name; every item into the bag, then Picked up.
+  await expect(driver.getByText(/^Order #[34679ACDEFHJKMNPQRTUVWXY]{5} for Kavya Doorstep$/)).toBeVisible();
+  await driver.getByRole('button', { name: 'Picked up', exact: true }).click();
   await expect(driver.getByText('Tick each item as it goes into the bag first.')).toBeVisible();
-  await pickUpEverything(driver);
+  // The kitchen only accepted it: the app asks before the driver takes it early; "Not yet" changes nothing.
+  const bag = driver.getByRole('group', { name: 'Check the items into the bag' });
+  for (const item of await bag.getByRole('checkbox').all()) await item.check();
+  await driver.getByRole('button', { name: 'Picked up', exact: true }).click();
+  const early = driver.getByRole('alertdialog', { name: 'The kitchen hasn’t marked this ready. Picked up anyway?' });
+  await expect(early).toBeVisible();
+  await early.getByRole('button', { name: 'Not yet' }).click();
+  await expect(early).toHaveCount(0);
+  await pickUpEverything(driver, { early: true });
   await expect(driver.getByRole('heading', { name: `Deliver to ${CUSTOMER}` })).toBeVisible();
   await expect(driver.getByRole('link', { name: 'Call customer' })).toHaveAttribute('href', 'tel:+919845012345');
   await expect(driver.getByRole('link', { name: 'Navigate to drop-off', exact: true })).toHaveAttribute('href', /^geo:/);
@@ -80,6 +89,10 @@ test('a customer orders, the outlet accepts, the offer rings on the on-shift dri
   // The tracking page shows the driver on the way, with a dot where the phone is.
   await expect(tracking.getByRole('heading', { level: 1, name: 'Picked up — on the way' })).toBeVisible();
   await expect(tracking.getByRole('heading', { name: 'Ravi is on the way' })).toBeVisible();
+  // Honest about the kitchen: Ready never happened, and the pickup says it came first.
+  const progress = tracking.getByRole('list', { name: 'Order progress' });
+  await expect(progress.locator('.timeline__step--skipped')).toHaveCount(2);
+  await expect(progress).toContainText('Picked up before the kitchen marked it ready');
   await expect(driverDot(tracking)).toBeVisible();
   await expect(tracking.getByText('Location updated just now')).toBeVisible();
   const before = await driverDot(tracking).boundingBox();

@@ -28,7 +28,7 @@ test('a driver who loses the network after pickup delivers with a photo offline,
 
   // Online: accept the offer and pick the order up.
   await offerCard(driver).getByRole('button', { name: 'Accept' }).click();
-  await pickUpEverything(driver);
+  await pickUpEverything(driver, { early: true });
   await expect(driver.getByRole('heading', { name: `Deliver to ${CUSTOMER}` })).toBeVisible();
   await expect(driver.getByText('synced', { exact: true })).toBeVisible();
   await expect(tracking.getByRole('heading', { level: 1, name: 'Picked up — on the way' })).toBeVisible();

@@ -58,10 +58,14 @@ export const offerCard = (page: Page, outletName = 'Dabba Demo Kitchen'): Locato
 /** The driver's dot on the tracking page's map. */
 export const driverDot = (page: Page): Locator => page.locator('.map-driver');
 
-/** At the counter: waits for the pickup step, ticks every item into the bag, and presses Picked up. */
-export async function pickUpEverything(page: Page): Promise<void> {
+/**
+ * At the counter: waits for the pickup step, ticks every item into the bag, and presses Picked up;
+ * `early` when the kitchen has not marked the order ready, so the app asks again and the driver says yes.
+ */
+export async function pickUpEverything(page: Page, { early }: { readonly early: boolean }): Promise<void> {
   const bag = page.getByRole('group', { name: 'Check the items into the bag' });
   await expect(bag).toBeVisible();
   for (const item of await bag.getByRole('checkbox').all()) await item.check();
-  await page.getByRole('button', { name: 'Picked up' }).click();
+  await page.getByRole('button', { name: 'Picked up', exact: true }).click();
+  if (early) await page.getByRole('alertdialog').getByRole('button', { name: 'Picked up anyway' }).click();
 }

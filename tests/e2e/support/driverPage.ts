@@ -20,13 +20,18 @@ export function countTones(): void {
 
 export const tones = (page: Page): Promise<number> => page.evaluate(() => (window as Window & { dabbaTones?: number }).dabbaTones ?? 0);
 
+/** Chromium on an Android phone: what drivers carry, so "Navigate" opens the phone's maps app by `geo:`. */
+const ANDROID_CHROME =
+  'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36';
+
 /**
- * A driver's phone: a phone-sized context whose geolocation is emulated (moved with
+ * A driver's phone: a phone-sized Android context whose geolocation is emulated (moved with
  * `context.setGeolocation`) and allowed, signed in to the driver app on its first, online visit.
  */
 export async function openDriverPhone(browser: Browser, baseUrl: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
+    userAgent: ANDROID_CHROME,
     geolocation: NEAR_OUTLET,
     permissions: ['geolocation'],
   });

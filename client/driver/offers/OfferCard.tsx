@@ -6,6 +6,8 @@ import { countdownText, secondsLeft } from '../../common/dispatch/offerCountdown
 import { useDriverCommands } from '../model/useDriverCommands';
 import { useNow } from '../../common/ui/useNow';
 import { distanceText } from '../../common/ui/distanceText';
+import { useDriverSnapshot } from '../model/DriverContext';
+import { pickupDistanceText } from '../model/offers/pickupDistance';
 
 interface Props {
   readonly offer: LiveOffer;
@@ -20,6 +22,7 @@ interface Props {
  */
 export function OfferCard({ offer, online, onAccepted }: Props) {
   const { accept, decline } = useDriverCommands();
+  const { position, location } = useDriverSnapshot();
   const now = useNow(1_000);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -56,7 +59,7 @@ export function OfferCard({ offer, online, onAccepted }: Props) {
         </div>
         <div>
           <dt>To pickup</dt>
-          <dd>{distanceText(offer.distanceMeters)}</dd>
+          <dd>{pickupDistanceText(offer.pickup, position, location)}</dd>
         </div>
         <div>
           <dt>Trip</dt>

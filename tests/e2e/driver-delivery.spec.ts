@@ -1,6 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { loginAs } from './support/deliveryOrder';
-import { DOORSTEP_JPEG, driverDot, goOnShift, offerCard, openDriverPhone, pickUpEverything, tones } from './support/driverPage';
+import {
+  DOORSTEP_JPEG,
+  driverDot,
+  goOnShift,
+  NEAR_OUTLET,
+  offerCard,
+  openDriverPhone,
+  pickUpEverything,
+  tones,
+} from './support/driverPage';
 import { freshServerPerTest } from './support/freshServer';
 import { addMasalaDosa, blockMapTiles, dragPin, fillCustomer } from './support/orderPage';
 import { fetchProof, serverOrderEvents } from './support/orderDoc';
@@ -52,6 +61,14 @@ test('a customer orders, the outlet accepts, the offer rings on the on-shift dri
   await expect(offer).toContainText('Residency Road');
   await expect(offer.getByText('Cash to collect')).toBeVisible();
   await expect(offer).toContainText('₹280.00');
+  // The pay there is (the customer's delivery fee, named so), the distance from the phone's own fix, a map of the trip.
+  await expect(offer).toContainText(/Delivery fee\s*₹40\.00 charged to the customer/);
+  await expect(offer).toContainText(/To pickup\s*60 m/);
+  await expect(offer.getByRole('img', { name: /^Map: pickup at Dabba Demo Kitchen, drop-off in .*Residency Road/ })).toBeVisible();
+  await expect(offer.locator('.offer-map__pickup')).toBeVisible();
+  await expect(offer.locator('.offer-map__dropoff')).toBeVisible();
+  await expect(offer.getByRole('button', { name: 'Accept' })).toBeInViewport({ ratio: 1 });
+  await driver.screenshot({ path: test.info().outputPath('driver-offer.png') });
   await expect(offer.getByRole('timer')).toHaveText(/^[01]:\d\d$/);
   const orderId = await offer.getAttribute('data-order-id');
   expect(orderId).toBeTruthy();
@@ -85,6 +102,10 @@ test('a customer orders, the outlet accepts, the offer rings on the on-shift dri
   await expect(driver.getByRole('heading', { name: `Deliver to ${CUSTOMER}` })).toBeVisible();
   await expect(driver.getByRole('link', { name: 'Call customer' })).toHaveAttribute('href', 'tel:+919845012345');
   await expect(driver.getByRole('link', { name: 'Navigate to drop-off', exact: true })).toHaveAttribute('href', /^geo:/);
+
+  // An emulated position keeps the time it was set at, which by now may be a minute old: the driver
+  // steps out to the bike and the phone measures again.
+  await phone.setGeolocation(NEAR_OUTLET);
 
   // The tracking page shows the driver on the way, with a dot where the phone is.
   await expect(tracking.getByRole('heading', { level: 1, name: 'Picked up — on the way' })).toBeVisible();

@@ -36,6 +36,8 @@ export async function openDriverPhone(browser: Browser, baseUrl: string): Promis
     permissions: ['geolocation'],
   });
   await context.addInitScript(countTones);
+  // The offer's map preview asks for tiles: no outside network in a test.
+  await context.route(/tile\.openstreetmap\.org/, (route) => route.abort());
   const page = await context.newPage();
   await page.goto(`${baseUrl}/driver/`);
   await page.getByLabel('Email').fill('driver@dabba.local');

@@ -13,6 +13,7 @@ import 'leaflet/dist/leaflet.css';
 import '../common/ui/theme.css';
 import './driver.css';
 import './job/job.css';
+import './shell/shell.css';
 import './offers/offers.css';
 import { DriverApp } from './DriverApp';
 

@@ -133,8 +133,13 @@ test('a customer orders, the outlet accepts, the offer rings on the on-shift dri
 
   // At the door: a photo and the cash, then delivered.
   await driver.getByRole('button', { name: 'Delivered' }).click();
+  await driver.getByRole('button', { name: 'Confirm delivered' }).click();
+  const askForProof = driver.getByRole('alert').filter({ hasText: 'take a photo at the door' });
+  await expect(askForProof).toBeVisible();
   await driver.getByLabel('Take photo').setInputFiles(DOORSTEP_JPEG);
   await expect(driver.getByRole('img', { name: 'The doorstep photo you took' })).toBeVisible();
+  // The photo is there now: the request for one goes.
+  await expect(askForProof).toHaveCount(0);
   await driver.getByRole('button', { name: 'Confirm delivered' }).click();
   await expect(driver.getByText(/^Collect ₹280\.00 in cash first/)).toBeVisible();
   await driver.getByLabel('I collected ₹280.00 in cash').check();

@@ -96,6 +96,8 @@ test('a customer orders, the outlet accepts, the offer rings on the on-shift dri
   await driver.getByRole('button', { name: 'Picked up', exact: true }).click();
   const early = driver.getByRole('alertdialog', { name: 'The kitchen hasn’t marked this ready. Picked up anyway?' });
   await expect(early).toBeVisible();
+  await expect(early.getByRole('button', { name: 'Picked up anyway' })).toBeInViewport({ ratio: 1 });
+  await driver.screenshot({ path: test.info().outputPath('driver-pickup-early.png') });
   await early.getByRole('button', { name: 'Not yet' }).click();
   await expect(early).toHaveCount(0);
   await pickUpEverything(driver, { early: true });

@@ -65,6 +65,12 @@ export interface Offer {
   readonly tripMeters: number;
   /** What to collect from the customer in cash, minor units; 0 when nothing. */
   readonly cashToCollect: number;
+  /**
+   * The delivery fee the customer pays for this order, minor units: the only money figure an order
+   * carries for the trip (driver pay is not modelled), shown as what it is. Absent in offers made
+   * before it was carried.
+   */
+  readonly deliveryFee?: number;
   readonly currency: string;
 }
 

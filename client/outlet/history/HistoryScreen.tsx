@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { formatMoney } from '../../../shared/money';
-import { startOfLocalDay } from '../../../shared/order/board';
 import { HISTORY_RANGES, mergeHistory, rangeBounds, type HistoryEntry, type HistoryRange } from '../model/orders/historySearch';
 import { useOrderHistory } from '../model/orders/useOrderHistory';
 import { SyncBadge } from '../../common/ui/SyncBadge';
 import { useNow } from '../../common/ui/useNow';
+import { useOutletTime } from '../../common/time/OutletTimeContext';
 import { orderNumber } from '../orders/orderText';
 import { STATUS_TEXT } from '../../common/ui/statusText';
 import { usePrinter } from '../print/PrinterContext';
@@ -17,11 +17,9 @@ const RANGE_TEXT: { readonly [R in HistoryRange]: string } = {
   all: 'All',
 };
 
-const when = (at: number): string =>
-  new Date(at).toLocaleString([], { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-
 function Row({ entry }: { readonly entry: HistoryEntry }) {
   const printer = usePrinter();
+  const when = useOutletTime().dateTime;
   if (entry.source === 'server') {
     const o = entry.order;
     return (
@@ -72,7 +70,7 @@ function Row({ entry }: { readonly entry: HistoryEntry }) {
 export function HistoryScreen({ outletId }: { readonly outletId: string }) {
   const [query, setQuery] = useState('');
   const [range, setRange] = useState<HistoryRange>('today');
-  const today = startOfLocalDay(useNow(60_000));
+  const today = useOutletTime().startOfDay(useNow(60_000));
   const { from, to } = rangeBounds(range, today);
   const history = useOrderHistory(outletId, query, from, to);
   const entries = useMemo(() => mergeHistory(history.local, history.remote), [history.local, history.remote]);

@@ -7,7 +7,7 @@ import type { RunOrderAction } from '../model/orders/useOrderCommands';
 import type { OrderRow } from '../../common/store/db';
 import { orderRowVersion as rowVersion } from '../../common/store/orderRows';
 import { SyncBadge } from '../../common/ui/SyncBadge';
-import { clockTime } from '../../common/ui/clockTime';
+import { useOutletTime } from '../../common/time/OutletTimeContext';
 import { ConflictNote } from './ConflictNote';
 import { OrderActions, type TakeAction } from './OrderActions';
 import { OrderNote } from './OrderNote';
@@ -25,6 +25,7 @@ export interface OrderCardProps {
 }
 
 function OrderCardView({ order, actor, runAction, defaultPrepMinutes, printedCount, onPrint }: OrderCardProps) {
+  const { time } = useOutletTime();
   const [refusal, setRefusal] = useState<string | null>(null);
   const orderId = order.id;
   const titleId = `order-${order.id}-title`;
@@ -46,11 +47,11 @@ function OrderCardView({ order, actor, runAction, defaultPrepMinutes, printedCou
       </div>
       <p className="order__type">
         <strong>{orderTypeText(order)}</strong>
-        {order.source === 'phone' ? ' · phone order' : ''} · {orderNumber(order.id)} · placed {clockTime(order.placedAt)}
+        {order.source === 'phone' ? ' · phone order' : ''} · {orderNumber(order.id)} · placed {time(order.placedAt)}
       </p>
       <p className="order__status" data-status={order.status}>
         Status: {STATUS_TEXT[order.status]}
-        {order.readyBy ? ` · ready by ${clockTime(order.readyBy)}` : ''}
+        {order.readyBy ? ` · ready by ${time(order.readyBy)}` : ''}
         {order.delayMinutes > 0 ? ` (delayed ${order.delayMinutes} min)` : ''}
       </p>
       <OrderTimer order={order} />

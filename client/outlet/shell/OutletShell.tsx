@@ -24,6 +24,7 @@ import { OrdersScreen } from '../orders/OrdersScreen';
 import { acceptPrepMinutes } from '../orders/prepTime';
 import { PhoneOrderScreen } from '../phone/PhoneOrderScreen';
 import { PrinterProvider } from '../print/PrinterContext';
+import { LateBanner } from '../ring/LateBanner';
 import { RingBanner } from '../ring/RingBanner';
 import { useRinger } from '../ring/useRinger';
 import { MuteToggle } from './MuteToggle';
@@ -95,6 +96,7 @@ export function OutletShell({ outletId, actor }: { readonly outletId: OutletId; 
         </header>
         <ConnectionBanner connection={connection} />
         <RingBanner ringer={ringer} onAcknowledge={acknowledgeAll} />
+        <LateBanner outletId={outletId} muted={ringer.state.muted} />
         <OutletStatusLine catalog={catalog} now={now} unsyncedOrders={unsynced} outletSync={outletSync} waitingPhoneOrders={waitingPhone} />
         <main className="app-main app-main--wide">
           <StorageErrorLine error={storageError} />

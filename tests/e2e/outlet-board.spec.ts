@@ -53,6 +53,25 @@ test('a new order rings and shows at once; staff accept, then with the server do
     await expect(page.getByRole('region', { name: 'Accepted' }).getByRole('article', { name: CUSTOMER })).toBeVisible();
     await expect(card.getByText('synced', { exact: true })).toBeVisible();
 
+    // The dosa ran out: 86 it from the card, confirm, and the Undo is right there.
+    await card.getByRole('button', { name: '86 an item' }).click();
+    const eightySix = card.getByRole('region', { name: 'Mark an item unavailable' });
+    await eightySix.getByRole('button', { name: '86 Plain Dosa' }).click();
+    await eightySix.getByRole('button', { name: 'Mark Plain Dosa unavailable' }).click();
+    await expect(eightySix.getByRole('status')).toHaveText('Plain Dosa is unavailable for new orders.');
+    await eightySix.getByRole('button', { name: 'Undo' }).click();
+    await expect(eightySix.getByRole('button', { name: '86 Plain Dosa' })).toBeVisible();
+    await eightySix.getByRole('button', { name: '86 Plain Dosa' }).click();
+    await eightySix.getByRole('button', { name: 'Mark Plain Dosa unavailable' }).click();
+    await eightySix.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('link', { name: 'Availability' }).click();
+    await expect(page.getByText('Unavailable until turned back on')).toBeVisible();
+    await page.getByRole('link', { name: 'Orders' }).click();
+    await card.getByRole('button', { name: '86 an item' }).click();
+    await eightySix.getByRole('button', { name: 'Make Plain Dosa available again' }).click();
+    await expect(eightySix.getByRole('button', { name: '86 Plain Dosa' })).toBeVisible();
+    await card.getByRole('button', { name: '86 an item' }).click();
+
     // The network goes: the kitchen keeps working on the order it has.
     await server.stop();
     await expect(page.getByText(OFFLINE_BANNER)).toBeVisible();

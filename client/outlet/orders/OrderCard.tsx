@@ -9,6 +9,7 @@ import { orderRowVersion as rowVersion } from '../../common/store/orderRows';
 import { SyncBadge } from '../../common/ui/SyncBadge';
 import { useOutletTime } from '../../common/time/OutletTimeContext';
 import { ConflictNote } from './ConflictNote';
+import { EightySixPanel } from './EightySixPanel';
 import { OrderActions, type TakeAction } from './OrderActions';
 import { OrderNote } from './OrderNote';
 import { OrderTimer } from './OrderTimer';
@@ -27,6 +28,7 @@ export interface OrderCardProps {
 function OrderCardView({ order, actor, runAction, defaultPrepMinutes, printedCount, onPrint }: OrderCardProps) {
   const { time } = useOutletTime();
   const [refusal, setRefusal] = useState<string | null>(null);
+  const [eightySix, setEightySix] = useState(false);
   const orderId = order.id;
   const titleId = `order-${order.id}-title`;
   const take: TakeAction = (action, data) => runAction(orderId, action, data);
@@ -72,9 +74,15 @@ function OrderCardView({ order, actor, runAction, defaultPrepMinutes, printedCou
       </div>
       <ConflictNote conflicts={order.conflicts} />
       {answerFirst ? null : actions}
-      <button type="button" className="button button--quiet order__print" onClick={() => onPrint(order)}>
-        {printedCount > 0 ? 'Reprint' : 'Print ticket'}
-      </button>
+      <div className="order__tools">
+        <button type="button" className="button button--quiet order__print" onClick={() => onPrint(order)}>
+          {printedCount > 0 ? 'Reprint' : 'Print ticket'}
+        </button>
+        <button type="button" className="button button--quiet" aria-expanded={eightySix} onClick={() => setEightySix(!eightySix)}>
+          86 an item
+        </button>
+      </div>
+      {eightySix ? <EightySixPanel orderId={order.id} outletId={order.outletId} onClose={() => setEightySix(false)} /> : null}
       {refusal ? (
         <p className="error" role="alert">
           {refusal}

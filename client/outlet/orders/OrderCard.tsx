@@ -9,6 +9,7 @@ import { orderRowVersion as rowVersion } from '../../common/store/orderRows';
 import { SyncBadge } from '../../common/ui/SyncBadge';
 import { useOutletTime } from '../../common/time/OutletTimeContext';
 import { ConflictNote } from './ConflictNote';
+import { DriverLine } from './DriverLine';
 import { EightySixPanel } from './EightySixPanel';
 import { OrderActions, type TakeAction } from './OrderActions';
 import { OrderNote } from './OrderNote';
@@ -21,11 +22,13 @@ export interface OrderCardProps {
   readonly actor: Actor;
   readonly runAction: RunOrderAction;
   readonly defaultPrepMinutes: number;
+  /** The first name of the driver dispatch gave a delivery to; null while none. */
+  readonly driverName: string | null;
   readonly printedCount: number;
   readonly onPrint: (order: OrderRow) => void;
 }
 
-function OrderCardView({ order, actor, runAction, defaultPrepMinutes, printedCount, onPrint }: OrderCardProps) {
+function OrderCardView({ order, actor, runAction, defaultPrepMinutes, driverName, printedCount, onPrint }: OrderCardProps) {
   const { time } = useOutletTime();
   const [refusal, setRefusal] = useState<string | null>(null);
   const [eightySix, setEightySix] = useState(false);
@@ -57,6 +60,7 @@ function OrderCardView({ order, actor, runAction, defaultPrepMinutes, printedCou
         {order.delayMinutes > 0 ? ` (delayed ${order.delayMinutes} min)` : ''}
       </p>
       <OrderTimer order={order} />
+      <DriverLine order={order} driverName={driverName} />
       {answerFirst ? actions : null}
       <ul className="order__lines" aria-label="Items">
         {order.lines.map((line, index) => (
@@ -100,6 +104,7 @@ export const OrderCard = memo(
     a.actor === b.actor &&
     a.runAction === b.runAction &&
     a.defaultPrepMinutes === b.defaultPrepMinutes &&
+    a.driverName === b.driverName &&
     a.printedCount === b.printedCount &&
     a.onPrint === b.onPrint,
 );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
+import type { OrderPanelProps } from './orderPanelProps';
 import { isAvailable } from '../../../shared/catalog/outletDoc';
-import type { OrderId, OutletId } from '../../../shared/ids';
 import { useOutletCommands } from '../../common/catalog/useOutletCommands';
 import type { CommandOutcome } from '../../common/commands/commandOutcome';
 import { ErrorLine } from '../../common/ui/ErrorLine';
@@ -18,15 +18,7 @@ type Step =
  * is marked unavailable until someone brings it back (the Availability screen offers end times);
  * this order keeps it, only new orders cannot have it.
  */
-export function EightySixPanel({
-  orderId,
-  outletId,
-  onClose,
-}: {
-  readonly orderId: OrderId;
-  readonly outletId: OutletId;
-  readonly onClose: () => void;
-}) {
+export function EightySixPanel({ orderId, outletId, onClose }: OrderPanelProps) {
   const items = useOrderMenuItems(orderId);
   const catalog = useOutletCatalog(outletId).value;
   const commands = useOutletCommands(outletId);

@@ -122,6 +122,16 @@ test('a new order rings and shows at once; staff accept, then with the server do
     await expect(onlineBanner(page)).toBeVisible({ timeout: 45_000 });
     await expect(orderCard(page, CUSTOMER).getByText('synced', { exact: true })).toBeVisible({ timeout: 30_000 });
 
+    // History opens the whole order: its items and every step, on the outlet's clock.
+    await page.getByRole('link', { name: 'History' }).click();
+    await page.getByRole('button', { name: new RegExp(`^Open order #[3-9A-Z]{5} for ${CUSTOMER}$`) }).click();
+    const detail = page.getByRole('region', { name: new RegExp(`^Order #[3-9A-Z]{5} — ${CUSTOMER}$`) });
+    await expect(detail.getByRole('list', { name: 'Items' })).toContainText('2 × Plain Dosa');
+    await expect(detail.getByRole('listitem').filter({ hasText: 'Accepted, ready in 15 min' })).toContainText(/\d{1,2}:\d{2} [ap]m/);
+    await expect(detail.getByRole('listitem').filter({ hasText: /Ready$/ })).toHaveCount(1);
+    await detail.getByRole('button', { name: 'Back to history' }).click();
+    await page.getByRole('link', { name: 'Orders' }).click();
+
     const browser = await chromium.launch(chromiumLaunchOptions);
     try {
       const other = await browser.newPage();

@@ -3,6 +3,7 @@ import { formatMoney } from '../../../shared/money';
 import type { Actor } from '../../../shared/roles';
 import type { CommandOutcome } from '../../common/commands/commandOutcome';
 import { nextActions } from '../../../shared/order/orderActions';
+import type { OrderDriver } from '../model/orders/orderDrivers';
 import type { RunOrderAction } from '../model/orders/useOrderCommands';
 import type { OrderRow } from '../../common/store/db';
 import { orderRowVersion as rowVersion } from '../../common/store/orderRows';
@@ -22,13 +23,13 @@ export interface OrderCardProps {
   readonly actor: Actor;
   readonly runAction: RunOrderAction;
   readonly defaultPrepMinutes: number;
-  /** The first name of the driver dispatch gave a delivery to; null while none. */
-  readonly driverName: string | null;
+  /** The driver dispatch gave a delivery to; null while none. */
+  readonly driver: OrderDriver | null;
   readonly printedCount: number;
   readonly onPrint: (order: OrderRow) => void;
 }
 
-function OrderCardView({ order, actor, runAction, defaultPrepMinutes, driverName, printedCount, onPrint }: OrderCardProps) {
+function OrderCardView({ order, actor, runAction, defaultPrepMinutes, driver, printedCount, onPrint }: OrderCardProps) {
   const { time } = useOutletTime();
   const [refusal, setRefusal] = useState<string | null>(null);
   const [eightySix, setEightySix] = useState(false);
@@ -60,7 +61,7 @@ function OrderCardView({ order, actor, runAction, defaultPrepMinutes, driverName
         {order.delayMinutes > 0 ? ` (delayed ${order.delayMinutes} min)` : ''}
       </p>
       <OrderTimer order={order} />
-      <DriverLine order={order} driverName={driverName} />
+      <DriverLine order={order} driver={driver} />
       {answerFirst ? actions : null}
       <ul className="order__lines" aria-label="Items">
         {order.lines.map((line, index) => (
@@ -104,7 +105,8 @@ export const OrderCard = memo(
     a.actor === b.actor &&
     a.runAction === b.runAction &&
     a.defaultPrepMinutes === b.defaultPrepMinutes &&
-    a.driverName === b.driverName &&
+    a.driver?.firstName === b.driver?.firstName &&
+    a.driver?.expectedAt === b.driver?.expectedAt &&
     a.printedCount === b.printedCount &&
     a.onPrint === b.onPrint,
 );

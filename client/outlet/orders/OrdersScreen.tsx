@@ -62,7 +62,7 @@ export function OrdersScreen(props: OrdersScreenProps) {
           actor={actor}
           runAction={runAction}
           defaultPrepMinutes={defaultPrepMinutes}
-          driverName={drivers.get(order.id)?.firstName ?? null}
+          driver={drivers.get(order.id) ?? null}
           printedCount={printer.printedCount(order.id)}
           onPrint={printer.print}
         />

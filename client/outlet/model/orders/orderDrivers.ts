@@ -3,11 +3,15 @@ import { z } from 'zod';
 import { UserIdSchema, type UserId } from '../../../../shared/ids';
 import { inboxMap } from '../../../../shared/inbox';
 
-const namedSchema = z.object({ driver: z.object({ id: UserIdSchema, firstName: z.string().min(1) }) });
+const namedSchema = z.object({
+  driver: z.object({ id: UserIdSchema, firstName: z.string().min(1), expectedAt: z.number().int().optional() }),
+});
 
 export interface OrderDriver {
   readonly id: UserId;
   readonly firstName: string;
+  /** When they should reach the counter (server clock), estimated when they were given the order. */
+  readonly expectedAt?: number | undefined;
 }
 
 /**

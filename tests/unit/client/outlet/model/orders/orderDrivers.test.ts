@@ -13,6 +13,12 @@ describe('the driver of each of the outlet’s orders', () => {
     expect([...orderDrivers(inbox)]).toEqual([['order-1', { id: DRIVER1_ACTOR.id, firstName: 'Ravi' }]]);
   });
 
+  it('carries when the driver should reach the counter, when the server could tell', () => {
+    const inbox = new Y.Doc();
+    inboxMap(inbox).set('order-1', { placedAt: 1, driver: { id: DRIVER1_ACTOR.id, firstName: 'Ravi', expectedAt: 5_000 } });
+    expect(orderDrivers(inbox).get('order-1')?.expectedAt).toBe(5_000);
+  });
+
   it('is none while the inbox has not reached the device', () => {
     expect(orderDrivers(undefined).size).toBe(0);
   });

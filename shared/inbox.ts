@@ -16,7 +16,15 @@ export interface InboxEntry {
    * Outlet inboxes: the driver dispatch gave the order to, by first name as the tracking link shows them,
    * so the counter can tell drivers apart when receiving cash (outlets have no drivers list). Absent while none.
    */
-  readonly driver?: { readonly id: UserId; readonly firstName: string };
+  readonly driver?: {
+    readonly id: UserId;
+    readonly firstName: string;
+    /**
+     * When the driver should reach the outlet (server clock), from where their device last was when
+     * they were given the order, at courier speed; absent when no position was known.
+     */
+    readonly expectedAt?: number;
+  };
 }
 
 export const inboxMap = (doc: Y.Doc): Y.Map<InboxEntry> => doc.getMap<InboxEntry>(INBOX_MAP);

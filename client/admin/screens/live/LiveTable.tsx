@@ -3,7 +3,7 @@ import { orderNumber } from '../../../../shared/order/orderNumber';
 import type { OrderType } from '../../../../shared/order/status';
 import { STATUS_TEXT } from '../../../common/ui/statusText';
 import { SyncBadge } from '../../../common/ui/SyncBadge';
-import type { NameOf } from '../../model/orders/eventWords';
+import type { NameOf } from '../../../common/orders/eventWords';
 import type { HeldOrder } from '../../model/orders/orderBook';
 import { isLate, isUnassigned, promiseTimer } from '../../model/orders/promise';
 import { timerText } from '../../model/orders/timerText';

@@ -7,6 +7,20 @@ export async function listPhoneOrders(db: DabbaDb, outletId: string): Promise<Ph
   return db.phoneOrders.where('outletId').equals(outletId).toArray();
 }
 
+/**
+ * The outlet's phone orders whose real order is not on this device yet. Phone orders arrive accepted,
+ * so the hand-over is "the order is held", whatever column it lands in; read in one live query so the
+ * entry and the real card never show together.
+ */
+export async function phoneOrdersNotOnBoard(db: DabbaDb, outletId: string): Promise<PhoneOrderRow[]> {
+  const rows = await listPhoneOrders(db, outletId);
+  const held = await heldOrderIds(
+    db,
+    rows.flatMap((r) => (r.orderId ? [r.orderId] : [])),
+  );
+  return rows.filter((r) => !(r.orderId && held.has(r.orderId)));
+}
+
 export async function allPhoneOrders(db: DabbaDb): Promise<PhoneOrderRow[]> {
   return db.phoneOrders.toArray();
 }

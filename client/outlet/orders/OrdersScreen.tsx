@@ -78,9 +78,6 @@ export function OrdersScreen(props: OrdersScreenProps) {
       </p>
     );
 
-  // A placed phone order hands over to its real card as soon as that has arrived.
-  const arrived = new Set(placed.map((o) => o.id));
-  const outbox = phoneEntries.filter((e) => !(e.orderId && arrived.has(e.orderId)));
   const attention = done.conflicted.filter((o) => o.conflicts.length > (seen.get(o.id) ?? 0));
 
   return (
@@ -88,8 +85,8 @@ export function OrdersScreen(props: OrdersScreenProps) {
       <AttentionList orders={attention} onSeen={(order) => markSeen(order.id, order.conflicts.length)} />
       <ColumnTabs columns={TABS} />
       <div className="board__columns" tabIndex={0} role="group" aria-label="Order columns">
-        <BoardColumn id="new" title="New" count={newOrders.length + outbox.length}>
-          {outbox.map((entry) => (
+        <BoardColumn id="new" title="New" count={newOrders.length + phoneEntries.length}>
+          {phoneEntries.map((entry) => (
             <li key={entry.key}>
               <PhoneOrderCard entry={entry} catalog={catalog} onEdit={onEditPhoneOrder} onDiscard={onDiscardPhoneOrder} />
             </li>

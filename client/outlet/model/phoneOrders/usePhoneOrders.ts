@@ -5,7 +5,7 @@ import { discardPhoneOrder, enterPhoneOrder } from './phoneOrderCommands';
 import { useDevice } from '../../../common/device/DeviceContext';
 import { useLiveQuery } from '../../../common/device/useLiveQuery';
 import type { PhoneOrderRow } from '../../../common/store/db';
-import { listPhoneOrders } from '../../../common/store/phoneOrders';
+import { phoneOrdersNotOnBoard } from '../../../common/store/phoneOrders';
 import { useOutletDevice } from '../OutletContext';
 
 const NONE: readonly PhoneOrderRow[] = [];
@@ -21,7 +21,7 @@ export interface PhoneOrders {
 export function usePhoneOrders(outletId: string): PhoneOrders {
   const device = useDevice();
   const outlet = useOutletDevice();
-  const rows = useLiveQuery(() => listPhoneOrders(device.db, outletId), `phone-orders:${outletId}`, NONE);
+  const rows = useLiveQuery(() => phoneOrdersNotOnBoard(device.db, outletId), `phone-orders:${outletId}`, NONE);
   const entries = useMemo(() => [...rows].sort((a, b) => a.request.enteredAt - b.request.enteredAt), [rows]);
   return useMemo(
     () => ({

@@ -10,8 +10,9 @@ import {
 import { OutboxGate } from '../../../../../../client/outlet/model/phoneOrders/outboxGate';
 import { OutboxRunner } from '../../../../../../client/outlet/model/phoneOrders/outboxRunner';
 import { openDabbaDb, type PhoneOrderRow } from '../../../../../../client/common/store/db';
+import { phoneOrdersNotOnBoard } from '../../../../../../client/common/store/phoneOrders';
 import { projectOrderRow } from '../../../../../../client/common/store/orderRows';
-import { OUTLET_ACTOR } from '../../../../shared/order/fixtures';
+import { OUTLET_ACTOR, OUTLET_ID } from '../../../../shared/order/fixtures';
 import { placedOrderDoc } from '../../../support/orderDocs';
 import { catalogOf, outletDoc } from '../../../support/outletFixtures';
 import { ENTERED_AT, phoneRequest } from '../../../support/phoneOrders';
@@ -91,6 +92,19 @@ describe('the phone-order outbox', () => {
     await d.db.orders.put({ ...arrived, id: OrderIdSchema.parse('order-9') });
     await d.runner.kick();
     expect(await d.db.phoneOrders.count()).toBe(0);
+  });
+
+  it('leaves the board the moment the real order is held, before the runner removes the entry', async () => {
+    const d = device([placed('order-9')]);
+    await d.enter();
+    await d.runner.kick();
+    expect(await phoneOrdersNotOnBoard(d.db, OUTLET_ID)).toHaveLength(1);
+    const arrived = projectOrderRow(placedOrderDoc(), 'synced');
+    if (!arrived) throw new Error('no row');
+    // Phone orders arrive accepted: the real card is in the Accepted column, never among the new ones.
+    await d.db.orders.put({ ...arrived, id: OrderIdSchema.parse('order-9'), status: 'accepted' });
+    expect(await d.db.phoneOrders.count()).toBe(1);
+    expect(await phoneOrdersNotOnBoard(d.db, OUTLET_ID)).toEqual([]);
   });
 
   it('keeps a refused entry with the server’s message and stops sending it', async () => {

@@ -6,6 +6,7 @@ import { clockTime } from '../common/ui/clockTime';
 import { DeliveryCode } from './DeliveryCode';
 import { DriverSection } from './DriverSection';
 import { outletWaitingText } from './outletWaiting';
+import { ShareLink } from './share/ShareLink';
 import { headline, promise } from './timeline';
 import { Timeline } from './Timeline';
 import type { Tracking } from './useTracking';
@@ -61,6 +62,7 @@ export function TrackScreen({ tracking, token }: { readonly tracking: Tracking; 
                   {outletWaitingText(view)}
                 </p>
               ) : null}
+              <ShareLink outletName={view.outletName} />
             </header>
             <Suspense fallback={null}>
               <TrackNotify token={token} finished={isTerminal(view.status)} />

@@ -5,6 +5,7 @@ import { Receipt } from './Receipt';
 import { clockTime } from '../common/ui/clockTime';
 import { DeliveryCode } from './DeliveryCode';
 import { DriverSection } from './DriverSection';
+import { OrderDetails } from './OrderDetails';
 import { outletWaitingText } from './outletWaiting';
 import { ShareLink } from './share/ShareLink';
 import { headline, promise } from './timeline';
@@ -69,6 +70,7 @@ export function TrackScreen({ tracking, token }: { readonly tracking: Tracking; 
             </Suspense>
             <DeliveryCode view={view} />
             <DriverSection view={view} />
+            <OrderDetails view={view} />
             <Timeline view={view} />
             <section className="card track__outlet" aria-labelledby="outlet-title">
               <h2 id="outlet-title">{view.outletName}</h2>

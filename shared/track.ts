@@ -50,6 +50,38 @@ export interface TrackView extends Partial<TrackDelivery> {
   readonly payment?: TrackPayment;
   /** Absent in views cached from before receipts were shown. */
   readonly receipt?: TrackReceipt;
+  /** The rest is absent in views cached from before the page showed it; the server always writes it (see TrackDetails). */
+  readonly details?: TrackDetails;
+}
+
+export interface TrackLatLng {
+  readonly lat: number;
+  readonly lng: number;
+}
+
+/**
+ * What the page needs to say which order this is and where it goes, and to order it again. Public-safe
+ * like the rest: the readable order number (not the id), catalog ids anyone can read off the menu, the
+ * outlet's own address, and the drop-off's pin (not its text), only while the order is on its way to it.
+ */
+export interface TrackDetails {
+  /** "#K7M3X", as staff read it out (shared/order/orderNumber.ts). */
+  readonly orderNumber: string;
+  readonly outletId: string;
+  /** Pickup orders: where to collect it (the outlet's address); null otherwise. */
+  readonly pickupAddress: string | null;
+  /** Why the restaurant declined it, in its words; null unless the order was rejected. */
+  readonly rejectionReason: string | null;
+  /** The map's fixed pins: a delivery's outlet and drop-off while it is not finished; null otherwise. */
+  readonly pins: { readonly outlet: TrackLatLng; readonly dropoff: TrackLatLng } | null;
+  /** The lines as the ordering page takes them, for "Order again". */
+  readonly reorder: readonly ReorderLine[];
+}
+
+export interface ReorderLine {
+  readonly itemId: string;
+  readonly qty: number;
+  readonly modifiers: readonly { readonly groupId: string; readonly optionId: string }[];
 }
 
 export type OutletWaiting = 'offline' | 'slow';

@@ -5,7 +5,11 @@ import { Receipt } from './Receipt';
 import { clockTime } from '../common/ui/clockTime';
 import { DeliveryCode } from './DeliveryCode';
 import { DriverSection } from './DriverSection';
+import { finished } from './finished';
+import { OrderAgain } from './OrderAgain';
+import { OrderDetails } from './OrderDetails';
 import { outletWaitingText } from './outletWaiting';
+import { ShareLink } from './share/ShareLink';
 import { headline, promise } from './timeline';
 import { Timeline } from './Timeline';
 import type { Tracking } from './useTracking';
@@ -43,12 +47,16 @@ function ConnectionLine({ tracking }: { readonly tracking: Tracking }) {
   );
 }
 
-/** The order's progress, promise, "Notify me", outlet contact, items and total. */
+/**
+ * The order's progress, promise, "Notify me", the map, outlet contact, items and receipt. Once the order
+ * is over the page stops being live: no connection line, a final headline, "Order again", the receipt first.
+ */
 export function TrackScreen({ tracking, token }: { readonly tracking: Tracking; readonly token: TrackingToken }) {
   const { view } = tracking;
+  const done = view ? finished(view, clockTime) : null;
   return (
     <>
-      <ConnectionLine tracking={tracking} />
+      {done ? null : <ConnectionLine tracking={tracking} />}
       <main className="app-main track">
         {view === null ? (
           <p role="status">Loading your order…</p>
@@ -56,20 +64,25 @@ export function TrackScreen({ tracking, token }: { readonly tracking: Tracking; 
           <>
             <header className="track__head">
               <p className="muted">Your order from {view.outletName}</p>
-              <h1 aria-live="polite">{headline(view)}</h1>
+              <h1 aria-live="polite">{done ? done.headline : headline(view)}</h1>
+              {done?.detail ? <p className="track__final">{done.detail}</p> : null}
               {promise(view, clockTime) ? <p className="track__promise">{promise(view, clockTime)}</p> : null}
               {outletWaitingText(view) ? (
                 <p className="banner banner--warn track__waiting" role="status">
                   {outletWaitingText(view)}
                 </p>
               ) : null}
+              <ShareLink outletName={view.outletName} />
             </header>
+            {done ? <OrderAgain view={view} /> : null}
             <Suspense fallback={null}>
               <CancelOrder view={view} token={token} />
               <TrackNotify token={token} finished={isTerminal(view.status)} />
             </Suspense>
             <DeliveryCode view={view} />
             <DriverSection view={view} />
+            {done ? <Receipt view={view} /> : null}
+            <OrderDetails view={view} />
             <Timeline view={view} />
             <section className="card track__outlet" aria-labelledby="outlet-title">
               <h2 id="outlet-title">{view.outletName}</h2>
@@ -79,7 +92,7 @@ export function TrackScreen({ tracking, token }: { readonly tracking: Tracking; 
                 </a>
               ) : null}
             </section>
-            <Receipt view={view} />
+            {done ? null : <Receipt view={view} />}
           </>
         )}
       </main>

@@ -12,6 +12,8 @@ export interface CachedView {
   readonly savedAt: number;
 }
 
+const latLng = z.object({ lat: z.number(), lng: z.number() });
+
 const viewSchema = z.object({
   status: z.enum(ORDER_STATUSES),
   orderType: z.enum(ORDER_TYPES),
@@ -55,6 +57,23 @@ const viewSchema = z.object({
       status: z.enum(['awaiting', 'paid', 'failed']).nullable(),
       paid: z.number(),
       refunded: z.number(),
+    })
+    .exactOptional(),
+  // Optional for views cached before the page showed the order's number, pins and "Order again".
+  details: z
+    .object({
+      orderNumber: z.string(),
+      outletId: z.string(),
+      pickupAddress: z.string().nullable(),
+      rejectionReason: z.string().nullable(),
+      pins: z.object({ outlet: latLng, dropoff: latLng }).nullable(),
+      reorder: z.array(
+        z.object({
+          itemId: z.string(),
+          qty: z.number(),
+          modifiers: z.array(z.object({ groupId: z.string(), optionId: z.string() })),
+        }),
+      ),
     })
     .exactOptional(),
 });

@@ -5,6 +5,7 @@ import type { OrderView } from '../../shared/order/orderDoc';
 import { isTerminal } from '../../shared/order/status';
 import type { OrderEvent } from '../../shared/order/events';
 import type { OutletWaiting, TrackDelivery, TrackView } from '../../shared/track';
+import { trackDetails } from './trackDetails';
 
 /** Events that are kitchen-side bookkeeping, not steps of the customer's order. */
 const HIDDEN_FROM_CUSTOMER: ReadonlySet<OrderEvent['type']> = new Set([
@@ -28,11 +29,12 @@ export interface TrackDriver {
  * phone but the outlet's, nothing the customer typed: the drop-off is its zone, not the address). The driver's position is there only while the order is on its way.
  */
 export function trackView(
-  { header, state }: OrderView,
+  order: OrderView,
   driver: TrackDriver | null,
   outletWaiting: OutletWaiting | null = null,
   deliveryCode: string | null = null,
 ): TrackView & TrackDelivery {
+  const { header, state } = order;
   const delivery = isDelivery(header) ? header : null;
   const onTheWay = state.status === 'picked_up';
   const position = onTheWay && driver?.position ? { lat: driver.position.lat, lng: driver.position.lng, at: driver.position.at } : null;
@@ -86,5 +88,6 @@ export function trackView(
       paid: state.payment.paid,
       refunded: state.payment.refunded,
     },
+    details: trackDetails(order),
   };
 }

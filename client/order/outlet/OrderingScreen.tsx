@@ -3,6 +3,7 @@ import type { OutletMenu } from '../api/catalogApi';
 import { CartJumpBar } from '../cart/CartJumpBar';
 import { CartPanel } from '../cart/CartPanel';
 import { useCartState, useCartStore } from '../cart/useCart';
+import { useReorder } from '../cart/useReorder';
 import { CheckoutForm } from '../checkout/CheckoutForm';
 import { ReviewPanel } from '../checkout/ReviewPanel';
 import { useCardOffered } from '../checkout/useCardOffered';
@@ -23,6 +24,7 @@ interface Props {
 export function OrderingScreen({ outletId, menu, table, navigate }: Props) {
   const store = useCartStore(outletId);
   const cart = useCartState(store);
+  const reorderLeft = useReorder(store, menu.items);
   const outletPin = useMemo(() => ({ lat: menu.outlet.lat, lng: menu.outlet.lng }), [menu.outlet.lat, menu.outlet.lng]);
   const cardOffered = useCardOffered();
   const checkout = useCheckout(store, cart, outletId, outletPin, navigate, cardOffered, menu.outlet);
@@ -42,6 +44,12 @@ export function OrderingScreen({ outletId, menu, table, navigate }: Props) {
     <>
       <OutletHeader menu={menu} />
       <main className="app-main ordering">
+        {reorderLeft > 0 ? (
+          <p className="banner banner--warn" role="status">
+            {reorderLeft === 1 ? 'One item' : `${reorderLeft} items`} from your last order can't be ordered now, so we left{' '}
+            {reorderLeft === 1 ? 'it' : 'them'} out of your cart.
+          </p>
+        ) : null}
         <MenuSection menu={menu} canOrder={menu.ordering.open} onAdd={(itemId, modifiers, qty) => store.add(itemId, modifiers, qty)} />
         <aside ref={side} className="ordering__side" aria-label="Cart and checkout">
           <CartPanel

@@ -78,6 +78,7 @@ describe('tracking projection: the driver part', () => {
     expect(Object.keys(api.body as object).sort()).toEqual([
       'currency',
       'deliveryCode',
+      'details',
       'driver',
       'driverPosition',
       'dropoffArea',

@@ -4,10 +4,13 @@ import { trackDocName } from '../../../shared/docNames';
 import type { TrackingToken } from '../../../shared/ids';
 import { CloseCode } from '../../../shared/protocol/closeCodes';
 import { readTrack } from '../../../shared/track';
-import { placeOrder } from '../support/api';
+import { orderNumber } from '../../../shared/order/orderNumber';
+import { PICKUP_ORDER, placeOrder } from '../support/api';
+import { appendAs } from '../support/drivers';
 import { errorOf, getJson } from '../support/http';
 import { MuxTestClient } from '../support/muxClient';
 import { DELIVERY } from '../support/refusals';
+import { eventually } from '../support/stockClient';
 import { useTestServer } from '../support/testServer';
 
 const tokenOf = (trackingUrl: string): TrackingToken => trackingUrl.split('/track/')[1] as TrackingToken;
@@ -76,5 +79,36 @@ describe('the drop-off on a tracking link', () => {
       for (const secret of ['Meera', 'Iyer', '98450', '77777', '4B', 'Residency', 'ring twice']) expect(json).not.toContain(secret);
     }
     viewer.close();
+  });
+});
+
+describe('the order’s details on a tracking link', () => {
+  const t = useTestServer();
+
+  it('name the order, pin the outlet and the drop-off, keep the ids to order again, and give the kitchen’s reason on a rejection', async () => {
+    const { orderId, trackingUrl } = await placeOrder(t.url, DELIVERY);
+    const viewer = await MuxTestClient.connect(t.url, null);
+    const doc = await viewer.open(trackDocName(tokenOf(trackingUrl)));
+    expect(readTrack(doc)?.details).toEqual({
+      orderNumber: orderNumber(orderId),
+      outletId: 'demo-outlet',
+      pickupAddress: null,
+      rejectionReason: null,
+      pins: { outlet: { lat: 12.9756, lng: 77.6066 }, dropoff: { lat: DELIVERY.address.lat, lng: DELIVERY.address.lng } },
+      reorder: DELIVERY.items,
+    });
+
+    await appendAs(t.url, t.outlet, orderId, { type: 'rejected', reason: 'Out of rice batter tonight' });
+    await eventually(() => readTrack(doc)?.status === 'rejected', 10_000, 'the rejection');
+    expect(readTrack(doc)?.details).toMatchObject({ rejectionReason: 'Out of rice batter tonight', pins: null });
+    const fetched = await getJson(`${t.url}/api/track/${tokenOf(trackingUrl)}`);
+    expect(fetched.body).toMatchObject({ details: { rejectionReason: 'Out of rice batter tonight' } });
+    viewer.close();
+  });
+
+  it('give a pickup order the outlet’s address to collect it from, and no pins', async () => {
+    const { trackingUrl } = await placeOrder(t.url, PICKUP_ORDER);
+    const fetched = await getJson(`${t.url}/api/track/${tokenOf(trackingUrl)}`);
+    expect(fetched.body).toMatchObject({ details: { pickupAddress: '12 MG Road, Bengaluru 560001', pins: null } });
   });
 });

@@ -47,6 +47,24 @@ describe('TrackCache', () => {
     expect(parseTrackView(VIEW)).not.toHaveProperty('driver');
   });
 
+  it('keeps the order’s details (number, pins, reorder lines) through a reload, and reads views cached before them', () => {
+    const storage = memoryStorage();
+    const detailed: TrackView = {
+      ...VIEW,
+      details: {
+        orderNumber: '#K7M3X',
+        outletId: 'demo-outlet',
+        pickupAddress: '12 MG Road',
+        rejectionReason: null,
+        pins: { outlet: { lat: 12.97, lng: 77.6 }, dropoff: { lat: 12.96, lng: 77.59 } },
+        reorder: [{ itemId: 'masala-dosa', qty: 2, modifiers: [{ groupId: 'chutney', optionId: 'mint' }] }],
+      },
+    };
+    new TrackCache(storage).write('tok', detailed, 42);
+    expect(new TrackCache(storage).read('tok')?.view).toEqual(detailed);
+    expect(parseTrackView(VIEW)).not.toHaveProperty('details');
+  });
+
   it('reads a receipt cached before tax settings as one without taxes', () => {
     const receipt = {
       lines: [{ name: 'Plain Dosa', qty: 2, unitPrice: 9000, modifiers: [], lineTotal: 18000 }],

@@ -51,6 +51,7 @@ describe('trackView', () => {
     expect(Object.keys(v).sort()).toEqual([
       'currency',
       'deliveryCode',
+      'details',
       'driver',
       'driverPosition',
       'dropoffArea',

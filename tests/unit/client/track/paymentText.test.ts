@@ -30,4 +30,12 @@ describe('the payment line of the tracking receipt', () => {
   it('says a card order still waiting is awaiting payment', () => {
     expect(paymentText(view('awaiting_payment', { method: 'card', status: 'awaiting', paid: 0, refunded: 0 }))).toBe('Awaiting payment');
   });
+
+  it('says a cash order is paid in cash once delivered, owed before, and owed nothing when it was declined', () => {
+    const cash: TrackPayment = { method: 'cash', status: null, paid: 0, refunded: 0 };
+    expect(paymentText(view('placed', cash))).toBe('Pay in cash');
+    expect(paymentText(view('delivered', cash))).toBe('Paid in cash');
+    expect(paymentText(view('rejected', cash))).toBe('Nothing to pay');
+    expect(paymentText(view('cancelled', cash))).toBe('Nothing to pay');
+  });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import type { OutletId } from '../../../shared/ids';
 import type { Actor } from '../../../shared/roles';
 import { useDevice, useDeviceSnapshot } from '../../common/device/DeviceContext';
@@ -18,8 +18,6 @@ import { useNow } from '../../common/ui/useNow';
 import { outletTime } from '../../common/time/outletTime';
 import { OutletTimeProvider } from '../../common/time/OutletTimeContext';
 import { AvailabilityScreen } from '../../common/availability/AvailabilityScreen';
-import { CashScreen } from '../cash/CashScreen';
-import { HistoryScreen } from '../history/HistoryScreen';
 import { OrdersScreen } from '../orders/OrdersScreen';
 import { acceptPrepMinutes } from '../orders/prepTime';
 import { PhoneOrderScreen } from '../phone/PhoneOrderScreen';
@@ -28,6 +26,16 @@ import { LateBanner } from '../ring/LateBanner';
 import { RingBanner } from '../ring/RingBanner';
 import { useRinger } from '../ring/useRinger';
 import { MuteToggle } from './MuteToggle';
+
+// Screens looked at now and then load after the board (the service worker precaches them for offline):
+// they kept the board's first load over its budget on a slow phone link.
+const HistoryScreen = lazy(() => import('../history/HistoryScreen').then((m) => ({ default: m.HistoryScreen })));
+const CashScreen = lazy(() => import('../cash/CashScreen').then((m) => ({ default: m.CashScreen })));
+const OPENING = (
+  <p className="empty" role="status">
+    Opening…
+  </p>
+);
 import { NavTabs } from './NavTabs';
 import { OutletStatusLine } from './OutletStatusLine';
 import { useOutletRoute } from './useOutletRoute';
@@ -119,8 +127,10 @@ export function OutletShell({ outletId, actor }: { readonly outletId: OutletId; 
           {route.screen === 'phone' ? (
             <PhoneOrderScreen outletId={outletId} catalog={catalog} phone={phone} editing={route.param} onDone={() => go('board')} />
           ) : null}
-          {route.screen === 'history' ? <HistoryScreen outletId={outletId} /> : null}
-          {route.screen === 'cash' ? <CashScreen outletId={outletId} /> : null}
+          <Suspense fallback={OPENING}>
+            {route.screen === 'history' ? <HistoryScreen outletId={outletId} /> : null}
+            {route.screen === 'cash' ? <CashScreen outletId={outletId} /> : null}
+          </Suspense>
         </main>
       </PrinterProvider>
     </OutletTimeProvider>

@@ -3,7 +3,6 @@ import { DispatchScreen } from '../screens/dispatch/DispatchScreen';
 import { LiveScreen } from '../screens/live/LiveScreen';
 import { OrderScreen } from '../screens/order/OrderScreen';
 import { PeopleScreen } from '../screens/people/PeopleScreen';
-import { PlatformScreen } from '../screens/platform/PlatformScreen';
 import type { ScreenId } from './adminRoute';
 import type { ScreenProps } from './screenProps';
 
@@ -29,7 +28,12 @@ export const ROUTE_TABLE: { readonly [S in ScreenId]: ScreenEntry } = {
   outlets: { label: 'Outlets & menus', inNav: true, key: 'o', Screen: lazy(() => import('../screens/outlets/OutletsScreen')) },
   people: { label: 'People', inNav: true, key: 'p', Screen: PeopleScreen },
   numbers: { label: 'Numbers', inNav: true, key: 'n', Screen: lazy(() => import('../screens/numbers/NumbersScreen')) },
-  platform: { label: 'Platform health', inNav: true, key: 'h', Screen: PlatformScreen },
+  platform: {
+    label: 'Platform health',
+    inNav: true,
+    key: 'h',
+    Screen: lazy(() => import('../screens/platform/PlatformScreen').then((m) => ({ default: m.PlatformScreen }))),
+  },
   webhooks: { label: 'Webhooks', inNav: true, key: 'w', Screen: lazy(() => import('../screens/webhooks/WebhooksScreen')) },
   order: { label: 'Order', inNav: false, key: null, Screen: OrderScreen },
 };

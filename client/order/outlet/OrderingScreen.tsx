@@ -10,6 +10,7 @@ import { useCheckout } from '../checkout/useCheckout';
 import { useZoneCheck } from '../checkout/useZoneCheck';
 import { MenuSection } from '../menu/MenuSection';
 import { OutletHeader } from './OutletHeader';
+import { orderEstimate } from './orderEstimate';
 import { useInView } from './useInView';
 
 interface Props {
@@ -31,6 +32,7 @@ export function OrderingScreen({ outletId, menu, table, navigate }: Props) {
   const zone = useZoneCheck(outletId, cart, pin);
   const side = useRef<HTMLElement>(null);
   const sideInView = useInView(side);
+  const estimate = menu.ordering.open ? orderEstimate(menu, cart.draft) : null;
 
   // A table's link chooses dine-in at that table; the customer can still change either.
   useEffect(() => {
@@ -40,7 +42,7 @@ export function OrderingScreen({ outletId, menu, table, navigate }: Props) {
   const reviewing = phase.kind === 'review' || phase.kind === 'placing';
   return (
     <>
-      <OutletHeader menu={menu} />
+      <OutletHeader menu={menu} estimate={estimate} />
       <main className="app-main ordering">
         <MenuSection menu={menu} canOrder={menu.ordering.open} onAdd={(itemId, modifiers, qty) => store.add(itemId, modifiers, qty)} />
         <aside ref={side} className="ordering__side" aria-label="Cart and checkout">
@@ -50,6 +52,7 @@ export function OrderingScreen({ outletId, menu, table, navigate }: Props) {
             currency={menu.outlet.currency}
             locked={reviewing}
             error={errors.cart}
+            estimate={estimate}
             onQty={(key, qty) => store.setQty(key, qty)}
             onRemove={(key) => store.remove(key)}
           />

@@ -121,3 +121,10 @@ export function preselectedPicks(item: MenuItem): ChosenModifier[] {
     return first ? [{ groupId: group.id, optionId: first.id }] : [];
   });
 }
+
+/** How many of each menu item the cart holds, whatever their choices: the "2 in cart" on the menu. */
+export function countsByItem(lines: readonly CartLine[]): ReadonlyMap<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of lines) counts.set(line.itemId, (counts.get(line.itemId) ?? 0) + line.qty);
+  return counts;
+}

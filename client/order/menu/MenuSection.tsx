@@ -1,18 +1,20 @@
 import { useState } from 'react';
 import type { MenuItem, OutletMenu } from '../api/catalogApi';
 import type { ChosenModifier } from '../cart/cartRules';
-import { price } from '../money';
 import { ItemDialog } from './ItemDialog';
+import { MenuItemCard } from './MenuItemCard';
 
 interface Props {
   readonly menu: OutletMenu;
   /** False while the outlet is closed or paused: the menu stays readable, nothing is addable. */
   readonly canOrder: boolean;
+  /** Units in the cart per item id. */
+  readonly inCart: ReadonlyMap<string, number>;
   readonly onAdd: (itemId: string, modifiers: readonly ChosenModifier[], qty: number) => void;
 }
 
 /** The menu by category; items that are out stay listed (customers look for them) but cannot be added. */
-export function MenuSection({ menu, canOrder, onAdd }: Props) {
+export function MenuSection({ menu, canOrder, inCart, onAdd }: Props) {
   const [choosing, setChoosing] = useState<MenuItem | null>(null);
   const currency = menu.outlet.currency;
   return (
@@ -27,27 +29,14 @@ export function MenuSection({ menu, canOrder, onAdd }: Props) {
             <ul className="menu__items">
               {items.map((item) => (
                 <li key={item.id}>
-                  <article className="card menu-item" aria-label={item.name} data-available={item.available}>
-                    {item.photo ? <img className="menu-item__photo" src={item.photo} alt="" loading="lazy" /> : null}
-                    <div className="menu-item__text">
-                      <h4>{item.name}</h4>
-                      {item.description ? <p className="muted">{item.description}</p> : null}
-                      <p className="menu-item__price">{price(item.price, currency)}</p>
-                    </div>
-                    {!item.available ? (
-                      <p className="menu-item__out">Not available right now</p>
-                    ) : canOrder ? (
-                      item.modifierGroups.length > 0 ? (
-                        <button type="button" className="button" onClick={() => setChoosing(item)}>
-                          Choose options
-                        </button>
-                      ) : (
-                        <button type="button" className="button" onClick={() => onAdd(item.id, [], 1)}>
-                          Add to cart
-                        </button>
-                      )
-                    ) : null}
-                  </article>
+                  <MenuItemCard
+                    item={item}
+                    currency={currency}
+                    canOrder={canOrder}
+                    inCart={inCart.get(item.id) ?? 0}
+                    onChoose={() => setChoosing(item)}
+                    onAdd={() => onAdd(item.id, [], 1)}
+                  />
                 </li>
               ))}
             </ul>

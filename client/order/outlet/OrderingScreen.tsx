@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { OutletMenu } from '../api/catalogApi';
 import { CartJumpBar } from '../cart/CartJumpBar';
 import { CartPanel } from '../cart/CartPanel';
+import { countsByItem } from '../cart/cartRules';
 import { useCartState, useCartStore } from '../cart/useCart';
 import { CheckoutForm } from '../checkout/CheckoutForm';
 import { ReviewPanel } from '../checkout/ReviewPanel';
@@ -32,6 +33,7 @@ export function OrderingScreen({ outletId, menu, table, navigate }: Props) {
   const zone = useZoneCheck(outletId, cart, pin);
   const side = useRef<HTMLElement>(null);
   const sideInView = useInView(side);
+  const inCart = useMemo(() => countsByItem(cart.lines), [cart.lines]);
   const estimate = menu.ordering.open ? orderEstimate(menu, cart.draft) : null;
 
   // A table's link chooses dine-in at that table; the customer can still change either.
@@ -44,7 +46,12 @@ export function OrderingScreen({ outletId, menu, table, navigate }: Props) {
     <>
       <OutletHeader menu={menu} estimate={estimate} />
       <main className="app-main ordering">
-        <MenuSection menu={menu} canOrder={menu.ordering.open} onAdd={(itemId, modifiers, qty) => store.add(itemId, modifiers, qty)} />
+        <MenuSection
+          menu={menu}
+          canOrder={menu.ordering.open}
+          inCart={inCart}
+          onAdd={(itemId, modifiers, qty) => store.add(itemId, modifiers, qty)}
+        />
         <aside ref={side} className="ordering__side" aria-label="Cart and checkout">
           <CartPanel
             cart={cart}

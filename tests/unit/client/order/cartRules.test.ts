@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MenuItem, ModifierGroup } from '../../../../client/order/api/catalogApi';
 import {
+  countsByItem,
   describeLine,
   groupRule,
   modifierProblems,
@@ -140,5 +141,19 @@ describe('choices the item dialog opens with', () => {
 
   it('leaves an optional single choice to the customer', () => {
     expect(preselectedPicks({ ...dosa, modifierGroups: [{ ...size, min: 0 }] })).toEqual([]);
+  });
+});
+
+describe('in-cart counts on the menu', () => {
+  it('adds up every line of an item, whatever its choices', () => {
+    const lines = [
+      { key: 'a', itemId: 'masala-dosa', qty: 2, modifiers: [{ groupId: 'size', optionId: 'regular' }] },
+      { key: 'b', itemId: 'masala-dosa', qty: 1, modifiers: [{ groupId: 'size', optionId: 'large' }] },
+      { key: 'c', itemId: 'filter-coffee', qty: 1, modifiers: [] },
+    ];
+    expect([...countsByItem(lines)]).toEqual([
+      ['masala-dosa', 3],
+      ['filter-coffee', 1],
+    ]);
   });
 });

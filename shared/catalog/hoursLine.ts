@@ -10,6 +10,11 @@ import { formatLocalTime, openState } from './openingHours';
 export function hoursLine(profile: Pick<OutletProfile, 'hours' | 'closures' | 'timezone'>, now: number): string {
   const open = openState(profile, now);
   if (!open.open) return open.reason;
+  // Round the clock needs no week-long search for a closing time (the slow part of nextClosingTime).
+  if (openAllDay(profile.hours) && !profile.closures.some((c) => c.until > now)) return 'Open now, 24 hours';
   const closes = nextClosingTime(profile, now);
   return closes === null ? 'Open now, 24 hours' : `Open now, until ${formatLocalTime(closes, profile.timezone, now)}`;
 }
+
+const openAllDay = (hours: OutletProfile['hours']): boolean =>
+  hours.every((day) => day.some(({ open, close }) => open === '00:00' && (close === '24:00' || close === '00:00')));

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { hoursLine } from '../../../shared/catalog/hoursLine';
 import type { OutletMenu } from '../api/catalogApi';
 
@@ -10,6 +11,8 @@ interface Props {
 /** Who the customer is ordering from, whether they take orders right now (in the server's words), until when, and how long it takes. */
 export function OutletHeader({ menu, estimate }: Props) {
   const { outlet, ordering, busyMinutes } = menu;
+  // Once per menu load, not on every keystroke in the checkout below: the line can take milliseconds to work out.
+  const hours = useMemo(() => hoursLine(outlet, Date.now()), [outlet]);
   return (
     <header className="app-header outlet-header">
       <div>
@@ -30,7 +33,7 @@ export function OutletHeader({ menu, estimate }: Props) {
         ) : (
           <span className="badge badge--closed">{ordering.code === 'outlet_paused' ? 'Paused' : 'Closed'}</span>
         )}
-        {!ordering.open ? <p className="error">{ordering.message}</p> : <p className="muted">{hoursLine(outlet, Date.now())}</p>}
+        {!ordering.open ? <p className="error">{ordering.message}</p> : <p className="muted">{hours}</p>}
         {estimate ? <p className="outlet-header__estimate">{estimate}</p> : null}
         {ordering.open && busyMinutes > 0 ? <p className="notice">Busy right now: orders take about {busyMinutes} min longer.</p> : null}
       </div>

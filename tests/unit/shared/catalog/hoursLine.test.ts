@@ -14,6 +14,16 @@ describe('hoursLine', () => {
 
   it('says an outlet open all week is open 24 hours', () => {
     expect(hoursLine({ ...lunchAndDinner, hours: every('00:00', '24:00') }, utc(1, 12))).toBe('Open now, 24 hours');
+    expect(hoursLine({ ...lunchAndDinner, hours: every('00:00', '00:00') }, utc(1, 12))).toBe('Open now, 24 hours');
+  });
+
+  it('says until when an outlet open round the clock closes for a coming closure', () => {
+    const closing: Hours = {
+      hours: every('00:00', '24:00'),
+      closures: [{ from: utc(1, 20), until: utc(2, 8), reason: '' }],
+      timezone: 'UTC',
+    };
+    expect(hoursLine(closing, utc(1, 12))).toMatch(/^Open now, until (0?8:00\s?pm|20:00)$/i);
   });
 
   it('says when a closed outlet opens next', () => {

@@ -16,7 +16,15 @@ export interface InboxEntry {
    * Outlet inboxes: the driver dispatch gave the order to, by first name as the tracking link shows them,
    * so the counter can tell drivers apart when receiving cash (outlets have no drivers list). Absent while none.
    */
-  readonly driver?: { readonly id: UserId; readonly firstName: string };
+  readonly driver?: {
+    readonly id: UserId;
+    readonly firstName: string;
+    /**
+     * When the driver should reach the outlet (server clock), from where their device last was when
+     * they were given the order, at courier speed; absent when no position was known.
+     */
+    readonly expectedAt?: number;
+  };
 }
 
 export const inboxMap = (doc: Y.Doc): Y.Map<InboxEntry> => doc.getMap<InboxEntry>(INBOX_MAP);
@@ -65,6 +73,12 @@ export interface Offer {
   readonly tripMeters: number;
   /** What to collect from the customer in cash, minor units; 0 when nothing. */
   readonly cashToCollect: number;
+  /**
+   * The delivery fee the customer pays for this order, minor units: the only money figure an order
+   * carries for the trip (driver pay is not modelled), shown as what it is. Absent in offers made
+   * before it was carried.
+   */
+  readonly deliveryFee?: number;
   readonly currency: string;
 }
 

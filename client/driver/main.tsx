@@ -9,8 +9,12 @@ import { registerServiceWorker } from '../common/pwa/registerServiceWorker';
 import { browserPush } from '../common/push/browserPush';
 import { DevicePush } from '../common/push/devicePush';
 import { PushProvider } from '../common/push/PushContext';
+import 'leaflet/dist/leaflet.css';
 import '../common/ui/theme.css';
 import './driver.css';
+import './job/job.css';
+import './shell/shell.css';
+import './offers/offers.css';
 import { DriverApp } from './DriverApp';
 
 const container = document.getElementById('root');

@@ -2,6 +2,7 @@ import { OutletListPage } from './outlet/OutletListPage';
 import { OutletPage } from './outlet/OutletPage';
 import { TableLinksPage } from './outlet/TableLinksPage';
 import { parseOrderRoute } from './route';
+import { YourOrdersPage } from './yourOrders/YourOrdersPage';
 
 /** A plain multi-page site: each route is a full page load, so links and the back button just work. */
 export function OrderApp() {
@@ -9,6 +10,8 @@ export function OrderApp() {
   switch (route.page) {
     case 'outlets':
       return <OutletListPage />;
+    case 'your-orders':
+      return <YourOrdersPage />;
     case 'tables':
       return <TableLinksPage outletId={route.outletId} />;
     case 'outlet':

@@ -2,7 +2,7 @@ import type { TrackView } from '../../shared/track';
 import { clockTime } from '../common/ui/clockTime';
 import { timelineSteps } from './timeline';
 
-const STATE_WORDS = { done: 'done', current: 'now', upcoming: 'not yet', stopped: 'stopped' } as const;
+const STATE_WORDS = { done: 'done', current: 'now', upcoming: 'not yet', stopped: 'stopped', skipped: 'skipped' } as const;
 
 /** Each step with its time; the ones still to come are there too, greyed, so the customer sees what is next. */
 export function Timeline({ view }: { readonly view: TrackView }) {

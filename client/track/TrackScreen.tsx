@@ -12,6 +12,8 @@ import type { Tracking } from './useTracking';
 
 /** "Notify me" and its model load after the page: the status a customer came for shows first, within the budget. */
 const TrackNotify = lazy(() => import('./notify/TrackNotify').then((m) => ({ default: m.TrackNotify })));
+/** Only a new order can be cancelled, so the cancel and its rules are loaded after the status too. */
+const CancelOrder = lazy(() => import('./cancel/CancelOrder').then((m) => ({ default: m.CancelOrder })));
 
 export const OFFLINE_TRACK_TEXT = 'Offline — showing the last known status';
 
@@ -63,6 +65,7 @@ export function TrackScreen({ tracking, token }: { readonly tracking: Tracking; 
               ) : null}
             </header>
             <Suspense fallback={null}>
+              <CancelOrder view={view} token={token} />
               <TrackNotify token={token} finished={isTerminal(view.status)} />
             </Suspense>
             <DeliveryCode view={view} />

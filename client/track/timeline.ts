@@ -1,7 +1,9 @@
 import type { OrderStatus, OrderType } from '../../shared/order/status';
+import { pickedUpEarly } from '../../shared/order/pickedUpEarly';
 import type { TrackView } from '../../shared/track';
 
-export type StepState = 'done' | 'current' | 'upcoming' | 'stopped';
+/** `skipped`: passed without ever happening (the driver took the bag before the kitchen marked it ready). */
+export type StepState = 'done' | 'current' | 'upcoming' | 'stopped' | 'skipped';
 
 export interface TimelineStep {
   readonly key: string;
@@ -66,10 +68,15 @@ const lastAt = (view: TrackView, types: readonly string[]): number | null => {
   return times.length > 0 ? Math.max(...times) : null;
 };
 
+/** Kitchen steps a driver can overtake by picking up early. */
+const KITCHEN_STEPS: readonly string[] = ['preparing', 'ready'];
+
 /**
  * The steps to show: each with its time when reached. A step skipped on the way (ready without
- * "preparing") counts as done without a time; an order that stopped (declined, cancelled,
- * failed) ends with that stop instead of the steps it will never reach.
+ * "preparing") counts as done without a time; but when the driver picked the order up before the
+ * kitchen marked it ready, the kitchen steps that never happened say so rather than claim to be done.
+ * An order that stopped (declined, cancelled, failed) ends with that stop instead of the steps it
+ * will never reach.
  */
 export function timelineSteps(view: TrackView, clock: (epochMs: number) => string): TimelineStep[] {
   const path = PATHS[view.orderType];
@@ -77,21 +84,39 @@ export function timelineSteps(view: TrackView, clock: (epochMs: number) => strin
   const statusIndex = path.findIndex((step) => step.statuses.includes(view.status));
   const reachedByEvents = path.reduce((last, step, i) => (lastAt(view, step.events) !== null ? i : last), -1);
   const reached = Math.max(statusIndex, stop ? reachedByEvents : statusIndex);
+  const early = view.orderType === 'delivery' && pickedUpEarly(view.timeline);
   const steps: TimelineStep[] = [];
   path.forEach((step, i) => {
     if (stop && i > reached) return;
     const at = i <= reached ? lastAt(view, step.events) : null;
-    const state: StepState = i < reached || (stop && i === reached) ? 'done' : i === reached ? 'current' : 'upcoming';
-    steps.push({
-      key: step.key,
-      label: step.label,
-      at,
-      state,
-      detail: step.key === 'accepted' && i <= reached ? acceptedDetail(view, at, clock) : null,
-    });
+    const passed = i < reached || (stop && i === reached);
+    const state: StepState =
+      passed && early && at === null && KITCHEN_STEPS.includes(step.key)
+        ? 'skipped'
+        : passed
+          ? 'done'
+          : i === reached
+            ? 'current'
+            : 'upcoming';
+    const detail = state === 'skipped' ? 'Not marked by the kitchen' : stepDetail(view, step.key, i <= reached, at, early, clock);
+    steps.push({ key: step.key, label: step.label, at, state, detail });
   });
   if (stop) steps.push({ key: view.status, label: stop, at: lastAt(view, [view.status]), state: 'stopped', detail: null });
   return steps;
+}
+
+function stepDetail(
+  view: TrackView,
+  key: string,
+  reached: boolean,
+  at: number | null,
+  early: boolean,
+  clock: (epochMs: number) => string,
+): string | null {
+  if (!reached) return null;
+  if (key === 'accepted') return acceptedDetail(view, at, clock);
+  if (key === 'picked_up' && early) return 'Picked up before the kitchen marked it ready';
+  return null;
 }
 
 function acceptedDetail(view: TrackView, acceptedAt: number | null, clock: (epochMs: number) => string): string | null {

@@ -44,6 +44,9 @@ export function formatLocalTime(at: number, timeZone: string, now: number): stri
   return format(timeZone, sameDay ? 'time' : 'dateTime').format(at);
 }
 
+/** `at` with its day, in the outlet's zone and the same clock as formatLocalTime ("Fri, 5 Dec, 03:30 pm"). */
+export const formatLocalDateTime = (at: number, timeZone: string): string => format(timeZone, 'dateTime').format(at);
+
 /** "opens at 11:00", "opens tomorrow at 11:00", "opens Monday at 11:00", or null when no day has hours. */
 function nextOpening(hours: OutletProfile['hours'], weekday: number, minutes: number): string | null {
   for (let d = 0; d <= 7; d++) {

@@ -36,6 +36,7 @@ export function buildOffer(header: DeliveryHeader, offer: { offeredAt: number; e
     distanceMeters: Math.round(offer.distanceMeters),
     tripMeters: Math.round(distanceMeters(pickup, dropoff)),
     cashToCollect: cashDue(header),
+    deliveryFee: header.totals.deliveryFee,
     currency: header.currency,
   };
 }

@@ -1,4 +1,6 @@
 import type * as Y from 'yjs';
+import { distanceMeters, type LatLng } from '../../shared/catalog/zones';
+import { tripMs } from '../../shared/dispatch/arrival';
 import type { OrderId, OutletId, UserId } from '../../shared/ids';
 import { inboxMap } from '../../shared/inbox';
 import { currentAssignment } from '../../shared/order/assignment';
@@ -64,15 +66,19 @@ export function orderProjections(
   const setOutletInbox = (outletId: OutletId, orderId: OrderId, placedAt: number): Promise<void> =>
     registry.withDoc({ kind: 'outletInbox', outletId }, (doc) => doc.change((y) => setInbox(y, orderId, placedAt)));
 
-  // Names the order's driver in the outlet's inbox entry (first name, as on the tracking link), or none.
-  const setOutletDriver = async (outletId: OutletId, orderId: OrderId, driverId: UserId | null): Promise<void> => {
-    const firstName = driverId ? (await trackDriver(driverId)).firstName : null;
+  // Names the order's driver in the outlet's inbox entry (first name, as on the tracking link), or none,
+  // with when they should reach the counter from where their device last was.
+  const setOutletDriver = async (outletId: OutletId, outlet: LatLng, orderId: OrderId, driverId: UserId | null): Promise<void> => {
+    const driver = driverId ? await trackDriver(driverId) : null;
+    const firstName = driver?.firstName ?? null;
+    const position = driver?.position ?? null;
+    const expected = position ? { expectedAt: position.at + tripMs(distanceMeters(position, outlet)) } : {};
     await registry.withDoc({ kind: 'outletInbox', outletId }, (doc) =>
       doc.change((y) => {
         const entry = inboxMap(y).get(orderId);
         if (!entry) return;
         const { driver: _gone, ...rest } = entry;
-        inboxMap(y).set(orderId, driverId && firstName ? { ...rest, driver: { id: driverId, firstName } } : rest);
+        inboxMap(y).set(orderId, driverId && firstName ? { ...rest, driver: { id: driverId, firstName, ...expected } } : rest);
       }),
     );
   };
@@ -110,7 +116,7 @@ export function orderProjections(
       if (row.driverId !== driverId) {
         if (row.driverId) run('driver inbox', setDriverInbox(row.driverId, row.id, null));
         if (driverId) run('driver inbox', setDriverInbox(driverId, row.id, view.header.createdAt));
-        run('outlet inbox driver', setOutletDriver(view.header.outletId, row.id, driverId));
+        run('outlet inbox driver', setOutletDriver(view.header.outletId, view.header.outlet, row.id, driverId));
         for (const subscriber of [...doc.subscribers]) {
           const actor = subscriber.actor;
           if (actor?.role === 'driver' && actor.id !== driverId) {

@@ -55,6 +55,7 @@ import { Refunds } from '../payments/refunds';
 import { securityHeaders } from './securityHeaders';
 import { staticRoutes } from './static';
 import { trackRoutes } from './track';
+import { trackCancelRoutes } from './trackCancel';
 import { trackPushRoutes } from './trackPush';
 
 /** The server's parts the HTTP routes read; app.ts builds them once. */
@@ -136,6 +137,7 @@ export function mountRoutes(p: RouteParts): Hono {
   app.route('/api/orders', proofRoutes({ tokens, orders, proofs: p.proofs, clock }));
   app.route('/api/track', trackRoutes(orders, registry, trackLookups));
   app.route('/api/track', trackPushRoutes(orders, p.pushTokens, trackLookups));
+  app.route('/api/track', trackCancelRoutes({ orders, registry, lookups: trackLookups, clock }));
   app.route('/api/devices', deviceRoutes(tokens, p.pushTokens));
   app.route('/api/sync', pullRoutes({ tokens, registry, orders, trackLookups }));
   app.route(

@@ -213,3 +213,41 @@ test('"Use my location" puts the pin where the phone is, the map follows it, and
     customer.getByText('Your address mentions Central Bengaluru, but the pin is in Outer ring. Is the pin on your door?'),
   ).toBeVisible();
 });
+
+test('"Your orders" lists the order this phone placed, and its tracking page cancels it while the kitchen has not accepted', async () => {
+  const { server, browser } = env();
+  const customer = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await customer.goto(`${server.url}/order/demo-outlet`);
+  await customer.getByRole('article', { name: 'Filter Coffee' }).getByRole('button', { name: 'Add to cart' }).click();
+  await customer.getByRole('radio', { name: 'Pickup' }).check();
+  await fillCustomer(customer, CUSTOMER);
+  await customer.getByRole('button', { name: 'Review order' }).click();
+  await customer.getByRole('region', { name: 'Review your order' }).getByRole('button', { name: 'Place order' }).click();
+  await customer.waitForURL(/\/track\//);
+  const trackingUrl = customer.url();
+
+  // From the ordering page's header: the order, its outlet, total and status, opening its tracking link.
+  await customer.goto(`${server.url}/order/demo-outlet`);
+  await customer.getByRole('link', { name: 'Your orders' }).click();
+  const row = customer.getByRole('list', { name: 'Orders placed from this device' }).getByRole('link');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Dabba Demo Kitchen');
+  await expect(row).toContainText(/#[A-Z0-9]{5}/);
+  await expect(row).toContainText('₹50.00');
+  await expect(row).toContainText('Waiting for the restaurant');
+  await row.click();
+  await customer.waitForURL(trackingUrl);
+
+  // Asked once more before it happens; then the page says it is cancelled.
+  await customer.getByRole('button', { name: 'Cancel order' }).click();
+  await expect(customer.getByRole('group', { name: /Cancel this order\?/ })).toBeVisible();
+  await customer.getByRole('button', { name: 'Yes, cancel order' }).click();
+  await expect(customer.getByText('You cancelled this order.', { exact: false })).toBeVisible();
+  await expect(customer.getByRole('heading', { level: 1, name: /cancelled/i })).toBeVisible();
+  await expect(customer.getByRole('button', { name: 'Cancel order' })).toHaveCount(0);
+
+  // From the restaurant list too, now with the status it ended in.
+  await customer.goto(`${server.url}/order/`);
+  await customer.getByRole('link', { name: 'Your orders' }).click();
+  await expect(row).toContainText('Cancelled');
+});

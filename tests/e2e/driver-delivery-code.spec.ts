@@ -1,6 +1,6 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { loginAs, openTrackingPhone, placeDeliveryOrder } from './support/deliveryOrder';
-import { goOnShift, offerCard, openDriverPhone, pickUpEverything } from './support/driverPage';
+import { boxOf, goOnShift, offerCard, openDriverPhone, pickUpEverything } from './support/driverPage';
 import { freshServerPerTest } from './support/freshServer';
 import { serverOrderEvents } from './support/orderDoc';
 import { openOutletTablet, orderCard } from './support/outletPage';
@@ -8,12 +8,6 @@ import { openOutletTablet, orderCard } from './support/outletPage';
 const CUSTOMER = 'Kavya Codewise';
 
 const env = freshServerPerTest();
-
-async function boxOf(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error('not on screen');
-  return box;
-}
 
 test('the customer’s tracking page shows the delivery code; the driver’s wrong code is refused with the tries left, and the right one, typed offline, delivers once the phone is back online', async () => {
   const testInfo = test.info();
@@ -32,7 +26,7 @@ test('the customer’s tracking page shows the delivery code; the driver’s wro
   const tablet = await openOutletTablet(browser, server.url);
   await orderCard(tablet, CUSTOMER).getByRole('button', { name: 'Accept' }).click();
   await offerCard(driver).getByRole('button', { name: 'Accept' }).click();
-  await pickUpEverything(driver);
+  await pickUpEverything(driver, { early: true });
   await expect(driver.getByRole('heading', { name: `Deliver to ${CUSTOMER}` })).toBeVisible();
   // The driver's phone never shows the code.
   await expect(driver.locator('body')).not.toContainText(code);

@@ -1,6 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { loginAs } from './support/deliveryOrder';
-import { DOORSTEP_JPEG, driverDot, goOnShift, offerCard, openDriverPhone, pickUpEverything, tones } from './support/driverPage';
+import {
+  DOORSTEP_JPEG,
+  driverDot,
+  goOnShift,
+  NEAR_OUTLET,
+  offerCard,
+  openDriverPhone,
+  pickUpEverything,
+  tones,
+} from './support/driverPage';
 import { freshServerPerTest } from './support/freshServer';
 import { addMasalaDosa, blockMapTiles, dragPin, fillCustomer } from './support/orderPage';
 import { fetchProof, serverOrderEvents } from './support/orderDoc';
@@ -52,6 +61,14 @@ test('a customer orders, the outlet accepts, the offer rings on the on-shift dri
   await expect(offer).toContainText('Residency Road');
   await expect(offer.getByText('Cash to collect')).toBeVisible();
   await expect(offer).toContainText('₹280.00');
+  // The pay there is (the customer's delivery fee, named so), the distance from the phone's own fix, a map of the trip.
+  await expect(offer).toContainText(/Delivery fee\s*₹40\.00 charged to the customer/);
+  await expect(offer).toContainText(/To pickup\s*60 m/);
+  await expect(offer.getByRole('img', { name: /^Map: pickup at Dabba Demo Kitchen, drop-off in .*Residency Road/ })).toBeVisible();
+  await expect(offer.locator('.offer-map__pickup')).toBeVisible();
+  await expect(offer.locator('.offer-map__dropoff')).toBeVisible();
+  await expect(offer.getByRole('button', { name: 'Accept' })).toBeInViewport({ ratio: 1 });
+  await driver.screenshot({ path: test.info().outputPath('driver-offer.png') });
   await expect(offer.getByRole('timer')).toHaveText(/^[01]:\d\d$/);
   const orderId = await offer.getAttribute('data-order-id');
   expect(orderId).toBeTruthy();
@@ -69,17 +86,36 @@ test('a customer orders, the outlet accepts, the offer rings on the on-shift dri
   await expect(tracking.getByRole('heading', { name: 'Ravi will bring your order' })).toBeVisible();
   await expect(tracking.getByText(/^Arriving around \d{1,2}:\d{2}/)).toBeVisible();
 
-  // At the counter: every item into the bag, then Picked up.
-  await driver.getByRole('button', { name: 'Picked up' }).click();
+  // At the counter: the driver asks for the order by number and name; every item into the bag, then Picked up.
+  await expect(driver.getByText(/^Order #[34679ACDEFHJKMNPQRTUVWXY]{5} for Kavya Doorstep$/)).toBeVisible();
+  await driver.getByRole('button', { name: 'Picked up', exact: true }).click();
   await expect(driver.getByText('Tick each item as it goes into the bag first.')).toBeVisible();
-  await pickUpEverything(driver);
+  // The kitchen only accepted it: the app asks before the driver takes it early; "Not yet" changes nothing.
+  const bag = driver.getByRole('group', { name: 'Check the items into the bag' });
+  for (const item of await bag.getByRole('checkbox').all()) await item.check();
+  await driver.getByRole('button', { name: 'Picked up', exact: true }).click();
+  const early = driver.getByRole('alertdialog', { name: 'The kitchen hasn’t marked this ready. Picked up anyway?' });
+  await expect(early).toBeVisible();
+  await expect(early.getByRole('button', { name: 'Picked up anyway' })).toBeInViewport({ ratio: 1 });
+  await driver.screenshot({ path: test.info().outputPath('driver-pickup-early.png') });
+  await early.getByRole('button', { name: 'Not yet' }).click();
+  await expect(early).toHaveCount(0);
+  await pickUpEverything(driver, { early: true });
   await expect(driver.getByRole('heading', { name: `Deliver to ${CUSTOMER}` })).toBeVisible();
   await expect(driver.getByRole('link', { name: 'Call customer' })).toHaveAttribute('href', 'tel:+919845012345');
   await expect(driver.getByRole('link', { name: 'Navigate to drop-off', exact: true })).toHaveAttribute('href', /^geo:/);
 
+  // An emulated position keeps the time it was set at, which by now may be a minute old: the driver
+  // steps out to the bike and the phone measures again.
+  await phone.setGeolocation(NEAR_OUTLET);
+
   // The tracking page shows the driver on the way, with a dot where the phone is.
   await expect(tracking.getByRole('heading', { level: 1, name: 'Picked up — on the way' })).toBeVisible();
   await expect(tracking.getByRole('heading', { name: 'Ravi is on the way' })).toBeVisible();
+  // Honest about the kitchen: Ready never happened, and the pickup says it came first.
+  const progress = tracking.getByRole('list', { name: 'Order progress' });
+  await expect(progress.locator('.timeline__step--skipped')).toHaveCount(2);
+  await expect(progress).toContainText('Picked up before the kitchen marked it ready');
   await expect(driverDot(tracking)).toBeVisible();
   await expect(tracking.getByText('Location updated just now')).toBeVisible();
   const before = await driverDot(tracking).boundingBox();
@@ -99,8 +135,13 @@ test('a customer orders, the outlet accepts, the offer rings on the on-shift dri
 
   // At the door: a photo and the cash, then delivered.
   await driver.getByRole('button', { name: 'Delivered' }).click();
+  await driver.getByRole('button', { name: 'Confirm delivered' }).click();
+  const askForProof = driver.getByRole('alert').filter({ hasText: 'take a photo at the door' });
+  await expect(askForProof).toBeVisible();
   await driver.getByLabel('Take photo').setInputFiles(DOORSTEP_JPEG);
   await expect(driver.getByRole('img', { name: 'The doorstep photo you took' })).toBeVisible();
+  // The photo is there now: the request for one goes.
+  await expect(askForProof).toHaveCount(0);
   await driver.getByRole('button', { name: 'Confirm delivered' }).click();
   await expect(driver.getByText(/^Collect ₹280\.00 in cash first/)).toBeVisible();
   await driver.getByLabel('I collected ₹280.00 in cash').check();

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { loginAs, placeDeliveryOrder } from './support/deliveryOrder';
-import { DOORSTEP_JPEG, goOnShift, offerCard, openDriverPhone, pickUpEverything } from './support/driverPage';
+import { boxOf, DOORSTEP_JPEG, goOnShift, offerCard, openDriverPhone, pickUpEverything } from './support/driverPage';
 import { freshServerPerTest } from './support/freshServer';
 import { fetchProof, serverOrderEvents } from './support/orderDoc';
 import { orderCard, signInAsOutlet } from './support/outletPage';
@@ -28,7 +28,7 @@ test('a driver who loses the network after pickup delivers with a photo offline,
 
   // Online: accept the offer and pick the order up.
   await offerCard(driver).getByRole('button', { name: 'Accept' }).click();
-  await pickUpEverything(driver);
+  await pickUpEverything(driver, { early: true });
   await expect(driver.getByRole('heading', { name: `Deliver to ${CUSTOMER}` })).toBeVisible();
   await expect(driver.getByText('synced', { exact: true })).toBeVisible();
   await expect(tracking.getByRole('heading', { level: 1, name: 'Picked up — on the way' })).toBeVisible();
@@ -53,6 +53,25 @@ test('a driver who loses the network after pickup delivers with a photo offline,
   await expect(driver.getByRole('list', { name: 'Proof of delivery' })).toContainText('Photo waiting to upload');
   await expect(waiting).toContainText('1 job update');
   await expect(waiting).toContainText('1 photo');
+
+  // Signing out now would strand them, so the app asks; the question gets a row of its own under the name.
+  await driver.getByRole('button', { name: 'Sign out' }).click();
+  const signOut = driver.getByRole('alertdialog');
+  await expect(signOut).toContainText('saved only on this device');
+  const title = await boxOf(driver.getByRole('heading', { level: 1 }));
+  for (const control of [
+    signOut,
+    signOut.getByRole('button', { name: 'Sign out anyway' }),
+    signOut.getByRole('button', { name: 'Stay signed in' }),
+  ]) {
+    const box = await boxOf(control);
+    expect(box.y).toBeGreaterThanOrEqual(title.y + title.height);
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+  }
+  await driver.screenshot({ path: test.info().outputPath('driver-sign-out-confirm.png') });
+  await signOut.getByRole('button', { name: 'Stay signed in' }).click();
+  await expect(signOut).toHaveCount(0);
 
   // Still offline, the app reloads from the service worker with everything it had.
   await driver.waitForTimeout(2_000);

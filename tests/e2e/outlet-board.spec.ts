@@ -53,6 +53,25 @@ test('a new order rings and shows at once; staff accept, then with the server do
     await expect(page.getByRole('region', { name: 'Accepted' }).getByRole('article', { name: CUSTOMER })).toBeVisible();
     await expect(card.getByText('synced', { exact: true })).toBeVisible();
 
+    // The dosa ran out: 86 it from the card, confirm, and the Undo is right there.
+    await card.getByRole('button', { name: '86 an item' }).click();
+    const eightySix = card.getByRole('region', { name: 'Mark an item unavailable' });
+    await eightySix.getByRole('button', { name: '86 Plain Dosa' }).click();
+    await eightySix.getByRole('button', { name: 'Mark Plain Dosa unavailable' }).click();
+    await expect(eightySix.getByRole('status')).toHaveText('Plain Dosa is unavailable for new orders.');
+    await eightySix.getByRole('button', { name: 'Undo' }).click();
+    await expect(eightySix.getByRole('button', { name: '86 Plain Dosa' })).toBeVisible();
+    await eightySix.getByRole('button', { name: '86 Plain Dosa' }).click();
+    await eightySix.getByRole('button', { name: 'Mark Plain Dosa unavailable' }).click();
+    await eightySix.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('link', { name: 'Availability' }).click();
+    await expect(page.getByText('Unavailable until turned back on')).toBeVisible();
+    await page.getByRole('link', { name: 'Orders' }).click();
+    await card.getByRole('button', { name: '86 an item' }).click();
+    await eightySix.getByRole('button', { name: 'Make Plain Dosa available again' }).click();
+    await expect(eightySix.getByRole('button', { name: '86 Plain Dosa' })).toBeVisible();
+    await card.getByRole('button', { name: '86 an item' }).click();
+
     // The network goes: the kitchen keeps working on the order it has.
     await server.stop();
     await expect(page.getByText(OFFLINE_BANNER)).toBeVisible();
@@ -102,6 +121,16 @@ test('a new order rings and shows at once; staff accept, then with the server do
     await server.start();
     await expect(onlineBanner(page)).toBeVisible({ timeout: 45_000 });
     await expect(orderCard(page, CUSTOMER).getByText('synced', { exact: true })).toBeVisible({ timeout: 30_000 });
+
+    // History opens the whole order: its items and every step, on the outlet's clock.
+    await page.getByRole('link', { name: 'History' }).click();
+    await page.getByRole('button', { name: new RegExp(`^Open order #[3-9A-Z]{5} for ${CUSTOMER}$`) }).click();
+    const detail = page.getByRole('region', { name: new RegExp(`^Order #[3-9A-Z]{5} — ${CUSTOMER}$`) });
+    await expect(detail.getByRole('list', { name: 'Items' })).toContainText('2 × Plain Dosa');
+    await expect(detail.getByRole('listitem').filter({ hasText: 'Accepted, ready in 15 min' })).toContainText(/\d{1,2}:\d{2} [ap]m/);
+    await expect(detail.getByRole('listitem').filter({ hasText: /Ready$/ })).toHaveCount(1);
+    await detail.getByRole('button', { name: 'Back to history' }).click();
+    await page.getByRole('link', { name: 'Orders' }).click();
 
     const browser = await chromium.launch(chromiumLaunchOptions);
     try {

@@ -15,7 +15,12 @@ test('staff take a phone order with the server down; it waits on the board and b
 
     // The caller wants a pickup: two masala dosas with coconut chutney, and a coffee.
     await page.getByRole('link', { name: 'Phone order' }).click();
-    await page.getByRole('radio', { name: 'Pickup' }).check();
+    // Order types are big chips in the app's colours, still real radios.
+    const pickup = page.getByRole('radio', { name: 'Pickup' });
+    expect(await pickup.evaluate((el) => getComputedStyle(el).appearance)).toBe('none');
+    expect((await page.locator('label', { has: pickup }).boundingBox())?.height).toBeGreaterThanOrEqual(44);
+    await pickup.check();
+    await expect(page.locator('label', { has: pickup })).toHaveCSS('font-weight', '700');
     await page.getByLabel('Customer name').fill(CALLER);
     await page.getByLabel('Phone number').fill('+91 98450 22222');
     await page.getByRole('button', { name: /^Add Masala Dosa/ }).click();

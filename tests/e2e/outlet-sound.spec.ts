@@ -30,7 +30,7 @@ function blockSoundUntilTapped(): void {
 }
 const tones = (page: Page): Promise<number> => page.evaluate(() => (window as Window & { dabbaTones?: number }).dabbaTones ?? 0);
 
-test('when the browser blocks sound the tablet says so until tapped; mute silences the ring, acknowledge ends it', async () => {
+test('when the browser blocks sound the tablet says so until tapped; mute silences the ring, acknowledge ends it; a late order escalates', async () => {
   await withServerAndTablet(async (server, device) => {
     let page = await device.open(blockSoundUntilTapped);
     await device.signIn(page);
@@ -65,5 +65,28 @@ test('when the browser blocks sound the tablet says so until tapped; mute silenc
     await page.getByRole('button', { name: 'Acknowledge' }).click();
     await expect(alert).toHaveAttribute('data-ringing', 'false');
     await expect(orderCard(page, 'Quiet Customer').getByText(/Status: New/)).toBeVisible();
+
+    // Accepted for 5 minutes and then forgotten: past its promise a banner names it and a tone sounds, muted by Mute.
+    const card = orderCard(page, 'Quiet Customer');
+    await card.getByLabel('Prep time').selectOption('5');
+    await card.getByRole('button', { name: 'Accept' }).click();
+    await expect(card.getByText(/Status: Accepted/)).toBeVisible();
+    const late = page.getByRole('region', { name: 'Late orders' });
+    await expect(late).toBeHidden();
+    await page.clock.setFixedTime(Date.now() + 7 * 60_000);
+    const beforeLate = await tones(page);
+    await mute.click();
+    await expect(mute).toHaveAttribute('aria-pressed', 'false');
+    await expect(late.getByRole('status')).toHaveText(/^Late: #[3-9A-Z]{5} [23] min \(Quiet Customer\)$/);
+    await expect(late).toHaveAttribute('data-sounding', 'true');
+    await expect.poll(() => tones(page)).toBeGreaterThanOrEqual(beforeLate + 3);
+    await mute.click();
+    await expect(late).toHaveAttribute('data-sounding', 'false');
+    await expect(late).toContainText('sound muted');
+    // "Got it" quiets this tablet; the banner stays while the order is late.
+    await mute.click();
+    await late.getByRole('button', { name: 'Got it' }).click();
+    await expect(late).toHaveAttribute('data-sounding', 'false');
+    await expect(late).toBeVisible();
   });
 });

@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import type { AdminDevice } from './adminDevice';
 import type { RosterSnapshot } from './drivers/driverRoster';
-import type { NameOf } from './orders/eventWords';
+import type { NameOf } from '../../common/orders/eventWords';
 import type { LiveFilter } from './orders/liveFilter';
 import type { HeldOrder } from './orders/orderBook';
 import type { OutletEntry } from './outlets/outletDirectory';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { busyMinutes, type Catalog } from '../../../shared/catalog/outletDoc';
 import type { CommandOutcome } from '../commands/commandOutcome';
-import { clockTime } from '../ui/clockTime';
+import { outletTime } from '../time/outletTime';
 import { BUSY_CHOICES, closingOrEndOfDay, untilOf, type UntilChoice } from './untilChoices';
 import { UntilPicker } from './UntilPicker';
 
@@ -35,7 +35,7 @@ export function BusyControl({
       {current > 0 && catalog.busy ? (
         <>
           <p className="panel__state panel__state--warn" role="status">
-            Busy: +{current} min on every order until {clockTime(catalog.busy.until)}
+            Busy: +{current} min on every order until {outletTime(catalog.profile.timezone).time(catalog.busy.until)}
           </p>
           <button type="button" className="button button--primary" onClick={() => show(onEnd())}>
             End busy mode

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { isAvailable, type Catalog } from '../../../shared/catalog/outletDoc';
 import type { CommandOutcome } from '../commands/commandOutcome';
-import { clockTime } from '../ui/clockTime';
+import { outletTime } from '../time/outletTime';
 import { ITEM_CHOICES, untilOf, type UntilChoice } from './untilChoices';
 import { UntilPicker } from './UntilPicker';
 
 function stateText(catalog: Catalog, id: string, now: number): string {
   if (isAvailable(catalog, id, now)) return 'Available';
   const until = catalog.availability.get(id)?.until;
-  return until === undefined ? 'Unavailable until turned back on' : `Unavailable until ${clockTime(until)}`;
+  return until === undefined ? 'Unavailable until turned back on' : `Unavailable until ${outletTime(catalog.profile.timezone).time(until)}`;
 }
 
 function Toggle({

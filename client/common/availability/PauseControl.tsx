@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Catalog } from '../../../shared/catalog/outletDoc';
 import type { CommandOutcome } from '../commands/commandOutcome';
-import { clockTime } from '../ui/clockTime';
+import { outletTime } from '../time/outletTime';
 import { PAUSE_CHOICES, untilOf, type UntilChoice } from './untilChoices';
 import { UntilPicker } from './UntilPicker';
 
@@ -32,7 +32,7 @@ export function PauseControl({
       {active ? (
         <>
           <p className="panel__state panel__state--bad" role="status">
-            Paused {paused.until === null ? 'until someone resumes' : `until ${clockTime(paused.until)}`}
+            Paused {paused.until === null ? 'until someone resumes' : `until ${outletTime(catalog.profile.timezone).time(paused.until)}`}
             {paused.reason ? ` — ${paused.reason}` : ''}
           </p>
           <button type="button" className="button button--primary" onClick={() => show(onResume())}>

@@ -40,6 +40,13 @@ export function DeliverForm({ orderId, view, onFail, cashDue, currency, onCancel
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const coded = view.header.deliveryCode !== undefined;
+  // An error asked for proof or the cash: once the driver adds some, it is no longer true.
+  const changed =
+    <T,>(set: (value: T) => void) =>
+    (value: T): void => {
+      set(value);
+      setError(null);
+    };
 
   const confirm = async (): Promise<void> => {
     if (cash && collected === null) {
@@ -57,9 +64,9 @@ export function DeliverForm({ orderId, view, onFail, cashDue, currency, onCancel
   return (
     <section className="card step deliver" aria-labelledby="deliver-title">
       <h2 id="deliver-title">Proof of delivery</h2>
-      <PhotoInput photo={photo} onPhoto={setPhoto} />
+      <PhotoInput photo={photo} onPhoto={changed(setPhoto)} />
       {signing ? (
-        <SignaturePad onSigned={setSignature} />
+        <SignaturePad onSigned={changed(setSignature)} />
       ) : (
         <button type="button" className="button button--quiet" onClick={() => setSigning(true)}>
           Add a signature
@@ -75,7 +82,7 @@ export function DeliverForm({ orderId, view, onFail, cashDue, currency, onCancel
       )}
       {cashDue > 0 ? (
         <label className="checklist__item checklist__item--cash">
-          <input type="checkbox" checked={cash} onChange={(e) => setCash(e.target.checked)} />
+          <input type="checkbox" checked={cash} onChange={(e) => changed(setCash)(e.target.checked)} />
           <span>I collected {formatMoney(cashDue, currency)} in cash</span>
         </label>
       ) : null}

@@ -1,9 +1,13 @@
 import { telUri } from '../../common/ui/telUri';
-import { geoUri, mapsUrl, type Destination } from './navigation';
+import { mapsPlatform, mapsUrl, navigateUrl, type Destination } from './navigation';
+
+/** Read once: the phone does not change while the app runs. */
+const PLATFORM = typeof navigator === 'undefined' ? 'other' : mapsPlatform(navigator.userAgent, navigator.maxTouchPoints);
 
 /**
- * Where to go and whom to call, as big links: `geo:` for the phone's navigation app, a web map
- * for phones without one, and the phone number.
+ * Where to go and whom to call, as big links: the phone's navigation app (Apple Maps on an iPhone,
+ * `geo:` on Android, Google Maps elsewhere), a web map beside it where that is a different thing,
+ * and the phone number.
  */
 export function PlaceLinks({
   place,
@@ -16,20 +20,19 @@ export function PlaceLinks({
   readonly callLabel: string;
   readonly phone: string;
 }) {
+  const navigate = navigateUrl(place, PLATFORM);
+  const web = mapsUrl(place);
   return (
     <div className="place-links">
-      <a className="button button--big" href={geoUri(place)}>
+      {/* On a phone the OS hands the link to its maps app; elsewhere a new tab keeps the job open. */}
+      <a className="button button--big" href={navigate} {...(PLATFORM === 'other' ? { target: '_blank', rel: 'noreferrer' } : {})}>
         {navigateLabel}
       </a>
-      <a
-        className="button button--quiet"
-        href={mapsUrl(place)}
-        target="_blank"
-        rel="noreferrer"
-        aria-label={`${navigateLabel} on a web map`}
-      >
-        Web map
-      </a>
+      {web !== navigate ? (
+        <a className="button button--quiet" href={web} target="_blank" rel="noreferrer" aria-label={`${navigateLabel} on a web map`}>
+          Web map
+        </a>
+      ) : null}
       {phone ? (
         <a className="button button--big" href={telUri(phone)}>
           {callLabel}

@@ -1,3 +1,4 @@
+import type { LatLng } from '../../../shared/catalog/zones';
 import type { OrderId, UserId } from '../../../shared/ids';
 import { NETWORK_ERROR_CODE, type ApiResult } from '../../common/api/http';
 import { done, refuse, type CommandOutcome } from '../../common/commands/commandOutcome';
@@ -27,6 +28,8 @@ export interface DriverSnapshot {
   readonly name: string | null;
   readonly shift: ShiftView;
   readonly location: LocationStatus;
+  /** Where this phone last measured itself while sharing; null before its first fix (or after sharing stopped). */
+  readonly position: LatLng | null;
   /** Server clock minus device clock, from the last answer with a Date header; null before one. */
   readonly clockOffsetMs: number | null;
 }
@@ -34,7 +37,7 @@ export interface DriverSnapshot {
 /** How long signing out waits to tell the server the driver is off shift. */
 const SIGN_OUT_WAIT_MS = 3_000;
 const OFF: ShiftView = { onShift: false, pending: false, refusal: null };
-const IDLE: DriverSnapshot = { driverId: null, name: null, shift: OFF, location: { state: 'off' }, clockOffsetMs: null };
+const IDLE: DriverSnapshot = { driverId: null, name: null, shift: OFF, location: { state: 'off' }, position: null, clockOffsetMs: null };
 
 interface Running {
   readonly session: Session;
@@ -160,8 +163,10 @@ export class DriverDevice {
     const proofLoop = new RetryLoop({ name: 'proof uploads', pass: () => uploadProofs({ db, driverId, api }) });
     const tracker = new LocationTracker({
       geolocation: typeof navigator !== 'undefined' && 'geolocation' in navigator ? navigator.geolocation : null,
-      onStatus: (location) => this.update({ location }),
+      // A position from before sharing stopped may be far from here by the time it starts again.
+      onStatus: (location) => this.update(location.state === 'off' ? { location, position: null } : { location }),
       onFix: (fix) => {
+        this.update({ position: { lat: fix.lat, lng: fix.lng } });
         void bufferLocation(db, { driverId, ...fix }).then(() => trailLoop.kick());
       },
     });

@@ -6,6 +6,9 @@ import { countdownText, secondsLeft } from '../../common/dispatch/offerCountdown
 import { useDriverCommands } from '../model/useDriverCommands';
 import { useNow } from '../../common/ui/useNow';
 import { distanceText } from '../../common/ui/distanceText';
+import { useDriverSnapshot } from '../model/DriverContext';
+import { pickupDistanceText } from '../model/offers/pickupDistance';
+import { OfferMap } from './OfferMap';
 
 interface Props {
   readonly offer: LiveOffer;
@@ -14,12 +17,13 @@ interface Props {
 }
 
 /**
- * One offer: everything needed to decide (where from, roughly where to, how far, the cash to
- * carry) and how long is left. Accept and Decline are answered by the server at once, so they need
+ * One offer: everything needed to decide (where from, roughly where to on a small map, how far, the
+ * money involved, the cash to carry) and how long is left. Accept and Decline are answered by the server at once, so they need
  * the network; offline the card says so instead of pretending.
  */
 export function OfferCard({ offer, online, onAccepted }: Props) {
   const { accept, decline } = useDriverCommands();
+  const { position, location } = useDriverSnapshot();
   const now = useNow(1_000);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -43,6 +47,7 @@ export function OfferCard({ offer, online, onAccepted }: Props) {
           {left > 0 ? countdownText(left) : 'Ended'}
         </p>
       </div>
+      <OfferMap pickup={offer.pickup} dropoff={offer.dropoff} pickupName={offer.outletName} dropoffArea={offer.dropoffArea} />
       <dl className="offer__facts">
         <div>
           <dt>Pickup</dt>
@@ -56,12 +61,21 @@ export function OfferCard({ offer, online, onAccepted }: Props) {
         </div>
         <div>
           <dt>To pickup</dt>
-          <dd>{distanceText(offer.distanceMeters)}</dd>
+          <dd>{pickupDistanceText(offer.pickup, position, location)}</dd>
         </div>
         <div>
           <dt>Trip</dt>
           <dd>{distanceText(offer.tripMeters)}</dd>
         </div>
+        {offer.deliveryFee !== undefined ? (
+          // No driver pay exists in the system: the fee the customer pays is the figure there is, named as such.
+          <div className="offer__pay">
+            <dt>Delivery fee</dt>
+            <dd>
+              {formatMoney(offer.deliveryFee, offer.currency)} <span className="offer__pay-note">charged to the customer</span>
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>Cash to collect</dt>
           <dd>{offer.cashToCollect > 0 ? formatMoney(offer.cashToCollect, offer.currency) : 'None (paid)'}</dd>

@@ -13,6 +13,7 @@ import { useDriverJobs } from '../model/jobs/useDriverJobs';
 import { useOffers } from '../model/offers/useOffers';
 import { waitingCount } from '../model/driverPending';
 import { usePending } from '../model/usePending';
+import { useWakeLock } from '../model/wakeLock/useWakeLock';
 import { useRefusals } from '../../common/refusals/useRefusals';
 import { useDevicePush, usePushStatus } from '../../common/push/PushContext';
 import { NotificationsControl } from '../../common/ui/NotificationsControl';
@@ -51,6 +52,8 @@ export function DriverShell({ driverId }: { readonly driverId: UserId }) {
   const waiting = waitingCount(pending, snapshot.shift.pending);
 
   useEffect(() => driver.setCarrying(carrying), [driver, carrying]);
+  // On a job the phone sits on a mount, glanced at between turns: the screen must not go dark.
+  useWakeLock(carrying);
 
   return (
     <div className="driver">

@@ -3,6 +3,7 @@ import { placeOrder, quoteOrder, type OrderRequest, type Quote } from '../api/or
 import type { CartState, CartStore, LatLng } from '../cart/cartStore';
 import { buildOrderRequest, placeRefusal, type FieldErrors, type OutletRules } from './orderRequest';
 import { OFFLINE_NOT_PLACED, placeOutcome } from './placeOutcome';
+import { rememberPlaced } from '../yourOrders/rememberPlaced';
 
 export type CheckoutPhase =
   | { readonly kind: 'editing' }
@@ -32,7 +33,7 @@ export function useCheckout(
   defaultPin: LatLng,
   navigate: (path: string) => void,
   cardOffered: boolean,
-  outlet: OutletRules,
+  outlet: OutletRules & { readonly name: string },
 ): Checkout {
   const [phase, setPhase] = useState<CheckoutPhase>({ kind: 'editing' });
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -77,6 +78,7 @@ export function useCheckout(
     setErrors({});
     const key = store.keyFor(JSON.stringify(request));
     const outcome = placeOutcome(await placeOrder(request, key), window.location.href);
+    if (outcome.kind === 'placed' || outcome.kind === 'pay') rememberPlaced(outcome, outlet.name, quote);
     switch (outcome.kind) {
       case 'placed':
         store.placed();
@@ -96,7 +98,7 @@ export function useCheckout(
         setPhase({ kind: 'editing' });
         return;
     }
-  }, [phase, store, navigate]);
+  }, [phase, store, navigate, outlet.name]);
 
   const edit = useCallback(() => setPhase({ kind: 'editing' }), []);
 

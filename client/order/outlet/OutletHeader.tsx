@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { hoursLine } from '../../../shared/catalog/hoursLine';
 import type { OutletMenu } from '../api/catalogApi';
+import { YourOrdersLink } from '../yourOrders/YourOrdersLink';
 
 interface Props {
   readonly menu: OutletMenu;
@@ -27,6 +28,7 @@ export function OutletHeader({ menu, estimate }: Props) {
           ) : null}
         </p>
       </div>
+      <YourOrdersLink />
       <div role="status" aria-live="polite" className="outlet-header__status">
         {ordering.open ? (
           <span className="badge badge--synced">Open — taking orders</span>

@@ -1,6 +1,7 @@
 import { fetchOutlets } from '../api/catalogApi';
 import { useLoaded } from '../api/useLoaded';
 import { LoadFailure } from '../LoadFailure';
+import { YourOrdersLink } from '../yourOrders/YourOrdersLink';
 import { OutletCard } from './OutletCard';
 
 /** `/order/`: the restaurants to order from. */
@@ -10,6 +11,7 @@ export function OutletListPage() {
     <>
       <header className="app-header">
         <h1 className="app-header__title">Order from Dabba</h1>
+        <YourOrdersLink />
       </header>
       <main className="app-main">
         {state === null ? <p role="status">Loading restaurants…</p> : null}

@@ -5,11 +5,11 @@ import { reconcileCash } from '../../../shared/cash/reconcile';
 import { cashLedgerName } from '../../../shared/docNames';
 import type { OutletId } from '../../../shared/ids';
 import { formatMoney } from '../../../shared/money';
-import { startOfLocalDay } from '../../../shared/order/board';
 import type * as Y from 'yjs';
 import { useDevice } from '../../common/device/DeviceContext';
 import { useHeldDoc } from '../../common/device/useHeldDoc';
 import { useNow } from '../../common/ui/useNow';
+import { useOutletTime } from '../../common/time/OutletTimeContext';
 import { MoneyField } from '../../common/ui/MoneyField';
 import { receiveCash } from '../../common/commands/receiveCash';
 import { useCashDrivers } from '../model/cash/useCashDrivers';
@@ -23,7 +23,7 @@ const readCash = (doc: Y.Doc | undefined) => (doc ? reconcileCash(readLedger(doc
  */
 export function CashScreen({ outletId }: { readonly outletId: OutletId }) {
   const device = useDevice();
-  const drivers = useCashDrivers(outletId, startOfLocalDay(useNow(60_000)));
+  const drivers = useCashDrivers(outletId, useOutletTime().startOfDay(useNow(60_000)));
   const [driverId, setDriverId] = useState<string>('');
   const [amountText, setAmountText] = useState('');
   const [message, setMessage] = useState<string | null>(null);

@@ -5,12 +5,13 @@ import type { OutletId, UserId } from '../../../shared/ids';
 import { formatMoney } from '../../../shared/money';
 import { recountCash } from '../../common/commands/recountCash';
 import { useDevice } from '../../common/device/DeviceContext';
-import { clockTime } from '../../common/ui/clockTime';
+import { useOutletTime } from '../../common/time/OutletTimeContext';
 import { ErrorLine } from '../../common/ui/ErrorLine';
 import { MoneyField } from '../../common/ui/MoneyField';
 
 /** One handover this outlet counted differently from the driver, and a recount of the outlet's side. */
 function Recount({ driverId, handover }: { readonly driverId: UserId; readonly handover: Handover }) {
+  const { time } = useOutletTime();
   const device = useDevice();
   const [amountText, setAmountText] = useState(handover.handed ? mainUnitsText(handover.handed.amount) : '');
   const [error, setError] = useState<string | null>(null);
@@ -25,14 +26,14 @@ function Recount({ driverId, handover }: { readonly driverId: UserId; readonly h
     <li>
       <form
         className="confirm"
-        aria-label={`Recount the handover of ${clockTime(handover.at)}`}
+        aria-label={`Recount the handover of ${time(handover.at)}`}
         onSubmit={(e) => {
           e.preventDefault();
           save();
         }}
       >
         <p>
-          {formatMoney(handed.amount, currency)} handed, {formatMoney(received.amount, currency)} counted here at {clockTime(received.at)}.
+          {formatMoney(handed.amount, currency)} handed, {formatMoney(received.amount, currency)} counted here at {time(received.at)}.
         </p>
         <MoneyField label="Amount counted again" value={amountText} onChange={setAmountText} />
         <button type="submit" className="button">

@@ -1,13 +1,15 @@
 import { useMemo, useState } from 'react';
+import type { OrderId, OutletId } from '../../../shared/ids';
 import { formatMoney } from '../../../shared/money';
-import { startOfLocalDay } from '../../../shared/order/board';
 import { HISTORY_RANGES, mergeHistory, rangeBounds, type HistoryEntry, type HistoryRange } from '../model/orders/historySearch';
 import { useOrderHistory } from '../model/orders/useOrderHistory';
 import { SyncBadge } from '../../common/ui/SyncBadge';
 import { useNow } from '../../common/ui/useNow';
+import { useOutletTime } from '../../common/time/OutletTimeContext';
 import { orderNumber } from '../orders/orderText';
 import { STATUS_TEXT } from '../../common/ui/statusText';
 import { usePrinter } from '../print/PrinterContext';
+import { OrderDetail } from './OrderDetail';
 
 const RANGE_TEXT: { readonly [R in HistoryRange]: string } = {
   today: 'Today',
@@ -17,11 +19,22 @@ const RANGE_TEXT: { readonly [R in HistoryRange]: string } = {
   all: 'All',
 };
 
-const when = (at: number): string =>
-  new Date(at).toLocaleString([], { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+function OpenButton({ id, customer, onOpen }: { readonly id: OrderId; readonly customer: string; readonly onOpen: (id: OrderId) => void }) {
+  return (
+    <button
+      type="button"
+      className="button button--quiet"
+      aria-label={`Open order ${orderNumber(id)} for ${customer}`}
+      onClick={() => onOpen(id)}
+    >
+      {orderNumber(id)}
+    </button>
+  );
+}
 
-function Row({ entry }: { readonly entry: HistoryEntry }) {
+function Row({ entry, onOpen }: { readonly entry: HistoryEntry; readonly onOpen: (id: OrderId) => void }) {
   const printer = usePrinter();
+  const when = useOutletTime().dateTime;
   if (entry.source === 'server') {
     const o = entry.order;
     return (
@@ -29,7 +42,9 @@ function Row({ entry }: { readonly entry: HistoryEntry }) {
         <td>{when(o.createdAt)}</td>
         <td>{o.customerName ?? '—'}</td>
         <td>{o.customerPhone ?? '—'}</td>
-        <td>{orderNumber(o.id)}</td>
+        <td>
+          <OpenButton id={o.id} customer={o.customerName ?? 'a customer'} onOpen={onOpen} />
+        </td>
         <td>
           {o.type ?? '—'}
           {o.source === 'phone' ? ' (phone)' : ''}
@@ -47,7 +62,9 @@ function Row({ entry }: { readonly entry: HistoryEntry }) {
       <td>{when(r.placedAt)}</td>
       <td>{r.customerName}</td>
       <td>{r.customerPhone}</td>
-      <td>{orderNumber(r.id)}</td>
+      <td>
+        <OpenButton id={r.id} customer={r.customerName} onOpen={onOpen} />
+      </td>
       <td>{r.orderType}</td>
       <td>{STATUS_TEXT[r.status]}</td>
       <td>{formatMoney(r.total, r.currency)}</td>
@@ -69,10 +86,11 @@ function Row({ entry }: { readonly entry: HistoryEntry }) {
 }
 
 /** Today's and past orders: what this device holds at once, plus the server's search when online. */
-export function HistoryScreen({ outletId }: { readonly outletId: string }) {
+export function HistoryScreen({ outletId }: { readonly outletId: OutletId }) {
   const [query, setQuery] = useState('');
   const [range, setRange] = useState<HistoryRange>('today');
-  const today = startOfLocalDay(useNow(60_000));
+  const [open, setOpen] = useState<OrderId | null>(null);
+  const today = useOutletTime().startOfDay(useNow(60_000));
   const { from, to } = rangeBounds(range, today);
   const history = useOrderHistory(outletId, query, from, to);
   const entries = useMemo(() => mergeHistory(history.local, history.remote), [history.local, history.remote]);
@@ -100,7 +118,9 @@ export function HistoryScreen({ outletId }: { readonly outletId: string }) {
         {entries.length} {entries.length === 1 ? 'order' : 'orders'}
         {history.serverNote ? ` · ${history.serverNote}` : ''}
       </p>
-      {entries.length === 0 ? (
+      {open ? (
+        <OrderDetail orderId={open} outletId={outletId} onClose={() => setOpen(null)} />
+      ) : entries.length === 0 ? (
         <p className="empty">No orders match.</p>
       ) : (
         <div className="history__table-wrap">
@@ -122,7 +142,7 @@ export function HistoryScreen({ outletId }: { readonly outletId: string }) {
             </thead>
             <tbody>
               {entries.slice(0, 300).map((entry) => (
-                <Row key={entry.source === 'device' ? entry.row.id : entry.order.id} entry={entry} />
+                <Row key={entry.source === 'device' ? entry.row.id : entry.order.id} entry={entry} onOpen={setOpen} />
               ))}
             </tbody>
           </table>

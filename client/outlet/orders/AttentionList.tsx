@@ -1,5 +1,5 @@
 import type { OrderRow } from '../../common/store/db';
-import { clockTime } from '../../common/ui/clockTime';
+import { useOutletTime } from '../../common/time/OutletTimeContext';
 import { ConflictNote } from './ConflictNote';
 import { orderNumber, orderTypeText } from './orderText';
 import { STATUS_TEXT } from '../../common/ui/statusText';
@@ -9,6 +9,7 @@ import { STATUS_TEXT } from '../../common/ui/statusText';
  * here while an admin cancelled). They leave the board, so they are held up here until read.
  */
 export function AttentionList({ orders, onSeen }: { readonly orders: readonly OrderRow[]; readonly onSeen: (order: OrderRow) => void }) {
+  const { time } = useOutletTime();
   if (orders.length === 0) return null;
   return (
     <section className="attention" aria-label="Needs attention">
@@ -18,7 +19,7 @@ export function AttentionList({ orders, onSeen }: { readonly orders: readonly Or
           <li key={order.id} className="card attention__item" role="alert" data-order-id={order.id}>
             <p>
               <strong>{order.customerName}</strong> · {orderTypeText(order)} · {orderNumber(order.id)} is now{' '}
-              <strong>{STATUS_TEXT[order.status].toLowerCase()}</strong> (since {clockTime(order.statusAt)}).
+              <strong>{STATUS_TEXT[order.status].toLowerCase()}</strong> (since {time(order.statusAt)}).
             </p>
             <ConflictNote conflicts={order.conflicts} />
             <button type="button" className="button" onClick={() => onSeen(order)}>

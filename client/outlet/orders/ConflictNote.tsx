@@ -1,5 +1,5 @@
 import type { ConflictSummary } from '../../common/store/db';
-import { clockTime } from '../../common/ui/clockTime';
+import { useOutletTime } from '../../common/time/OutletTimeContext';
 
 const words = (type: string): string => type.replace('_', ' ');
 
@@ -8,6 +8,7 @@ const words = (type: string): string => type.replace('_', ' ');
  * those valid in order. The ones without effect are shown so nobody wonders where they went.
  */
 export function ConflictNote({ conflicts }: { readonly conflicts: readonly ConflictSummary[] }) {
+  const { time } = useOutletTime();
   if (conflicts.length === 0) return null;
   return (
     <div className="notice">
@@ -15,7 +16,7 @@ export function ConflictNote({ conflicts }: { readonly conflicts: readonly Confl
       <ul>
         {conflicts.map((c) => (
           <li key={`${c.type}-${c.at}`}>
-            {words(c.type)} by {c.byRole} at {clockTime(c.at)} — {c.reason}
+            {words(c.type)} by {c.byRole} at {time(c.at)} — {c.reason}
           </li>
         ))}
       </ul>

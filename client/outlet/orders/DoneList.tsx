@@ -3,7 +3,7 @@ import { formatMoney } from '../../../shared/money';
 import type { OrderRow } from '../../common/store/db';
 import { orderRowVersion as rowVersion } from '../../common/store/orderRows';
 import { SyncBadge } from '../../common/ui/SyncBadge';
-import { clockTime } from '../../common/ui/clockTime';
+import { useOutletTime } from '../../common/time/OutletTimeContext';
 import { ConflictNote } from './ConflictNote';
 import { orderNumber, orderTypeText } from './orderText';
 import { STATUS_TEXT } from '../../common/ui/statusText';
@@ -15,6 +15,7 @@ interface DoneRowProps {
 }
 
 function DoneRowView({ order, printed, onPrint }: DoneRowProps) {
+  const { time } = useOutletTime();
   const label = printed ? 'Reprint' : 'Print ticket';
   return (
     <li className="done__row" data-order-id={order.id}>
@@ -23,7 +24,7 @@ function DoneRowView({ order, printed, onPrint }: DoneRowProps) {
         {orderTypeText(order)} · {orderNumber(order.id)}
       </span>
       <span data-status={order.status}>
-        {STATUS_TEXT[order.status]} {clockTime(order.statusAt)}
+        {STATUS_TEXT[order.status]} {time(order.statusAt)}
       </span>
       <span>{formatMoney(order.total, order.currency)}</span>
       <SyncBadge state={order.syncState} />

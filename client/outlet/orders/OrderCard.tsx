@@ -3,12 +3,15 @@ import { formatMoney } from '../../../shared/money';
 import type { Actor } from '../../../shared/roles';
 import type { CommandOutcome } from '../../common/commands/commandOutcome';
 import { nextActions } from '../../../shared/order/orderActions';
+import type { OrderDriver } from '../model/orders/orderDrivers';
 import type { RunOrderAction } from '../model/orders/useOrderCommands';
 import type { OrderRow } from '../../common/store/db';
 import { orderRowVersion as rowVersion } from '../../common/store/orderRows';
 import { SyncBadge } from '../../common/ui/SyncBadge';
-import { clockTime } from '../../common/ui/clockTime';
+import { useOutletTime } from '../../common/time/OutletTimeContext';
 import { ConflictNote } from './ConflictNote';
+import { DriverLine } from './DriverLine';
+import { EightySixPanel } from './EightySixPanel';
 import { OrderActions, type TakeAction } from './OrderActions';
 import { OrderNote } from './OrderNote';
 import { OrderTimer } from './OrderTimer';
@@ -20,12 +23,16 @@ export interface OrderCardProps {
   readonly actor: Actor;
   readonly runAction: RunOrderAction;
   readonly defaultPrepMinutes: number;
+  /** The driver dispatch gave a delivery to; null while none. */
+  readonly driver: OrderDriver | null;
   readonly printedCount: number;
   readonly onPrint: (order: OrderRow) => void;
 }
 
-function OrderCardView({ order, actor, runAction, defaultPrepMinutes, printedCount, onPrint }: OrderCardProps) {
+function OrderCardView({ order, actor, runAction, defaultPrepMinutes, driver, printedCount, onPrint }: OrderCardProps) {
+  const { time } = useOutletTime();
   const [refusal, setRefusal] = useState<string | null>(null);
+  const [eightySix, setEightySix] = useState(false);
   const orderId = order.id;
   const titleId = `order-${order.id}-title`;
   const take: TakeAction = (action, data) => runAction(orderId, action, data);
@@ -46,14 +53,15 @@ function OrderCardView({ order, actor, runAction, defaultPrepMinutes, printedCou
       </div>
       <p className="order__type">
         <strong>{orderTypeText(order)}</strong>
-        {order.source === 'phone' ? ' · phone order' : ''} · {orderNumber(order.id)} · placed {clockTime(order.placedAt)}
+        {order.source === 'phone' ? ' · phone order' : ''} · {orderNumber(order.id)} · placed {time(order.placedAt)}
       </p>
       <p className="order__status" data-status={order.status}>
         Status: {STATUS_TEXT[order.status]}
-        {order.readyBy ? ` · ready by ${clockTime(order.readyBy)}` : ''}
+        {order.readyBy ? ` · ready by ${time(order.readyBy)}` : ''}
         {order.delayMinutes > 0 ? ` (delayed ${order.delayMinutes} min)` : ''}
       </p>
       <OrderTimer order={order} />
+      <DriverLine order={order} driver={driver} />
       {answerFirst ? actions : null}
       <ul className="order__lines" aria-label="Items">
         {order.lines.map((line, index) => (
@@ -71,9 +79,15 @@ function OrderCardView({ order, actor, runAction, defaultPrepMinutes, printedCou
       </div>
       <ConflictNote conflicts={order.conflicts} />
       {answerFirst ? null : actions}
-      <button type="button" className="button button--quiet order__print" onClick={() => onPrint(order)}>
-        {printedCount > 0 ? 'Reprint' : 'Print ticket'}
-      </button>
+      <div className="order__tools">
+        <button type="button" className="button button--quiet order__print" onClick={() => onPrint(order)}>
+          {printedCount > 0 ? 'Reprint' : 'Print ticket'}
+        </button>
+        <button type="button" className="button button--quiet" aria-expanded={eightySix} onClick={() => setEightySix(!eightySix)}>
+          86 an item
+        </button>
+      </div>
+      {eightySix ? <EightySixPanel orderId={order.id} outletId={order.outletId} onClose={() => setEightySix(false)} /> : null}
       {refusal ? (
         <p className="error" role="alert">
           {refusal}
@@ -91,6 +105,8 @@ export const OrderCard = memo(
     a.actor === b.actor &&
     a.runAction === b.runAction &&
     a.defaultPrepMinutes === b.defaultPrepMinutes &&
+    a.driver?.firstName === b.driver?.firstName &&
+    a.driver?.expectedAt === b.driver?.expectedAt &&
     a.printedCount === b.printedCount &&
     a.onPrint === b.onPrint,
 );

@@ -1,10 +1,11 @@
 import { orderTimer } from '../../../shared/order/board';
 import type { OrderRow } from '../../common/store/db';
-import { clockTime } from '../../common/ui/clockTime';
+import { useOutletTime } from '../../common/time/OutletTimeContext';
 import { useNow } from '../../common/ui/useNow';
 
 /** The card's clock against the promised time, red once late. Only this line re-renders as time passes. */
 export function OrderTimer({ order }: { readonly order: OrderRow }) {
+  const { time } = useOutletTime();
   // The clock wakes this line every 15 s; the minutes are counted from the real time, not the
   // rounded tick, so "in 15 min" right after accepting does not read "in 16 min".
   useNow(15_000);
@@ -17,7 +18,7 @@ export function OrderTimer({ order }: { readonly order: OrderRow }) {
       late = timer.late;
       break;
     case 'due':
-      text = timer.late ? `${timer.minutes} min late · due ${clockTime(timer.at)}` : `Due ${clockTime(timer.at)} · in ${timer.minutes} min`;
+      text = timer.late ? `${timer.minutes} min late · due ${time(timer.at)}` : `Due ${time(timer.at)} · in ${timer.minutes} min`;
       late = timer.late;
       break;
     case 'since':

@@ -1,9 +1,11 @@
 import { useCallback, useMemo } from 'react';
 import type { Catalog } from '../../../shared/catalog/outletDoc';
+import type { OutletId } from '../../../shared/ids';
 import type { Actor } from '../../../shared/roles';
 import type { CommandOutcome } from '../../common/commands/commandOutcome';
 import { useDoneToday } from '../model/orders/useBoardOrders';
 import { useOrderCommands } from '../model/orders/useOrderCommands';
+import { useOrderDrivers } from '../model/orders/useOrderDrivers';
 import { useSeenConflicts } from '../model/orders/useSeenConflicts';
 import type { OrderRow, PhoneOrderRow } from '../../common/store/db';
 import type { BoardCounts } from '../../common/store/orderRows';
@@ -28,7 +30,7 @@ const TABS = [
 ];
 
 export interface OrdersScreenProps {
-  readonly outletId: string;
+  readonly outletId: OutletId;
   readonly actor: Actor;
   /** The new orders (the shell reads them for the ring too); null until read. */
   readonly placed: readonly OrderRow[] | null;
@@ -50,6 +52,7 @@ export function OrdersScreen(props: OrdersScreenProps) {
   const { seen, markSeen } = useSeenConflicts();
   const done = useDoneToday(outletId, today);
   const newOrders = useMemo(() => sortColumn(placed ?? []), [placed]);
+  const drivers = useOrderDrivers(outletId);
 
   const renderCard = useCallback(
     (order: OrderRow) => (
@@ -59,12 +62,13 @@ export function OrdersScreen(props: OrdersScreenProps) {
           actor={actor}
           runAction={runAction}
           defaultPrepMinutes={defaultPrepMinutes}
+          driver={drivers.get(order.id) ?? null}
           printedCount={printer.printedCount(order.id)}
           onPrint={printer.print}
         />
       </li>
     ),
-    [actor, runAction, defaultPrepMinutes, printer],
+    [actor, runAction, defaultPrepMinutes, drivers, printer],
   );
 
   if (placed === null || counts === null || done === null)

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Catalog } from '../../../shared/catalog/outletDoc';
 import type { CommandOutcome } from '../../common/commands/commandOutcome';
 import type { PhoneOrderRow } from '../../common/store/db';
-import { clockTime } from '../../common/ui/clockTime';
+import { useOutletTime } from '../../common/time/OutletTimeContext';
 import { describeItems } from '../phone/describeItems';
 
 function stateText(entry: PhoneOrderRow): string {
@@ -31,6 +31,7 @@ export function PhoneOrderCard({
   readonly onEdit: (key: string) => void;
   readonly onDiscard: (key: string) => Promise<CommandOutcome>;
 }) {
+  const { time } = useOutletTime();
   const [problem, setProblem] = useState<string | null>(null);
   const { request } = entry;
   const name = request.customer.name;
@@ -49,7 +50,7 @@ export function PhoneOrderCard({
       </div>
       <p className="order__status">{stateText(entry)}</p>
       <p className="order__type">
-        {request.type} · {request.customer.phone} · entered {clockTime(request.enteredAt)}
+        {request.type} · {request.customer.phone} · entered {time(request.enteredAt)}
       </p>
       <ul className="order__lines" aria-label="Items">
         {describeItems(request.items, catalog).map((line, index) => (
@@ -61,7 +62,7 @@ export function PhoneOrderCard({
       </ul>
       {entry.state === 'waiting' && entry.lastError ? (
         <p className="notice">
-          {entry.lastError} Trying again at {clockTime(entry.nextAttemptAt)}.
+          {entry.lastError} Trying again at {time(entry.nextAttemptAt)}.
         </p>
       ) : null}
       {entry.refusal ? (

@@ -1,6 +1,6 @@
 import { formatMoney } from '../../../shared/money';
 import type { OrderRow } from '../../common/store/db';
-import { clockTime } from '../../common/ui/clockTime';
+import { useOutletTime } from '../../common/time/OutletTimeContext';
 import { orderNumber, orderTypeText } from '../orders/orderText';
 
 export interface TicketRequest {
@@ -12,6 +12,7 @@ export interface TicketRequest {
 
 /** What the kitchen reads off the roll: type and table big, then every item with its modifiers, then notes. */
 export function KitchenTicket({ ticket }: { readonly ticket: TicketRequest }) {
+  const { time } = useOutletTime();
   const { order, outletName, reprint, printedAt } = ticket;
   return (
     <article className="ticket" aria-label={`Kitchen ticket for ${order.customerName}`} data-ticket-order={order.id}>
@@ -21,12 +22,12 @@ export function KitchenTicket({ ticket }: { readonly ticket: TicketRequest }) {
       {order.source === 'phone' ? <p className="ticket__reprint">PHONE ORDER</p> : null}
       <p className="ticket__row">
         <span>Order {orderNumber(order.id)}</span>
-        <span>Placed {clockTime(order.placedAt)}</span>
+        <span>Placed {time(order.placedAt)}</span>
       </p>
       {order.readyBy ? (
         <p className="ticket__row">
           <span>Ready by</span>
-          <strong>{clockTime(order.readyBy)}</strong>
+          <strong>{time(order.readyBy)}</strong>
         </p>
       ) : null}
       <p className="ticket__row">
@@ -60,7 +61,7 @@ export function KitchenTicket({ ticket }: { readonly ticket: TicketRequest }) {
         <span>Total (cash)</span>
         <strong>{formatMoney(order.total, order.currency)}</strong>
       </p>
-      <p className="ticket__foot">Printed {clockTime(printedAt)}</p>
+      <p className="ticket__foot">Printed {time(printedAt)}</p>
     </article>
   );
 }

@@ -1,5 +1,4 @@
 import { useCallback, useMemo } from 'react';
-import { startOfLocalDay } from '../../../shared/order/board';
 import type { OutletId } from '../../../shared/ids';
 import type { Actor } from '../../../shared/roles';
 import { useDevice, useDeviceSnapshot } from '../../common/device/DeviceContext';
@@ -16,6 +15,8 @@ import { ConnectionBanner } from '../../common/ui/ConnectionBanner';
 import { RefusalList } from '../../common/ui/RefusalList';
 import { StorageErrorLine } from '../../common/ui/StorageErrorLine';
 import { useNow } from '../../common/ui/useNow';
+import { outletTime } from '../../common/time/outletTime';
+import { OutletTimeProvider } from '../../common/time/OutletTimeContext';
 import { AvailabilityScreen } from '../../common/availability/AvailabilityScreen';
 import { CashScreen } from '../cash/CashScreen';
 import { HistoryScreen } from '../history/HistoryScreen';
@@ -23,6 +24,7 @@ import { OrdersScreen } from '../orders/OrdersScreen';
 import { acceptPrepMinutes } from '../orders/prepTime';
 import { PhoneOrderScreen } from '../phone/PhoneOrderScreen';
 import { PrinterProvider } from '../print/PrinterContext';
+import { LateBanner } from '../ring/LateBanner';
 import { RingBanner } from '../ring/RingBanner';
 import { useRinger } from '../ring/useRinger';
 import { MuteToggle } from './MuteToggle';
@@ -39,10 +41,12 @@ export function OutletShell({ outletId, actor }: { readonly outletId: OutletId; 
   const { connection, storageError } = useDeviceSnapshot();
   const [route, go] = useOutletRoute();
   const now = useNow(60_000);
-  const today = startOfLocalDay(now);
+  const { value: catalog, syncState: outletSync } = useOutletCatalog(outletId);
+  const timeZone = catalog?.profile.timezone ?? null;
+  // The outlet's day, not the tablet's: "done today" turns over at the outlet's midnight.
+  const today = outletTime(timeZone).startOfDay(now);
   const placed = useStatusOrders(outletId, 'placed');
   const counts = useBoardCounts(outletId, today);
-  const { value: catalog, syncState: outletSync } = useOutletCatalog(outletId);
   const phone = usePhoneOrders(outletId);
   const escalated = useEscalatedOrders(outletId);
   const { refusals, dismiss } = useRefusals();
@@ -79,43 +83,46 @@ export function OutletShell({ outletId, actor }: { readonly outletId: OutletId; 
   const waitingPhone = phone.entries.filter((e) => e.state !== 'placed').length;
 
   return (
-    <PrinterProvider outletName={catalog?.profile.name ?? 'Dabba'}>
-      <header className="app-header">
-        <h1 className="app-header__title">{catalog?.profile.name ?? 'Dabba Outlet'}</h1>
-        <NavTabs current={route.screen} badges={{ board: newOrders.length, phone: waitingPhone }} />
-        <div className="app-header__tools">
-          <MuteToggle muted={ringer.state.muted} onChange={ringer.setMuted} />
-          <NotificationsControl status={pushStatus} onTurnOn={() => void push.turnOn()} onTurnOff={() => void push.turnOff()} />
-          <SignOutButton unsyncedCount={unsynced} onSignOut={() => void device.signOut()} />
-        </div>
-      </header>
-      <ConnectionBanner connection={connection} />
-      <RingBanner ringer={ringer} onAcknowledge={acknowledgeAll} />
-      <OutletStatusLine catalog={catalog} now={now} unsyncedOrders={unsynced} outletSync={outletSync} waitingPhoneOrders={waitingPhone} />
-      <main className="app-main app-main--wide">
-        <StorageErrorLine error={storageError} />
-        <RefusalList refusals={refusals} onDismiss={dismiss} />
-        {route.screen === 'board' ? (
-          <OrdersScreen
-            outletId={outletId}
-            actor={actor}
-            placed={placed}
-            counts={counts}
-            today={today}
-            catalog={catalog}
-            defaultPrepMinutes={defaultPrep}
-            phoneEntries={phone.entries}
-            onEditPhoneOrder={(key) => go('phone', key)}
-            onDiscardPhoneOrder={phone.discard}
-          />
-        ) : null}
-        {route.screen === 'availability' ? <AvailabilityScreen outletId={outletId} catalog={catalog} syncState={outletSync} /> : null}
-        {route.screen === 'phone' ? (
-          <PhoneOrderScreen outletId={outletId} catalog={catalog} phone={phone} editing={route.param} onDone={() => go('board')} />
-        ) : null}
-        {route.screen === 'history' ? <HistoryScreen outletId={outletId} /> : null}
-        {route.screen === 'cash' ? <CashScreen outletId={outletId} /> : null}
-      </main>
-    </PrinterProvider>
+    <OutletTimeProvider timeZone={timeZone}>
+      <PrinterProvider outletName={catalog?.profile.name ?? 'Dabba'}>
+        <header className="app-header">
+          <h1 className="app-header__title">{catalog?.profile.name ?? 'Dabba Outlet'}</h1>
+          <NavTabs current={route.screen} badges={{ board: newOrders.length, phone: waitingPhone }} />
+          <div className="app-header__tools">
+            <MuteToggle muted={ringer.state.muted} onChange={ringer.setMuted} />
+            <NotificationsControl status={pushStatus} onTurnOn={() => void push.turnOn()} onTurnOff={() => void push.turnOff()} />
+            <SignOutButton unsyncedCount={unsynced} onSignOut={() => void device.signOut()} />
+          </div>
+        </header>
+        <ConnectionBanner connection={connection} />
+        <RingBanner ringer={ringer} onAcknowledge={acknowledgeAll} />
+        <LateBanner outletId={outletId} muted={ringer.state.muted} />
+        <OutletStatusLine catalog={catalog} now={now} unsyncedOrders={unsynced} outletSync={outletSync} waitingPhoneOrders={waitingPhone} />
+        <main className="app-main app-main--wide">
+          <StorageErrorLine error={storageError} />
+          <RefusalList refusals={refusals} onDismiss={dismiss} />
+          {route.screen === 'board' ? (
+            <OrdersScreen
+              outletId={outletId}
+              actor={actor}
+              placed={placed}
+              counts={counts}
+              today={today}
+              catalog={catalog}
+              defaultPrepMinutes={defaultPrep}
+              phoneEntries={phone.entries}
+              onEditPhoneOrder={(key) => go('phone', key)}
+              onDiscardPhoneOrder={phone.discard}
+            />
+          ) : null}
+          {route.screen === 'availability' ? <AvailabilityScreen outletId={outletId} catalog={catalog} syncState={outletSync} /> : null}
+          {route.screen === 'phone' ? (
+            <PhoneOrderScreen outletId={outletId} catalog={catalog} phone={phone} editing={route.param} onDone={() => go('board')} />
+          ) : null}
+          {route.screen === 'history' ? <HistoryScreen outletId={outletId} /> : null}
+          {route.screen === 'cash' ? <CashScreen outletId={outletId} /> : null}
+        </main>
+      </PrinterProvider>
+    </OutletTimeProvider>
   );
 }

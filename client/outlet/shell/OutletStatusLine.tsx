@@ -1,6 +1,6 @@
 import { busyMinutes, takingOrders, type Catalog } from '../../../shared/catalog/outletDoc';
 import type { DocSyncState } from '../../common/store/db';
-import { clockTime } from '../../common/ui/clockTime';
+import { useOutletTime } from '../../common/time/OutletTimeContext';
 import { StatusLine, type StatusPart } from '../../common/ui/StatusLine';
 
 /**
@@ -20,18 +20,19 @@ export function OutletStatusLine({
   readonly outletSync: DocSyncState;
   readonly waitingPhoneOrders: number;
 }) {
+  const { time } = useOutletTime();
   const parts: StatusPart[] = [];
   if (catalog) {
     const taking = takingOrders(catalog, now);
     if (!taking.ok) {
       const paused = catalog.paused && (catalog.paused.until === null || catalog.paused.until > now);
       parts.push({
-        text: paused ? `New orders paused${catalog.paused.until ? ` until ${clockTime(catalog.paused.until)}` : ''}` : 'Closed now',
+        text: paused ? `New orders paused${catalog.paused.until ? ` until ${time(catalog.paused.until)}` : ''}` : 'Closed now',
         tone: 'bad',
       });
     }
     const extra = busyMinutes(catalog, now);
-    if (extra > 0 && catalog.busy) parts.push({ text: `Busy: +${extra} min until ${clockTime(catalog.busy.until)}`, tone: 'warn' });
+    if (extra > 0 && catalog.busy) parts.push({ text: `Busy: +${extra} min until ${time(catalog.busy.until)}`, tone: 'warn' });
   } else {
     parts.push({ text: 'The menu has not reached this device yet', tone: 'warn' });
   }

@@ -20,17 +20,24 @@ export function countTones(): void {
 
 export const tones = (page: Page): Promise<number> => page.evaluate(() => (window as Window & { dabbaTones?: number }).dabbaTones ?? 0);
 
+/** Chromium on an Android phone: what drivers carry, so "Navigate" opens the phone's maps app by `geo:`. */
+const ANDROID_CHROME =
+  'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36';
+
 /**
- * A driver's phone: a phone-sized context whose geolocation is emulated (moved with
+ * A driver's phone: a phone-sized Android context whose geolocation is emulated (moved with
  * `context.setGeolocation`) and allowed, signed in to the driver app on its first, online visit.
  */
 export async function openDriverPhone(browser: Browser, baseUrl: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
+    userAgent: ANDROID_CHROME,
     geolocation: NEAR_OUTLET,
     permissions: ['geolocation'],
   });
   await context.addInitScript(countTones);
+  // The offer's map preview asks for tiles: no outside network in a test.
+  await context.route(/tile\.openstreetmap\.org/, (route) => route.abort());
   const page = await context.newPage();
   await page.goto(`${baseUrl}/driver/`);
   await page.getByLabel('Email').fill('driver@dabba.local');
@@ -58,10 +65,21 @@ export const offerCard = (page: Page, outletName = 'Dabba Demo Kitchen'): Locato
 /** The driver's dot on the tracking page's map. */
 export const driverDot = (page: Page): Locator => page.locator('.map-driver');
 
-/** At the counter: waits for the pickup step, ticks every item into the bag, and presses Picked up. */
-export async function pickUpEverything(page: Page): Promise<void> {
+/**
+ * At the counter: waits for the pickup step, ticks every item into the bag, and presses Picked up;
+ * `early` when the kitchen has not marked the order ready, so the app asks again and the driver says yes.
+ */
+export async function pickUpEverything(page: Page, { early }: { readonly early: boolean }): Promise<void> {
   const bag = page.getByRole('group', { name: 'Check the items into the bag' });
   await expect(bag).toBeVisible();
   for (const item of await bag.getByRole('checkbox').all()) await item.check();
-  await page.getByRole('button', { name: 'Picked up' }).click();
+  await page.getByRole('button', { name: 'Picked up', exact: true }).click();
+  if (early) await page.getByRole('alertdialog').getByRole('button', { name: 'Picked up anyway' }).click();
+}
+
+/** Where an element is on screen, failing the test when it is not there at all. */
+export async function boxOf(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('not on screen');
+  return box;
 }

@@ -1,5 +1,5 @@
 import type { UserId } from '../../../../shared/ids';
-import type { NameOf } from '../orders/eventWords';
+import type { NameOf } from '../../../common/orders/eventWords';
 
 interface Named {
   readonly id: UserId;

@@ -8,7 +8,8 @@ import { SyncBadge } from '../../../common/ui/SyncBadge';
 import { useNow } from '../../../common/ui/useNow';
 import { DriverPanel } from '../../dispatch/DriverPanel';
 import { useNameOf } from '../../model/AdminContext';
-import { deliveryProofs } from '../../model/orders/deliveryProofs';
+import { deliveryProofs } from '../../../common/orders/deliveryProofs';
+import { ProofPanel } from '../../../common/orders/ProofPanel';
 import { orderTimeline } from '../../model/orders/timeline';
 import { useHeldOrder } from '../../model/orders/useHeldOrder';
 import { hrefOf } from '../../shell/adminRoute';
@@ -19,7 +20,6 @@ import { ConflictSummary } from './ConflictSummary';
 import { NoteForm } from './NoteForm';
 import { OrderFacts } from './OrderFacts';
 import { OrderTimeline } from './OrderTimeline';
-import { ProofPanel } from './ProofPanel';
 
 /**
  * One order: its details and contacts, its full timeline with conflicts explained, the proof of

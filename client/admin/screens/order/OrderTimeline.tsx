@@ -1,6 +1,6 @@
 import type { UserId } from '../../../../shared/ids';
 import { clockTime } from '../../../common/ui/clockTime';
-import { deviceText, eventText, whoText, type NameOf } from '../../model/orders/eventWords';
+import { deviceText, eventText, whoText, type NameOf } from '../../../common/orders/eventWords';
 import type { TimelineEntry } from '../../model/orders/timeline';
 
 /**

@@ -16,6 +16,7 @@ const offerSchema = z.object({
   distanceMeters: z.number(),
   tripMeters: z.number(),
   cashToCollect: z.number(),
+  deliveryFee: z.number().optional(),
   currency: z.string(),
 });
 
@@ -28,7 +29,10 @@ export function readOffers(doc: Y.Doc | undefined): readonly Offer[] {
   const offers: Offer[] = [];
   for (const value of offersMap(doc).values()) {
     const parsed = offerSchema.safeParse(value);
-    if (parsed.success) offers.push(parsed.data);
+    if (!parsed.success) continue;
+    // Offers from before the fee was carried have none: leave the key out rather than hold `undefined`.
+    const { deliveryFee, ...rest } = parsed.data;
+    offers.push(deliveryFee === undefined ? rest : { ...rest, deliveryFee });
   }
   return offers.sort((a, b) => a.offeredAt - b.offeredAt);
 }

@@ -8,7 +8,7 @@ describe('what "Place order" does with the answer', () => {
   it('goes to the tracking page on this site once the server has the order', () => {
     expect(
       placeOutcome({ ok: true, value: { orderId: OrderIdSchema.parse('o1'), trackingUrl: 'http://10.0.0.5:8787/track/abc' } }, PAGE),
-    ).toEqual({ kind: 'placed', trackingPath: '/track/abc' });
+    ).toEqual({ kind: 'placed', orderId: 'o1', trackingPath: '/track/abc' });
   });
 
   it('sends a card order to the payment page the server opened, not the tracking page', () => {
@@ -17,7 +17,12 @@ describe('what "Place order" does with the answer', () => {
       trackingUrl: 'http://10.0.0.5:8787/track/abc',
       paymentUrl: 'https://checkout.stripe.com/c/pay/cs_1',
     };
-    expect(placeOutcome({ ok: true, value }, PAGE)).toEqual({ kind: 'pay', paymentUrl: 'https://checkout.stripe.com/c/pay/cs_1' });
+    expect(placeOutcome({ ok: true, value }, PAGE)).toEqual({
+      kind: 'pay',
+      paymentUrl: 'https://checkout.stripe.com/c/pay/cs_1',
+      orderId: 'o1',
+      trackingPath: '/track/abc',
+    });
   });
 
   it('stays on review and says placing again is safe when the answer is lost or the server failed', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseOrderRoute, tablePath } from '../../../../client/order/route';
+import { parseOrderRoute, tablePath, YOUR_ORDERS_PATH } from '../../../../client/order/route';
 import { tileConfig } from '../../../../client/common/map/mapTiles';
 
 describe('ordering page routes', () => {
@@ -8,6 +8,13 @@ describe('ordering page routes', () => {
     expect(parseOrderRoute('/order', '')).toEqual({ page: 'outlets' });
     expect(parseOrderRoute('/order/demo-outlet', '')).toEqual({ page: 'outlet', outletId: 'demo-outlet', table: null });
     expect(parseOrderRoute('/order/demo-outlet/tables', '')).toEqual({ page: 'tables', outletId: 'demo-outlet' });
+  });
+
+  it('opens "Your orders" at its own link, which no outlet id can shadow', () => {
+    const link = new URL(YOUR_ORDERS_PATH, 'https://dabba.example');
+    expect(parseOrderRoute(link.pathname, link.search)).toEqual({ page: 'your-orders' });
+    expect(parseOrderRoute('/order/orders', '')).toEqual({ page: 'outlet', outletId: 'orders', table: null });
+    expect(parseOrderRoute('/order/demo-outlet', '?view=orders')).toMatchObject({ page: 'outlet' });
   });
 
   it("takes the table from a table's link, and makes that link", () => {

@@ -128,3 +128,79 @@ describe('the tracking timeline', () => {
     expect(last).toMatchObject({ label: 'Served', state: 'current', at: T0 + 20 * MIN });
   });
 });
+
+describe('a delivery the driver picked up before the kitchen marked it ready', () => {
+  const early = (patch: Partial<TrackView>): TrackView =>
+    view({
+      status: 'picked_up',
+      readyBy: T0 + 16 * MIN,
+      timeline: [
+        { type: 'placed', at: T0 },
+        { type: 'accepted', at: T0 + MIN },
+        { type: 'assigned', at: T0 + 2 * MIN },
+        { type: 'picked_up', at: T0 + 6 * MIN },
+      ],
+      ...patch,
+    });
+
+  it('does not show Preparing and Ready as done, and says the pickup came first', () => {
+    const steps = timelineSteps(early({}), clock);
+    expect(steps.map((s) => [s.key, s.state, s.at])).toEqual([
+      ['placed', 'done', T0],
+      ['accepted', 'done', T0 + MIN],
+      ['preparing', 'skipped', null],
+      ['ready', 'skipped', null],
+      ['picked_up', 'current', T0 + 6 * MIN],
+      ['delivered', 'upcoming', null],
+    ]);
+    expect(steps.find((s) => s.key === 'ready')?.detail).toBe('Not marked by the kitchen');
+    expect(steps.find((s) => s.key === 'picked_up')?.detail).toBe('Picked up before the kitchen marked it ready');
+  });
+
+  it('keeps Preparing done when the kitchen had started, and still not Ready', () => {
+    const preparing = early({
+      timeline: [
+        { type: 'placed', at: T0 },
+        { type: 'accepted', at: T0 + MIN },
+        { type: 'preparing', at: T0 + 2 * MIN },
+        { type: 'picked_up', at: T0 + 6 * MIN },
+      ],
+    });
+    expect(timelineSteps(preparing, clock).map((s) => [s.key, s.state])).toEqual([
+      ['placed', 'done'],
+      ['accepted', 'done'],
+      ['preparing', 'done'],
+      ['ready', 'skipped'],
+      ['picked_up', 'current'],
+      ['delivered', 'upcoming'],
+    ]);
+  });
+
+  it('still says so once delivered', () => {
+    const delivered = early({
+      status: 'delivered',
+      timeline: [...early({}).timeline, { type: 'delivered', at: T0 + 20 * MIN }],
+    });
+    const steps = timelineSteps(delivered, clock);
+    expect(steps.find((s) => s.key === 'ready')?.state).toBe('skipped');
+    expect(steps.find((s) => s.key === 'picked_up')).toMatchObject({
+      state: 'done',
+      detail: 'Picked up before the kitchen marked it ready',
+    });
+  });
+
+  it('shows a pickup after Ready as the usual done steps, without the note', () => {
+    const onTime = early({
+      timeline: [
+        { type: 'placed', at: T0 },
+        { type: 'accepted', at: T0 + MIN },
+        { type: 'ready', at: T0 + 5 * MIN },
+        { type: 'picked_up', at: T0 + 6 * MIN },
+      ],
+    });
+    const steps = timelineSteps(onTime, clock);
+    expect(steps.find((s) => s.key === 'preparing')).toMatchObject({ state: 'done', at: null, detail: null });
+    expect(steps.find((s) => s.key === 'ready')).toMatchObject({ state: 'done', at: T0 + 5 * MIN });
+    expect(steps.find((s) => s.key === 'picked_up')?.detail).toBeNull();
+  });
+});

@@ -51,6 +51,7 @@ describe('buildOffer', () => {
       distanceMeters: 812,
       tripMeters: Math.round(distanceMeters({ lat: 12.97, lng: 77.59 }, { lat: 12.96, lng: 77.6 })),
       cashToCollect: h.totals.total,
+      deliveryFee: h.totals.deliveryFee,
       currency: 'INR',
     });
     expect(JSON.stringify(offer)).not.toContain(h.customer.phone);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryProofs } from '../../../../../../client/admin/model/orders/deliveryProofs';
-import { deviceText, eventText, whoText } from '../../../../../../client/admin/model/orders/eventWords';
+import { deliveryProofs } from '../../../../../../client/common/orders/deliveryProofs';
+import { deviceText, eventText, whoText } from '../../../../../../client/common/orders/eventWords';
 import { orderTimeline } from '../../../../../../client/admin/model/orders/timeline';
 import { nameLookup } from '../../../../../../client/admin/model/people/nameLookup';
 import type { UserId } from '../../../../../../shared/ids';

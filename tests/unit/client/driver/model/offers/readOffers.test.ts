@@ -29,6 +29,13 @@ describe('offers in the driver inbox', () => {
     expect(readOffers(doc)[0]).toEqual(offer('a', 1_000));
   });
 
+  it('reads the order’s delivery fee where the offer carries one', () => {
+    const doc = new Y.Doc();
+    offersMap(doc).set('a', { ...offer('a', 1_000), deliveryFee: 4_000 });
+    offersMap(doc).set('b', offer('b', 2_000));
+    expect(readOffers(doc).map((o) => o.deliveryFee)).toEqual([4_000, undefined]);
+  });
+
   it('has none while the inbox is not on the phone', () => {
     expect(readOffers(undefined)).toEqual([]);
   });

@@ -1,8 +1,8 @@
-import type { OrderId } from '../../../../shared/ids';
-import { fail, ok, type Result } from '../../../../shared/result';
-import { NETWORK_ERROR_CODE } from '../../../common/api/http';
+import type { OrderId } from '../../../shared/ids';
+import { fail, ok, type Result } from '../../../shared/result';
+import { NETWORK_ERROR_CODE } from './http';
 
-/** A proof-of-delivery image as the server serves it to admins (`GET /api/orders/<id>/proofs/<sha256>`). */
+/** A proof-of-delivery image as the server serves it to admins and the order's outlet (`GET /api/orders/<id>/proofs/<sha256>`). */
 export async function fetchProofImage(orderId: OrderId, proofId: string, token: string): Promise<Result<Blob>> {
   let response: Response;
   try {

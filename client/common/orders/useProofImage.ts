@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { OrderId } from '../../../../shared/ids';
-import { useAdminDevice } from '../AdminContext';
+import type { OrderId } from '../../../shared/ids';
+import { useDeviceSnapshot } from '../device/DeviceContext';
 import { fetchProofImage } from '../api/proofImage';
 
 export type ProofImageState =
@@ -10,10 +10,9 @@ export type ProofImageState =
 
 /** A proof image as an object URL while shown (the bearer token cannot go in an <img> src); asks again on `attempt`. */
 export function useProofImage(orderId: OrderId, proofId: string, attempt: number): ProofImageState {
-  const admin = useAdminDevice();
+  const token = useDeviceSnapshot().session?.token ?? null;
   const [state, setState] = useState<ProofImageState>({ status: 'loading' });
   useEffect(() => {
-    const token = admin.token();
     if (!token) return;
     let url: string | null = null;
     let current = true;
@@ -31,6 +30,6 @@ export function useProofImage(orderId: OrderId, proofId: string, attempt: number
       current = false;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [admin, orderId, proofId, attempt]);
+  }, [token, orderId, proofId, attempt]);
   return state;
 }

@@ -1,4 +1,4 @@
-import type { HeldOrder } from './orderBook';
+import type { OrderView } from '../../../shared/order/orderDoc';
 
 export interface DeliveryProof {
   /** The proof id on the server: the image's SHA-256. */
@@ -11,7 +11,7 @@ export interface DeliveryProof {
 const SIGNATURE_NOTE = /signature proof ([0-9a-f]{64})/;
 
 /** The images that prove the delivery: the `delivered` event's proof, and a signature named in a note. */
-export function deliveryProofs(order: HeldOrder): DeliveryProof[] {
+export function deliveryProofs(order: Pick<OrderView, 'state'>): DeliveryProof[] {
   const delivered = order.state.applied.findLast((e) => e.type === 'delivered');
   const signatures = order.state.applied.flatMap((e) => {
     const match = e.type === 'note' ? SIGNATURE_NOTE.exec(e.text) : null;

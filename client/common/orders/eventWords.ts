@@ -1,7 +1,7 @@
-import type { UserId } from '../../../../shared/ids';
-import { formatMoney } from '../../../../shared/money';
-import type { OrderEvent } from '../../../../shared/order/events';
-import type { EventAuthorRole } from '../../../../shared/roles';
+import type { UserId } from '../../../shared/ids';
+import { formatMoney } from '../../../shared/money';
+import type { OrderEvent } from '../../../shared/order/events';
+import type { EventAuthorRole } from '../../../shared/roles';
 
 /** A person's name where the device knows the account; null where it does not. */
 export type NameOf = (userId: UserId) => string | null;

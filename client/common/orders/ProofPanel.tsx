@@ -1,7 +1,8 @@
+import './proofs.css';
 import { useState } from 'react';
-import type { OrderId } from '../../../../shared/ids';
-import type { DeliveryProof } from '../../model/orders/deliveryProofs';
-import { useProofImage } from '../../model/orders/useProofImage';
+import type { OrderId } from '../../../shared/ids';
+import type { DeliveryProof } from './deliveryProofs';
+import { useProofImage } from './useProofImage';
 
 const KIND_WORDS: { readonly [K in DeliveryProof['kind']]: string } = {
   photo: 'Doorstep photo',
@@ -29,7 +30,7 @@ function ProofImage({ orderId, proof }: { readonly orderId: OrderId; readonly pr
   );
 }
 
-/** The delivery's proof images, fetched from the server as the admin (they are not kept on the device). */
+/** The delivery's proof images, fetched from the server as whoever is signed in (they are not kept on the device). */
 export function ProofPanel({ orderId, proofs }: { readonly orderId: OrderId; readonly proofs: readonly DeliveryProof[] }) {
   if (proofs.length === 0) return null;
   return (

@@ -3,6 +3,8 @@ import { useEffect, useRef } from 'react';
 interface Props {
   readonly categories: readonly { readonly id: string; readonly name: string }[];
   readonly active: string | null;
+  /** Hidden where the menu and cart are stacked and the cart is in view (CSS decides the layout). */
+  readonly giveWay: boolean;
   readonly onJump: (id: string) => void;
 }
 
@@ -12,7 +14,7 @@ const reducedMotion = (): boolean => window.matchMedia('(prefers-reduced-motion:
  * A sticky row of the menu's categories: pressing one scrolls to its section and moves focus to its
  * heading (so a keyboard or screen reader user continues there); the one being read is marked.
  */
-export function CategoryChips({ categories, active, onJump }: Props) {
+export function CategoryChips({ categories, active, giveWay, onJump }: Props) {
   const row = useRef<HTMLElement>(null);
 
   // Keeps the marked chip within the row when the row scrolls sideways on a phone.
@@ -27,7 +29,7 @@ export function CategoryChips({ categories, active, onJump }: Props) {
 
   if (categories.length < 2) return null;
   return (
-    <nav ref={row} className="category-chips" aria-label="Menu categories">
+    <nav ref={row} className="category-chips" aria-label="Menu categories" data-give-way={giveWay}>
       <ul>
         {categories.map((c) => (
           <li key={c.id}>

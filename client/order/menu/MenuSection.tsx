@@ -16,6 +16,8 @@ interface Props {
   readonly canOrder: boolean;
   /** Units in the cart per item id. */
   readonly inCart: ReadonlyMap<string, number>;
+  /** The cart is on screen below the menu (phone, portrait tablet): the sticky chips would only cover the last dishes. */
+  readonly chipsGiveWay: boolean;
   readonly onAdd: (itemId: string, modifiers: readonly ChosenModifier[], qty: number) => void;
 }
 
@@ -23,7 +25,7 @@ interface Props {
  * The menu by category, with a search over names and descriptions and a row of category chips.
  * Items that are out stay listed (customers look for them) but cannot be added.
  */
-export function MenuSection({ menu, canOrder, inCart, onAdd }: Props) {
+export function MenuSection({ menu, canOrder, inCart, chipsGiveWay, onAdd }: Props) {
   const [choosing, setChoosing] = useState<MenuItem | null>(null);
   const [query, setQuery] = useState('');
   const searchId = useId();
@@ -42,7 +44,8 @@ export function MenuSection({ menu, canOrder, inCart, onAdd }: Props) {
     <section aria-labelledby="menu-title" className="menu">
       <h2 id="menu-title">Menu</h2>
       <div className="menu-search">
-        <label htmlFor={searchId} className="menu-search__label">
+        {/* Named for screen readers; sighted customers read the box's own words, which keeps the first dish above a phone's fold. */}
+        <label htmlFor={searchId} className="sr-only">
           Search the menu
         </label>
         <div className="menu-search__row">
@@ -52,7 +55,7 @@ export function MenuSection({ menu, canOrder, inCart, onAdd }: Props) {
             type="search"
             className="menu-search__input"
             value={query}
-            placeholder="Dish or ingredient"
+            placeholder="Search the menu"
             autoComplete="off"
             enterKeyHint="search"
             onChange={(e) => setQuery(e.target.value)}
@@ -75,7 +78,7 @@ export function MenuSection({ menu, canOrder, inCart, onAdd }: Props) {
           {searchResult(query.trim(), found.length)}
         </p>
       </div>
-      <CategoryChips categories={sections} active={active} onJump={jumped} />
+      <CategoryChips categories={sections} active={active} giveWay={chipsGiveWay} onJump={jumped} />
       {sections.map((section) => (
         <section key={section.id} aria-labelledby={`cat-${section.id}`} className="menu__category">
           <h3 id={`cat-${section.id}`} tabIndex={-1}>

@@ -50,6 +50,7 @@ export function OrderingScreen({ outletId, menu, table, navigate }: Props) {
           menu={menu}
           canOrder={menu.ordering.open}
           inCart={inCart}
+          chipsGiveWay={sideInView && cart.lines.length > 0}
           onAdd={(itemId, modifiers, qty) => store.add(itemId, modifiers, qty)}
         />
         <aside ref={side} className="ordering__side" aria-label="Cart and checkout">

@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import 'leaflet/dist/leaflet.css';
 import '../common/ui/theme.css';
 import './order.css';
+import './menu/menu.css';
+import './outlet/outlet.css';
 import { OrderApp } from './OrderApp';
 
 const container = document.getElementById('root');

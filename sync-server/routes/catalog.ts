@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { OutletProfile } from '../../shared/catalog/menu';
 import { OutletIdSchema } from '../../shared/ids';
 import { busyMinutes, isAvailable, takingOrders, type Catalog } from '../../shared/catalog/outletDoc';
 import { loadCatalog } from '../catalog/loadCatalog';
@@ -15,6 +16,15 @@ function ordering(catalog: Catalog, now: number): Ordering {
   return taking.ok ? { open: true } : { open: false, ...taking.error };
 }
 
+/**
+ * What the list of restaurants shows besides the name: where, its hours (the page says "open now" or
+ * when it opens in its own clock) and what its time estimate starts from. Past closures are left out.
+ */
+function listedProfile(profile: OutletProfile, now: number) {
+  const { address, lat, lng, timezone, hours, orderTypes, defaultPrepMinutes } = profile;
+  return { address, lat, lng, timezone, hours, orderTypes, defaultPrepMinutes, closures: profile.closures.filter((c) => c.until > now) };
+}
+
 /** Public, cacheable catalog reads, served from the outlet documents. Short cache: a pause or an 86 must show soon. */
 export function catalogRoutes(outlets: OutletRepo, registry: DocRegistry): Hono {
   return new Hono()
@@ -24,7 +34,13 @@ export function catalogRoutes(outlets: OutletRepo, registry: DocRegistry): Hono 
         (await outlets.list()).map(async ({ id, name }) => {
           try {
             const catalog = await loadCatalog(registry, id);
-            return { id, name: catalog.profile.name, ordering: ordering(catalog, now) };
+            return {
+              id,
+              name: catalog.profile.name,
+              ordering: ordering(catalog, now),
+              busyMinutes: busyMinutes(catalog, now),
+              outlet: listedProfile(catalog.profile, now),
+            };
           } catch (err: unknown) {
             if (!(err instanceof AppError)) throw err;
             // One outlet whose menu cannot be read must not take the whole list down with it.

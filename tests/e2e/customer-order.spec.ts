@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { freshServerPerTest } from './support/freshServer';
-import { addMasalaDosa, blockMapTiles, dragPin, fillCustomer, nudgePin, pinReadout, zoomMapOut } from './support/orderPage';
+import { addMasalaDosa, blockMapTiles, dragPin, fillCustomer, menuItem, nudgePin, pinReadout, zoomMapOut } from './support/orderPage';
 import { orderCard, signInAsOutlet } from './support/outletPage';
 
 const CUSTOMER = 'Meera Customer';
@@ -13,6 +13,29 @@ test('a customer orders a Masala Dosa for delivery, a lost answer and a reload p
   await blockMapTiles(customer);
   await customer.goto(`${server.url}/order/demo-outlet`);
   await expect(customer.getByRole('heading', { name: 'Dabba Demo Kitchen' })).toBeVisible();
+  await expect(customer.getByRole('banner')).toContainText('Delivery in about 30–40 min');
+
+  // Search narrows the menu as the customer types, and says so when nothing matches.
+  const search = customer.getByRole('searchbox', { name: 'Search the menu' });
+  await search.fill('COFFEE');
+  await expect(menuItem(customer, 'Filter Coffee')).toBeVisible();
+  await expect(menuItem(customer, 'Masala Dosa')).toHaveCount(0);
+  await search.fill('pizza');
+  await expect(customer.getByRole('status').filter({ hasText: 'No dishes match “pizza”.' })).toBeVisible();
+  await customer.getByRole('button', { name: 'Clear search' }).click();
+  await expect(search).toBeFocused();
+  await expect(menuItem(customer, 'Masala Dosa')).toBeVisible();
+
+  // The category chips stay at the top, jump to a section and mark it.
+  const chips = customer.getByRole('navigation', { name: 'Menu categories' });
+  await chips.getByRole('link', { name: 'Drinks' }).click();
+  await expect(chips.getByRole('link', { name: 'Drinks' })).toHaveAttribute('aria-current', 'true');
+  await expect(customer.getByRole('heading', { name: 'Drinks', exact: true })).toBeInViewport();
+  await expect.poll(async () => (await chips.boundingBox())?.y).toBe(0);
+  await chips.getByRole('link', { name: 'Dosa', exact: true }).click();
+  await expect(chips.getByRole('link', { name: 'Dosa', exact: true })).toHaveAttribute('aria-current', 'true');
+  await expect(chips.getByRole('link', { name: 'Drinks' })).not.toHaveAttribute('aria-current', 'true');
+  await expect(customer.getByRole('heading', { name: 'Dosa', exact: true })).toBeInViewport();
 
   // The chutney is required: the dialog says so instead of adding a dosa the kitchen cannot make.
   await customer.getByRole('article', { name: 'Masala Dosa' }).getByRole('button', { name: 'Choose options' }).click();
@@ -22,6 +45,7 @@ test('a customer orders a Masala Dosa for delivery, a lost answer and a reload p
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await addMasalaDosa(customer, 2);
   await expect(customer.getByRole('listitem', { name: 'Masala Dosa' })).toContainText('Coconut');
+  await expect(menuItem(customer, 'Masala Dosa')).toContainText('2 in cart');
 
   // Delivery inside the central zone: the pin starts at the outlet, the customer nudges it to the door.
   await expect(customer.getByRole('radio', { name: 'Delivery', exact: true })).toBeChecked();
@@ -85,6 +109,20 @@ test('a customer orders a Masala Dosa for delivery, a lost answer and a reload p
   // The cart was emptied once the server had the order.
   await customer.goto(`${server.url}/order/demo-outlet`);
   await expect(customer.getByText('Nothing yet: add something from the menu.')).toBeVisible();
+
+  // The thali's size is a required single choice: it comes chosen, so Add works at once, and can be changed.
+  const thaliCard = menuItem(customer, 'South Indian Thali');
+  await thaliCard.getByRole('button', { name: 'Choose options' }).click();
+  const thali = customer.getByRole('dialog', { name: 'South Indian Thali' });
+  await expect(thali.getByRole('radio', { name: 'Regular' })).toBeChecked();
+  await thali.getByRole('button', { name: /^Add to cart/ }).click();
+  await expect(thaliCard).toContainText('1 in cart');
+  await thaliCard.getByRole('button', { name: 'Choose options' }).click();
+  await thali.getByRole('radio', { name: /^Large/ }).check();
+  await expect(thali.getByRole('radio', { name: 'Regular' })).not.toBeChecked();
+  await thali.getByRole('button', { name: /^Add to cart/ }).click();
+  await expect(customer.getByRole('listitem', { name: 'South Indian Thali' })).toHaveCount(2);
+  await expect(thaliCard).toContainText('2 in cart');
 });
 
 test("refusals show the server's own message next to what they are about: the minimum at the cart, an address outside every zone at the address", async () => {
@@ -168,6 +206,9 @@ test('"Use my location" puts the pin where the phone is, the map follows it, and
   expect(pin.x + pin.width).toBeLessThanOrEqual(map.x + map.width);
   expect(pin.y + pin.height).toBeLessThanOrEqual(map.y + map.height);
   await expect(customer.getByText('We deliver there (Outer ring): ₹80.00 delivery fee.')).toBeVisible();
+  // 13 km away the ride is timed to the pin (40 min at courier speed), not the typical ride assumed before.
+  await expect(customer.getByRole('region', { name: 'Your cart' })).toContainText('Delivery in about 60–70 min');
+  await expect(customer.getByRole('banner')).toContainText('Delivery in about 60–70 min');
   await expect(
     customer.getByText('Your address mentions Central Bengaluru, but the pin is in Outer ring. Is the pin on your door?'),
   ).toBeVisible();

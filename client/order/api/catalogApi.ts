@@ -22,7 +22,26 @@ const menuResponseSchema = z.object({
   ordering: orderingSchema.default({ open: true }),
   busyMinutes: z.number().default(0),
 });
-const outletListSchema = z.array(z.object({ id: z.string(), name: z.string(), ordering: orderingSchema.optional() }));
+/** What the list shows of each outlet's profile; absent for an outlet whose catalog the server could not read. */
+const listedProfileSchema = outletProfileSchema.pick({
+  address: true,
+  lat: true,
+  lng: true,
+  timezone: true,
+  hours: true,
+  closures: true,
+  orderTypes: true,
+  defaultPrepMinutes: true,
+});
+const outletListSchema = z.array(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    ordering: orderingSchema.optional(),
+    busyMinutes: z.number().default(0),
+    outlet: listedProfileSchema.optional(),
+  }),
+);
 
 export type OrderType = OutletProfile['orderTypes'][number];
 export type ModifierOption = z.infer<typeof optionSchema>;

@@ -11,14 +11,16 @@ interface Props {
   /** Read-only while the customer reviews the server's totals for exactly this cart. */
   readonly locked: boolean;
   readonly error?: string | undefined;
+  /** How long the order should take ("Delivery in about 30–40 min"); null while the outlet takes no orders. */
+  readonly estimate: string | null;
   readonly onQty: (key: string, qty: number) => void;
   readonly onRemove: (key: string) => void;
 }
 
 /** What is in the cart, with an estimate; the server's totals come at review. */
-export function CartPanel({ cart, items, currency, locked, error, onQty, onRemove }: Props) {
+export function CartPanel({ cart, items, currency, locked, error, estimate, onQty, onRemove }: Props) {
   const lines = cart.lines.map((line) => describeLine(items, line));
-  const estimate = lines.reduce((sum, l) => sum + l.lineTotal, 0);
+  const subtotal = lines.reduce((sum, l) => sum + l.lineTotal, 0);
   return (
     <section aria-labelledby="cart-title" className="card cart">
       <h2 id="cart-title">Your cart</h2>
@@ -55,7 +57,12 @@ export function CartPanel({ cart, items, currency, locked, error, onQty, onRemov
       )}
       {lines.length > 0 ? (
         <p className="cart__estimate">
-          Items: {price(estimate, currency)} <span className="muted">(final total at review)</span>
+          Items: {price(subtotal, currency)} <span className="muted">(final total at review)</span>
+        </p>
+      ) : null}
+      {lines.length > 0 && estimate ? (
+        <p className="cart__time" aria-live="polite">
+          {estimate}
         </p>
       ) : null}
       {error ? (

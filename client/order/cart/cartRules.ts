@@ -108,3 +108,23 @@ export function describeLine(items: readonly MenuItem[], line: CartLine): Descri
     : (modifierProblems(item, line.modifiers).values().next().value ?? null);
   return { line, name: item.name, options, unitPrice: price, lineTotal: price * line.qty, problem };
 }
+
+/**
+ * The choices the item dialog opens with: the first available option of each group that must have
+ * exactly one (a size, say), so "Add" works at once; the customer can still change it. Groups with
+ * several choices or none required start empty: guessing those would order what nobody picked.
+ */
+export function preselectedPicks(item: MenuItem): ChosenModifier[] {
+  return item.modifierGroups.flatMap((group) => {
+    if (group.min !== 1 || group.max !== 1) return [];
+    const first = group.options.find((o) => o.available);
+    return first ? [{ groupId: group.id, optionId: first.id }] : [];
+  });
+}
+
+/** How many of each menu item the cart holds, whatever their choices: the "2 in cart" on the menu. */
+export function countsByItem(lines: readonly CartLine[]): ReadonlyMap<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of lines) counts.set(line.itemId, (counts.get(line.itemId) ?? 0) + line.qty);
+  return counts;
+}

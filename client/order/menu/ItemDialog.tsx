@@ -1,6 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MenuItem } from '../api/catalogApi';
-import { clampQty, groupRule, MAX_QTY, modifierProblems, toggleOption, unitPrice, type ChosenModifier } from '../cart/cartRules';
+import {
+  clampQty,
+  groupRule,
+  MAX_QTY,
+  modifierProblems,
+  preselectedPicks,
+  toggleOption,
+  unitPrice,
+  type ChosenModifier,
+} from '../cart/cartRules';
 import { price } from '../money';
 import { QtyStepper } from '../cart/QtyStepper';
 
@@ -14,11 +23,12 @@ interface Props {
 /**
  * Choices for one item, in a native modal dialog (focus stays inside, Escape closes it).
  * Radio buttons where one choice is allowed, checkboxes otherwise; a group's limits hold as
- * the customer ticks, and a missing required choice is named before anything is added.
+ * the customer ticks, and a missing required choice is named before anything is added. A required
+ * single choice opens with its first option chosen, so Add works at once.
  */
 export function ItemDialog({ item, currency, onAdd, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
-  const [picks, setPicks] = useState<ChosenModifier[]>([]);
+  const [picks, setPicks] = useState<ChosenModifier[]>(() => preselectedPicks(item));
   const [qty, setQty] = useState(1);
   const [tried, setTried] = useState(false);
   const problems = modifierProblems(item, picks);

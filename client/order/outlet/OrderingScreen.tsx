@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { OutletMenu } from '../api/catalogApi';
 import { CartJumpBar } from '../cart/CartJumpBar';
 import { CartPanel } from '../cart/CartPanel';
+import { countsByItem } from '../cart/cartRules';
 import { useCartState, useCartStore } from '../cart/useCart';
 import { useReorder } from '../cart/useReorder';
 import { CheckoutForm } from '../checkout/CheckoutForm';
@@ -11,6 +12,7 @@ import { useCheckout } from '../checkout/useCheckout';
 import { useZoneCheck } from '../checkout/useZoneCheck';
 import { MenuSection } from '../menu/MenuSection';
 import { OutletHeader } from './OutletHeader';
+import { orderEstimate } from './orderEstimate';
 import { useInView } from './useInView';
 
 interface Props {
@@ -33,6 +35,8 @@ export function OrderingScreen({ outletId, menu, table, navigate }: Props) {
   const zone = useZoneCheck(outletId, cart, pin);
   const side = useRef<HTMLElement>(null);
   const sideInView = useInView(side);
+  const inCart = useMemo(() => countsByItem(cart.lines), [cart.lines]);
+  const estimate = menu.ordering.open ? orderEstimate(menu, cart.draft) : null;
 
   // A table's link chooses dine-in at that table; the customer can still change either.
   useEffect(() => {
@@ -42,7 +46,7 @@ export function OrderingScreen({ outletId, menu, table, navigate }: Props) {
   const reviewing = phase.kind === 'review' || phase.kind === 'placing';
   return (
     <>
-      <OutletHeader menu={menu} />
+      <OutletHeader menu={menu} estimate={estimate} />
       <main className="app-main ordering">
         {reorderLeft > 0 ? (
           <p className="banner banner--warn" role="status">
@@ -50,7 +54,13 @@ export function OrderingScreen({ outletId, menu, table, navigate }: Props) {
             {reorderLeft === 1 ? 'it' : 'them'} out of your cart.
           </p>
         ) : null}
-        <MenuSection menu={menu} canOrder={menu.ordering.open} onAdd={(itemId, modifiers, qty) => store.add(itemId, modifiers, qty)} />
+        <MenuSection
+          menu={menu}
+          canOrder={menu.ordering.open}
+          inCart={inCart}
+          chipsGiveWay={sideInView && cart.lines.length > 0}
+          onAdd={(itemId, modifiers, qty) => store.add(itemId, modifiers, qty)}
+        />
         <aside ref={side} className="ordering__side" aria-label="Cart and checkout">
           <CartPanel
             cart={cart}
@@ -58,6 +68,7 @@ export function OrderingScreen({ outletId, menu, table, navigate }: Props) {
             currency={menu.outlet.currency}
             locked={reviewing}
             error={errors.cart}
+            estimate={estimate}
             onQty={(key, qty) => store.setQty(key, qty)}
             onRemove={(key) => store.remove(key)}
           />

@@ -1,9 +1,19 @@
+import { useMemo } from 'react';
+import { hoursLine } from '../../../shared/catalog/hoursLine';
 import type { OutletMenu } from '../api/catalogApi';
 import { YourOrdersLink } from '../yourOrders/YourOrdersLink';
 
-/** Who the customer is ordering from, and whether they take orders right now (in the server's words). */
-export function OutletHeader({ menu }: { readonly menu: OutletMenu }) {
+interface Props {
+  readonly menu: OutletMenu;
+  /** "Delivery in about 30–40 min" for the way the customer is ordering; null while no orders are taken. */
+  readonly estimate: string | null;
+}
+
+/** Who the customer is ordering from, whether they take orders right now (in the server's words), until when, and how long it takes. */
+export function OutletHeader({ menu, estimate }: Props) {
   const { outlet, ordering, busyMinutes } = menu;
+  // Once per menu load, not on every keystroke in the checkout below: the line can take milliseconds to work out.
+  const hours = useMemo(() => hoursLine(outlet, Date.now()), [outlet]);
   return (
     <header className="app-header outlet-header">
       <div>
@@ -25,7 +35,8 @@ export function OutletHeader({ menu }: { readonly menu: OutletMenu }) {
         ) : (
           <span className="badge badge--closed">{ordering.code === 'outlet_paused' ? 'Paused' : 'Closed'}</span>
         )}
-        {!ordering.open ? <p className="error">{ordering.message}</p> : null}
+        {!ordering.open ? <p className="error">{ordering.message}</p> : <p className="muted">{hours}</p>}
+        {estimate ? <p className="outlet-header__estimate">{estimate}</p> : null}
         {ordering.open && busyMinutes > 0 ? <p className="notice">Busy right now: orders take about {busyMinutes} min longer.</p> : null}
       </div>
     </header>

@@ -1,8 +1,8 @@
 import { fetchOutlets } from '../api/catalogApi';
 import { useLoaded } from '../api/useLoaded';
 import { LoadFailure } from '../LoadFailure';
-import { outletPath } from '../route';
 import { YourOrdersLink } from '../yourOrders/YourOrdersLink';
+import { OutletCard } from './OutletCard';
 
 /** `/order/`: the restaurants to order from. */
 export function OutletListPage() {
@@ -23,14 +23,7 @@ export function OutletListPage() {
             <ul className="outlet-list">
               {state.value.map((outlet) => (
                 <li key={outlet.id}>
-                  <a className="card outlet-link" href={outletPath(outlet.id)}>
-                    <span className="outlet-link__name">{outlet.name}</span>
-                    {outlet.ordering && !outlet.ordering.open ? (
-                      <span className="notice">{outlet.ordering.message}</span>
-                    ) : (
-                      <span className="muted">See the menu</span>
-                    )}
-                  </a>
+                  <OutletCard summary={outlet} now={Date.now()} />
                 </li>
               ))}
             </ul>

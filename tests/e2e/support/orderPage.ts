@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { MENU_PHOTO_UPLOAD, menuPhotoUploadedSchema } from '../../../shared/api/menuPhotos';
 
 /** Test machines have no internet: tile requests fail at once instead of waiting on DNS. */
 export async function blockMapTiles(page: Page): Promise<void> {
@@ -49,4 +52,16 @@ export async function zoomMapOut(page: Page, steps: number): Promise<void> {
     await page.getByRole('button', { name: 'Zoom out' }).click();
     await page.waitForFunction(() => document.querySelector('.leaflet-zoom-anim') === null);
   }
+}
+
+/** Uploads the fixture JPEG as a menu photo, as the admin app does, and answers its URL. */
+export async function uploadMenuPhoto(baseUrl: string, adminToken: string): Promise<string> {
+  const bytes = await readFile(path.join(import.meta.dirname, '..', 'fixtures', 'doorstep.jpg'));
+  const res = await fetch(`${baseUrl}${MENU_PHOTO_UPLOAD}`, {
+    method: 'POST',
+    headers: { 'content-type': 'image/jpeg', authorization: `Bearer ${adminToken}` },
+    body: bytes,
+  });
+  if (!res.ok) throw new Error(`menu photo upload answered ${res.status}`);
+  return menuPhotoUploadedSchema.parse(await res.json()).url;
 }

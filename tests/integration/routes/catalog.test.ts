@@ -34,22 +34,48 @@ const menu = async () => (await getJson<MenuBody>(`${t.url}/api/outlets/demo-out
 const HOUR = 3_600_000;
 
 describe('GET /api/outlets', () => {
-  it('lists each outlet with whether it takes orders now, cacheable', async () => {
+  it('lists each outlet with whether it takes orders now, where it is, its hours and prep time, cacheable', async () => {
     const res = await getJson(`${t.url}/api/outlets`);
-    expect(res.body).toEqual([{ id: 'demo-outlet', name: 'Dabba Demo Kitchen', ordering: { open: true } }]);
+    const { address, lat, lng, timezone, hours, orderTypes, defaultPrepMinutes } = DEMO_PROFILE;
+    expect(res.body).toEqual([
+      {
+        id: 'demo-outlet',
+        name: 'Dabba Demo Kitchen',
+        ordering: { open: true },
+        busyMinutes: 0,
+        outlet: { address, lat, lng, timezone, hours, orderTypes, defaultPrepMinutes, closures: [] },
+      },
+    ]);
     expect(res.headers.get('cache-control')).toMatch(/public, max-age=\d+/);
   });
 
   it('says why an outlet is not taking orders', async () => {
     await editOutletDoc(t.url, t.outlet, (d) => statusOf(d).set('paused', { until: null, reason: 'Kitchen deep clean', at: Date.now() }));
     const { body } = await getJson(`${t.url}/api/outlets`);
-    expect(body).toEqual([
+    expect(body).toMatchObject([
       {
         id: 'demo-outlet',
         name: 'Dabba Demo Kitchen',
         ordering: { open: false, code: 'outlet_paused', message: 'Dabba Demo Kitchen is not taking new orders: Kitchen deep clean.' },
       },
     ]);
+  });
+
+  it('lists busy mode’s extra minutes and only closures still ahead', async () => {
+    const at = Date.now();
+    const closures = [
+      { from: at - 3 * HOUR, until: at - 2 * HOUR, reason: 'over' },
+      { from: at + HOUR, until: at + 2 * HOUR, reason: 'staff meeting' },
+    ];
+    await editOutletDoc(t.url, t.admin, (d) => profileOf(d).set('value', { ...DEMO_PROFILE, closures }));
+    await editOutletDoc(t.url, t.outlet, (d) => statusOf(d).set('busy', { extraMinutes: 20, until: at + HOUR, at }));
+    try {
+      const { body } = await getJson<{ busyMinutes: number; outlet: { closures: unknown[] } }[]>(`${t.url}/api/outlets`);
+      expect(body[0]?.busyMinutes).toBe(20);
+      expect(body[0]?.outlet.closures).toEqual([closures[1]]);
+    } finally {
+      await editOutletDoc(t.url, t.admin, (d) => profileOf(d).set('value', DEMO_PROFILE));
+    }
   });
 });
 

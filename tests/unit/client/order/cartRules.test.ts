@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { MenuItem, ModifierGroup } from '../../../../client/order/api/catalogApi';
-import { describeLine, groupRule, modifierProblems, toggleOption, unitPrice } from '../../../../client/order/cart/cartRules';
+import {
+  countsByItem,
+  describeLine,
+  groupRule,
+  modifierProblems,
+  preselectedPicks,
+  toggleOption,
+  unitPrice,
+} from '../../../../client/order/cart/cartRules';
 
 const chutney: ModifierGroup = {
   id: 'chutney',
@@ -115,5 +123,37 @@ describe('a cart line against the menu', () => {
     };
     expect(describeLine([], line).problem).toMatch(/no longer on the menu/i);
     expect(describeLine([{ ...dosa, available: false }], line).problem).toBe('Masala Dosa is not available right now.');
+  });
+});
+
+describe('choices the item dialog opens with', () => {
+  it('preselects the first option of a required single choice, and nothing in a group of several', () => {
+    expect(preselectedPicks(dosa)).toEqual([{ groupId: 'size', optionId: 'regular' }]);
+    expect(modifierProblems({ ...dosa, modifierGroups: [size] }, preselectedPicks(dosa)).size).toBe(0);
+  });
+
+  it('skips an option that is out, and preselects nothing when every option is out', () => {
+    const regularOut: ModifierGroup = { ...size, options: size.options.map((o) => ({ ...o, available: o.id !== 'regular' })) };
+    expect(preselectedPicks({ ...dosa, modifierGroups: [regularOut] })).toEqual([{ groupId: 'size', optionId: 'large' }]);
+    const allOut: ModifierGroup = { ...size, options: size.options.map((o) => ({ ...o, available: false })) };
+    expect(preselectedPicks({ ...dosa, modifierGroups: [allOut] })).toEqual([]);
+  });
+
+  it('leaves an optional single choice to the customer', () => {
+    expect(preselectedPicks({ ...dosa, modifierGroups: [{ ...size, min: 0 }] })).toEqual([]);
+  });
+});
+
+describe('in-cart counts on the menu', () => {
+  it('adds up every line of an item, whatever its choices', () => {
+    const lines = [
+      { key: 'a', itemId: 'masala-dosa', qty: 2, modifiers: [{ groupId: 'size', optionId: 'regular' }] },
+      { key: 'b', itemId: 'masala-dosa', qty: 1, modifiers: [{ groupId: 'size', optionId: 'large' }] },
+      { key: 'c', itemId: 'filter-coffee', qty: 1, modifiers: [] },
+    ];
+    expect([...countsByItem(lines)]).toEqual([
+      ['masala-dosa', 3],
+      ['filter-coffee', 1],
+    ]);
   });
 });

@@ -54,6 +54,12 @@ test('the landing page and the customer’s screens', async () => {
     await page.getByRole('button', { name: 'Review order' }).click();
     const place = page.getByRole('button', { name: 'Place order' });
     await checkScreen(page, 'order-review', size, place, { opened: 'where the app scrolled', scan });
+    await place.click();
+    await page.waitForURL(/\/track\//);
+
+    await page.goto(`${server.url}/order/?view=orders`);
+    const placedHere = page.getByRole('list', { name: 'Orders placed from this device' }).getByRole('link').first();
+    await checkScreen(page, 'your-orders', size, placedHere, { scan });
 
     await page.goto(`${server.url}${new URL(trackingUrl, server.url).pathname}`);
     await checkScreen(page, 'track', size, page.getByRole('heading', { level: 1 }), { scan });

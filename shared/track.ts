@@ -62,7 +62,7 @@ export interface TrackLatLng {
 /**
  * What the page needs to say which order this is and where it goes, and to order it again. Public-safe
  * like the rest: the readable order number (not the id), catalog ids anyone can read off the menu, the
- * outlet's own address, and the drop-off's pin (not its text), only while the order is on its way to it.
+ * outlet's own address, and the drop-off's pin to about 110 m (never its text), from placing until it is finished.
  */
 export interface TrackDetails {
   /** "#K7M3X", as staff read it out (shared/order/orderNumber.ts). */

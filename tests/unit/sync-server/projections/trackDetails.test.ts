@@ -34,6 +34,12 @@ describe('trackDetails', () => {
     expect(details(header('pickup'), [placed]).pins).toBeNull();
   });
 
+  it('pins the drop-off only to about a hundred metres: anyone holding a shared link sees the street, not the door', () => {
+    const h = header('delivery');
+    const exact = { ...h, address: { text: 'Flat 4B, 22 Residency Road', lat: 12.966812, lng: 77.596849 } };
+    expect(details(exact, [placed]).pins?.dropoff).toEqual({ lat: 12.967, lng: 77.597 });
+  });
+
   it('gives the outlet’s address for a pickup only, and never the drop-off’s text', () => {
     expect(details(header('pickup'), [placed]).pickupAddress).toBe('1 MG Road');
     const delivery = details(header('delivery'), [placed]);

@@ -34,3 +34,10 @@ export function estimatedArrival(f: ArrivalFacts): number | null {
   }
   return null;
 }
+
+/**
+ * When an assigned driver should reach the counter: the ride from their last position, started no
+ * earlier than the assignment (from an older fix it would promise a time already past).
+ */
+export const counterArrival = (driver: LatLng & { readonly at: number }, outlet: LatLng, assignedAt: number | null): number =>
+  Math.max(driver.at, assignedAt ?? driver.at) + tripMs(distanceMeters(driver, outlet));

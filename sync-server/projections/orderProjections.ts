@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
-import { distanceMeters, type LatLng } from '../../shared/catalog/zones';
-import { tripMs } from '../../shared/dispatch/arrival';
+import type { LatLng } from '../../shared/catalog/zones';
+import { counterArrival } from '../../shared/dispatch/arrival';
 import type { OrderId, OutletId, UserId } from '../../shared/ids';
 import { inboxMap } from '../../shared/inbox';
 import { currentAssignment } from '../../shared/order/assignment';
@@ -68,11 +68,17 @@ export function orderProjections(
 
   // Names the order's driver in the outlet's inbox entry (first name, as on the tracking link), or none,
   // with when they should reach the counter from where their device last was.
-  const setOutletDriver = async (outletId: OutletId, outlet: LatLng, orderId: OrderId, driverId: UserId | null): Promise<void> => {
+  const setOutletDriver = async (
+    outletId: OutletId,
+    outlet: LatLng,
+    orderId: OrderId,
+    driverId: UserId | null,
+    assignedAt: number | null,
+  ): Promise<void> => {
     const driver = driverId ? await trackDriver(driverId) : null;
     const firstName = driver?.firstName ?? null;
     const position = driver?.position ?? null;
-    const expected = position ? { expectedAt: position.at + tripMs(distanceMeters(position, outlet)) } : {};
+    const expected = position ? { expectedAt: counterArrival(position, outlet, assignedAt) } : {};
     await registry.withDoc({ kind: 'outletInbox', outletId }, (doc) =>
       doc.change((y) => {
         const entry = inboxMap(y).get(orderId);
@@ -116,7 +122,10 @@ export function orderProjections(
       if (row.driverId !== driverId) {
         if (row.driverId) run('driver inbox', setDriverInbox(row.driverId, row.id, null));
         if (driverId) run('driver inbox', setDriverInbox(driverId, row.id, view.header.createdAt));
-        run('outlet inbox driver', setOutletDriver(view.header.outletId, view.header.outlet, row.id, driverId));
+        run(
+          'outlet inbox driver',
+          setOutletDriver(view.header.outletId, view.header.outlet, row.id, driverId, currentAssignment(view.state)?.at ?? null),
+        );
         for (const subscriber of [...doc.subscribers]) {
           const actor = subscriber.actor;
           if (actor?.role === 'driver' && actor.id !== driverId) {

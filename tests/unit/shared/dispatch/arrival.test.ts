@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimatedArrival, tripMs, type ArrivalFacts } from '../../../../shared/dispatch/arrival';
+import { counterArrival, estimatedArrival, tripMs, type ArrivalFacts } from '../../../../shared/dispatch/arrival';
 import { distanceMeters } from '../../../../shared/catalog/zones';
 
 const OUTLET = { lat: 12.9756, lng: 77.6066 };
@@ -44,5 +44,24 @@ describe('estimatedArrival', () => {
   it('is null before the outlet accepts and once the order is finished', () => {
     for (const status of ['placed', 'delivered', 'failed', 'cancelled', 'rejected'] as const)
       expect(estimatedArrival(facts({ status }))).toBeNull();
+  });
+});
+
+describe('counterArrival', () => {
+  const outlet = { lat: 12.9756, lng: 77.6066 };
+  // About 1.1 km north: some 3 to 4 minutes at courier speed.
+  const driver = { lat: 12.9856, lng: 77.6066, at: 1_000_000 };
+
+  it('is the ride from the driver’s fix when the fix is newer than the assignment', () => {
+    const at = counterArrival(driver, outlet, driver.at - 60_000);
+    expect(at - driver.at).toBeGreaterThan(3 * 60_000);
+    expect(at - driver.at).toBeLessThan(4 * 60_000);
+  });
+
+  it('starts the ride at the assignment when the phone last reported before it', () => {
+    const assignedAt = driver.at + 5 * 60_000;
+    const at = counterArrival(driver, outlet, assignedAt);
+    expect(at - assignedAt).toBeGreaterThan(3 * 60_000);
+    expect(at - assignedAt).toBeLessThan(4 * 60_000);
   });
 });

@@ -24,6 +24,11 @@ export interface InboxEntry {
      * they were given the order, at courier speed; absent when no position was known.
      */
     readonly expectedAt?: number;
+    /**
+     * When the driver's phone was first seen near the outlet while the order waited for them (their
+     * device's clock); absent until then, and in entries written before it was carried.
+     */
+    readonly arrivedAt?: number;
   };
 }
 

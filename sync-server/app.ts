@@ -169,7 +169,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const eventsOut = openEventsOut({ config, sql, clock, log, duties: dispatcher.duties, resolveHost: overrides.resolveHost });
   registry.use(eventsOut.hooks);
   registry.use({ storageFailed: (_doc, err) => storage.noticeError(err) });
-  const trackPositions = new TrackPositions(driverOrders, refreshTrackFor('driver position'), clock);
+  const trackPositions = new TrackPositions(driverOrders, refreshTrackFor('driver position'), projections.driverPositioned, clock);
 
   const seeded = config.demo && (await seedDemo({ sql, users, outlets, drivers, registry }));
   if (seeded) log.info('seeded the demo outlet and accounts');

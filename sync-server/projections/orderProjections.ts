@@ -12,6 +12,7 @@ import type { OrderIndex } from '../storage/orderIndex';
 import type { DocHooks, DocRegistry } from '../sync/docRegistry';
 import type { SyncedDoc } from '../sync/syncedDoc';
 import type { TrackDriverSource } from './trackDrivers';
+import { noteCounterArrival } from './counterArrival';
 import { trackView } from './trackView';
 
 function setInbox(doc: Y.Doc, orderId: OrderId, placedAt: number | null): void {
@@ -34,6 +35,8 @@ export function orderProjections(
   placed(view: OrderView): Promise<void>;
   /** Writes the order's tracking projection again from the order and its driver as they are now. */
   refreshTrack(orderId: OrderId): Promise<void>;
+  /** The driver reported a position: the outlet hears when they reach its counter for this order. */
+  driverPositioned(driverId: UserId, orderId: OrderId): Promise<void>;
   /** Resolves once every projection write started so far has finished (a writer about to close its storage). */
   settled(): Promise<void>;
 } {
@@ -94,6 +97,11 @@ export function orderProjections(
 
   return {
     refreshTrack,
+    // Awaited by the upload that reported the position, which must not fail for it: logged, not thrown.
+    driverPositioned: (driverId, orderId) =>
+      noteCounterArrival(registry, trackDriver, driverId, orderId).catch((err: unknown) =>
+        log.error('projection failed: counter arrival', { error: String(err) }),
+      ),
     async settled() {
       while (pending.size > 0) await Promise.all(pending);
     },

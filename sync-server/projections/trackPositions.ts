@@ -7,8 +7,9 @@ import { Throttle } from './throttle';
 export const TRACK_POSITION_INTERVAL_MS = 5_000;
 
 /**
- * Moves the driver's dot on the tracking links of the orders they are carrying when their device
- * uploads positions, throttled per order.
+ * When a driver's device uploads positions: moves their dot on the tracking links of the orders they
+ * are carrying, throttled per order, and passes the position on for the orders they are yet to collect
+ * (the outlet hears when they arrive; once said, the rest are cheap no-ops).
  */
 export class TrackPositions {
   private readonly throttle: Throttle<OrderId>;
@@ -16,6 +17,7 @@ export class TrackPositions {
   constructor(
     private readonly driverOrders: DriverOrders,
     refreshTrack: (orderId: OrderId) => void,
+    private readonly positioned: (driverId: UserId, orderId: OrderId) => Promise<void>,
     clock: Clock,
     intervalMs = TRACK_POSITION_INTERVAL_MS,
   ) {
@@ -24,6 +26,8 @@ export class TrackPositions {
 
   async driverMoved(driverId: UserId): Promise<void> {
     for (const orderId of await this.driverOrders.pickedUp(driverId)) this.throttle.request(orderId);
+    const waiting = await this.driverOrders.notPickedUp(driverId);
+    await Promise.all(waiting.map((orderId) => this.positioned(driverId, orderId)));
   }
 
   close(): void {

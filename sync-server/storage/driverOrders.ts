@@ -57,13 +57,23 @@ export class DriverOrders {
     return orderIds(rows);
   }
 
-  async pickedUp(driverId: UserId): Promise<OrderId[]> {
+  /** The driver's orders on board: the ones whose tracking links follow them. */
+  pickedUp(driverId: UserId): Promise<OrderId[]> {
+    return this.unfinished(driverId, true);
+  }
+
+  /** The driver's unfinished orders they have not collected yet: the ones they may be arriving at an outlet for. */
+  notPickedUp(driverId: UserId): Promise<OrderId[]> {
+    return this.unfinished(driverId, false);
+  }
+
+  private async unfinished(driverId: UserId, onBoard: boolean): Promise<OrderId[]> {
     const rows = await this.db
       .selectFrom('orders')
       .select('id')
       .where('driver_id', '=', driverId)
       .where(ASSIGNED_UNFINISHED)
-      .where('status', '=', 'picked_up')
+      .where('status', onBoard ? '=' : '!=', 'picked_up')
       .execute();
     return orderIds(rows);
   }

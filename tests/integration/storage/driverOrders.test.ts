@@ -23,6 +23,7 @@ describe.each(DIALECTS)('drivers’ orders read from the order index on %s', (di
     expect(await repo().activeCounts()).toEqual(new Map());
     expect(await repo().active(driver)).toEqual([]);
     expect(await repo().pickedUp(driver)).toEqual([]);
+    expect(await repo().notPickedUp(driver)).toEqual([]);
     expect(await repo().latest(driver)).toBeNull();
     expect(await repo().deliveredSince(0)).toEqual(new Map());
   });
@@ -55,6 +56,15 @@ describe.each(DIALECTS)('drivers’ orders read from the order index on %s', (di
     );
     expect(await repo().pickedUp(ravi)).toEqual(['r-carried']);
     expect(await repo().pickedUp(asha)).toEqual(['a-carried']);
+    // Those still to collect at the outlet, in no particular order.
+    expect((await repo().notPickedUp(ravi)).sort()).toEqual([
+      'r-accepted-early',
+      'r-ready-late',
+      'r-same-time',
+      'r-unknown-a',
+      'r-unknown-b',
+    ]);
+    expect(await repo().notPickedUp(asha)).toEqual([]);
   });
 
   it('finds the order last assigned to a driver, finished or not; one with no assignment time only when there is no other', async () => {
@@ -162,6 +172,7 @@ describe.each(DIALECTS)('dispatch’s questions on %s read the orders in flight,
     expect(await plan((o) => o.activeCounts())).toEqual([expect.stringContaining('orders_driver_active')]);
     expect(await plan((o) => o.active(driver))).toEqual([expect.stringContaining('orders_driver_active')]);
     expect(await plan((o) => o.pickedUp(driver))).toEqual([expect.stringContaining('orders_driver_active')]);
+    expect(await plan((o) => o.notPickedUp(driver))).toEqual([expect.stringContaining('orders_driver_active')]);
     expect(await new DriverOrders(storage().db).activeCounts()).toEqual(new Map([[driver, 1]]));
   });
 });

@@ -107,6 +107,7 @@ export const OrderCard = memo(
     a.defaultPrepMinutes === b.defaultPrepMinutes &&
     a.driver?.firstName === b.driver?.firstName &&
     a.driver?.expectedAt === b.driver?.expectedAt &&
+    a.driver?.arrivedAt === b.driver?.arrivedAt &&
     a.printedCount === b.printedCount &&
     a.onPrint === b.onPrint,
 );

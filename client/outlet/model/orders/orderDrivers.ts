@@ -4,7 +4,12 @@ import { UserIdSchema, type UserId } from '../../../../shared/ids';
 import { inboxMap } from '../../../../shared/inbox';
 
 const namedSchema = z.object({
-  driver: z.object({ id: UserIdSchema, firstName: z.string().min(1), expectedAt: z.number().int().optional() }),
+  driver: z.object({
+    id: UserIdSchema,
+    firstName: z.string().min(1),
+    expectedAt: z.number().int().optional(),
+    arrivedAt: z.number().int().optional(),
+  }),
 });
 
 export interface OrderDriver {
@@ -12,6 +17,8 @@ export interface OrderDriver {
   readonly firstName: string;
   /** When they should reach the counter (server clock), estimated when they were given the order. */
   readonly expectedAt?: number | undefined;
+  /** When their phone was first seen at the outlet for this order (their device's clock). */
+  readonly arrivedAt?: number | undefined;
 }
 
 /**

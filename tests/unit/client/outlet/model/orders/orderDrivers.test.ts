@@ -19,6 +19,15 @@ describe('the driver of each of the outlet’s orders', () => {
     expect(orderDrivers(inbox).get('order-1')?.expectedAt).toBe(5_000);
   });
 
+  it('carries when the driver arrived at the counter, once the server saw their phone there', () => {
+    const inbox = new Y.Doc();
+    inboxMap(inbox).set('order-1', {
+      placedAt: 1,
+      driver: { id: DRIVER1_ACTOR.id, firstName: 'Ravi', expectedAt: 5_000, arrivedAt: 4_000 },
+    });
+    expect(orderDrivers(inbox).get('order-1')?.arrivedAt).toBe(4_000);
+  });
+
   it('is none while the inbox has not reached the device', () => {
     expect(orderDrivers(undefined).size).toBe(0);
   });

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { loginAs, openTrackingPhone, placeDeliveryOrder } from './support/deliveryOrder';
-import { boxOf, goOnShift, offerCard, openDriverPhone, pickUpEverything } from './support/driverPage';
+import { goOnShift, offerCard, openDriverPhone, pickUpEverything } from './support/driverPage';
+import { boxOf } from './support/boxes';
 import { freshServerPerTest } from './support/freshServer';
 import { serverOrderEvents } from './support/orderDoc';
 import { openOutletTablet, orderCard } from './support/outletPage';

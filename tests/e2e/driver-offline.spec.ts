@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { loginAs, placeDeliveryOrder } from './support/deliveryOrder';
-import { boxOf, DOORSTEP_JPEG, goOnShift, offerCard, openDriverPhone, pickUpEverything } from './support/driverPage';
+import { DOORSTEP_JPEG, goOnShift, offerCard, openDriverPhone, pickUpEverything } from './support/driverPage';
+import { boxOf } from './support/boxes';
 import { freshServerPerTest } from './support/freshServer';
 import { fetchProof, serverOrderEvents } from './support/orderDoc';
 import { orderCard, signInAsOutlet } from './support/outletPage';

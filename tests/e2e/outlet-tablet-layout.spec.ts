@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { boxOf, overlaps } from './support/boxes';
 import { OutletDevice } from './support/outletDevice';
 import { orderCard } from './support/outletPage';
 import { placePickupOrder, placePickupOrderWithLink } from './support/placeOrder';
@@ -15,21 +16,6 @@ const TABLETS = [
 ] as const;
 
 const COLUMNS = ['new', 'accepted', 'preparing', 'ready', 'out'] as const;
-
-interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-async function boxOf(locator: Locator): Promise<Box> {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error(`no box for ${locator.toString()}`);
-  return box;
-}
-
-const overlaps = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 async function withServer(scenario: (server: TestServer) => Promise<void>): Promise<void> {
   const server = await TestServer.create();

@@ -3,6 +3,7 @@ import type { OrderId } from '../../shared/ids';
 import { orderNumber } from '../../shared/order/orderNumber';
 import { login } from '../integration/support/api';
 import { appendAs, reportPosition } from '../integration/support/drivers';
+import { boxOf } from './support/boxes';
 import { DROPOFF } from './support/deliveryOrder';
 import { freshServerPerTest } from './support/freshServer';
 import { blockMapTiles } from './support/orderPage';
@@ -46,12 +47,6 @@ test('a tracking link keeps showing the last known status when the server is gon
   await expect(page.getByRole('heading', { level: 1, name: 'Placed' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Order progress' })).toContainText('Ready for pickup');
 });
-
-async function boxOf(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error('not on screen');
-  return box;
-}
 
 /** Every pin's marker lies wholly inside the map's frame: nothing pinned is out of sight (once a refit's animation settles). */
 async function expectPinsInView(map: Locator, pins: readonly Locator[]): Promise<void> {

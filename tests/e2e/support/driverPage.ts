@@ -76,10 +76,3 @@ export async function pickUpEverything(page: Page, { early }: { readonly early: 
   await page.getByRole('button', { name: 'Picked up', exact: true }).click();
   if (early) await page.getByRole('alertdialog').getByRole('button', { name: 'Picked up anyway' }).click();
 }
-
-/** Where an element is on screen, failing the test when it is not there at all. */
-export async function boxOf(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error('not on screen');
-  return box;
-}

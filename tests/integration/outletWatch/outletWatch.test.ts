@@ -53,6 +53,20 @@ async function connect(token: string): Promise<MuxTestClient> {
   return client;
 }
 
+/**
+ * An outlet tablet online as the watch sees it: the server puts a socket in presence only after
+ * re-checking its sign-in, a moment after the socket opened (longer on PostgreSQL).
+ */
+async function connectTablet(): Promise<MuxTestClient> {
+  const tablet = await connect(s.outlet.token);
+  await pollUntil(
+    () => server.presence.devicesOfOutlet(outletId),
+    (live) => live.length > 0,
+    'the tablet to be in presence',
+  );
+  return tablet;
+}
+
 /** Lets `ms` of watch time pass, one look at a time. */
 async function pass(ms: number): Promise<void> {
   for (let left = ms; left > 0; left -= EVERY) await clock.tick(EVERY, EVERY);
@@ -103,7 +117,7 @@ describe('the outlet watch', () => {
     const offline = (await adminAlerts()).get(`outlet_offline:${outletId}`);
     expect(offline).toMatchObject({ kind: 'outlet_offline', resolvedAt: null, message: expect.stringContaining('offline for 5 minutes') });
 
-    await connect(s.outlet.token);
+    await connectTablet();
     await pass(EVERY);
     expect((await postJson(`${server.url}/api/orders`, PICKUP_ORDER)).status).toBe(201);
     expect((await adminAlerts()).get(`outlet_offline:${outletId}`)?.resolvedAt).toBeGreaterThan(offline?.raisedAt ?? Infinity);
@@ -111,7 +125,7 @@ describe('the outlet watch', () => {
 
   it('leaves a pause staff set alone when a tablet comes back', async () => {
     await start();
-    const tablet = await connect(s.outlet.token);
+    const tablet = await connectTablet();
     const outletDoc = await tablet.open(`outlet:${outletId}`);
     const answer = await tablet.change(`outlet:${outletId}`, (d) =>
       d.getMap('status').set('paused', { until: null, reason: 'Gas leak', at: Date.now() }),
@@ -123,7 +137,7 @@ describe('the outlet watch', () => {
 
   it('refuses a pause a device marks as the server’s own', async () => {
     await start();
-    const tablet = await connect(s.outlet.token);
+    const tablet = await connectTablet();
     await tablet.open(`outlet:${outletId}`);
     const answer = await tablet.change(`outlet:${outletId}`, (d) =>
       d.getMap('status').set('paused', { until: null, reason: 'x', at: Date.now(), auto: 'tablet_offline' }),
@@ -133,7 +147,7 @@ describe('the outlet watch', () => {
 
   it('rings an online outlet harder when an order goes unanswered, tells admins later, and settles once it is accepted', async () => {
     await start();
-    const tablet = await connect(s.outlet.token);
+    const tablet = await connectTablet();
     const inbox = await tablet.open(outletInboxName(outletId));
     const { orderId, trackingUrl } = await placeOrder(server.url);
 

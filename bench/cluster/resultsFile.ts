@@ -32,7 +32,7 @@ const SKELETON = [
 ].join('\n');
 
 const FANOUT_METHOD = [
-  'Every setup runs the same load on fresh processes: the SQLite node as `bench:sync` runs it (no Redis), then one',
+  'Every setup runs the same load on fresh processes: the SQLite node as `bench:mux` runs it (no Redis), then one',
   'and several nodes on PostgreSQL + Redis. Device i connects to node i mod n, so the subscribers of a document sit',
   'on different nodes. Fan-out latency runs from the writer handing its UPDATE to the socket to each other subscriber',
   "receiving the relay, split by whether the receiver is on the writer's node (relayed by it) or another one (through",

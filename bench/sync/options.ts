@@ -20,7 +20,7 @@ export interface FleetOptions {
   readonly connectBatch: number;
 }
 
-/** What one `npm run bench:sync` run does. Every flag has an env fallback and a default (the target load). */
+/** What one `npm run bench:mux` run does. Every flag has an env fallback and a default (the target load). */
 export interface BenchOptions extends FleetOptions {
   /** Pass/fail line for the fan-out p99, milliseconds. */
   readonly targetP99Ms: number;
@@ -38,7 +38,7 @@ export interface NumericFlag {
   readonly help: string;
 }
 
-/** The flags of a fleet's load, with bench:sync's defaults. */
+/** The flags of a fleet's load, with bench:mux's defaults. */
 export const FLEET_FLAGS = {
   devices: { env: 'BENCH_DEVICES', fallback: 1000, min: 2, help: 'devices (sockets)' },
   docs: { env: 'BENCH_DOCS', fallback: 250, min: 1, help: 'order documents' },
@@ -56,7 +56,7 @@ const NUMERIC = {
 } satisfies Record<string, NumericFlag>;
 
 export const USAGE = [
-  'npm run bench:sync -- [flags]   (each flag also reads its env variable)',
+  'npm run bench:mux -- [flags]   (each flag also reads its env variable)',
   ...numericUsage(NUMERIC),
   '  --results FILE                       results file (default bench/RESULTS.md)',
   '  --no-write                           print only, leave the results file alone',

@@ -125,7 +125,7 @@ export function consoleTable(r: BenchResult): string {
   const width = Math.max(...rows.map(([k]) => k.length));
   const rule = '─'.repeat(width + 2 + Math.max(...rows.map(([, v]) => v.length)));
   return [
-    `bench:sync  ${r.date.toISOString()}  commit ${r.commit}`,
+    `bench:mux  ${r.date.toISOString()}  commit ${r.commit}`,
     machineLine(r),
     rule,
     ...rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`),

@@ -9,14 +9,14 @@ const HEADER = [
   '',
 ].join('\n');
 
-const NAME = 'bench:sync';
+const NAME = 'bench:mux';
 const START = `<!-- ${NAME}:start -->`;
 const END = `<!-- ${NAME}:end -->`;
 const HISTORY_HEADING = '### History';
 const HISTORY_KEEP = 30;
 
 const METHOD = [
-  'What is measured: `npm run bench:sync` spawns the real server (the bundle `npm start` runs, `dist-server/main.mjs`) on a fresh',
+  'What is measured: `npm run bench:mux` spawns the real server (the bundle `npm start` runs, `dist-server/main.mjs`) on a fresh',
   '`DATA_DIR`, with token auth, per-update validation (scratch-doc check, zod event schema, author = token user) and a',
   'durable SQLite commit before ACK (WAL, `synchronous=NORMAL`, the default). It creates the order documents with',
   '`POST /api/orders`, opens one `/sync` socket per device (all devices signed in as the demo outlet user), subscribes',
@@ -31,7 +31,7 @@ const METHOD = [
   'their own machines would see less; the server CPU and RSS figures are the server process alone (`/proc/<pid>`).',
 ].join('\n');
 
-/** The bench:sync section: run data, summary table, method, and the kept history with this run first. */
+/** The bench:mux section: run data, summary table, method, and the kept history with this run first. */
 export function renderSection(r: BenchResult, history: readonly string[]): string {
   const rows = summaryRows(r);
   return [
@@ -86,7 +86,7 @@ export function writeSection(
   fs.writeFileSync(file, `${current.trimEnd()}\n\n${render([])}\n`);
 }
 
-/** Replaces (or adds) the bench:sync section of `file`, leaving every other section as it was. */
+/** Replaces (or adds) the bench:mux section of `file`, leaving every other section as it was. */
 export function writeResults(file: string, r: BenchResult): void {
   writeSection(file, START, END, (history) => renderSection(r, history));
 }

@@ -8,9 +8,9 @@ import { REPO_ROOT, spawnServer, type ServerProcess } from './serverProcess';
 import { distribution, perSecondP99 } from './tracker';
 import { MeasuredWindow } from './window';
 
-/** `npm run bench:sync`: the sync server under a fleet of devices; see bench/RESULTS.md for what is measured. */
+/** `npm run bench:mux`: the sync server under a fleet of devices; see bench/RESULTS.md for what is measured. */
 
-const log = (line: string): void => console.log(`[bench:sync] ${line}`);
+const log = (line: string): void => console.log(`[bench:mux] ${line}`);
 
 async function bench(options: BenchOptions, server: ServerProcess): Promise<BenchResult> {
   const host = machine();

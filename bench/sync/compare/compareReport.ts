@@ -1,0 +1,126 @@
+import type { Machine } from '../report';
+import type { Level, RunResult } from './measure';
+import type { CompareOptions } from './options';
+
+/** Both servers under one load. */
+export interface LevelResult {
+  readonly level: Level;
+  readonly dabba: RunResult;
+  readonly stock: RunResult;
+}
+
+export interface Comparison {
+  readonly date: Date;
+  readonly machine: Machine;
+  readonly commit: string;
+  readonly options: CompareOptions;
+  readonly levels: readonly LevelResult[];
+}
+
+/** The issue's goal: Dabba within these multiples of the stock server, nothing lost, and an absolute p99 at the top load. */
+export const GOAL = { p99Ratio: 1.5, cpuRatio: 1.5, rssRatio: 2, topP99Ms: 50, topDevices: 10_000, topRate: 500 } as const;
+
+const ms = (v: number): string => `${v.toFixed(1)} ms`;
+const mib = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
+const ratio = (a: number, b: number): number => (b > 0 ? a / b : Number.POSITIVE_INFINITY);
+const x = (v: number): string => `${v.toFixed(2)}×`;
+
+export const lostOf = (r: RunResult): number => r.accounting.lost + r.missingInState + r.accounting.refused;
+
+export interface Ratios {
+  readonly p99: number;
+  readonly cpu: number;
+  readonly rss: number;
+}
+
+export const ratiosOf = (l: LevelResult): Ratios => ({
+  p99: ratio(l.dabba.fanout.p99, l.stock.fanout.p99),
+  cpu: ratio(l.dabba.cpuSeconds, l.stock.cpuSeconds),
+  rss: ratio(l.dabba.rssMax, l.stock.rssMax),
+});
+
+/** What of the goal a level misses; empty when it meets it. */
+export function misses(l: LevelResult): string[] {
+  const r = ratiosOf(l);
+  const out: string[] = [];
+  if (r.p99 > GOAL.p99Ratio) out.push(`p99 ${x(r.p99)} > ${GOAL.p99Ratio}×`);
+  if (r.cpu > GOAL.cpuRatio) out.push(`CPU ${x(r.cpu)} > ${GOAL.cpuRatio}×`);
+  if (r.rss > GOAL.rssRatio) out.push(`RSS ${x(r.rss)} > ${GOAL.rssRatio}×`);
+  if (lostOf(l.dabba) > 0 || lostOf(l.stock) > 0) out.push(`lost ${lostOf(l.dabba)} / ${lostOf(l.stock)}`);
+  const top = l.level.devices >= GOAL.topDevices && l.level.rate >= GOAL.topRate;
+  if (top && l.dabba.fanout.p99 >= GOAL.topP99Ms) out.push(`p99 ${ms(l.dabba.fanout.p99)} ≥ ${GOAL.topP99Ms} ms`);
+  return out;
+}
+
+const side = (r: RunResult): string => `${ms(r.fanout.p99)} / ${r.cpuSeconds.toFixed(2)} s / ${mib(r.rssMax)}`;
+
+/** One table row per level: both servers, the ratios, what was lost, and the verdict. */
+export function comparisonRows(c: Comparison): string[][] {
+  return c.levels.map((l) => {
+    const r = ratiosOf(l);
+    const miss = misses(l);
+    return [
+      `${l.level.devices.toLocaleString('en')} devices, ${l.level.rate} upd/s`,
+      side(l.dabba),
+      side(l.stock),
+      `${x(r.p99)}, ${x(r.cpu)}, ${x(r.rss)}`,
+      `${lostOf(l.dabba)} / ${lostOf(l.stock)}`,
+      miss.length === 0 ? 'PASS' : `FAIL (${miss.join('; ')})`,
+    ];
+  });
+}
+
+export const COMPARISON_HEADER = [
+  'load',
+  'Dabba p99 / CPU / RSS',
+  'stock p99 / CPU / RSS',
+  'ratio p99, CPU, RSS',
+  'lost Dabba / stock',
+  'goal',
+];
+
+/** The generator's own share of every latency, per run: how late it sent and how long its loop stalled. */
+export function generatorRows(c: Comparison): string[][] {
+  return c.levels.flatMap((l) =>
+    [l.stock, l.dabba].map((r) => [
+      `${l.level.devices.toLocaleString('en')} / ${r.target}`,
+      `${ms(r.fanout.p50)} / ${ms(r.fanout.p99)} / ${ms(r.fanout.p999)} / ${ms(r.fanout.max)}`,
+      `${r.fanout.count}`,
+      `${r.cpuPercent.toFixed(0)} %`,
+      `${mib(r.rssIdle)} → ${mib(r.rssMax)}`,
+      `${ms(r.lateMs.p99)} / ${ms(r.benchLoopP99Ms)} / ${r.benchCpuPercent.toFixed(0)} %`,
+      `${r.otherCpuPercent.toFixed(0)} %`,
+      `${(r.setupMs.server / 1000).toFixed(1)} s / ${(r.setupMs.connect / 1000).toFixed(1)} s`,
+    ]),
+  );
+}
+
+export const GENERATOR_HEADER = [
+  'devices / server',
+  'fan-out p50 / p99 / p99.9 / max',
+  'samples',
+  'server CPU',
+  'server RSS idle → max',
+  'generator: late p99 / loop p99 / CPU',
+  'other CPU',
+  'setup: docs / connect',
+];
+
+export const passedAll = (c: Comparison): boolean => c.levels.every((l) => misses(l).length === 0);
+
+/** A markdown table. */
+export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const cell = (v: string): string => v.replaceAll('|', '\\|');
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)];
+}
+
+/** One line for the history list. */
+export function historyLine(c: Comparison): string {
+  const levels = c.levels
+    .map((l) => {
+      const r = ratiosOf(l);
+      return `${l.level.devices}@${l.level.rate}/s p99 ${ms(l.dabba.fanout.p99)} vs ${ms(l.stock.fanout.p99)} (${x(r.p99)}), CPU ${x(r.cpu)}, RSS ${x(r.rss)}`;
+    })
+    .join('; ');
+  return `- ${c.date.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${c.commit}: ${levels} — ${passedAll(c) ? 'PASS' : 'FAIL'}`;
+}

@@ -47,6 +47,7 @@ export function openEventsOut(d: EventsOutDeps): EventsOut {
   const resolveHost = d.resolveHost ?? systemResolveHost;
   let worker: WebhookWorker | null = null;
   const wake = (): void => worker?.wake();
+  const committed = (): void => worker?.committed();
   d.duties.add(() => {
     const stream = config.redisUrl ? new RedisEventStream(config.redisUrl, config.redisPrefix) : null;
     const started = new WebhookWorker({ outbox, deliveries, webhooks, stream, settings: config.webhooks, clock, log, resolveHost });
@@ -72,5 +73,5 @@ export function openEventsOut(d: EventsOutDeps): EventsOut {
     sweep.start();
     return sweep;
   });
-  return { hooks: outboxHooks(wake, () => clock.now()), webhooks, deliveries, resolveHost, wake };
+  return { hooks: outboxHooks(committed, () => clock.now()), webhooks, deliveries, resolveHost, wake };
 }

@@ -13,7 +13,18 @@ import type { DocHooks, DocRegistry } from '../sync/docRegistry';
 import type { SyncedDoc } from '../sync/syncedDoc';
 import type { TrackDriverSource } from './trackDrivers';
 import { noteCounterArrival } from './counterArrival';
+import { LastProjected } from './lastProjected';
 import { trackView } from './trackView';
+
+/** What the index and the inboxes are projected from: status, driver (and since when), payment. */
+const indexKey = (view: OrderView): string =>
+  `${view.state.status}|${view.state.driverId ?? ''}|${currentAssignment(view.state)?.at ?? ''}|${view.state.payment.status}`;
+
+/**
+ * What the tracking link shows of the order itself; the driver's name and position, and the outlet's
+ * notices, are projected again when they change (trackPositions, OutletNotices), not on commits.
+ */
+const trackKey = (view: OrderView): string => `${view.state.driverId ?? ''}|${JSON.stringify(trackView(view, null))}`;
 
 function setInbox(doc: Y.Doc, orderId: OrderId, placedAt: number | null): void {
   const map = inboxMap(doc);
@@ -95,6 +106,39 @@ export function orderProjections(
   const setDriverInbox = (driverId: UserId, orderId: OrderId, placedAt: number | null): Promise<void> =>
     registry.withDoc({ kind: 'driverInbox', driverId }, (doc) => doc.change((y) => setInbox(y, orderId, placedAt)));
 
+  const indexed = new LastProjected();
+  const tracked = new LastProjected();
+
+  /** The order index row, the inboxes and who may hold the order, brought in step with the order as committed now. */
+  const projectIndex = async (doc: SyncedDoc, orderId: OrderId): Promise<void> => {
+    const row = await orders.get(orderId);
+    // Read after the await: the index follows the latest committed state, whichever commit ran this.
+    const view = doc.orderView();
+    if (!view || !row) return;
+    const { status, driverId } = view.state;
+    if (row.status !== status || row.driverId !== driverId)
+      await orders.update(row.id, driverId, status, currentAssignment(view.state)?.at ?? null);
+    // The payment was confirmed: now the outlet gets the order, as a cash order gets there when placed.
+    if (row.status === 'awaiting_payment' && view.state.payment.status === 'paid')
+      run('outlet inbox', setOutletInbox(view.header.outletId, row.id, view.header.createdAt));
+    if (row.driverId !== driverId) {
+      if (row.driverId) run('driver inbox', setDriverInbox(row.driverId, row.id, null));
+      if (driverId) run('driver inbox', setDriverInbox(driverId, row.id, view.header.createdAt));
+      run(
+        'outlet inbox driver',
+        setOutletDriver(view.header.outletId, view.header.outlet, row.id, driverId, currentAssignment(view.state)?.at ?? null),
+      );
+      for (const subscriber of [...doc.subscribers]) {
+        const actor = subscriber.actor;
+        if (actor?.role === 'driver' && actor.id !== driverId) {
+          doc.removeSubscriber(subscriber);
+          subscriber.dropped(doc, 'forbidden');
+        }
+      }
+    }
+    indexed.record(doc, indexKey(view));
+  };
+
   return {
     refreshTrack,
     // Awaited by the upload that reported the position, which must not fail for it: logged, not thrown.
@@ -117,32 +161,16 @@ export function orderProjections(
     },
     async afterCommit(doc: SyncedDoc) {
       if (doc.ref.kind !== 'order') return;
-      const row = await orders.get(doc.ref.orderId);
-      // Read after the await: the index follows the latest committed state, whichever commit ran this.
+      const orderId = doc.ref.orderId;
+      const seen = doc.orderView();
+      if (!seen) return;
+      if (!indexed.holds(doc, indexKey(seen))) await projectIndex(doc, orderId);
       const view = doc.orderView();
-      if (!view || !row) return;
-      const { status, driverId } = view.state;
-      if (row.status !== status || row.driverId !== driverId)
-        await orders.update(row.id, driverId, status, currentAssignment(view.state)?.at ?? null);
-      // The payment was confirmed: now the outlet gets the order, as a cash order gets there when placed.
-      if (row.status === 'awaiting_payment' && view.state.payment.status === 'paid')
-        run('outlet inbox', setOutletInbox(view.header.outletId, row.id, view.header.createdAt));
-      if (row.driverId !== driverId) {
-        if (row.driverId) run('driver inbox', setDriverInbox(row.driverId, row.id, null));
-        if (driverId) run('driver inbox', setDriverInbox(driverId, row.id, view.header.createdAt));
-        run(
-          'outlet inbox driver',
-          setOutletDriver(view.header.outletId, view.header.outlet, row.id, driverId, currentAssignment(view.state)?.at ?? null),
-        );
-        for (const subscriber of [...doc.subscribers]) {
-          const actor = subscriber.actor;
-          if (actor?.role === 'driver' && actor.id !== driverId) {
-            doc.removeSubscriber(subscriber);
-            subscriber.dropped(doc, 'forbidden');
-          }
-        }
-      }
-      run('track', refreshTrack(row.id));
+      if (!view) return;
+      const key = trackKey(view);
+      if (tracked.holds(doc, key)) return;
+      tracked.record(doc, key);
+      run('track', refreshTrack(orderId));
     },
   };
 }

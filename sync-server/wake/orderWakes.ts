@@ -3,6 +3,7 @@ import type { OrderIndex } from '../storage/orderIndex';
 import type { PushTokens } from '../storage/pushTokens';
 import type { WakeMarks } from '../storage/wakeMarks';
 import type { DocHooks } from '../sync/docRegistry';
+import { LastProjected } from '../projections/lastProjected';
 import type { SyncedDoc } from '../sync/syncedDoc';
 import { wakesForChange } from './orderTransitions';
 import type { Waker } from './waker';
@@ -24,15 +25,23 @@ export interface OrderWakesDeps {
  * When an order finishes, the browsers following its tracking link are forgotten after their last update.
  */
 export function orderWakes(d: OrderWakesDeps): DocHooks {
+  // The mark this node last saw match the order: commits that leave status and driver alone read nothing.
+  const marked = new LastProjected();
   return {
     async afterCommit(doc: SyncedDoc) {
       if (doc.ref.kind !== 'order') return;
       const view = doc.orderView();
       if (!view) return;
       const { status, driverId } = view.state;
+      const key = `${status}|${driverId ?? ''}`;
+      if (marked.holds(doc, key)) return;
       const before = await d.marks.get(doc.ref.orderId);
-      if (before && before.status === status && before.driverId === driverId) return;
+      if (before && before.status === status && before.driverId === driverId) {
+        marked.record(doc, key);
+        return;
+      }
       if (!(await d.marks.advance(doc.ref.orderId, before, { status, driverId }))) return;
+      marked.record(doc, key);
       const row = await d.orders.get(doc.ref.orderId);
       if (!row) return;
       // Awaited: hooks run per document in commit order, so an order's next change is queued after this one's.

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { moveHeadAndLog } from './docHead';
+import { GroupCommit } from './groupCommit';
 import { dialectOf } from './sql/dialect';
 import type { Database } from './sql/schema';
 
@@ -70,7 +71,12 @@ const bytes = (data: Uint8Array): Uint8Array => new Uint8Array(data.buffer, data
  * two appends of the same seq cannot both succeed, on any number of nodes.
  */
 export class DocStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** SQLite: appends of one event-loop turn commit together (see GroupCommit); PostgreSQL commits each. */
+  private readonly group: GroupCommit | null;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.group = dialectOf(db) === 'sqlite' ? new GroupCommit(db) : null;
+  }
 
   /**
    * The log first, then the owners: every claim of a loaded update committed with it, so it is read. A
@@ -119,7 +125,8 @@ export class DocStore {
 
   /**
    * Appends an update at `seq` and records the client ids it claims, all or nothing (one transaction, or
-   * on PostgreSQL one statement when there is nothing but the update to write). Rejects with
+   * on PostgreSQL one statement when there is nothing but the update to write; on SQLite a savepoint in
+   * the transaction of its event-loop turn's appends). Rejects with
    * StaleWrite when that seq, or one of those client ids, is taken. `along` commits with it, or neither
    * does; its own errors reject as they are.
    */
@@ -132,7 +139,7 @@ export class DocStore {
         if (!(await moveHeadAndLog(this.db, doc, seq, update))) throw new StaleWrite(doc, seq, null);
         return;
       }
-      await this.db.transaction().execute(async (trx) => {
+      const write = async (trx: Kysely<Database>): Promise<void> => {
         if (!(await moveHeadAndLog(trx, doc, seq, update))) throw new StaleWrite(doc, seq, null);
         if (claims.length > 0) {
           await trx
@@ -141,7 +148,8 @@ export class DocStore {
             .execute();
         }
         if (along) await along(trx).catch((err: unknown) => Promise.reject(new AlongFailed(err)));
-      });
+      };
+      await (this.group ? this.group.run(write) : this.db.transaction().execute(write));
     } catch (err: unknown) {
       if (err instanceof AlongFailed) throw err.reason;
       throw isUniqueViolation(err) ? new StaleWrite(doc, seq, err) : err;

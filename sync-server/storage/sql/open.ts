@@ -9,6 +9,7 @@ import { migrationsFor } from './migrations';
 import { postgresKysely } from './postgres';
 import type { Database } from './schema';
 import { sqliteKysely } from './sqlite';
+import { startWalCheckpointer } from './walCheckpointer';
 
 /** Where storage lives: the embedded SQLite file in DATA_DIR (the default), or a PostgreSQL server. */
 export type SqlTarget =
@@ -78,5 +79,14 @@ export async function openSqlStorage(target: SqlTarget, log: Logger): Promise<Sq
   } catch (err: unknown) {
     log.error('could not gather SQLite planner statistics', { error: String(err) });
   }
-  return { db, dialect: target.dialect, sqlite, close: () => db.destroy() };
+  const checkpointer = sqlite && target.dialect === 'sqlite' ? startWalCheckpointer(sqlite, target.sync, log) : null;
+  return {
+    db,
+    dialect: target.dialect,
+    sqlite,
+    close: async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
+  };
 }

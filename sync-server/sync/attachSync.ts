@@ -17,6 +17,7 @@ import { clientKey } from '../limits/clientAddress';
 import { outletDeviceOf } from '../presence/outletDeviceBook';
 import type { Presence } from '../presence/presence';
 import { MuxConnection, type SyncDeps } from './muxConnection';
+import { Keepalive } from './keepalive';
 import { PlainConnection } from './plainConnection';
 import { UserSockets } from './userSockets';
 
@@ -33,8 +34,7 @@ export interface SyncEndpoint {
  * The token is checked before the upgrade completes; a bad one is closed with UNAUTHORIZED.
  */
 /**
- * A phone that drove into a tunnel leaves a half-open socket; a socket that has not answered the
- * previous ping when the next one is due is terminated (after one to two `keepaliveMs`).
+ * A socket that stops answering pings is terminated after one to two `keepaliveMs` (see Keepalive).
  * Sockets without a token can open only tracking documents, whose token is the credential: one address
  * (the peer's, or behind `trustedProxyHops` trusted proxies the one they forwarded, see clientKey)
  * may open as many of them as `anonymousSockets` allows (counted before the upgrade completes). Unknown tracking tokens, asked for over any socket,
@@ -59,19 +59,8 @@ export function attachSync(
   );
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
   const connections = new Set<WebSocket>();
-  const alive = new WeakSet<WebSocket>();
   let accepting = true;
-  const keepalive = setInterval(() => {
-    for (const ws of connections) {
-      if (!alive.has(ws)) {
-        ws.terminate();
-        continue;
-      }
-      alive.delete(ws);
-      ws.ping();
-    }
-  }, keepaliveMs);
-  keepalive.unref();
+  const keepalive = new Keepalive(keepaliveMs);
 
   /**
    * Checks the sign-in again now that the socket is registered (an account disabled during the upgrade
@@ -131,8 +120,7 @@ export function attachSync(
         }
         wss.handleUpgrade(req, socket, head, (ws) => {
           connections.add(ws);
-          alive.add(ws);
-          ws.on('pong', () => alive.add(ws));
+          keepalive.add(ws);
           ws.on('close', () => connections.delete(ws));
           ws.on('error', () => ws.terminate());
           // Before anything else: an out-of-date app must hear that it needs updating, not a stranger refusal.
@@ -177,7 +165,7 @@ export function attachSync(
     close: async () => {
       accepting = false;
       stopFollowingAccounts();
-      clearInterval(keepalive);
+      keepalive.stop();
       server.off('upgrade', onUpgrade);
       const closing = [...connections].map(
         (ws) =>

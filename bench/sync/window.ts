@@ -30,7 +30,12 @@ export interface WindowReading {
    * This process (all devices): CPU as % of one core, the event loop's p99 delay, which adds to every latency,
    * and how much of the window its main thread waited for a core.
    */
-  readonly bench: { readonly cpuPercent: number; readonly loopDelayP99Ms: number; readonly waitPercent: number };
+  readonly bench: {
+    readonly cpuPercent: number;
+    readonly loopDelayP99Ms: number;
+    readonly loopDelayMaxMs: number;
+    readonly waitPercent: number;
+  };
   /** The whole machine, % of one core (all cores busy = cores × 100). */
   readonly systemCpuPercent: number;
 }
@@ -114,6 +119,7 @@ export class MeasuredWindow implements WindowProbe {
       bench: {
         cpuPercent: ms > 0 ? ((cpu.user + cpu.system) / 1000 / ms) * 100 : 0,
         loopDelayP99Ms: s.loop.percentile(99) / 1e6,
+        loopDelayMaxMs: s.loop.max / 1e6,
         waitPercent: waitPercent(s.self, self),
       },
       systemCpuPercent: systemCpuPercent(s.system, system, this.cores),

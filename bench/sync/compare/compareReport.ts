@@ -88,7 +88,7 @@ export function generatorRows(c: Comparison): string[][] {
       `${r.fanout.count}`,
       `${r.cpuPercent.toFixed(0)} %`,
       `${mib(r.rssIdle)} → ${mib(r.rssMax)}`,
-      `${ms(r.lateMs.p99)} / ${ms(r.benchLoopP99Ms)} / ${r.benchCpuPercent.toFixed(0)} %`,
+      `${ms(r.lateMs.p99)} / ${ms(r.benchLoopP99Ms)} / ${ms(r.benchLoopMaxMs)} / ${r.benchCpuPercent.toFixed(0)} %`,
       `${r.otherCpuPercent.toFixed(0)} %`,
       `${(r.setupMs.server / 1000).toFixed(1)} s / ${(r.setupMs.connect / 1000).toFixed(1)} s`,
     ]),
@@ -101,7 +101,7 @@ export const GENERATOR_HEADER = [
   'samples',
   'server CPU',
   'server RSS idle → max',
-  'generator: late p99 / loop p99 / CPU',
+  'generator: late p99 / loop p99 / loop max / CPU',
   'other CPU',
   'setup: docs / connect',
 ];

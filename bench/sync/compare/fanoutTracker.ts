@@ -28,6 +28,8 @@ export interface FanoutAccounting {
  */
 export class FanoutTracker implements PlainListener {
   readonly fanoutMs: number[] = [];
+  /** Send time of each fan-out sample, index for index with fanoutMs. */
+  readonly fanoutSentAt: number[] = [];
   private readonly byId = new Map<string, Sent>();
   private expected = 0;
   private outstanding = 0;
@@ -52,7 +54,10 @@ export class FanoutTracker implements PlainListener {
         this.duplicates += 1;
         continue;
       }
-      if (sent.measured) this.fanoutMs.push(receivedAt - sent.sentAt);
+      if (sent.measured) {
+        this.fanoutMs.push(receivedAt - sent.sentAt);
+        this.fanoutSentAt.push(sent.sentAt);
+      }
       this.outstanding -= 1;
     }
     if (this.outstanding === 0) this.onSettled?.();

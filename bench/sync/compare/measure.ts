@@ -1,7 +1,7 @@
 import { newEventId } from '../../../shared/ids';
 import { eventsArray } from '../../../shared/order/orderDoc';
 import { readProc } from '../procStats';
-import { distribution, type Distribution } from '../tracker';
+import { distribution, perSecondP99, type Distribution } from '../tracker';
 import { MeasuredWindow } from '../window';
 import { FanoutTracker, type FanoutAccounting } from './fanoutTracker';
 import { PlainDevice } from './plainDevice';
@@ -19,12 +19,16 @@ export interface RunOptions {
   readonly warmupS: number;
   readonly drainS: number;
   readonly connectBatch: number;
+  /** Quiet seconds between the devices connecting and the load starting. */
+  readonly settleS: number;
 }
 
 /** One server under one load, over the measured window. */
 export interface RunResult {
   readonly target: Target['name'];
   readonly fanout: Distribution;
+  /** Fan-out p99 of each second of the window, by send time: a spread tail or a few stalls. */
+  readonly perSecondP99: readonly number[];
   /** Server CPU time in the window, seconds, and as % of one core. */
   readonly cpuSeconds: number;
   readonly cpuPercent: number;
@@ -36,6 +40,7 @@ export interface RunResult {
   /** How late updates left against their schedule, and the bench's own loop delay: the generator's share of the tail. */
   readonly lateMs: Distribution;
   readonly benchLoopP99Ms: number;
+  readonly benchLoopMaxMs: number;
   readonly benchCpuPercent: number;
   /** Everything else on the machine in the window, % of one core. */
   readonly otherCpuPercent: number;
@@ -61,6 +66,10 @@ export async function measure(target: Target, level: Level, o: RunOptions, cores
   }
   const connectMs = performance.now() - connectStarted;
   log(`${target.name}: ${devices.length} devices synced in ${(connectMs / 1000).toFixed(1)} s`);
+  // Each run starts from a settled generator: the garbage of connecting thousands of clients, collected
+  // later, stalled whichever server ran first by up to 0.3 s (npm run bench:sync passes --expose-gc).
+  globalThis.gc?.();
+  await sleep(o.settleS * 1000);
 
   const window = new MeasuredWindow([target.pid], cores);
   const late: number[] = [];
@@ -91,6 +100,7 @@ export async function measure(target: Target, level: Level, o: RunOptions, cores
   return {
     target: target.name,
     fanout: distribution(tracker.fanoutMs),
+    perSecondP99: perSecondP99(tracker.fanoutSentAt, tracker.fanoutMs, w.startedAt),
     cpuSeconds: (server.cpuPercent / 100) * (w.ms / 1000),
     cpuPercent: server.cpuPercent,
     rssIdle,
@@ -99,6 +109,7 @@ export async function measure(target: Target, level: Level, o: RunOptions, cores
     missingInState,
     lateMs: distribution(late),
     benchLoopP99Ms: w.bench.loopDelayP99Ms,
+    benchLoopMaxMs: w.bench.loopDelayMaxMs,
     benchCpuPercent: w.bench.cpuPercent,
     otherCpuPercent: Math.max(0, w.systemCpuPercent - server.cpuPercent - w.bench.cpuPercent),
     setupMs: { server: target.setupMs, connect: connectMs },

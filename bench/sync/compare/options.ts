@@ -17,6 +17,7 @@ export const USAGE = [
   '  --subs 4                               devices per order document',
   '  --duration 10 --warmup 3 --drain 10    measured, warm-up and drain seconds',
   '  --connect-batch 100                    devices connecting at once',
+  '  --settle 3                             quiet seconds after connecting, before the warm-up',
   '  --only dabba|stock                     run one server (no ratios, nothing written)',
   '  --prof DIR                             run Dabba under --cpu-prof, profiles in DIR',
   '  --results FILE | --no-write            results file (default bench/RESULTS.md)',
@@ -46,6 +47,7 @@ export function parseOptions(argv: readonly string[]): CompareOptions | 'help' {
       warmup: { type: 'string', default: '3' },
       drain: { type: 'string', default: '10' },
       'connect-batch': { type: 'string', default: '100' },
+      settle: { type: 'string', default: '3' },
       only: { type: 'string' },
       prof: { type: 'string' },
       results: { type: 'string', default: 'bench/RESULTS.md' },
@@ -65,6 +67,7 @@ export function parseOptions(argv: readonly string[]): CompareOptions | 'help' {
     warmupS: Number(values.warmup),
     drainS: positive('drain', values.drain),
     connectBatch: Math.round(positive('connect-batch', values['connect-batch'])),
+    settleS: Number(values.settle),
     targets: only ? [only] : ['stock', 'dabba'],
     // A run of one server has nothing to compare: it is for profiling, not for the record.
     resultsFile: values['no-write'] || only ? null : values.results,

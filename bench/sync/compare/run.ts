@@ -109,6 +109,7 @@ async function main(): Promise<void> {
       log(
         `${name}: p99 ${run.fanout.p99.toFixed(1)} ms, CPU ${run.cpuSeconds.toFixed(2)} s, lost ${run.accounting.lost + run.missingInState}`,
       );
+      log(`${name}: p99 of each second ${run.perSecondP99.map((v) => v.toFixed(0)).join(' ')} ms`);
       runs.set(name, run);
     }
     const dabba = runs.get('dabba');

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import { dialectOf } from './sql/dialect';
 import type { Database } from './sql/schema';
 
@@ -39,26 +39,20 @@ async function inOneStatement(db: Kysely<Database>, doc: string, seq: number, up
   return written.numInsertedOrUpdatedRows === 1n;
 }
 
-/** SQLite runs no INSERT or UPDATE inside a WITH: the same two steps, in the caller's transaction (in-process, cheap). */
+/**
+ * SQLite runs no INSERT or UPDATE inside a WITH: the same two steps, in the caller's transaction (in-process,
+ * cheap). Written as SQL, not built: they run for every update a device sends, and building them with
+ * Kysely's query builder cost as much CPU as SQLite took to run them, and most of the garbage.
+ */
+const CREATE_HEAD = 'insert into "doc_heads" ("doc", "seq") values (?, ?) on conflict do nothing';
+const MOVE_HEAD = 'update "doc_heads" set "seq" = ? where "doc" = ? and "seq" = ?';
+const LOG_UPDATE = 'insert into "doc_updates" ("doc", "seq", "data") values (?, ?, ?)';
+
 async function inTwoStatements(db: Kysely<Database>, doc: string, seq: number, update: Uint8Array): Promise<boolean> {
-  const moved =
-    seq === 1
-      ? (
-          await db
-            .insertInto('doc_heads')
-            .values({ doc, seq })
-            .onConflict((oc) => oc.doNothing())
-            .executeTakeFirst()
-        ).numInsertedOrUpdatedRows
-      : (
-          await db
-            .updateTable('doc_heads')
-            .set({ seq })
-            .where('doc', '=', doc)
-            .where('seq', '=', seq - 1)
-            .executeTakeFirst()
-        ).numUpdatedRows;
-  if (moved !== 1n) return false;
-  await db.insertInto('doc_updates').values({ doc, seq, data: update }).execute();
+  const moved = await db.executeQuery(
+    seq === 1 ? CompiledQuery.raw(CREATE_HEAD, [doc, seq]) : CompiledQuery.raw(MOVE_HEAD, [seq, doc, seq - 1]),
+  );
+  if (moved.numAffectedRows !== 1n) return false;
+  await db.executeQuery(CompiledQuery.raw(LOG_UPDATE, [doc, seq, update]));
   return true;
 }

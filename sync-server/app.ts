@@ -135,7 +135,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   });
   const wake = overrides.waker
     ? { waker: overrides.waker, close: () => Promise.resolve() }
-    : startWaker(config.fcm, config.wakeCoalesceMs, { tokens: pushTokens, presence, clock, log, sent: telemetry.metrics.wakeSent });
+    : await startWaker(config.fcm, config.wakeCoalesceMs, { tokens: pushTokens, presence, clock, log, sent: telemetry.metrics.wakeSent });
   const waker = wake.waker;
   const notices = new OutletNotices();
   const projections = orderProjections(registry, orders, log, trackDrivers(users, drivers, presence), (orderId) => notices.of(orderId));
@@ -206,7 +206,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   // One budget per address for tracking-token lookups, over HTTP and sockets alike.
   const trackLookups = new RateLimiter(limits, 'track-lookups', config.trackLookupsPerMinute, 60_000);
   const drain = new DrainState();
-  const payments = openPayments(config, { registry, orders, clock, log, duties: dispatcher.duties });
+  const payments = await openPayments(config, { registry, orders, clock, log, duties: dispatcher.duties });
   const app = mountRoutes({
     config,
     log,

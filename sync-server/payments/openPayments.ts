@@ -21,8 +21,8 @@ export interface PaymentsDeps {
  * The card payment provider the configuration names, or null (cash only), said once in the log at start;
  * with a provider, the leader's sweep that gives up checkouts whose lapse the provider never reported.
  */
-export function openPayments(config: Pick<Config, 'stripe' | 'checkoutSweepMs'>, d: PaymentsDeps): PaymentProvider | null {
-  const payments = config.stripe ? new StripeProvider(config.stripe) : null;
+export async function openPayments(config: Pick<Config, 'stripe' | 'checkoutSweepMs'>, d: PaymentsDeps): Promise<PaymentProvider | null> {
+  const payments = config.stripe ? await StripeProvider.open(config.stripe) : null;
   d.log.info(payments ? 'card payments: Stripe' : 'card payments: off (no STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET); cash only');
   if (payments)
     d.duties.add(() => {

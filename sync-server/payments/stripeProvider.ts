@@ -1,4 +1,4 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { z } from 'zod';
 import { OrderIdSchema } from '../../shared/ids';
 import { MoneySchema, type Money } from '../../shared/money';
@@ -65,11 +65,17 @@ function closingOf(session: Stripe.Checkout.Session): CheckoutClosing {
  */
 export class StripeProvider implements PaymentProvider {
   readonly name = 'stripe';
-  private readonly stripe: Stripe;
+  private constructor(
+    private readonly settings: StripeSettings,
+    private readonly stripe: Stripe,
+    private readonly sdk: typeof Stripe,
+  ) {}
 
-  constructor(private readonly settings: StripeSettings) {
+  /** Loads the Stripe SDK (only servers that take cards do: it holds ~10 MiB) and signs in with the secret key. */
+  static async open(settings: StripeSettings): Promise<StripeProvider> {
+    const { default: StripeSdk } = await import('stripe');
     const base = settings.apiBase;
-    this.stripe = new Stripe(settings.secretKey, {
+    const stripe = new StripeSdk(settings.secretKey, {
       maxNetworkRetries: 2,
       ...(base
         ? {
@@ -79,6 +85,7 @@ export class StripeProvider implements PaymentProvider {
           }
         : {}),
     });
+    return new StripeProvider(settings, stripe, StripeSdk);
   }
 
   async createCheckout(request: CheckoutRequest, idempotencyKey: string): Promise<Checkout> {
@@ -128,7 +135,7 @@ export class StripeProvider implements PaymentProvider {
       return closingOf(session);
     } catch (err: unknown) {
       // Stripe refuses to expire a session that is not open (paid, or expired already): read what it is.
-      if (!(err instanceof Stripe.errors.StripeInvalidRequestError)) throw err;
+      if (!(err instanceof this.sdk.errors.StripeInvalidRequestError)) throw err;
       return closingOf(await this.stripe.checkout.sessions.retrieve(checkoutRef));
     }
   }

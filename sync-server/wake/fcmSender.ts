@@ -2,8 +2,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import diagnostics from 'node:diagnostics_channel';
 import { ClientRequest, type IncomingMessage } from 'node:http';
-import { applicationDefault, cert, deleteApp, initializeApp, type AppOptions, type Credential } from 'firebase-admin/app';
-import { getMessaging, type TokenMessage } from 'firebase-admin/messaging';
+import type * as FirebaseAppModule from 'firebase-admin/app';
+import type { AppOptions, Credential } from 'firebase-admin/app';
+import type { TokenMessage } from 'firebase-admin/messaging';
 import { z } from 'zod';
 import { ok } from '../../shared/result';
 import { encodeWakeData } from '../../shared/wake/wakeMessage';
@@ -84,14 +85,16 @@ const offlineCredential: Credential = {
   getAccessToken: () => Promise.resolve({ access_token: 'dabba-offline-fcm', expires_in: 3600 }),
 };
 
-function appOptions(credentials: FcmCredentials, projectId: string): AppOptions {
+type FirebaseApp = typeof FirebaseAppModule;
+
+function appOptions(firebase: FirebaseApp, credentials: FcmCredentials, projectId: string): AppOptions {
   switch (credentials.kind) {
     case 'endpoint':
       return { projectId, credential: offlineCredential, httpAgent: new FcmEndpointAgent(credentials.endpoint) };
     case 'serviceAccount':
-      return { projectId, credential: cert(credentials.key) };
+      return { projectId, credential: firebase.cert(credentials.key) };
     case 'applicationDefault':
-      return { projectId, credential: applicationDefault() };
+      return { projectId, credential: firebase.applicationDefault() };
   }
 }
 
@@ -105,12 +108,15 @@ export const toFcmMessage = (message: PushMessage): TokenMessage => ({
 /**
  * Sends through firebase-admin's `Messaging.send` (HTTP/1.1, one message per call; `sendEach` would
  * use HTTP/2, which does not go through the endpoint agent). Each server gets its own firebase app,
- * deleted on close.
+ * deleted on close. firebase-admin is loaded here, only when wake-ups are configured: it is the largest
+ * package the server has (~13 MiB of memory), and most nodes never send a push.
  */
-export function fcmSender(settings: FcmSettings): PushSender {
+export async function fcmSender(settings: FcmSettings): Promise<PushSender> {
+  const firebase = await import('firebase-admin/app');
+  const { getMessaging } = await import('firebase-admin/messaging');
   watchFcmResponses();
-  const options = appOptions(settings.credentials, settings.projectId);
-  const app = initializeApp(options, `dabba-wake-${randomUUID()}`);
+  const options = appOptions(firebase, settings.credentials, settings.projectId);
+  const app = firebase.initializeApp(options, `dabba-wake-${randomUUID()}`);
   const messaging = getMessaging(app);
   const inFlight = new Set<Promise<SendOutcome>>();
   const sendOne = async (message: PushMessage): Promise<SendOutcome> => {
@@ -132,7 +138,7 @@ export function fcmSender(settings: FcmSettings): PushSender {
     async close() {
       // A socket cut under a send makes firebase-admin send it again on a fresh one: let sends finish first.
       await Promise.race([Promise.allSettled([...inFlight]), new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref())]);
-      await deleteApp(app);
+      await firebase.deleteApp(app);
       options.httpAgent?.destroy();
     },
   };

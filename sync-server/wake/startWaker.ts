@@ -25,12 +25,13 @@ export interface WakerDeps {
 }
 
 /** The server's Waker: FCM when configured; otherwise none, said once in the log, and everything else works as before. */
-export function startWaker(fcm: FcmSettings | null, coalesceMs: number, deps: WakerDeps): StartedWaker {
+export async function startWaker(fcm: FcmSettings | null, coalesceMs: number, deps: WakerDeps): Promise<StartedWaker> {
   if (!fcm) {
     deps.log.info('wake-ups are off: set FIREBASE_SERVICE_ACCOUNT or GOOGLE_APPLICATION_CREDENTIALS (or DABBA_FCM_ENDPOINT) to send them');
     return { waker: noWaker, close: () => Promise.resolve() };
   }
-  const sender = deps.sent ? countedSender(fcmSender(fcm), deps.sent) : fcmSender(fcm);
+  const fcmPush = await fcmSender(fcm);
+  const sender = deps.sent ? countedSender(fcmPush, deps.sent) : fcmPush;
   const service = new WakeService({ ...deps, sender, coalesceMs });
   deps.log.info('wake-ups on', {
     project: fcm.projectId,

@@ -23,7 +23,7 @@ describe('the FCM sender (firebase-admin pointed at DABBA_FCM_ENDPOINT)', () => 
 
   beforeAll(async () => {
     fake = await FakeFcm.start();
-    sender = fcmSender({ credentials: { kind: 'endpoint', endpoint: new URL(fake.url) }, projectId: OFFLINE_PROJECT_ID });
+    sender = await fcmSender({ credentials: { kind: 'endpoint', endpoint: new URL(fake.url) }, projectId: OFFLINE_PROJECT_ID });
   });
   afterAll(async () => {
     await sender.close();
@@ -73,7 +73,7 @@ describe('the FCM sender (firebase-admin pointed at DABBA_FCM_ENDPOINT)', () => 
   });
 
   it('calls an endpoint that does not answer retryable', async () => {
-    const nowhere = fcmSender({
+    const nowhere = await fcmSender({
       credentials: { kind: 'endpoint', endpoint: new URL(`http://127.0.0.1:${await freePort()}`) },
       projectId: 'demo-dabba',
     });

@@ -16,7 +16,7 @@ describe('startWaker', () => {
     migrate(db);
     const presence = { devicesOfUser: () => Promise.resolve([]), devicesOfOutlet: () => Promise.resolve([]) };
     const sql = sqliteKysely(db);
-    const started = startWaker(null, 250, { tokens: new PushTokens(sql), presence, clock: systemClock, log });
+    const started = await startWaker(null, 250, { tokens: new PushTokens(sql), presence, clock: systemClock, log });
     expect(started.waker).toBe(noWaker);
     expect(lines).toEqual([expect.stringContaining('wake-ups are off')]);
     await started.close();

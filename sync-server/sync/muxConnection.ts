@@ -14,6 +14,7 @@ import { authorizeDoc, mayDecideAhead, type AccessRefusal } from './access';
 import { LoadError, type DocRegistry } from './docRegistry';
 import { DocPrefetch } from './prefetch';
 import { DeviceSocket } from './socket';
+import { FrameOnce } from './frameOnce';
 import { readSyncMessage, SyncStep, syncPayload } from '../../shared/protocol/syncPayload';
 import type { Subscriber, SyncedDoc } from './syncedDoc';
 
@@ -25,6 +26,8 @@ export interface SyncDeps {
   readonly trackLookups: RateLimiter;
 }
 
+const UPDATE_FRAMES = new FrameOnce();
+const AWARENESS_FRAMES = new FrameOnce();
 /** Documents one signed-in device may hold at once over one socket. */
 const MAX_DOCS_PER_SOCKET = 10_000;
 
@@ -84,11 +87,13 @@ export class MuxConnection implements Subscriber {
   }
 
   sendUpdate(doc: SyncedDoc, update: Uint8Array): void {
-    this.socket.send(encodeMux({ type: MuxType.SYNC, doc: doc.name, payload: syncPayload(SyncStep.UPDATE, update) }));
+    this.socket.send(
+      UPDATE_FRAMES.of(update, () => encodeMux({ type: MuxType.SYNC, doc: doc.name, payload: syncPayload(SyncStep.UPDATE, update) })),
+    );
   }
 
   sendAwareness(doc: SyncedDoc, update: Uint8Array): void {
-    this.socket.send(encodeMux({ type: MuxType.AWARENESS, doc: doc.name, payload: update }));
+    this.socket.send(AWARENESS_FRAMES.of(update, () => encodeMux({ type: MuxType.AWARENESS, doc: doc.name, payload: update })));
   }
 
   dropped(doc: SyncedDoc, code: RejectCode): void {

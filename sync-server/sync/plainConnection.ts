@@ -9,6 +9,7 @@ import { authorizeDoc } from './access';
 import { LoadError } from './docRegistry';
 import type { SyncDeps } from './muxConnection';
 import { DeviceSocket } from './socket';
+import { FrameOnce } from './frameOnce';
 import { readSyncMessage, SyncStep, writeSync } from '../../shared/protocol/syncPayload';
 import type { Subscriber, SyncedDoc } from './syncedDoc';
 
@@ -21,6 +22,9 @@ const frame = (write: (e: encoding.Encoder) => void): Uint8Array => {
   write(e);
   return encoding.toUint8Array(e);
 };
+
+const UPDATE_FRAMES = new FrameOnce();
+const AWARENESS_FRAMES = new FrameOnce();
 
 const CLOSE_FOR: { readonly [K in 'not_found' | 'forbidden' | 'rate_limited']: CloseCode } = {
   not_found: CloseCode.NOT_FOUND,
@@ -66,19 +70,23 @@ export class PlainConnection implements Subscriber {
 
   sendUpdate(_doc: SyncedDoc, update: Uint8Array): void {
     this.socket.send(
-      frame((e) => {
-        encoding.writeVarUint(e, Msg.SYNC);
-        writeSync(e, SyncStep.UPDATE, update);
-      }),
+      UPDATE_FRAMES.of(update, () =>
+        frame((e) => {
+          encoding.writeVarUint(e, Msg.SYNC);
+          writeSync(e, SyncStep.UPDATE, update);
+        }),
+      ),
     );
   }
 
   sendAwareness(_doc: SyncedDoc, update: Uint8Array): void {
     this.socket.send(
-      frame((e) => {
-        encoding.writeVarUint(e, Msg.AWARENESS);
-        encoding.writeVarUint8Array(e, update);
-      }),
+      AWARENESS_FRAMES.of(update, () =>
+        frame((e) => {
+          encoding.writeVarUint(e, Msg.AWARENESS);
+          encoding.writeVarUint8Array(e, update);
+        }),
+      ),
     );
   }
 

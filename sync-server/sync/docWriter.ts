@@ -188,9 +188,9 @@ export class DocWriter {
     if (this.incomplete && !hasPending(this.ydoc)) this.incomplete = false;
   }
 
-  /** Folds the log into a snapshot (never lowering the stored one). */
-  async compactNow(): Promise<void> {
-    if (this.sinceCompaction === 0) return;
+  /** Folds the log into a snapshot (never lowering the stored one), if it holds `atLeast` updates. */
+  async compactNow(atLeast = 1): Promise<void> {
+    if (this.sinceCompaction < Math.max(1, atLeast)) return;
     await this.store.compact(this.name, this.seq, Y.encodeStateAsUpdate(this.ydoc));
     this.sinceCompaction = 0;
   }

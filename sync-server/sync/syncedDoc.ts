@@ -220,9 +220,9 @@ export class SyncedDoc {
     return Y.encodeStateAsUpdate(this.ydoc, stateVector);
   }
 
-  /** Folds the log into a snapshot, after the writes asked for before it. */
-  compact(): Promise<void> {
-    return this.writer.run(() => this.writer.compactNow());
+  /** Folds the log into a snapshot, after the writes asked for before it, if it holds `atLeast` updates. */
+  compact(atLeast = 1): Promise<void> {
+    return this.writer.run(() => this.writer.compactNow(atLeast));
   }
 
   destroy(): void {

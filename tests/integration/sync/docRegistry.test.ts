@@ -6,7 +6,7 @@ import { CloseCode } from '../../../shared/protocol/closeCodes';
 import { MuxType } from '../../../shared/protocol/muxMessages';
 import { createLogger } from '../../../sync-server/log';
 import { DocStore } from '../../../sync-server/storage/docStore';
-import { DocRegistry, LoadError } from '../../../sync-server/sync/docRegistry';
+import { DocRegistry, LoadError, UNLOAD_COMPACT_FROM } from '../../../sync-server/sync/docRegistry';
 import { login, placeOrder } from '../support/api';
 import { MuxTestClient } from '../support/muxClient';
 import type { Db } from '../../../sync-server/storage/db';
@@ -100,6 +100,26 @@ describe('document registry', () => {
     await registry.withDoc(REF, (d) => d.change((y) => y.getMap('menu').set('value', 1)));
     expect(registry.size).toBe(1);
     await eventually(() => registry.size === 0, 2000, 'the idle unload');
+  });
+
+  it('leaves a short log as it is when a document unloads, and folds it once it has grown across loads', async () => {
+    const { registry, db } = await registryOn();
+    const logRows = (): number | undefined =>
+      db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM doc_updates WHERE doc = 'outlet:o1'").get()?.n;
+    const write = async (count: number): Promise<void> => {
+      const doc = await registry.acquire(REF);
+      for (let i = 0; i < count; i++) await doc.change((y) => y.getArray('availability').push([i]));
+      registry.release(doc);
+    };
+    await write(3);
+    await registry.closeAll();
+    expect(logRows()).toBe(3);
+    await write(UNLOAD_COMPACT_FROM);
+    await registry.closeAll();
+    expect(logRows()).toBe(0);
+    const again = await registry.acquire(REF);
+    expect(again.ydoc.getArray('availability').length).toBe(3 + UNLOAD_COMPACT_FROM);
+    registry.release(again);
   });
 
   it('compacts the update log into a snapshot without losing state', async () => {

@@ -90,6 +90,8 @@ export function startWalCheckpointer(raw: Db, synchronous: 'normal' | 'full', lo
       stopped = true;
       clearInterval(timer);
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      // Held while it closes: unreferenced, a process with nothing else to do would exit under the await.
+      worker.ref();
       worker.postMessage('close');
       await exited;
     },

@@ -169,8 +169,11 @@ export function orderProjections(
       if (!view) return;
       const key = trackKey(view);
       if (tracked.holds(doc, key)) return;
-      tracked.record(doc, key);
-      run('track', refreshTrack(orderId));
+      // Recorded once written: a refresh that failed is tried again by the next commit, as before.
+      run(
+        'track',
+        refreshTrack(orderId).then(() => tracked.record(doc, key)),
+      );
     },
   };
 }

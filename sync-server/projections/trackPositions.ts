@@ -25,9 +25,9 @@ export class TrackPositions {
   }
 
   async driverMoved(driverId: UserId): Promise<void> {
-    for (const orderId of await this.driverOrders.pickedUp(driverId)) this.throttle.request(orderId);
-    const waiting = await this.driverOrders.notPickedUp(driverId);
-    await Promise.all(waiting.map((orderId) => this.positioned(driverId, orderId)));
+    const { onBoard, toCollect } = await this.driverOrders.byStage(driverId);
+    for (const orderId of onBoard) this.throttle.request(orderId);
+    await Promise.all(toCollect.map((orderId) => this.positioned(driverId, orderId)));
   }
 
   close(): void {

@@ -57,25 +57,29 @@ export class DriverOrders {
     return orderIds(rows);
   }
 
-  /** The driver's orders on board: the ones whose tracking links follow them. */
-  pickedUp(driverId: UserId): Promise<OrderId[]> {
-    return this.unfinished(driverId, true);
-  }
-
-  /** The driver's unfinished orders they have not collected yet: the ones they may be arriving at an outlet for. */
-  notPickedUp(driverId: UserId): Promise<OrderId[]> {
-    return this.unfinished(driverId, false);
-  }
-
-  private async unfinished(driverId: UserId, onBoard: boolean): Promise<OrderId[]> {
+  /**
+   * The driver's unfinished orders, in one read: those on board (whose tracking links follow them) and
+   * those still to collect (where they may be arriving at an outlet).
+   */
+  async byStage(driverId: UserId): Promise<{ readonly onBoard: OrderId[]; readonly toCollect: OrderId[] }> {
     const rows = await this.db
       .selectFrom('orders')
-      .select('id')
+      .select(['id', 'status'])
       .where('driver_id', '=', driverId)
       .where(ASSIGNED_UNFINISHED)
-      .where('status', onBoard ? '=' : '!=', 'picked_up')
       .execute();
-    return orderIds(rows);
+    return {
+      onBoard: orderIds(rows.filter((r) => r.status === 'picked_up')),
+      toCollect: orderIds(rows.filter((r) => r.status !== 'picked_up')),
+    };
+  }
+
+  async pickedUp(driverId: UserId): Promise<OrderId[]> {
+    return (await this.byStage(driverId)).onBoard;
+  }
+
+  async notPickedUp(driverId: UserId): Promise<OrderId[]> {
+    return (await this.byStage(driverId)).toCollect;
   }
 
   /** The order most recently assigned to the driver (finished or not), or null. */

@@ -1,4 +1,5 @@
 import type { BenchDevice, DeviceListener } from './device';
+import { Outstanding } from './outstanding';
 
 /** Percentiles of a set of latencies, milliseconds. */
 export interface Distribution {
@@ -84,11 +85,10 @@ export class Tracker implements DeviceListener {
   readonly ackMs: number[] = [];
   private readonly byId = new Map<string, SentUpdate>();
   private readonly bySeq = new Map<string, SentUpdate>();
-  private outstanding = 0;
+  private readonly outstanding = new Outstanding();
   private expectedDeliveries = 0;
   private duplicates = 0;
   private readonly closedSockets = new Map<number, number>();
-  private onSettled: (() => void) | null = null;
   private closing = false;
 
   /** Records an update just sent by `writer`, expected at each of `receivers` (the doc's other subscribers). */
@@ -96,7 +96,7 @@ export class Tracker implements DeviceListener {
     const update: SentUpdate = { id, writer, doc, sentAt, measured, acked: false, rejected: null, waiting: new Set(receivers) };
     this.byId.set(id, update);
     this.bySeq.set(`${writer}#${seq}`, update);
-    this.outstanding += 1 + receivers.length;
+    this.outstanding.expect(1 + receivers.length);
     this.expectedDeliveries += receivers.length;
   }
 
@@ -115,7 +115,7 @@ export class Tracker implements DeviceListener {
         this.fanoutFrom.push(update.writer);
         this.fanoutTo.push(device.index);
       }
-      this.settleOne();
+      this.outstanding.arrived();
     }
   }
 
@@ -131,7 +131,7 @@ export class Tracker implements DeviceListener {
     } else {
       update.rejected = rejected;
     }
-    this.settleOne();
+    this.outstanding.arrived();
   }
 
   closed(_device: BenchDevice, code: number): void {
@@ -146,17 +146,7 @@ export class Tracker implements DeviceListener {
 
   /** Resolves once every ACK and every relay has arrived, or after `timeoutMs`. */
   settled(timeoutMs: number): Promise<boolean> {
-    if (this.outstanding === 0) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.onSettled = null;
-        resolve(false);
-      }, timeoutMs);
-      this.onSettled = () => {
-        clearTimeout(timer);
-        resolve(true);
-      };
-    });
+    return this.outstanding.settled(timeoutMs);
   }
 
   /** Event ids the server ACKed, by document, for the final state check. */
@@ -199,14 +189,5 @@ export class Tracker implements DeviceListener {
       firstRejection,
       closedSockets: this.closedSockets,
     };
-  }
-
-  private settleOne(): void {
-    this.outstanding -= 1;
-    if (this.outstanding === 0 && this.onSettled) {
-      const done = this.onSettled;
-      this.onSettled = null;
-      done();
-    }
   }
 }

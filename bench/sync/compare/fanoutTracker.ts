@@ -1,3 +1,4 @@
+import { Outstanding } from '../outstanding';
 import type { PlainDevice, PlainListener } from './plainDevice';
 
 interface Sent {
@@ -32,17 +33,16 @@ export class FanoutTracker implements PlainListener {
   readonly fanoutSentAt: number[] = [];
   private readonly byId = new Map<string, Sent>();
   private expected = 0;
-  private outstanding = 0;
+  private readonly outstanding = new Outstanding();
   private duplicates = 0;
   private refusals = 0;
   private readonly closedSockets = new Map<number, number>();
   private watchingCloses = true;
-  private onSettled: (() => void) | null = null;
 
   sent(id: string, sentAt: number, receivers: readonly number[], measured: boolean): void {
     this.byId.set(id, { sentAt, measured, waiting: new Set(receivers) });
     this.expected += receivers.length;
-    this.outstanding += receivers.length;
+    this.outstanding.expect(receivers.length);
   }
 
   relayed(device: PlainDevice, added: readonly unknown[], receivedAt: number): void {
@@ -58,9 +58,8 @@ export class FanoutTracker implements PlainListener {
         this.fanoutMs.push(receivedAt - sent.sentAt);
         this.fanoutSentAt.push(sent.sentAt);
       }
-      this.outstanding -= 1;
+      this.outstanding.arrived();
     }
-    if (this.outstanding === 0) this.onSettled?.();
   }
 
   refused(): void {
@@ -78,18 +77,7 @@ export class FanoutTracker implements PlainListener {
 
   /** Resolves true once every delivery arrived, false after `timeoutMs`. */
   settled(timeoutMs: number): Promise<boolean> {
-    if (this.outstanding === 0) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.onSettled = null;
-        resolve(false);
-      }, timeoutMs);
-      this.onSettled = () => {
-        clearTimeout(timer);
-        this.onSettled = null;
-        resolve(true);
-      };
-    });
+    return this.outstanding.settled(timeoutMs);
   }
 
   accounting(): FanoutAccounting {
@@ -98,7 +86,7 @@ export class FanoutTracker implements PlainListener {
     return {
       sent: this.byId.size,
       deliveriesExpected: this.expected,
-      deliveriesMissing: this.outstanding,
+      deliveriesMissing: this.outstanding.left,
       lost,
       refused: this.refusals,
       duplicates: this.duplicates,

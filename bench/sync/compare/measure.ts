@@ -4,7 +4,7 @@ import { readProc } from '../procStats';
 import { distribution, perSecondP99, type Distribution } from '../tracker';
 import { MeasuredWindow } from '../window';
 import { FanoutTracker, type FanoutAccounting } from './fanoutTracker';
-import { PlainDevice } from './plainDevice';
+import { PlainDevice, QUIET } from './plainDevice';
 import type { Target } from './targets';
 
 /** One load: devices (4 per document by default) and the updates per second they write together. */
@@ -135,13 +135,12 @@ export async function measure(target: Target, level: Level, o: RunOptions, cores
 
 /** Loads every written document on a fresh device and counts the sent events the server's state lacks. */
 async function checkState(target: Target, sentByDoc: ReadonlyMap<string, readonly string[]>, batch: number): Promise<number> {
-  const quiet = { relayed: () => undefined, refused: () => undefined, closed: () => undefined };
   const docs = [...sentByDoc.keys()];
   let missing = 0;
   for (let start = 0; start < docs.length; start += batch) {
     await Promise.all(
       docs.slice(start, start + batch).map(async (name) => {
-        const fresh = new PlainDevice(-1, target.serverUrl, name, target.params, quiet, null);
+        const fresh = new PlainDevice(-1, target.serverUrl, name, target.params, QUIET, null);
         await fresh.connect();
         const held = new Set(eventsArray(fresh.doc).map((e: unknown) => (typeof e === 'object' && e !== null && 'id' in e ? e.id : null)));
         for (const id of sentByDoc.get(name) ?? []) if (!held.has(id)) missing += 1;

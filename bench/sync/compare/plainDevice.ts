@@ -16,6 +16,9 @@ export interface PlainListener {
   closed(device: PlainDevice, code: number): void;
 }
 
+/** A listener for a device whose deliveries nobody counts (the template read, the final state check). */
+export const QUIET: PlainListener = { relayed: () => undefined, refused: () => undefined, closed: () => undefined };
+
 /**
  * The stock client's socket without permessage-deflate: neither server compresses (Dabba refuses it), and
  * offering it would make the comparison measure zlib, not the servers.

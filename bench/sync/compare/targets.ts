@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { newEventId } from '../../../shared/ids';
 import { REPO_ROOT, spawnServer } from '../serverProcess';
 import { createOrders, login } from '../setup';
-import { PlainDevice } from './plainDevice';
+import { PlainDevice, QUIET } from './plainDevice';
 
 /** Which server a run measures. */
 export type TargetName = 'dabba' | 'stock';
@@ -74,7 +74,7 @@ export async function orderTemplate(): Promise<Uint8Array> {
   const dabba = await startDabba(1);
   try {
     const name = dabba.docs[0] ?? '';
-    const device = new PlainDevice(-1, dabba.serverUrl, name, dabba.params, QUIET_LISTENER, null);
+    const device = new PlainDevice(-1, dabba.serverUrl, name, dabba.params, QUIET, null);
     await device.connect();
     const state = Y.encodeStateAsUpdate(device.doc);
     device.close();
@@ -83,8 +83,6 @@ export async function orderTemplate(): Promise<Uint8Array> {
     await dabba.stop();
   }
 }
-
-const QUIET_LISTENER = { relayed: () => undefined, refused: () => undefined, closed: () => undefined };
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

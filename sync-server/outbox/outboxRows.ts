@@ -2,7 +2,10 @@ import type { OrderEvent } from '../../shared/order/events';
 import { eventNameOf } from '../../shared/api/webhooks';
 import type { DocHooks } from '../sync/docRegistry';
 import type { AddedEvents } from '../sync/addedEvents';
+import type { Kysely } from 'kysely';
+import type { Db } from '../storage/db';
 import { Outbox, type NewOutboxEntry } from '../storage/outbox';
+import type { Database } from '../storage/sql/schema';
 
 /**
  * What an event says beyond its id, type and time, as receivers get it: its author and its own fields.
@@ -34,7 +37,12 @@ export function outboxEntriesOf(added: AddedEvents, committedAt: number): NewOut
  */
 export function outboxHooks(committed: () => void, now: () => number = Date.now): DocHooks {
   return {
-    writeAlong: (_doc, added) => (trx) => new Outbox(trx).add(outboxEntriesOf(added, now())),
+    writeAlong: (_doc, added) => {
+      const entries = outboxEntriesOf(added, now());
+      return Object.assign((trx: Kysely<Database>) => new Outbox(trx).add(entries), {
+        onHandle: (raw: Db) => Outbox.addOnHandle(raw, entries),
+      });
+    },
     afterCommit: (doc) => {
       if (doc.ref.kind === 'order') committed();
     },

@@ -1,4 +1,6 @@
 import { CompiledQuery, type Kysely } from 'kysely';
+import type { Db } from './db';
+import { statementOn } from './sql/handle';
 import { dialectOf } from './sql/dialect';
 import type { Database } from './sql/schema';
 
@@ -54,5 +56,13 @@ async function inTwoStatements(db: Kysely<Database>, doc: string, seq: number, u
   );
   if (moved.numAffectedRows !== 1n) return false;
   await db.executeQuery(CompiledQuery.raw(LOG_UPDATE, [doc, seq, update]));
+  return true;
+}
+
+/** The same two steps as statements on SQLite's handle, inside a transaction the caller holds. */
+export function moveHeadAndLogOnHandle(raw: Db, doc: string, seq: number, update: Uint8Array): boolean {
+  const moved = seq === 1 ? statementOn(raw, CREATE_HEAD).run(doc, seq) : statementOn(raw, MOVE_HEAD).run(seq, doc, seq - 1);
+  if (moved.changes !== 1) return false;
+  statementOn(raw, LOG_UPDATE).run(doc, seq, update);
   return true;
 }

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
-import { moveHeadAndLog } from './docHead';
-import { GroupCommit } from './groupCommit';
+import type { Db } from './db';
+import { moveHeadAndLog, moveHeadAndLogOnHandle } from './docHead';
+import { GroupCommit, type HandleWork } from './groupCommit';
+import { statementOn } from './sql/handle';
 import { dialectOf } from './sql/dialect';
 import type { Database } from './sql/schema';
 
@@ -42,8 +44,14 @@ export class StaleWrite extends Error {
   }
 }
 
-/** Rows written in the same transaction as an update, so that both commit or neither does. */
-export type WrittenAlong = (trx: Kysely<Database>) => Promise<void>;
+/**
+ * Rows written in the same transaction as an update, so that both commit or neither does. `onHandle`,
+ * when there is one, writes the same rows as statements on SQLite's handle (see GroupCommit).
+ */
+export interface WrittenAlong {
+  (trx: Kysely<Database>): Promise<void>;
+  readonly onHandle?: HandleWork;
+}
 
 /** An error of a WrittenAlong, told apart from the append's own (which may mean StaleWrite). */
 class AlongFailed extends Error {
@@ -57,6 +65,8 @@ function isUniqueViolation(err: unknown): boolean {
   if (!(err instanceof Error) || !('code' in err)) return false;
   return err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || err.code === 'SQLITE_CONSTRAINT_UNIQUE' || err.code === '23505';
 }
+
+const CLAIM_CLIENT = 'insert into "doc_clients" ("doc", "client", "owner") values (?, ?, ?)';
 
 /** Which part of a `since` read a row is; the snapshot sorts first. */
 const SNAPSHOT_PART = 0;
@@ -149,7 +159,20 @@ export class DocStore {
         }
         if (along) await along(trx).catch((err: unknown) => Promise.reject(new AlongFailed(err)));
       };
-      await (this.group ? this.group.run(write) : this.db.transaction().execute(write));
+      const alongOnHandle = along?.onHandle;
+      const onHandle =
+        !along || alongOnHandle
+          ? (raw: Db): void => {
+              if (!moveHeadAndLogOnHandle(raw, doc, seq, update)) throw new StaleWrite(doc, seq, null);
+              for (const c of claims) statementOn(raw, CLAIM_CLIENT).run(doc, c.client, c.owner);
+              try {
+                alongOnHandle?.(raw);
+              } catch (err: unknown) {
+                throw new AlongFailed(err);
+              }
+            }
+          : undefined;
+      await (this.group ? this.group.run(write, onHandle) : this.db.transaction().execute(write));
     } catch (err: unknown) {
       if (err instanceof AlongFailed) throw err.reason;
       throw isUniqueViolation(err) ? new StaleWrite(doc, seq, err) : err;

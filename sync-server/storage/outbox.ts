@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { EventIdSchema, OrderIdSchema, OutletIdSchema, type EventId, type OrderId, type OutletId } from '../../shared/ids';
+import type { Db } from './db';
+import { statementOn } from './sql/handle';
 import type { Database } from './sql/schema';
 
 /** One committed order event as the outbox keeps it until it is sent out. */
@@ -29,6 +31,9 @@ interface OutboxRow {
   committed_at: number;
   data: string;
 }
+
+const INSERT_ONE = `insert into outbox (event_id, order_id, outlet_id, type, occurred_at, committed_at, data)
+  values (?, ?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing`;
 
 const COLUMNS = ['seq', 'event_id', 'order_id', 'outlet_id', 'type', 'occurred_at', 'committed_at', 'data'] as const;
 
@@ -63,6 +68,12 @@ export class Outbox {
     );
     await sql`insert into outbox (event_id, order_id, outlet_id, type, occurred_at, committed_at, data)
       values ${sql.join(rows)} on conflict (event_id) do nothing`.execute(this.db);
+  }
+
+  /** The same rows as `add`, as statements on SQLite's handle inside a transaction the caller holds. */
+  static addOnHandle(raw: Db, entries: readonly NewOutboxEntry[]): void {
+    const insert = statementOn(raw, INSERT_ONE);
+    for (const e of entries) insert.run(e.eventId, e.orderId, e.outletId, e.type, e.occurredAt, e.committedAt, e.data);
   }
 
   /** The oldest entries not yet fanned out to the webhooks, in commit order. */

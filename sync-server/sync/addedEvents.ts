@@ -2,7 +2,10 @@ import * as Y from 'yjs';
 import { OutletIdSchema, type OrderId, type OutletId } from '../../shared/ids';
 import { compareEvents, parseOrderEvent, type OrderEvent } from '../../shared/order/events';
 import { eventsArray, orderMap } from '../../shared/order/orderDoc';
+import type { Kysely } from 'kysely';
+import type { Db } from '../storage/db';
 import type { WrittenAlong } from '../storage/docStore';
+import type { Database } from '../storage/sql/schema';
 
 /** The order events one commit adds, with the order they belong to: what the outbox records with it. */
 export interface AddedEvents {
@@ -50,7 +53,14 @@ export function addedEvents(doc: Y.Doc, orderId: OrderId, events: readonly Order
 export function alongAll(...parts: ReadonlyArray<WrittenAlong | undefined>): WrittenAlong | undefined {
   const present = parts.filter((part): part is WrittenAlong => part !== undefined);
   if (present.length <= 1) return present[0];
-  return async (trx) => {
+  const all = async (trx: Kysely<Database>): Promise<void> => {
     for (const part of present) await part(trx);
   };
+  const onHandle = present.map((part) => part.onHandle);
+  if (!onHandle.every((write) => write !== undefined)) return all;
+  return Object.assign(all, {
+    onHandle: (raw: Db): void => {
+      for (const write of onHandle) write(raw);
+    },
+  });
 }

@@ -1,6 +1,7 @@
 import { Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver } from 'kysely';
 import type { Db } from '../db';
 import type { Database } from './schema';
+import { rememberHandle } from './handle';
 import { statementCachingDatabase } from './statementCache';
 
 /**
@@ -52,5 +53,7 @@ class DabbaSqliteDialect extends SqliteDialect {
  * directly must not interleave with Kysely transactions.
  */
 export function sqliteKysely(raw: Db): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new DabbaSqliteDialect(raw) });
+  const db = new Kysely<Database>({ dialect: new DabbaSqliteDialect(raw) });
+  rememberHandle(db, raw);
+  return db;
 }

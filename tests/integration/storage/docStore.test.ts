@@ -1,6 +1,7 @@
 import type { KyselyPlugin } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { DocStore, StaleWrite } from '../../../sync-server/storage/docStore';
+import type { Db } from '../../../sync-server/storage/db';
+import { DocStore, StaleWrite, type WrittenAlong } from '../../../sync-server/storage/docStore';
 import { openSqlStorage } from '../../../sync-server/storage/sql/open';
 import { DIALECTS, silentLog, useTestStorage, type Dialect } from '../support/sqlStorage';
 
@@ -92,6 +93,25 @@ describe.each(DIALECTS)('the document log on %s', (dialect: Dialect) => {
     expect(await store().load(DOC)).toMatchObject({ updates: [bytes(1)], lastSeq: 1 });
     await store().append(DOC, 2, bytes(2));
     expect(await db.selectFrom('meta').select('key').execute()).toEqual([{ key: 'along' }]);
+  });
+
+  it('commits rows written along that can also be written on the SQLite handle, or neither when one fails', async () => {
+    const db = storage().db;
+    // Both forms write the same row; which one runs is the store's choice (the handle on SQLite).
+    const meta = (key: string): WrittenAlong =>
+      Object.assign(
+        async (trx: typeof db): Promise<void> => {
+          await trx.insertInto('meta').values({ key, value: 'kysely' }).execute();
+        },
+        { onHandle: (raw: Db) => void raw.prepare('insert into meta (key, value) values (?, ?)').run(key, 'handle') },
+      );
+    await store().append(DOC, 1, bytes(1), [{ client: 9, owner: 'u9' }], meta('along'));
+    const duplicate = store().append(DOC, 2, bytes(2), [{ client: 10, owner: 'u10' }], meta('along'));
+    await expect(duplicate).rejects.not.toBeInstanceOf(StaleWrite);
+    expect(await store().load(DOC)).toMatchObject({ updates: [bytes(1)], lastSeq: 1, owners: new Map([[9, 'u9']]) });
+    expect(await db.selectFrom('meta').select(['key', 'value']).execute()).toEqual([
+      { key: 'along', value: dialect === 'sqlite' ? 'handle' : 'kysely' },
+    ]);
   });
 
   it('orders writers racing for the same seq: exactly one of each pair commits', async () => {

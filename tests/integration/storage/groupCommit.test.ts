@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import type { Db } from '../../../sync-server/storage/db';
 import { GroupCommit } from '../../../sync-server/storage/groupCommit';
+import { sqliteHandleOf } from '../../../sync-server/storage/sql/handle';
 import { useTestStorage } from '../support/sqlStorage';
 
 describe('group commit on SQLite', () => {
   const storage = useTestStorage('sqlite');
 
   const headOf = (doc: string) => storage().db.selectFrom('doc_heads').select('seq').where('doc', '=', doc).executeTakeFirst();
+  const insertHead = (doc: string, seq: number) => (raw: Db) =>
+    void raw.prepare('insert into doc_heads (doc, seq) values (?, ?)').run(doc, seq);
 
   it('commits the writes of one turn in one transaction, and rolls back and rejects only the one that fails', async () => {
     const group = new GroupCommit(storage().db);
@@ -26,7 +30,7 @@ describe('group commit on SQLite', () => {
       }),
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
-    expect(group.stats).toEqual({ groups: 1, writes: 4 });
+    expect(group.stats).toEqual({ groups: 1, writes: 4, onHandle: 0 });
     expect(await headOf('order:a')).toEqual({ seq: 1 });
     expect(await headOf('order:b')).toBeUndefined();
     expect(await headOf('order:c')).toEqual({ seq: 1 });
@@ -40,7 +44,59 @@ describe('group commit on SQLite', () => {
     await group.run(async (trx) => {
       await trx.updateTable('doc_heads').set({ seq: 2 }).where('doc', '=', 'order:d').execute();
     });
-    expect(group.stats).toEqual({ groups: 2, writes: 2 });
+    expect(group.stats).toEqual({ groups: 2, writes: 2, onHandle: 0 });
     expect(await headOf('order:d')).toEqual({ seq: 2 });
+  });
+
+  it('runs writes that have a handle form on the handle, with the same savepoint rules, beside those that have none', async () => {
+    const group = new GroupCommit(storage().db);
+    const never = async (): Promise<void> => Promise.reject(new Error('the handle form runs instead'));
+    const outcomes = await Promise.allSettled([
+      group.run(never, insertHead('order:e', 1)),
+      group.run(never, (raw) => {
+        insertHead('order:f', 1)(raw);
+        throw new Error('refused after its first statement');
+      }),
+      group.run(never, insertHead('order:e', 2)),
+      group.run(async (trx) => {
+        await trx.insertInto('doc_heads').values({ doc: 'order:g', seq: 1 }).execute();
+      }),
+      group.run(never, insertHead('order:h', 1)),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(group.stats).toEqual({ groups: 2, writes: 5, onHandle: 4 });
+    expect(await headOf('order:e')).toEqual({ seq: 1 });
+    expect(await headOf('order:f')).toBeUndefined();
+    expect(await headOf('order:g')).toEqual({ seq: 1 });
+    expect(await headOf('order:h')).toEqual({ seq: 1 });
+  });
+
+  it('waits through Kysely for a transaction still open on the handle, and never writes inside it', async () => {
+    const { db } = storage();
+    const group = new GroupCommit(db);
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const other = db.transaction().execute(async (trx) => {
+      await trx.insertInto('doc_heads').values({ doc: 'order:theirs', seq: 1 }).execute();
+      await held;
+      throw new Error('their transaction rolls back');
+    });
+    await new Promise((r) => setImmediate(r));
+    expect(sqliteHandleOf(db)?.inTransaction).toBe(true);
+    const ours = group.run(
+      async (trx) => {
+        await trx.insertInto('doc_heads').values({ doc: 'order:ours', seq: 1 }).execute();
+      },
+      insertHead('order:ours', 1),
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    release();
+    await expect(other).rejects.toThrow('their transaction rolls back');
+    await ours;
+    expect(group.stats).toEqual({ groups: 1, writes: 1, onHandle: 0 });
+    expect(await headOf('order:theirs')).toBeUndefined();
+    expect(await headOf('order:ours')).toEqual({ seq: 1 });
   });
 });

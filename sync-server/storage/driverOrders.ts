@@ -74,14 +74,6 @@ export class DriverOrders {
     };
   }
 
-  async pickedUp(driverId: UserId): Promise<OrderId[]> {
-    return (await this.byStage(driverId)).onBoard;
-  }
-
-  async notPickedUp(driverId: UserId): Promise<OrderId[]> {
-    return (await this.byStage(driverId)).toCollect;
-  }
-
   /** The order most recently assigned to the driver (finished or not), or null. */
   async latest(driverId: UserId): Promise<OrderId | null> {
     const rows = await this.db

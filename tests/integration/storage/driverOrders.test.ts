@@ -22,8 +22,7 @@ describe.each(DIALECTS)('drivers’ orders read from the order index on %s', (di
     const driver = newUserId();
     expect(await repo().activeCounts()).toEqual(new Map());
     expect(await repo().active(driver)).toEqual([]);
-    expect(await repo().pickedUp(driver)).toEqual([]);
-    expect(await repo().notPickedUp(driver)).toEqual([]);
+    expect(await repo().byStage(driver)).toEqual({ onBoard: [], toCollect: [] });
     expect(await repo().latest(driver)).toBeNull();
     expect(await repo().deliveredSince(0)).toEqual(new Map());
   });
@@ -54,17 +53,17 @@ describe.each(DIALECTS)('drivers’ orders read from the order index on %s', (di
         [asha, 1],
       ]),
     );
-    expect(await repo().pickedUp(ravi)).toEqual(['r-carried']);
-    expect(await repo().pickedUp(asha)).toEqual(['a-carried']);
+    expect((await repo().byStage(ravi)).onBoard).toEqual(['r-carried']);
+    expect((await repo().byStage(asha)).onBoard).toEqual(['a-carried']);
     // Those still to collect at the outlet, in no particular order.
-    expect((await repo().notPickedUp(ravi)).sort()).toEqual([
+    expect((await repo().byStage(ravi)).toCollect.sort()).toEqual([
       'r-accepted-early',
       'r-ready-late',
       'r-same-time',
       'r-unknown-a',
       'r-unknown-b',
     ]);
-    expect(await repo().notPickedUp(asha)).toEqual([]);
+    expect((await repo().byStage(asha)).toCollect).toEqual([]);
   });
 
   it('finds the order last assigned to a driver, finished or not; one with no assignment time only when there is no other', async () => {
@@ -171,8 +170,7 @@ describe.each(DIALECTS)('dispatch’s questions on %s read the orders in flight,
     expect(await plan((o) => o.awaitingDriver())).toEqual([expect.stringContaining('orders_waiting_for_driver')]);
     expect(await plan((o) => o.activeCounts())).toEqual([expect.stringContaining('orders_driver_active')]);
     expect(await plan((o) => o.active(driver))).toEqual([expect.stringContaining('orders_driver_active')]);
-    expect(await plan((o) => o.pickedUp(driver))).toEqual([expect.stringContaining('orders_driver_active')]);
-    expect(await plan((o) => o.notPickedUp(driver))).toEqual([expect.stringContaining('orders_driver_active')]);
+    expect(await plan((o) => o.byStage(driver))).toEqual([expect.stringContaining('orders_driver_active')]);
     expect(await new DriverOrders(storage().db).activeCounts()).toEqual(new Map([[driver, 1]]));
   });
 });

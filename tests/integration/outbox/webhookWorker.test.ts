@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { newEventId, newOrderId, OutletIdSchema } from '../../../shared/ids';
+import { newEventId, newOrderId, OutletIdSchema, type OrderId } from '../../../shared/ids';
 import { systemClock } from '../../../sync-server/clock';
 import { WebhookWorker, type WebhookWorkerDeps } from '../../../sync-server/outbox/webhookWorker';
 import type { Database } from '../../../sync-server/storage/sql/schema';
-import { Outbox, type OutboxEntry } from '../../../sync-server/storage/outbox';
+import { Outbox, type NewOutboxEntry, type OutboxEntry } from '../../../sync-server/storage/outbox';
 import { WebhookDeliveries } from '../../../sync-server/storage/webhookDeliveries';
 import { Webhooks } from '../../../sync-server/storage/webhooks';
 import { pollUntil } from '../support/poll';
@@ -38,6 +38,22 @@ const depsOf = (db: Kysely<Database>, outbox: Outbox): WebhookWorkerDeps => ({
   log: silentLog,
 });
 
+/** A note on `orderId`, committed now. */
+function noteEntry(orderId: OrderId): NewOutboxEntry {
+  const at = Date.now();
+  return { eventId: newEventId(), orderId, outletId: OUTLET, type: 'order.note', occurredAt: at, committedAt: at, data: '{}' };
+}
+
+/** Resolves once the worker has fanned out everything in the outbox. */
+async function allFannedOut(db: Kysely<Database>): Promise<void> {
+  const reader = new Outbox(db);
+  await pollUntil(
+    async () => (await reader.unfanned(300)).length,
+    (n) => n === 0,
+    'every entry fanned out',
+  );
+}
+
 describe('the webhook worker', () => {
   const storage = useTestStorage('sqlite');
 
@@ -63,10 +79,7 @@ describe('the webhook worker', () => {
 
     const orderId = newOrderId();
     for (let i = 0; i < 40; i++) {
-      const at = Date.now();
-      await outbox.add([
-        { eventId: newEventId(), orderId, outletId: OUTLET, type: 'order.note', occurredAt: at, committedAt: at, data: '{}' },
-      ]);
+      await outbox.add([noteEntry(orderId)]);
       worker.committed();
       // Time for a pass to start between commits, as commits spread over a busy second leave it.
       await new Promise((r) => setImmediate(r));
@@ -75,12 +88,7 @@ describe('the webhook worker', () => {
     expect(lingers).toHaveLength(1);
 
     lingers[0]?.();
-    const reader = new Outbox(db);
-    await pollUntil(
-      async () => (await reader.unfanned(100)).length,
-      (n) => n === 0,
-      'every entry fanned out',
-    );
+    await allFannedOut(db);
     await worker.close();
     // One pass took the 40 entries; it took less than a batch, so it did not look again.
     expect(outbox.looks - before).toBe(1);
@@ -90,26 +98,10 @@ describe('the webhook worker', () => {
     const { db } = storage();
     const outbox = new CountingOutbox(db);
     const orderId = newOrderId();
-    const at = Date.now();
-    await outbox.add(
-      Array.from({ length: 250 }, () => ({
-        eventId: newEventId(),
-        orderId,
-        outletId: OUTLET,
-        type: 'order.note',
-        occurredAt: at,
-        committedAt: at,
-        data: '{}',
-      })),
-    );
+    await outbox.add(Array.from({ length: 250 }, () => noteEntry(orderId)));
     const worker = new WebhookWorker({ ...depsOf(db, outbox), linger: () => () => undefined });
     worker.start();
-    const reader = new Outbox(db);
-    await pollUntil(
-      async () => (await reader.unfanned(300)).length,
-      (n) => n === 0,
-      'every entry fanned out',
-    );
+    await allFannedOut(db);
     await worker.close();
     // Batches of 100: two full passes, and a third that took the last 50 and stopped.
     expect(outbox.looks).toBe(3);

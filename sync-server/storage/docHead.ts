@@ -61,8 +61,8 @@ async function inTwoStatements(db: Kysely<Database>, doc: string, seq: number, u
 
 /** The same two steps as statements on SQLite's handle, inside a transaction the caller holds. */
 export function moveHeadAndLogOnHandle(raw: Db, doc: string, seq: number, update: Uint8Array): boolean {
-  const moved = seq === 1 ? statementOn(raw, CREATE_HEAD).run(doc, seq) : statementOn(raw, MOVE_HEAD).run(seq, doc, seq - 1);
-  if (moved.changes !== 1) return false;
-  statementOn(raw, LOG_UPDATE).run(doc, seq, update);
+  const moved = seq === 1 ? statementOn(raw, CREATE_HEAD).run([doc, seq]) : statementOn(raw, MOVE_HEAD).run([seq, doc, seq - 1]);
+  if (Number(moved.changes) !== 1) return false;
+  statementOn(raw, LOG_UPDATE).run([doc, seq, update]);
   return true;
 }

@@ -164,7 +164,7 @@ export class DocStore {
         !along || alongOnHandle
           ? (raw: Db): void => {
               if (!moveHeadAndLogOnHandle(raw, doc, seq, update)) throw new StaleWrite(doc, seq, null);
-              for (const c of claims) statementOn(raw, CLAIM_CLIENT).run(doc, c.client, c.owner);
+              for (const c of claims) statementOn(raw, CLAIM_CLIENT).run([doc, c.client, c.owner]);
               try {
                 alongOnHandle?.(raw);
               } catch (err: unknown) {

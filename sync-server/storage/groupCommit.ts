@@ -71,24 +71,24 @@ export class GroupCommit {
   private commitOnHandle(raw: Db, group: readonly Queued[]): void {
     const refused = new Map<Queued, unknown>();
     try {
-      statementOn(raw, 'BEGIN IMMEDIATE').run();
+      statementOn(raw, 'BEGIN IMMEDIATE').run([]);
       for (const q of group) {
-        statementOn(raw, 'SAVEPOINT write').run();
+        statementOn(raw, 'SAVEPOINT write').run([]);
         try {
           q.onHandle?.(raw);
-          statementOn(raw, 'RELEASE write').run();
+          statementOn(raw, 'RELEASE write').run([]);
         } catch (err: unknown) {
           refused.set(q, err);
           // Fails, and fails the group, if SQLite rolled the whole transaction back itself (a full disk).
-          statementOn(raw, 'ROLLBACK TO write').run();
-          statementOn(raw, 'RELEASE write').run();
+          statementOn(raw, 'ROLLBACK TO write').run([]);
+          statementOn(raw, 'RELEASE write').run([]);
         }
       }
-      statementOn(raw, 'COMMIT').run();
+      statementOn(raw, 'COMMIT').run([]);
     } catch (err: unknown) {
       if (raw.inTransaction) {
         try {
-          statementOn(raw, 'ROLLBACK').run();
+          statementOn(raw, 'ROLLBACK').run([]);
         } catch {
           // The error that failed the group is the one to report.
         }

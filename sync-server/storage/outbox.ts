@@ -73,7 +73,7 @@ export class Outbox {
   /** The same rows as `add`, as statements on SQLite's handle inside a transaction the caller holds. */
   static addOnHandle(raw: Db, entries: readonly NewOutboxEntry[]): void {
     const insert = statementOn(raw, INSERT_ONE);
-    for (const e of entries) insert.run(e.eventId, e.orderId, e.outletId, e.type, e.occurredAt, e.committedAt, e.data);
+    for (const e of entries) insert.run([e.eventId, e.orderId, e.outletId, e.type, e.occurredAt, e.committedAt, e.data]);
   }
 
   /** The oldest entries not yet fanned out to the webhooks, in commit order. */

@@ -1,17 +1,15 @@
-import type BetterSqlite3 from 'better-sqlite3';
-import type { Kysely } from 'kysely';
+import type { Kysely, SqliteDatabase, SqliteStatement } from 'kysely';
 import type { Db } from '../db';
 import type { Database } from './schema';
 
-type Statement = BetterSqlite3.Statement<unknown[], unknown>;
-
 /** The better-sqlite3 handle under each SQLite Kysely (see sqliteKysely); PostgreSQL ones have none. */
 const handles = new WeakMap<Kysely<Database>, Db>();
-/** Each handle's statements, prepared once: the few texts of the hot writes. */
-const prepared = new WeakMap<Db, Map<string, Statement>>();
+/** Each handle's statement cache, the one its Kysely prepares through (statementCache.ts). */
+const caches = new WeakMap<Db, SqliteDatabase>();
 
-export function rememberHandle(db: Kysely<Database>, raw: Db): void {
+export function rememberHandle(db: Kysely<Database>, raw: Db, statements: SqliteDatabase): void {
   handles.set(db, raw);
+  caches.set(raw, statements);
 }
 
 /** The handle a SQLite Kysely runs on; null on PostgreSQL (or a Kysely built elsewhere, as tests do). */
@@ -19,20 +17,9 @@ export function sqliteHandleOf(db: Kysely<Database>): Db | null {
   return handles.get(db) ?? null;
 }
 
-/**
- * `sql` prepared on `raw`, once. For fixed statements that run to completion at once (`run`): one kept
- * here is never still being iterated when it is handed out again.
- */
-export function statementOn(raw: Db, sql: string): Statement {
-  let statements = prepared.get(raw);
-  if (!statements) {
-    statements = new Map();
-    prepared.set(raw, statements);
-  }
-  let statement = statements.get(sql);
-  if (!statement) {
-    statement = raw.prepare(sql);
-    statements.set(sql, statement);
-  }
-  return statement;
+/** `sql` prepared on `raw` through the statement cache its Kysely uses: prepared once, however it runs. */
+export function statementOn(raw: Db, sql: string): SqliteStatement {
+  const statements = caches.get(raw);
+  if (!statements) throw new Error('this SQLite handle was not opened through sqliteKysely');
+  return statements.prepare(sql);
 }

@@ -1,4 +1,13 @@
-import { Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver } from 'kysely';
+import {
+  Kysely,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type DialectAdapter,
+  type Driver,
+  type SqliteDatabase,
+} from 'kysely';
 import type { Db } from '../db';
 import type { Database } from './schema';
 import { rememberHandle } from './handle';
@@ -23,8 +32,11 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
  * that says what happened (a full disk is a 503 storage_unavailable, not a 500).
  */
 class AutoRollbackAwareDriver extends SqliteDriver {
-  constructor(private readonly raw: Db) {
-    super({ database: statementCachingDatabase(raw) });
+  constructor(
+    private readonly raw: Db,
+    statements: SqliteDatabase,
+  ) {
+    super({ database: statements });
   }
 
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
@@ -33,7 +45,10 @@ class AutoRollbackAwareDriver extends SqliteDriver {
 }
 
 class DabbaSqliteDialect extends SqliteDialect {
-  constructor(private readonly raw: Db) {
+  constructor(
+    private readonly raw: Db,
+    private readonly statements: SqliteDatabase,
+  ) {
     super({ database: raw });
   }
 
@@ -42,7 +57,7 @@ class DabbaSqliteDialect extends SqliteDialect {
   }
 
   override createDriver(): Driver {
-    return new AutoRollbackAwareDriver(this.raw);
+    return new AutoRollbackAwareDriver(this.raw, this.statements);
   }
 }
 
@@ -53,7 +68,9 @@ class DabbaSqliteDialect extends SqliteDialect {
  * directly must not interleave with Kysely transactions.
  */
 export function sqliteKysely(raw: Db): Kysely<Database> {
-  const db = new Kysely<Database>({ dialect: new DabbaSqliteDialect(raw) });
-  rememberHandle(db, raw);
+  // One statement cache for the handle: Kysely's queries and the writes run on the handle itself (handle.ts).
+  const statements = statementCachingDatabase(raw);
+  const db = new Kysely<Database>({ dialect: new DabbaSqliteDialect(raw, statements) });
+  rememberHandle(db, raw, statements);
   return db;
 }

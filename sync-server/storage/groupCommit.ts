@@ -96,11 +96,7 @@ export class GroupCommit {
       for (const q of group) q.reject(err);
       return;
     }
-    this.counted(group.length, true);
-    for (const q of group) {
-      if (refused.has(q)) q.reject(refused.get(q));
-      else q.resolve();
-    }
+    this.committed(group, refused, true);
   }
 
   private async commitThroughKysely(group: readonly Queued[]): Promise<void> {
@@ -112,8 +108,7 @@ export class GroupCommit {
         only.reject(err);
         return;
       }
-      this.counted(1, false);
-      only.resolve();
+      this.committed([only], new Map(), false);
       return;
     }
     const refused = new Map<Queued, unknown>();
@@ -146,16 +141,17 @@ export class GroupCommit {
       for (const q of group) q.reject(err);
       return;
     }
-    this.counted(group.length, false);
+    this.committed(group, refused, false);
+  }
+
+  /** After the COMMIT: each write resolves, or rejects with what refused it under its savepoint. */
+  private committed(group: readonly Queued[], refused: ReadonlyMap<Queued, unknown>, onHandle: boolean): void {
+    this.stats.groups += 1;
+    this.stats.writes += group.length;
+    if (onHandle) this.stats.onHandle += group.length;
     for (const q of group) {
       if (refused.has(q)) q.reject(refused.get(q));
       else q.resolve();
     }
-  }
-
-  private counted(writes: number, onHandle: boolean): void {
-    this.stats.groups += 1;
-    this.stats.writes += writes;
-    if (onHandle) this.stats.onHandle += writes;
   }
 }

@@ -53,10 +53,13 @@ class Device {
     }
   }
 
-  /** Writes a note; true once the server acknowledged it, false when the connection dropped first. */
+  /**
+   * Writes a note; true once the server acknowledged it, false when the connection dropped first. The
+   * note is written to the local document either way, as the apps do offline: the next sync delivers it.
+   */
   async note(name: string, text: string): Promise<boolean> {
     const client = this.client;
-    if (!client || client.closeCode !== null) return false;
+    if (!client) throw new Error(`${this.label} writes before connecting`);
     const answer = client.change(name, (d) =>
       appendEvent(d, { id: newEventId(), type: 'note', at: Date.now(), by: authorOf(this.session), text }),
     );

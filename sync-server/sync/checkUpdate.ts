@@ -13,6 +13,38 @@ import { ACCEPTED, refuse, rootName, UNCHANGED, type CheckResult } from './check
 
 export type { CheckResult } from './checks/result';
 
+const SIGN_IN = 'Sign in to change documents.';
+const SERVER_ONLY = 'Only the server writes this document.';
+const NO_HEADER = 'The order has no header yet.';
+
+/** The refusal for the first root `actor` may not write among `touched`, or null when it may write them all. */
+function rootsRefusal(actor: Actor, writable: ReadonlySet<string>, touched: Iterable<string | null>): CheckResult | null {
+  for (const root of touched) {
+    if (root === null || !writable.has(root))
+      return refuse('field_not_writable', `${actor.role} may not change "${root ?? 'unknown'}" here.`);
+  }
+  return null;
+}
+
+/**
+ * The check of an update that only appends plain entries to an order's events (see plainAppend.ts): the
+ * same rules `checkUpdate` applies to such an update, decided without applying it anywhere.
+ */
+export function checkPlainAppend(
+  items: readonly Y.Item[],
+  actor: Actor | null,
+  ref: DocRef,
+  now: number,
+  order: OrderLog | null,
+): CheckResult {
+  if (!actor) return refuse('read_only', SIGN_IN);
+  const writable = writableRoots(actor, ref);
+  if (writable.size === 0) return refuse('read_only', SERVER_ONLY);
+  const outside = rootsRefusal(actor, writable, [EVENTS_ARRAY]);
+  if (outside) return outside;
+  return order ? checkAppendedEvents(items, order, actor, now) : refuse('event_invalid', NO_HEADER);
+}
+
 /**
  * Applies a device's update to `scratch` (a copy of the committed document) and decides from what it
  * changed whether `actor` may make that change: first which roots this role may touch at all, then
@@ -57,10 +89,9 @@ export function checkUpdate(
   // Anything integrated counts, GC structs included: judging by changed types alone would let an
   // update that only advances clocks through unchecked.
   if (!tr || !integratedAnything(tr)) return UNCHANGED;
-  if (!actor) return refuse('read_only', 'Sign in to change documents.');
-
+  if (!actor) return refuse('read_only', SIGN_IN);
   const writable = writableRoots(actor, ref);
-  if (writable.size === 0) return refuse('read_only', 'Only the server writes this document.');
+  if (writable.size === 0) return refuse('read_only', SERVER_ONLY);
   const touched = new Set<string | null>();
   for (const type of tr.changed.keys()) touched.add(rootName(scratch, type));
   const deleted = { events: false, ledger: false };
@@ -71,16 +102,14 @@ export function checkUpdate(
     if (ref.kind === 'order' && root === EVENTS_ARRAY) deleted.events = true;
     if (ref.kind === 'cashLedger') deleted.ledger = true;
   });
-  for (const root of touched) {
-    if (root === null || !writable.has(root))
-      return refuse('field_not_writable', `${actor.role} may not change "${root ?? 'unknown'}" here.`);
-  }
+  const outside = rootsRefusal(actor, writable, touched);
+  if (outside) return outside;
   if (deleted.events) return refuse('events_removed', 'Order events are append-only; none may be removed.');
   if (deleted.ledger) return refuse('invalid_value', 'Cash ledger entries are written once; none may be replaced or removed.');
   if (events) {
     const shape = checkEventsShape(scratch, tr);
     if (!shape.ok) return shape;
-    return order ? checkAppendedEvents(added, order, actor, now) : refuse('event_invalid', 'The order has no header yet.');
+    return order ? checkAppendedEvents(added, order, actor, now) : refuse('event_invalid', NO_HEADER);
   }
   if (ref.kind === 'outlet') return checkOutletWrite(scratch, tr, ref.outletId);
   if (ref.kind === 'cashLedger') return checkLedgerWrite(scratch, tr, actor, ref.driverId, now);

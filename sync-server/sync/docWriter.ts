@@ -14,10 +14,12 @@ import {
 } from '../storage/docStore';
 import type { OrderEvent } from '../../shared/order/events';
 import { addedEvents, alongAll, eventsAddedBy, type AddedEvents } from './addedEvents';
-import { checkUpdate } from './checkUpdate';
+import { checkPlainAppend, checkUpdate, type CheckResult } from './checkUpdate';
 import { claimClientIds } from './checks/clientIds';
+import { decodeDeviceUpdate, plainAppendedItems } from './checks/plainAppend';
 import { CommitQueue } from './commitQueue';
 import { ClientOrigin, SERVER_ORIGIN, STORED_ORIGIN } from './docOrigins';
+import { ScratchCopies } from './scratchCopies';
 import type { OrderLog } from './orderLog';
 import type { Subscriber } from './syncedDoc';
 
@@ -43,14 +45,15 @@ export interface WriterEvents {
 }
 
 /**
- * The write path of one document: checks, stores, then applies, one write at a time (the commit queue).
- * Invariants: every update in `ydoc` is in storage, and storage is written first; every snapshot holds
- * every update up to its seq; between writes the scratch copy holds exactly what `ydoc` holds (a
- * refused check or a failed write discards it); `seq` is the highest stored seq this node has applied.
+ * The write path of one document: checks (a plain append of order events from its decoded structs,
+ * anything else applied to a scratch copy first), stores, then applies, one write at a time (the commit
+ * queue). Invariants: every update in `ydoc` is in storage, and storage is written first; every snapshot
+ * holds every update up to its seq; a scratch copy kept between writes holds exactly what `ydoc` holds (a
+ * refused check or a failed write discards its copy); `seq` is the highest stored seq this node has applied.
  */
 export class DocWriter {
   private readonly queue = new CommitQueue();
-  private scratch: Y.Doc | null = null;
+  private readonly scratches: ScratchCopies;
   private sinceCompaction = 0;
   private seq: number;
   /** Owner of each Yjs client id written here (see checks/clientIds.ts). */
@@ -70,6 +73,7 @@ export class DocWriter {
   ) {
     this.seq = stored.lastSeq;
     this.owners = new Map(stored.owners);
+    this.scratches = new ScratchCopies(ydoc, ref);
   }
 
   /** The highest stored seq applied here. */
@@ -95,26 +99,37 @@ export class DocWriter {
 
   /** An update that was stored and applied elsewhere reached ydoc (see STORED_ORIGIN): the scratch copy keeps up. */
   followScratch(update: Uint8Array): void {
-    if (this.scratch) Y.applyUpdate(this.scratch, update);
+    this.scratches.follow(update);
   }
 
   /** Ok(true) when the update was stored and applied, Ok(false) when it changed nothing. */
   async fromDevice(subscriber: Subscriber, update: Uint8Array, now: number): Promise<Result<boolean, RejectCode>> {
+    const decoded = decodeDeviceUpdate(update);
+    if (!decoded.ok) return decoded;
     for (let attempt = 0; ; attempt += 1) {
-      const claim = claimClientIds(update, subscriber.actor, this.owners, (client) => this.ydoc.store.clients.has(client));
+      const claim = claimClientIds(decoded.value.structs, subscriber.actor, this.owners, (client) => this.ydoc.store.clients.has(client));
       if (!claim.ok) return claim;
-      this.scratch ??= cloneDoc(this.ydoc);
-      const check = checkUpdate(this.scratch, update, subscriber.actor, this.ref, now, this.orderLog);
-      if (!check.ok) {
-        this.scratch = null;
-        return check;
+      const items = this.ref.kind === 'order' ? plainAppendedItems(this.ydoc, decoded.value) : null;
+      let scratch: Y.Doc | null = null;
+      let check: CheckResult;
+      if (items) check = checkPlainAppend(items, subscriber.actor, this.ref, now, this.orderLog);
+      else {
+        scratch = this.scratches.take();
+        check = checkUpdate(scratch, update, subscriber.actor, this.ref, now, this.orderLog);
       }
-      if (!check.value.changed) return ok(false);
-      const along = this.eventsAlong(this.scratch, check.value.events);
+      if (!check.ok || !check.value.changed) {
+        // A refused update spoiled the copy; one that changed nothing left it as it was.
+        if (scratch && check.ok) this.scratches.giveBack(scratch);
+        return check.ok ? ok(false) : check;
+      }
+      // A plain append leaves the header as it was: the committed document still names the outlet.
+      const along = this.eventsAlong(scratch ?? this.ydoc, check.value.events);
       const written = await this.append(update, claim.value, attempt, 'device', along);
       if (written === 'stale') continue;
       if (written !== 'stored') return fail('storage_failed', 'The server could not store the change; it will be retried.');
       Y.applyUpdate(this.ydoc, update, new ClientOrigin(subscriber));
+      if (scratch) this.scratches.giveBack(scratch);
+      else this.scratches.drop();
       if (this.incomplete && !hasPending(this.ydoc)) this.incomplete = false;
       this.compactWhenDue();
       return ok(true);
@@ -124,7 +139,7 @@ export class DocWriter {
   /** True when `fn` changed something and it was stored and applied. */
   async fromServer(fn: (doc: Y.Doc) => void, along: WrittenAlong | undefined): Promise<boolean> {
     for (let attempt = 0; ; attempt += 1) {
-      const scratch = (this.scratch ??= cloneDoc(this.ydoc));
+      const scratch = this.scratches.take();
       scratch.clientID = this.serverClient();
       const captured: Uint8Array[] = [];
       const capture = (u: Uint8Array): void => {
@@ -137,19 +152,23 @@ export class DocWriter {
         if (this.ref.kind === 'order') events = eventsAddedBy(scratch, change);
         else change();
       } catch (err: unknown) {
-        this.scratch = null;
+        scratch.destroy();
         throw err;
       } finally {
         scratch.off('update', capture);
       }
       // One transaction makes at most one update event.
       const update = captured[0];
-      if (update === undefined) return false;
+      if (update === undefined) {
+        this.scratches.giveBack(scratch);
+        return false;
+      }
       const claims = this.owners.has(scratch.clientID) ? [] : [{ client: scratch.clientID, owner: SERVER_OWNER }];
       const written = await this.append(update, claims, attempt, 'server', alongAll(along, this.eventsAlong(scratch, events)));
       if (written === 'stale') continue;
       if (written !== 'stored') throw written.failed;
       Y.applyUpdate(this.ydoc, update, SERVER_ORIGIN);
+      this.scratches.giveBack(scratch);
       this.compactWhenDue();
       return true;
     }
@@ -160,7 +179,7 @@ export class DocWriter {
     const [newer, owners] = await Promise.all([this.store.since(this.name, this.seq), this.store.owners(this.name)]);
     for (const [client, owner] of owners) this.owners.set(client, owner);
     if (newer.lastSeq <= this.seq) return;
-    this.scratch = null;
+    this.scratches.drop();
     this.ydoc.transact(() => {
       if (newer.snapshot) Y.applyUpdate(this.ydoc, newer.snapshot, STORED_ORIGIN);
       for (const update of newer.updates) Y.applyUpdate(this.ydoc, update, STORED_ORIGIN);
@@ -196,8 +215,7 @@ export class DocWriter {
   }
 
   destroy(): void {
-    this.scratch?.destroy();
-    this.scratch = null;
+    this.scratches.drop();
   }
 
   /**
@@ -214,7 +232,6 @@ export class DocWriter {
     try {
       await this.store.append(this.name, this.seq + 1, update, claims, along);
     } catch (err: unknown) {
-      this.scratch = null;
       let error = err;
       if (err instanceof StaleWrite && attempt < CATCH_UPS) {
         try {
@@ -261,9 +278,3 @@ export class DocWriter {
 }
 
 const hasPending = (doc: Y.Doc): boolean => doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
-
-function cloneDoc(doc: Y.Doc): Y.Doc {
-  const copy = new Y.Doc({ gc: true, guid: doc.guid });
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  return copy;
-}

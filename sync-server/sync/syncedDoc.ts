@@ -45,7 +45,7 @@ export const DEFAULT_COMPACT_EVERY = 500;
 
 /**
  * One loaded document: the committed Y.Doc and the devices holding it. Its writes go through its
- * DocWriter (checked on a scratch copy, stored, then applied); every update that reaches `ydoc` is
+ * DocWriter (checked, stored, then applied); every update that reaches `ydoc` is
  * relayed to the subscribers here.
  */
 export class SyncedDoc {
@@ -140,7 +140,7 @@ export class SyncedDoc {
   }
 
   /**
-   * A device's update: checked on the scratch copy, committed to storage, then applied and relayed.
+   * A device's update: checked (see DocWriter), committed to storage, then applied and relayed.
    * Resolves when that is done (the caller acknowledges then) or the update is refused.
    */
   commitFrom(subscriber: Subscriber, update: Uint8Array, now = Date.now()): Promise<CommitResult> {

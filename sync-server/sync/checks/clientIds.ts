@@ -3,6 +3,7 @@ import type { Actor } from '../../../shared/roles';
 import type { ClientClaim, ClientOwner } from '../../storage/docStore';
 import type { RejectCode } from '../../../shared/protocol/rejectCodes';
 import { ok, type Result } from '../../../shared/result';
+import type { DecodedUpdate } from './plainAppend';
 import { refuse } from './result';
 
 export type ClaimResult = Result<readonly ClientClaim[], RejectCode>;
@@ -15,17 +16,11 @@ export type ClaimResult = Result<readonly ClientClaim[], RejectCode>;
  * without a recorded owner (written before owners were kept) are closed to everyone.
  */
 export function claimClientIds(
-  update: Uint8Array,
+  structs: DecodedUpdate['structs'],
   actor: Actor | null,
   owners: ReadonlyMap<number, ClientOwner>,
   present: (client: number) => boolean,
 ): ClaimResult {
-  let structs: ReturnType<typeof Y.decodeUpdate>['structs'];
-  try {
-    structs = Y.decodeUpdate(update).structs;
-  } catch {
-    return refuse('undecodable', 'The update is not a valid Yjs update.');
-  }
   const claims: ClientClaim[] = [];
   const checked = new Set<number>();
   for (const struct of structs) {

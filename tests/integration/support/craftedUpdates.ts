@@ -7,6 +7,10 @@ import * as Y from 'yjs';
  */
 const GC_REF = 0;
 const SKIP_REF = 10;
+/** Item info bits: has a left origin, has a right origin; content ref 8 is ContentAny. */
+const HAS_ORIGIN = 0x80;
+const HAS_RIGHT_ORIGIN = 0x40;
+const CONTENT_ANY = 8;
 
 interface StructRun {
   readonly client: number;
@@ -51,4 +55,28 @@ export function writerOf(type: { readonly _start: Y.Item | null }): number {
   const first = type._start;
   if (!first) throw new Error('the type is empty');
   return first.id.client;
+}
+
+/** A hand-built v1 update of one item holding `values`, placed by its origins alone, with no delete set. */
+export function itemUpdate(
+  client: number,
+  clock: number,
+  origin: Y.ID,
+  rightOrigin: Y.ID | null,
+  values: readonly encoding.AnyEncodable[],
+): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarUint(e, client);
+  encoding.writeVarUint(e, clock);
+  encoding.writeUint8(e, HAS_ORIGIN | (rightOrigin ? HAS_RIGHT_ORIGIN : 0) | CONTENT_ANY);
+  for (const id of rightOrigin ? [origin, rightOrigin] : [origin]) {
+    encoding.writeVarUint(e, id.client);
+    encoding.writeVarUint(e, id.clock);
+  }
+  encoding.writeVarUint(e, values.length);
+  for (const value of values) encoding.writeAny(e, value);
+  encoding.writeVarUint(e, 0);
+  return encoding.toUint8Array(e);
 }

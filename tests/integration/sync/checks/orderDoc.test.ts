@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { orderDocName } from '../../../../shared/docNames';
 import { newEventId } from '../../../../shared/ids';
-import { EVENTS_ARRAY, eventsArray } from '../../../../shared/order/orderDoc';
+import { EVENTS_ARRAY, eventsArray, orderMap } from '../../../../shared/order/orderDoc';
 import { MAX_EVENTS_PER_ORDER } from '../../../../shared/protocol/limits';
 import { MuxType } from '../../../../shared/protocol/muxMessages';
 import { authorOf, placeOrder, type Session } from '../../support/api';
+import { itemUpdate } from '../../support/craftedUpdates';
 import { MuxTestClient } from '../../support/muxClient';
 import { eventIdsIn } from '../../support/noteStream';
 import { eventually } from '../../support/stockClient';
@@ -61,6 +62,20 @@ describe('the events root of an order', () => {
     await eventually(() => eventsArray(watched).length === before + 1, 2000, 'the accepted note to be relayed');
     expect(eventsArray(watched)._map.size).toBe(0);
     for (const c of [client, watcher, fresh]) c.close();
+  });
+
+  it('refuses a hand-built entry placed after a header field with no deletion sent, which would replace the field', async () => {
+    const { name, client, doc } = await openOrder(t.outlet);
+    const field = orderMap(doc)._map.get('currency');
+    if (!field) throw new Error('the order has no currency');
+    const currency = orderMap(doc).get('currency');
+    const attack = itemUpdate(424242, 0, field.lastId, null, [note(t.outlet)]);
+    expect(codeOf(await client.sendUpdate(name, attack))).toBe('field_not_writable');
+    const fresh = await MuxTestClient.connect(t.url, t.admin.token);
+    const stored = await fresh.open(name);
+    expect(orderMap(stored).get('currency')).toBe(currency);
+    expect(stored.store.clients.has(424242)).toBe(false);
+    for (const c of [client, fresh]) c.close();
   });
 
   it(`holds at most ${MAX_EVENTS_PER_ORDER} events and refuses every append past the cap with events_limit`, async () => {

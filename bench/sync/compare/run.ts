@@ -24,6 +24,7 @@ import { orderTemplate, startDabba, startStock, type Target, type TargetName } f
  */
 
 const log = (line: string): void => console.log(`[bench:sync] ${line}`);
+const mib = (bytes: number): string => (bytes / 2 ** 20).toFixed(0);
 const START = '<!-- bench:sync:start -->';
 const END = '<!-- bench:sync:end -->';
 
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
     for (const name of o.targets) {
       const run = await runTarget(name, level, o, seed);
       log(
-        `${name}: p99 ${run.fanout.p99.toFixed(1)} ms, CPU ${run.cpuSeconds.toFixed(2)} s, lost ${run.accounting.lost + run.missingInState}`,
+        `${name}: p99 ${run.fanout.p99.toFixed(1)} ms, CPU ${run.cpuSeconds.toFixed(2)} s, RSS ${mib(run.rssIdle)} → ${mib(run.rssMax)} MiB, lost ${run.accounting.lost + run.missingInState}`,
       );
       log(`${name}: p99 of each second ${run.perSecondP99.map((v) => v.toFixed(0)).join(' ')} ms`);
       runs.set(name, run);

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Level, RunOptions } from './measure';
-import type { TargetName } from './targets';
+import type { StockStore, TargetName } from './targets';
 
 export interface CompareOptions extends RunOptions {
   readonly levels: readonly Level[];
@@ -9,6 +9,8 @@ export interface CompareOptions extends RunOptions {
   readonly resultsFile: string | null;
   /** Run Dabba under `--cpu-prof`, profiles written here. */
   readonly profDir: string | null;
+  /** Where the stock server keeps documents: memory (as the goal is set), or y-leveldb (its own persistence). */
+  readonly stockStore: StockStore;
 }
 
 export const USAGE = [
@@ -20,6 +22,8 @@ export const USAGE = [
   '  --settle 3                             quiet seconds after connecting, before the warm-up',
   '  --only dabba|stock                     run one server (no ratios, nothing written)',
   '  --prof DIR                             run Dabba under --cpu-prof, profiles in DIR',
+  '  --stock-store memory|leveldb           the stock server keeps documents in memory (the goal) or persists',
+  '                                         them with y-leveldb (YPERSISTENCE), its results in a section of their own',
   '  --results FILE | --no-write            results file (default bench/RESULTS.md)',
 ].join('\n');
 
@@ -50,6 +54,7 @@ export function parseOptions(argv: readonly string[]): CompareOptions | 'help' {
       settle: { type: 'string', default: '3' },
       only: { type: 'string' },
       prof: { type: 'string' },
+      'stock-store': { type: 'string', default: 'memory' },
       results: { type: 'string', default: 'bench/RESULTS.md' },
       'no-write': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -58,6 +63,8 @@ export function parseOptions(argv: readonly string[]): CompareOptions | 'help' {
   if (values.help) return 'help';
   const only = values.only;
   if (only !== undefined && only !== 'dabba' && only !== 'stock') throw new Error(`--only is dabba or stock, not "${only}"`);
+  const stockStore = values['stock-store'];
+  if (stockStore !== 'memory' && stockStore !== 'leveldb') throw new Error(`--stock-store is memory or leveldb, not "${stockStore}"`);
   const subsPerDoc = Math.round(positive('subs', values.subs));
   if (subsPerDoc < 2) throw new Error('--subs must be 2 or more: an update fans out to the other devices');
   return {
@@ -72,5 +79,6 @@ export function parseOptions(argv: readonly string[]): CompareOptions | 'help' {
     // A run of one server has nothing to compare: it is for profiling, not for the record.
     resultsFile: values['no-write'] || only ? null : values.results,
     profDir: values.prof ?? null,
+    stockStore,
   };
 }

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import { createServer } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { newEventId } from '../../../shared/ids';
@@ -9,6 +11,9 @@ import { PlainDevice, QUIET } from './plainDevice';
 
 /** Which server a run measures. */
 export type TargetName = 'dabba' | 'stock';
+
+/** Where the stock server keeps documents: in memory only, or written to y-leveldb as it runs (`YPERSISTENCE`). */
+export type StockStore = 'memory' | 'leveldb';
 
 /** A running server and what its devices need to speak to it. */
 export interface Target {
@@ -99,13 +104,17 @@ const STOCK_SERVER = path.join(REPO_ROOT, 'node_modules/@y/websocket-server/src/
 
 /**
  * The stock `@y/websocket-server` (`npx y-websocket`): relays whatever it is sent, keeps documents in memory,
- * checks nothing. Its documents are named like Dabba's and start from `seed` on the first device.
+ * checks nothing. Its documents are named like Dabba's and start from `seed` on the first device. With
+ * `leveldb` it also writes every update to y-leveldb in a fresh directory, as its YPERSISTENCE option does
+ * (after relaying it, and without waiting for the disk: persistence, not durability before relay).
  */
-export async function startStock(docs: number, seed: Uint8Array): Promise<Target> {
+export async function startStock(docs: number, seed: Uint8Array, store: StockStore = 'memory'): Promise<Target> {
   const port = await freePort();
+  const levelDir = store === 'leveldb' ? fs.mkdtempSync(path.join(os.tmpdir(), 'dabba-bench-yleveldb-')) : null;
+  const { YPERSISTENCE: _inherited, ...env } = process.env;
   const child = spawn('/bin/sh', ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$@"', 'sh', process.execPath, STOCK_SERVER], {
     cwd: REPO_ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
+    env: { ...env, HOST: '127.0.0.1', PORT: String(port), ...(levelDir ? { YPERSISTENCE: levelDir } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const pid = child.pid;
@@ -141,6 +150,7 @@ export async function startStock(docs: number, seed: Uint8Array): Promise<Target
         child.kill('SIGTERM');
         await exit;
       }
+      if (levelDir) fs.rmSync(levelDir, { recursive: true, force: true });
     },
   };
 }

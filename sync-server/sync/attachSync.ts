@@ -21,6 +21,20 @@ import { Keepalive } from './keepalive';
 import { PlainConnection } from './plainConnection';
 import { UserSockets } from './userSockets';
 
+/** What the upgrade decided about a socket, all a socket keeps of it. */
+interface Upgrade {
+  readonly isMux: boolean;
+  /** The document of a plain `/sync/<docName>` socket. */
+  readonly plainDoc: string | null;
+  readonly outdated: boolean;
+  readonly hasToken: boolean;
+  readonly auth: Authentication;
+  readonly anonymousAllowed: Verdict;
+  readonly address: string;
+  /** The query string, read once the socket is adopted (the device's identity for presence), not kept. */
+  readonly params: URLSearchParams;
+}
+
 export interface SyncEndpoint {
   readonly connections: ReadonlySet<WebSocket>;
   /** Refuses new sockets with `503 draining`, which a load balancer retries on another node; open ones are still served. */
@@ -66,7 +80,12 @@ export function attachSync(
    * Checks the sign-in again now that the socket is registered (an account disabled during the upgrade
    * is not missed), then puts the socket in presence; a refused one is closed and never in presence.
    */
-  const admitSignedIn = (ws: WebSocket, session: Session, params: URLSearchParams): void => {
+  const admitSignedIn = (
+    ws: WebSocket,
+    session: Session,
+    identity: ReturnType<typeof socketIdentity>,
+    unsynced: ReturnType<typeof readUnsyncedParam>,
+  ): void => {
     tokens.recheck(session).then(
       (refusal) => {
         if (refusal) {
@@ -79,11 +98,11 @@ export function attachSync(
           userId: who.id,
           role: who.role,
           outletId: who.role === 'outlet' ? who.outletId : null,
-          ...socketIdentity(params),
+          ...identity,
         };
         const entry = presence.connect(socketPresence);
         const outletDevice = outletDeviceOf(socketPresence);
-        if (outletDevice) presence.reportUnsynced(outletDevice, readUnsyncedParam(params));
+        if (outletDevice) presence.reportUnsynced(outletDevice, unsynced);
         ws.once('close', () => entry.remove());
       },
       (err: unknown) => {
@@ -91,6 +110,46 @@ export function attachSync(
         ws.terminate();
       },
     );
+  };
+
+  /**
+   * A socket the upgrade let through. Its own scope on purpose: closures made for the socket's lifetime
+   * (its close and error handlers, its connection) keep alive the scope they were made in, and made in the
+   * upgrade handler they kept the upgrade request, its URL and headers for as long as the socket was open.
+   */
+  const adopt = (ws: WebSocket, upgrade: Upgrade): void => {
+    connections.add(ws);
+    keepalive.add(ws);
+    ws.on('close', () => connections.delete(ws));
+    ws.on('error', () => ws.terminate());
+    // Before anything else: an out-of-date app must hear that it needs updating, not a stranger refusal.
+    if (upgrade.outdated) {
+      ws.close(CloseCode.UPDATE_REQUIRED, CLOSE_REASONS[CloseCode.UPDATE_REQUIRED]);
+      return;
+    }
+    const { auth } = upgrade;
+    if (!auth.ok && upgrade.hasToken) {
+      const invalid = auth.error.code === 'invalid_token';
+      ws.close(
+        invalid ? CloseCode.UNAUTHORIZED : CloseCode.REVOKED,
+        invalid ? 'invalid or expired token' : TOKEN_REFUSALS[auth.error.code],
+      );
+      return;
+    }
+    if (!upgrade.anonymousAllowed.allowed) {
+      ws.close(CloseCode.ABUSE, 'too many anonymous connections; try again in a minute');
+      return;
+    }
+    const session = auth.ok ? auth.value : null;
+    // Registered before anything is awaited, so an account disabled from here on closes this socket too.
+    if (session) signedIn.add(session.actor.id, ws);
+    const stillSignedIn: SessionCheck = session ? () => tokens.recheck(session) : () => Promise.resolve(null);
+    const actor = session?.actor ?? null;
+    // Listening at once: the device's first frames may already be on their way. Each connection checks
+    // the sign-in again before it serves a document.
+    if (upgrade.isMux) new MuxConnection(ws, actor, deps, upgrade.address, stillSignedIn);
+    else if (upgrade.plainDoc !== null) new PlainConnection(ws, actor, upgrade.plainDoc, deps, upgrade.address, stillSignedIn);
+    if (session) admitSignedIn(ws, session, socketIdentity(upgrade.params), readUnsyncedParam(upgrade.params));
   };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
@@ -118,39 +177,10 @@ export function attachSync(
           refuseDraining(socket);
           return;
         }
-        wss.handleUpgrade(req, socket, head, (ws) => {
-          connections.add(ws);
-          keepalive.add(ws);
-          ws.on('close', () => connections.delete(ws));
-          ws.on('error', () => ws.terminate());
-          // Before anything else: an out-of-date app must hear that it needs updating, not a stranger refusal.
-          if (outdated) {
-            ws.close(CloseCode.UPDATE_REQUIRED, CLOSE_REASONS[CloseCode.UPDATE_REQUIRED]);
-            return;
-          }
-          if (!auth.ok && token) {
-            const invalid = auth.error.code === 'invalid_token';
-            ws.close(
-              invalid ? CloseCode.UNAUTHORIZED : CloseCode.REVOKED,
-              invalid ? 'invalid or expired token' : TOKEN_REFUSALS[auth.error.code],
-            );
-            return;
-          }
-          if (!anonymousAllowed.allowed) {
-            ws.close(CloseCode.ABUSE, 'too many anonymous connections; try again in a minute');
-            return;
-          }
-          const session = auth.ok ? auth.value : null;
-          // Registered before anything is awaited, so an account disabled from here on closes this socket too.
-          if (session) signedIn.add(session.actor.id, ws);
-          const stillSignedIn: SessionCheck = session ? () => tokens.recheck(session) : () => Promise.resolve(null);
-          const actor = session?.actor ?? null;
-          // Listening at once: the device's first frames may already be on their way. Each connection checks
-          // the sign-in again before it serves a document.
-          if (isMux) new MuxConnection(ws, actor, deps, address, stillSignedIn);
-          else if (plainDoc !== null) new PlainConnection(ws, actor, plainDoc, deps, address, stillSignedIn);
-          if (session) admitSignedIn(ws, session, url.searchParams);
-        });
+        const params = url.searchParams;
+        wss.handleUpgrade(req, socket, head, (ws) =>
+          adopt(ws, { isMux, plainDoc, outdated, hasToken: Boolean(token), auth, anonymousAllowed, address, params }),
+        );
       },
       () => socket.destroy(),
     );

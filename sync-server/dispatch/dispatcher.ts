@@ -1,3 +1,4 @@
+import { orderDocName } from '../../shared/docNames';
 import type { ChosenDriver } from '../../shared/dispatch/chooseDriver';
 import { AWAITING_DRIVER, isDelivery, needsDriver } from '../../shared/dispatch/offer';
 import { newEventId, type OrderId, type UserId } from '../../shared/ids';
@@ -203,6 +204,9 @@ export class Dispatcher implements DocHooks {
         this.d.fence,
       );
       if (!assigned) return fail('order_changed', 'The order changed while assigning it; look at it again.');
+      // Answered once the assignment is projected (the driver's orders in the index): the delivery API's
+      // caller reads the agent's order next, and under load the projection came after the answer.
+      await this.d.registry.hooksStartedSettled(orderDocName(orderId));
       // The offer it replaces freed its driver's place: the next waiting delivery may go there.
       const pending = await this.d.state.offer(orderId);
       if (pending) {

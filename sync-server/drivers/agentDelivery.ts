@@ -38,6 +38,14 @@ export function agentIdOf(param: string): Result<UserId, 'unknown_agent'> {
   return id.success ? ok(id.data) : UNKNOWN_AGENT;
 }
 
+/**
+ * The agent API reads which orders a driver holds from the index, which projections write after each
+ * commit: an assignment acknowledged a moment ago (made in an app, or by dispatch) must already be there.
+ */
+function committedSoFarProjected(deps: AgentDeliveryDeps): Promise<void> {
+  return deps.registry.hooksStartedSettled();
+}
+
 async function agent(deps: AgentDeliveryDeps, agentId: UserId): Promise<Result<DriverRecord, 'unknown_agent'>> {
   const driver = await deps.drivers.get(agentId);
   return driver ? ok(driver) : UNKNOWN_AGENT;
@@ -45,6 +53,7 @@ async function agent(deps: AgentDeliveryDeps, agentId: UserId): Promise<Result<D
 
 /** `GET /delivery/{id}`: the order most recently assigned to the agent, finished or not. */
 export async function latestAgentOrder(deps: AgentDeliveryDeps, agentId: UserId): Promise<Result<AgentOrder, AgentRefusal>> {
+  await committedSoFarProjected(deps);
   const driver = await agent(deps, agentId);
   if (!driver.ok) return driver;
   const orderId = await deps.driverOrders.latest(driver.value.id);
@@ -74,6 +83,7 @@ export async function completeAgentDelivery(
   caller: AdminOrService,
   now: number,
 ): Promise<Result<{ orderId: OrderId; status: OrderStatus }, AgentRefusal>> {
+  await committedSoFarProjected(deps);
   const found = await agent(deps, agentId);
   if (!found.ok) return found;
   const driver = found.value;

@@ -237,6 +237,15 @@ export class DocRegistry {
     this.log.error("reading another node's updates from storage failed", { doc: name, error: String(err) });
   }
 
+  /**
+   * Resolves once the afterCommit hooks started so far (on document `name`, or on every document) have
+   * finished. Hooks started meanwhile are not waited for: under steady traffic there always are some.
+   */
+  async hooksStartedSettled(name?: string): Promise<void> {
+    if (name === undefined) await Promise.all([...this.runningHooks.values()]);
+    else await this.runningHooks.get(name);
+  }
+
   /** Resolves once every afterCommit hook started so far has finished, on every document. */
   async hooksSettled(): Promise<void> {
     while (this.runningHooks.size > 0) await Promise.all(this.runningHooks.values());

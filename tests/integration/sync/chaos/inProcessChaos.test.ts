@@ -16,8 +16,9 @@ const PATH = process.env.DABBA_CHAOS_PATH;
 const scenarioArb = fc.record({ shape: shapeArb, steps: fc.array(stepArb, { minLength: 20, maxLength: 200, size: 'max' }) });
 
 describe('chaos: devices, partitions, duplicates and kill -9 across compaction points', () => {
+  // The seed is in the name: a run that times out is reported by its name alone, and DABBA_CHAOS_SEED replays it.
   it(
-    'converges every replica to the same valid state with no ACKed update missing',
+    `converges every replica to the same valid state with no ACKed update missing (seed ${SEED})`,
     async () => {
       const totals = { kills: 0, acked: 0, compactions: 0, rejects: new Map<string, number>() };
       const details = await fc.check(

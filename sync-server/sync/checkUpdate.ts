@@ -14,11 +14,15 @@ import { ACCEPTED, refuse, rootName, UNCHANGED, type CheckResult } from './check
 export type { CheckResult } from './checks/result';
 
 const SIGN_IN = 'Sign in to change documents.';
-const SERVER_ONLY = 'Only the server writes this document.';
 const NO_HEADER = 'The order has no header yet.';
 
-/** The refusal for the first root `actor` may not write among `touched`, or null when it may write them all. */
-function rootsRefusal(actor: Actor, writable: ReadonlySet<string>, touched: Iterable<string | null>): CheckResult | null {
+/**
+ * Why `actor` may not write `touched` (roots of `ref`): this role writes nothing here, or the first root it
+ * may not write; null when it may write them all.
+ */
+function rootsRefusal(actor: Actor, ref: DocRef, touched: Iterable<string | null>): CheckResult | null {
+  const writable = writableRoots(actor, ref);
+  if (writable.size === 0) return refuse('read_only', 'Only the server writes this document.');
   for (const root of touched) {
     if (root === null || !writable.has(root))
       return refuse('field_not_writable', `${actor.role} may not change "${root ?? 'unknown'}" here.`);
@@ -38,9 +42,7 @@ export function checkPlainAppend(
   order: OrderLog | null,
 ): CheckResult {
   if (!actor) return refuse('read_only', SIGN_IN);
-  const writable = writableRoots(actor, ref);
-  if (writable.size === 0) return refuse('read_only', SERVER_ONLY);
-  const outside = rootsRefusal(actor, writable, [EVENTS_ARRAY]);
+  const outside = rootsRefusal(actor, ref, [EVENTS_ARRAY]);
   if (outside) return outside;
   return order ? checkAppendedEvents(items, order, actor, now) : refuse('event_invalid', NO_HEADER);
 }
@@ -90,8 +92,6 @@ export function checkUpdate(
   // update that only advances clocks through unchecked.
   if (!tr || !integratedAnything(tr)) return UNCHANGED;
   if (!actor) return refuse('read_only', SIGN_IN);
-  const writable = writableRoots(actor, ref);
-  if (writable.size === 0) return refuse('read_only', SERVER_ONLY);
   const touched = new Set<string | null>();
   for (const type of tr.changed.keys()) touched.add(rootName(scratch, type));
   const deleted = { events: false, ledger: false };
@@ -102,7 +102,7 @@ export function checkUpdate(
     if (ref.kind === 'order' && root === EVENTS_ARRAY) deleted.events = true;
     if (ref.kind === 'cashLedger') deleted.ledger = true;
   });
-  const outside = rootsRefusal(actor, writable, touched);
+  const outside = rootsRefusal(actor, ref, touched);
   if (outside) return outside;
   if (deleted.events) return refuse('events_removed', 'Order events are append-only; none may be removed.');
   if (deleted.ledger) return refuse('invalid_value', 'Cash ledger entries are written once; none may be replaced or removed.');

@@ -246,7 +246,7 @@ export class DocRegistry {
     else await this.runningHooks.get(name);
   }
 
-  /** Resolves once every afterCommit hook started so far has finished, on every document. */
+  /** Resolves once no afterCommit hook is running on any document, ones started while it waits included (shutdown). */
   async hooksSettled(): Promise<void> {
     while (this.runningHooks.size > 0) await Promise.all(this.runningHooks.values());
   }

@@ -39,26 +39,38 @@ export class DocAwareness<P extends AwarenessPeer> {
    * (the device itself, moved to this node) may take one over.
    */
   private readonly remote = new Map<number, string>();
+  /**
+   * Client ids changed in this turn of the event loop, relayed (and announced) together once it ends:
+   * devices renew their presence every 15 s, and the devices of one document mostly do so together, so
+   * one frame per device carries all of their renewals instead of one frame each.
+   */
+  private readonly toRelay = new Set<number>();
+  private readonly toAnnounce = new Set<number>();
+  private flushing: NodeJS.Immediate | null = null;
 
   /**
-   * `relay` sends a change to this node's connections; `announce` tells other nodes of one made here
-   * (not of what they told this node, nor of states timing out, which every node times out itself).
+   * `relay` sends changes to this node's connections; `announce` tells other nodes of those made here.
+   * Both get each client's state as it is when the turn ends (a state removed meanwhile goes as removed).
    */
   constructor(
     ydoc: Y.Doc,
     private readonly open: boolean,
-    relay: (update: Uint8Array) => void,
-    announce: (update: Uint8Array, owners: readonly PresenceOwner[]) => void = () => undefined,
+    private readonly relay: (update: Uint8Array) => void,
+    private readonly announce: (update: Uint8Array, owners: readonly PresenceOwner[]) => void = () => undefined,
   ) {
     this.awareness = new awarenessProtocol.Awareness(ydoc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       for (const id of removed) this.remote.delete(id);
-      const changed = [...added, ...updated, ...removed];
-      if (changed.length === 0) return;
-      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-      relay(update);
-      if (origin !== REMOTE && origin !== 'timeout') announce(update, this.ownersOf(changed));
+      // Not what other nodes told this node, nor states timing out, which every node times out itself.
+      const announced = origin !== REMOTE && origin !== 'timeout';
+      for (const ids of [added, updated, removed]) {
+        for (const id of ids) {
+          this.toRelay.add(id);
+          if (announced) this.toAnnounce.add(id);
+        }
+      }
+      this.flushSoon();
     });
   }
 
@@ -115,6 +127,25 @@ export class DocAwareness<P extends AwarenessPeer> {
     if (present.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, present, null);
   }
 
+  private flushSoon(): void {
+    this.flushing ??= setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.flushing = null;
+    const relayed = [...this.toRelay];
+    const announced = [...this.toAnnounce];
+    this.toRelay.clear();
+    this.toAnnounce.clear();
+    if (relayed.length === 0) return;
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, relayed);
+    this.relay(update);
+    if (announced.length === 0) return;
+    // Announced ids are among the relayed ones: the same count means the same update.
+    const said = announced.length === relayed.length ? update : awarenessProtocol.encodeAwarenessUpdate(this.awareness, announced);
+    this.announce(said, this.ownersOf(announced));
+  }
+
   private ownersOf(clients: readonly number[]): PresenceOwner[] {
     const owners: PresenceOwner[] = [];
     for (const client of clients) {
@@ -125,6 +156,7 @@ export class DocAwareness<P extends AwarenessPeer> {
   }
 
   destroy(): void {
+    if (this.flushing) clearImmediate(this.flushing);
     this.awareness.destroy();
   }
 }

@@ -29,8 +29,57 @@ interface AwarenessChange {
  * node and (through fan-out) on others. Each awareness client id belongs to the connection that
  * announced it until that connection leaves, or to another node; anonymous connections neither publish
  * presence nor see it, and documents that are public projections (`open: false`) carry none at all.
+ * The states are set up with the first presence heard: a loaded document that never has any (every
+ * tracking projection, most documents the server only writes) costs no awareness, maps or timer.
  */
 export class DocAwareness<P extends AwarenessPeer> {
+  private live: LivePresence<P> | null = null;
+
+  /**
+   * `relay` sends changes to this node's connections; `announce` tells other nodes of those made here.
+   * Both get each client's state as it is when the turn ends (a state removed meanwhile goes as removed).
+   */
+  constructor(
+    private readonly ydoc: Y.Doc,
+    private readonly open: boolean,
+    private readonly relay: (update: Uint8Array) => void,
+    private readonly announce: (update: Uint8Array, owners: readonly PresenceOwner[]) => void = () => undefined,
+  ) {}
+
+  /** Presence another node relayed; entries for client ids a connection here owns are left out. */
+  hearRemote(update: Uint8Array, owners: readonly PresenceOwner[]): void {
+    if (this.open) this.started().hearRemote(update, owners);
+  }
+
+  /** Applies a connection's awareness update if it may make it; nothing of a refused one is kept. */
+  apply(peer: P, update: Uint8Array): AwarenessVerdict {
+    if (this.open && peer.actor !== null) return this.started().apply(peer, update);
+    if (!readAwarenessUpdate(update)) return fail('malformed', 'not an awareness update');
+    return fail('not_allowed', 'this document carries no presence from this connection');
+  }
+
+  /** Every presence state, for a signed-in connection that just subscribed; null when there is none for it. */
+  snapshotFor(peer: P): Uint8Array | null {
+    return this.open && peer.actor !== null ? (this.live?.snapshot() ?? null) : null;
+  }
+
+  /** A connection left: its presence goes, and its client ids are free again. */
+  leave(peer: P): void {
+    this.live?.leave(peer);
+  }
+
+  destroy(): void {
+    this.live?.destroy();
+  }
+
+  private started(): LivePresence<P> {
+    this.live ??= new LivePresence<P>(this.ydoc, this.relay, this.announce);
+    return this.live;
+  }
+}
+
+/** The states of a document that has presence, and who owns each (see DocAwareness). */
+class LivePresence<P extends AwarenessPeer> {
   private readonly awareness: awarenessProtocol.Awareness;
   private readonly ownerOf = new Map<number, P>();
   private readonly ownedBy = new Map<P, Set<number>>();
@@ -48,15 +97,10 @@ export class DocAwareness<P extends AwarenessPeer> {
   private readonly toAnnounce = new Set<number>();
   private flushing: NodeJS.Immediate | null = null;
 
-  /**
-   * `relay` sends changes to this node's connections; `announce` tells other nodes of those made here.
-   * Both get each client's state as it is when the turn ends (a state removed meanwhile goes as removed).
-   */
   constructor(
     ydoc: Y.Doc,
-    private readonly open: boolean,
     private readonly relay: (update: Uint8Array) => void,
-    private readonly announce: (update: Uint8Array, owners: readonly PresenceOwner[]) => void = () => undefined,
+    private readonly announce: (update: Uint8Array, owners: readonly PresenceOwner[]) => void,
   ) {
     this.awareness = new awarenessProtocol.Awareness(ydoc);
     this.awareness.setLocalState(null);
@@ -74,9 +118,7 @@ export class DocAwareness<P extends AwarenessPeer> {
     });
   }
 
-  /** Presence another node relayed; entries for client ids a connection here owns are left out. */
   hearRemote(update: Uint8Array, owners: readonly PresenceOwner[]): void {
-    if (!this.open) return;
     const entries = readAwarenessUpdate(update)?.filter((entry) => !this.ownerOf.has(entry.clientID));
     if (!entries || entries.length === 0) return;
     const userOf = new Map(owners.map((o) => [o.client, o.owner]));
@@ -87,11 +129,9 @@ export class DocAwareness<P extends AwarenessPeer> {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeEntries(entries), REMOTE);
   }
 
-  /** Applies a connection's awareness update if it may make it; nothing of a refused one is kept. */
   apply(peer: P, update: Uint8Array): AwarenessVerdict {
     const entries = readAwarenessUpdate(update);
     if (!entries) return fail('malformed', 'not an awareness update');
-    if (!this.open || peer.actor === null) return fail('not_allowed', 'this document carries no presence from this connection');
     const verdict = judgeAwareness<P | typeof REMOTE>(
       entries,
       peer,
@@ -110,14 +150,12 @@ export class DocAwareness<P extends AwarenessPeer> {
     return ok();
   }
 
-  /** Every presence state, for a signed-in connection that just subscribed; null when there is none for it. */
-  snapshotFor(peer: P): Uint8Array | null {
-    if (!this.open || peer.actor === null) return null;
+  /** Every presence state; null when there is none. */
+  snapshot(): Uint8Array | null {
     const clients = [...this.awareness.getStates().keys()];
     return clients.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients) : null;
   }
 
-  /** A connection left: its presence goes, and its client ids are free again. */
   leave(peer: P): void {
     const owned = this.ownedBy.get(peer);
     this.ownedBy.delete(peer);

@@ -93,6 +93,22 @@ describe("a document's presence", () => {
     expect(sent.announced.map((a) => a.entries.map((e) => e.clientID))).toEqual([[local.device.clientID]]);
   });
 
+  it('sets up nothing (no timer) for a document until it hears presence, and nothing ever for a closed one', () => {
+    const timers = (): number => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const p = peer('u1');
+    const before = timers();
+    const quiet = Array.from({ length: 10 }, () => presence().awareness);
+    const closed = new DocAwareness<Peer>(new Y.Doc(), false, () => undefined);
+    opened.push(closed);
+    expect(closed.apply(p, announces(p, { at: 'counter' })).ok).toBe(false);
+    expect(timers()).toBe(before);
+
+    expect(quiet[0]?.apply(p, announces(p, { at: 'counter' })).ok).toBe(true);
+    expect(timers()).toBe(before + 1);
+    quiet[0]?.destroy();
+    expect(timers()).toBe(before);
+  });
+
   it('sends nothing once destroyed, even for changes made before', async () => {
     const { awareness, sent } = presence();
     const p = peer('u1');

@@ -40,6 +40,14 @@ export interface DocHooks {
  */
 export const UNLOAD_COMPACT_FROM = 32;
 
+/**
+ * How long a tracking projection no page watches stays loaded. The server writes one per order when
+ * its status changes, minutes apart, and a document kept `idleMs` after each write held as many tracking
+ * documents in memory as orders had moved in that time (half of the loaded documents of a busy node);
+ * loading one again costs a read of a short log.
+ */
+export const UNWATCHED_TRACK_IDLE_MS = 1_000;
+
 export class LoadError extends Error {
   constructor(
     readonly docName: string,
@@ -141,9 +149,13 @@ export class DocRegistry {
     const timer = setTimeout(() => {
       this.idleTimers.delete(doc.name);
       if (doc.holds === 0 && doc.subscribers.size === 0) this.unload(doc, 'idle');
-    }, this.idleMs);
+    }, this.idleMsOf(doc));
     timer.unref();
     this.idleTimers.set(doc.name, timer);
+  }
+
+  private idleMsOf(doc: SyncedDoc): number {
+    return doc.ref.kind === 'track' ? Math.min(this.idleMs, UNWATCHED_TRACK_IDLE_MS) : this.idleMs;
   }
 
   /** Drops every document (shutdown) and resolves once their writes, hooks and compaction have settled. */

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DocRef } from '../../../shared/docNames';
-import type { OutletId } from '../../../shared/ids';
+import { TrackingTokenSchema, type OutletId } from '../../../shared/ids';
 import { CloseCode } from '../../../shared/protocol/closeCodes';
 import { MuxType } from '../../../shared/protocol/muxMessages';
 import { createLogger } from '../../../sync-server/log';
 import { DocStore } from '../../../sync-server/storage/docStore';
-import { DocRegistry, LoadError, UNLOAD_COMPACT_FROM } from '../../../sync-server/sync/docRegistry';
+import { DocRegistry, LoadError, UNLOAD_COMPACT_FROM, UNWATCHED_TRACK_IDLE_MS } from '../../../sync-server/sync/docRegistry';
 import { login, placeOrder } from '../support/api';
 import { MuxTestClient } from '../support/muxClient';
 import type { Db } from '../../../sync-server/storage/db';
@@ -100,6 +100,18 @@ describe('document registry', () => {
     await registry.withDoc(REF, (d) => d.change((y) => y.getMap('menu').set('value', 1)));
     expect(registry.size).toBe(1);
     await eventually(() => registry.size === 0, 2000, 'the idle unload');
+  });
+
+  it('unloads a tracking projection no page watches within a second, other documents after the idle time', async () => {
+    const { registry } = await registryOn(60_000);
+    const track: DocRef = { kind: 'track', token: TrackingTokenSchema.parse('tok-unwatched') };
+    await registry.withDoc(REF, (d) => d.change((y) => y.getMap('menu').set('value', 1)));
+    await registry.withDoc(track, (d) => d.change((y) => y.getMap('track').set('status', 'preparing')));
+    expect(registry.size).toBe(2);
+    await eventually(() => registry.size === 1, UNWATCHED_TRACK_IDLE_MS + 2000, 'the tracking projection to unload');
+    const again = await registry.acquire(track);
+    expect(again.ydoc.getMap('track').get('status')).toBe('preparing');
+    registry.release(again);
   });
 
   it('leaves a short log as it is when a document unloads, and folds it once it has grown across loads', async () => {

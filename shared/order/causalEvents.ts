@@ -17,11 +17,11 @@ export interface Mark {
   readonly seenAt: number;
 }
 
-/** Marks by Yjs id (`client:clock`), one per entry of the events array (a Map, or an overlay on one). */
+/** Marks by Yjs id (see keyOf), one per entry of the events array (a Map, or an overlay on one). */
 export interface MarkIndex {
-  get(key: string): Mark | undefined;
-  has(key: string): boolean;
-  set(key: string, mark: Mark): unknown;
+  get(key: MarkKey): Mark | undefined;
+  has(key: MarkKey): boolean;
+  set(key: MarkKey, mark: Mark): unknown;
 }
 
 export interface CausalEvent {
@@ -35,8 +35,20 @@ export interface ReadEntries {
   readonly malformed: number;
 }
 
-/** The key of one entry in a MarkIndex: its Yjs id. */
-export const keyOf = (client: number, clock: number): string => `${client}:${clock}`;
+/** A Yjs id as a key: one number when that is exact, `client:clock` otherwise (see keyOf). */
+export type MarkKey = number | string;
+
+const CLOCKS_PER_CLIENT = 2 ** 21;
+const CLIENTS = 2 ** 32;
+
+/**
+ * The key of one entry in a MarkIndex: its Yjs id. Yjs client ids are 32-bit and an order's clocks stay
+ * far below 2^21, so nearly every id is the exact integer `client * 2^21 + clock` (below 2^53): a server
+ * marks every entry of every loaded order, and a string per entry was a tenth of its heap. Ids outside
+ * that range (only a hand-built update has them) are strings, which no number equals.
+ */
+export const keyOf = (client: number, clock: number): MarkKey =>
+  client < CLIENTS && clock < CLOCKS_PER_CLIENT ? client * CLOCKS_PER_CLIENT + clock : `${client}:${clock}`;
 
 function seenFrom(origin: Mark | undefined): number {
   return origin ? Math.max(origin.at, origin.seenAt) : Number.NEGATIVE_INFINITY;
@@ -47,13 +59,13 @@ function seenFrom(origin: Mark | undefined): number {
  * transaction's added set): an item whose origin is another new item waits for it.
  */
 export function markItems(items: Iterable<Y.Item>, index: MarkIndex): ReadEntries {
-  const unique = new Map<string, Y.Item>();
+  const unique = new Map<MarkKey, Y.Item>();
   for (const item of items) if (!item.deleted && item.countable) unique.set(keyOf(item.id.client, item.id.clock), item);
   let waiting = [...unique.values()];
   const events: CausalEvent[] = [];
   let malformed = 0;
-  const pending = new Set<string>();
-  const keysOf = (item: Y.Item): string[] => Array.from({ length: item.length }, (_, k) => keyOf(item.id.client, item.id.clock + k));
+  const pending = new Set<MarkKey>();
+  const keysOf = (item: Y.Item): MarkKey[] => Array.from({ length: item.length }, (_, k) => keyOf(item.id.client, item.id.clock + k));
   for (const item of waiting) for (const key of keysOf(item)) pending.add(key);
   while (waiting.length > 0) {
     const later: Y.Item[] = [];
@@ -85,7 +97,7 @@ export function markItems(items: Iterable<Y.Item>, index: MarkIndex): ReadEntrie
 }
 
 /** Every entry of an events array in array order, with what its author had seen. */
-export function readCausalEvents(array: Y.Array<unknown>, index: MarkIndex = new Map<string, Mark>()): ReadEntries {
+export function readCausalEvents(array: Y.Array<unknown>, index: MarkIndex = new Map<MarkKey, Mark>()): ReadEntries {
   const items: Y.Item[] = [];
   for (let item = array._start; item !== null; item = item.right) items.push(item);
   return markItems(items, index);

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { EventId } from '../../shared/ids';
-import { markItems, readCausalEvents, type Mark, type MarkIndex, type ReadEntries } from '../../shared/order/causalEvents';
+import { markItems, readCausalEvents, type Mark, type MarkIndex, type MarkKey, type ReadEntries } from '../../shared/order/causalEvents';
 import { isTerminal } from '../../shared/order/status';
 import { OrderFold } from '../../shared/order/orderFold';
 import type { OrderHeader } from '../../shared/order/header';
@@ -13,7 +13,7 @@ import type { OrderState } from '../../shared/order/reduceOrder';
  * Reading the order after a commit costs the same whatever the number of events.
  */
 export class OrderLog {
-  private readonly index = new Map<string, Mark>();
+  private readonly index = new Map<MarkKey, Mark>();
   private header: OrderHeader | null = null;
   private fold: OrderFold | null = null;
   private view: OrderView | null = null;
@@ -81,15 +81,15 @@ export class OrderLog {
 
 /** Reads through to the committed index, writes only to itself. */
 class Overlay implements MarkIndex {
-  private readonly own = new Map<string, Mark>();
-  constructor(private readonly base: ReadonlyMap<string, Mark>) {}
-  get(key: string): Mark | undefined {
+  private readonly own = new Map<MarkKey, Mark>();
+  constructor(private readonly base: ReadonlyMap<MarkKey, Mark>) {}
+  get(key: MarkKey): Mark | undefined {
     return this.own.get(key) ?? this.base.get(key);
   }
-  has(key: string): boolean {
+  has(key: MarkKey): boolean {
     return this.own.has(key) || this.base.has(key);
   }
-  set(key: string, mark: Mark): void {
+  set(key: MarkKey, mark: Mark): void {
     this.own.set(key, mark);
   }
 }

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { EventId } from '../../../shared/ids';
-import { keyOf } from '../../../shared/order/causalEvents';
+import { keyOf, type MarkKey } from '../../../shared/order/causalEvents';
 import { cashCollectionProblem } from '../../../shared/cash/collection';
 import { deliveredCodeProblem, deliveryCodeFailures } from '../../../shared/order/deliveryCode';
 import { parseOrderEvent, type EventOf } from '../../../shared/order/events';
@@ -57,7 +57,7 @@ function deliveredProblem(order: OrderLog, actor: Actor, e: EventOf<'delivered'>
  */
 export function checkAppendedEvents(items: readonly Y.Item[], order: OrderLog, actor: Actor, now: number): CheckResult {
   const ids = new Set<EventId>();
-  const keys = new Set<string>();
+  const keys = new Set<MarkKey>();
   let codeFailures = 0;
   for (const item of items) {
     if (!(item.content instanceof Y.ContentAny)) return refuse('event_invalid', 'Order events are plain objects.');

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { keyOf } from '../../../../shared/order/causalEvents';
 import { eventsArray, readEvents } from '../../../../shared/order/orderDoc';
 import { reduceOrder } from '../../../../shared/order/reduceOrder';
 import type { OrderEvent } from '../../../../shared/order/events';
@@ -104,5 +106,32 @@ describe('event times are causal', () => {
       expect(state.status).toBe('delivered');
       expect(state.conflicts).toEqual([]);
     }
+  });
+});
+
+describe('the key of an entry', () => {
+  const yjsId = fc.record({
+    client: fc.oneof(
+      fc.constantFrom(0, 1, 2, 2 ** 32 - 1, 2 ** 32, 2 ** 33),
+      fc.nat({ max: 2 ** 32 - 1 }),
+      fc.integer({ min: 2 ** 32 - 2, max: Number.MAX_SAFE_INTEGER }),
+    ),
+    clock: fc.oneof(
+      fc.constantFrom(0, 1, 2 ** 21 - 1, 2 ** 21, 2 ** 21 + 1, 2 ** 22),
+      fc.nat({ max: 2 ** 21 + 2 }),
+      fc.integer({ min: 2 ** 21 - 2, max: Number.MAX_SAFE_INTEGER }),
+    ),
+  });
+
+  it('is the same for two ids only when they are the same id, hand-built ones out of range included', () => {
+    fc.assert(
+      fc.property(yjsId, yjsId, (a, b) => {
+        const same = a.client === b.client && a.clock === b.clock;
+        expect(keyOf(a.client, a.clock) === keyOf(b.client, b.clock)).toBe(same);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(keyOf(1, 2 ** 21)).not.toBe(keyOf(2, 0));
+    expect(keyOf(2 ** 33, 1)).not.toBe(keyOf(2 ** 33, 0));
   });
 });

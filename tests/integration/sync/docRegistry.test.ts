@@ -108,7 +108,7 @@ describe('document registry', () => {
     await registry.withDoc(REF, (d) => d.change((y) => y.getMap('menu').set('value', 1)));
     await registry.withDoc(track, (d) => d.change((y) => y.getMap('track').set('status', 'preparing')));
     expect(registry.size).toBe(2);
-    await eventually(() => registry.size === 1, UNWATCHED_TRACK_IDLE_MS + 2000, 'the tracking projection to unload');
+    await eventually(() => registry.size === 1, UNWATCHED_TRACK_IDLE_MS + 8000, 'the tracking projection to unload');
     const again = await registry.acquire(track);
     expect(again.ydoc.getMap('track').get('status')).toBe('preparing');
     registry.release(again);

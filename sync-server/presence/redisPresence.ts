@@ -6,7 +6,7 @@ import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import { connectRedis, REDIS_COMMAND_TIMEOUT_MS, REDIS_CONNECT_TIMEOUT_MS } from '../redis/redisConnection';
 import { MemoryDriverPresence, type PositionFix } from './driverPresence';
-import { everyDevice, LocalDevices, ofOutlet, ofUser, type DeviceFilter, type PresenceEntry } from './localDevices';
+import { everyDevice, keeps, LocalDevices, ofOutlet, ofUser, type DeviceFilter, type PresenceEntry } from './localDevices';
 import {
   mergeRecords,
   OutletDeviceBook,
@@ -165,7 +165,7 @@ export class RedisPresence implements Presence {
     const now = this.o.clock.now();
     const mine = this.local.select(keep, now);
     const shared = await this.whenShared(() => this.devices.read(set, now), []);
-    const others = shared.filter((e) => e.device.node !== this.o.node && keep(e.device));
+    const others = shared.filter((e) => e.device.node !== this.o.node && keeps(keep, e.device));
     return [...mine, ...others].map((e) => e.device);
   }
 

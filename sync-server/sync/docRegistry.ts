@@ -4,6 +4,7 @@ import type { FanoutMessage } from '../fanout/fanoutMessage';
 import type { Logger } from '../log';
 import type { DocStore, WrittenAlong } from '../storage/docStore';
 import { alongAll, type AddedEvents } from './addedEvents';
+import { IdleTimers } from './idleTimers';
 import { DEFAULT_COMPACT_EVERY, SyncedDoc, type SyncedDocEvents } from './syncedDoc';
 
 /** Plug-in points around a document's life, in the spirit of Hocuspocus extensions. */
@@ -40,14 +41,6 @@ export interface DocHooks {
  */
 export const UNLOAD_COMPACT_FROM = 32;
 
-/**
- * How long a tracking projection no page watches stays loaded. The server writes one per order when
- * its status changes, minutes apart, and a document kept `idleMs` after each write held as many tracking
- * documents in memory as orders had moved in that time (half of the loaded documents of a busy node);
- * loading one again costs a read of a short log.
- */
-export const UNWATCHED_TRACK_IDLE_MS = 1_000;
-
 export class LoadError extends Error {
   constructor(
     readonly docName: string,
@@ -66,7 +59,7 @@ export class LoadError extends Error {
 export class DocRegistry {
   private readonly loaded = new Map<string, SyncedDoc>();
   private readonly loading = new Map<string, Promise<SyncedDoc>>();
-  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  private readonly idleTimers: IdleTimers;
   /** Documents being unloaded: their last writes and compaction settle before the name loads again. */
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly events: SyncedDocEvents;
@@ -78,11 +71,12 @@ export class DocRegistry {
 
   constructor(
     private readonly store: DocStore,
-    private readonly idleMs: number,
+    idleMs: number,
     private readonly log: Logger,
     private readonly compactEvery = DEFAULT_COMPACT_EVERY,
     private readonly fanout: Fanout = singleNode,
   ) {
+    this.idleTimers = new IdleTimers(idleMs);
     // Messages may have been lost while this node was cut off from the others: storage has everything.
     fanout.onResumed(() => {
       for (const doc of this.loaded.values()) doc.catchUp().catch((err: unknown) => this.caughtUpFailed(doc.name, err));
@@ -122,7 +116,7 @@ export class DocRegistry {
   async acquire(ref: DocRef): Promise<SyncedDoc> {
     const name = docName(ref);
     const doc = this.loaded.get(name) ?? (await this.load(name, ref));
-    this.cancelIdle(name);
+    this.idleTimers.cancel(name);
     doc.holds += 1;
     return doc;
   }
@@ -145,17 +139,9 @@ export class DocRegistry {
   /** Drops a subscriber's hold; the document unloads after idleMs when nothing else holds it. */
   scheduleIdle(doc: SyncedDoc): void {
     if (doc.holds > 0 || doc.subscribers.size > 0 || this.loaded.get(doc.name) !== doc) return;
-    this.cancelIdle(doc.name);
-    const timer = setTimeout(() => {
-      this.idleTimers.delete(doc.name);
+    this.idleTimers.start(doc.name, doc.ref, () => {
       if (doc.holds === 0 && doc.subscribers.size === 0) this.unload(doc, 'idle');
-    }, this.idleMsOf(doc));
-    timer.unref();
-    this.idleTimers.set(doc.name, timer);
-  }
-
-  private idleMsOf(doc: SyncedDoc): number {
-    return doc.ref.kind === 'track' ? Math.min(this.idleMs, UNWATCHED_TRACK_IDLE_MS) : this.idleMs;
+    });
   }
 
   /** Drops every document (shutdown) and resolves once their writes, hooks and compaction have settled. */
@@ -207,7 +193,7 @@ export class DocRegistry {
 
   private unload(doc: SyncedDoc, reason: 'idle' | 'shutdown'): void {
     if (this.loaded.get(doc.name) !== doc) return;
-    this.cancelIdle(doc.name);
+    this.idleTimers.cancel(doc.name);
     this.loaded.delete(doc.name);
     this.fanout.unfollow(doc.name);
     this.notify('beforeUnload', doc, (hook) => hook.beforeUnload?.(doc, reason));
@@ -295,11 +281,5 @@ export class DocRegistry {
         this.log.error(`${what} hook failed`, { doc: doc.name, error: String(err) });
       }
     }
-  }
-
-  private cancelIdle(name: string): void {
-    const timer = this.idleTimers.get(name);
-    if (timer) clearTimeout(timer);
-    this.idleTimers.delete(name);
   }
 }

@@ -2,6 +2,9 @@ import type * as Y from 'yjs';
 import type { EventId } from '../ids';
 import { parseOrderEvent, type OrderEvent } from './events';
 
+/** How an entry's value is read as an event: parseOrderEvent, or a caller's memo of it. */
+export type ParseEvent = typeof parseOrderEvent;
+
 /**
  * What an event's author had provably seen, read from the Yjs structure every replica shares.
  *
@@ -58,7 +61,7 @@ function seenFrom(origin: Mark | undefined): number {
  * Parses the entries of `items` and marks them in `index`. Items may come in any order (a
  * transaction's added set): an item whose origin is another new item waits for it.
  */
-export function markItems(items: Iterable<Y.Item>, index: MarkIndex): ReadEntries {
+export function markItems(items: Iterable<Y.Item>, index: MarkIndex, parse: ParseEvent = parseOrderEvent): ReadEntries {
   const unique = new Map<MarkKey, Y.Item>();
   for (const item of items) if (!item.deleted && item.countable) unique.set(keyOf(item.id.client, item.id.clock), item);
   let waiting = [...unique.values()];
@@ -78,7 +81,7 @@ export function markItems(items: Iterable<Y.Item>, index: MarkIndex): ReadEntrie
       let seenAt = seenFrom(origin === null ? undefined : index.get(origin));
       const values = item.content.getContent();
       for (const [k, value] of values.entries()) {
-        const parsed = parseOrderEvent(value);
+        const parsed = parse(value);
         const at = parsed.ok ? parsed.value.at : Number.NEGATIVE_INFINITY;
         if (parsed.ok) events.push({ event: parsed.value, seenAt });
         else malformed += 1;
@@ -97,10 +100,14 @@ export function markItems(items: Iterable<Y.Item>, index: MarkIndex): ReadEntrie
 }
 
 /** Every entry of an events array in array order, with what its author had seen. */
-export function readCausalEvents(array: Y.Array<unknown>, index: MarkIndex = new Map<MarkKey, Mark>()): ReadEntries {
+export function readCausalEvents(
+  array: Y.Array<unknown>,
+  index: MarkIndex = new Map<MarkKey, Mark>(),
+  parse: ParseEvent = parseOrderEvent,
+): ReadEntries {
   const items: Y.Item[] = [];
   for (let item = array._start; item !== null; item = item.right) items.push(item);
-  return markItems(items, index);
+  return markItems(items, index, parse);
 }
 
 /** seenAt by event id, the form `reduceOrder` takes. */

@@ -127,7 +127,10 @@ export class DocWriter {
       const written = await this.append(update, claim.value, attempt, 'device', along);
       if (written === 'stale') continue;
       if (written !== 'stored') return fail('storage_failed', 'The server could not store the change; it will be retried.');
-      Y.applyUpdate(this.ydoc, update, new ClientOrigin(subscriber));
+      const apply = (): void => Y.applyUpdate(this.ydoc, update, new ClientOrigin(subscriber));
+      const checked = check.value.checked;
+      if (this.orderLog && checked) this.orderLog.applyChecked(checked, apply);
+      else apply();
       if (scratch) this.scratches.giveBack(scratch);
       else this.scratches.drop();
       if (this.incomplete && !hasPending(this.ydoc)) this.incomplete = false;

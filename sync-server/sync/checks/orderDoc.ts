@@ -3,7 +3,7 @@ import type { EventId } from '../../../shared/ids';
 import { keyOf, type MarkKey } from '../../../shared/order/causalEvents';
 import { cashCollectionProblem } from '../../../shared/cash/collection';
 import { deliveredCodeProblem, deliveryCodeFailures } from '../../../shared/order/deliveryCode';
-import { parseOrderEvent, type EventOf } from '../../../shared/order/events';
+import type { EventOf } from '../../../shared/order/events';
 import { eventsArray } from '../../../shared/order/orderDoc';
 import { mayAppend } from '../../../shared/permissions';
 import { MAX_CLOCK_SKEW_MS, MAX_EVENTS_PER_ORDER } from '../../../shared/protocol/limits';
@@ -56,6 +56,8 @@ function deliveredProblem(order: OrderLog, actor: Actor, e: EventOf<'delivered'>
  * after `placed` and after every event its author had seen; and it may not reopen a finished order.
  */
 export function checkAppendedEvents(items: readonly Y.Item[], order: OrderLog, actor: Actor, now: number): CheckResult {
+  // Marking reads the values read here: parsed once, and the commit keeps what both read.
+  const parse = order.parser();
   const ids = new Set<EventId>();
   const keys = new Set<MarkKey>();
   let codeFailures = 0;
@@ -66,7 +68,7 @@ export function checkAppendedEvents(items: readonly Y.Item[], order: OrderLog, a
       const key = keyOf(item.id.client, item.id.clock + k);
       if (keys.has(key)) continue;
       keys.add(key);
-      const parsed = parseOrderEvent(value);
+      const parsed = parse(value);
       if (!parsed.ok) return refuse('event_invalid', `Not a valid order event: ${parsed.error.message}`);
       const e = parsed.value;
       if (e.by.id !== actor.id || e.by.role !== actor.role)
@@ -86,7 +88,7 @@ export function checkAppendedEvents(items: readonly Y.Item[], order: OrderLog, a
   if (order.size + ids.size > MAX_EVENTS_PER_ORDER) {
     return refuse('events_limit', `An order holds at most ${MAX_EVENTS_PER_ORDER} events; this one is full.`);
   }
-  const entries = order.markAdded(items);
+  const entries = order.markAdded(items, parse);
   const placedAt = order.orderView()?.state.placedAt ?? null;
   for (const { event, seenAt } of entries.events) {
     if (placedAt !== null && event.at < placedAt) return refuse('backdated', 'The event is stamped before the order was placed.');
@@ -94,5 +96,6 @@ export function checkAppendedEvents(items: readonly Y.Item[], order: OrderLog, a
       return refuse('backdated', 'The event is stamped before an event its device had already seen; check the device clock.');
   }
   if (order.preview(entries)?.reopens) return refuse('order_finished', 'The order is finished; it can no longer change.');
-  return appended(entries.events.map((e) => e.event));
+  const events = entries.events.map((e) => e.event);
+  return appended(events, entries);
 }

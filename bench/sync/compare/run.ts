@@ -55,6 +55,10 @@ const METHOD = [
   'With `--stock-store leveldb` the stock server also persists every update with y-leveldb (its YPERSISTENCE option),',
   'after relaying it and without waiting for the disk; the goal is set against the in-memory server.',
   '',
+  'The window starts after a warm-up under the same load (15 s by default), so that it measures a running server, not',
+  "V8 compiling one: after 3 s, Dabba's optimizing compiler still took a fifth of its CPU in the window (perf), and",
+  '`--trace-opt` counted 15–25 functions optimized per second in the first 8 s of load, a few per second after.',
+  '',
   "Caveat: all devices live in one Node process on the same cores as the server, so every latency holds the generator's",
   'own delays (its schedule lateness and loop delay are in the second table).',
 ].join('\n');

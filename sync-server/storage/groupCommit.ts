@@ -69,6 +69,11 @@ export class GroupCommit {
   }
 
   private commitOnHandle(raw: Db, group: readonly Queued[]): void {
+    const only = group.length === 1 ? group[0] : undefined;
+    if (only) {
+      this.commitOneOnHandle(raw, only);
+      return;
+    }
     const refused = new Map<Queued, unknown>();
     try {
       statementOn(raw, 'BEGIN IMMEDIATE').run([]);
@@ -86,17 +91,28 @@ export class GroupCommit {
       }
       statementOn(raw, 'COMMIT').run([]);
     } catch (err: unknown) {
-      if (raw.inTransaction) {
-        try {
-          statementOn(raw, 'ROLLBACK').run([]);
-        } catch {
-          // The error that failed the group is the one to report.
-        }
-      }
+      rollBackQuietly(raw);
       for (const q of group) q.reject(err);
       return;
     }
     this.committed(group, refused, true);
+  }
+
+  /**
+   * A group of one (most groups below a few hundred updates a second) needs no savepoint: its
+   * transaction is rolled back if it fails, two statements fewer per commit.
+   */
+  private commitOneOnHandle(raw: Db, q: Queued): void {
+    try {
+      statementOn(raw, 'BEGIN IMMEDIATE').run([]);
+      q.onHandle?.(raw);
+      statementOn(raw, 'COMMIT').run([]);
+    } catch (err: unknown) {
+      rollBackQuietly(raw);
+      q.reject(err);
+      return;
+    }
+    this.committed([q], new Map(), true);
   }
 
   private async commitThroughKysely(group: readonly Queued[]): Promise<void> {
@@ -153,5 +169,15 @@ export class GroupCommit {
       if (refused.has(q)) q.reject(refused.get(q));
       else q.resolve();
     }
+  }
+}
+
+/** Rolls back what is still open after a failure; the error that caused the failure is the one to report. */
+function rollBackQuietly(raw: Db): void {
+  if (!raw.inTransaction) return;
+  try {
+    statementOn(raw, 'ROLLBACK').run([]);
+  } catch {
+    // Reported by the caller: the failure that got here.
   }
 }

@@ -71,6 +71,21 @@ describe('group commit on SQLite', () => {
     expect(await headOf('order:h')).toEqual({ seq: 1 });
   });
 
+  it('rolls back and rejects a lone write on the handle that fails, and commits the next one', async () => {
+    const group = new GroupCommit(storage().db);
+    const never = async (): Promise<void> => Promise.reject(new Error('the handle form runs instead'));
+    const failing = group.run(never, (raw) => {
+      insertHead('order:i', 1)(raw);
+      throw new Error('refused after its first statement');
+    });
+    await expect(failing).rejects.toThrow('refused after its first statement');
+    expect(sqliteHandleOf(storage().db)?.inTransaction).toBe(false);
+    await group.run(never, insertHead('order:j', 1));
+    expect(group.stats).toEqual({ groups: 1, writes: 1, onHandle: 1 });
+    expect(await headOf('order:i')).toBeUndefined();
+    expect(await headOf('order:j')).toEqual({ seq: 1 });
+  });
+
   it('waits through Kysely for a transaction still open on the handle, and never writes inside it', async () => {
     const { db } = storage();
     const group = new GroupCommit(db);

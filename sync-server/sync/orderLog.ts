@@ -16,6 +16,7 @@ import { OrderFold } from '../../shared/order/orderFold';
 import type { OrderHeader } from '../../shared/order/header';
 import { eventsArray, orderMap, readHeader, type OrderView } from '../../shared/order/orderDoc';
 import type { OrderState } from '../../shared/order/reduceOrder';
+import { itemsAdded } from './itemsAdded';
 
 /**
  * The committed order of one loaded order document, kept up to date from what each transaction adds
@@ -106,7 +107,7 @@ export class OrderLog {
   private onEvents(event: Y.YArrayEvent<unknown>): void {
     const checked = this.applying;
     this.applying = null;
-    const added = event.changes.added;
+    const added = itemsAdded(event.target, event.transaction);
     let entries: ReadEntries;
     if (checked && checked.marksExactly(added)) {
       for (const [key, mark] of checked.marks) this.index.set(key, mark);

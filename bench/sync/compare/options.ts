@@ -11,11 +11,14 @@ export interface CompareOptions extends RunOptions {
   readonly profDir: string | null;
   /** Where the stock server keeps documents: memory (as the goal is set), or y-leveldb (its own persistence). */
   readonly stockStore: StockStore;
+  /** Runs of each server per level, alternating; the report takes the median of each measure. */
+  readonly repeat: number;
 }
 
 export const USAGE = [
   'npm run bench:sync -- [flags]',
-  '  --levels 1000:200,5000:400,10000:500   devices:updates-per-second, one run of each server per level',
+  '  --levels 1000:200,5000:400,10000:500   devices:updates-per-second',
+  '  --repeat 3                             runs of each server per level, alternating; medians reported',
   '  --subs 4                               devices per order document',
   '  --duration 10 --warmup 15 --drain 10   measured, warm-up and drain seconds',
   '  --connect-batch 100                    devices connecting at once',
@@ -46,6 +49,7 @@ export function parseOptions(argv: readonly string[]): CompareOptions | 'help' {
     args: [...argv],
     options: {
       levels: { type: 'string', default: '1000:200,5000:400,10000:500' },
+      repeat: { type: 'string', default: '3' },
       subs: { type: 'string', default: '4' },
       duration: { type: 'string', default: '10' },
       warmup: { type: 'string', default: '15' },
@@ -80,5 +84,6 @@ export function parseOptions(argv: readonly string[]): CompareOptions | 'help' {
     resultsFile: values['no-write'] || only ? null : values.results,
     profDir: values.prof ?? null,
     stockStore,
+    repeat: Math.round(positive('repeat', values.repeat)),
   };
 }

@@ -9,8 +9,10 @@ import {
   generatorRows,
   GOAL,
   historyLine,
+  lostOf,
   markdownTable,
   passedAll,
+  summarize,
   type Comparison,
   type LevelResult,
 } from './compareReport';
@@ -42,8 +44,10 @@ const SECTION: Record<StockStore, { readonly start: string; readonly end: string
 const METHOD = [
   'What is measured: one generator process opens one stock `y-websocket` client (`WebsocketProvider`, awareness and',
   'keepalive check as shipped, no permessage-deflate) per device, four devices per order document, and appends `note`',
-  'events on a steady schedule, documents round-robin, devices taking turns within a document. Each load runs twice,',
-  'each time on a fresh server process: the stock `@y/websocket-server` (relays and keeps documents in memory, checks',
+  'events on a steady schedule, documents round-robin, devices taking turns within a document. Each load runs on each',
+  'server three times by default (`--repeat`), alternating which goes first, each time on a fresh server process, and',
+  'the comparison takes the median of each measure (a single run moved by a third from run to run on this machine);',
+  'what any run lost counts. The servers: the stock `@y/websocket-server` (relays and keeps documents in memory, checks',
   'nothing), then Dabba as `npm start` runs it (`/sync/<doc>` with a sign-in token, every update checked and committed',
   'to SQLite before it is relayed), its documents created with `POST /api/orders`; the stock documents start from the',
   "same order state. Fan-out latency is a writer's `transact` to each other device's observer, both in the generator;",
@@ -87,7 +91,7 @@ function render(c: Comparison, history: readonly string[]): string {
     `## ${section.title}`,
     '',
     `Last run ${c.date.toISOString()} on ${machineLine(c)}; commit \`${c.commit}\`; load average ${c.machine.loadAvg.toFixed(2)} at start.`,
-    `${c.options.durationS} s measured after ${c.options.warmupS} s warm-up, ${c.options.subsPerDoc} devices per document, ${c.options.drainS} s drain limit.`,
+    `${c.options.durationS} s measured after ${c.options.warmupS} s warm-up, ${c.options.subsPerDoc} devices per document, ${c.options.drainS} s drain limit; ${c.options.repeat} run(s) of each server per load, alternating, medians compared.`,
     '',
     ...markdownTable(COMPARISON_HEADER, comparisonRows(c)),
     '',
@@ -123,18 +127,22 @@ async function main(): Promise<void> {
   const date = new Date();
   const levels: LevelResult[] = [];
   for (const level of o.levels) {
-    const runs = new Map<TargetName, RunResult>();
-    for (const name of o.targets) {
-      const run = await runTarget(name, level, o, seed);
-      log(
-        `${name}: p99 ${run.fanout.p99.toFixed(1)} ms, CPU ${run.cpuSeconds.toFixed(2)} s, RSS ${mib(run.rssIdle)} → ${mib(run.rssMax)} MiB, lost ${run.accounting.lost + run.missingInState}`,
-      );
-      log(`${name}: p99 of each second ${run.perSecondP99.map((v) => v.toFixed(0)).join(' ')} ms`);
-      runs.set(name, run);
+    const runs = new Map<TargetName, RunResult[]>(o.targets.map((name) => [name, []]));
+    for (let repeat = 0; repeat < o.repeat; repeat += 1) {
+      // Alternating which server goes first, so that neither always runs on a machine the other warmed.
+      const order = repeat % 2 === 0 ? o.targets : [...o.targets].reverse();
+      for (const name of order) {
+        const run = await runTarget(name, level, o, seed);
+        log(
+          `${name}: p99 ${run.fanout.p99.toFixed(1)} ms, CPU ${run.cpuSeconds.toFixed(2)} s, RSS ${mib(run.rssIdle)} → ${mib(run.rssMax)} MiB, lost ${lostOf(run)}`,
+        );
+        log(`${name}: p99 of each second ${run.perSecondP99.map((v) => v.toFixed(0)).join(' ')} ms`);
+        runs.get(name)?.push(run);
+      }
     }
-    const dabba = runs.get('dabba');
-    const stock = runs.get('stock');
-    if (dabba && stock) levels.push({ level, dabba, stock });
+    const dabba = runs.get('dabba') ?? [];
+    const stock = runs.get('stock') ?? [];
+    if (dabba.length > 0 && stock.length > 0) levels.push({ level, dabba: summarize(dabba), stock: summarize(stock) });
   }
   if (levels.length === 0) return;
   const comparison: Comparison = { date, machine: machine(), commit: gitCommit(REPO_ROOT), options: o, levels };

@@ -22,4 +22,10 @@ describe('bench:sync options', () => {
     expect(parsed(['--only', 'dabba']).resultsFile).toBeNull();
     expect(parsed(['--no-write']).resultsFile).toBeNull();
   });
+
+  it('run each server three times per load unless told otherwise, and refuse a count that is not positive', () => {
+    expect(parsed([]).repeat).toBe(3);
+    expect(parsed(['--repeat', '1']).repeat).toBe(1);
+    expect(() => parsed(['--repeat', '0'])).toThrow(/--repeat must be a positive number/);
+  });
 });

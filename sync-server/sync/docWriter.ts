@@ -16,7 +16,7 @@ import type { OrderEvent } from '../../shared/order/events';
 import { addedEvents, alongAll, eventsAddedBy, type AddedEvents } from './addedEvents';
 import { checkPlainAppend, checkUpdate, type CheckResult } from './checkUpdate';
 import { claimClientIds } from './checks/clientIds';
-import { decodeDeviceUpdate, plainAppendedItems } from './checks/plainAppend';
+import { decodeDeviceUpdate, plainAppendedItems, type DecodedUpdate } from './checks/plainAppend';
 import { CommitQueue } from './commitQueue';
 import { ClientOrigin, SERVER_ORIGIN, STORED_ORIGIN } from './docOrigins';
 import { ScratchCopies } from './scratchCopies';
@@ -81,6 +81,11 @@ export class DocWriter {
     return this.seq;
   }
 
+  /** Copies of the document made to check or make a write (ScratchCopies.made). */
+  get scratchCopiesMade(): number {
+    return this.scratches.made;
+  }
+
   /** Stored state was applied to ydoc (at load): `updates` of it are still in the log. */
   restored(updates: number): void {
     this.sinceCompaction = updates;
@@ -106,6 +111,9 @@ export class DocWriter {
   async fromDevice(subscriber: Subscriber, update: Uint8Array, now: number): Promise<Result<boolean, RejectCode>> {
     const decoded = decodeDeviceUpdate(update);
     if (!decoded.ok) return decoded;
+    // Every device's first message is its half of the sync, nearly always nothing: checked on a scratch
+    // copy it cost a copy of the whole document per connecting device. With nothing waiting, it changes nothing.
+    if (isEmpty(decoded.value) && !hasPending(this.ydoc)) return ok(false);
     for (let attempt = 0; ; attempt += 1) {
       const claim = claimClientIds(decoded.value.structs, subscriber.actor, this.owners, (client) => this.ydoc.store.clients.has(client));
       if (!claim.ok) return claim;
@@ -281,3 +289,4 @@ export class DocWriter {
 }
 
 const hasPending = (doc: Y.Doc): boolean => doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+const isEmpty = (decoded: DecodedUpdate): boolean => decoded.structs.length === 0 && decoded.ds.clients.size === 0;

@@ -14,6 +14,8 @@ export class ScratchCopies {
    * Inboxes, outlets and cash ledgers are few and written through a copy every time: theirs is kept.
    */
   private readonly keeps: boolean;
+  /** Copies made from the document (not reused): each costs a full encode and apply of it. */
+  made = 0;
 
   constructor(
     private readonly committed: Y.Doc,
@@ -27,6 +29,7 @@ export class ScratchCopies {
     const copy = this.kept;
     this.kept = null;
     if (copy) return copy;
+    this.made += 1;
     const fresh = new Y.Doc({ gc: true, guid: this.committed.guid });
     Y.applyUpdate(fresh, Y.encodeStateAsUpdate(this.committed));
     return fresh;

@@ -102,6 +102,11 @@ export class SyncedDoc {
     return this.writer.incomplete;
   }
 
+  /** Copies of the document its writes were checked or made on, since it loaded. */
+  get scratchCopiesMade(): number {
+    return this.writer.scratchCopiesMade;
+  }
+
   addSubscriber(subscriber: Subscriber): void {
     this.subscribers.add(subscriber);
   }

@@ -171,6 +171,10 @@ describe('dispatch', () => {
     const orders: OrderId[] = [];
     for (let i = 0; i < 5; i++) orders.push(await acceptedDelivery(server.url, s.outlet));
     await server.hooksSettled();
+    // The orders' commits queued dispatch passes that may not have run yet; one running after Asha is back on
+    // shift would look at her too. A shift change is decided in the same queue, behind them, and looks at
+    // nobody while she is off.
+    await setShift(server.url, asha.session, false);
     const looks: string[] = [];
     const position = server.presence.position.bind(server.presence);
     server.presence.position = (driverId) => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { withServerAndTablet } from './support/outletDevice';
 import { OFFLINE_BANNER, onlineBanner } from './support/outletPage';
+import { shownTime } from './support/shownTime';
 
 const availabilityRow = (page: Page, name: string) => page.locator('.avail', { has: page.getByText(name, { exact: true }) });
 
@@ -40,13 +41,13 @@ test('staff mark an item unavailable and pause new orders with the server down; 
     // A modifier option, for an hour.
     await menuPanel.getByRole('radio', { name: 'for 1 hour' }).check();
     await page.getByRole('button', { name: 'Mark Ghee roast unavailable' }).click();
-    await expect(availabilityRow(page, 'Ghee roast')).toContainText(/Unavailable until \d{1,2}:\d{2}/);
+    await expect(availabilityRow(page, 'Ghee roast')).toContainText(shownTime('Unavailable until'));
 
     // Pause new orders for 30 minutes.
     const pause = page.getByRole('region', { name: 'New orders' });
     await pause.getByRole('radio', { name: 'for 30 min' }).check();
     await pause.getByRole('button', { name: 'Pause new orders' }).click();
-    await expect(pause.getByRole('status')).toContainText(/Paused until \d{1,2}:\d{2}/);
+    await expect(pause.getByRole('status')).toContainText(shownTime('Paused until'));
     await expect(page.getByLabel('Outlet status')).toContainText('New orders paused until');
     await expect(page.getByText('Changes here:').getByText('saved on this device')).toBeVisible();
 

@@ -3,6 +3,7 @@ import { chromiumLaunchOptions } from './support/chromium';
 import { withServerAndTablet } from './support/outletDevice';
 import { OFFLINE_BANNER, onlineBanner, orderCard, signInAsOutlet } from './support/outletPage';
 import { placePickupOrderWithLink } from './support/placeOrder';
+import { shownTime } from './support/shownTime';
 
 const CUSTOMER = 'Meera';
 
@@ -92,7 +93,7 @@ test('a new order rings and shows at once; staff accept, then with the server do
     await expect(ticket).toBeVisible();
     await expect(ticket).toContainText('PICKUP');
     await expect(ticket).toContainText('2 × Plain Dosa');
-    await expect(ticket).toContainText(/Ready by\s*\d{1,2}:\d{2}/);
+    await expect(ticket).toContainText(shownTime('Ready by'));
     await expect(page.getByRole('article', { name: CUSTOMER, exact: true })).toBeHidden();
     await expect(page.getByRole('navigation', { name: 'Screens' })).toBeHidden();
     const width = await ticket.evaluate((el) => el.parentElement?.getBoundingClientRect().width ?? 0);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Db } from './db';
 import { sqliteHandleOf, statementOn } from './sql/handle';
+import { writeGateOf } from './sql/writeGate';
 import type { Database } from './sql/schema';
 
 /** One write of a group: its statements, run in the group's transaction under a savepoint of its own. */
@@ -54,6 +55,9 @@ export class GroupCommit {
   }
 
   private async flush(): Promise<void> {
+    // Writes arriving while the checkpointer holds the gate join this queue and commit with it after.
+    const held = this.raw ? writeGateOf(this.raw).closed : null;
+    if (held) await held;
     this.scheduled = false;
     const group = this.queue;
     this.queue = [];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../sync-server/storage/db';
 import { GroupCommit } from '../../../sync-server/storage/groupCommit';
 import { sqliteHandleOf } from '../../../sync-server/storage/sql/handle';
+import { writeGateOf } from '../../../sync-server/storage/sql/writeGate';
 import { useTestStorage } from '../support/sqlStorage';
 
 describe('group commit on SQLite', () => {
@@ -113,5 +114,24 @@ describe('group commit on SQLite', () => {
     expect(group.stats).toEqual({ groups: 1, writes: 1, onHandle: 0 });
     expect(await headOf('order:theirs')).toBeUndefined();
     expect(await headOf('order:ours')).toEqual({ seq: 1 });
+  });
+
+  it('holds writes while the checkpointer holds the gate, and commits them together, answered, once it opens', async () => {
+    const { db } = storage();
+    const raw = sqliteHandleOf(db);
+    if (!raw) throw new Error('a SQLite handle');
+    const group = new GroupCommit(db);
+    const never = async (): Promise<void> => Promise.reject(new Error('the handle form runs instead'));
+    const answered: string[] = [];
+    await writeGateOf(raw).hold(async () => {
+      for (const doc of ['order:g', 'order:h']) void group.run(never, insertHead(doc, 1)).then(() => answered.push(doc));
+      await new Promise((r) => setTimeout(r, 20));
+      expect(raw.prepare("select count(*) as n from doc_heads where doc in ('order:g', 'order:h')").get()).toEqual({ n: 0 });
+      expect(answered).toEqual([]);
+    });
+    await new Promise((r) => setImmediate(r));
+    expect(answered).toEqual(['order:g', 'order:h']);
+    expect(group.stats).toEqual({ groups: 1, writes: 2, onHandle: 2 });
+    expect(await headOf('order:h')).toEqual({ seq: 1 });
   });
 });

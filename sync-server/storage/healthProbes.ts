@@ -6,6 +6,7 @@ import type { SqlStorage } from './sql/open';
 import type { Database } from './sql/schema';
 import { storageFailureOf } from './storageFailure';
 import type { StorageProbe } from './storageHealth';
+import { SET_META_ROW } from './sql/metaRow';
 
 /** Longer than a heartbeat takes on a loaded server; short enough that /healthz answers before a balancer gives up. */
 const POSTGRES_PROBE_TIMEOUT_MS = 3000;
@@ -20,9 +21,7 @@ const quickCheckRows = z.array(z.object({ quick_check: z.string() }));
  * Both are synchronous calls, so neither can land inside a Kysely transaction (see SqlStorage.sqlite).
  */
 export function sqliteProbe(raw: Db): StorageProbe {
-  const heartbeat = raw.prepare<[string, string]>(
-    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  );
+  const heartbeat = raw.prepare<[string, string]>(SET_META_ROW);
   return {
     integrity: async () =>
       quickCheckRows

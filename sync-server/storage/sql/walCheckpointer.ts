@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import type { Logger } from '../../log';
 import type { Db } from '../db';
+import { SET_META_ROW } from './metaRow';
 import { writeGateOf } from './writeGate';
 
 /** How often the WAL is copied back into the database file, off the main thread. */
@@ -12,7 +13,7 @@ const AUTOCHECKPOINT_PAGES = 1_000;
 /** Appends are never held longer than this: a slow disk must not stop every write. */
 const HOLD_AT_MOST_MS = 250;
 /** The `meta` row the checkpointing thread writes to start the WAL over. */
-export const WAL_RESTARTED_KEY = 'wal_restarted_at';
+const WAL_RESTARTED_KEY = 'wal_restarted_at';
 
 /**
  * The checkpointing thread: its own connection to the same file, the result of each request posted back.
@@ -39,7 +40,7 @@ parentPort.on('message', (message) => {
   try {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
     if (message === 'restart' && result.checkpointed === result.log) {
-      mark ??= db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+      mark ??= db.prepare(workerData.setMetaRow);
       mark.run(workerData.restartedKey, String(Date.now()));
     }
     parentPort.postMessage({ ok: true, log: result.log, checkpointed: result.checkpointed });
@@ -82,6 +83,7 @@ export function startWalCheckpointer(raw: Db, synchronous: 'normal' | 'full', lo
       file: raw.name,
       synchronous: synchronous.toUpperCase(),
       restartedKey: WAL_RESTARTED_KEY,
+      setMetaRow: SET_META_ROW,
     },
   });
   worker.unref();

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Db } from './db';
 import { sqliteHandleOf, statementOn } from './sql/handle';
-import { writeGateOf } from './sql/writeGate';
+import { writeGateOf, type WriteGate } from './sql/writeGate';
 import type { Database } from './sql/schema';
 
 /** One write of a group: its statements, run in the group's transaction under a savepoint of its own. */
@@ -38,11 +38,14 @@ export class GroupCommit {
   private queue: Queued[] = [];
   private scheduled = false;
   private readonly raw: Db | null;
+  /** Held by the handle's WAL checkpointer for a moment each round (see WriteGate). */
+  private readonly gate: WriteGate | null;
   /** Groups committed and the writes in them, for metrics and tests. */
   readonly stats = { groups: 0, writes: 0, onHandle: 0 };
 
   constructor(private readonly db: Kysely<Database>) {
     this.raw = sqliteHandleOf(db);
+    this.gate = this.raw ? writeGateOf(this.raw) : null;
   }
 
   run(work: GroupWork, onHandle?: HandleWork): Promise<void> {
@@ -56,7 +59,7 @@ export class GroupCommit {
 
   private async flush(): Promise<void> {
     // Writes arriving while the checkpointer holds the gate join this queue and commit with it after.
-    const held = this.raw ? writeGateOf(this.raw).closed : null;
+    const held = this.gate?.closed;
     if (held) await held;
     this.scheduled = false;
     const group = this.queue;

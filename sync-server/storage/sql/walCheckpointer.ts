@@ -22,8 +22,8 @@ const WAL_RESTARTED_KEY = 'wal_restarted_at';
  * - `checkpoint`: a PASSIVE checkpoint; it never blocks the server's writes.
  * - `restart`, sent while appends are held: a checkpoint of what is left, then, with every frame copied,
  *   a write of its own. A write that begins with the WAL wholly copied starts it over from its first
- *   frame and syncs its new header: here, that sync happens on this thread. Left to the next append, it
- *   held the event loop for 30–45 ms once a second at 500 updates/s (bench:sync).
+ *   frame and syncs its new header: here, that sync happens on this thread, not under an append on the
+ *   event loop (where the server's main thread was once caught in it, bench:sync).
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');

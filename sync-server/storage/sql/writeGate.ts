@@ -5,9 +5,8 @@ import type { Db } from '../db';
  * last frames. SQLite starts its WAL over only when a write begins with every frame already copied into
  * the database file; a node that commits without pause never gives a checkpoint that moment, and its WAL
  * grew for as long as the load lasted (480 MB after 40 s at 500 updates/s in bench:sync), every append
- * extending the file, and one append a second waited 30–100 ms in the kernel behind the checkpoint's
- * sync of it. Held appends wait in the group's queue: nothing is answered before its commit, and the
- * event loop goes on meanwhile.
+ * extending the file (one was caught waiting 45 ms in the kernel behind the checkpoint's sync). Held
+ * appends wait in the group's queue: nothing is answered before its commit, and the event loop goes on.
  */
 export class WriteGate {
   private held: Promise<void> | null = null;

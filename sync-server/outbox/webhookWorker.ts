@@ -132,16 +132,22 @@ export class WebhookWorker implements Duty {
    * meanwhile nudges the worker again.
    */
   private async pass(): Promise<boolean> {
-    const fanned = await this.fanOut();
+    const webhooks = await this.d.webhooks.targets();
+    const fanned = await this.fanOut(webhooks);
     const streamed = await this.streamOut();
-    const sent = await this.deliverDue();
+    // A delivery is only ever sent to a registered webhook (`due` joins them): with none, none is due.
+    const sent = webhooks.length > 0 && (await this.deliverDue());
     return fanned || streamed || sent;
   }
 
-  private async fanOut(): Promise<boolean> {
+  /**
+   * With no webhook registered (most nodes) the entries are marked fanned out unread: reading and parsing
+   * them for nobody was most of the cost of a pass, and passes run every COMMIT_LINGER_MS under load.
+   */
+  private async fanOut(webhooks: readonly WebhookTarget[]): Promise<boolean> {
+    if (webhooks.length === 0) return (await this.d.outbox.markFanned(BATCH, this.d.clock.now())) === BATCH;
     const entries = await this.d.outbox.unfanned(BATCH);
     if (entries.length === 0) return false;
-    const webhooks = await this.d.webhooks.targets();
     const targets = (entry: OutboxEntry) => webhooks.filter((w) => wants(w, entry)).map((w) => w.id);
     await this.d.deliveries.fanOut(entries, targets, this.d.clock.now());
     return entries.length === BATCH;

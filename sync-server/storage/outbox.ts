@@ -82,6 +82,16 @@ export class Outbox {
     return rows.map(toOutboxEntry);
   }
 
+  /**
+   * Marks the oldest `limit` entries not yet fanned out as fanned out, without reading them: what a pass
+   * does when no webhook is registered to want any. Returns how many it marked.
+   */
+  async markFanned(limit: number, now: number): Promise<number> {
+    const oldest = this.db.selectFrom('outbox').select('seq').where('fanned_at', 'is', null).orderBy('seq').limit(limit);
+    const result = await this.db.updateTable('outbox').set({ fanned_at: now }).where('seq', 'in', oldest).executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
   /** The oldest entries not yet appended to the Redis Stream, in commit order. */
   async unstreamed(limit: number): Promise<OutboxEntry[]> {
     const rows = await this.db.selectFrom('outbox').select(COLUMNS).where('streamed_at', 'is', null).orderBy('seq').limit(limit).execute();

@@ -1,21 +1,38 @@
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { newEventId, newOrderId, OutletIdSchema, type OrderId } from '../../../shared/ids';
+import { ALL_EVENTS, WebhookIdSchema } from '../../../shared/api/webhooks';
 import { systemClock } from '../../../sync-server/clock';
+import type { EventPost, PostOutcome } from '../../../sync-server/outbox/postEvent';
 import { WebhookWorker, type WebhookWorkerDeps } from '../../../sync-server/outbox/webhookWorker';
 import type { Database } from '../../../sync-server/storage/sql/schema';
 import { Outbox, type NewOutboxEntry, type OutboxEntry } from '../../../sync-server/storage/outbox';
-import { WebhookDeliveries } from '../../../sync-server/storage/webhookDeliveries';
+import { WebhookDeliveries, type DueDelivery } from '../../../sync-server/storage/webhookDeliveries';
 import { Webhooks } from '../../../sync-server/storage/webhooks';
 import { pollUntil } from '../support/poll';
 import { silentLog, useTestStorage } from '../support/sqlStorage';
 
-/** The outbox, counting the worker's looks for entries not yet fanned out: one per pass. */
+/** The outbox, counting the worker's looks for entries not yet fanned out (one per pass) and its reads of them. */
 class CountingOutbox extends Outbox {
   looks = 0;
+  reads = 0;
   override unfanned(limit: number): Promise<OutboxEntry[]> {
     this.looks += 1;
+    this.reads += 1;
     return super.unfanned(limit);
+  }
+  override markFanned(limit: number, now: number): Promise<number> {
+    this.looks += 1;
+    return super.markFanned(limit, now);
+  }
+}
+
+/** The deliveries, counting the worker's looks for due ones. */
+class CountingDeliveries extends WebhookDeliveries {
+  looks = 0;
+  override due(now: number, limit: number): Promise<DueDelivery[]> {
+    this.looks += 1;
+    return super.due(now, limit);
   }
 }
 
@@ -105,5 +122,52 @@ describe('the webhook worker', () => {
     await worker.close();
     // Batches of 100: two full passes, and a third that took the last 50 and stopped.
     expect(outbox.looks).toBe(3);
+  });
+
+  it('with no webhook registered, fans entries out without reading them and looks for no deliveries', async () => {
+    const { db } = storage();
+    const outbox = new CountingOutbox(db);
+    const deliveries = new CountingDeliveries(db);
+    await outbox.add(Array.from({ length: 150 }, () => noteEntry(newOrderId())));
+    const worker = new WebhookWorker({ ...depsOf(db, outbox), deliveries, linger: (fn) => (fn(), () => undefined) });
+    worker.start();
+    await allFannedOut(db);
+    await outbox.add([noteEntry(newOrderId())]);
+    worker.committed();
+    await allFannedOut(db);
+    await worker.close();
+    expect(outbox.looks).toBeGreaterThanOrEqual(3);
+    expect(outbox.reads).toBe(0);
+    expect(deliveries.looks).toBe(0);
+  });
+
+  it('with a webhook registered, reads the entries and delivers them to it', async () => {
+    const { db } = storage();
+    const outbox = new CountingOutbox(db);
+    const hook = WebhookIdSchema.parse('hook-1');
+    await new Webhooks(db).add({
+      id: hook,
+      url: 'http://127.0.0.1:9/hook',
+      events: [ALL_EVENTS],
+      secret: 'whsec_test',
+      createdAt: Date.now(),
+    });
+    const orderId = newOrderId();
+    await outbox.add([noteEntry(orderId)]);
+    const posted: string[] = [];
+    const post = (p: EventPost): Promise<PostOutcome> => {
+      posted.push(p.eventId);
+      return Promise.resolve({ ok: true, status: 204 });
+    };
+    const worker = new WebhookWorker({ ...depsOf(db, outbox), post, linger: () => () => undefined });
+    worker.start();
+    await pollUntil(
+      async () => (await new WebhookDeliveries(db).list(hook, 'delivered', 10)).map((d) => d.orderId),
+      (delivered) => delivered.length === 1,
+      'the entry delivered to the webhook',
+    );
+    await worker.close();
+    expect(outbox.reads).toBeGreaterThanOrEqual(1);
+    expect(posted).toHaveLength(1);
   });
 });

@@ -23,42 +23,62 @@ const WAL_RESTARTED_KEY = 'wal_restarted_at';
  * - `restart`, sent while appends are held: a checkpoint of what is left, then, with every frame copied,
  *   a write of its own. A write that begins with the WAL wholly copied starts it over from its first
  *   frame and syncs its new header: here, that sync happens on this thread, not under an append on the
- *   event loop (where the server's main thread was once caught in it, bench:sync).
+ *   event loop (where the server's main thread was once caught in it, bench:sync). Not once the server
+ *   gave up holding appends for it (`givenUp` holds that request's id): appends go on by then, and one
+ *   that began while this thread wrote would wait for it on the event loop (busy_timeout).
+ * Each request carries an id its answer repeats, so an answer that comes after the server stopped
+ * waiting for it is never taken for the answer to a later request.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { timeout: 5000 });
 db.pragma('synchronous = ' + workerData.synchronous);
-let mark = null;
+const givenUp = new Int32Array(workerData.givenUp);
+let begin = null, mark = null, commit = null, rollback = null;
 parentPort.on('message', (message) => {
   if (message === 'close') {
     db.close();
     parentPort.close();
     return;
   }
+  const { id, kind } = message;
   try {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    if (message === 'restart' && result.checkpointed === result.log) {
+    let restarted = false;
+    if (kind === 'restart' && result.checkpointed === result.log) {
+      begin ??= db.prepare('BEGIN IMMEDIATE');
       mark ??= db.prepare(workerData.setMetaRow);
-      mark.run(workerData.restartedKey, String(Date.now()));
+      commit ??= db.prepare('COMMIT');
+      rollback ??= db.prepare('ROLLBACK');
+      begin.run();
+      if (Atomics.load(givenUp, 0) === id) rollback.run();
+      else {
+        mark.run(workerData.restartedKey, String(Date.now()));
+        commit.run();
+        restarted = true;
+      }
     }
-    parentPort.postMessage({ ok: true, log: result.log, checkpointed: result.checkpointed });
+    parentPort.postMessage({ id, ok: true, log: result.log, checkpointed: result.checkpointed, restarted });
   } catch (err) {
-    parentPort.postMessage({ ok: false, error: String(err) });
+    // A write left open would hold every append of the server's connection.
+    if (db.inTransaction) try { db.exec('ROLLBACK'); } catch {}
+    parentPort.postMessage({ id, ok: false, error: String(err) });
   }
 });
 `;
 
 const replySchema = z.union([
-  z.object({ ok: z.literal(true), log: z.number(), checkpointed: z.number() }),
-  z.object({ ok: z.literal(false), error: z.string() }),
+  z.object({ id: z.number(), ok: z.literal(true), log: z.number(), checkpointed: z.number(), restarted: z.boolean() }),
+  z.object({ id: z.number(), ok: z.literal(false), error: z.string() }),
 ]);
 type Reply = z.infer<typeof replySchema>;
 
 export interface WalCheckpointer {
-  /** Checkpoints asked for and done (tests, metrics). */
+  /** Answers the thread gave (tests). */
   readonly done: () => number;
+  /** Times the thread started the WAL over with appends held (tests). */
+  readonly restarts: () => number;
   /** Stops the thread; the connection that closes last checkpoints what is left, as SQLite always does. */
   stop(): Promise<void>;
 }
@@ -75,7 +95,14 @@ export interface WalCheckpointer {
  * event loop. If the thread fails, the server's connection checkpoints again by itself, so the WAL never
  * grows unbounded.
  */
-export function startWalCheckpointer(raw: Db, synchronous: 'normal' | 'full', log: Logger, everyMs = CHECKPOINT_EVERY_MS): WalCheckpointer {
+export function startWalCheckpointer(
+  raw: Db,
+  synchronous: 'normal' | 'full',
+  log: Logger,
+  everyMs = CHECKPOINT_EVERY_MS,
+  holdAtMostMs = HOLD_AT_MOST_MS,
+): WalCheckpointer {
+  const givenUp = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: {
@@ -84,22 +111,25 @@ export function startWalCheckpointer(raw: Db, synchronous: 'normal' | 'full', lo
       synchronous: synchronous.toUpperCase(),
       restartedKey: WAL_RESTARTED_KEY,
       setMetaRow: SET_META_ROW,
+      givenUp,
     },
   });
   worker.unref();
   raw.pragma('wal_autocheckpoint = 0');
   const gate = writeGateOf(raw);
   let done = 0;
+  let restarts = 0;
   let busy = false;
   let stopped = false;
-  let answer: ((reply: Reply) => void) | null = null;
+  let asked = 0;
+  const waiting = new Map<number, (reply: Reply) => void>();
   const answered = (reply: Reply): void => {
-    const waiting = answer;
-    answer = null;
-    waiting?.(reply);
+    const resolve = waiting.get(reply.id);
+    waiting.delete(reply.id);
+    resolve?.(reply);
   };
   const fallBack = (why: string): void => {
-    answered({ ok: false, error: why });
+    for (const id of [...waiting.keys()]) answered({ id, ok: false, error: why });
     if (stopped) return;
     stopped = true;
     clearInterval(timer);
@@ -109,27 +139,44 @@ export function startWalCheckpointer(raw: Db, synchronous: 'normal' | 'full', lo
   worker.on('message', (message: unknown) => {
     done += 1;
     const parsed = replySchema.safeParse(message);
-    const reply: Reply = parsed.success ? parsed.data : { ok: false, error: 'an unreadable answer from the checkpointing thread' };
+    if (!parsed.success) {
+      // Whose answer it was is not known: every request waiting fails, and the next round asks again.
+      log.error('an unreadable answer from the checkpointing thread', { error: parsed.error.message });
+      for (const id of [...waiting.keys()]) answered({ id, ok: false, error: 'an unreadable answer' });
+      return;
+    }
+    const reply = parsed.data;
     if (!reply.ok) log.error('a WAL checkpoint failed; the next one tries again', { error: reply.error });
+    else if (reply.restarted) restarts += 1;
     answered(reply);
   });
   worker.on('error', (err) => fallBack(String(err)));
   worker.on('exit', (code) => fallBack(`exited with ${code}`));
-  const ask = (request: 'checkpoint' | 'restart'): Promise<Reply> =>
-    new Promise((resolve) => {
-      answer = resolve;
-      worker.postMessage(request);
+  /** A request to the thread; its id, and its answer (a failure if the thread goes away first). */
+  const ask = (kind: 'checkpoint' | 'restart'): { readonly id: number; readonly reply: Promise<Reply> } => {
+    // Ids stay positive Int32 values: 0 in `givenUp` names no request.
+    asked = (asked % 0x7fff_ffff) + 1;
+    const id = asked;
+    const reply = new Promise<Reply>((resolve) => {
+      waiting.set(id, resolve);
+      worker.postMessage({ id, kind });
     });
+    return { id, reply };
+  };
   const restart = (): Promise<unknown> =>
     gate.hold(() => {
+      const request = ask('restart');
       let timeout: NodeJS.Timeout | undefined;
       const limit = new Promise<void>((resolve) => {
-        timeout = setTimeout(resolve, HOLD_AT_MOST_MS);
+        timeout = setTimeout(() => {
+          Atomics.store(new Int32Array(givenUp), 0, request.id);
+          resolve();
+        }, holdAtMostMs);
       });
-      return Promise.race([ask('restart'), limit]).finally(() => clearTimeout(timeout));
+      return Promise.race([request.reply, limit]).finally(() => clearTimeout(timeout));
     });
   const round = async (): Promise<void> => {
-    const checkpointed = await ask('checkpoint');
+    const checkpointed = await ask('checkpoint').reply;
     // A WAL of one frame holds only the last restart's own write: nothing was written since.
     if (checkpointed.ok && checkpointed.log > 1 && !stopped) await restart();
   };
@@ -143,6 +190,7 @@ export function startWalCheckpointer(raw: Db, synchronous: 'normal' | 'full', lo
   timer.unref();
   return {
     done: () => done,
+    restarts: () => restarts,
     stop: async () => {
       if (stopped) return;
       stopped = true;

@@ -6,6 +6,7 @@ import { openSqliteFile, type Db } from '../../../sync-server/storage/db';
 import { GroupCommit } from '../../../sync-server/storage/groupCommit';
 import { sqliteKysely } from '../../../sync-server/storage/sql/sqlite';
 import { startWalCheckpointer, type WalCheckpointer } from '../../../sync-server/storage/sql/walCheckpointer';
+import { writeGateOf } from '../../../sync-server/storage/sql/writeGate';
 import { pollUntil } from '../support/poll';
 import { silentLog } from '../support/sqlStorage';
 
@@ -85,5 +86,41 @@ describe('WAL checkpoints', () => {
     expect(metaPage).toEqual({ rootpage: firstWalFramePage() });
     // Bounded by what piles up while a checkpoint runs, not by all that went through.
     expect(largest).toBeLessThan(8_000_000);
+    expect(checkpointer.restarts()).toBeGreaterThan(0);
+  });
+
+  it('hold appends no longer than their limit, and a restart given up on is not written when the thread gets to it', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dabba-wal-'));
+    raw = openSqliteFile(dir, 'normal');
+    raw.exec('create table blobs (id integer primary key, data blob)');
+    raw.exec('create table meta (key text primary key, value text not null)');
+    raw.prepare('insert into blobs (data) values (?)').run(Buffer.alloc(4_000, 1));
+    // Another connection's write keeps the thread waiting for the lock it needs to start the WAL over.
+    const other = openSqliteFile(dir, 'normal');
+    other.exec('BEGIN IMMEDIATE');
+    const gate = writeGateOf(raw);
+    const checkpoints = startWalCheckpointer(raw, 'normal', silentLog, 20, 1_000);
+    checkpointer = checkpoints;
+    try {
+      await pollUntil(
+        async () => ({ held: gate.closed !== null }),
+        (seen) => seen.held,
+        'appends held for a restart',
+      );
+      const heldAt = performance.now();
+      await pollUntil(
+        async () => ({ held: gate.closed !== null }),
+        (seen) => !seen.held,
+        'appends going on once the hold ran out',
+      );
+      expect(performance.now() - heldAt).toBeLessThan(5_000);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    // Nothing else is asked of the thread: it finishes what it was asked before and closes.
+    await checkpoints.stop();
+    expect(raw.prepare("select value from meta where key = 'wal_restarted_at'").get()).toBeUndefined();
+    expect(checkpoints.restarts()).toBe(0);
   });
 });

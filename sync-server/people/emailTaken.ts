@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import pg from 'pg';
+import { isPostgresError } from '../storage/sql/pgModule';
 import { fail } from '../../shared/result';
 
 export const EMAIL_TAKEN = fail('email_taken', 'An account with this email already exists.');
@@ -13,4 +13,4 @@ const PG_UNIQUE_VIOLATION = '23505';
  */
 export const isUniqueViolation = (err: unknown): boolean =>
   (err instanceof Database.SqliteError && err.code === 'SQLITE_CONSTRAINT_UNIQUE') ||
-  (err instanceof pg.DatabaseError && err.code === PG_UNIQUE_VIOLATION);
+  (isPostgresError(err) && err.code === PG_UNIQUE_VIOLATION);

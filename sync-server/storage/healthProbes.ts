@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import pg from 'pg';
 import { z } from 'zod';
 import type { Db } from './db';
 import type { SqlStorage } from './sql/open';
@@ -7,6 +6,7 @@ import type { Database } from './sql/schema';
 import { storageFailureOf } from './storageFailure';
 import type { StorageProbe } from './storageHealth';
 import { SET_META_ROW } from './sql/metaRow';
+import { isPostgresError } from './sql/pgModule';
 
 /** Longer than a heartbeat takes on a loaded server; short enough that /healthz answers before a balancer gives up. */
 const POSTGRES_PROBE_TIMEOUT_MS = 3000;
@@ -66,7 +66,7 @@ export function postgresProbe(db: Kysely<Database>, timeoutMs = POSTGRES_PROBE_T
         .execute();
       await within(write, timeoutMs, () => new Error(`PostgreSQL did not take the health heartbeat within ${timeoutMs} ms`));
     },
-    failureOf: (err) => (err instanceof pg.DatabaseError ? storageFailureOf(err) : 'failed'),
+    failureOf: (err) => (isPostgresError(err) ? storageFailureOf(err) : 'failed'),
   };
 }
 

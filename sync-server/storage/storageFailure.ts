@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { isPostgresError } from './sql/pgModule';
 
 /**
  * What a storage error says about the storage itself, as opposed to the request that met it:
@@ -32,6 +32,6 @@ const FILE_FAILURES: Readonly<Record<string, StorageFailure>> = { ENOSPC: 'full'
 export function storageFailureOf(err: unknown): StorageFailure | null {
   if (!(err instanceof Error) || !('code' in err) || typeof err.code !== 'string') return null;
   const code = err.code;
-  const patterns = err instanceof pg.DatabaseError ? POSTGRES_FAILURES : SQLITE_FAILURES;
+  const patterns = isPostgresError(err) ? POSTGRES_FAILURES : SQLITE_FAILURES;
   return patterns.find(([pattern]) => pattern.test(code))?.[1] ?? FILE_FAILURES[code] ?? null;
 }

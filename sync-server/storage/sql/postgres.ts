@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Logger } from '../../log';
+import { loadPg } from './pgModule';
 import type { Database } from './schema';
 
 /**
@@ -21,18 +22,18 @@ function numericAsNumber(text: string): number {
   return /^-?\d+$/.test(text) ? integerAsNumber(text) : Number(text);
 }
 
-const PARSERS: ReadonlyMap<number, (text: string) => number> = new Map([
-  [pg.types.builtins.INT8, integerAsNumber],
-  [pg.types.builtins.NUMERIC, numericAsNumber],
-]);
-
 /** This pool's own parsers: pg.types.setTypeParser would change them for every pg user in the process. */
-const TYPES: pg.CustomTypesConfig = {
-  getTypeParser: (oid, format) => (format !== 'binary' && PARSERS.get(oid)) || pg.types.getTypeParser(oid, format),
-};
+function poolTypes(types: typeof pg.types): pg.CustomTypesConfig {
+  const parsers: ReadonlyMap<number, (text: string) => number> = new Map([
+    [types.builtins.INT8, integerAsNumber],
+    [types.builtins.NUMERIC, numericAsNumber],
+  ]);
+  return { getTypeParser: (oid, format) => (format !== 'binary' && parsers.get(oid)) || types.getTypeParser(oid, format) };
+}
 
 export function postgresPool(url: string, log: Logger): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, types: TYPES, application_name: 'dabba' });
+  const { Pool, types } = loadPg();
+  const pool = new Pool({ connectionString: url, types: poolTypes(types), application_name: 'dabba' });
   // An idle connection whose server went away (restart, failover) is dropped by the pool and reported
   // here; without a listener Node would end the process. The next query opens a new connection and, if
   // the server is still gone, fails itself, where the caller sees it.

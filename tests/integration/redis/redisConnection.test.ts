@@ -1,8 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { orderDocName } from '../../../shared/docNames';
-import { login, placeOrder } from '../support/api';
-import { filesOf, spawnListingModules } from '../support/loadedModules';
-import { MuxTestClient } from '../support/muxClient';
+import { filesOf, spawnListingModules, useLikeADevice } from '../support/loadedModules';
 import { freePort, tempDataDir, type ChildServer } from '../support/server';
 
 const children: ChildServer[] = [];
@@ -15,13 +12,7 @@ describe('the Redis connection', () => {
     expect(process.env.REDIS_URL, 'this test starts a node without REDIS_URL').toBeUndefined();
     const { server, loaded } = await spawnListingModules(tempDataDir('no-redis'), await freePort());
     children.push(server);
-    // Signed in, an order placed and synced: the paths that would reach for Redis (sign-in throttle, rate
-    // limits, presence, fan-out) have all run.
-    const outlet = await login(server.url, 'outlet');
-    const name = orderDocName((await placeOrder(server.url)).orderId);
-    const tablet = await MuxTestClient.connect(server.url, outlet.token);
-    await tablet.subscribe(name);
-    tablet.close();
+    await useLikeADevice(server.url);
     server.process.kill('SIGTERM');
     await server.exited;
 

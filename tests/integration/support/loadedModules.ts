@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { orderDocName } from '../../../shared/docNames';
+import { login, placeOrder } from './api';
+import { MuxTestClient } from './muxClient';
 import { spawnServer, tempDataDir, type ChildServer } from './server';
 
 /** Preloaded into the server: at exit it writes every CommonJS module the process loaded, by path. */
@@ -28,3 +31,17 @@ export async function spawnListingModules(dataDir: string, port: number, env: Re
 /** The files of `loaded` that belong to the package `name`. */
 export const filesOf = (loaded: readonly string[], name: string): string[] =>
   loaded.filter((file) => file.includes(`${path.sep}node_modules${path.sep}${name}${path.sep}`));
+
+/**
+ * What a day's first minute asks of a node: an outlet signs in, an order is placed, the tablet syncs it,
+ * the node's health is read. Sign-in throttle, rate limits, presence, fan-out and storage checks have run.
+ */
+export async function useLikeADevice(url: string): Promise<void> {
+  const outlet = await login(url, 'outlet');
+  const name = orderDocName((await placeOrder(url)).orderId);
+  const tablet = await MuxTestClient.connect(url, outlet.token);
+  await tablet.subscribe(name);
+  tablet.close();
+  const health = await fetch(`${url}/healthz`);
+  if (!health.ok) throw new Error(`/healthz answered ${health.status}`);
+}

@@ -1,9 +1,10 @@
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { loadPg } from '../../../../sync-server/storage/sql/pgModule';
 import { storageFailureOf } from '../../../../sync-server/storage/storageFailure';
 
 const coded = (code: string): Error => Object.assign(new Error(code), { code });
-const postgres = (code: string): Error => Object.assign(new pg.DatabaseError(`SQLSTATE ${code}`, 0, 'error'), { code });
+/** As a pool's query fails: with the driver a pool loaded (the server loads it with its first pool). */
+const postgres = (code: string): Error => Object.assign(new (loadPg().DatabaseError)(`SQLSTATE ${code}`, 0, 'error'), { code });
 
 describe('storageFailureOf', () => {
   it('reads SQLite primary and extended codes as what they say about the storage', () => {

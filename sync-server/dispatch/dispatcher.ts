@@ -154,6 +154,9 @@ export class Dispatcher implements DocHooks {
         await this.dispatchAwaiting(false);
         return fail('offer_expired', 'This order no longer needs a driver.');
       }
+      // Answered once the assignment is projected: the phone opens the order straight after, the order index
+      // is what lets it in, and under load the projection came after the answer (a refusal then stood).
+      await this.d.registry.hooksStartedSettled(orderDocName(orderId));
       this.d.log.info('offer accepted', { orderId, driverId });
       return ok();
     });

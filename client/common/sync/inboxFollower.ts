@@ -1,5 +1,6 @@
 import { orderDocName } from '../../../shared/docNames';
-import { inboxOrderIds } from '../../../shared/inbox';
+import type { OrderId } from '../../../shared/ids';
+import { inboxMap, inboxOrderIds } from '../../../shared/inbox';
 import type { SyncProvider } from './syncProvider';
 
 /**
@@ -8,12 +9,20 @@ import type { SyncProvider } from './syncProvider';
  * Returns a function that stops following.
  */
 export function followInbox(provider: SyncProvider, inboxName: string): () => void {
+  // The listing each order was last followed for. The server lists an order once the user may open it, so
+  // an order refused before its listing was set (a driver opening a job the moment they accept it, or one
+  // given back to them later) is asked for again, once per listing.
+  const followed = new Map<OrderId, unknown>();
   const follow = (): void => {
     const inbox = provider.docs.get(inboxName);
     if (!inbox) return;
+    const entries = inboxMap(inbox);
     for (const orderId of inboxOrderIds(inbox)) {
       const name = orderDocName(orderId);
+      const listing = entries.get(orderId);
       if (!provider.docs.isHeld(name)) void provider.open(name);
+      else if (followed.get(orderId) !== listing && provider.refusal(name)) provider.askAgain(name);
+      followed.set(orderId, listing);
     }
   };
   const stop = provider.onDocChange((docName) => {

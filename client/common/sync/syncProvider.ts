@@ -113,6 +113,17 @@ export class SyncProvider {
     return doc;
   }
 
+  /**
+   * Asks the server again for a document it refused for good, when what refused it may have changed (an
+   * inbox lists the order now). A refusal that still holds comes back and stands again.
+   */
+  askAgain(docName: string): void {
+    if (!this.refused.delete(docName)) return;
+    const doc = this.docs.get(docName);
+    if (doc) this.socket.send(subscribeFrame(docName, doc));
+    this.emitChange(docName);
+  }
+
   /** Documents another context stored (a push's pull): the held ones are read again from the log. */
   async reloadFromStore(docNames: readonly string[]): Promise<void> {
     await Promise.all(docNames.map((name) => this.docs.reloadFromStore(name)));

@@ -41,6 +41,17 @@ function device(db: DabbaDb = openDabbaDb(`provider-test-${++serial}`)) {
   return { db, server, provider, accept, status };
 }
 
+/** A connected device following the outlet's inbox, subscribed to it and nothing else yet. */
+async function followingAnInbox() {
+  const d = device();
+  await d.provider.start();
+  d.server.open();
+  const inbox = outletInboxName(OUTLET_ID);
+  followInbox(d.provider, inbox);
+  await vi.waitFor(() => expect(d.server.subscriptions()).toEqual([inbox]));
+  return { ...d, inbox };
+}
+
 /** A connected device holding the placed order, as the server sent it. */
 async function onlineWithOrder() {
   const d = device();
@@ -181,12 +192,7 @@ describe('SyncProvider', () => {
   });
 
   it('following an inbox opens and subscribes every order it lists, including ones added later', async () => {
-    const { server, provider } = device();
-    await provider.start();
-    server.open();
-    const inbox = outletInboxName(OUTLET_ID);
-    followInbox(provider, inbox);
-    await vi.waitFor(() => expect(server.subscriptions()).toEqual([inbox]));
+    const { server, inbox } = await followingAnInbox();
     const listing = inboxListing(ORDER_ID);
     server.relay(inbox, Y.encodeStateAsUpdate(listing));
     await vi.waitFor(() => expect(server.subscriptions()).toEqual([inbox, ORDER_DOC]));
@@ -194,6 +200,29 @@ describe('SyncProvider', () => {
     listing.getMap(INBOX_MAP).set('order-2', { placedAt: 2 });
     server.relay(inbox, Y.encodeStateAsUpdate(listing, before));
     await vi.waitFor(() => expect(server.subscriptions()).toEqual([inbox, ORDER_DOC, orderDocName('order-2' as OrderId)]));
+  });
+
+  it('following an inbox asks again for an order the server refused before listing it, once per listing', async () => {
+    const { server, provider, inbox } = await followingAnInbox();
+    // Opened the moment it was taken, before the server let this user in.
+    await provider.open(ORDER_DOC);
+    server.refuse(ORDER_DOC, 'forbidden', 'This order is not yours to see.');
+    await vi.waitFor(() => expect(provider.refusal(ORDER_DOC)?.code).toBe('forbidden'));
+
+    const listing = inboxListing(ORDER_ID);
+    server.relay(inbox, Y.encodeStateAsUpdate(listing));
+    await vi.waitFor(() => expect(server.subscriptions()).toEqual([inbox, ORDER_DOC, ORDER_DOC]));
+    expect(provider.refusal(ORDER_DOC)).toBeUndefined();
+
+    // Refused again: it stands while the listing stays as it is, whatever else the inbox lists.
+    server.refuse(ORDER_DOC, 'forbidden', 'This order is not yours to see.');
+    await vi.waitFor(() => expect(provider.refusal(ORDER_DOC)?.code).toBe('forbidden'));
+    const before = Y.encodeStateVector(listing);
+    listing.getMap(INBOX_MAP).set('order-2', { placedAt: 2 });
+    server.relay(inbox, Y.encodeStateAsUpdate(listing, before));
+    await vi.waitFor(() => expect(server.subscriptions()).toContain(orderDocName('order-2' as OrderId)));
+    expect(server.subscriptions().filter((name) => name === ORDER_DOC)).toHaveLength(2);
+    expect(provider.refusal(ORDER_DOC)?.code).toBe('forbidden');
   });
 });
 

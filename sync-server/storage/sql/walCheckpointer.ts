@@ -103,6 +103,7 @@ export function startWalCheckpointer(
   holdAtMostMs = HOLD_AT_MOST_MS,
 ): WalCheckpointer {
   const givenUp = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+  const givenUpId = new Int32Array(givenUp);
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: {
@@ -169,7 +170,7 @@ export function startWalCheckpointer(
       let timeout: NodeJS.Timeout | undefined;
       const limit = new Promise<void>((resolve) => {
         timeout = setTimeout(() => {
-          Atomics.store(new Int32Array(givenUp), 0, request.id);
+          Atomics.store(givenUpId, 0, request.id);
           resolve();
         }, holdAtMostMs);
       });

@@ -33,12 +33,15 @@ describe('accepting an offer', () => {
     const s = await loginAll(started.url);
     const asha = await addDriver(started.url, s.admin, 'Asha');
     const { orderId } = await placeOrder(started.url, DELIVERY);
+    // The placing's own wake-up (the outlet's) must not be the one held: every later hook of the order,
+    // the one that offers it to Asha included, would wait behind it.
+    await started.hooksSettled();
     holding = true;
-    await appendAs(started.url, s.outlet, orderId, { type: 'accepted', prepMinutes: 15 });
-    await eventually(() => offersOf(asha).has(orderId), 10_000, 'the offer to Asha');
-
-    const releaseLater = setTimeout(release, HELD_MS);
+    let releaseLater: ReturnType<typeof setTimeout> | undefined;
     try {
+      await appendAs(started.url, s.outlet, orderId, { type: 'accepted', prepMinutes: 15 });
+      await eventually(() => offersOf(asha).has(orderId), 10_000, 'the offer to Asha');
+      releaseLater = setTimeout(release, HELD_MS);
       expect((await acceptOffer(started.url, asha, orderId)).status).toBe(200);
       // What the driver app does on the answer: it opens the order.
       const opened = await asha.device.subscribe(orderDocName(orderId));

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { chunkOfPages } from './scripts/build/pageChunks';
 import { precompress } from './scripts/precompress/precompressPlugin';
 
 const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -27,6 +28,9 @@ const LIBRARY_CHUNKS = [
   { name: 'dexie', test: /node_modules[\\/]dexie[\\/]/ },
   { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
 ];
+
+/** The apps' own modules, chunked by the pages that load them (scripts/build/pageChunks.ts). */
+const APP_CODE = /[\\/](client|shared)[\\/]/;
 
 const API_TARGET = process.env.DABBA_API ?? `http://localhost:${process.env.API_PORT ?? '8787'}`;
 
@@ -61,7 +65,14 @@ export default defineConfig({
       // One chunk per library, fetched only by the pages that import it: libraries change less often than
       // the apps, so their chunks stay cached across releases. Leaflet is left to the default split, which
       // keeps it behind the maps' dynamic import (in a group, Rolldown makes the pages import it statically).
-      output: { codeSplitting: { groups: LIBRARY_CHUNKS } },
+      output: {
+        codeSplitting: {
+          groups: [
+            ...LIBRARY_CHUNKS,
+            { name: (id, graph) => chunkOfPages(graph, id), test: APP_CODE, includeDependenciesRecursively: false },
+          ],
+        },
+      },
     },
   },
   server: {

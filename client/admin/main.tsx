@@ -1,5 +1,4 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { Device } from '../common/device/device';
 import { DeviceProvider } from '../common/device/DeviceContext';
 import { listenToWorker } from '../common/pwa/listenToWorker';
@@ -9,6 +8,7 @@ import { DevicePush } from '../common/push/devicePush';
 import { PushProvider } from '../common/push/PushContext';
 import { ADMIN_DB_NAME } from '../common/store/db';
 import '../common/ui/theme.css';
+import { renderApp } from '../common/ui/bootScreen';
 import './admin.css';
 import { AdminApp } from './AdminApp';
 import { AdminDevice } from './model/adminDevice';
@@ -25,7 +25,8 @@ listenToWorker({
   onStored: (docs) =>
     void device.storedElsewhere(docs).catch((error: unknown) => console.error('dabba: could not read a pushed alert', error)),
 });
-createRoot(container).render(
+renderApp(
+  container,
   <StrictMode>
     <DeviceProvider device={device}>
       <PushProvider push={push}>

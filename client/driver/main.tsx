@@ -1,5 +1,4 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { Device } from '../common/device/device';
 import { DeviceProvider } from '../common/device/DeviceContext';
 import { DriverProvider } from './model/DriverContext';
@@ -11,6 +10,7 @@ import { DevicePush } from '../common/push/devicePush';
 import { PushProvider } from '../common/push/PushContext';
 import 'leaflet/dist/leaflet.css';
 import '../common/ui/theme.css';
+import { renderApp } from '../common/ui/bootScreen';
 import './driver.css';
 import './job/job.css';
 import './shell/shell.css';
@@ -28,7 +28,8 @@ listenToWorker({
   onStored: (docs) =>
     void device.storedElsewhere(docs).catch((error: unknown) => console.error('dabba: could not read a pushed order', error)),
 });
-createRoot(container).render(
+renderApp(
+  container,
   <StrictMode>
     <DeviceProvider device={device}>
       <PushProvider push={push}>

@@ -1,5 +1,4 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { Device } from '../common/device/device';
 import { DeviceProvider } from '../common/device/DeviceContext';
 import { listenToWorker } from '../common/pwa/listenToWorker';
@@ -8,6 +7,7 @@ import { browserPush } from '../common/push/browserPush';
 import { DevicePush } from '../common/push/devicePush';
 import { PushProvider } from '../common/push/PushContext';
 import '../common/ui/theme.css';
+import { renderApp } from '../common/ui/bootScreen';
 import './outlet.css';
 import { OutletProvider } from './model/OutletContext';
 import { OutletDevice } from './model/outletDevice';
@@ -24,7 +24,8 @@ listenToWorker({
   onStored: (docs) =>
     void device.storedElsewhere(docs).catch((error: unknown) => console.error('dabba: could not read a pushed order', error)),
 });
-createRoot(container).render(
+renderApp(
+  container,
   <StrictMode>
     <DeviceProvider device={device}>
       <PushProvider push={push}>

@@ -7,6 +7,11 @@ export interface AppBudget {
   readonly page: string;
   /** Gzip bytes of the JavaScript the page loads before it is interactive: its entry and every static import. */
   readonly maxGzipBytes: number;
+  /**
+   * How many of those files: on a slow link each is a round trip, and Lighthouse's first paint counts
+   * every request started before it (the staff apps fetched 42-52 small chunks and scored 87-89).
+   */
+  readonly maxFiles: number;
   /** Why this page may be missing from a build; without it a missing page fails the check. */
   readonly absentBecause?: string;
 }
@@ -17,9 +22,9 @@ export interface AppBudget {
  * charts load lazily where they are needed, so they do not count here.
  */
 export const APP_BUDGETS: readonly AppBudget[] = [
-  { app: 'track', page: 'track/index.html', maxGzipBytes: 80 * KB },
-  { app: 'order', page: 'order/index.html', maxGzipBytes: 120 * KB },
-  { app: 'outlet', page: 'outlet/index.html', maxGzipBytes: 150 * KB },
-  { app: 'driver', page: 'driver/index.html', maxGzipBytes: 150 * KB },
-  { app: 'admin', page: 'admin/index.html', maxGzipBytes: 150 * KB },
+  { app: 'track', page: 'track/index.html', maxFiles: 14, maxGzipBytes: 80 * KB },
+  { app: 'order', page: 'order/index.html', maxFiles: 20, maxGzipBytes: 120 * KB },
+  { app: 'outlet', page: 'outlet/index.html', maxFiles: 34, maxGzipBytes: 150 * KB },
+  { app: 'driver', page: 'driver/index.html', maxFiles: 28, maxGzipBytes: 150 * KB },
+  { app: 'admin', page: 'admin/index.html', maxFiles: 36, maxGzipBytes: 150 * KB },
 ];

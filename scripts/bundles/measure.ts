@@ -80,7 +80,8 @@ function measureApp(budget: AppBudget, facts: BuildFacts): AppVerdict {
   const eagerBytes = eager.reduce((sum, f) => sum + f.gzipBytes, 0);
   const lazyFiles = [...reachable(facts.manifest, [budget.page], true)].filter((file) => !eagerFiles.has(file));
   const lazyBytes = lazyFiles.reduce((sum, file) => sum + size(file), 0);
-  return { kind: eagerBytes <= budget.maxGzipBytes ? 'within' : 'over', budget, eager, eagerBytes, lazyBytes };
+  const within = eagerBytes <= budget.maxGzipBytes && eager.length <= budget.maxFiles;
+  return { kind: within ? 'within' : 'over', budget, eager, eagerBytes, lazyBytes };
 }
 
 /**

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { KB, type AppBudget } from '../../../../scripts/bundles/budgets';
 import { checkBudgets, failed, type AppVerdict, type BuildFacts, type ViteManifest } from '../../../../scripts/bundles/measure';
 
-const TRACK: AppBudget = { app: 'track', page: 'track/index.html', maxGzipBytes: 80 * KB };
+const TRACK: AppBudget = { app: 'track', page: 'track/index.html', maxGzipBytes: 80 * KB, maxFiles: 3 };
 const ADMIN: AppBudget = {
   app: 'admin',
   page: 'admin/index.html',
   maxGzipBytes: 150 * KB,
+  maxFiles: 30,
   absentBecause: 'the admin app is not built yet',
 };
 
@@ -58,6 +59,13 @@ describe('an app’s bundle budget', () => {
 
   it('is met at exactly the budget', () => {
     expect(only(checkBudgets([{ ...TRACK, maxGzipBytes: 66 * KB }], facts())).kind).toBe('within');
+  });
+
+  it('fails the app that fetches more files before it is interactive than its budget allows, however small', () => {
+    const verdict = only(checkBudgets([{ ...TRACK, maxFiles: 2 }], facts()));
+    expect(verdict).toMatchObject({ kind: 'over', eagerBytes: 66 * KB });
+    expect(failed(verdict)).toBe(true);
+    expect(only(checkBudgets([{ ...TRACK, maxFiles: 3 }], facts())).kind).toBe('within');
   });
 
   it('counts a static import the page does not preload, since the entry still waits for it', () => {

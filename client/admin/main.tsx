@@ -8,7 +8,7 @@ import { DevicePush } from '../common/push/devicePush';
 import { PushProvider } from '../common/push/PushContext';
 import { ADMIN_DB_NAME } from '../common/store/db';
 import '../common/ui/theme.css';
-import { renderApp } from '../common/ui/bootScreen';
+import { renderApp } from '../common/ui/renderApp';
 import './admin.css';
 import { AdminApp } from './AdminApp';
 import { AdminDevice } from './model/adminDevice';

@@ -10,7 +10,7 @@ import { DevicePush } from '../common/push/devicePush';
 import { PushProvider } from '../common/push/PushContext';
 import 'leaflet/dist/leaflet.css';
 import '../common/ui/theme.css';
-import { renderApp } from '../common/ui/bootScreen';
+import { renderApp } from '../common/ui/renderApp';
 import './driver.css';
 import './job/job.css';
 import './shell/shell.css';

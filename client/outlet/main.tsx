@@ -7,7 +7,7 @@ import { browserPush } from '../common/push/browserPush';
 import { DevicePush } from '../common/push/devicePush';
 import { PushProvider } from '../common/push/PushContext';
 import '../common/ui/theme.css';
-import { renderApp } from '../common/ui/bootScreen';
+import { renderApp } from '../common/ui/renderApp';
 import './outlet.css';
 import { OutletProvider } from './model/OutletContext';
 import { OutletDevice } from './model/outletDevice';

@@ -8,6 +8,7 @@ import { DevicePush } from '../common/push/devicePush';
 import { PushProvider } from '../common/push/PushContext';
 import { ADMIN_DB_NAME } from '../common/store/db';
 import '../common/ui/theme.css';
+import { openOrSayWhy } from '../common/ui/bootScreen';
 import { renderApp } from '../common/ui/renderApp';
 import './admin.css';
 import { AdminApp } from './AdminApp';
@@ -18,7 +19,7 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
 
 void registerServiceWorker();
-const device = await Device.open('admin', ADMIN_DB_NAME);
+const device = await openOrSayWhy(container, () => Device.open('admin', ADMIN_DB_NAME));
 const admin = await AdminDevice.attach(device);
 const push = DevicePush.attach(device, { app: 'admin', push: browserPush() });
 listenToWorker({

@@ -10,6 +10,7 @@ import { DevicePush } from '../common/push/devicePush';
 import { PushProvider } from '../common/push/PushContext';
 import 'leaflet/dist/leaflet.css';
 import '../common/ui/theme.css';
+import { openOrSayWhy } from '../common/ui/bootScreen';
 import { renderApp } from '../common/ui/renderApp';
 import './driver.css';
 import './job/job.css';
@@ -21,7 +22,7 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
 
 void registerServiceWorker();
-const device = await Device.open('driver');
+const device = await openOrSayWhy(container, () => Device.open('driver'));
 const driver = DriverDevice.attach(device);
 const push = DevicePush.attach(device, { app: 'driver', push: browserPush() });
 listenToWorker({

@@ -7,6 +7,7 @@ import { browserPush } from '../common/push/browserPush';
 import { DevicePush } from '../common/push/devicePush';
 import { PushProvider } from '../common/push/PushContext';
 import '../common/ui/theme.css';
+import { openOrSayWhy } from '../common/ui/bootScreen';
 import { renderApp } from '../common/ui/renderApp';
 import './outlet.css';
 import { OutletProvider } from './model/OutletContext';
@@ -17,7 +18,7 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
 
 void registerServiceWorker();
-const device = await Device.open('outlet');
+const device = await openOrSayWhy(container, () => Device.open('outlet'));
 const outlet = OutletDevice.attach(device);
 const push = DevicePush.attach(device, { app: 'outlet', push: browserPush() });
 listenToWorker({

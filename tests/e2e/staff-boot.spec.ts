@@ -1,4 +1,5 @@
 import { expect, test, type Route } from '@playwright/test';
+import { STORAGE_UNAVAILABLE } from '../../client/common/ui/bootScreen';
 import { freshServerPerTest } from './support/freshServer';
 
 const env = freshServerPerTest();
@@ -34,6 +35,26 @@ test('each staff app shows its name and that it is opening before its scripts ha
     await expect(page.getByText(app.opening)).toHaveCount(0);
     await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
     await expect(page.getByRole('main')).toHaveCount(1);
+    await page.context().close();
+  }
+});
+
+test('a staff app whose browser will not open its storage says so and how to go on, instead of opening for good', async () => {
+  const { server, browser } = env();
+  for (const app of APPS) {
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    // As some private windows do: IndexedDB is there, and refuses every database.
+    await page.addInitScript(() => {
+      IDBFactory.prototype.open = () => {
+        throw new DOMException('The user denied permission to access the database.', 'InvalidStateError');
+      };
+    });
+    await page.goto(`${server.url}${app.path}`);
+
+    await expect(page.getByRole('alert')).toHaveText(STORAGE_UNAVAILABLE);
+    await expect(page.getByRole('heading', { level: 1, name: app.name, exact: true })).toBeVisible();
+    await expect(page.getByText(app.opening)).toHaveCount(0);
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
     await page.context().close();
   }
 });

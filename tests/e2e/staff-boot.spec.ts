@@ -1,5 +1,5 @@
 import { expect, test, type Route } from '@playwright/test';
-import { STORAGE_UNAVAILABLE } from '../../client/common/ui/bootScreen';
+import { RELOAD, STORAGE_UNAVAILABLE } from '../../client/common/ui/bootScreen';
 import { freshServerPerTest } from './support/freshServer';
 
 const env = freshServerPerTest();
@@ -55,6 +55,11 @@ test('a staff app whose browser will not open its storage says so and how to go 
     await expect(page.getByRole('heading', { level: 1, name: app.name, exact: true })).toBeVisible();
     await expect(page.getByText(app.opening)).toHaveCount(0);
     await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    // Installed, the app has no browser bar: it offers the reload itself, which tries again.
+    const loads = page.waitForEvent('load');
+    await page.getByRole('button', { name: RELOAD }).click();
+    await loads;
+    await expect(page.getByRole('alert')).toHaveText(STORAGE_UNAVAILABLE);
     await page.context().close();
   }
 });

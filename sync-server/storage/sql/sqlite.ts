@@ -1,4 +1,5 @@
 import {
+  CompiledQuery,
   Kysely,
   SqliteAdapter,
   SqliteDialect,
@@ -30,6 +31,11 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
  * SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_NOMEM): the
  * ROLLBACK Kysely then sends fails with "no transaction is active", and that error would replace the one
  * that says what happened (a full disk is a 503 storage_unavailable, not a 500).
+ *
+ * Transactions take the write lock when they begin (`BEGIN IMMEDIATE`). Begun deferred, one that read
+ * first and wrote after failed at once ("database is locked", no busy wait) when another connection had
+ * written in between: the WAL checkpointer's thread does, every second, so an admin's change of an
+ * account, a read-then-write like many, now and then answered 503 (a CI run caught it).
  */
 class AutoRollbackAwareDriver extends SqliteDriver {
   constructor(
@@ -37,6 +43,10 @@ class AutoRollbackAwareDriver extends SqliteDriver {
     statements: SqliteDatabase,
   ) {
     super({ database: statements });
+  }
+
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
 
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {

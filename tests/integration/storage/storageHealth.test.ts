@@ -3,6 +3,7 @@ import net from 'node:net';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { DabbaServer } from '../../../sync-server/app';
 import { postgresProbe, sqliteProbe, storageProbeOf } from '../../../sync-server/storage/healthProbes';
 import { openSqlStorage, type SqlStorage, type SqlTarget } from '../../../sync-server/storage/sql/open';
@@ -47,6 +48,27 @@ async function healthWithin(url: string, wanted: number, ms = 5000): Promise<{ s
   }
 }
 
+const walCheckpointSchema = z.object({ busy: z.number(), log: z.number(), checkpointed: z.number() });
+
+/**
+ * Empties the WAL of the server's SQLite file (a checkpoint that truncates it). The checkpointer starts the
+ * WAL over every second, and a WAL started over is written from its first frame: a disk full to the last
+ * byte still has that file's old length for new frames, and an update that fits there is stored, not refused.
+ */
+async function truncateWal(file: string): Promise<void> {
+  const db = new Database(file, { timeout: 5_000 });
+  try {
+    for (let tries = 0; ; tries += 1) {
+      const [result] = z.array(walCheckpointSchema).parse(db.pragma('wal_checkpoint(TRUNCATE)'));
+      if (result?.busy === 0 && result.log === 0) return;
+      if (tries === 50) throw new Error('the WAL could not be truncated');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    db.close();
+  }
+}
+
 describe('/healthz and writes tell the truth about the SQLite file', () => {
   it('a full disk is a 503 storage "full" on /healthz and a 503 storage_unavailable on POST /api/orders, until space is freed', async () => {
     const disk: SmallDisk = mountSmallDisk(2048);
@@ -54,6 +76,7 @@ describe('/healthz and writes tell the truth about the SQLite file', () => {
     const server = await start(path.join(disk.dir, 'data'));
     expect((await postJson(`${server.url}/api/orders`, PICKUP_ORDER)).status).toBe(201);
 
+    await truncateWal(path.join(disk.dir, 'data', 'dabba.sqlite'));
     disk.fill();
     cleanups.push(() => disk.free());
     const health = await healthWithin(server.url, 503);
@@ -91,6 +114,7 @@ describe('/healthz and writes tell the truth about the SQLite file', () => {
     eventsArray(copy).push(notes);
     const update = Y.encodeStateAsUpdate(copy, before);
 
+    await truncateWal(path.join(disk.dir, 'data', 'dabba.sqlite'));
     disk.fill();
     cleanups.push(() => disk.free());
     const refused = await device.sendUpdate(name, update);
